@@ -1,0 +1,156 @@
+"""Turn scraped report text into clean display text and a simplified form for matching.
+
+Scraped reports carry pinyin glosses (`堅(jiān)持`), page chrome (`分享到:`), mojibake runs
+(`?。ㄈ┮婪`) and mixed half/full-width punctuation. The cleaned original (traditional kept) is
+what users see and cite; the simplified form (OpenCC t2s) is what search matches against.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# `堅(jiān)持`: a pinyin syllable in brackets, after a Han character or carrying a tone mark.
+_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（][{_PINYIN}]{{1,7}}[)）]|[(（][a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}[)）]")
+# What is left of glosses whose opening bracket was eaten by mojibake: `?dāng)?shù)`, `?qū)m?`.
+_GLOSS_RESIDUE = re.compile(rf"(?:\?+\(?[{_PINYIN}]+\)[a-z]*)+\??")
+
+# Characters that never occur in a clean report: bopomofo, box drawing, Greek, replacement char, PUA.
+_MOJIBAKE_CHAR = re.compile(r"[\u3100-\u312f\u2500-\u257f\u0370-\u03ff\ufffd\ue000-\uf8ff]")
+
+# Whole lines that are page furniture, matched on the simplified line with spaces removed.
+_CHROME_LINES = [
+    r"headerbg",
+    r"当前位置[:：].*",
+    r"(相关附件|附件下载|分享到|分享|点赞|浏览字号|浏览次数|字号[:：]?[大中小]*)[:：]?",
+    r"(扫一扫在手机打开当前页|扫一扫|打印本页|关闭窗口|打印|关闭|返回顶部|【打印】【关闭】)",
+    r"(上一篇|下一篇)[:：].*",
+    r"ai助理",
+    r"你好[,，]?我是ai助理",
+    r"可以解答问题、推荐解决方案等",
+    r"(责任编辑|编辑)[:：].{0,12}",
+]
+_CHROME_LINE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES))
+
+# Fragments inside an otherwise useful line (`发布日期:… 【 字体: 】 访问量: -`).
+_CHROME_FRAGMENTS = re.compile(r"【\s*字体[:：][^】]*】|访问量[:：]\s*\S*|瀏覽次數[:：]\s*\S*|\bclock\s*\d+\s*天前")
+
+_WIDE_ALNUM = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
+_WIDE_ALNUM.update({0x3000: " ", 0xFF05: "%", 0xFF0E: "."})
+_TO_WIDE = {",": "，", ";": "；", "?": "？", "!": "！"}
+_PUNCT_AND_SPACE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified (OpenCC t2s); simplified text passes through unchanged."""
+    return _t2s().convert(text)
+
+
+def strip_glosses(text: str) -> str:
+    return _GLOSS.sub("", text)
+
+
+def _is_mojibake_start(text: str, i: int) -> bool:
+    char = text[i]
+    if _MOJIBAKE_CHAR.match(char):
+        return True
+    if char != "?":
+        return False
+    following = text[i + 1 : i + 2]
+    return following in ("。", "!", "！", "?", "？") or _MOJIBAKE_CHAR.match(following) is not None
+
+
+def _is_asciiish(char: str) -> bool:
+    return char.isascii() or char in _TONED
+
+
+def _mojibake_end(text: str, start: int) -> int:
+    """End of a run of GBK-misaligned text: decoding resynchronises at the first ASCII byte."""
+    i, seen_wide = start, False
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            return i
+        if _is_asciiish(char):
+            if seen_wide:
+                while i < len(text) and _is_asciiish(text[i]) and text[i] not in "\n ,.;:":
+                    i += 1
+                nearby = text[i : i + 6]
+                more = [j for j in range(len(nearby)) if _is_mojibake_start(nearby, j)]
+                more += [m.start() + 1 for m in re.finditer(rf"[{_CJK}][A-Za-z](?=[{_CJK}])", nearby)]
+                if not more:
+                    return i
+                i += min(more)
+                continue
+        else:
+            seen_wide = True
+        i += 1
+    return i
+
+
+def drop_mojibake(text: str) -> str:
+    """Drop runs of mis-decoded text; the clean text on either side is kept.
+
+    The seeds' mojibake is UTF-8/GBK confusion with bytes already lost (`?`), so it cannot be
+    decoded back; a run starts at a character no report contains and ends where the byte stream
+    realigns on ASCII.
+    """
+    out, i = [], 0
+    while i < len(text):
+        residue = _GLOSS_RESIDUE.match(text, i) if text[i] == "?" else None
+        if residue:
+            i = residue.end()
+            continue
+        if _is_mojibake_start(text, i):
+            i = _mojibake_end(text, i)
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def normalize_width(text: str) -> str:
+    """Full-width letters/digits to ASCII; ASCII sentence punctuation beside Han text to full-width."""
+    text = text.translate(_WIDE_ALNUM)
+    text = re.sub(rf"\(([^()\n]*[{_CJK}][^()\n]*)\)", r"（\1）", text)
+    text = re.sub(rf"(?<=[{_CJK}”）》])([,;?!])|([,;?!])(?=[{_CJK}“（《])", lambda m: _TO_WIDE[m.group(0)], text)
+    text = re.sub(rf"(?<=[{_CJK}]):", "：", text)
+    return text
+
+
+def _is_chrome(line: str) -> bool:
+    key = to_simplified(line).replace(" ", "").lower()
+    return bool(_CHROME_LINE.fullmatch(key))
+
+
+def clean_text(raw: str) -> str:
+    """The cleaned original: glosses, chrome and mojibake gone; one paragraph per line."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = drop_mojibake(strip_glosses(text))
+    lines, seen = [], set()
+    for line in text.split("\n"):
+        line = _CHROME_FRAGMENTS.sub("", line)
+        line = re.sub(r"[ \t\u3000\xa0]+", " ", normalize_width(line)).strip()
+        line = re.sub(r"\s*·\s*", "：", line) if line.startswith(("文章来源", "文章來源")) else line
+        if not line or _is_chrome(line) or line in seen:
+            continue
+        seen.add(line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def match_key(text: str) -> str:
+    """What two texts are compared by: glosses stripped, simplified, no punctuation or spaces."""
+    return _PUNCT_AND_SPACE.sub("", to_simplified(normalize_width(strip_glosses(text)))).lower()

@@ -1,0 +1,130 @@
+"""Command line: `python -m bot index|remove|list|search …` (also installed as `fazhi`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .embed import EMBEDDERS, EmbedError
+from .library import IndexBusy, Library
+from .retrieve import Filters
+from .settings import Settings
+from .store import StoreError
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, help="data directory (default: $BOT_DATA_DIR or ./data)")
+    common.add_argument(
+        "--embedder", choices=sorted(EMBEDDERS), help="embedding backend (default: $BOT_EMBEDDER or e5)"
+    )
+
+    parser = argparse.ArgumentParser(prog="fazhi", description="法治问答: index and search rule-of-law reports.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    index = commands.add_parser("index", parents=[common], help="index files or folders (.txt .md .html .pdf .docx)")
+    index.add_argument("paths", nargs="+", type=Path)
+    index.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    remove = commands.add_parser("remove", parents=[common], help="remove a report by its id (file name)")
+    remove.add_argument("doc")
+
+    listing = commands.add_parser("list", parents=[common], help="list indexed reports")
+    listing.add_argument("--json", action="store_true")
+
+    find = commands.add_parser("search", parents=[common], help="hybrid search; one result line per question")
+    find.add_argument("questions", nargs="+")
+    find.add_argument("--k", type=int, default=5)
+    find.add_argument("--body", help="only reports of this issuing body, e.g. 广州市")
+    find.add_argument("--year", type=int, help="only reports of this year")
+    find.add_argument("--json", action="store_true", help="one JSON list of passages per line")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if args.data:
+        overrides["data_dir"] = args.data
+    if args.embedder:
+        overrides["embedder"] = args.embedder
+    return Settings(**overrides)
+
+
+def _index(library: Library, args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"error: {path}: no such file or folder", file=sys.stderr)
+    report = library.index([p for p in args.paths if p.exists()], show_progress=not args.quiet)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(
+        f"indexed {len(report.added)} new, {len(report.updated)} changed, {len(report.unchanged)} unchanged "
+        f"report(s); {report.chunks_written} chunk(s) written, {report.chunks_deleted} removed, "
+        f"{report.embedded} embedded; {len(report.errors) + len(missing)} failed"
+    )
+    return 1 if report.errors or missing else 0
+
+
+def _list(library: Library, args: argparse.Namespace) -> int:
+    documents = library.documents()
+    if args.json:
+        print(json.dumps(documents, ensure_ascii=False))
+        return 0
+    for d in documents:
+        print(
+            f"{d['doc']}\t{d.get('body', '')}\t{d.get('year', '')}\t{d.get('chunks', 0)} chunks\t{d.get('title', '')}"
+        )
+    print(f"{len(documents)} report(s)", file=sys.stderr)
+    return 0
+
+
+def _search(library: Library, args: argparse.Namespace) -> int:
+    if args.k < 1:
+        print("error: --k must be at least 1", file=sys.stderr)
+        return 2
+    questions = [q.strip() for q in args.questions]
+    if not all(questions):
+        print("error: empty question", file=sys.stderr)
+        return 2
+    results = library.search(questions, k=args.k, filters=Filters(args.body, args.year))
+    for question, passages in zip(questions, results):
+        if args.json:
+            print(json.dumps([p.to_json() for p in passages], ensure_ascii=False))
+            continue
+        print(f"? {question}")
+        for n, p in enumerate(passages, 1):
+            print(f"  [{n}] {p.score:.4f} {p.doc} | {p.heading or p.title}\n      {p.text[:160]}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        library = Library(_settings(args))
+    except (StoreError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "index":
+            return _index(library, args)
+        if args.command == "remove":
+            try:
+                removed = library.remove(args.doc)
+            except KeyError:
+                print(f"error: no report '{args.doc}' in the index (see `list`)", file=sys.stderr)
+                return 1
+            print(f"removed {args.doc} ({removed} chunks)")
+            return 0
+        if args.command == "list":
+            return _list(library, args)
+        return _search(library, args)
+    except (EmbedError, StoreError, IndexBusy) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: finished reports are kept; run the same command again to finish", file=sys.stderr)
+        return 130
+    finally:
+        library.close()

@@ -1,0 +1,99 @@
+"""Files → documents → chunks → vectors in the store, doing only the work that changed.
+
+A report whose bytes, pipeline and settings are unchanged is skipped before it is even cleaned;
+a changed report embeds only chunks whose text is new (the rest come from the cache) and loses
+only its own stale chunks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .chunk import chunk_document
+from .clean import clean_text
+from .embed import Embedder, EmbeddingCache
+from .load import LoadError, find_files, read
+from .metadata import read_metadata
+from .models import Chunk, Document
+from .settings import Settings
+from .store import Store
+
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    chunks_written: int = 0
+    chunks_deleted: int = 0
+    embedded: int = 0
+
+
+def make_document(path: Path, raw: str) -> Document:
+    """Clean and describe one file's text; `LoadError` if nothing usable is in it."""
+    text = clean_text(raw)
+    if not text.strip():
+        raise LoadError(path, "nothing left after cleaning (only page chrome?)")
+    sha = hashlib.sha256(raw.encode()).hexdigest()
+    return Document(doc=path.name, path=str(path), text=text, sha=sha, **read_metadata(text))
+
+
+def _fingerprint(raw: str, settings: Settings, embedder: Embedder) -> str:
+    """Same fingerprint ⇔ same text through the same pipeline: the report can be skipped."""
+    recipe = f"{PIPELINE_VERSION}|{settings.chunk_tokens}|{settings.chunk_overlap}|{embedder.name}"
+    return hashlib.sha256(f"{raw}|{recipe}".encode()).hexdigest()[:32]
+
+
+def index_paths(
+    paths: list[Path],
+    store: Store,
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    settings: Settings,
+    show_progress: bool = True,
+) -> IndexReport:
+    report = IndexReport()
+    pending: list[tuple[Document, str, list[Chunk], bool]] = []
+    names: dict[str, Path] = {}
+    for path in tqdm(find_files(paths), desc="reading", unit="file", disable=not show_progress):
+        try:
+            if path.name in names:
+                raise LoadError(path, f"same file name as {names[path.name]}; report ids are file names")
+            names[path.name] = path
+            raw = read(path)
+            fingerprint = _fingerprint(raw, settings, embedder)
+            record = store.document_record(path.name)
+            if record and record.get("fingerprint") == fingerprint:
+                report.unchanged.append(path.name)
+                continue
+            document = make_document(path, raw)
+        except LoadError as exc:
+            report.errors.append(exc)
+            continue
+        chunks = chunk_document(document, settings.chunk_tokens, settings.chunk_overlap)
+        pending.append((document, fingerprint, chunks, record is not None))
+
+    existing = {document.doc: store.chunk_ids(document.doc) for document, *_ in pending}
+    to_write = sum(len([c for c in chunks if c.id not in existing[d.doc]]) for d, _, chunks, _ in pending)
+    before = cache.computed
+    with tqdm(total=to_write, desc="embedding", unit="chunk", disable=not show_progress) as bar:
+        for document, fingerprint, chunks, known in pending:
+            new = [c for c in chunks if c.id not in existing[document.doc]]
+            if new:
+                vectors = cache.passages(embedder, [c.embed_text() for c in new], settings.embed_batch, bar.update)
+                store.add_chunks(new, vectors)
+            stale = existing[document.doc] - {c.id for c in chunks}
+            store.delete_chunks(stale)
+            store.put_document(document, fingerprint, len(chunks))
+            (report.updated if known else report.added).append(document.doc)
+            report.chunks_written += len(new)
+            report.chunks_deleted += len(stale)
+    report.embedded = cache.computed - before
+    return report

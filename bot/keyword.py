@@ -1,0 +1,98 @@
+"""BM25 over jieba tokens of the simplified text, beside the vector store.
+
+The index is derived data: it is rebuilt from the chunks in Chroma whenever the store's
+fingerprint changes, so an interrupted run or another replica's change can never leave it stale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_STOPWORDS = frozenset(
+    "的 了 和 与 及 等 是 在 对 为 以 将 并 也 把 被 其 之 于 或 由 从 向 中 上 下 个 年 有 我 各 "
+    "多少 哪些 什么 怎么 如何 几 吗 呢 请问 请 关于 一 二 三 年度 情况 有关 哪 是否 这 那".split()
+)
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def segmenter():
+    """jieba, initialised once and quiet."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text_s: str) -> list[str]:
+    """Search-mode jieba tokens of simplified text, lower-cased, without punctuation and stopwords."""
+    return [
+        token.lower()
+        for token in segmenter().cut_for_search(text_s)
+        if _WORD.search(token) and token not in _STOPWORDS and token.strip()
+    ]
+
+
+@dataclass
+class KeywordIndex:
+    ids: list[str]
+    fingerprint: str
+    _bm25: object | None = None
+
+    @classmethod
+    def build(cls, ids: list[str], token_lists: list[list[str]], fingerprint: str) -> KeywordIndex:
+        import bm25s
+
+        bm25 = None
+        if ids:
+            bm25 = bm25s.BM25()
+            bm25.index([tokens or [""] for tokens in token_lists], show_progress=False)
+        return cls(ids=list(ids), fingerprint=fingerprint, _bm25=bm25)
+
+    def save(self, folder: Path) -> None:
+        """Write to a fresh folder, then swap it in, so a crash never leaves half an index."""
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._bm25 is not None:
+            self._bm25.save(str(tmp), show_progress=False)
+        (tmp / "ids.json").write_text(json.dumps({"fingerprint": self.fingerprint, "ids": self.ids}))
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> KeywordIndex | None:
+        meta = folder / "ids.json"
+        if not meta.exists():
+            return None
+        import bm25s
+
+        info = json.loads(meta.read_text())
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False) if info["ids"] else None
+        return cls(ids=info["ids"], fingerprint=info["fingerprint"], _bm25=bm25)
+
+    def search(self, tokens: list[str], k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """Top-k (chunk id, score) with a positive score, restricted to `allowed` ids if given."""
+        if self._bm25 is None or not tokens:
+            return []
+        scores = np.asarray(self._bm25.get_scores(tokens))
+        order = np.argsort(-scores)
+        hits = []
+        for i in order:
+            if scores[i] <= 0 or len(hits) >= k:
+                break
+            if allowed is None or self.ids[i] in allowed:
+                hits.append((self.ids[i], float(scores[i])))
+        return hits

@@ -1,0 +1,60 @@
+"""The public front: a library of indexed reports you can add to, remove from and search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .embed import EmbeddingCache, make_embedder
+from .index import IndexReport, index_paths
+from .models import Passage
+from .retrieve import Filters, search
+from .settings import Settings
+from .store import Store
+
+
+class IndexBusy(RuntimeError):
+    """Another process is changing the index and did not finish in time."""
+
+
+class Library:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.embedder = make_embedder(self.settings)
+        self.store = Store(self.settings, self.embedder.name)
+        self.cache = EmbeddingCache(self.settings.embed_cache_path)
+        self._lock = FileLock(str(self.settings.data_dir / "index.lock"))
+
+    def _locked(self, timeout: float):
+        try:
+            return self._lock.acquire(timeout=timeout)
+        except Timeout:
+            raise IndexBusy(f"another process is indexing {self.settings.data_dir}; try again later") from None
+
+    def index(self, paths: list[Path], show_progress: bool = True, wait: float = 600) -> IndexReport:
+        """Index files and folders; unchanged reports cost nothing, changed ones only their new chunks."""
+        with self._locked(wait):
+            report = index_paths(paths, self.store, self.embedder, self.cache, self.settings, show_progress)
+            self.store.keyword_index()
+        return report
+
+    def remove(self, doc: str, wait: float = 600) -> int:
+        """Remove a report and all its chunks; returns how many chunks went. KeyError if unknown."""
+        with self._locked(wait):
+            if self.store.document_record(doc) is None:
+                raise KeyError(doc)
+            removed = self.store.remove_document(doc)
+            self.store.keyword_index()
+        return removed
+
+    def documents(self) -> list[dict]:
+        records = self.store.document_records()
+        return [{"doc": doc, **meta} for doc, meta in sorted(records.items())]
+
+    def search(self, questions: list[str], k: int = 5, filters: Filters | None = None) -> list[list[Passage]]:
+        return search(self.store, self.embedder, questions, k, filters, self.settings.candidates, self.settings.rrf_k)
+
+    def close(self) -> None:
+        self.cache.close()

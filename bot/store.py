@@ -1,0 +1,157 @@
+"""The index: chunks and their vectors in Chroma, one record per report, and the BM25 index.
+
+Chroma is the source of truth (embedded `PersistentClient` under the data directory, or a Chroma
+server when `CHROMA_HOST` is set); the keyword index is rebuilt from it when it changes.
+A report's record is written last, so an interrupted run is simply redone on the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+
+from .keyword import KeywordIndex, tokenize
+from .models import Chunk, Document
+from .settings import Settings
+
+_BATCH = 500
+
+
+class StoreError(RuntimeError):
+    """The vector store cannot be reached or opened."""
+
+
+def _client(settings: Settings):
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
+            raise StoreError(
+                f"Chroma server at {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
+            ) from exc
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name.lower())
+
+
+class Store:
+    def __init__(self, settings: Settings, embedder_name: str):
+        self._client = _client(settings)
+        prefix = _slug(settings.collection)
+        self.chunks = self._client.get_or_create_collection(
+            f"{prefix}-chunks-{_slug(embedder_name)}"[:63],
+            embedding_function=None,
+            metadata={"hnsw:space": "cosine"},
+        )
+        self.docs = self._client.get_or_create_collection(f"{prefix}-docs"[:63], embedding_function=None)
+        self._keyword_dir = settings.data_dir / "keyword" / self.chunks.name
+        self._keyword: KeywordIndex | None = None
+
+    # -- reports -----------------------------------------------------------------------------
+    def document_records(self) -> dict[str, dict]:
+        got = self.docs.get(include=["metadatas"])
+        return {doc_id: dict(meta) for doc_id, meta in zip(got["ids"], got["metadatas"])}
+
+    def document_record(self, doc: str) -> dict | None:
+        got = self.docs.get(ids=[doc], include=["metadatas"])
+        return dict(got["metadatas"][0]) if got["ids"] else None
+
+    def chunk_ids(self, doc: str) -> set[str]:
+        return set(self.chunks.get(where={"doc": doc}, include=[])["ids"])
+
+    def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i : i + _BATCH]
+            self.chunks.upsert(
+                ids=[c.id for c in part],
+                embeddings=vectors[i : i + _BATCH].tolist(),
+                documents=[c.text for c in part],
+                metadatas=[_chunk_meta(c) for c in part],
+            )
+
+    def delete_chunks(self, ids: set[str]) -> None:
+        ids_list = sorted(ids)
+        for i in range(0, len(ids_list), _BATCH):
+            self.chunks.delete(ids=ids_list[i : i + _BATCH])
+
+    def put_document(self, document: Document, fingerprint: str, n_chunks: int) -> None:
+        meta = {k: v for k, v in document.meta().items() if isinstance(v, (str, int, float))}
+        meta.update(fingerprint=fingerprint, chunks=n_chunks)
+        self.docs.upsert(ids=[document.doc], embeddings=[[1.0]], metadatas=[meta])
+
+    def remove_document(self, doc: str) -> int:
+        ids = self.chunk_ids(doc)
+        self.delete_chunks(ids)
+        self.docs.delete(ids=[doc])
+        return len(ids)
+
+    # -- search ------------------------------------------------------------------------------
+    def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        n = self.chunks.count()
+        if n == 0:
+            return []
+        got = self.chunks.query(
+            query_embeddings=[vector.tolist()], n_results=min(k, n), where=where or None, include=["distances"]
+        )
+        return [(cid, 1.0 - dist) for cid, dist in zip(got["ids"][0], got["distances"][0])]
+
+    def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
+        return {cid: (text, dict(meta)) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+
+    def matching_ids(self, where: dict) -> set[str]:
+        return set(self.chunks.get(where=where, include=[])["ids"])
+
+    def fingerprint(self) -> str:
+        """Changes whenever any report's chunks change: the hash of all report fingerprints."""
+        records = self.document_records()
+        summary = sorted((doc, meta.get("fingerprint", ""), meta.get("chunks", 0)) for doc, meta in records.items())
+        return hashlib.sha256(json.dumps(summary).encode()).hexdigest()
+
+    def keyword_index(self) -> KeywordIndex:
+        """The BM25 index matching the store now: loaded from disk, or rebuilt if stale."""
+        fingerprint = self.fingerprint()
+        if self._keyword is None or self._keyword.fingerprint != fingerprint:
+            self._keyword = KeywordIndex.load(self._keyword_dir) if self._keyword_dir.exists() else None
+        if self._keyword is None or self._keyword.fingerprint != fingerprint:
+            self._keyword = self._rebuild_keyword(fingerprint)
+        return self._keyword
+
+    def _rebuild_keyword(self, fingerprint: str) -> KeywordIndex:
+        ids: list[str] = []
+        tokens: list[list[str]] = []
+        total = self.chunks.count()
+        for offset in range(0, total, 5000):
+            got = self.chunks.get(include=["metadatas"], limit=5000, offset=offset)
+            for cid, meta in zip(got["ids"], got["metadatas"]):
+                ids.append(cid)
+                tokens.append(str(meta.get("tokens", "")).split())
+        index = KeywordIndex.build(ids, tokens, fingerprint)
+        index.save(self._keyword_dir)
+        return index
+
+
+def _chunk_meta(chunk: Chunk) -> dict:
+    meta = {
+        "doc": chunk.doc,
+        "title": chunk.title,
+        "heading": chunk.heading,
+        "position": chunk.position,
+        "text_s": chunk.text_s,
+        "tokens": " ".join(tokenize(chunk.embed_text())),
+    }
+    if chunk.body:
+        meta["body"] = chunk.body
+    if chunk.year:
+        meta["year"] = chunk.year
+    return meta

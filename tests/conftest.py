@@ -1,0 +1,58 @@
+"""Shared fixtures: the real seeds, and libraries over real Chroma stores on disk.
+
+Embeddings are cached in one SQLite file for the whole session, so the seeds are embedded once
+per test run however many stores the tests build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import Library, Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+def raw_seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def embed_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache") / "embeddings.sqlite"
+
+
+@pytest.fixture
+def make_library(tmp_path, embed_cache):
+    """A fresh library in its own data directory, sharing the session's embedding cache."""
+    libraries = []
+
+    def make(data: Path | None = None, **overrides) -> Library:
+        settings = Settings(data_dir=data or tmp_path / "data", embed_cache=embed_cache, **overrides)
+        library = Library(settings)
+        libraries.append(library)
+        return library
+
+    yield make
+    for library in libraries:
+        library.close()
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory, embed_cache) -> Library:
+    """One library with all five seeds indexed, shared by read-only tests."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("seeded"), embed_cache=embed_cache)
+    library = Library(settings)
+    report = library.index([SEEDS], show_progress=False)
+    assert not report.errors
+    yield library
+    library.close()

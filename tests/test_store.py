@@ -1,0 +1,167 @@
+"""Indexing into a real Chroma store on disk (and a real `chroma run` server): incremental and exact."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import httpx
+import pytest
+from conftest import SEED_NAMES, SEEDS
+
+from bot import Filters
+
+
+def _copy_seeds(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in SEED_NAMES:
+        shutil.copy(SEEDS / name, folder / name)
+    return folder
+
+
+def _all_chunk_docs(library):
+    got = library.store.chunks.get(include=["metadatas"])
+    return [meta["doc"] for meta in got["metadatas"]], got["ids"]
+
+
+def test_index_all_seeds(seeded):
+    docs = {d["doc"]: d for d in seeded.documents()}
+    assert sorted(docs) == SEED_NAMES
+    chunk_docs, ids = _all_chunk_docs(seeded)
+    assert len(ids) == len(set(ids)) == sum(d["chunks"] for d in docs.values())
+    assert set(chunk_docs) == set(SEED_NAMES)
+    assert docs["003_29ae86f9fcedda95.txt"]["year"] == 2017
+
+
+def test_reindex_unchanged_does_no_work(tmp_path, make_library):
+    folder = _copy_seeds(tmp_path / "reports")
+    library = make_library()
+    library.index([folder], show_progress=False)
+    before = library.cache.computed
+    report = library.index([folder], show_progress=False)
+    assert sorted(report.unchanged) == SEED_NAMES
+    assert report.chunks_written == report.chunks_deleted == report.embedded == 0
+    assert library.cache.computed == before
+
+
+def test_changed_file_replaces_only_its_own_chunks(tmp_path, make_library):
+    folder = _copy_seeds(tmp_path / "reports")
+    library = make_library()
+    library.index([folder], show_progress=False)
+    _, ids_before = _all_chunk_docs(library)
+    others_before = {cid for cid, doc in zip(ids_before, _all_chunk_docs(library)[0]) if doc != SEED_NAMES[2]}
+
+    path = folder / SEED_NAMES[2]
+    path.write_text(path.read_text().replace("专利授权数居粤东西北首位", "专利授权数居全省第九位"))
+    report = library.index([folder], show_progress=False)
+
+    assert report.updated == [SEED_NAMES[2]] and len(report.unchanged) == 4
+    assert 1 <= report.chunks_written <= 3 and report.chunks_written == report.chunks_deleted
+    assert report.embedded == report.chunks_written  # unchanged chunks came from the store, not the embedder
+    docs, ids = _all_chunk_docs(library)
+    assert {cid for cid, doc in zip(ids, docs) if doc != SEED_NAMES[2]} == others_before
+    passages = library.search(["韶关专利授权数排名"], k=3)[0]
+    assert any("全省第九位" in p.text for p in passages)
+    assert not any("粤东西北首位" in p.text for p in library.search(["专利授权数居粤东西北首位"], k=10)[0])
+
+
+def test_removed_file_leaves_no_chunk(make_library, seeds_dir):
+    library = make_library()
+    library.index([seeds_dir], show_progress=False)
+    removed = library.remove(SEED_NAMES[4])
+    assert removed > 0
+    docs, _ = _all_chunk_docs(library)
+    assert SEED_NAMES[4] not in docs
+    assert SEED_NAMES[4] not in {d["doc"] for d in library.documents()}
+    for passages in library.search(["成都市办理行政应诉案件多少件"], k=10):
+        assert all(p.doc != SEED_NAMES[4] for p in passages)
+    with pytest.raises(KeyError):
+        library.remove(SEED_NAMES[4])
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(tmp_path, make_library):
+    folder = _copy_seeds(tmp_path / "reports")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "garbage.pdf").write_bytes(b"%PDF-1.4 garbage")
+    library = make_library()
+    report = library.index([folder], show_progress=False)
+    assert sorted(report.added) == SEED_NAMES
+    assert sorted(e.path.rsplit("/", 1)[-1] for e in report.errors) == ["empty.txt", "garbage.pdf"]
+
+
+def test_interrupted_run_is_finished_without_duplicates(tmp_path, make_library, seeds_dir):
+    """Chunks written but no report record (a crash mid-run): the next run completes it exactly."""
+    data = tmp_path / "data"
+    library = make_library(data)
+    library.index([seeds_dir], show_progress=False)
+    expected = sorted(_all_chunk_docs(library)[1])
+    library.store.docs.delete(ids=[SEED_NAMES[0], SEED_NAMES[3]])  # as if killed before the records were written
+
+    again = make_library(data)
+    report = again.index([seeds_dir], show_progress=False)
+    assert sorted(report.added) == [SEED_NAMES[0], SEED_NAMES[3]]
+    assert report.embedded == 0 and report.chunks_written == 0
+    assert sorted(_all_chunk_docs(again)[1]) == expected
+
+
+def test_keyword_index_persists_and_follows_changes(make_library, seeds_dir, tmp_path):
+    data = tmp_path / "data"
+    library = make_library(data)
+    library.index([seeds_dir], show_progress=False)
+    keyword_dir = next((data / "keyword").iterdir())
+    assert (keyword_dir / "ids.json").exists()
+    fresh = make_library(data)
+    assert fresh.store.keyword_index().fingerprint == library.store.keyword_index().fingerprint
+    library.remove(SEED_NAMES[1])
+    assert len(fresh.store.keyword_index().ids) == len(library.store.keyword_index().ids)
+
+
+def test_filters_by_body_and_year(seeded):
+    passages = seeded.search(["行政复议案件"], k=5, filters=Filters(body="成都市"))[0]
+    assert passages and {p.doc for p in passages} == {"004_7cff85eaf4bcf1da.txt"}
+    passages = seeded.search(["法治政府"], k=5, filters=Filters(year=2017))[0]
+    assert passages and {p.doc for p in passages} == {"003_29ae86f9fcedda95.txt"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    port = _free_port()
+    chroma = shutil.which("chroma") or os.path.join(os.path.dirname(os.sys.executable), "chroma")
+    process = subprocess.Popen(
+        [chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("chroma run did not start within 30 s")
+    yield port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_chroma_server_mode(chroma_server, make_library, seeds_dir, tmp_path):
+    library = make_library(tmp_path / "replica-a", chroma_host="127.0.0.1", chroma_port=chroma_server)
+    report = library.index([seeds_dir], show_progress=False)
+    assert sorted(report.added) == SEED_NAMES
+    assert not (tmp_path / "replica-a" / "chroma").exists()
+
+    # A second replica with its own data directory sees the same index through the server.
+    other = make_library(tmp_path / "replica-b", chroma_host="127.0.0.1", chroma_port=chroma_server)
+    assert [d["doc"] for d in other.documents()] == SEED_NAMES
+    assert other.search(["广州全市多少个单位按期公开法治政府建设年度报告"], k=3)[0][0].doc == SEED_NAMES[0]
+    assert sorted(other.index([seeds_dir], show_progress=False).unchanged) == SEED_NAMES
