@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .embed import EMBEDDERS, EmbedError
 from .library import IndexBusy, Library
+from .llm import LLMS, LLMError
 from .retrieve import Filters
 from .settings import Settings
 from .store import StoreError
@@ -40,6 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument("--body", help="only reports of this issuing body, e.g. 广州市")
     find.add_argument("--year", type=int, help="only reports of this year")
     find.add_argument("--json", action="store_true", help="one JSON list of passages per line")
+
+    ask = commands.add_parser("ask", parents=[common], help="answer with citations; one result per question")
+    ask.add_argument("questions", nargs="+")
+    ask.add_argument("--llm", choices=["extractive", *sorted(LLMS)], help="answer backend (default: $BOT_LLM)")
+    ask.add_argument("--k", type=int, help="passages given to the model (default: $BOT_ANSWER_K or 3)")
+    ask.add_argument("--body", help="only reports of this issuing body")
+    ask.add_argument("--year", type=int, help="only reports of this year")
+    ask.add_argument("--json", action="store_true", help="one JSON answer per line")
     return parser
 
 
@@ -99,6 +108,29 @@ def _search(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(library: Library, args: argparse.Namespace) -> int:
+    from .answer import Answerer
+
+    questions = [q.strip() for q in args.questions]
+    if not all(questions) or (args.k is not None and args.k < 1):
+        print("error: empty question or --k below 1", file=sys.stderr)
+        return 2
+    answerer = Answerer(library, args.llm)
+    for question in questions:
+        answer = answerer.ask(question, filters=Filters(args.body, args.year), k=args.k)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            continue
+        print(f"? {question}\n{answer.answer}")
+        for c in answer.citations:
+            print(f"  [{c.n}] {c.doc} | {c.heading or c.title}\n      {c.text[:160]}")
+        if answer.flagged_numbers:
+            print(f"  ! numbers not found in the cited passages: {', '.join(answer.flagged_numbers)}")
+        if answer.error:
+            print(f"  ! {answer.error}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -119,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "list":
             return _list(library, args)
+        if args.command == "ask":
+            return _ask(library, args)
         return _search(library, args)
-    except (EmbedError, StoreError, IndexBusy) as exc:
+    except (EmbedError, StoreError, IndexBusy, LLMError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -7,9 +7,11 @@ fingerprint changes, so an interrupted run or another replica's change can never
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +47,7 @@ def tokenize(text_s: str) -> list[str]:
 class KeywordIndex:
     ids: list[str]
     fingerprint: str
+    df: dict[str, int] = field(default_factory=dict)
     _bm25: object | None = None
 
     @classmethod
@@ -55,7 +58,12 @@ class KeywordIndex:
         if ids:
             bm25 = bm25s.BM25()
             bm25.index([tokens or [""] for tokens in token_lists], show_progress=False)
-        return cls(ids=list(ids), fingerprint=fingerprint, _bm25=bm25)
+        df = Counter(token for tokens in token_lists for token in set(tokens))
+        return cls(ids=list(ids), fingerprint=fingerprint, df=dict(df), _bm25=bm25)
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency over chunks: rare words say more about what a question asks."""
+        return math.log((len(self.ids) + 1) / (self.df.get(token, 0) + 0.5))
 
     def save(self, folder: Path) -> None:
         """Write to a fresh folder, then swap it in, so a crash never leaves half an index."""
@@ -64,7 +72,8 @@ class KeywordIndex:
         tmp.mkdir(parents=True)
         if self._bm25 is not None:
             self._bm25.save(str(tmp), show_progress=False)
-        (tmp / "ids.json").write_text(json.dumps({"fingerprint": self.fingerprint, "ids": self.ids}))
+        meta = {"fingerprint": self.fingerprint, "ids": self.ids, "df": self.df}
+        (tmp / "ids.json").write_text(json.dumps(meta, ensure_ascii=False))
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -80,8 +89,10 @@ class KeywordIndex:
         import bm25s
 
         info = json.loads(meta.read_text())
+        if "df" not in info:  # written by an older version: rebuild
+            return None
         bm25 = bm25s.BM25.load(str(folder), show_progress=False) if info["ids"] else None
-        return cls(ids=info["ids"], fingerprint=info["fingerprint"], _bm25=bm25)
+        return cls(ids=info["ids"], fingerprint=info["fingerprint"], df=info.get("df", {}), _bm25=bm25)
 
     def search(self, tokens: list[str], k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, score) with a positive score, restricted to `allowed` ids if given."""

@@ -54,7 +54,8 @@ class Library:
         return [{"doc": doc, **meta} for doc, meta in sorted(records.items())]
 
     def search(self, questions: list[str], k: int = 5, filters: Filters | None = None) -> list[list[Passage]]:
-        return search(self.store, self.embedder, questions, k, filters, self.settings.candidates, self.settings.rrf_k)
+        s = self.settings
+        return search(self.store, self.embedder, questions, k, filters, s.candidates, s.rrf_k, s.keyword_weight)
 
     def close(self) -> None:
         self.cache.close()

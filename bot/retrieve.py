@@ -12,6 +12,7 @@ from .clean import to_simplified
 from .embed import Embedder
 from .keyword import tokenize
 from .models import Passage
+from .question import Scope
 from .store import Store
 
 
@@ -31,13 +32,16 @@ class Filters:
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def rrf(rankings: dict[str, list[str]], k: int = 60) -> list[tuple[str, float, dict[str, int]]]:
-    """Reciprocal-rank fusion: score = Σ 1/(k + rank) over the rankings an item appears in."""
+def rrf(
+    rankings: dict[str, list[str]], k: int = 60, weights: dict[str, float] | None = None
+) -> list[tuple[str, float, dict[str, int]]]:
+    """Reciprocal-rank fusion: score = Σ weight/(k + rank) over the rankings an item appears in."""
     scores: dict[str, float] = {}
     ranks: dict[str, dict[str, int]] = {}
     for name, ranking in rankings.items():
+        weight = (weights or {}).get(name, 1.0)
         for rank, item in enumerate(ranking, start=1):
-            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
             ranks.setdefault(item, {})[name] = rank
     ordered = sorted(scores, key=lambda item: (-scores[item], item))
     return [(item, scores[item], ranks[item]) for item in ordered]
@@ -51,6 +55,7 @@ def search(
     filters: Filters | None = None,
     candidates: int = 30,
     rrf_k: int = 60,
+    keyword_weight: float = 1.0,
 ) -> list[list[Passage]]:
     """The top-k passages for each question."""
     if not questions:
@@ -65,7 +70,7 @@ def search(
     for question, vector in zip(simplified, vectors):
         dense = [cid for cid, _ in store.dense(vector, depth, where)]
         sparse = [cid for cid, _ in keyword.search(tokenize(question), depth, allowed)]
-        fused = rrf({"dense": dense, "keyword": sparse}, rrf_k)[:k]
+        fused = rrf({"dense": dense, "keyword": sparse}, rrf_k, {"keyword": keyword_weight})[:k]
         stored = store.get_chunks([cid for cid, _, _ in fused])
         passages = []
         for cid, score, ranks in fused:
@@ -87,3 +92,66 @@ def search(
             )
         results.append(passages)
     return results
+
+
+def _targets(scope: Scope, filters: Filters) -> list[Filters]:
+    """One retrieval per place (or per year) a question names, so one report cannot crowd out another."""
+    if len(scope.bodies) > 1:
+        year = scope.years[0] if len(scope.years) == 1 else filters.year
+        return [Filters(body, year) for body in scope.bodies]
+    body = scope.bodies[0] if scope.bodies else filters.body
+    if len(scope.years) > 1:
+        return [Filters(body, year) for year in scope.years]
+    return [Filters(body, scope.years[0] if scope.years else filters.year)]
+
+
+def _in_scope(passage: Passage, target: Filters, places: list[str]) -> bool:
+    """A passage fits a year when its report is of that year or it names the year itself."""
+    text = to_simplified(passage.text)
+    if target.year and passage.year != target.year and str(target.year) not in text:
+        return False
+    return all(place in text for place in places)
+
+
+def scoped_search(
+    store: Store,
+    embedder: Embedder,
+    question: str,
+    scope: Scope,
+    k: int = 5,
+    filters: Filters | None = None,
+    candidates: int = 30,
+    rrf_k: int = 60,
+    keyword_weight: float = 1.0,
+) -> list[Passage]:
+    """Top passages for a question within the places and years it names, interleaved across them.
+
+    A year narrows retrieval to that year's reports when the body has one; otherwise passages must
+    mention the year. Other places named (not issuing bodies) must appear in the passage text.
+    """
+    targets = _targets(scope, filters or Filters())
+    years_of = _years_by_body(store)
+    per_target = max(2, -(-k // len(targets)))
+    groups = []
+    for target in targets:
+        known_years = years_of.get(to_simplified(target.body) if target.body else "*", set())
+        query_filters = target if target.year in known_years else Filters(target.body, None)
+        found = search(
+            store, embedder, [question], max(candidates, k), query_filters, candidates, rrf_k, keyword_weight
+        )[0]
+        groups.append([p for p in found if _in_scope(p, target, scope.places)][:per_target])
+    merged: list[Passage] = []
+    for rank in range(max((len(g) for g in groups), default=0)):
+        for group in groups:
+            if rank < len(group) and all(p.chunk_id != group[rank].chunk_id for p in merged):
+                merged.append(group[rank])
+    return merged[:k] if len(targets) == 1 else merged[: max(k, per_target * len(targets))]
+
+
+def _years_by_body(store: Store) -> dict[str, set[int]]:
+    years: dict[str, set[int]] = {"*": set()}
+    for meta in store.document_records().values():
+        if meta.get("year"):
+            years.setdefault(meta.get("body", ""), set()).add(meta["year"])
+            years["*"].add(meta["year"])
+    return years

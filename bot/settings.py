@@ -32,6 +32,19 @@ class Settings(BaseSettings):
 
     threads: int = 2
 
+    # Answers: extractive (no model), local (llama.cpp + a GGUF from PyPI), openai (any compatible server).
+    llm: str = "extractive"
+    local_model: str = "qwen2.5-coder-1.5b"
+    local_ctx: int = 4096
+    openai_url: str = "http://127.0.0.1:8000/v1"
+    openai_model: str = "qwen2.5"
+    openai_api_key: str | None = None
+    openai_timeout: float = 60.0
+    openai_retries: int = 2
+    answer_k: int = 3
+    max_answer_tokens: int = 256
+    min_coverage: float = 0.5
+
     # The server started by app.py: UI at /, API under /api/v1. Bundled seeds are indexed at start.
     host: str = "127.0.0.1"
     port: int = 7860
@@ -43,6 +56,7 @@ class Settings(BaseSettings):
 
     # Hybrid retrieval: reciprocal-rank fusion of dense and BM25 rankings.
     rrf_k: int = 60
+    keyword_weight: float = 2.0
     candidates: int = 30
 
     @property

@@ -1,0 +1,157 @@
+"""Chat models behind one small protocol: stream text for a list of chat messages.
+
+`local` runs a GGUF model shipped in PyPI packages with llama.cpp on this CPU (no network);
+`openai` calls any OpenAI-compatible `/v1/chat/completions` server (vLLM, Ollama, llama.cpp
+server, DeepSeek, Qwen…) over httpx with streaming, timeouts and retries.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Protocol
+
+import httpx
+
+from .settings import Settings
+
+
+class LLMError(RuntimeError):
+    """The model could not answer: unreachable, timed out, refused, or sent something unreadable.
+
+    `partial` is True when some text had already been streamed before the failure.
+    """
+
+    def __init__(self, message: str, partial: bool = False):
+        super().__init__(message)
+        self.partial = partial
+
+
+class LLM(Protocol):
+    name: str
+
+    def stream(self, messages: list[dict], max_tokens: int = 512) -> Iterator[str]: ...
+
+
+def complete(llm: LLM, messages: list[dict], max_tokens: int = 512) -> str:
+    return "".join(llm.stream(messages, max_tokens))
+
+
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class OpenAIChat:
+    """An OpenAI-compatible chat endpoint, streamed as server-sent events."""
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None = None,
+        timeout: float = 60.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+    ):
+        self.url = base_url.rstrip("/") + "/chat/completions"
+        self.model = model
+        self.name = f"openai:{model}"
+        self.retries = retries
+        self.backoff = backoff
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._client = httpx.Client(headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
+
+    def stream(self, messages: list[dict], max_tokens: int = 512) -> Iterator[str]:
+        payload = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": 0}
+        payload["stream"] = True
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                with self._client.stream("POST", self.url, json=payload) as response:
+                    if response.status_code in _RETRY_STATUS and not last:
+                        time.sleep(_retry_after(response, self.backoff * 2**attempt))
+                        continue
+                    if response.status_code != 200:
+                        body = response.read().decode(errors="replace")[:200]
+                        raise LLMError(f"LLM server {self.url} answered {response.status_code}: {body}")
+                    yield from self._events(response)
+                    return
+            except httpx.TimeoutException as exc:
+                raise LLMError(f"LLM server {self.url} timed out") from exc
+            except httpx.TransportError as exc:
+                if isinstance(exc, httpx.ConnectError) and not last:
+                    time.sleep(self.backoff * 2**attempt)
+                    continue
+                raise LLMError(f"LLM server {self.url} unreachable: {exc}") from exc
+
+    def _events(self, response: httpx.Response) -> Iterator[str]:
+        sent = False
+        try:
+            for line in response.iter_lines():
+                if not line.startswith("data:"):
+                    continue
+                data = line[5:].strip()
+                if data == "[DONE]":
+                    return
+                try:
+                    choice = json.loads(data)["choices"][0]
+                    text = (choice.get("delta") or choice.get("message") or {}).get("content") or ""
+                except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+                    raise LLMError(f"LLM server {self.url} sent a malformed stream event", partial=sent) from exc
+                if text:
+                    sent = True
+                    yield text
+        except httpx.TransportError as exc:
+            raise LLMError(f"LLM server {self.url} closed the stream early: {exc}", partial=sent) from exc
+        raise LLMError(f"LLM server {self.url} ended the stream without [DONE]", partial=sent)
+
+
+def _retry_after(response: httpx.Response, default: float) -> float:
+    try:
+        return min(float(response.headers.get("retry-after", default)), 30.0)
+    except ValueError:
+        return default
+
+
+class LocalLlama:
+    """A GGUF model from PyPI part packages, run by llama.cpp on the CPU (2 threads by default)."""
+
+    def __init__(self, model: str, models_dir, threads: int = 2, n_ctx: int = 4096):
+        from .gguf import get_spec
+
+        self.spec = get_spec(model)
+        self.name = f"local:{self.spec.name}"
+        self.models_dir = models_dir
+        self.threads = threads
+        self.n_ctx = n_ctx
+        self._llama = None
+
+    def _get(self):
+        if self._llama is None:
+            try:
+                from llama_cpp import Llama
+            except ImportError as exc:
+                raise LLMError("llama-cpp-python is not installed: pip install -e '.[local]'") from exc
+            from .gguf import ModelCorrupt, ModelMissing, ensure_model
+
+            try:
+                path = ensure_model(self.spec, self.models_dir)
+            except (ModelMissing, ModelCorrupt) as exc:
+                raise LLMError(str(exc)) from exc
+            self._llama = Llama(model_path=str(path), n_threads=self.threads, n_ctx=self.n_ctx, verbose=False)
+        return self._llama
+
+    def stream(self, messages: list[dict], max_tokens: int = 512) -> Iterator[str]:
+        chunks = self._get().create_chat_completion(
+            messages=messages, max_tokens=max_tokens, temperature=0, stream=True
+        )
+        for chunk in chunks:
+            text = chunk["choices"][0].get("delta", {}).get("content")
+            if text:
+                yield text
+
+
+LLMS: dict[str, Callable[[Settings], LLM]] = {
+    "local": lambda s: LocalLlama(s.local_model, s.data_dir / "models", s.threads, s.local_ctx),
+    "openai": lambda s: OpenAIChat(s.openai_url, s.openai_model, s.openai_api_key, s.openai_timeout, s.openai_retries),
+}

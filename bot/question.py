@@ -1,0 +1,118 @@
+"""What a question is about: the places and years it names, and a standalone form of follow-ups.
+
+Tempting unanswerable questions ask the right topic for the wrong city or year, which a retrieval
+score cannot see; so the answer chain scopes retrieval by the places and years found here and
+checks the cited passages against them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import to_simplified
+from .keyword import segmenter
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NOT_PLACES = set(
+    "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
+    "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
+)
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|以及|而)|呢[?？]?$")
+_SUFFIX = re.compile(r"(市|区|县)$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    bodies: list[str] = field(default_factory=list)  # indexed issuing bodies the question names
+    places: list[str] = field(default_factory=list)  # other places it names (passages must mention them)
+    years: list[int] = field(default_factory=list)
+
+
+def _aliases(bodies: list[str]) -> dict[str, str]:
+    """Ways a question names an issuing body: 广州市 → 广州市, 广州; 广州市花都区 → 花都区, 花都."""
+    aliases: dict[str, str] = {}
+    for body in bodies:
+        aliases[body] = body
+        last = re.split(r"(?<=[市省])", body)
+        tail = last[-1] if last[-1] else body
+        for name in {tail, _SUFFIX.sub("", tail)}:
+            if len(name) >= 2:
+                aliases.setdefault(name, body)
+    return aliases
+
+
+def find_scope(question: str, bodies: list[str]) -> Scope:
+    """Bodies, other places and years named in `question` (simplified before matching)."""
+    import jieba.posseg
+
+    text = to_simplified(question)
+    aliases = _aliases(bodies)
+    found: list[str] = []
+    rest = text
+    for alias in sorted(aliases, key=len, reverse=True):
+        if alias in rest:
+            found.append(aliases[alias])
+            rest = rest.replace(alias, " ")
+    segmenter()
+    places = []
+    for word, flag in jieba.posseg.cut(rest):
+        name = _SUFFIX.sub("", word)
+        if flag.startswith("ns") and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
+            places.append(name)
+    years = [int(y) for y in _YEAR.findall(text)]
+    # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
+    found = [body for body in dict.fromkeys(found) if not any(o != body and o.startswith(body) for o in found)]
+    return Scope(found, list(dict.fromkeys(places)), list(dict.fromkeys(years)))
+
+
+def is_follow_up(question: str) -> bool:
+    text = question.strip()
+    return bool(_FOLLOW_UP.search(text)) or len(text) <= 6
+
+
+def standalone(question: str, history: list[dict] | None, bodies: list[str]) -> str:
+    """Rewrite a follow-up ("那成都呢?") into a full question using the previous user question.
+
+    The new places/years replace the old ones; a follow-up about a new topic keeps the old scope.
+    """
+    previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
+    if not previous or not is_follow_up(question):
+        return question
+    base = standalone(previous[-1], [{"role": "user", "content": q} for q in previous[:-1]], bodies)
+    new, old = find_scope(question, bodies), find_scope(base, bodies)
+    core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
+    if new.bodies or new.places or new.years:
+        rewritten = to_simplified(base)
+        replacements = [
+            (old_names, new_names)
+            for old_names, new_names in (
+                (_names_in(rewritten, old.bodies, bodies) + old.places, new.bodies + new.places),
+                ([f"{y}年" for y in old.years], [f"{y}年" for y in new.years]),
+            )
+            if new_names
+        ]
+        for old_names, new_names in replacements:
+            if old_names:
+                rewritten = rewritten.replace(old_names[0], new_names[0], 1)
+                for extra in old_names[1:]:
+                    rewritten = rewritten.replace(extra, "")
+            else:
+                rewritten = new_names[0] + rewritten
+        leftover = core
+        for name in new.bodies + new.places + [f"{y}年" for y in new.years]:
+            leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
+        return rewritten if len(leftover.strip()) < 2 else f"{rewritten} {leftover.strip()}"
+    scope = "".join(old.bodies + old.places + [f"{y}年" for y in old.years])
+    return f"{scope}{core}"
+
+
+def _names_in(text: str, found_bodies: list[str], bodies: list[str]) -> list[str]:
+    """The exact words `text` uses for each of `found_bodies` (广州 for 广州市, 花都 for 广州市花都区…)."""
+    aliases = _aliases(bodies)
+    names = []
+    for body in found_bodies:
+        used = [alias for alias, b in aliases.items() if b == body and alias in text]
+        if used:
+            names.append(max(used, key=len))
+    return names

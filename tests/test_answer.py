@@ -1,0 +1,153 @@
+"""The answer chain over the real seeds: citations, the number check, refusals, follow-ups, fallback."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bot.answer import REFUSAL, Answer, Answerer, ungrounded_numbers
+from bot.question import find_scope, standalone
+from bot.settings import Settings
+
+BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
+SCRIPTS = {
+    "faithful": "全市全部544个单位按期公开，公开率为100%[1]。",
+    "hallucinating": "全市共有545个单位按期公开[1]，另见[9]。",
+    "refusing": "资料中没有相关信息",
+    "uncited": "共544个单位。",
+}
+
+
+class Scripted(BaseHTTPRequestHandler):
+    prompts: list[list[dict]] = []
+
+    def do_POST(self):  # noqa: N802 (http.server API)
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        Scripted.prompts.append(body["messages"])
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.end_headers()
+        for char in SCRIPTS[body["model"]]:
+            event = {"choices": [{"delta": {"content": char}}]}
+            self.wfile.write(f"data: {json.dumps(event, ensure_ascii=False)}\n\n".encode())
+        self.wfile.write(b"data: [DONE]\n\n")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def chat_url():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+
+
+def openai_answerer(seeded, url, model) -> Answerer:
+    settings = Settings(**{**seeded.settings.model_dump(), "openai_url": url, "openai_model": model})
+    return Answerer(seeded, "openai", settings)
+
+
+QUESTION = "广州全市有多少个单位按期公开了法治政府建设年度报告？"
+
+
+def test_extractive_answer_cites_the_passage_with_the_figure(seeded):
+    answer = Answerer(seeded, "extractive").ask(QUESTION)
+    assert not answer.refused
+    assert "544" in answer.answer and "[1]" in answer.answer
+    assert answer.citations[0].doc == "000_8fbd729c494b9d50.txt"
+    assert "544個單位" in answer.citations[0].text
+    assert answer.flagged_numbers == [] and answer.invalid_citations == []
+    assert {"retrieve", "generate", "total"} <= set(answer.timings)
+
+
+def test_prompt_numbers_passages_and_faithful_answer_is_clean(seeded, chat_url):
+    answer = openai_answerer(seeded, chat_url, "faithful").ask(QUESTION)
+    system, user = Scripted.prompts[-1]
+    assert system["role"] == "system" and REFUSAL in system["content"]
+    assert "[1]（广州市·2024年" in user["content"] and QUESTION in user["content"]
+    assert not answer.refused and answer.flagged_numbers == []
+    assert [c.n for c in answer.citations] == [1]
+
+
+def test_wrong_figures_and_phantom_citations_are_flagged(seeded, chat_url):
+    answer = openai_answerer(seeded, chat_url, "hallucinating").ask(QUESTION)
+    assert answer.flagged_numbers == ["545"]
+    assert answer.invalid_citations == [9]
+    assert "[9]" not in answer.answer and "[1]" in answer.answer
+
+
+def test_uncited_numbers_are_flagged(seeded, chat_url):
+    answer = openai_answerer(seeded, chat_url, "uncited").ask(QUESTION)
+    assert answer.citations == [] and answer.flagged_numbers == ["544"]
+
+
+def test_model_refusal_is_exact(seeded, chat_url):
+    answer = openai_answerer(seeded, chat_url, "refusing").ask(QUESTION)
+    assert answer.refused and answer.answer == REFUSAL and answer.citations == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "深圳市2024年行政机关负责人出庭应诉率是多少？",  # a city with no report
+        "韶关市2023年受理了多少件行政复议申请？",  # the right city, a year it did not report
+        "成都市数据交易所的累计交易额是多少？",  # a figure only another city reports
+        "那成都呢？",  # a follow-up with nothing to follow
+    ],
+)
+def test_refuses_out_of_scope_questions_without_calling_a_model(seeded, chat_url, question):
+    before = len(Scripted.prompts)
+    answer = openai_answerer(seeded, chat_url, "faithful").ask(question)
+    assert answer.refused and answer.answer == REFUSAL
+    assert len(Scripted.prompts) == before
+
+
+def test_questions_naming_two_places_get_passages_from_both(seeded):
+    answer = Answerer(seeded, "extractive").ask("花都区和韶关的人民调解成功率各是多少？")
+    assert {c.doc for c in answer.citations} == {"001_bfb673fb5af5df88.txt", "002_092cc53afba18b30.txt"}
+    assert "98.73%" in answer.answer and "99.58%" in answer.answer
+
+
+def test_follow_up_is_rewritten_before_retrieval(seeded):
+    history = [
+        {"role": "user", "content": "花都区收到多少宗行政复议申请？"},
+        {"role": "assistant", "content": "786宗[1]。"},
+    ]
+    answer = Answerer(seeded, "extractive").ask("那韶关呢？", history=history)
+    assert answer.standalone.startswith("韶关")
+    assert not answer.refused
+    assert all(c.doc == "002_092cc53afba18b30.txt" for c in answer.citations)
+
+
+def test_unreachable_model_falls_back_to_extractive(seeded):
+    settings = Settings(**{**seeded.settings.model_dump(), "openai_url": "http://127.0.0.1:9/v1", "openai_retries": 0})
+    answer = Answerer(seeded, "openai", settings).ask(QUESTION)
+    assert "unreachable" in answer.error
+    assert answer.llm.startswith("extractive (fallback")
+    assert "544" in answer.answer and answer.citations
+
+
+def test_stream_yields_text_then_the_answer(seeded):
+    events = list(Answerer(seeded, "extractive").stream(QUESTION))
+    assert isinstance(events[-1], Answer)
+    assert "".join(e for e in events[:-1]) == events[-1].answer
+
+
+def test_ungrounded_numbers():
+    passages = ["办理行政应诉案件5652件，出庭应诉率达100%，增长68.67%。"]
+    assert ungrounded_numbers("办理5652件[1]，增长68.67%[1]。", passages) == []
+    assert ungrounded_numbers("办理5,652件[1]，增长68.6%[1]，共565件。", passages) == ["68.6", "565"]
+
+
+def test_scope_and_rewrite_units():
+    assert find_scope("广州市花都区有哪些镇街获评广州市第二批法治镇街", BODIES).bodies == ["广州市花都区"]
+    assert find_scope("廣州和成都各辦理多少件", BODIES).bodies == ["广州市", "成都市"]
+    scope = find_scope("深圳市2024年出庭应诉率", BODIES)
+    assert scope.bodies == [] and scope.places == ["深圳"] and scope.years == [2024]
+    history = [{"role": "user", "content": "广州办理人大代表建议多少件？"}]
+    assert standalone("那成都呢？", history, BODIES) == "成都市办理人大代表建议多少件？"
+    assert standalone("2023年呢", history, BODIES) == "2023年广州办理人大代表建议多少件？"
+    assert standalone("成都市办理行政复议案件多少件", history, BODIES) == "成都市办理行政复议案件多少件"
