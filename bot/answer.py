@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .chunk import split_sentences
-from .clean import to_simplified
+from .clean import match_key, to_simplified
 from .keyword import KeywordIndex, tokenize
 from .library import Library
 from .llm import LLM, LLMS, LLMError
@@ -52,6 +52,7 @@ class Answer:
     flagged_numbers: list[str] = field(default_factory=list)
     invalid_citations: list[int] = field(default_factory=list)
     standalone: str = ""
+    attributed: bool = False  # citations added by the chain because the model gave none
     llm: str = ""
     incomplete: bool = False
     error: str | None = None
@@ -258,6 +259,10 @@ class Answerer:
             return "".join(f"[{n}]" for n in good)
 
         text = _CITATION.sub(keep_valid, text)
+        attributed = False
+        if not cited:  # small models answer right but forget to cite: cite what supports each sentence
+            text, cited = attribute(text, passages)
+            attributed = bool(cited)
         citations = [
             Citation(n, p.doc, p.title, p.heading, p.text, p.body, p.year)
             for n, p in enumerate(passages, 1)
@@ -269,6 +274,7 @@ class Answerer:
             citations=citations,
             flagged_numbers=ungrounded_numbers(text, [c.text for c in citations]),
             invalid_citations=sorted(set(invalid)),
+            attributed=attributed,
             error=error,
             incomplete=incomplete,
             timings=_total(timings, started),
@@ -279,6 +285,36 @@ class Answerer:
         if self._fallback is None:
             self._fallback = make_generator("extractive", self.settings, self.library)
         return self._fallback
+
+
+def _bigrams(text: str) -> set[str]:
+    key = match_key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def support(sentence: str, passage: str) -> float:
+    """How well a passage backs a sentence: its numbers all there, and its character bigrams."""
+    grams = _bigrams(sentence)
+    overlap = len(grams & _bigrams(passage)) / len(grams) if grams else 0.0
+    numbers = _NUMBER.findall(sentence)
+    if numbers and ungrounded_numbers(sentence, [passage]):
+        return overlap / 2
+    return overlap
+
+
+def attribute(text: str, passages: list[Passage], threshold: float = 0.5) -> tuple[str, set[int]]:
+    """Add `[n]` after each sentence that passage n supports best (if well enough)."""
+    out, cited = [], set()
+    for sentence in split_sentences(text):
+        body = sentence.rstrip("。！？；\n")
+        scores = [support(body, p.text) for p in passages]
+        best = max(range(len(passages)), key=lambda i: scores[i]) if passages else -1
+        if best >= 0 and body.strip() and scores[best] >= threshold:
+            out.append(f"{body}[{best + 1}]{sentence[len(body) :]}")
+            cited.add(best + 1)
+        else:
+            out.append(sentence)
+    return "".join(out), cited
 
 
 def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:

@@ -129,16 +129,16 @@ class LocalLlama:
     def _get(self):
         if self._llama is None:
             try:
-                from llama_cpp import Llama
+                import llama_cpp  # noqa: F401
             except ImportError as exc:
                 raise LLMError("llama-cpp-python is not installed: pip install -e '.[local]'") from exc
-            from .gguf import ModelCorrupt, ModelMissing, ensure_model
+            from .gguf import ModelCorrupt, ModelMissing, ensure_model, load_llama
 
             try:
                 path = ensure_model(self.spec, self.models_dir)
             except (ModelMissing, ModelCorrupt) as exc:
                 raise LLMError(str(exc)) from exc
-            self._llama = Llama(model_path=str(path), n_threads=self.threads, n_ctx=self.n_ctx, verbose=False)
+            self._llama = load_llama(path, n_threads=self.threads, n_ctx=self.n_ctx)
         return self._llama
 
     def stream(self, messages: list[dict], max_tokens: int = 512) -> Iterator[str]:
@@ -152,6 +152,6 @@ class LocalLlama:
 
 
 LLMS: dict[str, Callable[[Settings], LLM]] = {
-    "local": lambda s: LocalLlama(s.local_model, s.data_dir / "models", s.threads, s.local_ctx),
+    "local": lambda s: LocalLlama(s.local_model, s.models_path, s.threads, s.local_ctx),
     "openai": lambda s: OpenAIChat(s.openai_url, s.openai_model, s.openai_api_key, s.openai_timeout, s.openai_retries),
 }

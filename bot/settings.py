@@ -6,9 +6,13 @@ Every knob has an offline default; a hosted backend is only used when configured
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Comma-separated in the environment (BOT_API_KEYS=a,b), a list in code.
+CommaList = Annotated[list[str], NoDecode]
 
 
 class Settings(BaseSettings):
@@ -36,6 +40,7 @@ class Settings(BaseSettings):
     llm: str = "extractive"
     local_model: str = "qwen2.5-coder-1.5b"
     local_ctx: int = 4096
+    models_dir: Path | None = Field(None, description="Assembled GGUF models; default data_dir/models.")
     openai_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "qwen2.5"
     openai_api_key: str | None = None
@@ -45,10 +50,18 @@ class Settings(BaseSettings):
     max_answer_tokens: int = 256
     min_coverage: float = 0.5
 
-    # The server started by app.py: UI at /, API under /api/v1. Bundled seeds are indexed at start.
+    # API server: app.py serves the UI at /, the embeddable chat at /embed and the API under /api/v1.
+    # Bundled seeds are indexed at start. With no key configured the server binds to 127.0.0.1 only.
     host: str = "127.0.0.1"
     port: int = 7860
     seeds_dir: Path = Path(__file__).resolve().parents[1] / "seeds"
+    api_keys: CommaList = Field(default_factory=list, description="Bearer keys that may ask and search.")
+    admin_keys: CommaList = Field(default_factory=list, description="Bearer keys that may also change documents.")
+    cors_origins: CommaList = Field(default_factory=list, description="Origins (portal pages) allowed by CORS.")
+    rate_limit: int = Field(60, description="Requests per minute per key (per client address without keys); 0: off.")
+    max_upload_mb: float = Field(20.0, description="Largest accepted upload, per file.")
+    max_concurrent_answers: int = Field(2, description="Answers generated at once; more wait for a slot.")
+    answer_wait: float = Field(30.0, description="Seconds a request waits for an answer slot before a 503.")
 
     # Chunking, in tiktoken (cl100k_base) tokens.
     chunk_tokens: int = 200
@@ -59,9 +72,28 @@ class Settings(BaseSettings):
     keyword_weight: float = 2.0
     candidates: int = 30
 
+    @field_validator("api_keys", "admin_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def models_path(self) -> Path:
+        return self.models_dir or self.data_dir / "models"
 
     @property
     def embed_cache_path(self) -> Path:

