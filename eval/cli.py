@@ -1,0 +1,181 @@
+"""`python -m eval run|compare|check`: errors are one line on stderr and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HEADLINE = (
+    "retrieval.hit@1",
+    "retrieval.hit@3",
+    "retrieval.hit@5",
+    "retrieval.mrr",
+    "retrieval.doc_coverage",
+    "retrieval.context_chars",
+    "answer.keyword_accuracy",
+    "answer.char_f1",
+    "answer.rouge_l",
+    "answer.refusal_accuracy",
+    "answer.false_refusal_rate",
+    "answer.citation_precision",
+    "answer.grounded_numbers",
+    "answer.seconds",
+    "answer.judge",
+    "answer.errors",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .harness import LLMS
+
+    parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate 法治问答 on a gold question set.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="index the seeds, ask every gold question, write a run folder")
+    run.add_argument("--gold", type=Path, default=HERE / "gold.jsonl", help="gold JSON lines (default eval/gold.jsonl)")
+    run.add_argument("--llm", choices=LLMS, default="none", help="answering backend; none = retrieval only")
+    run.add_argument("--k", type=int, default=5, help="passages per question scored for retrieval (default 5)")
+    run.add_argument("--answer-k", type=int, help="passages the answer chain reads (default: its own answer_k)")
+    run.add_argument("--out", type=Path, help="run folder (default eval/runs/<timestamp>)")
+    run.add_argument("--limit", type=int, help="only the first N questions")
+    run.add_argument("--data", type=Path, help="data directory (default: $BOT_DATA_DIR or ./data)")
+    run.add_argument("--seeds", type=Path, nargs="*", help="files/folders indexed first (default: the bundled seeds/)")
+    run.add_argument("--judge", action="store_true", help="also grade answers with an LLM judge (see eval/judge.py)")
+    run.add_argument("--min", action="append", default=[], metavar="METRIC=X", help="fail when METRIC < X")
+    run.add_argument("--max", action="append", default=[], metavar="METRIC=X", help="fail when METRIC > X")
+    run.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    compare = commands.add_parser("compare", help="what improved and what regressed from RUN_A to RUN_B")
+    compare.add_argument("run_a", type=Path)
+    compare.add_argument("run_b", type=Path)
+
+    check = commands.add_parser("check", help="exit 1 when a metric of a run is past its floor or ceiling")
+    check.add_argument("run", type=Path)
+    check.add_argument("--min", action="append", default=[], metavar="METRIC=X", help="fail when METRIC < X")
+    check.add_argument("--max", action="append", default=[], metavar="METRIC=X", help="fail when METRIC > X")
+    return parser
+
+
+def _error(message: str, status: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
+def _bounds(args: argparse.Namespace):
+    from .compare import parse_bounds
+
+    return parse_bounds(args.min), parse_bounds(args.max)
+
+
+def _check(metrics: dict, minimum, maximum) -> int:
+    from .compare import check
+
+    lines, failures = check(metrics, minimum, maximum)
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith("FAIL") else sys.stdout)
+    return 1 if failures else 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .gold import GoldError, load_gold
+
+    if args.k < 1:
+        return _error("--k must be at least 1")
+    if args.answer_k is not None and args.answer_k < 1:
+        return _error("--answer-k must be at least 1")
+    if args.limit is not None and args.limit < 1:
+        return _error("--limit must be at least 1")
+    try:
+        bounds = _bounds(args)
+        items = load_gold(args.gold)
+    except (GoldError, ValueError) as exc:
+        return _error(str(exc))
+    items = items[: args.limit] if args.limit else items
+
+    from bot import Library, Settings
+
+    from .harness import EvalError, default_out_dir, run
+
+    settings = Settings(data_dir=args.data) if args.data else Settings()
+    seeds = args.seeds if args.seeds is not None else [settings.seeds_dir]
+    missing = [p for p in seeds if not p.exists()]
+    if missing:
+        return _error(f"{missing[0]}: no such file or folder")
+    out = args.out or default_out_dir(HERE / "runs")
+    judge = None
+    if args.judge:
+        from .judge import openai_judge
+
+        try:
+            judge = openai_judge(settings)
+        except Exception as exc:  # bot.llm missing or misconfigured
+            return _error(f"--judge: {type(exc).__name__}: {exc}")
+    try:
+        library = Library(settings)
+    except Exception as exc:  # a bad data directory or Chroma server: one line, not a traceback
+        return _error(f"{type(exc).__name__}: {exc}", 1)
+    try:
+        flat = run(
+            items,
+            library,
+            out,
+            args.llm,
+            args.k,
+            str(args.gold),
+            seeds,
+            judge=judge,
+            progress=not args.quiet,
+            answer_k=args.answer_k,
+        )
+    except EvalError as exc:
+        return _error(str(exc), 1)
+    except Exception as exc:  # the chain's and store's own errors: one line, not a traceback
+        return _error(f"{type(exc).__name__}: {exc}", 1)
+    finally:
+        library.close()
+    for name in HEADLINE:
+        if name in flat:
+            print(f"{name:28} {flat[name]}")
+    print(f"wrote {out}/metrics.json, answers.jsonl, report.md")
+    return _check(flat, *bounds) if any(bounds) else 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .compare import RunError, load_run, render
+
+    try:
+        print(render(load_run(args.run_a), load_run(args.run_b)))
+    except RunError as exc:
+        return _error(str(exc))
+    return 0
+
+
+def _check_run(args: argparse.Namespace) -> int:
+    from .compare import RunError, load_run
+
+    try:
+        bounds = _bounds(args)
+        metrics = load_run(args.run).metrics
+    except (RunError, ValueError) as exc:
+        return _error(str(exc))
+    if not any(bounds):
+        return _error("give at least one --min or --max, e.g. --min retrieval.hit@5=0.9")
+    return _check(metrics, *bounds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return _run(args)
+        if args.command == "compare":
+            return _compare(args)
+        return _check_run(args)
+    except KeyboardInterrupt:
+        return _error("interrupted", 130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
