@@ -1,16 +1,18 @@
-"""Start 法治问答: index the bundled seeds (incrementally), then serve the web UI at / and the API at /api/v1."""
+"""Start 法治问答: index the bundled seeds and uploads (incrementally), then serve the web UI at /,
+the iframe chat at /embed and the API at /api/v1 (docs at /api/v1/docs) with uvicorn.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-import gradio as gr
 import uvicorn
 
 from bot import Library, Settings
-from bot.api import create_app
-from bot.ui import create_ui
+from bot.security import bind_host
+from bot.server import create_server
+from bot.service import Service
 
 
 def main() -> int:
@@ -20,16 +22,25 @@ def main() -> int:
     args = parser.parse_args()
     overrides = {key: value for key, value in (("host", args.host), ("port", args.port)) if value is not None}
     settings = Settings(**overrides)
+    host, notice = bind_host(settings)
+    if notice:
+        print(f"note: {notice}", file=sys.stderr)
 
     library = Library(settings)
-    report = library.index([settings.seeds_dir])
+    service = Service(library)
+    report = service.index_bundled()
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     print(f"{len(library.documents())} report(s) indexed in {settings.data_dir}", file=sys.stderr)
 
-    app = gr.mount_gradio_app(create_app(library), create_ui(library), path="/")
-    print(f"web UI: http://{settings.host}:{settings.port}/  API: http://{settings.host}:{settings.port}/api/v1/docs")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    app = create_server(service)
+    base = f"http://{host}:{settings.port}"
+    print(f"web UI: {base}/  embed: {base}/embed  API: {base}/api/v1 (docs: {base}/api/v1/docs)", file=sys.stderr)
+    try:
+        uvicorn.run(app, host=host, port=settings.port, log_level="warning")
+    finally:
+        service.close()
+        library.close()
     return 0
 
 

@@ -231,7 +231,7 @@ class Answerer:
         terms = {t for t in tokenize(to_simplified(question)) if not any(t in w or w in t for w in scope_words)}
         if not terms:  # nothing asked beyond a place or year ("那成都呢" with no history)
             return 0.0
-        text = to_simplified("\n".join(p.text for p in passages))
+        text = to_simplified("\n".join(f"{p.title}\n{p.heading}\n{p.text}" for p in passages))
         total = sum(index.idf(t) for t in terms)
         return sum(index.idf(t) for t in terms if t in text) / total if total > 0 else 1.0
 

@@ -107,7 +107,7 @@ def _targets(scope: Scope, filters: Filters) -> list[Filters]:
 
 def _in_scope(passage: Passage, target: Filters, places: list[str]) -> bool:
     """A passage fits a year when its report is of that year or it names the year itself."""
-    text = to_simplified(passage.text)
+    text = to_simplified(f"{passage.title}\n{passage.heading}\n{passage.text}")
     if target.year and passage.year != target.year and str(target.year) not in text:
         return False
     return all(place in text for place in places)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 
 import chromadb
 import numpy as np
@@ -54,6 +55,7 @@ class Store:
         self.docs = self._client.get_or_create_collection(f"{prefix}-docs"[:63], embedding_function=None)
         self._keyword_dir = settings.data_dir / "keyword" / self.chunks.name
         self._keyword: KeywordIndex | None = None
+        self._keyword_lock = threading.Lock()  # the server answers while a worker thread indexes
 
     # -- reports -----------------------------------------------------------------------------
     def document_records(self) -> dict[str, dict]:
@@ -119,13 +121,14 @@ class Store:
         return hashlib.sha256(json.dumps(summary).encode()).hexdigest()
 
     def keyword_index(self) -> KeywordIndex:
-        """The BM25 index matching the store now: loaded from disk, or rebuilt if stale."""
+        """The BM25 index matching the store now: loaded from disk, or rebuilt if stale (one thread at a time)."""
         fingerprint = self.fingerprint()
-        if self._keyword is None or self._keyword.fingerprint != fingerprint:
-            self._keyword = KeywordIndex.load(self._keyword_dir) if self._keyword_dir.exists() else None
-        if self._keyword is None or self._keyword.fingerprint != fingerprint:
-            self._keyword = self._rebuild_keyword(fingerprint)
-        return self._keyword
+        with self._keyword_lock:
+            if self._keyword is None or self._keyword.fingerprint != fingerprint:
+                self._keyword = KeywordIndex.load(self._keyword_dir) if self._keyword_dir.exists() else None
+            if self._keyword is None or self._keyword.fingerprint != fingerprint:
+                self._keyword = self._rebuild_keyword(fingerprint)
+            return self._keyword
 
     def _rebuild_keyword(self, fingerprint: str) -> KeywordIndex:
         ids: list[str] = []

@@ -1,50 +1,236 @@
-"""The Gradio web page: search the indexed reports (the chat arrives with the answer chain)."""
+"""The Gradio web page (`/`) and the compact chat made for portal iframes (`/embed`).
+
+Answers stream into the chat; the cited passages appear beside it as numbered source cards. All
+report text goes through `render`, which escapes it. Failures become a message in the chat, never
+a traceback. UI events are private: scripts use the keyed HTTP API, not Gradio's own endpoints.
+"""
 
 from __future__ import annotations
 
-import html
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import gradio as gr
 
-from .library import Library
+from .answer import Answer
+from .load import READERS
+from .render import answer_html, answer_text_html, error_html, escape, sources_html
 from .retrieve import Filters
+from .security import AuthError, KeyRing
+from .service import Service, ServiceError
+
+log = logging.getLogger(__name__)
+UPLOAD_WAIT = 1800.0
+HEADERS = ["编号（文件名）", "发布机关", "年份", "段落数", "标题"]
+# Example questions drawn from the bundled seeds; one shows only while its report is indexed.
+EXAMPLES = [
+    ("000_8fbd729c494b9d50.txt", "广州全市有多少个单位按期公开了法治政府建设年度报告？"),
+    ("001_bfb673fb5af5df88.txt", "花都区2023年一共收到多少宗行政复议申请？"),
+    ("002_092cc53afba18b30.txt", "韶关市选聘了几名行政执法监督员？"),
+    ("004_7cff85eaf4bcf1da.txt", "成都市2024年办理的行政应诉案件有多少件？"),
+    ("003_29ae86f9fcedda95.txt", "广州把多少类基础信息纳入了政府信息共享范畴？"),
+]
 
 
-def _render(passages) -> str:
-    if not passages:
-        return "<p>资料中没有相关信息</p>"
-    cards = []
-    for n, p in enumerate(passages, 1):
-        meta = " · ".join(html.escape(str(x)) for x in (p.title, p.body, p.year, p.heading) if x)
-        cards.append(
-            f'<div class="card"><b>[{n}]</b> <small>{meta}</small><p>{html.escape(p.text)}</p>'
-            f"<small>{html.escape(p.doc)} · score {p.score:.4f}</small></div>"
-        )
-    return "\n".join(cards)
+def _filters(body: str | None, year: str | None) -> Filters | None:
+    if not body and not year:
+        return None
+    return Filters(body or None, int(year) if year else None)
 
 
-def create_ui(library: Library) -> gr.Blocks:
-    bodies = sorted({d.get("body") for d in library.documents() if d.get("body")})
+def _choices(service: Service) -> tuple[list, list]:
+    documents = service.documents()
+    bodies = sorted({d["body"] for d in documents if d.get("body")})
+    years = sorted({str(d["year"]) for d in documents if d.get("year")}, reverse=True)
+    return [("全部", "")] + bodies, [("全部", "")] + years
 
-    def search(question: str, body: str | None, year: float | None, k: float) -> str:
-        question = (question or "").strip()
-        if not question:
-            return "<p>请输入问题。</p>"
-        filters = Filters(body or None, int(year) if year else None)
-        return _render(library.search([question], k=int(k), filters=filters)[0])
 
-    with gr.Blocks(title="法治问答") as ui:
-        gr.Markdown("## 法治问答 · 法治政府建设情况报告检索")
-        with gr.Row():
-            question = gr.Textbox(
-                label="问题", placeholder="例如：广州全市多少个单位按期公开了法治政府建设年度报告？", scale=4
+def _rows(service: Service) -> list[list]:
+    fields = ("body", "year", "chunks", "title")
+    return [[d["doc"], *(d.get(f, "") for f in fields)] for d in service.documents()]
+
+
+def chat_turn(
+    service: Service, question: str, messages: list, turns: list, body: str | None, year: str | None
+) -> Iterator[tuple]:
+    """One question: (textbox, chat messages, history turns, sources HTML) as the answer streams in."""
+    question = (question or "").strip()
+    if not question:
+        yield "", messages, turns, sources_html(None)
+        return
+    messages = [*messages, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
+    yield "", messages, turns, sources_html(None, "正在检索相关报告…")
+    text, answer = "", None
+    try:
+        for event in service.stream(question, turns, _filters(body, year)):
+            if isinstance(event, Answer):
+                answer = event
+            else:
+                text += event
+                messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
+                yield "", messages, turns, sources_html(None, "正在生成回答…")
+    except ServiceError as exc:
+        messages[-1] = {"role": "assistant", "content": error_html(f"暂时无法回答：{exc.message}")}
+        yield "", messages, turns, sources_html(None, "没有结果。")
+        return
+    except Exception:
+        log.exception("answer failed in the web UI")
+        failed = error_html("服务暂时不可用，请稍后再试。管理员可在服务器日志中查看原因。")
+        messages[-1] = {"role": "assistant", "content": failed}
+        yield "", messages, turns, sources_html(None, "没有结果。")
+        return
+    assert answer is not None
+    messages[-1] = {"role": "assistant", "content": answer_html(answer)}
+    turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    yield "", messages, turns, sources_html(answer)
+
+
+def _chat_panel(service: Service, body, year, height: int = 460):
+    """Chatbot, question box, buttons and the source panel, wired to `chat_turn`."""
+    turns = gr.State([])
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(
+                label="对话",
+                height=height,
+                latex_delimiters=[],
+                elem_id="chat",
+                placeholder="向报告提问，例如某市某年办理了多少件行政复议案件。",
+                feedback_options=None,
             )
-            button = gr.Button("检索", variant="primary", scale=1)
-        with gr.Row():
-            body = gr.Dropdown(choices=[""] + bodies, value="", label="发布机关")
-            year = gr.Number(label="年份", precision=0)
-            k = gr.Slider(1, 10, value=5, step=1, label="返回段落数")
-        results = gr.HTML()
-        button.click(search, [question, body, year, k], results)
-        question.submit(search, [question, body, year, k], results)
+            question = gr.Textbox(
+                show_label=False, placeholder="输入问题，按回车提问", elem_id="question", lines=1, max_lines=4
+            )
+            with gr.Row():
+                ask = gr.Button("提问", variant="primary", elem_id="ask")
+                clear = gr.Button("清空对话", elem_id="clear")
+        with gr.Column(scale=2):
+            gr.Markdown("#### 引用来源")
+            sources = gr.HTML(sources_html(None), elem_id="sources")
+
+    def run(question, messages, history, body, year):
+        yield from chat_turn(service, question, messages, history, body, year)
+
+    limit = max(1, service.settings.max_concurrent_answers)
+    outputs = [question, chatbot, turns, sources]
+    for trigger in (ask.click, question.submit):
+        trigger(run, [question, chatbot, turns, body, year], outputs, api_visibility="private", concurrency_limit=limit)
+    clear.click(lambda: ("", [], [], sources_html(None)), None, outputs, api_visibility="private")
+    return question
+
+
+def _check_admin(keys: KeyRing, key: str | None) -> None:
+    keys.check(f"Bearer {key or ''}", admin=True)
+
+
+def _documents_tab(service: Service, keys: KeyRing, body, year) -> list:
+    gr.Markdown("上传的报告在后台索引，期间可以照常提问。同名文件会替换原有报告。")
+    admin_key = gr.Textbox(label="管理密钥（BOT_ADMIN_KEYS）", type="password", visible=not keys.open)
+    table = gr.Dataframe(headers=HEADERS, value=_rows(service), interactive=False, wrap=True, elem_id="documents")
+    with gr.Row():
+        with gr.Column():
+            files = gr.File(
+                label=f"上传报告（{' '.join(READERS)}）",
+                file_count="multiple",
+                file_types=list(READERS),
+                type="filepath",
+                elem_id="upload",
+            )
+            upload = gr.Button("上传并索引", variant="primary")
+        with gr.Column():
+            names = [row[0] for row in _rows(service)]
+            doc = gr.Dropdown(label="删除报告", choices=names, value=None, elem_id="remove-doc")
+            remove = gr.Button("删除", variant="stop", elem_id="remove")
+            refresh = gr.Button("刷新列表")
+    status = gr.Markdown(elem_id="documents-status")
+
+    def lists():
+        bodies, years = _choices(service)
+        rows = _rows(service)
+        return (
+            rows,
+            gr.Dropdown(choices=[r[0] for r in rows], value=None),
+            gr.Dropdown(choices=bodies),
+            gr.Dropdown(choices=years),
+        )
+
+    def do_upload(paths: list[str] | None, key: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio fills it)
+        try:
+            _check_admin(keys, key)
+            if not paths:
+                raise ServiceError(400, "no_files", "请先选择文件")
+            job = service.upload([(Path(p).name, Path(p)) for p in paths])
+        except (AuthError, ServiceError) as exc:
+            return (f"⚠ {escape(exc.message)}", *lists())
+        deadline = time.monotonic() + UPLOAD_WAIT
+        while not job.over and time.monotonic() < deadline:
+            progress((job.done, job.total), desc=f"正在索引 {job.done}/{job.total}", unit="个文件")
+            job = service.jobs.wait(job.id, 1.0)
+        return (_job_summary(job), *lists())
+
+    def do_remove(name: str | None, key: str | None):
+        try:
+            _check_admin(keys, key)
+            if not name:
+                raise ServiceError(400, "no_document", "请先选择要删除的报告")
+            job = service.jobs.wait(service.remove(name).id, 60.0)
+        except (AuthError, ServiceError) as exc:
+            return (f"⚠ {escape(exc.message)}", *lists())
+        message = f"已删除 {escape(name)}" if job.status == "done" else f"删除 {escape(name)}：{escape(job.status)}"
+        return (message, *lists())
+
+    outputs = [status, table, doc, body, year]
+    upload.click(do_upload, [files, admin_key], outputs, api_visibility="private")
+    remove.click(do_remove, [doc, admin_key], outputs, api_visibility="private")
+    refresh.click(lambda: ("", *lists()), None, outputs, api_visibility="private")
+    return [lists, [table, doc, body, year]]
+
+
+def _job_summary(job) -> str:
+    if not job.over:
+        return "仍在后台索引，稍后点「刷新列表」查看。"
+    result = job.result
+    done = [*result.get("added", []), *result.get("updated", []), *result.get("unchanged", [])]
+    lines = [f"已索引：{escape('、'.join(done))}（新写入 {result.get('chunks_written', 0)} 个段落）"] if done else []
+    lines += [f"⚠ {escape(str(e.get('file') or ''))}：{escape(e['reason'])}" for e in job.errors]
+    return "\n\n".join(lines) or "没有索引任何文件。"
+
+
+def create_ui(service: Service) -> gr.Blocks:
+    keys = KeyRing(service.settings.api_keys, service.settings.admin_keys)
+    bodies, years = _choices(service)
+    indexed = {d["doc"] for d in service.documents()}
+    with gr.Blocks(title="法治问答", analytics_enabled=False) as ui:
+        gr.Markdown(
+            "## 法治问答 · 法治政府建设情况报告\n回答只依据已收录的报告，每句标注来源；右侧来源卡片可展开查看原文。"
+        )
+        with gr.Tabs():
+            with gr.Tab("问答"):
+                with gr.Row():
+                    body = gr.Dropdown(label="发布机关", choices=bodies, value="", elem_id="filter-body")
+                    year = gr.Dropdown(label="年份", choices=years, value="", elem_id="filter-year")
+                question = _chat_panel(service, body, year)
+                examples = [q for doc, q in EXAMPLES if doc in indexed] or [q for _, q in EXAMPLES]
+                gr.Examples(examples=examples, inputs=[question], label="示例问题")
+            with gr.Tab("报告管理"):
+                refresh, outputs = _documents_tab(service, keys, body, year)
+        ui.load(refresh, None, outputs, api_visibility="private")
     return ui
+
+
+def create_embed(service: Service) -> gr.Blocks:
+    """The chat alone, for an iframe; `?body=成都市&year=2024` pre-sets the filters."""
+    with gr.Blocks(title="法治问答", analytics_enabled=False, fill_height=True) as embed:
+        body = gr.State("")
+        year = gr.State("")
+        _chat_panel(service, body, year, height=360)
+
+        def from_query(request: gr.Request):
+            params = request.query_params if request else {}
+            year = params.get("year", "")
+            return params.get("body", ""), year if year.isdigit() else ""
+
+        embed.load(from_query, None, [body, year], api_visibility="private")
+    return embed

@@ -1,0 +1,144 @@
+"""Request and response shapes of the HTTP API; they are what the OpenAPI docs at /api/v1/docs show."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .retrieve import Filters
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FiltersIn(Strict):
+    body: str | None = Field(None, max_length=100, description="Issuing body, e.g. 广州市.", examples=["成都市"])
+    year: int | None = Field(None, ge=1949, le=2100, description="Report year.", examples=[2024])
+
+    def filters(self) -> Filters:
+        return Filters(self.body or None, self.year)
+
+
+class Turn(Strict):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=8000)
+
+
+class AnswerRequest(Strict):
+    question: str = Field(min_length=1, max_length=2000, examples=["成都市2024年办理的行政应诉案件有多少件？"])
+    history: list[Turn] = Field(default_factory=list, max_length=50, description="Earlier turns, for follow-ups.")
+    filters: FiltersIn | None = None
+    top_k: int | None = Field(None, ge=1, le=20, description="Passages given to the answer backend.")
+    stream: bool = Field(False, description="Server-Sent Events: `token` events, then one `answer` event.")
+
+
+class SearchRequest(Strict):
+    question: str = Field(min_length=1, max_length=2000)
+    k: int = Field(5, ge=1, le=50)
+    body: str | None = None
+    year: int | None = None
+
+
+class CitationOut(BaseModel):
+    n: int = Field(description="The [n] marker in the answer text.")
+    doc: str
+    title: str
+    heading: str
+    text: str = Field(description="The cited passage.")
+    body: str | None = None
+    year: int | None = None
+    highlights: list[str] = Field(default_factory=list, description="Sentences of `text` the answer rests on.")
+
+
+class AnswerOut(BaseModel):
+    question: str
+    answer: str
+    refused: bool = Field(description="True when the reports hold no answer; `answer` is then 资料中没有相关信息.")
+    citations: list[CitationOut]
+    flagged_numbers: list[str] = Field(description="Numbers in the answer found in none of the cited passages.")
+    invalid_citations: list[int]
+    standalone: str = Field(description="The question as searched (follow-ups rewritten).")
+    llm: str
+    incomplete: bool
+    error: str | None
+    timings: dict[str, float]
+
+
+class DocumentOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    doc: str = Field(description="The report's id: its file name.")
+    title: str | None = None
+    body: str | None = None
+    year: int | None = None
+    chunks: int | None = None
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentOut]
+
+
+class JobOut(BaseModel):
+    id: str
+    kind: Literal["index", "remove"]
+    files: list[str]
+    status: Literal["queued", "running", "done", "failed"]
+    done: int
+    total: int
+    result: dict
+    errors: list[dict]
+    created: float
+    finished: float | None
+
+
+class JobAccepted(BaseModel):
+    job: JobOut
+    poll: str = Field(description="Where to poll the job.")
+
+
+class RemoveOut(BaseModel):
+    doc: str
+    removed: bool = Field(description="False while the removal still waits behind other document jobs.")
+    job: JobOut
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    documents: int
+    llm: str
+    embedder: str
+    auth: Literal["keys", "open"]
+    jobs_pending: int
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    role: Literal["system", "developer", "user", "assistant", "tool"]
+    content: str | list[dict] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):  # content parts: [{"type": "text", "text": ...}]
+            return "".join(str(part.get("text", "")) for part in self.content if part.get("type") == "text")
+        return self.content or ""
+
+
+class ChatRequest(BaseModel):
+    """OpenAI chat-completions request; sampling options are accepted and ignored, `filters`/`top_k` are ours."""
+
+    model_config = ConfigDict(extra="allow")
+    model: str = "fazhi-qa"
+    messages: list[ChatMessage] = Field(min_length=1, max_length=100)
+    stream: bool = False
+    stream_options: dict | None = None
+    filters: FiltersIn | None = None
+    top_k: int | None = Field(None, ge=1, le=20)

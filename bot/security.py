@@ -1,0 +1,97 @@
+"""Bearer keys and a per-key rate limit, the way hosted LLM APIs do it, so portal teams meet no surprises.
+
+Keys come from settings only. With none configured the API is open, which is why `app.py` then
+binds to 127.0.0.1. The rate limit is a token bucket per key (per client address when open), kept
+in this process's memory.
+"""
+
+from __future__ import annotations
+
+import hmac
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+from .settings import Settings
+
+LOOPBACK = "127.0.0.1"
+
+
+class AuthError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True)
+class Caller:
+    key: str | None  # None when the API is open (no keys configured)
+    admin: bool
+
+
+class KeyRing:
+    def __init__(self, api_keys: list[str], admin_keys: list[str]):
+        self.admin_keys = [k for k in admin_keys if k]
+        self.keys = [k for k in api_keys if k] + self.admin_keys
+
+    @property
+    def open(self) -> bool:
+        return not self.keys
+
+    def check(self, authorization: str | None, admin: bool = False) -> Caller:
+        """The caller behind an `Authorization` header; 401 without a known key, 403 for non-admin keys."""
+        if self.open:
+            return Caller(None, True)
+        scheme, _, key = (authorization or "").partition(" ")
+        key = key.strip()
+        if scheme.lower() != "bearer" or not key:
+            raise AuthError(401, "unauthorized", "missing API key: send 'Authorization: Bearer <key>'")
+        if not _known(key, self.keys):
+            raise AuthError(401, "unauthorized", "invalid API key")
+        is_admin = _known(key, self.admin_keys)
+        if admin and not is_admin:
+            raise AuthError(403, "forbidden", "this key may not change documents (an admin key is needed)")
+        return Caller(key, is_admin)
+
+
+def _known(key: str, keys: list[str]) -> bool:
+    found = False
+    for candidate in keys:  # compare with every key in constant time, so timing tells nothing
+        found |= hmac.compare_digest(key.encode(), candidate.encode())
+    return found
+
+
+class RateLimiter:
+    """Token bucket: `per_minute` requests a minute, bursts up to the same number."""
+
+    def __init__(self, per_minute: int):
+        self.per_minute = per_minute
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, who: str) -> int | None:
+        """Take one token; None if allowed, else the seconds to wait (for `Retry-After`)."""
+        if self.per_minute <= 0:
+            return None
+        rate = self.per_minute / 60.0
+        now = time.monotonic()
+        with self._lock:
+            tokens, then = self._buckets.get(who, (float(self.per_minute), now))
+            tokens = min(float(self.per_minute), tokens + (now - then) * rate)
+            if tokens >= 1:
+                self._buckets[who] = (tokens - 1, now)
+                return None
+            self._buckets[who] = (tokens, now)
+            return max(1, math.ceil((1 - tokens) / rate))
+
+
+def bind_host(settings: Settings) -> tuple[str, str | None]:
+    """Where to listen, and a notice when no key is configured (then only 127.0.0.1, whatever was asked)."""
+    if not KeyRing(settings.api_keys, settings.admin_keys).open:
+        return settings.host, None
+    asked = "" if settings.host in (LOOPBACK, "localhost") else f" (not {settings.host} as configured)"
+    return LOOPBACK, (
+        f"no API key configured (BOT_API_KEYS / BOT_ADMIN_KEYS): the API is open, so it listens on {LOOPBACK} "
+        f"only{asked}"
+    )

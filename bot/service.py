@@ -1,0 +1,169 @@
+"""What the API and the web page share: one library, one answerer, one indexing worker, answer slots.
+
+Both front ends go through here so that limits hold across them: a 2-core machine (or a local
+model that must not run twice at once) gets at most `max_concurrent_answers` answers at a time,
+and every document change is serialised through the one job queue.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from chromadb.errors import ChromaError
+
+from .answer import Answer, Answerer
+from .embed import EmbedError
+from .index import IndexReport
+from .jobs import Job, JobQueue
+from .library import IndexBusy, Library
+from .llm import LLMError
+from .quotes import cited_sentences
+from .retrieve import Filters
+from .settings import Settings
+from .store import StoreError
+from .uploads import BadName, Uploads, safe_name
+
+BACKEND_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy, ChromaError, OSError)
+MAX_FILES = 20
+PRIVATE_FIELDS = {"path", "fingerprint"}
+
+
+class ServiceError(Exception):
+    """A request that cannot be served, with the HTTP status and error code the API reports."""
+
+    def __init__(self, status: int, code: str, message: str, retry_after: int | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.retry_after = status, code, message, retry_after
+
+
+def answer_json(answer: Answer) -> dict:
+    """`Answer.to_json()`, each citation with the passage sentences the answer rests on (`highlights`)."""
+    data = answer.to_json()
+    for citation in data["citations"]:
+        citation["highlights"] = cited_sentences(answer.answer, citation["n"], citation["text"])
+    return data
+
+
+class Service:
+    def __init__(self, library: Library, llm: str | None = None, settings: Settings | None = None):
+        self.library = library
+        self.settings: Settings = settings or library.settings
+        self.answerer = Answerer(library, llm, self.settings)
+        self.uploads = Uploads(self.settings.uploads_dir)
+        self.jobs = JobQueue()
+        slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
+        self._slots = threading.BoundedSemaphore(slots)
+
+    # -- answers --------------------------------------------------------------------------------
+    def stream(
+        self,
+        question: str,
+        history: list[dict] | None = None,
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Iterator[str | Answer]:
+        """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here."""
+        if not question.strip():
+            raise ServiceError(422, "invalid_request", "question is empty")
+        if not self._slots.acquire(timeout=self.settings.answer_wait):
+            raise ServiceError(503, "busy", "all answer slots are busy; try again shortly", retry_after=5)
+        events = self._released(self.answerer.stream(question, history, filters, k))
+        try:
+            first = next(events)
+        except BACKEND_ERRORS as exc:
+            raise ServiceError(503, "backend_unavailable", f"the answer backend failed: {exc}") from exc
+        return _prepend(first, events)
+
+    def ask(
+        self, question: str, history: list[dict] | None = None, filters: Filters | None = None, k: int | None = None
+    ) -> Answer:
+        *_, answer = self.stream(question, history, filters, k)
+        return answer
+
+    def _released(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
+        try:
+            yield from events
+        finally:
+            self._slots.release()
+
+    # -- documents ------------------------------------------------------------------------------
+    def documents(self) -> list[dict]:
+        """Indexed reports, without server-side details (file paths, pipeline fingerprints)."""
+        return [{k: v for k, v in d.items() if k not in PRIVATE_FIELDS} for d in self.library.documents()]
+
+    def upload(self, files: list[tuple[str, BinaryIO | Path]]) -> Job:
+        """Stage files (400 bad name or type, 413 too large), then index them in the background."""
+        if not files:
+            raise ServiceError(400, "no_files", "no files in the upload")
+        if len(files) > MAX_FILES:
+            raise ServiceError(400, "too_many_files", f"at most {MAX_FILES} files per upload")
+        batch = uuid.uuid4().hex[:12]
+        names: list[str] = []
+        try:
+            for raw, source in files:
+                name = safe_name(raw)
+                if name in names:
+                    raise BadName(f"'{name}' appears twice in the upload")
+                self.uploads.stage(batch, name, source, self.settings.max_upload_bytes)
+                names.append(name)
+        except BadName as exc:
+            self.uploads.discard(batch)
+            raise ServiceError(400, "bad_file", str(exc)) from exc
+        except OverflowError as exc:
+            raise ServiceError(413, "too_large", str(exc)) from exc
+        return self.jobs.submit("index", lambda job: self._index(job, batch, names), names)
+
+    def _index(self, job: Job, batch: str, names: list[str]) -> None:
+        totals = {"added": [], "updated": [], "unchanged": [], "chunks_written": 0, "chunks_deleted": 0, "embedded": 0}
+        try:
+            for name in names:
+                path = self.uploads.install(batch, name)
+                try:
+                    report = self.library.index([path], show_progress=False)
+                except Exception as exc:  # a store failure mid-file: put the old file back, report, go on
+                    report = IndexReport()
+                    job.errors.append({"file": name, "reason": f"{exc.__class__.__name__}: {exc}"})
+                if report.errors:
+                    job.errors.extend({"file": name, "reason": e.reason} for e in report.errors)
+                if report.errors or not (report.added or report.updated or report.unchanged):
+                    self.uploads.roll_back(batch, name)
+                for key in ("added", "updated", "unchanged"):
+                    totals[key] += getattr(report, key)
+                for key in ("chunks_written", "chunks_deleted", "embedded"):
+                    totals[key] += getattr(report, key)
+                job.done += 1
+                job.result = dict(totals)
+                self.jobs.notify()
+        finally:
+            self.uploads.discard(batch)
+
+    def remove(self, doc: str) -> Job:
+        """Remove a report in the background (404 if unknown); its uploaded file goes too."""
+        if self.library.store.document_record(doc) is None:
+            raise ServiceError(404, "not_found", f"no document '{doc}'")
+
+        def work(job: Job) -> None:
+            try:
+                job.result = {"doc": doc, "chunks_removed": self.library.remove(doc)}
+            except KeyError:
+                job.errors.append({"file": doc, "reason": "no such document (already removed?)"})
+            self.uploads.delete(doc)
+            job.done = 1
+
+        return self.jobs.submit("remove", work, [doc])
+
+    def index_bundled(self) -> IndexReport:
+        """At start: the seeds (unless removed or replaced) and every upload, incrementally, in the foreground."""
+        return self.library.index(self.uploads.startup_paths(self.settings.seeds_dir))
+
+    def close(self) -> None:
+        self.jobs.close()
+
+
+def _prepend(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str | Answer]:
+    yield first
+    yield from rest

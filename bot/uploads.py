@@ -1,0 +1,115 @@
+"""Uploaded report files under `data_dir/uploads/`: safe names, staging, and what to index at start.
+
+A report's id is its file name, and names come from browsers and portals, so they are reduced to
+one plain path component before anything touches the disk. Files are staged first and only moved
+into `uploads/` by the indexing job, which puts the previous version back if the new one fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import unicodedata
+from contextlib import nullcontext
+from pathlib import Path
+from typing import BinaryIO
+
+from .load import READERS, find_files
+
+MAX_NAME = 120
+_UNSAFE = re.compile(r"[^\w.\-()（）]+")
+
+
+class BadName(ValueError):
+    """A file name that cannot become a report id (empty, hidden, unsupported type)."""
+
+
+def safe_name(raw: str) -> str:
+    """One path component of word characters, `.-()`; no directories, no leading dots, a supported suffix."""
+    name = unicodedata.normalize("NFC", raw or "").replace("\\", "/").split("/")[-1]
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    name = _UNSAFE.sub("_", name).lstrip(".").rstrip(". ")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem.strip("._-"):
+        raise BadName(f"'{raw}' is not a usable file name (expected e.g. report.txt)")
+    suffix = "." + suffix.lower()
+    if suffix not in READERS:
+        raise BadName(f"unsupported file type '{suffix}' for '{raw}' (use {', '.join(READERS)})")
+    return stem[: MAX_NAME - len(suffix)] + suffix
+
+
+class Uploads:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.staging = folder / ".staging"
+        self._removed_file = folder / ".removed.json"
+
+    def stage(self, batch: str, name: str, source: BinaryIO | Path, limit: int) -> Path:
+        """Copy one upload to the batch's staging folder; `OverflowError` past `limit` bytes."""
+        target = self.staging / batch / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        reader = source.open("rb") if isinstance(source, Path) else nullcontext(source)
+        with target.open("wb") as out, reader as data:
+            while block := data.read(1 << 20):
+                written += len(block)
+                if written > limit:
+                    break
+                out.write(block)
+        if written > limit:
+            self.discard(batch)
+            raise OverflowError(f"'{name}' is larger than the upload limit of {limit / 1048576:g} MB")
+        return target
+
+    def install(self, batch: str, name: str) -> Path:
+        """Move a staged file into place, keeping the previous version beside the staged batch."""
+        target = self.folder / name
+        if target.exists():
+            keep = self.staging / batch / ".previous"
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(target), keep / name)
+        shutil.move(str(self.staging / batch / name), target)
+        self._set_removed(name, False)
+        return target
+
+    def roll_back(self, batch: str, name: str) -> None:
+        """Undo `install` after the new file failed to index."""
+        (self.folder / name).unlink(missing_ok=True)
+        previous = self.staging / batch / ".previous" / name
+        if previous.exists():
+            shutil.move(str(previous), self.folder / name)
+
+    def discard(self, batch: str) -> None:
+        shutil.rmtree(self.staging / batch, ignore_errors=True)
+
+    def delete(self, name: str) -> None:
+        """Forget a report: its uploaded file goes, and a bundled seed of that name is not indexed again."""
+        (self.folder / name).unlink(missing_ok=True)
+        self._set_removed(name, True)
+
+    def files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(p for p in self.folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+    def startup_paths(self, seeds: Path) -> list[Path]:
+        """Seeds (less removed ones and ones replaced by an upload) and uploads, for indexing at start."""
+        uploaded = self.files()
+        skip = self.removed() | {p.name for p in uploaded}
+        bundled = [p for p in find_files([seeds]) if p.name not in skip] if seeds.is_dir() else []
+        return bundled + uploaded
+
+    def removed(self) -> set[str]:
+        try:
+            return set(json.loads(self._removed_file.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return set()
+
+    def _set_removed(self, name: str, removed: bool) -> None:
+        names = self.removed()
+        if (name in names) == removed:
+            return
+        names = names | {name} if removed else names - {name}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._removed_file.write_text(json.dumps(sorted(names), ensure_ascii=False), encoding="utf-8")

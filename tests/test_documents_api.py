@@ -1,0 +1,121 @@
+"""Documents over real HTTP: upload → indexed in the background → answerable → replaced → deleted."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+from conftest import SEEDS
+from live_server import serve
+
+from bot import Library, Settings
+from bot.server import create_server
+from bot.service import Service
+
+ADMIN = "admin-key-2"
+REPORT = """测试市人民政府关于2025年度法治政府建设情况的报告
+
+2025年，测试市坚持依法行政，法治政府建设取得新成效。
+
+一、主要工作成效
+
+全市建成法治示范点{n}个，覆盖全部街道。
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory, embed_cache):
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("docs-api"),
+        embed_cache=embed_cache,
+        admin_keys=[ADMIN],
+        max_upload_mb=0.25,
+        rate_limit=0,
+    )
+    library = Library(settings)
+    assert not library.index([SEEDS], show_progress=False).errors
+    service = Service(library)
+    yield service
+    service.close()
+    library.close()
+
+
+@pytest.fixture(scope="module")
+def api(service):
+    headers = {"Authorization": f"Bearer {ADMIN}"}
+    with serve(create_server(service)) as base, httpx.Client(base_url=f"{base}/api/v1", headers=headers) as client:
+        client.timeout = httpx.Timeout(30)
+        yield client
+
+
+def upload(api: httpx.Client, *files: tuple[str, bytes]) -> httpx.Response:
+    return api.post("/documents", files=[("files", (name, data, "text/plain")) for name, data in files])
+
+
+def finished(api: httpx.Client, accepted: httpx.Response, timeout: float = 120) -> dict:
+    assert accepted.status_code == 202, accepted.text
+    poll = accepted.json()["poll"]
+    assert poll.startswith("/api/v1/jobs/")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = api.get(poll.removeprefix("/api/v1")).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError("indexing job did not finish in time")
+
+
+def ask(api: httpx.Client, question: str) -> dict:
+    return api.post("/answer", json={"question": question}).json()
+
+
+def test_upload_answer_replace_delete(api, service):
+    job = finished(api, upload(api, ("../../etc/测试 报告.txt", REPORT.format(n=77).encode())))
+    assert job["status"] == "done" and job["files"] == ["测试_报告.txt"], job
+    assert job["result"]["added"] == ["测试_报告.txt"] and job["result"]["chunks_written"] > 0
+    assert (service.settings.uploads_dir / "测试_报告.txt").is_file()
+    assert not list(service.settings.data_dir.parent.glob("etc"))
+
+    listed = {d["doc"]: d for d in api.get("/documents").json()["documents"]}
+    assert listed["测试_报告.txt"]["body"] == "测试市" and listed["测试_报告.txt"]["year"] == 2025
+    assert "path" not in listed["测试_报告.txt"]  # no server paths leak
+    answer = ask(api, "测试市建成法治示范点多少个？")
+    assert "77" in answer["answer"] and answer["citations"][0]["doc"] == "测试_报告.txt"
+
+    job = finished(api, upload(api, ("测试_报告.txt", REPORT.format(n=88).encode())))
+    assert job["result"]["updated"] == ["测试_报告.txt"]
+    assert "88" in ask(api, "测试市建成法治示范点多少个？")["answer"]
+
+    removed = api.delete("/documents/测试_报告.txt")
+    assert removed.status_code == 200 and removed.json()["removed"] is True
+    assert removed.json()["job"]["result"]["chunks_removed"] > 0
+    assert "测试_报告.txt" not in {d["doc"] for d in api.get("/documents").json()["documents"]}
+    assert ask(api, "测试市建成法治示范点多少个？")["refused"]
+    assert not (service.settings.uploads_dir / "测试_报告.txt").exists()
+    assert api.delete("/documents/测试_报告.txt").status_code == 404
+
+
+def test_bad_uploads(api, service):
+    unsupported = upload(api, ("tool.exe", b"MZ\x00\x00"))
+    assert unsupported.status_code == 400 and unsupported.json()["error"]["code"] == "bad_file"
+    hidden = upload(api, ("..", b"x"))
+    assert hidden.status_code == 400
+    too_large = upload(api, ("big.txt", "法".encode() * 100_000))  # 300 kB > 0.25 MB
+    assert too_large.status_code == 413 and too_large.json()["error"]["code"] == "too_large"
+    assert api.post("/documents").status_code == 422  # no files field
+    job = finished(api, upload(api, ("empty.txt", b"   \n")))
+    assert job["status"] == "failed" and job["errors"][0]["file"] == "empty.txt"
+    assert not (service.settings.uploads_dir / "empty.txt").exists()
+    assert "empty.txt" not in {d["doc"] for d in api.get("/documents").json()["documents"]}
+
+
+def test_a_removed_seed_stays_removed_after_restart(api, service):
+    seed = "003_29ae86f9fcedda95.txt"
+    assert api.delete(f"/documents/{seed}").status_code == 200
+    assert seed not in {p.name for p in service.uploads.startup_paths(SEEDS)}
+    job = finished(api, upload(api, (seed, (SEEDS / seed).read_bytes())))  # uploading it again brings it back
+    assert job["status"] == "done"
+    assert seed in {p.name for p in service.uploads.startup_paths(SEEDS)}
+    assert service.index_bundled().errors == []
+    assert len(api.get("/documents").json()["documents"]) == 5

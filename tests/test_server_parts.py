@@ -1,0 +1,164 @@
+"""The server's parts without a server: names, keys, limits, settings, escaping, highlights, UI messages."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+
+from bot.answer import REFUSAL, Answer, Citation
+from bot.jobs import JobQueue
+from bot.quotes import cited_sentences
+from bot.render import answer_html, escape, sources_html
+from bot.security import AuthError, KeyRing, RateLimiter, bind_host
+from bot.service import Service, ServiceError
+from bot.settings import Settings
+from bot.store import StoreError
+from bot.ui import chat_turn
+from bot.uploads import BadName, Uploads, safe_name
+
+SCRIPT = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("report.txt", "report.txt"),
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("/abs/path/年度 报告.PDF", "年度_报告.pdf"),
+        ("C:\\Users\\a\\b.docx", "b.docx"),
+        ("..\\..\\x.md", "x.md"),
+        ("...hidden.txt", "hidden.txt"),
+        ("a\x00b\n.txt", "ab.txt"),
+        ("x" * 300 + ".html", "x" * 115 + ".html"),
+    ],
+)
+def test_safe_names(raw, name):
+    assert safe_name(raw) == name
+
+
+@pytest.mark.parametrize("raw", ["", "..", "../", ".txt", "noext", "virus.exe", "a/b/", "___.txt"])
+def test_unusable_names(raw):
+    with pytest.raises(BadName):
+        safe_name(raw)
+
+
+def test_staging_enforces_the_size_limit(tmp_path):
+    uploads = Uploads(tmp_path / "uploads")
+    assert uploads.stage("b1", "a.txt", io.BytesIO(b"x" * 10), limit=10).read_bytes() == b"x" * 10
+    with pytest.raises(OverflowError):
+        uploads.stage("b2", "a.txt", io.BytesIO(b"x" * 11), limit=10)
+    assert not (tmp_path / "uploads" / ".staging" / "b2").exists()
+
+
+def test_startup_paths_skip_removed_and_replaced_seeds(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (seeds / name).write_text("x", encoding="utf-8")
+    uploads = Uploads(tmp_path / "uploads")
+    uploads.stage("b", "b.txt", io.BytesIO(b"new"), 100)
+    uploads.install("b", "b.txt")
+    uploads.delete("c.txt")
+    paths = [p.relative_to(tmp_path).as_posix() for p in uploads.startup_paths(seeds)]
+    assert paths == ["seeds/a.txt", "uploads/b.txt"]
+
+
+def test_keys():
+    ring = KeyRing(["user"], ["admin"])
+    assert ring.check("Bearer user").admin is False
+    assert ring.check("bearer admin", admin=True).admin is True
+    for header, status in [(None, 401), ("Bearer", 401), ("Basic user", 401), ("Bearer other", 401)]:
+        with pytest.raises(AuthError) as error:
+            ring.check(header)
+        assert error.value.status == status
+    with pytest.raises(AuthError) as error:
+        ring.check("Bearer user", admin=True)
+    assert error.value.status == 403
+    assert KeyRing([], []).open and KeyRing([], []).check(None, admin=True).admin
+
+
+def test_rate_limiter_refills():
+    limiter = RateLimiter(per_minute=120)  # two a second
+    assert [limiter.hit("k") for _ in range(120)] == [None] * 120
+    wait = limiter.hit("k")
+    assert wait == 1 and limiter.hit("other") is None
+    time.sleep(0.6)
+    assert limiter.hit("k") is None
+    assert RateLimiter(0).hit("k") is None
+
+
+def test_settings_lists_and_bind_host(monkeypatch):
+    monkeypatch.setenv("BOT_API_KEYS", " k1, k2 ,")
+    monkeypatch.setenv("BOT_CORS_ORIGINS", "https://portal.example")
+    settings = Settings(host="0.0.0.0")
+    assert settings.api_keys == ["k1", "k2"] and settings.cors_origins == ["https://portal.example"]
+    assert bind_host(settings) == ("0.0.0.0", None)
+    monkeypatch.delenv("BOT_API_KEYS")
+    host, notice = bind_host(Settings(host="0.0.0.0"))
+    assert host == "127.0.0.1" and "no API key" in notice and "0.0.0.0" in notice
+    assert bind_host(Settings())[0] == "127.0.0.1"
+
+
+def test_jobs_run_in_order_and_survive_failures():
+    jobs = JobQueue()
+    seen = []
+    first = jobs.submit("index", lambda job: seen.append(1), ["a"])
+    broken = jobs.submit("index", lambda job: 1 / 0, ["b"])
+    last = jobs.submit("index", lambda job: seen.append(3), ["c"])
+    assert jobs.wait(last.id, 10).status == "done"
+    assert jobs.get(first.id).status == "done" and seen == [1, 3]
+    assert broken.status == "failed" and "ZeroDivisionError" in broken.errors[0]["reason"]
+    jobs.close()
+
+
+def test_highlights_find_the_cited_sentence():
+    passage = "第一句无关。全市全部544個單位按期公開率為100%。第三句；"
+    found = cited_sentences("全市全部544个单位按期公开[1]。别的[2]。", 1, passage)
+    assert found == ["全市全部544個單位按期公開率為100%。"]
+    assert cited_sentences("全市全部544个单位按期公开[2]。", 1, passage) == []
+
+
+def _answer(text: str, passage: str, flagged: list[str] | None = None) -> Answer:
+    citation = Citation(1, "evil.txt", f"标题{SCRIPT}", f"一、{SCRIPT}", passage, "测试市", 2025)
+    return Answer(question="q", answer=text, refused=False, citations=[citation], flagged_numbers=flagged or [])
+
+
+def test_report_text_is_escaped_everywhere():
+    passage = f"前文。其中{SCRIPT}案件12件。"
+    answer = _answer(f"其中{SCRIPT}案件12件[1]。", passage, flagged=["12"])
+    for html in (answer_html(answer), sources_html(answer)):
+        assert "<script" not in html and "<img" not in html and 'onerror="' not in html
+    assert "&lt;script&gt;" in sources_html(answer)
+    assert '<mark class="cited">' in sources_html(answer)
+    assert 'class="flagged"' in answer_html(answer) and 'href="#source-1"' in answer_html(answer)
+    assert escape("**粗体** [链接](javascript:x)") == r"\*\*粗体\*\* \[链接\]\(javascript:x\)"
+
+
+def test_refusals_and_failures_are_messages_not_tracebacks(seeded, monkeypatch):
+    service = Service(seeded)
+    try:
+        *_, (_, messages, _, sources) = chat_turn(service, "深圳市2024年出庭应诉率是多少？", [], [], "", "")
+        assert REFUSAL in messages[-1]["content"] and "筛选" in messages[-1]["content"]
+
+        def down(*args, **kwargs):
+            raise StoreError("Chroma unreachable")
+
+        monkeypatch.setattr(seeded.store, "dense", down)
+        *_, (_, messages, turns, sources) = chat_turn(service, "广州办理行政复议案件多少件？", [], [], "", "")
+        assert "暂时无法回答" in messages[-1]["content"] and "Traceback" not in messages[-1]["content"]
+        assert turns == []
+        monkeypatch.setattr(seeded.store, "dense", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("bug")))
+        *_, (_, messages, _, _) = chat_turn(service, "广州办理行政复议案件多少件？", [], [], "", "")
+        assert "服务暂时不可用" in messages[-1]["content"] and "bug" not in messages[-1]["content"]
+    finally:
+        service.close()
+
+
+def test_service_rejects_empty_questions(seeded):
+    service = Service(seeded)
+    with pytest.raises(ServiceError) as error:
+        service.stream("  ")
+    assert error.value.status == 422
+    service.close()
