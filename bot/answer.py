@@ -17,7 +17,7 @@ from typing import Protocol
 
 from .chunk import split_sentences
 from .clean import match_key, to_simplified
-from .keyword import KeywordIndex, tokenize
+from .keyword import KeywordIndex, tokenize, words
 from .library import Library
 from .llm import LLM, LLMS, LLMError
 from .models import Passage
@@ -29,7 +29,11 @@ REFUSAL = "资料中没有相关信息"
 PROMPTS = Path(__file__).resolve().parents[1] / "prompts"
 _CITATION = re.compile(r"[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_ASKS_NUMBER = re.compile(r"多少|几|比例|比率|率|数量|金额|排名|第几")
+# A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
+# sentence holding a number, and a rate by a percentage.
+_ASKS_NUMBER = re.compile(r"多少|(?<!哪)几[个件项次名宗户家人万所批部条年]|率|比例|占比|数量|金额|排名|第几")
+_ASKS_RATE = re.compile(r"率|比例|占比|百分")
+_HAS_RATE = re.compile(r"%|百分之|成")
 
 
 @dataclass
@@ -201,7 +205,7 @@ class Answerer:
         )
         timings = {"retrieve": time.perf_counter() - started}
         base = {"question": question, "standalone": full, "llm": self.generator.name}
-        if not passages or self.coverage(full, scope, passages) < self.settings.min_coverage:
+        if not passages or self.coverage(full, scope, passages) < self.min_coverage(full):
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return
@@ -225,15 +229,34 @@ class Answerer:
         yield self.validate("".join(pieces), passages, base, timings, started, error, incomplete)
 
     def coverage(self, question: str, scope: Scope, passages: list[Passage]) -> float:
-        """Share of the question's informative words (by idf) that the passages contain."""
+        """The best share (by idf) of the question's words found in one sentence with its heading and title.
+
+        For a question asking a figure only sentences holding a number (a percentage for a rate) count,
+        and they must name the other places the question names: the figure has to be about them.
+        """
         index = self.library.store.keyword_index()
         scope_words = {to_simplified(x) for x in scope.bodies + scope.places} | {str(y) for y in scope.years}
-        terms = {t for t in tokenize(to_simplified(question)) if not any(t in w or w in t for w in scope_words)}
-        if not terms:  # nothing asked beyond a place or year ("那成都呢" with no history)
+        terms = {t for t in words(to_simplified(question)) if not any(t in w or w in t for w in scope_words)}
+        total = sum(max(index.idf(t), 0.0) for t in terms)
+        if total <= 0:  # nothing asked beyond a place or year ("那成都呢" with no history)
             return 0.0
-        text = to_simplified("\n".join(f"{p.title}\n{p.heading}\n{p.text}" for p in passages))
-        total = sum(index.idf(t) for t in terms)
-        return sum(index.idf(t) for t in terms if t in text) / total if total > 0 else 1.0
+        figure, rate = bool(_ASKS_NUMBER.search(question)), bool(_ASKS_RATE.search(question))
+        best = 0.0
+        for p in passages:
+            context = to_simplified(f"{p.title}\n{p.heading}")
+            for sentence in split_sentences(p.text):
+                if figure and not (_NUMBER.search(sentence) and (not rate or _HAS_RATE.search(sentence))):
+                    continue
+                text = to_simplified(sentence)
+                if figure and not all(place in text for place in scope.places):
+                    continue
+                found = sum(max(index.idf(t), 0.0) for t in terms if t in text or t in context)
+                best = max(best, found / total)
+        return best
+
+    def min_coverage(self, question: str) -> float:
+        s = self.settings
+        return s.min_coverage_figure if _ASKS_NUMBER.search(question) else s.min_coverage
 
     def validate(
         self,

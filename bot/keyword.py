@@ -43,6 +43,15 @@ def tokenize(text_s: str) -> list[str]:
     ]
 
 
+def words(text_s: str) -> list[str]:
+    """Precise-mode jieba words of simplified text, without punctuation and stopwords: what a question asks."""
+    return [
+        word.lower()
+        for word in segmenter().lcut(text_s)
+        if _WORD.search(word) and word not in _STOPWORDS and word.strip()
+    ]
+
+
 @dataclass
 class KeywordIndex:
     ids: list[str]
