@@ -29,6 +29,7 @@ REFUSAL = "资料中没有相关信息"
 PROMPTS = Path(__file__).resolve().parents[1] / "prompts"
 _CITATION = re.compile(r"[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;。]))\d{1,2}[.、．)）](?!\d)", re.MULTILINE)
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
 _ASKS_NUMBER = re.compile(r"多少|(?<!哪)几[个件项次名宗户家人万所批部条年]|率|比例|占比|数量|金额|排名|第几")
@@ -295,7 +296,7 @@ class Answerer:
             answer=text,
             refused=False,
             citations=citations,
-            flagged_numbers=ungrounded_numbers(text, [c.text for c in citations]),
+            flagged_numbers=ungrounded_numbers(text, [f"{c.title}\n{c.heading}\n{c.text}" for c in citations]),
             invalid_citations=sorted(set(invalid)),
             attributed=attributed,
             error=error,
@@ -330,7 +331,7 @@ def attribute(text: str, passages: list[Passage], threshold: float = 0.5) -> tup
     out, cited = [], set()
     for sentence in split_sentences(text):
         body = sentence.rstrip("。！？；\n")
-        scores = [support(body, p.text) for p in passages]
+        scores = [support(body, f"{p.title}\n{p.heading}\n{p.text}") for p in passages]
         best = max(range(len(passages)), key=lambda i: scores[i]) if passages else -1
         if best >= 0 and body.strip() and scores[best] >= threshold:
             out.append(f"{body}[{best + 1}]{sentence[len(body) :]}")
@@ -341,8 +342,11 @@ def attribute(text: str, passages: list[Passage], threshold: float = 0.5) -> tup
 
 
 def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:
-    """Numbers in the answer (citation markers aside) that occur in none of the cited passages."""
-    plain = _CITATION.sub("", answer)
+    """Numbers in the answer (citation markers and list markers aside) that occur in none of the cited passages.
+
+    A passage counts with its title and heading, where a report's year and section numbers live.
+    """
+    plain = _LIST_MARKER.sub("", _CITATION.sub("", answer))
     sources = [t.replace(",", "") for t in cited_texts]
     flagged = []
     for number in _NUMBER.findall(plain):
