@@ -6,9 +6,10 @@ so portal backends can handle failures without parsing HTML or FastAPI's own sha
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, FastAPI, File, Request, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -31,7 +32,7 @@ from .schemas import (
     SearchRequest,
 )
 from .security import AuthError, Caller, KeyRing, RateLimiter
-from .service import BACKEND_ERRORS, MAX_FILES, Service, ServiceError, answer_json
+from .service import BACKEND_ERRORS, MAX_FILES, Service, ServiceError, answer_json, stream_error
 
 PREFIX = "/api/v1"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -48,6 +49,11 @@ _CODES = {
     503: "unavailable",
 }
 _ERRORS = {status: {"model": ErrorOut} for status in (400, 401, 403, 404, 413, 422, 429, 503)}
+# With `stream: true` the same 200 is Server-Sent Events: each event a name and a JSON `data` line.
+_EVENT = {"type": "object", "required": ["data"], "properties": {"data": {"type": "string"}}}
+_ANSWER_EVENT = {**_EVENT, "properties": {**_EVENT["properties"], "event": {"enum": ["token", "answer", "error"]}}}
+_ANSWER_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _ANSWER_EVENT}}}}
+_CHAT_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _EVENT}}}}
 log = logging.getLogger(__name__)
 
 
@@ -65,24 +71,77 @@ def answer_events(events: Iterator[str | Answer]) -> Iterator[str]:
         for event in events:
             yield sse("answer", answer_json(event)) if isinstance(event, Answer) else sse("token", {"text": event})
     except Exception as exc:  # headers are sent: report in-band
-        log.exception("answer stream failed")
-        yield sse("error", {"error": {"code": "backend_unavailable", "message": f"the answer backend failed: {exc}"}})
+        yield sse("error", stream_error(exc))
+    finally:
+        close(events)
 
 
-class UploadLimit:
-    """413 before an oversized upload is read at all; each file's own limit is checked again while staging."""
+def close(events: Iterator) -> None:
+    if hasattr(events, "close"):
+        events.close()
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+
+async def closing(events: Iterator[str]) -> AsyncIterator[str]:
+    """Stream a blocking iterator from worker threads, and close it however the response ends.
+
+    A client that leaves mid-answer must free its answer slot now, not whenever the garbage collector
+    gets to the abandoned generator (Starlette's own wrapper leaves it in a reference cycle).
+    """
+    try:
+        while (piece := await anyio.to_thread.run_sync(next, events, None)) is not None:
+            yield piece
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(close, events)
+
+
+def event_stream(events: Iterator[str]) -> StreamingResponse:
+    return StreamingResponse(closing(events), media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+class BodyLimit:
+    """413 for request bodies over the limit: uploads (POST …/documents) get the upload limit, the JSON routes a
+    small one. Refused before reading when `content-length` says so, else as soon as a chunked body passes it.
+    """
+
+    def __init__(self, app, upload_limit: int, json_limit: int):
+        self.app, self.upload_limit, self.json_limit = app, upload_limit, json_limit
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/").endswith("/documents"):
-            length = dict(scope["headers"]).get(b"content-length", b"0")
-            if length.isdigit() and int(length) > self.limit:
-                message = f"upload of {int(length)} bytes is larger than allowed ({self.limit} bytes per request)"
-                await error_response(413, "too_large", message)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        upload = scope["method"] == "POST" and scope["path"].rstrip("/").endswith("/documents")
+        limit = self.upload_limit if upload else self.json_limit
+        message = f"request body larger than allowed ({limit} bytes{' per upload' if upload else ''})"
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if length.isdigit() and int(length) > limit:
+            await error_response(413, "too_large", message)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted():
+            nonlocal received
+            event = await receive()
+            received += len(event.get("body", b""))
+            if received > limit:  # raised inside FastAPI's body parsing, so our handler answers 413
+                raise HTTPException(413, message)
+            return event
+
+        await self.app(scope, counted, send)
+
+
+def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """Starlette's and FastAPI's own errors (404, 405, body parsing) in our shape."""
+    code = _CODES.get(exc.status_code, "error")
+    message = str(exc.detail)
+    if exc.status_code == 400 and message == "There was an error parsing the body":  # e.g. not UTF-8
+        json_body = "json" in request.headers.get("content-type", "")
+        code = "invalid_json" if json_body else code
+        message = "the request body is not valid JSON" if json_body else "the request body could not be parsed"
+    if exc.status_code in (404, 405) and message in ("Not Found", "Method Not Allowed"):
+        message = f"{message}: {request.method} {request.url.path}"
+    return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
 
 
 def _add_error_handlers(api: FastAPI) -> None:
@@ -104,13 +163,7 @@ def _add_error_handlers(api: FastAPI) -> None:
             return error_response(400, "invalid_json", "the request body is not valid JSON")
         return error_response(422, "invalid_request", "; ".join(parts[:5]))
 
-    @api.exception_handler(HTTPException)
-    def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        code = _CODES.get(exc.status_code, "error")
-        message = str(exc.detail)
-        if exc.status_code in (404, 405) and message in ("Not Found", "Method Not Allowed"):
-            message = f"{message}: {request.method} {request.url.path}"
-        return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
+    api.add_exception_handler(HTTPException, http_error)
 
     def backend_error(request: Request, exc: Exception) -> JSONResponse:
         log.warning("backend failure on %s: %s", request.url.path, exc)
@@ -139,14 +192,25 @@ def create_api(service: Service) -> FastAPI:
         openapi_url="/openapi.json",
     )
     _add_error_handlers(api)
-    api.add_middleware(UploadLimit, limit=settings.max_upload_bytes * MAX_FILES + (1 << 20))
+    api.add_middleware(
+        BodyLimit, upload_limit=settings.max_upload_bytes * MAX_FILES + (1 << 20), json_limit=settings.max_json_bytes
+    )
 
-    def admit(request: Request, admin: bool) -> Caller:
-        caller = keys.check(request.headers.get("authorization"), admin)
-        wait = limiter.hit(caller.key or (request.client.host if request.client else "-"))
+    def limit(who: str) -> None:
+        wait = limiter.hit(who)
         if wait is not None:
             message = f"rate limit of {settings.rate_limit} requests a minute exceeded; retry in {wait} s"
             raise ServiceError(429, "rate_limited", message, retry_after=wait)
+
+    def admit(request: Request, admin: bool) -> Caller:
+        address = request.client.host if request.client else "-"
+        try:
+            caller = keys.check(request.headers.get("authorization"), admin)
+        except AuthError as exc:
+            if exc.status == 401:  # guessing keys is rate limited too, per client address
+                limit(f"unauthenticated {address}")
+            raise
+        limit(caller.key or address)
         return caller
 
     Bearer = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]  # for the docs' "Authorize"
@@ -172,18 +236,20 @@ def create_api(service: Service) -> FastAPI:
             "jobs_pending": service.jobs.pending(),
         }
 
-    @api.post("/answer", response_model=AnswerOut, responses=_ERRORS, tags=["answers"], dependencies=[Depends(user)])
+    @api.post(
+        "/answer", response_model=AnswerOut, responses=_ANSWER_STREAM, tags=["answers"], dependencies=[Depends(user)]
+    )
     def answer(request: AnswerRequest):
         """A cited answer; with `stream: true`, Server-Sent Events (`token`…, then `answer`)."""
         history = [turn.model_dump() for turn in request.history]
         filters = request.filters.filters() if request.filters else None
         events = service.stream(request.question, history, filters, request.top_k)
         if request.stream:
-            return StreamingResponse(answer_events(events), media_type="text/event-stream", headers=SSE_HEADERS)
+            return event_stream(answer_events(events))
         *_, final = events
         return answer_json(final)
 
-    @api.post("/chat/completions", responses=_ERRORS, tags=["openai"], dependencies=[Depends(user)])
+    @api.post("/chat/completions", responses=_CHAT_STREAM, tags=["openai"], dependencies=[Depends(user)])
     def chat_completions(request: ChatRequest):
         """OpenAI-compatible chat completions (streaming too); citations in the extra `citations` field."""
         question, history = question_and_history(request.messages)
@@ -191,8 +257,7 @@ def create_api(service: Service) -> FastAPI:
         events = service.stream(question, history, filters, request.top_k)
         if request.stream:
             usage = bool((request.stream_options or {}).get("include_usage"))
-            chunks = completion_chunks(events, request.messages, request.model, usage)
-            return StreamingResponse(chunks, media_type="text/event-stream", headers=SSE_HEADERS)
+            return event_stream(completion_chunks(events, request.messages, request.model, usage))
         *_, final = events
         return completion(final, request.messages, request.model)
 
@@ -213,7 +278,8 @@ def create_api(service: Service) -> FastAPI:
 
     @api.post("/documents", status_code=202, response_model=JobAccepted, responses=_ERRORS, tags=["documents"])
     def upload(
-        files: Annotated[list[UploadFile], File(description="Report files: .txt .md .html .pdf .docx")], _: Admin
+        files: Annotated[list[UploadFile], File(min_length=1, description="Report files: .txt .md .html .pdf .docx")],
+        _: Admin,
     ) -> dict:
         """Upload reports (admin key); they are indexed in the background: poll the job. Same name: replaced."""
         job = service.upload([(f.filename or "", f.file) for f in files])

@@ -78,7 +78,13 @@ def _sections(text: str) -> list[_Section]:
         depth = min(level, len(path))
         path = path[:depth] + [heading]
         sections.append(_Section(list(path), [] if whole_line else [line]))
-    return [s for s in sections if s.paragraphs]
+    kept = []
+    for section, following in zip(sections, [*sections[1:], None]):
+        if section.paragraphs:
+            kept.append(section)
+        elif section.heading and (following is None or following.heading[: len(section.heading)] != section.heading):
+            kept.append(_Section(section.heading, [section.heading[-1]]))  # nothing under it: the heading is the text
+    return kept
 
 
 @lru_cache(maxsize=8)

@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         library = Library(_settings(args))
-    except (StoreError, ValueError) as exc:
+    except (StoreError, IndexBusy, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:

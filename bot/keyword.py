@@ -58,9 +58,16 @@ class KeywordIndex:
     fingerprint: str
     df: dict[str, int] = field(default_factory=dict)
     _bm25: object | None = None
+    # Filterable metadata per chunk, aligned with `ids` ({"body": [...], "year": [...]}), so a filtered search
+    # finds its chunks in memory instead of scanning Chroma's metadata (100+ ms at 100k chunks).
+    fields: dict[str, list] = field(default_factory=dict)
+    _postings: dict = field(default_factory=dict, repr=False)
+    _pos: dict[str, int] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, ids: list[str], token_lists: list[list[str]], fingerprint: str) -> KeywordIndex:
+    def build(
+        cls, ids: list[str], token_lists: list[list[str]], fingerprint: str, fields: dict[str, list] | None = None
+    ) -> KeywordIndex:
         import bm25s
 
         bm25 = None
@@ -68,7 +75,37 @@ class KeywordIndex:
             bm25 = bm25s.BM25()
             bm25.index([tokens or [""] for tokens in token_lists], show_progress=False)
         df = Counter(token for tokens in token_lists for token in set(tokens))
-        return cls(ids=list(ids), fingerprint=fingerprint, df=dict(df), _bm25=bm25)
+        return cls(ids=list(ids), fingerprint=fingerprint, df=dict(df), _bm25=bm25, fields=fields or {})
+
+    def matching(self, where: dict) -> set[str] | None:
+        """Ids whose fields equal a Chroma `where` of equality clauses (and `$and` of them); None for anything else."""
+        positions = self._match(where)
+        return None if positions is None else {self.ids[i] for i in positions}
+
+    def _match(self, where: dict) -> np.ndarray | None:
+        if set(where) == {"$and"} and isinstance(where["$and"], list):
+            parts = [self._match(clause) for clause in where["$and"]]
+            if not parts or any(p is None for p in parts):
+                return None
+            found = parts[0]
+            for part in parts[1:]:
+                found = np.intersect1d(found, part, assume_unique=True)
+            return found
+        if len(where) != 1:
+            return None
+        ((key, value),) = where.items()
+        if isinstance(value, dict):
+            if set(value) != {"$eq"}:
+                return None
+            value = value["$eq"]
+        if key not in self.fields or isinstance(value, dict | list):
+            return None
+        if key not in self._postings:
+            postings: dict = {}
+            for i, v in enumerate(self.fields[key]):
+                postings.setdefault(v, []).append(i)
+            self._postings[key] = {v: np.asarray(p, dtype=np.int64) for v, p in postings.items()}
+        return self._postings[key].get(value, np.zeros(0, dtype=np.int64))
 
     def idf(self, token: str) -> float:
         """Inverse document frequency over chunks: rare words say more about what a question asks."""
@@ -81,7 +118,7 @@ class KeywordIndex:
         tmp.mkdir(parents=True)
         if self._bm25 is not None:
             self._bm25.save(str(tmp), show_progress=False)
-        meta = {"fingerprint": self.fingerprint, "ids": self.ids, "df": self.df}
+        meta = {"fingerprint": self.fingerprint, "ids": self.ids, "df": self.df, "fields": self.fields}
         (tmp / "ids.json").write_text(json.dumps(meta, ensure_ascii=False))
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -98,21 +135,27 @@ class KeywordIndex:
         import bm25s
 
         info = json.loads(meta.read_text())
-        if "df" not in info:  # written by an older version: rebuild
+        if "df" not in info or "fields" not in info:  # written by an older version: rebuild
             return None
         bm25 = bm25s.BM25.load(str(folder), show_progress=False) if info["ids"] else None
-        return cls(ids=info["ids"], fingerprint=info["fingerprint"], df=info.get("df", {}), _bm25=bm25)
+        fields = info["fields"]
+        return cls(ids=info["ids"], fingerprint=info["fingerprint"], df=info["df"], _bm25=bm25, fields=fields)
 
     def search(self, tokens: list[str], k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, score) with a positive score, restricted to `allowed` ids if given."""
         if self._bm25 is None or not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens))
-        order = np.argsort(-scores)
-        hits = []
-        for i in order:
-            if scores[i] <= 0 or len(hits) >= k:
-                break
-            if allowed is None or self.ids[i] in allowed:
-                hits.append((self.ids[i], float(scores[i])))
-        return hits
+        if allowed is not None:
+            if self._pos is None:
+                self._pos = {cid: i for i, cid in enumerate(self.ids)}
+            candidates = np.fromiter((self._pos[c] for c in allowed if c in self._pos), dtype=np.int64)
+        else:
+            candidates = np.arange(len(scores))
+        candidates = candidates[scores[candidates] > 0]
+        if k <= 0 or not len(candidates):
+            return []
+        if len(candidates) > k:  # the k best without sorting the whole corpus
+            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+        best = sorted(candidates.tolist(), key=lambda i: (-scores[i], i))
+        return [(self.ids[i], float(scores[i])) for i in best]

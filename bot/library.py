@@ -23,9 +23,10 @@ class Library:
         self.settings = settings or Settings()
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.embedder = make_embedder(self.settings)
-        self.store = Store(self.settings, self.embedder.name)
-        self.cache = EmbeddingCache(self.settings.embed_cache_path)
         self._lock = FileLock(str(self.settings.data_dir / "index.lock"))
+        with self._locked(600):  # opening Chroma writes to its database: not while another process indexes
+            self.store = Store(self.settings, self.embedder.name)
+        self.cache = EmbeddingCache(self.settings.embed_cache_path)
 
     def _locked(self, timeout: float):
         try:
@@ -48,6 +49,24 @@ class Library:
             removed = self.store.remove_document(doc)
             self.store.keyword_index()
         return removed
+
+    def repair(self, wait: float = 600) -> dict[str, list[str]]:
+        """After a crash (`kill -9`, power loss): drop chunks no report owns; mark reports whose chunk count is off.
+
+        A marked report is indexed again the next time its file is, which deletes its leftover chunks.
+        """
+        with self._locked(wait):
+            records = self.store.document_records()
+            counts = self.store.chunk_counts()
+            orphans = sorted(doc for doc in counts if doc not in records)
+            for doc in orphans:
+                self.store.delete_chunks(self.store.chunk_ids(doc))
+            partial = sorted(doc for doc, meta in records.items() if counts.get(doc, 0) != meta.get("chunks"))
+            for doc in partial:
+                self.store.mark_stale(doc)
+            if orphans or partial:
+                self.store.keyword_index()
+        return {"orphans": orphans, "partial": partial}
 
     def documents(self) -> list[dict]:
         records = self.store.document_records()

@@ -52,42 +52,50 @@ class OpenAIChat:
         timeout: float = 60.0,
         retries: int = 3,
         backoff: float = 0.5,
+        deadline: float = 180.0,
     ):
         self.url = base_url.rstrip("/") + "/chat/completions"
         self.model = model
         self.name = f"openai:{model}"
         self.retries = retries
         self.backoff = backoff
+        self.timeout = timeout
+        self.deadline = deadline  # a server trickling tokens must not hold an answer slot for ever
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.Client(headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
 
     def stream(self, messages: list[dict], max_tokens: int = 512) -> Iterator[str]:
         payload = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": 0}
         payload["stream"] = True
+        ends = time.monotonic() + self.deadline
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
                 with self._client.stream("POST", self.url, json=payload) as response:
                     if response.status_code in _RETRY_STATUS and not last:
-                        time.sleep(_retry_after(response, self.backoff * 2**attempt))
+                        time.sleep(min(_retry_after(response, self.backoff * 2**attempt), _left(ends)))
                         continue
                     if response.status_code != 200:
                         body = response.read().decode(errors="replace")[:200]
                         raise LLMError(f"LLM server {self.url} answered {response.status_code}: {body}")
-                    yield from self._events(response)
+                    yield from self._events(response, ends)
                     return
             except httpx.TimeoutException as exc:
-                raise LLMError(f"LLM server {self.url} timed out") from exc
+                raise LLMError(f"LLM server {self.url} timed out (no answer within {self.timeout:g} s)") from exc
             except httpx.TransportError as exc:
                 if isinstance(exc, httpx.ConnectError) and not last:
-                    time.sleep(self.backoff * 2**attempt)
+                    time.sleep(min(self.backoff * 2**attempt, _left(ends)))
                     continue
                 raise LLMError(f"LLM server {self.url} unreachable: {exc}") from exc
+            except httpx.HTTPError as exc:  # bad encoding, protocol errors: never an unhandled exception
+                raise LLMError(f"LLM server {self.url} failed: {exc.__class__.__name__}: {exc}") from exc
 
-    def _events(self, response: httpx.Response) -> Iterator[str]:
+    def _events(self, response: httpx.Response, ends: float) -> Iterator[str]:
         sent = False
         try:
             for line in response.iter_lines():
+                if time.monotonic() > ends:
+                    raise LLMError(f"LLM server {self.url} took longer than {self.deadline:g} s", partial=sent)
                 if not line.startswith("data:"):
                     continue
                 data = line[5:].strip()
@@ -101,9 +109,16 @@ class OpenAIChat:
                 if text:
                     sent = True
                     yield text
-        except httpx.TransportError as exc:
+        except httpx.TimeoutException as exc:
+            message = f"LLM server {self.url} timed out mid-answer (nothing for {self.timeout:g} s)"
+            raise LLMError(message, partial=sent) from exc
+        except httpx.HTTPError as exc:
             raise LLMError(f"LLM server {self.url} closed the stream early: {exc}", partial=sent) from exc
         raise LLMError(f"LLM server {self.url} ended the stream without [DONE]", partial=sent)
+
+
+def _left(ends: float) -> float:
+    return max(0.0, ends - time.monotonic())
 
 
 def _retry_after(response: httpx.Response, default: float) -> float:
@@ -142,16 +157,21 @@ class LocalLlama:
         return self._llama
 
     def stream(self, messages: list[dict], max_tokens: int = 512) -> Iterator[str]:
-        chunks = self._get().create_chat_completion(
-            messages=messages, max_tokens=max_tokens, temperature=0, stream=True
-        )
-        for chunk in chunks:
-            text = chunk["choices"][0].get("delta", {}).get("content")
-            if text:
-                yield text
+        llama, sent = self._get(), False
+        try:  # llama.cpp raises ValueError/RuntimeError (context overflow, decode failure): an LLMError like any other
+            chunks = llama.create_chat_completion(messages=messages, max_tokens=max_tokens, temperature=0, stream=True)
+            for chunk in chunks:
+                text = chunk["choices"][0].get("delta", {}).get("content")
+                if text:
+                    sent = True
+                    yield text
+        except (ValueError, RuntimeError) as exc:
+            raise LLMError(f"the local model failed: {exc}", partial=sent) from exc
 
 
 LLMS: dict[str, Callable[[Settings], LLM]] = {
     "local": lambda s: LocalLlama(s.local_model, s.models_path, s.threads, s.local_ctx),
-    "openai": lambda s: OpenAIChat(s.openai_url, s.openai_model, s.openai_api_key, s.openai_timeout, s.openai_retries),
+    "openai": lambda s: OpenAIChat(
+        s.openai_url, s.openai_model, s.openai_api_key, s.openai_timeout, s.openai_retries, deadline=s.openai_deadline
+    ),
 }

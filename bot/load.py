@@ -6,6 +6,7 @@ Each reader returns raw text (chrome and glosses still in); a file that cannot b
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -21,6 +22,24 @@ class LoadError(Exception):
 
 _ENCODINGS = ["utf_8", "gb18030", "big5"]
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+# At most this share of a decoded text may be control or private-use characters: more is binary.
+MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+# What a file really is, by its first bytes: people rename files, portals mislabel them.
+_SIGNATURES = [
+    (b"%PDF-", ".pdf"),
+    (b"PK\x03\x04", ".docx"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Office (.doc/.xls) file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "a program"),
+]
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -45,7 +64,10 @@ def read_text(path: Path) -> str:
     data = path.read_bytes()
     if _looks_binary(data):
         raise LoadError(path, "binary content in a text file")
-    return _decode(data, path)
+    text = _decode(data, path)
+    if len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+        raise LoadError(path, "binary content in a text file")
+    return text
 
 
 def read_html(path: Path) -> str:
@@ -61,12 +83,11 @@ def read_html(path: Path) -> str:
 
 def read_pdf(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(path)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except Exception as exc:  # a broken PDF may make pypdf raise almost anything
         raise LoadError(path, f"malformed PDF ({exc.__class__.__name__})") from exc
     return "\n".join(pages)
 
@@ -79,8 +100,10 @@ def read_docx(path: Path) -> str:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
                 raise LoadError(path, "unpacks to more than 200 MB (zip bomb?)")
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LoadError(path, "not a valid .docx file") from exc
+    except LoadError:
+        raise
+    except Exception as exc:  # bad zip, missing parts, broken XML: python-docx raises many kinds
+        raise LoadError(path, f"not a valid .docx file ({exc.__class__.__name__})") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -98,12 +121,27 @@ READERS: dict[str, Callable[[Path], str]] = {
 }
 
 
+def sniff(path: Path) -> Callable[[Path], str]:
+    """The reader for what the file's first bytes say it is (a PDF named .txt is read as a PDF)."""
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        raise LoadError(path, f"unsupported file type '{path.suffix or '(none)'}' (use {', '.join(READERS)})")
+    with path.open("rb") as file:
+        head = file.read(512)
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            if kind not in READERS:
+                raise LoadError(path, f"{kind}, not a report (named {suffix})")
+            return READERS[kind]
+    if suffix in (".txt", ".md") and _HTML_START.match(head):
+        return read_html
+    return READERS[suffix]
+
+
 def read(path: Path) -> str:
     """The raw text of one report file; `LoadError` when it is unsupported, unreadable or empty."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise LoadError(path, f"unsupported file type '{path.suffix or '(none)'}' (use {', '.join(READERS)})")
     try:
+        reader = sniff(path)
         text = reader(path)
     except OSError as exc:
         raise LoadError(path, exc.strerror or str(exc)) from exc

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .answer import Answer
 from .chunk import count_tokens
 from .schemas import ChatMessage
-from .service import ServiceError, answer_json
+from .service import ServiceError, answer_json, stream_error
 
 MODEL = "fazhi-qa"
 
@@ -29,8 +29,15 @@ def question_and_history(messages: list[ChatMessage]) -> tuple[str, list[dict]]:
 
 
 def _extras(answer: Answer) -> dict:
+    """Our fields beside OpenAI's; `incomplete` and `error` say when the model failed part-way."""
     data = answer_json(answer)
-    return {"citations": data["citations"], "refused": answer.refused, "flagged_numbers": answer.flagged_numbers}
+    return {
+        "citations": data["citations"],
+        "refused": answer.refused,
+        "flagged_numbers": answer.flagged_numbers,
+        "incomplete": answer.incomplete,
+        "error": answer.error,
+    }
 
 
 def _usage(messages: list[ChatMessage], text: str) -> dict:
@@ -80,6 +87,8 @@ def completion_chunks(
             else:
                 yield chunk({"content": event})
     except Exception as exc:  # headers are sent: report in-band, as OpenAI does
-        error = {"error": {"code": "backend_unavailable", "message": f"the answer backend failed: {exc}"}}
-        yield f"data: {json.dumps(error, ensure_ascii=False)}\n\n"
+        yield f"data: {json.dumps(stream_error(exc), ensure_ascii=False)}\n\n"
+    finally:
+        if hasattr(events, "close"):
+            events.close()  # frees the answer slot at once, even when the client left mid-stream
     yield "data: [DONE]\n\n"

@@ -8,6 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .retrieve import Filters
 
+MAX_QUESTION_CHARS = 2000
+NOT_BLANK = r"\S"  # at least one non-space character (a search pattern, in JSON Schema as in pydantic)
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -27,7 +30,12 @@ class Turn(Strict):
 
 
 class AnswerRequest(Strict):
-    question: str = Field(min_length=1, max_length=2000, examples=["成都市2024年办理的行政应诉案件有多少件？"])
+    question: str = Field(
+        min_length=1,
+        max_length=MAX_QUESTION_CHARS,
+        pattern=NOT_BLANK,
+        examples=["成都市2024年办理的行政应诉案件有多少件？"],
+    )
     history: list[Turn] = Field(default_factory=list, max_length=50, description="Earlier turns, for follow-ups.")
     filters: FiltersIn | None = None
     top_k: int | None = Field(None, ge=1, le=20, description="Passages given to the answer backend.")
@@ -35,10 +43,10 @@ class AnswerRequest(Strict):
 
 
 class SearchRequest(Strict):
-    question: str = Field(min_length=1, max_length=2000)
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK)
     k: int = Field(5, ge=1, le=50)
-    body: str | None = None
-    year: int | None = None
+    body: str | None = Field(None, max_length=100)
+    year: int | None = Field(None, ge=1949, le=2100)
 
 
 class CitationOut(BaseModel):

@@ -7,11 +7,12 @@ in this process's memory.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import math
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .settings import Settings
 
@@ -26,7 +27,7 @@ class AuthError(Exception):
 
 @dataclass(frozen=True)
 class Caller:
-    key: str | None  # None when the API is open (no keys configured)
+    key: str | None = field(repr=False)  # None when the API is open (no keys configured); never in logs
     admin: bool
 
 
@@ -55,15 +56,26 @@ class KeyRing:
         return Caller(key, is_admin)
 
 
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode()).digest()
+
+
 def _known(key: str, keys: list[str]) -> bool:
-    found = False
-    for candidate in keys:  # compare with every key in constant time, so timing tells nothing
-        found |= hmac.compare_digest(key.encode(), candidate.encode())
+    """Compare digests (equal length) with every key in constant time, so timing tells neither key nor length."""
+    given, found = _digest(key), False
+    for candidate in keys:
+        found |= hmac.compare_digest(given, _digest(candidate))
     return found
 
 
 class RateLimiter:
-    """Token bucket: `per_minute` requests a minute, bursts up to the same number."""
+    """Token bucket: `per_minute` requests a minute, bursts up to the same number.
+
+    Buckets that have refilled completely carry no state, so they are dropped once there are many
+    (open APIs count per client address, and addresses are unbounded).
+    """
+
+    MAX_BUCKETS = 10_000
 
     def __init__(self, per_minute: int):
         self.per_minute = per_minute
@@ -77,6 +89,8 @@ class RateLimiter:
         rate = self.per_minute / 60.0
         now = time.monotonic()
         with self._lock:
+            if len(self._buckets) >= self.MAX_BUCKETS:
+                self._forget_full(now, rate)
             tokens, then = self._buckets.get(who, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - then) * rate)
             if tokens >= 1:
@@ -84,6 +98,11 @@ class RateLimiter:
                 return None
             self._buckets[who] = (tokens, now)
             return max(1, math.ceil((1 - tokens) / rate))
+
+    def _forget_full(self, now: float, rate: float) -> None:
+        full = [who for who, (tokens, then) in self._buckets.items() if tokens + (now - then) * rate >= self.per_minute]
+        for who in full:
+            del self._buckets[who]
 
 
 def bind_host(settings: Settings) -> tuple[str, str | None]:

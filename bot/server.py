@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import gradio as gr
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
+from starlette.exceptions import HTTPException
 
-from .api import PREFIX, create_api
+from .api import PREFIX, create_api, http_error
 from .render import CSS
 from .service import Service
 from .ui import create_embed, create_ui
@@ -52,6 +54,13 @@ def create_server(service: Service) -> FastAPI:
         )
     app.add_middleware(FrameAncestors, origins=settings.cors_origins)
     app.mount(PREFIX, create_api(service))
+
+    @app.exception_handler(HTTPException)
+    async def api_paths_keep_the_api_shape(request: Request, exc: HTTPException) -> Response:
+        """A path under /api/v1 that misses the mount (a newline in it, say) still gets an API-shaped error."""
+        if request.url.path.startswith(PREFIX):
+            return http_error(request, exc)
+        return await http_exception_handler(request, exc)
 
     @app.get("/embed", include_in_schema=False)
     def embed_slash(request: Request) -> RedirectResponse:  # Gradio at / would answer /embed with a 404

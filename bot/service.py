@@ -7,6 +7,7 @@ and every document change is serialised through the one job queue.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from .library import IndexBusy, Library
 from .llm import LLMError
 from .quotes import cited_sentences
 from .retrieve import Filters
+from .schemas import MAX_QUESTION_CHARS
 from .settings import Settings
 from .store import StoreError
 from .uploads import BadName, Uploads, safe_name
@@ -30,6 +32,7 @@ from .uploads import BadName, Uploads, safe_name
 BACKEND_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy, ChromaError, OSError)
 MAX_FILES = 20
 PRIVATE_FIELDS = {"path", "fingerprint"}
+log = logging.getLogger(__name__)
 
 
 class ServiceError(Exception):
@@ -38,6 +41,17 @@ class ServiceError(Exception):
     def __init__(self, status: int, code: str, message: str, retry_after: int | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.retry_after = status, code, message, retry_after
+
+
+def stream_error(exc: Exception) -> dict:
+    """The in-band error once a stream has started: what was streamed is incomplete; no internals leak."""
+    if isinstance(exc, BACKEND_ERRORS):
+        log.warning("answer stream failed: %s", exc)
+        error = {"code": "backend_unavailable", "message": f"the answer backend failed: {exc}"}
+    else:
+        log.exception("answer stream failed")
+        error = {"code": "internal_error", "message": "internal error while answering; see the server log"}
+    return {"error": error, "incomplete": True}
 
 
 def answer_json(answer: Answer) -> dict:
@@ -69,6 +83,8 @@ class Service:
         """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here."""
         if not question.strip():
             raise ServiceError(422, "invalid_request", "question is empty")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise ServiceError(422, "invalid_request", f"question is longer than {MAX_QUESTION_CHARS} characters")
         if not self._slots.acquire(timeout=self.settings.answer_wait):
             raise ServiceError(503, "busy", "all answer slots are busy; try again shortly", retry_after=5)
         events = self._released(self.answerer.stream(question, history, filters, k))
@@ -157,7 +173,11 @@ class Service:
         return self.jobs.submit("remove", work, [doc])
 
     def index_bundled(self) -> IndexReport:
-        """At start: the seeds (unless removed or replaced) and every upload, incrementally, in the foreground."""
+        """At start: repair what a crash left, then the seeds (unless removed or replaced) and every upload."""
+        self.uploads.clear_staging()
+        repaired = self.library.repair()
+        if repaired["orphans"] or repaired["partial"]:
+            log.warning("repaired the index after an interrupted run: %s", repaired)
         return self.library.index(self.uploads.startup_paths(self.settings.seeds_dir))
 
     def close(self) -> None:

@@ -7,19 +7,23 @@ A report's record is written last, so an interrupted run is simply redone on the
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
+import uuid
 
 import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 
 from .keyword import KeywordIndex, tokenize
 from .models import Chunk, Document
 from .settings import Settings
 
 _BATCH = 500
+# A record in the reports collection (never a report: report ids are file names, without "/") whose token
+# changes with every write, so any process can tell whether the keyword index is stale with one lookup.
+_GENERATION = "/generation"
+_FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
 
 
 class StoreError(RuntimeError):
@@ -36,7 +40,10 @@ def _client(settings: Settings):
                 f"Chroma server at {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
             ) from exc
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    try:
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    except Exception as exc:  # a locked or damaged database: one line, not a traceback
+        raise StoreError(f"cannot open the index in {settings.chroma_dir}: {exc}") from exc
 
 
 def _slug(name: str) -> str:
@@ -56,13 +63,22 @@ class Store:
         self._keyword_dir = settings.data_dir / "keyword" / self.chunks.name
         self._keyword: KeywordIndex | None = None
         self._keyword_lock = threading.Lock()  # the server answers while a worker thread indexes
+        self._records: tuple[str, dict[str, dict]] | None = None
 
     # -- reports -----------------------------------------------------------------------------
     def document_records(self) -> dict[str, dict]:
-        got = self.docs.get(include=["metadatas"])
-        return {doc_id: dict(meta) for doc_id, meta in zip(got["ids"], got["metadatas"])}
+        """Every report's record; read again only when the generation token moved (answers ask on every request)."""
+        token = self.fingerprint()  # before the read: a change in between is caught by the next call
+        cached = self._records
+        if cached is None or cached[0] != token:
+            got = self.docs.get(include=["metadatas"])
+            records = {doc: dict(meta) for doc, meta in zip(got["ids"], got["metadatas"]) if doc != _GENERATION}
+            self._records = cached = (token, records)
+        return {doc: dict(meta) for doc, meta in cached[1].items()}
 
     def document_record(self, doc: str) -> dict | None:
+        if doc == _GENERATION:
+            return None
         got = self.docs.get(ids=[doc], include=["metadatas"])
         return dict(got["metadatas"][0]) if got["ids"] else None
 
@@ -83,26 +99,58 @@ class Store:
         ids_list = sorted(ids)
         for i in range(0, len(ids_list), _BATCH):
             self.chunks.delete(ids=ids_list[i : i + _BATCH])
+        if ids_list:
+            self._bump()
 
     def put_document(self, document: Document, fingerprint: str, n_chunks: int) -> None:
         meta = {k: v for k, v in document.meta().items() if isinstance(v, (str, int, float))}
         meta.update(fingerprint=fingerprint, chunks=n_chunks)
         self.docs.upsert(ids=[document.doc], embeddings=[[1.0]], metadatas=[meta])
+        self._bump()
+
+    def _bump(self) -> None:
+        """A new generation token, written after the change it announces (for every process sharing the store)."""
+        self.docs.upsert(ids=[_GENERATION], embeddings=[[1.0]], metadatas=[{"token": uuid.uuid4().hex}])
+
+    def chunk_counts(self) -> dict[str, int]:
+        """Chunks per report as the store holds them (a full scan: for repairs, not for requests)."""
+        counts: dict[str, int] = {}
+        total = self.chunks.count()
+        for offset in range(0, total, 5000):
+            for meta in self.chunks.get(include=["metadatas"], limit=5000, offset=offset)["metadatas"]:
+                counts[str(meta.get("doc"))] = counts.get(str(meta.get("doc")), 0) + 1
+        return counts
+
+    def mark_stale(self, doc: str) -> None:
+        """Forget a report's fingerprint, so the next run over its file indexes it again."""
+        record = self.document_record(doc)
+        if record is not None:
+            self.docs.upsert(ids=[doc], embeddings=[[1.0]], metadatas=[{**record, "fingerprint": ""}])
+            self._bump()
 
     def remove_document(self, doc: str) -> int:
         ids = self.chunk_ids(doc)
         self.delete_chunks(ids)
         self.docs.delete(ids=[doc])
+        self._bump()
         return len(ids)
 
     # -- search ------------------------------------------------------------------------------
     def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        n = self.chunks.count()
-        if n == 0:
-            return []
-        got = self.chunks.query(
-            query_embeddings=[vector.tolist()], n_results=min(k, n), where=where or None, include=["distances"]
-        )
+        # Chroma returns fewer than k (or none) when the collection is smaller: no count() per query.
+        query = {"query_embeddings": [vector.tolist()], "n_results": k, "include": ["distances"]}
+        got = None
+        if where:
+            allowed = self.keyword_index().matching(where)
+            if allowed is not None and not allowed:
+                return []
+            if allowed is not None:  # ids instead of `where`: the same top k, without a metadata scan (~10x faster)
+                try:
+                    got = self.chunks.query(**query, ids=sorted(allowed))
+                except ChromaError:  # an id deleted since the keyword index was built (another replica): filter
+                    got = None
+        if got is None:
+            got = self.chunks.query(**query, where=where or None)
         return [(cid, 1.0 - dist) for cid, dist in zip(got["ids"][0], got["distances"][0])]
 
     def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
@@ -112,13 +160,17 @@ class Store:
         return {cid: (text, dict(meta)) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
 
     def matching_ids(self, where: dict) -> set[str]:
-        return set(self.chunks.get(where=where, include=[])["ids"])
+        """Chunk ids a filter lets through: from the keyword index's copy of the fields when it can say."""
+        found = self.keyword_index().matching(where)
+        return found if found is not None else set(self.chunks.get(where=where, include=[])["ids"])
 
     def fingerprint(self) -> str:
-        """Changes whenever any report's chunks change: the hash of all report fingerprints."""
-        records = self.document_records()
-        summary = sorted((doc, meta.get("fingerprint", ""), meta.get("chunks", 0)) for doc, meta in records.items())
-        return hashlib.sha256(json.dumps(summary).encode()).hexdigest()
+        """Changes whenever any report's chunks change: the generation token (one lookup, whatever the size)."""
+        got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
+        if not got["ids"]:  # a new store, or one written before generation tokens: give it one
+            self._bump()
+            got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
+        return f"g-{got['metadatas'][0].get('token', '')}"
 
     def keyword_index(self) -> KeywordIndex:
         """The BM25 index matching the store now: loaded from disk, or rebuilt if stale (one thread at a time)."""
@@ -133,13 +185,16 @@ class Store:
     def _rebuild_keyword(self, fingerprint: str) -> KeywordIndex:
         ids: list[str] = []
         tokens: list[list[str]] = []
+        fields: dict[str, list] = {name: [] for name in _FILTER_FIELDS}
         total = self.chunks.count()
         for offset in range(0, total, 5000):
             got = self.chunks.get(include=["metadatas"], limit=5000, offset=offset)
             for cid, meta in zip(got["ids"], got["metadatas"]):
                 ids.append(cid)
                 tokens.append(str(meta.get("tokens", "")).split())
-        index = KeywordIndex.build(ids, tokens, fingerprint)
+                for name in _FILTER_FIELDS:
+                    fields[name].append(meta.get(name))
+        index = KeywordIndex.build(ids, tokens, fingerprint, fields)
         index.save(self._keyword_dir)
         return index
 

@@ -62,9 +62,10 @@ def chat_turn(
         return
     messages = [*messages, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
     yield "", messages, turns, sources_html(None, "正在检索相关报告…")
-    text, answer = "", None
+    text, answer, events = "", None, None
     try:
-        for event in service.stream(question, turns, _filters(body, year)):
+        events = service.stream(question, turns, _filters(body, year))
+        for event in events:
             if isinstance(event, Answer):
                 answer = event
             else:
@@ -81,6 +82,9 @@ def chat_turn(
         messages[-1] = {"role": "assistant", "content": failed}
         yield "", messages, turns, sources_html(None, "没有结果。")
         return
+    finally:
+        if events is not None:
+            events.close()  # the page was closed mid-answer: give the answer slot back now
     assert answer is not None
     messages[-1] = {"role": "assistant", "content": answer_html(answer)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]

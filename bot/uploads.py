@@ -7,6 +7,7 @@ into `uploads/` by the indexing job, which puts the previous version back if the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -62,9 +63,16 @@ class Uploads:
             raise OverflowError(f"'{name}' is larger than the upload limit of {limit / 1048576:g} MB")
         return target
 
+    def _path(self, name: str) -> Path:
+        """The file of a report id; never outside the uploads folder, whatever the id."""
+        path = self.folder / name
+        if path.name != name or path.parent != self.folder or name.startswith("."):
+            raise BadName(f"'{name}' is not a plain file name")
+        return path
+
     def install(self, batch: str, name: str) -> Path:
         """Move a staged file into place, keeping the previous version beside the staged batch."""
-        target = self.folder / name
+        target = self._path(name)
         if target.exists():
             keep = self.staging / batch / ".previous"
             keep.mkdir(parents=True, exist_ok=True)
@@ -75,7 +83,7 @@ class Uploads:
 
     def roll_back(self, batch: str, name: str) -> None:
         """Undo `install` after the new file failed to index."""
-        (self.folder / name).unlink(missing_ok=True)
+        self._path(name).unlink(missing_ok=True)
         previous = self.staging / batch / ".previous" / name
         if previous.exists():
             shutil.move(str(previous), self.folder / name)
@@ -83,9 +91,14 @@ class Uploads:
     def discard(self, batch: str) -> None:
         shutil.rmtree(self.staging / batch, ignore_errors=True)
 
+    def clear_staging(self) -> None:
+        """At start, before any job runs: batches a crash left half-staged are of no use."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+
     def delete(self, name: str) -> None:
         """Forget a report: its uploaded file goes, and a bundled seed of that name is not indexed again."""
-        (self.folder / name).unlink(missing_ok=True)
+        with contextlib.suppress(BadName):  # an id that was never a plain name has no file here
+            self._path(name).unlink(missing_ok=True)
         self._set_removed(name, True)
 
     def files(self) -> list[Path]:

@@ -6,6 +6,7 @@ per test run however many stores the tests build.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,9 @@ def raw_seed(name: str) -> str:
 
 @pytest.fixture(scope="session")
 def embed_cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache") / "embeddings.sqlite"
+    """Fresh per run; `FAZHI_TEST_EMBED_CACHE=/some/file.sqlite` keeps it across runs while developing."""
+    kept = os.environ.get("FAZHI_TEST_EMBED_CACHE")
+    return Path(kept) if kept else tmp_path_factory.mktemp("cache") / "embeddings.sqlite"
 
 
 @pytest.fixture(scope="session")

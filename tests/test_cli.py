@@ -9,6 +9,7 @@ import time
 
 import pytest
 from conftest import ROOT, SEED_NAMES
+from stub_embed import Embeddings, serve_embeddings
 
 
 def run(args, env, **kwargs):
@@ -63,32 +64,42 @@ def test_bad_arguments_are_one_line_errors(env):
 
 
 def test_kill_during_indexing_then_rerun_recovers(tmp_path, seeds_dir):
-    """`kill -9` mid-run with a cold cache (real embedding work), then a re-run: no duplicates, no orphans."""
-    env = {**os.environ, "BOT_DATA_DIR": str(tmp_path / "data"), "BOT_EMBED_CACHE": str(tmp_path / "cold.sqlite")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "index", str(seeds_dir), "--quiet"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    cache = tmp_path / "cold.sqlite"
-    while time.monotonic() < deadline and process.poll() is None:
-        if cache.exists() and cache.stat().st_size > 200_000:  # some chunks embedded, run not finished
-            break
-        time.sleep(0.2)
-    assert process.poll() is None, "indexing finished before it could be interrupted"
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    """`kill -9` mid-run (some reports written, another being embedded), then a re-run: no duplicates, no orphans.
 
-    result = run(["index", str(seeds_dir), "--quiet"], env)
+    A slow stub embedding server (4 texts a batch, 0.2 s each) makes the run long enough to interrupt, and lets
+    the test kill it at a known point instead of racing real embedding work.
+    """
+    with serve_embeddings(slow=0.2) as url:
+        env = {
+            **os.environ,
+            "BOT_DATA_DIR": str(tmp_path / "data"),
+            "BOT_EMBEDDER": "openai",
+            "BOT_EMBED_URL": url,
+            "BOT_EMBED_MODEL": "stub",
+            "BOT_EMBED_BATCH": "4",
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "index", str(seeds_dir), "--quiet"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None and Embeddings.batches < 20:
+            time.sleep(0.05)
+        assert process.poll() is None, "indexing finished before it could be interrupted"
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+        result = run(["index", str(seeds_dir), "--quiet"], env)
     assert result.returncode == 0, result.stderr
     from bot import Library, Settings
 
-    library = Library(Settings(data_dir=tmp_path / "data", embed_cache=tmp_path / "cold.sqlite"))
+    library = Library(Settings(data_dir=tmp_path / "data", embedder="openai", embed_model="stub"))
     got = library.store.chunks.get(include=["metadatas"])
     records = {d["doc"]: d for d in library.documents()}
     assert sorted(records) == SEED_NAMES
     assert len(got["ids"]) == len(set(got["ids"])) == sum(d["chunks"] for d in records.values())
+    assert {meta["doc"] for meta in got["metadatas"]} == set(records)
     library.close()

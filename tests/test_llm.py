@@ -1,67 +1,17 @@
 """The OpenAI-compatible backend against a real HTTP server on 127.0.0.1 that misbehaves on request."""
 
-import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
+from stub_llm import TOKENS, ChatServer, serve_chat
 
 from bot.llm import LLMError, OpenAIChat, complete
 
 MESSAGES = [{"role": "user", "content": "广州有多少个单位按期公开？"}]
-TOKENS = ["全市", "544个", "单位", "[1]"]
-
-
-class ChatServer(BaseHTTPRequestHandler):
-    """Behaviour chosen by the request's model name: ok, e500, e429once, slow, malformed, cut, nodone, auth."""
-
-    attempts: dict[str, int] = {}
-    seen: list[dict] = []
-
-    def do_POST(self):  # noqa: N802 (http.server API)
-        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
-        ChatServer.seen.append({"body": body, "auth": self.headers.get("authorization")})
-        model = body["model"]
-        ChatServer.attempts[model] = ChatServer.attempts.get(model, 0) + 1
-        if model == "e500" or (model == "e429once" and ChatServer.attempts[model] == 1):
-            code = 500 if model == "e500" else 429
-            self.send_response(code)
-            self.send_header("retry-after", "0")
-            self.end_headers()
-            self.wfile.write(b'{"error": "busy"}')
-            return
-        self.send_response(200)
-        self.send_header("content-type", "text/event-stream")
-        self.end_headers()
-        for i, token in enumerate(TOKENS):
-            if model == "slow":
-                time.sleep(3)
-            if model == "malformed" and i == 2:
-                self._send("data: {not json}\n\n")
-                return
-            if model == "cut" and i == 2:
-                self.wfile.flush()
-                self.connection.shutdown(2)
-                return
-            self._send("data: " + json.dumps({"choices": [{"delta": {"content": token}}]}, ensure_ascii=False) + "\n\n")
-        if model != "nodone":
-            self._send("data: [DONE]\n\n")
-
-    def _send(self, text: str) -> None:
-        self.wfile.write(text.encode())
-        self.wfile.flush()
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def server_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ChatServer)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
+    with serve_chat() as url:
+        yield url
 
 
 def test_streams_tokens_and_sends_the_key(server_url):
@@ -104,6 +54,39 @@ def test_broken_streams_are_marked_partial(server_url, model, message):
             received.append(piece)
     assert received == TOKENS[: len(received)] and received
     assert caught.value.partial
+
+
+def test_a_trickling_server_is_cut_at_the_deadline(server_url):
+    llm = OpenAIChat(server_url, "trickle", timeout=2, retries=0, deadline=1)
+    received = []
+    with pytest.raises(LLMError, match="longer than 1 s") as caught:
+        for piece in llm.stream(MESSAGES):
+            received.append(piece)
+    assert 0 < len(received) < 40 and caught.value.partial
+
+
+def test_stall_mid_answer_is_a_timeout(server_url):
+    llm = OpenAIChat(server_url, "stall", timeout=1, retries=0)
+    received = []
+    with pytest.raises(LLMError, match="timed out mid-answer") as caught:
+        for piece in llm.stream(MESSAGES):
+            received.append(piece)
+    assert received == TOKENS[:2] and caught.value.partial
+
+
+def test_local_model_failures_are_llm_errors():
+    """llama.cpp's own errors (a prompt over the context window) reach the answer chain as LLMError, not a 500."""
+    from bot.llm import LocalLlama
+
+    class Overflowing:
+        def create_chat_completion(self, **kwargs):
+            raise ValueError("Requested tokens (5000) exceed context window of 4096")
+
+    llm = LocalLlama("qwen2.5-coder-1.5b", models_dir=None)
+    llm._llama = Overflowing()
+    with pytest.raises(LLMError, match="exceed context window") as caught:
+        complete(llm, MESSAGES)
+    assert not caught.value.partial
 
 
 def test_unreachable_server():

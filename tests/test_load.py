@@ -120,3 +120,18 @@ def test_cleaning_after_gb18030_load_matches_utf8(tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes(raw_seed(CHENGDU).encode("gb18030"))
     assert clean_text(read(path)) == clean_text(raw_seed(CHENGDU))
+
+
+def test_content_decides_the_reader_not_the_name(tmp_path):
+    pdf = tmp_path / "named-text.txt"
+    pdf.write_bytes(_minimal_pdf("Rule of law report 2024: 544 units published on time"))
+    assert "544 units" in read(pdf)
+    page = tmp_path / "saved-page.txt"
+    body = "".join(f"<p>{line}</p>" for line in raw_seed(CHENGDU).splitlines()[:12] if line.strip())
+    page.write_text(f"<!DOCTYPE html><html><body><article>{body}</article><script>x()</script></body></html>")
+    text = read(page)
+    assert "成都市人民政府关于2024年度法治政府建设情况的报告" in text and "<p>" not in text and "x()" not in text
+    image = tmp_path / "scan.docx"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with pytest.raises(LoadError, match="a PNG image, not a report"):
+        read(image)

@@ -165,3 +165,21 @@ def test_chroma_server_mode(chroma_server, make_library, seeds_dir, tmp_path):
     assert [d["doc"] for d in other.documents()] == SEED_NAMES
     assert other.search(["广州全市多少个单位按期公开法治政府建设年度报告"], k=3)[0][0].doc == SEED_NAMES[0]
     assert sorted(other.index([seeds_dir], show_progress=False).unchanged) == SEED_NAMES
+
+
+def test_filters_from_the_keyword_index_match_chromas(seeded):
+    """Filtered search reads body/year from the keyword index's copy: it must agree with Chroma's own filter."""
+    store = seeded.store
+    for where in ({"body": "成都市"}, {"year": 2017}, {"$and": [{"body": "广州市"}, {"year": 2024}]}, {"body": "无"}):
+        expected = set(store.chunks.get(where=where, include=[])["ids"])
+        assert store.keyword_index().matching(where) == expected
+        assert store.matching_ids(where) == expected
+    assert store.keyword_index().matching({"doc": "x.txt"}) is None  # not kept: Chroma answers
+
+
+def test_generation_token_is_not_a_report(make_library, seeds_dir):
+    library = make_library()
+    before = library.store.fingerprint()
+    library.index([seeds_dir / SEED_NAMES[0]], show_progress=False)
+    assert library.store.fingerprint() != before
+    assert [d["doc"] for d in library.documents()] == [SEED_NAMES[0]]
