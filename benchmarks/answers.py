@@ -14,7 +14,8 @@ The answer chain runs in-process (`bot.answer.Answerer`, as the API serves it):
   so bounded: `--local-questions` questions (one per question type, in gold order) × `--local-k`
   passages at 200-token chunks, plus k=3 at 400-token chunks. Tokens/s are llama.cpp's own counters
   (prompt tokens evaluated and generated, per answer; the shared system prompt may be reused from the
-  KV cache, which is what a server sees too).
+  KV cache, which is what a server sees too: `prompt_tokens` is the whole prompt, `prefilled_tokens` the part
+evaluated).
 
 Accuracy: `keyword_accuracy` (every answer keyword in the answer) on answerable questions, `refusal` on
 unanswerable ones (eval/metrics.py); both over the questions each configuration ran.
@@ -74,7 +75,9 @@ def score(item, answer: dict) -> dict:
 
 def run_config(answerer, items, k: int, label: str, perf=None) -> dict:
     """Ask each question; TTFT, total, accuracy, context size (and llama.cpp counters with `perf`)."""
-    firsts, totals, accuracy, refusals, contexts, prompt_tokens, prefill, decode, generated = ([] for _ in range(9))
+    firsts, totals, accuracy, refusals, contexts, prompt_tokens, prefill, decode, generated, evaluated = (
+        [] for _ in range(10)
+    )
     for item in items:
         if perf:
             perf.reset()
@@ -97,6 +100,7 @@ def run_config(answerer, items, k: int, label: str, perf=None) -> dict:
         if perf:
             counters = perf.read()
             prompt_tokens.append(counters["prompt_tokens"])
+            evaluated.append(counters["prefill_tokens"])
             generated.append(counters["generated"])
             if counters["prefill_tps"]:
                 prefill.append(counters["prefill_tps"])
@@ -116,6 +120,7 @@ def run_config(answerer, items, k: int, label: str, perf=None) -> dict:
     if perf:
         row.update(
             prompt_tokens=round(statistics.fmean(prompt_tokens)) if prompt_tokens else None,
+            prefilled_tokens=round(statistics.fmean(evaluated)) if evaluated else None,
             generated_tokens=round(statistics.fmean(generated)) if generated else None,
             prefill_tok_s=round(statistics.fmean(prefill), 1) if prefill else None,
             decode_tok_s=round(statistics.fmean(decode), 1) if decode else None,
@@ -139,7 +144,8 @@ class LlamaPerf:
 
         data = llama_cpp.llama_perf_context(self.llama._ctx.ctx)
         return {
-            "prompt_tokens": data.n_p_eval,
+            "prompt_tokens": self.llama.n_tokens - data.n_eval,
+            "prefill_tokens": data.n_p_eval,
             "generated": data.n_eval,
             "prefill_tps": data.n_p_eval / data.t_p_eval_ms * 1000 if data.t_p_eval_ms else None,
             "decode_tps": data.n_eval / data.t_eval_ms * 1000 if data.t_eval_ms else None,

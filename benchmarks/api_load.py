@@ -7,13 +7,16 @@ Servers (each its own process, uvicorn, one worker, as `app.py` runs):
 
 - `noop`: a FastAPI app whose `POST /api/v1/answer` parses the same JSON body and returns a constant;
 - `extractive`: `app.py` with `BOT_LLM=extractive` over the seeds (UI mounted, as deployed);
+- `extractive, remote embed`: the same, but `BOT_EMBEDDER=openai` against stub_openai.py `--embeddings
+  --memo` (e5 behind an OpenAI-compatible `/v1/embeddings` that remembers vectors, warmed with every
+  question once): what this box serves when the query embedding is done elsewhere (a TEI/vLLM box);
 - `openai-stub`: `app.py` with `BOT_LLM=openai` against benchmarks/stub_openai.py, which streams at a
   fixed rate (`--stub-ttft`, `--stub-rate`, up to 60 tokens), with `BOT_MAX_CONCURRENT_ANSWERS` = clients
   (the model server, not this machine, bounds that backend).
 
 The load generator (this process: asyncio + httpx, one connection per client) sends `POST /api/v1/answer`
-with the gold questions in turn, each client from its own offset. noop and extractive alternate for
-`--rounds` rounds of `--seconds` each (the machine is noisy, so the ratio is taken within the run);
+with the gold questions in turn, each client from its own offset. noop, extractive and extractive-remote-embed alternate
+for `--rounds` rounds of `--seconds` each (the machine is noisy, so the ratio is taken within the run);
 then the stub backend; then a sustained extractive run of `--sustain` s sampling the server's memory
 every second. Every phase is bounded in time and in count (`--max-requests`). `BOT_RATE_LIMIT=0`.
 """
@@ -46,6 +49,8 @@ from _common import (
     wait_http,
     work_dir,
 )
+
+REMOTE = "extractive, remote embed"
 
 
 def noop_app():
@@ -158,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stub-ttft", type=float, default=0.3)
     parser.add_argument("--stub-rate", type=float, default=30.0, help="stub tokens per second")
     parser.add_argument("--no-stub", action="store_true", help="skip the openai-stub backend")
+    parser.add_argument("--no-remote-embed", action="store_true", help="skip extractive with remote embeddings")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--serve-noop", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -167,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
 
         uvicorn.run(noop_app(), host="127.0.0.1", port=args.serve_noop, log_level="warning")
         return 0
+
+    import httpx
 
     questions = [item.question for item in gold_items()]
     folder = work_dir("api")
@@ -198,9 +206,32 @@ def main(argv: list[str] | None = None) -> int:
             )
             procs.append(remote)
             servers["openai-stub"] = (remote, remote_base)
+        if not args.no_remote_embed:
+            embed_port = free_port()
+            embed_cmd = [PYTHON, str(ROOT / "benchmarks" / "stub_openai.py"), "--port", str(embed_port)]
+            embedder = Proc(
+                embed_cmd + ["--embeddings", "--memo", "--threads", "2"], bench_env(), log=logs / "embed.log"
+            )
+            procs.append(embedder)
+            wait_http(f"http://127.0.0.1:{embed_port}/health", embedder)
+            remote_embed, remote_embed_base = start_bot(
+                folder / "remote-embed",
+                "remote-embed",
+                logs,
+                BOT_LLM="extractive",
+                BOT_EMBEDDER="openai",
+                BOT_EMBED_URL=f"http://127.0.0.1:{embed_port}/v1",
+            )
+            procs.append(remote_embed)
+            servers[REMOTE] = (remote_embed, remote_embed_base)
         say("api_load: waiting for the servers (indexing the seeds on first start) …")
         for proc, url in servers.values():
-            wait_http(f"{url}/api/v1/health", proc, timeout=600)
+            wait_http(f"{url}/api/v1/health", proc, timeout=900)
+        if REMOTE in servers:
+            say("api_load: warming the embedding server's memory with every question once …")
+            with httpx.Client(base_url=servers[REMOTE][1], timeout=60) as client:
+                for question in questions:
+                    client.post("/api/v1/answer", json={"question": question})
 
         def phase(name: str, seconds: float, round_: int | str) -> dict:
             proc, url = servers[name]
@@ -218,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         for round_ in range(1, args.rounds + 1):
             phase("noop", args.seconds, round_)
             phase("extractive", args.seconds, round_)
+            if REMOTE in servers:
+                phase(REMOTE, args.seconds, round_)
         if "openai-stub" in servers:
             phase("openai-stub", args.seconds, 1)
 
@@ -233,6 +266,10 @@ def main(argv: list[str] | None = None) -> int:
             "target": ">= 0.5 with 0 errors",
             "met": statistics.fmean(ratios) >= 0.5 and not sum(b["errors"] for b in bot_rows),
         }
+        remote_rows = [p for p in result["phases"] if p["server"] == REMOTE]
+        if remote_rows:
+            remote_ratios = [b["rps"] / n if n else 0.0 for b, n in zip(remote_rows, noop_rps)]
+            result["target"]["ratio_with_remote_embed"] = round(statistics.fmean(remote_ratios), 3)
 
         if args.sustain > 0:
             proc, url = servers["extractive"]

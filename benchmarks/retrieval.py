@@ -24,6 +24,7 @@ machine), `--rounds` times. API latency: `POST /api/v1/search` (k=5) against `ap
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import time
@@ -136,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     report = library.index([SEEDS], show_progress=False)
     assert not report.errors, report.errors
     say("retrieval: building the LlamaIndex pipelines …")
-    li = LlamaIndexPipelines(folder / "llamaindex", library.embedder, library.cache)
+    with contextlib.redirect_stdout(sys.stderr):  # LlamaIndex prints notices, which would spoil --json
+        li = LlamaIndexPipelines(folder / "llamaindex", library.embedder, library.cache)
 
     pipelines = {
         "fazhi hybrid": lambda q: [p.text for p in library.search([q], k=5)[0]],

