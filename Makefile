@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (Python 3.11 is required)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,local]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,local,bench]'
 	touch $(STAMP)
 
 run: setup

@@ -237,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
         [
             ("checks", "checks", None),
             ("search latency through each replica", "search_latency", None),
+            (
+                "B's first search after the upload (includes its BM25 rebuild), ms",
+                "b_first_request_after_change_ms",
+                None,
+            ),
             ("can the Chroma server do keyword search itself?", "chroma_keyword_search", None),
         ],
     )

@@ -23,6 +23,7 @@ _BATCH = 500
 # A record in the reports collection (never a report: report ids are file names, without "/") whose token
 # changes with every write, so any process can tell whether the keyword index is stale with one lookup.
 _GENERATION = "/generation"
+_MAX_IDS = 10_000  # a larger id list costs more to send than Chroma's own `where` filter saves
 _FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
 
 
@@ -144,7 +145,7 @@ class Store:
             allowed = self.keyword_index().matching(where)
             if allowed is not None and not allowed:
                 return []
-            if allowed is not None:  # ids instead of `where`: the same top k, without a metadata scan (~10x faster)
+            if allowed is not None and len(allowed) <= _MAX_IDS:  # the same top k without a metadata scan (~10x faster)
                 try:
                     got = self.chunks.query(**query, ids=sorted(allowed))
                 except ChromaError:  # an id deleted since the keyword index was built (another replica): filter
