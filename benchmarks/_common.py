@@ -26,6 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# Benchmarks time the work, so the bot's memory of repeated questions and answers is off in every script
+# (in this process's settings and in the servers it starts) unless a script turns it on and says so.
+MEMORY_OFF = {"BOT_QUERY_CACHE": "0", "BOT_ANSWER_CACHE": "0"}
+for _name, _value in MEMORY_OFF.items():
+    os.environ.setdefault(_name, _value)
+
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "eval" / "gold.jsonl"
 WORK = ROOT / "data" / "bench"

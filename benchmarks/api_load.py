@@ -6,16 +6,20 @@
 Servers (each its own process, uvicorn, one worker, as `app.py` runs):
 
 - `noop`: a FastAPI app whose `POST /api/v1/answer` parses the same JSON body and returns a constant;
-- `extractive`: `app.py` with `BOT_LLM=extractive` over the seeds (UI mounted, as deployed);
-- `extractive, remote embed`: the same, but `BOT_EMBEDDER=openai` against stub_openai.py `--embeddings
-  --memo` (e5 behind an OpenAI-compatible `/v1/embeddings` that remembers vectors, warmed with every
-  question once): what this box serves when the query embedding is done elsewhere (a TEI/vLLM box);
+- `extractive`: `app.py` with `BOT_LLM=extractive` over the seeds (UI mounted, as deployed), default
+  settings, warmed with every gold question once: staff asking questions that were asked before, which
+  are answered from memory (`BOT_ANSWER_CACHE`) until the reports change;
+- `extractive, new questions`: the same with `BOT_ANSWER_CACHE=0 BOT_QUERY_CACHE=0`, so every request
+  embeds the question, retrieves and answers: a stream of questions never asked before;
+- `extractive, remote embed`: new questions too, but `BOT_EMBEDDER=openai` against stub_openai.py
+  `--embeddings --memo` (e5 behind an OpenAI-compatible `/v1/embeddings` that remembers vectors, warmed
+  with every question once): what this box serves when the query embedding is done elsewhere (a TEI/vLLM box);
 - `openai-stub`: `app.py` with `BOT_LLM=openai` against benchmarks/stub_openai.py, which streams at a
   fixed rate (`--stub-ttft`, `--stub-rate`, up to 60 tokens), with `BOT_MAX_CONCURRENT_ANSWERS` = clients
   (the model server, not this machine, bounds that backend).
 
 The load generator (this process: asyncio + httpx, one connection per client) sends `POST /api/v1/answer`
-with the gold questions in turn, each client from its own offset. noop, extractive and extractive-remote-embed alternate
+with the gold questions in turn, each client from its own offset. noop and the extractive servers alternate
 for `--rounds` rounds of `--seconds` each (the machine is noisy, so the ratio is taken within the run);
 then the stub backend; then a sustained extractive run of `--sustain` s sampling the server's memory
 every second. Every phase is bounded in time and in count (`--max-requests`). `BOT_RATE_LIMIT=0`.
@@ -51,6 +55,9 @@ from _common import (
 )
 
 REMOTE = "extractive, remote embed"
+NEW = "extractive, new questions"
+NO_MEMORY = {"BOT_ANSWER_CACHE": 0, "BOT_QUERY_CACHE": 0}
+MEMORY_ON = {"BOT_ANSWER_CACHE": 1024, "BOT_QUERY_CACHE": 4096}  # the defaults (_common turns them off)
 
 
 def noop_app():
@@ -186,9 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         noop = Proc([PYTHON, __file__, "--serve-noop", str(noop_port)], bench_env(), log=logs / "noop.log")
         procs.append(noop)
         servers = {"noop": (noop, f"http://127.0.0.1:{noop_port}")}
-        bot, base = start_bot(folder / "extractive", "extractive", logs, BOT_LLM="extractive")
+        bot, base = start_bot(folder / "extractive", "extractive", logs, BOT_LLM="extractive", **MEMORY_ON)
         procs.append(bot)
         servers["extractive"] = (bot, base)
+        fresh, fresh_base = start_bot(folder / "new", "new-questions", logs, BOT_LLM="extractive", **NO_MEMORY)
+        procs.append(fresh)
+        servers[NEW] = (fresh, fresh_base)
         if not args.no_stub:
             stub_port = free_port()
             stub_cmd = [PYTHON, str(ROOT / "benchmarks" / "stub_openai.py"), "--port", str(stub_port)]
@@ -221,17 +231,19 @@ def main(argv: list[str] | None = None) -> int:
                 BOT_LLM="extractive",
                 BOT_EMBEDDER="openai",
                 BOT_EMBED_URL=f"http://127.0.0.1:{embed_port}/v1",
+                **NO_MEMORY,
             )
             procs.append(remote_embed)
             servers[REMOTE] = (remote_embed, remote_embed_base)
         say("api_load: waiting for the servers (indexing the seeds on first start) …")
         for proc, url in servers.values():
             wait_http(f"{url}/api/v1/health", proc, timeout=900)
-        if REMOTE in servers:
-            say("api_load: warming the embedding server's memory with every question once …")
-            with httpx.Client(base_url=servers[REMOTE][1], timeout=60) as client:
-                for question in questions:
-                    client.post("/api/v1/answer", json={"question": question})
+        for name in ("extractive", REMOTE):
+            if name in servers:
+                say(f"api_load: {name}: asking every question once (answers / vectors remembered) …")
+                with httpx.Client(base_url=servers[name][1], timeout=60) as client:
+                    for question in questions:
+                        client.post("/api/v1/answer", json={"question": question})
 
         def phase(name: str, seconds: float, round_: int | str) -> dict:
             proc, url = servers[name]
@@ -249,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         for round_ in range(1, args.rounds + 1):
             phase("noop", args.seconds, round_)
             phase("extractive", args.seconds, round_)
+            phase(NEW, args.seconds, round_)
             if REMOTE in servers:
                 phase(REMOTE, args.seconds, round_)
         if "openai-stub" in servers:
@@ -266,10 +279,13 @@ def main(argv: list[str] | None = None) -> int:
             "target": ">= 0.5 with 0 errors",
             "met": statistics.fmean(ratios) >= 0.5 and not sum(b["errors"] for b in bot_rows),
         }
-        remote_rows = [p for p in result["phases"] if p["server"] == REMOTE]
-        if remote_rows:
-            remote_ratios = [b["rps"] / n if n else 0.0 for b, n in zip(remote_rows, noop_rps)]
-            result["target"]["ratio_with_remote_embed"] = round(statistics.fmean(remote_ratios), 3)
+        for label, name in (("new_questions", NEW), ("remote_embed", REMOTE)):
+            rows = [p for p in result["phases"] if p["server"] == name]
+            if rows:
+                row_ratios = [b["rps"] / n if n else 0.0 for b, n in zip(rows, noop_rps)]
+                result["target"][f"{label}_rps"] = [b["rps"] for b in rows]
+                result["target"][f"ratio_{label}"] = round(statistics.fmean(row_ratios), 3)
+                result["target"][f"errors_{label}"] = sum(b["errors"] for b in rows)
 
         if args.sustain > 0:
             proc, url = servers["extractive"]
@@ -314,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json,
         [
             (f"POST /api/v1/answer, {args.clients} concurrent clients", "phases", None),
-            ("target: extractive ≥ 0.5 × noop requests/s, no errors", "target", None),
+            ("target: extractive ≥ 0.5 × noop requests/s, no errors (asked before / new)", "target", None),
             ("sustained extractive run (10 s windows)", "sustained", None),
             ("memory over the sustained run", "sustained_memory", None),
         ],

@@ -62,6 +62,7 @@ class Answer:
     incomplete: bool = False
     error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    cached: bool = False  # served from memory: the same request was answered on the same index before
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -52,10 +54,12 @@ class E5Embedder:
         return self._model
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._get().passage(texts), dtype=np.float32).reshape(len(texts), -1)
+        model = self._get()
+        return np.asarray(model.passage(texts), dtype=np.float32).reshape(len(texts), model.dim)
 
     def queries(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._get().query(texts), dtype=np.float32).reshape(len(texts), -1)
+        model = self._get()
+        return np.asarray(model.query(texts), dtype=np.float32).reshape(len(texts), model.dim)
 
 
 class USEEmbedder:
@@ -107,6 +111,42 @@ class OpenAIEmbedder:
     passages = queries = _embed
 
 
+class RememberedQueries:
+    """An embedder that remembers the vectors of recent questions: a question asked again costs no model call.
+
+    Portal users ask the same questions again and again, and on a CPU the question's embedding is most of
+    an extractive answer's cost (benchmarks/RESULTS.md). Passages go straight through (they have
+    `EmbeddingCache`).
+    """
+
+    def __init__(self, embedder: Embedder, size: int = 4096):
+        self.inner = embedder
+        self.name = embedder.name
+        self.size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return self.inner.passages(texts)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.queries(texts)
+        with self._lock:
+            found = {t: self._vectors[t] for t in texts if t in self._vectors}
+            for text in found:
+                self._vectors.move_to_end(text)
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            vectors = self.inner.queries(missing)
+            found.update(zip(missing, vectors))
+            with self._lock:
+                self._vectors.update(zip(missing, vectors))
+                while len(self._vectors) > self.size:
+                    self._vectors.popitem(last=False)
+        return np.stack([found[t] for t in texts])
+
+
 EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
     "e5": lambda s: E5Embedder(s.threads),
     "use": lambda s: USEEmbedder(s.threads),
@@ -119,7 +159,8 @@ def make_embedder(settings: Settings) -> Embedder:
         factory = EMBEDDERS[settings.embedder]
     except KeyError:
         raise ValueError(f"unknown embedder '{settings.embedder}' (choose from {', '.join(EMBEDDERS)})") from None
-    return factory(settings)
+    embedder = factory(settings)
+    return RememberedQueries(embedder, settings.query_cache) if settings.query_cache > 0 else embedder
 
 
 class EmbeddingCache:

@@ -20,6 +20,7 @@ _NOT_PLACES = set(
 )
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|以及|而)|呢[?？]?$")
 _SUFFIX = re.compile(r"(市|区|县)$")
+_TURNS = 8  # earlier user turns a follow-up may reach back through
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,17 @@ def standalone(question: str, history: list[dict] | None, bodies: list[str]) -> 
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous or not is_follow_up(question):
         return question
-    base = standalone(previous[-1], [{"role": "user", "content": q} for q in previous[:-1]], bodies)
+    start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
+    base = previous[start]
+    # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
+    # of thousands of turns costs no more than a short one.
+    for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
+        base = _rewrite(follow_up, base, bodies)
+    return base
+
+
+def _rewrite(question: str, base: str, bodies: list[str]) -> str:
+    """`question`, a follow-up to the standalone question `base`, as a standalone question."""
     new, old = find_scope(question, bodies), find_scope(base, bodies)
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
     if new.bodies or new.places or new.years:

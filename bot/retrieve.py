@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from .clean import to_simplified
 from .embed import Embedder
 from .keyword import tokenize
@@ -56,12 +58,14 @@ def search(
     candidates: int = 30,
     rrf_k: int = 60,
     keyword_weight: float = 1.0,
+    vectors: np.ndarray | None = None,
 ) -> list[list[Passage]]:
-    """The top-k passages for each question."""
+    """The top-k passages for each question (`vectors`: their embeddings, when the caller has them)."""
     if not questions:
         return []
     simplified = [to_simplified(q) for q in questions]
-    vectors = embedder.queries(simplified)
+    if vectors is None:
+        vectors = embedder.queries(simplified)
     where = filters.where() if filters else None
     allowed = store.matching_ids(where) if where else None
     keyword = store.keyword_index()
@@ -131,13 +135,14 @@ def scoped_search(
     """
     targets = _targets(scope, filters or Filters())
     years_of = _years_by_body(store)
+    vectors = embedder.queries([to_simplified(question)])  # once, whatever the number of places
     per_target = max(2, -(-k // len(targets)))
     groups = []
     for target in targets:
         known_years = years_of.get(to_simplified(target.body) if target.body else "*", set())
         query_filters = target if target.year in known_years else Filters(target.body, None)
         found = search(
-            store, embedder, [question], max(candidates, k), query_filters, candidates, rrf_k, keyword_weight
+            store, embedder, [question], max(candidates, k), query_filters, candidates, rrf_k, keyword_weight, vectors
         )[0]
         groups.append([p for p in found if _in_scope(p, target, scope.places)][:per_target])
     merged: list[Passage] = []

@@ -71,7 +71,10 @@ class AnswerOut(BaseModel):
     llm: str
     incomplete: bool
     error: str | None
-    timings: dict[str, float]
+    timings: dict[str, float] = Field(description="Seconds per step when the answer was made.")
+    cached: bool = Field(
+        False, description="Answered from memory: the same request was answered on the same reports before."
+    )
 
 
 class DocumentOut(BaseModel):

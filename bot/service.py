@@ -7,10 +7,13 @@ and every document change is serialised through the one job queue.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -62,11 +65,43 @@ def answer_json(answer: Answer) -> dict:
     return data
 
 
+class RememberedAnswers:
+    """Finished answers by request and index generation: a question asked again is answered from memory.
+
+    Staff ask the same questions over and over; the same reports give the same answer, so it is made once
+    per index generation (any change to the reports, in any process, moves the generation). Answers that
+    failed, were cut off or fell back to another backend are not kept.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Answer | None:
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is not None:
+                self._answers.move_to_end(key)
+        return answer
+
+    def keep(self, key: tuple, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
+        """Pass the events through, keeping the final answer if it is whole."""
+        for event in events:
+            if isinstance(event, Answer) and not (event.error or event.incomplete):
+                with self._lock:
+                    self._answers[key] = replace(event, cached=True)
+                    while len(self._answers) > self.size:
+                        self._answers.popitem(last=False)
+            yield event
+
+
 class Service:
     def __init__(self, library: Library, llm: str | None = None, settings: Settings | None = None):
         self.library = library
         self.settings: Settings = settings or library.settings
         self.answerer = Answerer(library, llm, self.settings)
+        self.remembered = RememberedAnswers(self.settings.answer_cache)
         self.uploads = Uploads(self.settings.uploads_dir)
         self.jobs = JobQueue()
         slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
@@ -85,9 +120,13 @@ class Service:
             raise ServiceError(422, "invalid_request", "question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise ServiceError(422, "invalid_request", f"question is longer than {MAX_QUESTION_CHARS} characters")
+        key = self._key(question, history, filters, k)
+        if key and (known := self.remembered.get(key)):
+            return iter([known.answer, known])
         if not self._slots.acquire(timeout=self.settings.answer_wait):
             raise ServiceError(503, "busy", "all answer slots are busy; try again shortly", retry_after=5)
-        events = self._released(self.answerer.stream(question, history, filters, k))
+        events = self.answerer.stream(question, history, filters, k)
+        events = self._released(self.remembered.keep(key, events) if key else events)
         try:
             first = next(events)
         except BACKEND_ERRORS as exc:
@@ -99,6 +138,16 @@ class Service:
     ) -> Answer:
         *_, answer = self.stream(question, history, filters, k)
         return answer
+
+    def _key(self, question: str, history: list[dict] | None, filters: Filters | None, k: int | None) -> tuple | None:
+        if self.remembered.size <= 0:
+            return None
+        try:
+            generation = self.library.store.fingerprint()
+        except BACKEND_ERRORS as exc:
+            raise ServiceError(503, "backend_unavailable", f"the index is unavailable: {exc}") from exc
+        turns = json.dumps(history or [], ensure_ascii=False, sort_keys=True)
+        return (question.strip(), turns, filters or Filters(), k or self.settings.answer_k, generation)
 
     def _released(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
         try:

@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     max_json_kb: int = Field(4096, description="Largest JSON request body (question, history, chat messages).")
     max_concurrent_answers: int = Field(2, description="Answers generated at once; more wait for a slot.")
     answer_wait: float = Field(30.0, description="Seconds a request waits for an answer slot before a 503.")
+    answer_cache: int = Field(1024, description="Finished answers kept for repeated requests (same reports); 0: off.")
 
     # Chunking, in tiktoken (cl100k_base) tokens.
     chunk_tokens: int = 200
@@ -77,6 +78,10 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     keyword_weight: float = 2.0
     candidates: int = 30
+    query_cache: int = Field(4096, description="Question vectors kept: a repeated question skips the embedder. 0: off.")
+    index_refresh: float = Field(
+        1.0, description="Seconds an answer may trust the last check that no other process changed the index."
+    )
 
     @field_validator("api_keys", "admin_keys", "cors_origins", mode="before")
     @classmethod

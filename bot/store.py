@@ -8,6 +8,7 @@ A report's record is written last, so an interrupted run is simply redone on the
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 
 import chromadb
@@ -65,6 +66,8 @@ class Store:
         self._keyword: KeywordIndex | None = None
         self._keyword_lock = threading.Lock()  # the server answers while a worker thread indexes
         self._records: tuple[str, dict[str, dict]] | None = None
+        self._refresh = settings.index_refresh
+        self._token: tuple[str, float] | None = None  # the generation token and when it was read
 
     # -- reports -----------------------------------------------------------------------------
     def document_records(self) -> dict[str, dict]:
@@ -111,7 +114,9 @@ class Store:
 
     def _bump(self) -> None:
         """A new generation token, written after the change it announces (for every process sharing the store)."""
-        self.docs.upsert(ids=[_GENERATION], embeddings=[[1.0]], metadatas=[{"token": uuid.uuid4().hex}])
+        token = uuid.uuid4().hex
+        self.docs.upsert(ids=[_GENERATION], embeddings=[[1.0]], metadatas=[{"token": token}])
+        self._token = (f"g-{token}", time.monotonic())
 
     def chunk_counts(self) -> dict[str, int]:
         """Chunks per report as the store holds them (a full scan: for repairs, not for requests)."""
@@ -166,12 +171,21 @@ class Store:
         return found if found is not None else set(self.chunks.get(where=where, include=[])["ids"])
 
     def fingerprint(self) -> str:
-        """Changes whenever any report's chunks change: the generation token (one lookup, whatever the size)."""
+        """Changes whenever any report's chunks change: the generation token (one lookup, whatever the size).
+
+        An answer asks several times; within `index_refresh` seconds the last token read is reused, so
+        another process's change shows within that time and this store's own changes at once.
+        """
+        known = self._token
+        if known is not None and time.monotonic() - known[1] < self._refresh:
+            return known[0]
         got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
         if not got["ids"]:  # a new store, or one written before generation tokens: give it one
             self._bump()
             got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
-        return f"g-{got['metadatas'][0].get('token', '')}"
+        token = f"g-{got['metadatas'][0].get('token', '')}"
+        self._token = (token, time.monotonic())
+        return token
 
     def keyword_index(self) -> KeywordIndex:
         """The BM25 index matching the store now: loaded from disk, or rebuilt if stale (one thread at a time)."""

@@ -11,9 +11,10 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import numpy as np
+from live_server import serve_handler
 
 
 class Embeddings(BaseHTTPRequestHandler):
@@ -51,12 +52,8 @@ def serve_embeddings(hold_text: str | None = None, slow: float = 0.0) -> Iterato
     """The stub's base URL (`…/v1`) while it runs; the settings are reset afterwards."""
     Embeddings.hold_text, Embeddings.slow, Embeddings.batches = hold_text, slow, 0
     Embeddings.held.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Embeddings)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+        with serve_handler(Embeddings) as url:
+            yield url
     finally:
-        server.shutdown()
-        server.server_close()
         Embeddings.hold_text, Embeddings.slow = None, 0.0

@@ -9,11 +9,12 @@ streams those tokens instead.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from live_server import serve_handler
 
 TOKENS = ["全市", "544个", "单位", "[1]"]
 
@@ -70,11 +71,5 @@ def serve_chat() -> Iterator[str]:
     """The stub's base URL (`…/v1`) while it runs; what it counted and saw starts empty."""
     ChatServer.attempts.clear()
     ChatServer.seen.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ChatServer)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(ChatServer) as url:
+        yield url

@@ -1,10 +1,10 @@
 """The answer chain over the real seeds: citations, the number check, refusals, follow-ups, fallback."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from live_server import serve_handler
 
 from bot.answer import REFUSAL, Answer, Answerer, ungrounded_numbers
 from bot.question import find_scope, standalone
@@ -40,10 +40,8 @@ class Scripted(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def chat_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
+    with serve_handler(Scripted) as url:
+        yield url
 
 
 def openai_answerer(seeded, url, model) -> Answerer:
@@ -158,3 +156,10 @@ def test_scope_and_rewrite_units():
     assert standalone("那成都呢？", history, BODIES) == "成都市办理人大代表建议多少件？"
     assert standalone("2023年呢", history, BODIES) == "2023年广州办理人大代表建议多少件？"
     assert standalone("成都市办理行政复议案件多少件", history, BODIES) == "成都市办理行政复议案件多少件"
+
+
+def test_a_long_chain_of_follow_ups_is_bounded():
+    """Thousands of short turns (a runaway client) must not recurse without end: only the last few count."""
+    history = [{"role": "user", "content": "广州办理人大代表建议多少件？"}]
+    history += [{"role": "user", "content": "那成都呢？" if i % 2 else "广州呢"} for i in range(5000)]
+    assert standalone("2023年呢", history, BODIES) == "2023年成都市办理人大代表建议多少件？"  # was a RecursionError

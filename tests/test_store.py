@@ -2,13 +2,11 @@
 
 import os
 import shutil
-import socket
-import subprocess
 import time
 
-import httpx
 import pytest
 from conftest import SEED_NAMES, SEEDS
+from live_server import free_port, running
 
 from bot import Filters
 
@@ -111,10 +109,24 @@ def test_keyword_index_persists_and_follows_changes(make_library, seeds_dir, tmp
     library.index([seeds_dir], show_progress=False)
     keyword_dir = next((data / "keyword").iterdir())
     assert (keyword_dir / "ids.json").exists()
-    fresh = make_library(data)
+    fresh = make_library(data, index_refresh=0)
     assert fresh.store.keyword_index().fingerprint == library.store.keyword_index().fingerprint
     library.remove(SEED_NAMES[1])
     assert len(fresh.store.keyword_index().ids) == len(library.store.keyword_index().ids)
+
+
+def test_another_process_change_shows_within_index_refresh(make_library, seeds_dir, tmp_path):
+    data = tmp_path / "data"
+    writer = make_library(data)
+    writer.index([seeds_dir / SEED_NAMES[0]], show_progress=False)
+    reader = make_library(data, index_refresh=0.5)
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]
+    writer.index([seeds_dir / SEED_NAMES[1]], show_progress=False)
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]  # trusted for up to 0.5 s
+    time.sleep(0.6)
+    assert [d["doc"] for d in reader.documents()] == SEED_NAMES[:2]
+    reader.remove(SEED_NAMES[0])  # its own change: at once
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[1]]
 
 
 def test_filters_by_body_and_year(seeded):
@@ -124,34 +136,13 @@ def test_filters_by_body_and_year(seeded):
     assert passages and {p.doc for p in passages} == {"003_29ae86f9fcedda95.txt"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def chroma_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     chroma = shutil.which("chroma") or os.path.join(os.path.dirname(os.sys.executable), "chroma")
-    process = subprocess.Popen(
-        [chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("chroma run did not start within 30 s")
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+    command = [chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
+    with running(command, f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=30):
+        yield port
 
 
 def test_chroma_server_mode(chroma_server, make_library, seeds_dir, tmp_path):
