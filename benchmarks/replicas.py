@@ -45,7 +45,10 @@ from _common import (
     work_dir,
 )
 
+from bot.settings import Settings
+
 NEW_REPORT = "900_shenzhen_2024.txt"
+REFRESH = Settings().index_refresh  # what the replicas use (BOT_INDEX_REFRESH)
 NEW_TEXT = """深圳市2024年法治政府建设情况报告
 2024年，深圳市深入推进法治政府建设，各项工作取得新成效。
 一、主要工作成效
@@ -201,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.5)
             job = client.get(f"{a}/jobs/{job['id']}").json()
         check("upload through A indexed", job["status"] == "done", str(job.get("result")))
+        time.sleep(REFRESH)  # other replicas see a change within BOT_INDEX_REFRESH seconds
         t0 = time.perf_counter()
         found_b = top_doc(b)
         result["b_first_request_after_change_ms"] = round((time.perf_counter() - t0) * 1000, 1)
@@ -210,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         check("B answers from it", NEW_REPORT in cited, f"{answer_b['answer'][:60]} (cites {cited})")
         removed = client.delete(f"{a}/documents/{NEW_REPORT}").json()
         check("removed through A", removed.get("removed") is True)
+        time.sleep(REFRESH)
         check("B no longer finds it", top_doc(b) != NEW_REPORT)
 
         say("replicas: restarting B …")
