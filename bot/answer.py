@@ -35,6 +35,10 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;。]))\d{1,2}[.、．)）](?!\d)
 _ASKS_NUMBER = re.compile(r"多少|(?<!哪)几[个件项次名宗户家人万所批部条年]|率|比例|占比|数量|金额|排名|第几")
 _ASKS_RATE = re.compile(r"率|比例|占比|百分")
 _HAS_RATE = re.compile(r"%|百分之|成")
+# A question asking for an enumeration ("哪些", "哪几个方面"), and the way these reports enumerate: "一是…。二是…。"
+_ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")  # not "举了哪些例子"
+_NUMERALS = "一二三四五六七八九十"
+_ITEM = re.compile(rf"([{_NUMERALS}])是([^。；;]{{2,60}})[。；;]")
 
 
 @dataclass
@@ -133,6 +137,12 @@ class Extractive:
             yield REFUSAL
             return
         best = max(s for s, _, _ in scored)
+        if _ASKS_LIST.search(question) and not wants_number:
+            _, n, sentence = max(scored, key=lambda x: x[0])
+            items = _enumeration(passages, passages[n - 1], sentence)
+            if len(items) >= 2:
+                yield "；".join(f"{marker}是{text}[{n}]" for marker, text, n in items) + "。"
+                return
         bodies_needed = {p.body for p in passages}
         chosen: list[tuple[float, int, str]] = []
         for item in sorted(scored, key=lambda x: -x[0]):
@@ -163,6 +173,34 @@ class Extractive:
         while end < len(clauses) and scores[end] >= 1 and end - start < 3:
             end += 1
         return "".join(clauses[start:end])
+
+
+def _enumeration(passages: list[Passage], anchor: Passage, sentence: str) -> list[tuple[str, str, int]]:
+    """The "一是…二是…" items that the best `sentence` (in `anchor`) opens: (numeral, item, passage n).
+
+    Only when that sentence is an item or introduces the items (the next one starts "一是"): a question
+    about a detail inside one item wants that detail. An enumeration often runs over several chunks, so
+    the chunks right after the anchor's (when retrieved too) are read on; the items kept are the run 一,
+    二, 三… without gaps, each item's first sentence.
+    """
+    after = anchor.text[anchor.text.find(sentence) + len(sentence) :].lstrip()
+    if not (_ITEM.search(sentence) or after.startswith("一是")):
+        return []
+    by_position = {(p.doc, p.position): n for n, p in enumerate(passages, 1) if p.position is not None}
+    chain, position = [passages.index(anchor) + 1], anchor.position
+    while position is not None and (anchor.doc, position + 1) in by_position:
+        position += 1
+        chain.append(by_position[(anchor.doc, position)])
+    found: dict[str, tuple[str, int]] = {}
+    for n in chain:
+        for match in _ITEM.finditer(passages[n - 1].text):
+            found.setdefault(match.group(1), (match.group(2).strip(), n))
+    items = []
+    for numeral in _NUMERALS:
+        if numeral not in found:
+            break
+        items.append((numeral, *found[numeral]))
+    return items
 
 
 def make_generator(name: str, settings: Settings, library: Library) -> Generator:
@@ -199,7 +237,7 @@ class Answerer:
             self.library.embedder,
             full,
             scope,
-            k or self.settings.answer_k,
+            k or self.settings.answer_k + (2 if _ASKS_LIST.search(full) else 0),  # enumerations span chunks
             filters,
             self.settings.candidates,
             self.settings.rrf_k,

@@ -52,6 +52,7 @@ class Passage:
     body: str | None = None
     year: int | None = None
     ranks: dict[str, int] = field(default_factory=dict)
+    position: int | None = None  # the chunk's place in its report (consecutive chunks overlap)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -23,6 +23,31 @@ _SUFFIX = re.compile(r"(市|区|县)$")
 _TURNS = 8  # earlier user turns a follow-up may reach back through
 
 
+# The reports share a structure: achievements, then shortcomings ("存在的不足"), then next year's plans.
+# A question about the shortcomings rarely uses the report's own words for them ("短板" for "仍存在一些
+# 问题，如…还需进一步提升"), and some reports give that part no heading; so such a question also searches
+# the words these paragraphs are written with (keyword ranking only).
+_ASKS_SHORTCOMINGS = re.compile(r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些")
+_SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
+
+
+# Questions about a report as a whole (its year, date, issuer) are answered by its opening: title, date,
+# source and the first sentence ("2024年，广州坚持…"), which shares few words with them.
+_ASKS_ABOUT_REPORT = re.compile(
+    r"(?:这份|本|该)(?:年度)?报告|哪一?年的(?:工作|报告)|(?:什么时候|何时|哪天)(?:发布|公布|印发)"
+    r"|发布(?:日期|时间)|文章来源|(?:发布|印发)(?:单位|部门|机关)"
+)
+
+
+def asks_about_report(question: str) -> bool:
+    return bool(_ASKS_ABOUT_REPORT.search(to_simplified(question)))
+
+
+def section_words(question: str) -> list[str]:
+    """Words of the report section a question asks about, beyond its own (see `_ASKS_SHORTCOMINGS`)."""
+    return list(_SHORTCOMING_WORDS) if _ASKS_SHORTCOMINGS.search(to_simplified(question)) else []
+
+
 @dataclass(frozen=True)
 class Scope:
     bodies: list[str] = field(default_factory=list)  # indexed issuing bodies the question names

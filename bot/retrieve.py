@@ -14,8 +14,10 @@ from .clean import to_simplified
 from .embed import Embedder
 from .keyword import tokenize
 from .models import Passage
-from .question import Scope
+from .question import Scope, asks_about_report, section_words
 from .store import Store
+
+_OPENING_WEIGHT = 4.0  # a report's opening first for questions about the report (above any dense + keyword top)
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,13 @@ def search(
     results = []
     for question, vector in zip(simplified, vectors):
         dense = [cid for cid, _ in store.dense(vector, depth, where)]
-        sparse = [cid for cid, _ in keyword.search(tokenize(question), depth, allowed)]
-        fused = rrf({"dense": dense, "keyword": sparse}, rrf_k, {"keyword": keyword_weight})[:k]
+        terms = tokenize(question) + section_words(question)
+        sparse = [cid for cid, _ in keyword.search(terms, depth, allowed)]
+        rankings = {"dense": dense, "keyword": sparse}
+        if where and asks_about_report(question):
+            rankings["opening"] = store.opening_ids(where)
+        weights = {"keyword": keyword_weight, "opening": _OPENING_WEIGHT}
+        fused = rrf(rankings, rrf_k, weights)[:k]
         stored = store.get_chunks([cid for cid, _, _ in fused])
         passages = []
         for cid, score, ranks in fused:
@@ -92,6 +99,7 @@ def search(
                     body=meta.get("body"),
                     year=meta.get("year"),
                     ranks=ranks,
+                    position=meta.get("position"),
                 )
             )
         results.append(passages)

@@ -165,6 +165,11 @@ class Store:
         got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
         return {cid: (text, dict(meta)) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
 
+    def opening_ids(self, where: dict) -> list[str]:
+        """The first chunk of each report within `where` (title, date, source, opening sentence)."""
+        clause = {"$and": [where, {"position": 0}]}
+        return sorted(self.chunks.get(where=clause, include=[])["ids"])
+
     def matching_ids(self, where: dict) -> set[str]:
         """Chunk ids a filter lets through: from the keyword index's copy of the fields when it can say."""
         found = self.keyword_index().matching(where)

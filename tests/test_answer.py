@@ -163,3 +163,15 @@ def test_a_long_chain_of_follow_ups_is_bounded():
     history = [{"role": "user", "content": "广州办理人大代表建议多少件？"}]
     history += [{"role": "user", "content": "那成都呢？" if i % 2 else "广州呢"} for i in range(5000)]
     assert standalone("2023年呢", history, BODIES) == "2023年成都市办理人大代表建议多少件？"  # was a RecursionError
+
+
+def test_enumeration_questions_get_the_items_each_cited(seeded):
+    answer = Answerer(seeded, "extractive").ask("花都区2023年法治政府建设存在哪些不足？")
+    assert answer.answer.startswith("一是镇街综合行政执法工作有待完善[")
+    assert "二是政务数据应用效率不高[" in answer.answer and "四是人民调解工作质量仍需提升[" in answer.answer
+    assert {c.doc for c in answer.citations} == {"001_bfb673fb5af5df88.txt"} and not answer.flagged_numbers
+
+
+def test_a_detail_inside_one_item_is_not_answered_with_the_whole_enumeration(seeded):
+    answer = Answerer(seeded, "extractive").ask("韶关2024年修订了哪些规范重大决策的制度文件？")
+    assert "《韶关市重大行政决策程序规定》" in answer.answer and "一是" not in answer.answer

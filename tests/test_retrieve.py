@@ -1,6 +1,10 @@
 """Hybrid retrieval over the real seeds: simplified questions find traditional passages."""
 
-from bot.retrieve import rrf
+import pytest
+
+from bot.clean import match_key
+from bot.question import asks_about_report, find_scope, section_words
+from bot.retrieve import rrf, scoped_search
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
 NEWS = "003_29ae86f9fcedda95.txt"
@@ -41,3 +45,44 @@ def test_rrf_fuses_by_rank():
     assert [item for item, _, _ in fused] == ["y", "x", "w", "z"]
     assert fused[0][2] == {"a": 2, "b": 1}
     assert abs(fused[0][1] - (1 / 62 + 1 / 61)) < 1e-12
+
+
+SHORTCOMINGS = {  # each report's shortcomings part (成都's has no heading of its own)
+    "广州": "一是法治政府建設(shè)深度有待",
+    "花都区": "一是镇街综合行政执法工作有待完善",
+    "韶关": "法治政府建设深度有待拓展",
+    "成都": "如行政规范性文件法治化水平还需进一步提升",
+}
+
+
+@pytest.mark.parametrize("place", list(SHORTCOMINGS))
+@pytest.mark.parametrize("template", ["{}的法治政府建设还有哪些短板？", "{}报告里说法治政府建设还有什么差距？"])
+def test_questions_about_shortcomings_find_that_part_of_the_report(seeded, place, template):
+    """Such questions rarely use the report's own words for them; 6 of these 8 failed before `section_words`."""
+    question = template.format(place)
+    bodies = [d["body"] for d in seeded.documents() if d.get("body")]
+    s = seeded.settings
+    scope = find_scope(question, bodies)
+    found = scoped_search(
+        seeded.store, seeded.embedder, question, scope, 5, None, s.candidates, s.rrf_k, s.keyword_weight
+    )
+    assert any(match_key(SHORTCOMINGS[place]) in match_key(p.text) for p in found)
+
+
+def test_section_words_only_for_questions_about_shortcomings():
+    assert "有待" in section_words("花都区法治政府建设的薄弱环节是什么")
+    assert section_words("成都市走访服务了多少家企业，帮助解决了多少个问题？") == []
+
+
+def test_questions_about_the_report_itself_get_its_opening(seeded):
+    question = "广州市这份法治政府建设情况报告总结的是哪一年的工作？"
+    bodies = [d["body"] for d in seeded.documents() if d.get("body")]
+    s = seeded.settings
+    scope = find_scope(question, bodies)
+    found = scoped_search(
+        seeded.store, seeded.embedder, question, scope, 5, None, s.candidates, s.rrf_k, s.keyword_weight
+    )
+    assert {p.position for p in found[:2]} == {0} and "opening" in found[0].ranks
+    assert any(p.doc == GUANGZHOU and p.text.startswith("2024年，廣州堅持") for p in found[:2])
+    assert asks_about_report("花都区2023年度报告是什么时候发布的")
+    assert not asks_about_report("花都区2023年度报告中列出的法治政府建设不足有哪些")
