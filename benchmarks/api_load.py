@@ -160,6 +160,19 @@ def start_bot(folder: Path, name: str, log_dir: Path, **env) -> tuple[Proc, str]
     return proc, f"http://127.0.0.1:{port}"
 
 
+def start_stub(log: Path, *flags: str | float) -> tuple[Proc, str]:
+    """benchmarks/stub_openai.py on a free port, once it answers; returns it and its `…/v1` URL."""
+    port = free_port()
+    command = [PYTHON, str(ROOT / "benchmarks" / "stub_openai.py"), "--port", str(port), *map(str, flags)]
+    stub = Proc(command, bench_env(), log=log)
+    try:
+        wait_http(f"http://127.0.0.1:{port}/health", stub)
+    except BaseException:
+        stub.stop()
+        raise
+    return stub, f"http://127.0.0.1:{port}/v1"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=32)
@@ -200,37 +213,28 @@ def main(argv: list[str] | None = None) -> int:
         procs.append(fresh)
         servers[NEW] = (fresh, fresh_base)
         if not args.no_stub:
-            stub_port = free_port()
-            stub_cmd = [PYTHON, str(ROOT / "benchmarks" / "stub_openai.py"), "--port", str(stub_port)]
-            stub_cmd += ["--ttft", str(args.stub_ttft), "--tokens-per-s", str(args.stub_rate)]
-            stub = Proc(stub_cmd, bench_env(), log=logs / "stub.log")
+            stub, stub_url = start_stub(logs / "stub.log", "--ttft", args.stub_ttft, "--tokens-per-s", args.stub_rate)
             procs.append(stub)
-            wait_http(f"http://127.0.0.1:{stub_port}/health", stub)
             remote, remote_base = start_bot(
                 folder / "openai",
                 "openai",
                 logs,
                 BOT_LLM="openai",
-                BOT_OPENAI_URL=f"http://127.0.0.1:{stub_port}/v1",
+                BOT_OPENAI_URL=stub_url,
                 BOT_MAX_CONCURRENT_ANSWERS=args.clients,
             )
             procs.append(remote)
             servers["openai-stub"] = (remote, remote_base)
         if not args.no_remote_embed:
-            embed_port = free_port()
-            embed_cmd = [PYTHON, str(ROOT / "benchmarks" / "stub_openai.py"), "--port", str(embed_port)]
-            embedder = Proc(
-                embed_cmd + ["--embeddings", "--memo", "--threads", "2"], bench_env(), log=logs / "embed.log"
-            )
+            embedder, embed_url = start_stub(logs / "embed.log", "--embeddings", "--memo", "--threads", 2)
             procs.append(embedder)
-            wait_http(f"http://127.0.0.1:{embed_port}/health", embedder)
             remote_embed, remote_embed_base = start_bot(
                 folder / "remote-embed",
                 "remote-embed",
                 logs,
                 BOT_LLM="extractive",
                 BOT_EMBEDDER="openai",
-                BOT_EMBED_URL=f"http://127.0.0.1:{embed_port}/v1",
+                BOT_EMBED_URL=embed_url,
                 **NO_MEMORY,
             )
             procs.append(remote_embed)

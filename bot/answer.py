@@ -139,7 +139,7 @@ class Extractive:
         best = max(s for s, _, _ in scored)
         if _ASKS_LIST.search(question) and not wants_number:
             _, n, sentence = max(scored, key=lambda x: x[0])
-            items = _enumeration(passages, passages[n - 1], sentence)
+            items = _enumeration(passages, n, sentence)
             if len(items) >= 2:
                 yield "；".join(f"{marker}是{text}[{n}]" for marker, text, n in items) + "。"
                 return
@@ -175,19 +175,20 @@ class Extractive:
         return "".join(clauses[start:end])
 
 
-def _enumeration(passages: list[Passage], anchor: Passage, sentence: str) -> list[tuple[str, str, int]]:
-    """The "一是…二是…" items that the best `sentence` (in `anchor`) opens: (numeral, item, passage n).
+def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[tuple[str, str, int]]:
+    """The "一是…二是…" items that the best `sentence` (in passage `anchor_n`) opens: (numeral, item, passage n).
 
     Only when that sentence is an item or introduces the items (the next one starts "一是"): a question
     about a detail inside one item wants that detail. An enumeration often runs over several chunks, so
     the chunks right after the anchor's (when retrieved too) are read on; the items kept are the run 一,
     二, 三… without gaps, each item's first sentence.
     """
+    anchor = passages[anchor_n - 1]
     after = anchor.text[anchor.text.find(sentence) + len(sentence) :].lstrip()
     if not (_ITEM.search(sentence) or after.startswith("一是")):
         return []
     by_position = {(p.doc, p.position): n for n, p in enumerate(passages, 1) if p.position is not None}
-    chain, position = [passages.index(anchor) + 1], anchor.position
+    chain, position = [anchor_n], anchor.position
     while position is not None and (anchor.doc, position + 1) in by_position:
         position += 1
         chain.append(by_position[(anchor.doc, position)])

@@ -15,12 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from conftest import SEEDS
 
 from bot.library import Library
 from bot.service import Service
 from bot.settings import Settings
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @contextmanager
@@ -76,7 +75,8 @@ def running(command: list[str], ready_url: str, timeout: float = 60.0, **popen) 
                 if httpx.get(ready_url, timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         else:
             process.kill()
             process.wait(10)
