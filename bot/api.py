@@ -6,7 +6,7 @@ so portal backends can handle failures without parsing HTML or FastAPI's own sha
 
 import json
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from typing import Annotated
 
 import anyio
@@ -32,7 +32,7 @@ from .schemas import (
     SearchRequest,
 )
 from .security import AuthError, Caller, KeyRing, RateLimiter
-from .service import BACKEND_ERRORS, MAX_FILES, Service, ServiceError, answer_json, stream_error
+from .service import BACKEND_ERRORS, MAX_FILES, AnswerStream, Service, ServiceError, answer_json, stream_error
 
 PREFIX = "/api/v1"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -65,23 +65,17 @@ def sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def answer_events(events: Iterator[str | Answer]) -> Iterator[str]:
+def answer_events(events: AnswerStream) -> Iterator[str]:
     """`token` events with text pieces, then one `answer` event (or an `error` event if the backend fails)."""
-    try:
-        for event in events:
-            yield sse("answer", answer_json(event)) if isinstance(event, Answer) else sse("token", {"text": event})
-    except Exception as exc:  # headers are sent: report in-band
-        yield sse("error", stream_error(exc))
-    finally:
-        close(events)
+    with events:
+        try:
+            for event in events:
+                yield sse("answer", answer_json(event)) if isinstance(event, Answer) else sse("token", {"text": event})
+        except Exception as exc:  # headers are sent: report in-band
+            yield sse("error", stream_error(exc))
 
 
-def close(events: Iterator) -> None:
-    if hasattr(events, "close"):
-        events.close()
-
-
-async def closing(events: Iterator[str]) -> AsyncIterator[str]:
+async def closing(events: Generator[str, None, None]) -> AsyncIterator[str]:
     """Stream a blocking iterator from worker threads, and close it however the response ends.
 
     A client that leaves mid-answer must free its answer slot now, not whenever the garbage collector
@@ -92,10 +86,10 @@ async def closing(events: Iterator[str]) -> AsyncIterator[str]:
             yield piece
     finally:
         with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(close, events)
+            await anyio.to_thread.run_sync(events.close)
 
 
-def event_stream(events: Iterator[str]) -> StreamingResponse:
+def event_stream(events: Generator[str, None, None]) -> StreamingResponse:
     return StreamingResponse(closing(events), media_type="text/event-stream", headers=SSE_HEADERS)
 
 
@@ -246,8 +240,7 @@ def create_api(service: Service) -> FastAPI:
         events = service.stream(request.question, history, filters, request.top_k)
         if request.stream:
             return event_stream(answer_events(events))
-        *_, final = events
-        return answer_json(final)
+        return answer_json(events.final())
 
     @api.post("/chat/completions", responses=_CHAT_STREAM, tags=["openai"], dependencies=[Depends(user)])
     def chat_completions(request: ChatRequest):
@@ -258,8 +251,7 @@ def create_api(service: Service) -> FastAPI:
         if request.stream:
             usage = bool((request.stream_options or {}).get("include_usage"))
             return event_stream(completion_chunks(events, request.messages, request.model, usage))
-        *_, final = events
-        return completion(final, request.messages, request.model)
+        return completion(events.final(), request.messages, request.model)
 
     @api.get("/models", tags=["openai"], dependencies=[Depends(user)])
     def models() -> dict:

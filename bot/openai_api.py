@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .answer import Answer
 from .chunk import count_tokens
 from .schemas import ChatMessage
-from .service import ServiceError, answer_json, stream_error
+from .service import AnswerStream, ServiceError, answer_json, stream_error
 
 MODEL = "fazhi-qa"
 
@@ -66,7 +66,7 @@ def completion(answer: Answer, messages: list[ChatMessage], model: str) -> dict:
 
 
 def completion_chunks(
-    events: Iterator[str | Answer], messages: list[ChatMessage], model: str, include_usage: bool = False
+    events: AnswerStream, messages: list[ChatMessage], model: str, include_usage: bool = False
 ) -> Iterator[str]:
     """`data:` lines of chat.completion.chunk objects; the last chunk carries the citations, then [DONE]."""
     base = {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion.chunk", "created": int(time.time())}
@@ -77,18 +77,16 @@ def completion_chunks(
         return f"data: {json.dumps({**base, 'choices': [choice], **extra}, ensure_ascii=False)}\n\n"
 
     yield chunk({"role": "assistant", "content": ""})
-    try:
-        for event in events:
-            if isinstance(event, Answer):
-                yield chunk({}, "stop", answer=event.answer, **_extras(event))  # `answer`: the checked final text
-                if include_usage:
-                    usage = _usage(messages, event.answer)
-                    yield f"data: {json.dumps({**base, 'choices': [], 'usage': usage}, ensure_ascii=False)}\n\n"
-            else:
-                yield chunk({"content": event})
-    except Exception as exc:  # headers are sent: report in-band, as OpenAI does
-        yield f"data: {json.dumps(stream_error(exc), ensure_ascii=False)}\n\n"
-    finally:
-        if hasattr(events, "close"):
-            events.close()  # frees the answer slot at once, even when the client left mid-stream
+    with events:  # closed however the stream ends: the answer slot is free at once, even if the client left
+        try:
+            for event in events:
+                if isinstance(event, Answer):
+                    yield chunk({}, "stop", answer=event.answer, **_extras(event))  # `answer`: the checked final text
+                    if include_usage:
+                        usage = _usage(messages, event.answer)
+                        yield f"data: {json.dumps({**base, 'choices': [], 'usage': usage}, ensure_ascii=False)}\n\n"
+                else:
+                    yield chunk({"content": event})
+        except Exception as exc:  # headers are sent: report in-band, as OpenAI does
+            yield f"data: {json.dumps(stream_error(exc), ensure_ascii=False)}\n\n"
     yield "data: [DONE]\n\n"

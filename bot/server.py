@@ -67,7 +67,9 @@ def create_server(service: Service) -> FastAPI:
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"{request.scope.get('root_path', '')}/embed/{query}", status_code=307)
 
+    # show_error=False: an exception that escaped a handler shows as a bare failure, never its text.
     common = {"css": CSS, "ssr_mode": False, "max_file_size": settings.max_upload_bytes, "footer_links": []}
+    common["show_error"] = False
     app = gr.mount_gradio_app(app, create_embed(service), path="/embed", **common)
     app = gr.mount_gradio_app(app, create_ui(service), path="/", **common)
     return app

@@ -96,6 +96,46 @@ class RememberedAnswers:
             yield event
 
 
+class AnswerStream:
+    """One answer as it comes — text pieces, then the final `Answer` — whether made now or remembered.
+
+    The API and the web page consume answers only through this, the same way: iterate it, and close it
+    (or use `with`) however the consumer ends. Closing a fresh answer gives its answer slot back at once
+    (a page closed or a client gone mid-answer); closing a remembered one costs nothing.
+    """
+
+    def __init__(self, events: Iterator[str | Answer]):
+        self._events = events
+
+    @classmethod
+    def remembered(cls, answer: Answer) -> AnswerStream:
+        return cls(iter([answer.answer, answer]))
+
+    def __iter__(self) -> AnswerStream:
+        return self
+
+    def __next__(self) -> str | Answer:
+        return next(self._events)
+
+    def final(self) -> Answer:
+        """The finished answer (the pieces before it are skipped); the stream is closed afterwards."""
+        with self:
+            *_, answer = self
+        assert isinstance(answer, Answer)
+        return answer
+
+    def close(self) -> None:
+        close = getattr(self._events, "close", None)  # a generator (fresh) has one; a list iterator does not
+        if close is not None:
+            close()
+
+    def __enter__(self) -> AnswerStream:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
 class Service:
     def __init__(self, library: Library, llm: str | None = None, settings: Settings | None = None):
         self.library = library
@@ -114,7 +154,7 @@ class Service:
         history: list[dict] | None = None,
         filters: Filters | None = None,
         k: int | None = None,
-    ) -> Iterator[str | Answer]:
+    ) -> AnswerStream:
         """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here."""
         if not question.strip():
             raise ServiceError(422, "invalid_request", "question is empty")
@@ -122,7 +162,7 @@ class Service:
             raise ServiceError(422, "invalid_request", f"question is longer than {MAX_QUESTION_CHARS} characters")
         key = self._key(question, history, filters, k)
         if key and (known := self.remembered.get(key)):
-            return iter([known.answer, known])
+            return AnswerStream.remembered(known)
         if not self._slots.acquire(timeout=self.settings.answer_wait):
             raise ServiceError(503, "busy", "all answer slots are busy; try again shortly", retry_after=5)
         events = self.answerer.stream(question, history, filters, k)
@@ -131,13 +171,12 @@ class Service:
             first = next(events)
         except BACKEND_ERRORS as exc:
             raise ServiceError(503, "backend_unavailable", f"the answer backend failed: {exc}") from exc
-        return _prepend(first, events)
+        return AnswerStream(_prepend(first, events))
 
     def ask(
         self, question: str, history: list[dict] | None = None, filters: Filters | None = None, k: int | None = None
     ) -> Answer:
-        *_, answer = self.stream(question, history, filters, k)
-        return answer
+        return self.stream(question, history, filters, k).final()
 
     def _key(self, question: str, history: list[dict] | None, filters: Filters | None, k: int | None) -> tuple | None:
         if self.remembered.size <= 0:

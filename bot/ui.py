@@ -18,6 +18,7 @@ from .answer import Answer
 from .load import READERS
 from .render import answer_html, answer_text_html, error_html, escape, sources_html
 from .retrieve import Filters
+from .schemas import MAX_QUESTION_CHARS
 from .security import AuthError, KeyRing
 from .service import Service, ServiceError
 
@@ -52,40 +53,55 @@ def _rows(service: Service) -> list[list]:
     return [[d["doc"], *(d.get(f, "") for f in fields)] for d in service.documents()]
 
 
+# What a reader sees when a question cannot be answered now, by the service's error code: plain Chinese,
+# never the exception's own text (that goes to the server log).
+UNAVAILABLE = "服务暂时不可用，请稍后再试。管理员可在服务器日志中查看原因。"
+SERVICE_MESSAGES = {
+    "busy": "提问的人较多，暂时无法回答，请稍后再试。",
+    "backend_unavailable": "检索服务暂时不可用，请稍后再试。",
+    "rate_limited": "提问太频繁，请稍候再试。",
+}
+
+
+def service_message(error: ServiceError) -> str:
+    if error.code == "invalid_request":
+        return f"问题无法处理：请输入不超过 {MAX_QUESTION_CHARS} 字的问题。"
+    return SERVICE_MESSAGES.get(error.code, UNAVAILABLE)
+
+
 def chat_turn(
     service: Service, question: str, messages: list, turns: list, body: str | None, year: str | None
 ) -> Iterator[tuple]:
-    """One question: (textbox, chat messages, history turns, sources HTML) as the answer streams in."""
+    """One question: (textbox, chat messages, history turns, sources HTML) as the answer streams in.
+
+    Whatever goes wrong ends as a short Chinese message in the chat (the trace goes to the log), and the
+    question box stays usable: this generator never raises.
+    """
     question = (question or "").strip()
     if not question:
         yield "", messages, turns, sources_html(None)
         return
     messages = [*messages, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
     yield "", messages, turns, sources_html(None, "正在检索相关报告…")
-    text, answer, events = "", None, None
+    text, answer, failure = "", None, None
     try:
-        events = service.stream(question, turns, _filters(body, year))
-        for event in events:
-            if isinstance(event, Answer):
-                answer = event
-            else:
-                text += event
-                messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
-                yield "", messages, turns, sources_html(None, "正在生成回答…")
+        with service.stream(question, turns, _filters(body, year)) as events:
+            for event in events:
+                if isinstance(event, Answer):
+                    answer = event
+                else:
+                    text += event
+                    messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
+                    yield "", messages, turns, sources_html(None, "正在生成回答…")
     except ServiceError as exc:
-        messages[-1] = {"role": "assistant", "content": error_html(f"暂时无法回答：{exc.message}")}
-        yield "", messages, turns, sources_html(None, "没有结果。")
-        return
+        failure = service_message(exc)
     except Exception:
         log.exception("answer failed in the web UI")
-        failed = error_html("服务暂时不可用，请稍后再试。管理员可在服务器日志中查看原因。")
-        messages[-1] = {"role": "assistant", "content": failed}
+        failure = UNAVAILABLE
+    if failure or answer is None:
+        messages[-1] = {"role": "assistant", "content": error_html(f"暂时无法回答：{failure or UNAVAILABLE}")}
         yield "", messages, turns, sources_html(None, "没有结果。")
         return
-    finally:
-        if events is not None:
-            events.close()  # the page was closed mid-answer: give the answer slot back now
-    assert answer is not None
     messages[-1] = {"role": "assistant", "content": answer_html(answer)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
     yield "", messages, turns, sources_html(answer)

@@ -45,17 +45,22 @@ def artifacts():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, embed_cache):
+def service(tmp_path_factory, embed_cache):
     folder = tmp_path_factory.mktemp("browser")
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
     library = Library(Settings(data_dir=folder / "data", embed_cache=embed_cache))
     assert not library.index([SEEDS, hostile], show_progress=False).errors
-    service = Service(library)
-    with serve(create_server(service)) as base:
-        yield base
+    service = Service(library)  # answers remembered (the default): a repeated question is served from memory
+    yield service
     service.close()
     library.close()
+
+
+@pytest.fixture(scope="module")
+def site(service):
+    with serve(create_server(service)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +74,7 @@ def browser(tmp_path_factory):
             headless=True,
             args=ARGS,
             viewport={"width": 1280, "height": 900},
+            locale="zh-CN",  # as our users' browsers: Gradio then labels failures 错误
             timeout=WAIT_MS,
         )
         yield context
@@ -90,6 +96,26 @@ def ask(page, question: str) -> None:
     box.fill(question)
     page.locator("#ask").click()
     page.locator("#sources .source-card").first.wait_for(state="visible")
+
+
+# Gradio shows a failed event as a toast and as 错误/Error badges over the outputs it was updating.
+_FAILURES = """() => [...document.querySelectorAll('[data-testid="toast-body"], [data-testid="status-tracker"]')]
+    .filter(e => e.offsetParent !== null && (e.classList.contains('error') || /错误|Error/.test(e.innerText)))
+    .map(e => e.innerText.trim())"""
+
+
+def failures(page) -> list[str]:
+    """What the page shows as failed (toasts, error badges); empty when all went well."""
+    return page.evaluate(_FAILURES)
+
+
+def answered(page, text: str, turn: int = 1) -> None:
+    """Wait until the chat holds `turn` answers and the last one contains `text`."""
+    script = """([text, turn]) => {
+        const bots = document.querySelectorAll('#chat .message-row.bot-row, #chat [data-testid="bot"]');
+        return bots.length >= turn && bots[bots.length - 1].innerText.includes(text);
+    }"""
+    page.wait_for_function(script, arg=[text, turn], timeout=WAIT_MS)
 
 
 def test_ask_a_question_and_see_cited_sources(site, page):
@@ -135,3 +161,79 @@ def test_report_html_is_shown_not_run(site, page):
     assert page.dialogs == []
     page.screenshot(path=str(ARTIFACTS / "embed-escaped.png"), full_page=True)
     assert Path(ARTIFACTS / "embed-escaped.png").stat().st_size > 0
+
+
+REPEATED = "广州全市有多少个单位按期公开了法治政府建设年度报告？"
+
+
+def test_the_same_question_again_after_clearing_is_answered(site, page):
+    """Issue #11: a question answered before (so served from memory) broke the page."""
+    page.goto(f"{site}/")
+    ask(page, REPEATED)
+    answered(page, "544")
+    page.locator("#clear").click()
+    page.wait_for_function("!document.querySelector('#chat').innerText.includes('544')")
+    ask(page, REPEATED)
+    answered(page, "544")
+    assert failures(page) == []
+    ask(page, "成都市2024年办理的行政应诉案件有多少件？")  # the box still takes questions
+    answered(page, "5652", turn=2)
+    assert failures(page) == []
+    page.screenshot(path=str(ARTIFACTS / "ui-repeated-question.png"), full_page=True)
+
+
+def test_the_same_question_in_two_fresh_pages(site, browser):
+    for _ in range(2):
+        page = browser.new_page()
+        page.set_default_timeout(WAIT_MS)
+        try:
+            page.goto(f"{site}/")
+            ask(page, "韶关市选聘了几名行政执法监督员？")
+            answered(page, "韶关")
+            assert failures(page) == []
+        finally:
+            page.close()
+
+
+def test_an_example_question_clicked_in_two_pages(site, browser):
+    example = "花都区2023年一共收到多少宗行政复议申请？"
+    for _ in range(2):
+        page = browser.new_page()
+        page.set_default_timeout(WAIT_MS)
+        try:
+            page.goto(f"{site}/")
+            page.get_by_text(example).first.click()
+            page.wait_for_function("([q]) => document.querySelector('#question textarea').value === q", arg=[example])
+            page.locator("#ask").click()
+            page.locator("#sources .source-card").first.wait_for(state="visible")
+            answered(page, "786")
+            assert failures(page) == []
+        finally:
+            page.close()
+
+
+def test_an_unexpected_failure_is_a_chinese_message_and_the_page_goes_on(site, service, page, monkeypatch):
+    real = service.answerer.generator
+
+    class Broken:
+        name = real.name
+
+        def generate(self, question, passages):
+            if "共办理" not in question:
+                yield from real.generate(question, passages)
+                return
+            yield "部分回答"
+            raise KeyError("internal_state_lost")  # a bug, not a backend failure
+
+    monkeypatch.setattr(service.answerer, "generator", Broken())
+    page.goto(f"{site}/")
+    page.locator("#question textarea").fill("成都市2024年共办理行政应诉案件多少件？")
+    page.locator("#ask").click()
+    page.wait_for_function("document.querySelector('#chat').innerText.includes('暂时')", timeout=WAIT_MS)
+    chat = page.locator("#chat").inner_text()
+    assert "internal_state_lost" not in chat and "KeyError" not in chat and "Traceback" not in chat
+    assert failures(page) == []
+    page.screenshot(path=str(ARTIFACTS / "ui-unexpected-failure.png"), full_page=True)
+    ask(page, "韶关市选聘了几名行政执法监督员？")
+    answered(page, "韶关", turn=2)
+    assert failures(page) == []

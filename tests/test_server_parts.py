@@ -189,3 +189,19 @@ def test_repeated_requests_are_answered_from_memory_until_the_reports_change(mak
         assert not off.ask(question).cached and not off.ask(question).cached
     finally:
         off.close()
+
+
+def test_a_remembered_answer_is_consumed_like_a_fresh_one(seeded):
+    """Issue #11: the page broke on answers served from memory (they could not be closed)."""
+    service = Service(seeded)
+    question = "广州全市有多少个单位按期公开了法治政府建设年度报告？"
+    try:
+        for _ in range(2):  # made, then remembered
+            *_, (_, messages, turns, sources) = chat_turn(service, question, [], [], "", "")
+            assert "544" in messages[-1]["content"] and 'class="source-card"' in sources and len(turns) == 2
+        with service.stream(question) as events:
+            pieces = list(events)
+        assert pieces[-1].cached and pieces[0] == pieces[-1].answer
+        assert service.ask(question).cached
+    finally:
+        service.close()
