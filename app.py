@@ -11,7 +11,7 @@ import uvicorn
 
 from bot import Library, Settings
 from bot.security import bind_host
-from bot.server import create_server
+from bot.server import create_server, uvicorn_options
 from bot.service import Service
 
 
@@ -37,7 +37,7 @@ def main() -> int:
     base = f"http://{host}:{settings.port}"
     print(f"web UI: {base}/  embed: {base}/embed  API: {base}/api/v1 (docs: {base}/api/v1/docs)", file=sys.stderr)
     try:
-        uvicorn.run(app, host=host, port=settings.port, log_level="warning")
+        uvicorn.run(app, host=host, port=settings.port, **uvicorn_options(settings))
     finally:
         service.close()
         library.close()

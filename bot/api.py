@@ -12,7 +12,7 @@ from typing import Annotated
 import anyio
 from fastapi import Depends, FastAPI, File, Request, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
@@ -31,12 +31,21 @@ from .schemas import (
     RemoveOut,
     SearchRequest,
 )
-from .security import AuthError, Caller, KeyRing, RateLimiter
-from .service import BACKEND_ERRORS, MAX_FILES, AnswerStream, Service, ServiceError, answer_json, stream_error
+from .security import Caller, KeyRing
+from .service import (
+    BACKEND_ERRORS,
+    AnswerStream,
+    Service,
+    ServiceError,
+    answer_json,
+    backend_message,
+    stream_error,
+)
 
 PREFIX = "/api/v1"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 REMOVE_WAIT = 60.0
+CLIENT_LEFT = Response(status_code=499)  # nginx's "client closed request": nobody reads it
 _CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -93,36 +102,46 @@ def event_stream(events: Generator[str, None, None]) -> StreamingResponse:
     return StreamingResponse(closing(events), media_type="text/event-stream", headers=SSE_HEADERS)
 
 
-class BodyLimit:
-    """413 for request bodies over the limit: uploads (POST …/documents) get the upload limit, the JSON routes a
-    small one. Refused before reading when `content-length` says so, else as soon as a chunked body passes it.
+async def finished(events: AnswerStream, request: Request) -> Answer | None:
+    """The final answer, made in worker threads; None when the client left first.
+
+    A client that gives up on a non-streamed answer must not leave the server making it (a local model can
+    take a minute): between pieces the connection is checked, and a gone client's answer is closed, which
+    frees its answer slot.
+    """
+    try:
+        while (event := await anyio.to_thread.run_sync(next, events, None)) is not None:
+            if isinstance(event, Answer):
+                return event
+            if await request.is_disconnected():
+                log.info("client left before its answer was finished; answer abandoned")
+                return None
+        return None
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(events.close)
+
+
+class DocumentCount:
+    """How many reports are indexed, for /health: read in a thread of its own, never waiting on a busy server.
+
+    Health must answer at once while every worker thread is taken (questions waiting for answer slots, an
+    upload being indexed): the count is refreshed in its own thread for at most `wait` seconds, else the
+    last count is given.
     """
 
-    def __init__(self, app, upload_limit: int, json_limit: int):
-        self.app, self.upload_limit, self.json_limit = app, upload_limit, json_limit
+    def __init__(self, service: Service, wait: float = 0.5):
+        self.service, self.wait = service, wait
+        self.known = 0
+        self._thread = anyio.CapacityLimiter(1)
 
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        upload = scope["method"] == "POST" and scope["path"].rstrip("/").endswith("/documents")
-        limit = self.upload_limit if upload else self.json_limit
-        message = f"request body larger than allowed ({limit} bytes{' per upload' if upload else ''})"
-        length = dict(scope["headers"]).get(b"content-length", b"0")
-        if length.isdigit() and int(length) > limit:
-            await error_response(413, "too_large", message)(scope, receive, send)
-            return
-        received = 0
+    async def now(self) -> int:
+        with anyio.move_on_after(self.wait):
+            self.known = await anyio.to_thread.run_sync(self._count, limiter=self._thread, abandon_on_cancel=True)
+        return self.known
 
-        async def counted():
-            nonlocal received
-            event = await receive()
-            received += len(event.get("body", b""))
-            if received > limit:  # raised inside FastAPI's body parsing, so our handler answers 413
-                raise HTTPException(413, message)
-            return event
-
-        await self.app(scope, counted, send)
+    def _count(self) -> int:
+        return len(self.service.documents())
 
 
 def http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -144,11 +163,6 @@ def _add_error_handlers(api: FastAPI) -> None:
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
         return error_response(exc.status, exc.code, exc.message, headers)
 
-    @api.exception_handler(AuthError)
-    def auth_error(request: Request, exc: AuthError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return error_response(exc.status, exc.code, exc.message, headers)
-
     @api.exception_handler(RequestValidationError)
     def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
@@ -161,7 +175,7 @@ def _add_error_handlers(api: FastAPI) -> None:
 
     def backend_error(request: Request, exc: Exception) -> JSONResponse:
         log.warning("backend failure on %s: %s", request.url.path, exc)
-        return error_response(503, "backend_unavailable", f"a backend is unavailable: {exc}", {"Retry-After": "10"})
+        return error_response(503, "backend_unavailable", backend_message(exc), {"Retry-After": "10"})
 
     for kind in BACKEND_ERRORS:
         api.add_exception_handler(kind, backend_error)
@@ -173,9 +187,7 @@ def _add_error_handlers(api: FastAPI) -> None:
 
 
 def create_api(service: Service) -> FastAPI:
-    settings = service.settings
-    keys = KeyRing(settings.api_keys, settings.admin_keys)
-    limiter = RateLimiter(settings.rate_limit)
+    keys = KeyRing(service.settings.api_keys, service.settings.admin_keys)
     bearer = HTTPBearer(auto_error=False, description="An API key from BOT_API_KEYS (or BOT_ADMIN_KEYS).")
     api = FastAPI(
         title="法治问答 API",
@@ -186,44 +198,25 @@ def create_api(service: Service) -> FastAPI:
         openapi_url="/openapi.json",
     )
     _add_error_handlers(api)
-    api.add_middleware(
-        BodyLimit, upload_limit=settings.max_upload_bytes * MAX_FILES + (1 << 20), json_limit=settings.max_json_bytes
-    )
 
-    def limit(who: str) -> None:
-        wait = limiter.hit(who)
-        if wait is not None:
-            message = f"rate limit of {settings.rate_limit} requests a minute exceeded; retry in {wait} s"
-            raise ServiceError(429, "rate_limited", message, retry_after=wait)
+    # Keys, rate limits and body limits are enforced for every route by `access.AccessControl` in front of the
+    # whole server (bot/access.py); here they only describe the routes in the OpenAPI docs ("Authorize").
+    Bearer = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
 
-    def admit(request: Request, admin: bool) -> Caller:
-        address = request.client.host if request.client else "-"
-        try:
-            caller = keys.check(request.headers.get("authorization"), admin)
-        except AuthError as exc:
-            if exc.status == 401:  # guessing keys is rate limited too, per client address
-                limit(f"unauthenticated {address}")
-            raise
-        limit(caller.key or address)
-        return caller
+    def caller(request: Request, _: Bearer) -> Caller | None:
+        return getattr(request.state, "caller", None)
 
-    Bearer = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]  # for the docs' "Authorize"
+    User = Annotated[Caller | None, Depends(caller)]
+    Admin = Annotated[Caller | None, Depends(caller)]
 
-    def user(request: Request, _: Bearer) -> Caller:
-        return admit(request, admin=False)
-
-    def admin(request: Request, _: Bearer) -> Caller:
-        return admit(request, admin=True)
-
-    User = Annotated[Caller, Depends(user)]
-    Admin = Annotated[Caller, Depends(admin)]
+    count = DocumentCount(service)
 
     @api.get("/health", response_model=HealthOut, tags=["status"])
-    def health() -> dict:
-        """Liveness and a summary; needs no key."""
+    async def health() -> dict:
+        """Liveness and a summary; needs no key. Answered at once, whatever the answers and uploads are doing."""
         return {
             "status": "ok",
-            "documents": len(service.documents()),
+            "documents": await count.now(),
             "llm": service.answerer.generator.name,
             "embedder": service.library.embedder.name,
             "auth": "open" if keys.open else "keys",
@@ -231,34 +224,36 @@ def create_api(service: Service) -> FastAPI:
         }
 
     @api.post(
-        "/answer", response_model=AnswerOut, responses=_ANSWER_STREAM, tags=["answers"], dependencies=[Depends(user)]
+        "/answer", response_model=AnswerOut, responses=_ANSWER_STREAM, tags=["answers"], dependencies=[Depends(caller)]
     )
-    def answer(request: AnswerRequest):
+    async def answer(body: AnswerRequest, request: Request):
         """A cited answer; with `stream: true`, Server-Sent Events (`token`…, then `answer`)."""
-        history = [turn.model_dump() for turn in request.history]
-        filters = request.filters.filters() if request.filters else None
-        events = service.stream(request.question, history, filters, request.top_k)
-        if request.stream:
+        history = [turn.model_dump() for turn in body.history]
+        filters = body.filters.filters() if body.filters else None
+        events = await anyio.to_thread.run_sync(service.stream, body.question, history, filters, body.top_k)
+        if body.stream:
             return event_stream(answer_events(events))
-        return answer_json(events.final())
+        final = await finished(events, request)
+        return answer_json(final) if final else CLIENT_LEFT
 
-    @api.post("/chat/completions", responses=_CHAT_STREAM, tags=["openai"], dependencies=[Depends(user)])
-    def chat_completions(request: ChatRequest):
+    @api.post("/chat/completions", responses=_CHAT_STREAM, tags=["openai"], dependencies=[Depends(caller)])
+    async def chat_completions(body: ChatRequest, request: Request):
         """OpenAI-compatible chat completions (streaming too); citations in the extra `citations` field."""
-        question, history = question_and_history(request.messages)
-        filters = request.filters.filters() if request.filters else None
-        events = service.stream(question, history, filters, request.top_k)
-        if request.stream:
-            usage = bool((request.stream_options or {}).get("include_usage"))
-            return event_stream(completion_chunks(events, request.messages, request.model, usage))
-        return completion(events.final(), request.messages, request.model)
+        question, history = question_and_history(body.messages)
+        filters = body.filters.filters() if body.filters else None
+        events = await anyio.to_thread.run_sync(service.stream, question, history, filters, body.top_k)
+        if body.stream:
+            usage = bool((body.stream_options or {}).get("include_usage"))
+            return event_stream(completion_chunks(events, body.messages, body.model, usage))
+        final = await finished(events, request)
+        return completion(final, body.messages, body.model) if final else CLIENT_LEFT
 
-    @api.get("/models", tags=["openai"], dependencies=[Depends(user)])
+    @api.get("/models", tags=["openai"], dependencies=[Depends(caller)])
     def models() -> dict:
         """The one model name, for OpenAI clients that list models first (any name is accepted)."""
         return {"object": "list", "data": [{"id": MODEL, "object": "model", "created": 0, "owned_by": "fazhi"}]}
 
-    @api.post("/search", responses=_ERRORS, tags=["answers"], dependencies=[Depends(user)])
+    @api.post("/search", responses=_ERRORS, tags=["answers"], dependencies=[Depends(caller)])
     def search(request: SearchRequest) -> dict:
         """Hybrid search without an answer: the top passages."""
         passages = service.library.search([request.question.strip()], request.k, Filters(request.body, request.year))

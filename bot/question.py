@@ -22,6 +22,12 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|以及|而)|呢[?？]?$")
 _SUFFIX = re.compile(r"(市|区|县)$")
 _TURNS = 8  # earlier user turns a follow-up may reach back through
 
+# How long a question may be — the one asked, every earlier user turn, and the standalone form a follow-up is
+# rewritten into (which is cut to it) — and an earlier answer; and how many earlier turns a request may carry.
+MAX_QUESTION_CHARS = 2000
+MAX_ANSWER_CHARS = 8000
+MAX_TURNS = 50
+
 
 # The reports share a structure: achievements, then shortcomings ("存在的不足"), then next year's plans.
 # A question about the shortcomings rarely uses the report's own words for them ("短板" for "仍存在一些
@@ -104,14 +110,14 @@ def standalone(question: str, history: list[dict] | None, bodies: list[str]) -> 
     """
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous or not is_follow_up(question):
-        return question
+        return question[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
     base = previous[start]
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
-        base = _rewrite(follow_up, base, bodies)
-    return base
+        base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], bodies)
+    return base[:MAX_QUESTION_CHARS]
 
 
 def _rewrite(question: str, base: str, bodies: list[str]) -> str:

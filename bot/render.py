@@ -129,4 +129,14 @@ sup.cite a { text-decoration: none; }
 .note { font-size: 0.88em; opacity: 0.85; }
 .note.warn, .note.error, .flag-warning { color: #a33a00; }
 .sources-empty { opacity: 0.7; padding: 8px 0; }
+.document-actions { display: grid; gap: 10px; padding: 12px; border: 1px solid var(--border-color-primary); }
+.document-actions { border-radius: 8px; }
+.document-actions input[type=password] { display: block; margin-top: 4px; padding: 6px 8px; width: min(28rem, 100%); }
+.document-actions .buttons { display: flex; gap: 8px; }
+.document-actions button { padding: 8px 16px; border-radius: 6px; border: 1px solid var(--border-color-primary); }
+.document-actions button.primary { background: var(--button-primary-background-fill); }
+.document-actions button.primary { color: var(--button-primary-text-color); }
+.document-actions button.stop { background: var(--button-cancel-background-fill); }
+.document-actions button.stop { color: var(--button-cancel-text-color); }
+#documents-status { white-space: pre-line; }
 """

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .question import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
 from .retrieve import Filters
 
-MAX_QUESTION_CHARS = 2000
 NOT_BLANK = r"\S"  # at least one non-space character (a search pattern, in JSON Schema as in pydantic)
 
 
@@ -26,7 +26,7 @@ class FiltersIn(Strict):
 
 class Turn(Strict):
     role: Literal["user", "assistant"]
-    content: str = Field(max_length=8000)
+    content: str = Field(max_length=MAX_ANSWER_CHARS, description=f"A user turn holds at most {MAX_QUESTION_CHARS}.")
 
 
 class AnswerRequest(Strict):
@@ -36,7 +36,7 @@ class AnswerRequest(Strict):
         pattern=NOT_BLANK,
         examples=["成都市2024年办理的行政应诉案件有多少件？"],
     )
-    history: list[Turn] = Field(default_factory=list, max_length=50, description="Earlier turns, for follow-ups.")
+    history: list[Turn] = Field(default_factory=list, max_length=MAX_TURNS, description="Earlier turns (follow-ups).")
     filters: FiltersIn | None = None
     top_k: int | None = Field(None, ge=1, le=20, description="Passages given to the answer backend.")
     stream: bool = Field(False, description="Server-Sent Events: `token` events, then one `answer` event.")
@@ -148,7 +148,7 @@ class ChatRequest(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     model: str = "fazhi-qa"
-    messages: list[ChatMessage] = Field(min_length=1, max_length=100)
+    messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_TURNS + 10)
     stream: bool = False
     stream_options: dict | None = None
     filters: FiltersIn | None = None

@@ -12,6 +12,7 @@ import hmac
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .settings import Settings
@@ -29,6 +30,20 @@ class AuthError(Exception):
 class Caller:
     key: str | None = field(repr=False)  # None when the API is open (no keys configured); never in logs
     admin: bool
+
+    @property
+    def key_id(self) -> str | None:
+        return key_id(self.key)
+
+
+def key_id(key: str | None) -> str | None:
+    """A short stable name for a key, for logs, audit records and rate-limit buckets (never the key itself)."""
+    return hashlib.sha256(key.encode()).hexdigest()[:12] if key else None
+
+
+def page_token(key: str) -> str:
+    """What the page's sign-in cookie holds for a key: derived from it, useless as an API key if it leaks."""
+    return f"{key_id(key)}.{hmac.new(key.encode(), b'fazhi-page-session', hashlib.sha256).hexdigest()}"
 
 
 class KeyRing:
@@ -55,6 +70,27 @@ class KeyRing:
             raise AuthError(403, "forbidden", "this key may not change documents (an admin key is needed)")
         return Caller(key, is_admin)
 
+    def check_admin(self, authorization: str | None) -> Caller:
+        """Like `check(…, admin=True)`, but an unknown key and a user key get the same 403: an admin route
+        must not tell which user keys exist.
+        """
+        if self.open:
+            return Caller(None, True)
+        scheme, _, key = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not key.strip():
+            raise AuthError(401, "unauthorized", "missing API key: send 'Authorization: Bearer <key>'")
+        if not _known(key.strip(), self.admin_keys):
+            raise AuthError(403, "forbidden", "an admin key is needed for this (BOT_ADMIN_KEYS)")
+        return Caller(key.strip(), True)
+
+    def key_for_token(self, token: str) -> str | None:
+        """The configured key whose page token this is (compared in constant time against every key), or None."""
+        found = None
+        for key in self.keys:
+            if hmac.compare_digest(token.encode(), page_token(key).encode()):
+                found = key
+        return found
+
 
 def _digest(key: str) -> bytes:
     return hashlib.sha256(key.encode()).digest()
@@ -72,35 +108,47 @@ class RateLimiter:
     """Token bucket: `per_minute` requests a minute, bursts up to the same number.
 
     Buckets that have refilled completely carry no state, so they are dropped once there are many
-    (open APIs count per client address, and addresses are unbounded).
+    (open APIs count per client address, and addresses are unbounded). `clock` is injectable so tests
+    can move time instead of sleeping.
     """
 
     MAX_BUCKETS = 10_000
 
-    def __init__(self, per_minute: int):
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
         self.per_minute = per_minute
+        self.clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
+
+    def blocked(self, who: str) -> int | None:
+        """The seconds until `who` has a token again, or None if it has one now (nothing is taken)."""
+        if self.per_minute <= 0:
+            return None
+        with self._lock:
+            tokens = self._tokens(who, self.clock())
+        return None if tokens >= 1 else self._wait(tokens)
 
     def hit(self, who: str) -> int | None:
         """Take one token; None if allowed, else the seconds to wait (for `Retry-After`)."""
         if self.per_minute <= 0:
             return None
-        rate = self.per_minute / 60.0
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             if len(self._buckets) >= self.MAX_BUCKETS:
-                self._forget_full(now, rate)
-            tokens, then = self._buckets.get(who, (float(self.per_minute), now))
-            tokens = min(float(self.per_minute), tokens + (now - then) * rate)
-            if tokens >= 1:
-                self._buckets[who] = (tokens - 1, now)
-                return None
-            self._buckets[who] = (tokens, now)
-            return max(1, math.ceil((1 - tokens) / rate))
+                self._forget_full(now)
+            tokens = self._tokens(who, now)
+            self._buckets[who] = (tokens - 1 if tokens >= 1 else tokens, now)
+        return None if tokens >= 1 else self._wait(tokens)
 
-    def _forget_full(self, now: float, rate: float) -> None:
-        full = [who for who, (tokens, then) in self._buckets.items() if tokens + (now - then) * rate >= self.per_minute]
+    def _tokens(self, who: str, now: float) -> float:
+        tokens, then = self._buckets.get(who, (float(self.per_minute), now))
+        return min(float(self.per_minute), tokens + (now - then) * self.per_minute / 60.0)
+
+    def _wait(self, tokens: float) -> int:
+        return max(1, math.ceil((1 - tokens) * 60.0 / self.per_minute))
+
+    def _forget_full(self, now: float) -> None:
+        full = [who for who in self._buckets if self._tokens(who, now) >= self.per_minute]
         for who in full:
             del self._buckets[who]
 

@@ -25,9 +25,9 @@ from .index import IndexReport
 from .jobs import Job, JobQueue
 from .library import IndexBusy, Library
 from .llm import LLMError
+from .question import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
 from .quotes import cited_sentences
 from .retrieve import Filters
-from .schemas import MAX_QUESTION_CHARS
 from .settings import Settings
 from .store import StoreError
 from .uploads import BadName, Uploads, safe_name
@@ -46,11 +46,31 @@ class ServiceError(Exception):
         self.status, self.code, self.message, self.retry_after = status, code, message, retry_after
 
 
+def backend_message(exc: BaseException) -> str:
+    """What a client is told about a failing backend: which part, in plain words; never the exception's text
+    (it may hold server paths and internal addresses: that goes to the log).
+    """
+    if isinstance(exc, StoreError | ChromaError):
+        return "the index (vector store) is unavailable; try again shortly"
+    if isinstance(exc, EmbedError):
+        return "the embedding service is unavailable; try again shortly"
+    if isinstance(exc, LLMError):
+        return "the answer model is unavailable; try again shortly"
+    if isinstance(exc, IndexBusy):
+        return "the index is being changed by another process; try again shortly"
+    return "a server resource is unavailable; try again shortly (the server log says which)"
+
+
+def backend_unavailable(exc: BaseException) -> ServiceError:
+    log.warning("backend failure: %s", exc)
+    return ServiceError(503, "backend_unavailable", backend_message(exc), retry_after=10)
+
+
 def stream_error(exc: Exception) -> dict:
     """The in-band error once a stream has started: what was streamed is incomplete; no internals leak."""
     if isinstance(exc, BACKEND_ERRORS):
         log.warning("answer stream failed: %s", exc)
-        error = {"code": "backend_unavailable", "message": f"the answer backend failed: {exc}"}
+        error = {"code": "backend_unavailable", "message": backend_message(exc)}
     else:
         log.exception("answer stream failed")
         error = {"code": "internal_error", "message": "internal error while answering; see the server log"}
@@ -146,6 +166,8 @@ class Service:
         self.jobs = JobQueue()
         slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
         self._slots = threading.BoundedSemaphore(slots)
+        self._waiting = 0  # requests waiting for a slot now; at most `answer_queue`
+        self._waiting_lock = threading.Lock()
 
     # -- answers --------------------------------------------------------------------------------
     def stream(
@@ -156,21 +178,18 @@ class Service:
         k: int | None = None,
     ) -> AnswerStream:
         """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here."""
-        if not question.strip():
-            raise ServiceError(422, "invalid_request", "question is empty")
-        if len(question) > MAX_QUESTION_CHARS:
-            raise ServiceError(422, "invalid_request", f"question is longer than {MAX_QUESTION_CHARS} characters")
+        check_lengths(question, history)
         key = self._key(question, history, filters, k)
         if key and (known := self.remembered.get(key)):
             return AnswerStream.remembered(known)
-        if not self._slots.acquire(timeout=self.settings.answer_wait):
+        if not self._take_slot():
             raise ServiceError(503, "busy", "all answer slots are busy; try again shortly", retry_after=5)
         events = self.answerer.stream(question, history, filters, k)
         events = self._released(self.remembered.keep(key, events) if key else events)
         try:
             first = next(events)
         except BACKEND_ERRORS as exc:
-            raise ServiceError(503, "backend_unavailable", f"the answer backend failed: {exc}") from exc
+            raise backend_unavailable(exc) from exc
         return AnswerStream(_prepend(first, events))
 
     def ask(
@@ -184,15 +203,35 @@ class Service:
         try:
             generation = self.library.store.fingerprint()
         except BACKEND_ERRORS as exc:
-            raise ServiceError(503, "backend_unavailable", f"the index is unavailable: {exc}") from exc
+            raise backend_unavailable(exc) from exc
         turns = json.dumps(history or [], ensure_ascii=False, sort_keys=True)
         return (question.strip(), turns, filters or Filters(), k or self.settings.answer_k, generation)
+
+    def _take_slot(self) -> bool:
+        """An answer slot within `answer_wait` seconds; False at once when `answer_queue` requests already wait.
+
+        Each waiting request holds a server thread: unbounded, a crowd of them starves every other route
+        (health took 29 s while 42 questions waited). Beyond the queue a request is told `busy` at once.
+        """
+        with self._waiting_lock:
+            if self._waiting >= self.settings.answer_queue:
+                return False
+            self._waiting += 1
+        try:
+            return self._slots.acquire(timeout=self.settings.answer_wait)
+        finally:
+            with self._waiting_lock:
+                self._waiting -= 1
 
     def _released(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
         try:
             yield from events
         finally:
             self._slots.release()
+
+    def denied(self, record: dict) -> None:
+        """An admin route refused for want of an admin key (reported by the access middleware)."""
+        log.warning("admin key refused: %s", record)
 
     # -- documents ------------------------------------------------------------------------------
     def documents(self) -> list[dict]:
@@ -270,6 +309,26 @@ class Service:
 
     def close(self) -> None:
         self.jobs.close()
+
+
+def check_lengths(question: str, history: list[dict] | None) -> None:
+    """422 for an empty or over-long question, an over-long earlier turn, or too many of them.
+
+    Every door (API, OpenAI route, page) comes through here, and a follow-up is rewritten from earlier user
+    turns, so those are held to the question's own limit: a short "那成都呢？" cannot smuggle in 15,000
+    characters to embed while it holds an answer slot.
+    """
+    if not question.strip():
+        raise ServiceError(422, "invalid_request", "question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise ServiceError(422, "invalid_request", f"question is longer than {MAX_QUESTION_CHARS} characters")
+    turns = history or []
+    if len(turns) > MAX_TURNS:
+        raise ServiceError(422, "invalid_request", f"history holds more than {MAX_TURNS} turns")
+    for n, turn in enumerate(turns):
+        limit = MAX_QUESTION_CHARS if turn.get("role") == "user" else MAX_ANSWER_CHARS
+        if len(turn.get("content") or "") > limit:
+            raise ServiceError(422, "invalid_request", f"history[{n}] is longer than {limit} characters")
 
 
 def _prepend(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str | Answer]:

@@ -6,7 +6,7 @@ Every knob has an offline default; a hosted backend is only used when configured
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -69,6 +69,17 @@ class Settings(BaseSettings):
     max_concurrent_answers: int = Field(2, description="Answers generated at once; more wait for a slot.")
     answer_wait: float = Field(30.0, description="Seconds a request waits for an answer slot before a 503.")
     answer_cache: int = Field(1024, description="Finished answers kept for repeated requests (same reports); 0: off.")
+    answer_queue: int = Field(16, description="Requests that may wait for an answer slot; more are told busy at once.")
+    page_access: Literal["open", "key"] = Field(
+        "open", description="The web page and /embed: open to whoever reaches the server, or key (sign in with a key)."
+    )
+    page_queue: int = Field(32, description="Page events (questions) waiting in the page's queue; more are refused.")
+    body_seconds: float = Field(30.0, description="Seconds a JSON request body may take to arrive.")
+    header_seconds: float = Field(10.0, description="Seconds a request's head may take to arrive (slowloris).")
+    max_connections: int = Field(512, description="Open connections and requests at once; more get 503.")
+    trusted_proxies: str = Field(
+        "127.0.0.1", description="Addresses whose X-Forwarded-For is believed (a reverse proxy on this host)."
+    )
 
     # Chunking, in tiktoken (cl100k_base) tokens.
     chunk_tokens: int = 200

@@ -8,7 +8,6 @@ a traceback. UI events are private: scripts use the keyed HTTP API, not Gradio's
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,11 +18,10 @@ from .load import READERS
 from .render import answer_html, answer_text_html, error_html, escape, sources_html
 from .retrieve import Filters
 from .schemas import MAX_QUESTION_CHARS
-from .security import AuthError, KeyRing
 from .service import Service, ServiceError
 
 log = logging.getLogger(__name__)
-UPLOAD_WAIT = 1800.0
+DOCUMENTS_JS = (Path(__file__).parent / "static" / "documents.js").read_text(encoding="utf-8")
 HEADERS = ["编号（文件名）", "发布机关", "年份", "段落数", "标题"]
 # Example questions drawn from the bundled seeds; one shows only while its report is indexed.
 EXAMPLES = [
@@ -141,30 +139,31 @@ def _chat_panel(service: Service, body, year, height: int = 460):
     return question
 
 
-def _check_admin(keys: KeyRing, key: str | None) -> None:
-    keys.check(f"Bearer {key or ''}", admin=True)
+DOCUMENT_ACTIONS = """<div class="document-actions">
+<label class="admin-key" {key_hidden}>管理密钥（BOT_ADMIN_KEYS）
+<input id="admin-key" type="password" autocomplete="off"></label>
+<div id="upload"><label>上传报告（{types}）<input type="file" multiple accept="{accept}"></label></div>
+<div class="buttons"><button id="upload-button" type="button" class="primary">上传并索引</button>
+<button id="remove" type="button" class="stop">删除所选报告</button></div>
+<div id="documents-status" role="status" aria-live="polite"></div></div>"""
 
 
-def _documents_tab(service: Service, keys: KeyRing, body, year) -> list:
+def _documents_tab(service: Service, body, year) -> list:
+    """The report list (from the page's own events), and upload/delete through the keyed API (a script in
+    the page: bot/static/documents.js), so document changes meet the same keys and limits as any client.
+    """
     gr.Markdown("上传的报告在后台索引，期间可以照常提问。同名文件会替换原有报告。")
-    admin_key = gr.Textbox(label="管理密钥（BOT_ADMIN_KEYS）", type="password", visible=not keys.open)
     table = gr.Dataframe(headers=HEADERS, value=_rows(service), interactive=False, wrap=True, elem_id="documents")
-    with gr.Row():
-        with gr.Column():
-            files = gr.File(
-                label=f"上传报告（{' '.join(READERS)}）",
-                file_count="multiple",
-                file_types=list(READERS),
-                type="filepath",
-                elem_id="upload",
-            )
-            upload = gr.Button("上传并索引", variant="primary")
-        with gr.Column():
-            names = [row[0] for row in _rows(service)]
-            doc = gr.Dropdown(label="删除报告", choices=names, value=None, elem_id="remove-doc")
-            remove = gr.Button("删除", variant="stop", elem_id="remove")
-            refresh = gr.Button("刷新列表")
-    status = gr.Markdown(elem_id="documents-status")
+    names = [row[0] for row in _rows(service)]
+    doc = gr.Dropdown(label="选择要删除的报告", choices=names, value=None, elem_id="remove-doc", interactive=True)
+    keys_set = bool(service.settings.api_keys or service.settings.admin_keys)
+    form = DOCUMENT_ACTIONS.format(
+        key_hidden="" if keys_set else "hidden",
+        types=" ".join(READERS),
+        accept=",".join(READERS),
+    )
+    gr.HTML(form, js_on_load=DOCUMENTS_JS, elem_id="document-actions", apply_default_css=True)
+    refresh = gr.Button("刷新列表", elem_id="refresh-documents")
 
     def lists():
         bodies, years = _choices(service)
@@ -176,50 +175,27 @@ def _documents_tab(service: Service, keys: KeyRing, body, year) -> list:
             gr.Dropdown(choices=years),
         )
 
-    def do_upload(paths: list[str] | None, key: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio fills it)
+    outputs = [table, doc, body, year]
+    refresh.click(guarded(lists, outputs), None, outputs, api_visibility="private")
+    return [guarded(lists, outputs), outputs]
+
+
+def guarded(handler, outputs: list):
+    """`handler`, but a failure leaves the outputs as they were (logged with its trace) instead of showing
+    Gradio's error badges and exception text.
+    """
+
+    def run(*args):
         try:
-            _check_admin(keys, key)
-            if not paths:
-                raise ServiceError(400, "no_files", "请先选择文件")
-            job = service.upload([(Path(p).name, Path(p)) for p in paths])
-        except (AuthError, ServiceError) as exc:
-            return (f"⚠ {escape(exc.message)}", *lists())
-        deadline = time.monotonic() + UPLOAD_WAIT
-        while not job.over and time.monotonic() < deadline:
-            progress((job.done, job.total), desc=f"正在索引 {job.done}/{job.total}", unit="个文件")
-            job = service.jobs.wait(job.id, 1.0)
-        return (_job_summary(job), *lists())
+            return handler(*args)
+        except Exception:
+            log.exception("page event failed")
+            return tuple(gr.skip() for _ in outputs)
 
-    def do_remove(name: str | None, key: str | None):
-        try:
-            _check_admin(keys, key)
-            if not name:
-                raise ServiceError(400, "no_document", "请先选择要删除的报告")
-            job = service.jobs.wait(service.remove(name).id, 60.0)
-        except (AuthError, ServiceError) as exc:
-            return (f"⚠ {escape(exc.message)}", *lists())
-        message = f"已删除 {escape(name)}" if job.status == "done" else f"删除 {escape(name)}：{escape(job.status)}"
-        return (message, *lists())
-
-    outputs = [status, table, doc, body, year]
-    upload.click(do_upload, [files, admin_key], outputs, api_visibility="private")
-    remove.click(do_remove, [doc, admin_key], outputs, api_visibility="private")
-    refresh.click(lambda: ("", *lists()), None, outputs, api_visibility="private")
-    return [lists, [table, doc, body, year]]
-
-
-def _job_summary(job) -> str:
-    if not job.over:
-        return "仍在后台索引，稍后点「刷新列表」查看。"
-    result = job.result
-    done = [*result.get("added", []), *result.get("updated", []), *result.get("unchanged", [])]
-    lines = [f"已索引：{escape('、'.join(done))}（新写入 {result.get('chunks_written', 0)} 个段落）"] if done else []
-    lines += [f"⚠ {escape(str(e.get('file') or ''))}：{escape(e['reason'])}" for e in job.errors]
-    return "\n\n".join(lines) or "没有索引任何文件。"
+    return run
 
 
 def create_ui(service: Service) -> gr.Blocks:
-    keys = KeyRing(service.settings.api_keys, service.settings.admin_keys)
     bodies, years = _choices(service)
     indexed = {d["doc"] for d in service.documents()}
     with gr.Blocks(title="法治问答", analytics_enabled=False) as ui:
@@ -235,7 +211,7 @@ def create_ui(service: Service) -> gr.Blocks:
                 examples = [q for doc, q in EXAMPLES if doc in indexed] or [q for _, q in EXAMPLES]
                 gr.Examples(examples=examples, inputs=[question], label="示例问题")
             with gr.Tab("报告管理"):
-                refresh, outputs = _documents_tab(service, keys, body, year)
+                refresh, outputs = _documents_tab(service, body, year)
         ui.load(refresh, None, outputs, api_visibility="private")
     return ui
 

@@ -18,6 +18,7 @@ import uvicorn
 from conftest import SEEDS
 
 from bot.library import Library
+from bot.server import uvicorn_options
 from bot.service import Service
 from bot.settings import Settings
 
@@ -42,7 +43,9 @@ def serve(app, timeout: float = 60.0) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    settings = getattr(getattr(app, "state", None), "settings", None)  # as app.py serves it, when made by us
+    options = uvicorn_options(settings) if settings else {"log_level": "warning"}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, **options))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout

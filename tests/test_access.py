@@ -15,7 +15,6 @@ from live_server import serve
 from test_api import assert_error, bearer
 
 from bot import security
-from bot.api import create_api
 from bot.security import KeyRing
 from bot.server import create_server
 from bot.service import Service
@@ -117,7 +116,8 @@ def _burst(url: str, headers: dict, n: int = BURST) -> list[httpx.Response]:
 def test_rate_limit_holds_under_concurrent_bursts(seeded):
     settings = seeded.settings.model_copy(update={"api_keys": ["k-a", "k-b"], "rate_limit": 20})
     service = Service(seeded, settings=settings)
-    with serve(create_api(service)) as base, ThreadPoolExecutor(max_workers=2) as pool:
+    with serve(create_server(service)) as server, ThreadPoolExecutor(max_workers=2) as pool:
+        base = f"{server}/api/v1"
         first, second = pool.map(lambda key: _burst(base, bearer(key)), ["k-a", "k-b"])
         guesses = _burst(base, bearer("guessed-key"))
     service.close()

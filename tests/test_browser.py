@@ -86,7 +86,13 @@ def page(browser):
     page = browser.new_page()
     page.set_default_timeout(WAIT_MS)
     page.dialogs = []  # any alert() means report text ran as script
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.confirm = False  # a test that means to confirm (deleting a report) sets this
+
+    def dialog(dialog) -> None:
+        page.dialogs.append(dialog.message)
+        dialog.accept() if dialog.type == "confirm" and page.confirm else dialog.dismiss()
+
+    page.on("dialog", dialog)
     yield page
     page.close()
 
@@ -145,9 +151,15 @@ def test_documents_tab_lists_and_uploads(site, page, tmp_path):
 
     page.locator("#remove-doc input").click()
     page.get_by_role("option", name="上传测试.txt").click()
+    page.locator("#remove").click()  # not confirmed: nothing happens
+    page.wait_for_function("() => true")
+    assert any("上传测试.txt" in message for message in page.dialogs)
+    assert "上传测试.txt" in page.locator("#documents").inner_text()
+    page.confirm = True
     page.locator("#remove").click()
     page.wait_for_function("document.querySelector('#documents-status').innerText.includes('已删除')")
     page.wait_for_function("!document.querySelector('#documents').innerText.includes('上传测试.txt')")
+    page.dialogs.clear()
 
 
 def test_report_html_is_shown_not_run(site, page):

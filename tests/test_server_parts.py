@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 
@@ -80,13 +79,16 @@ def test_keys():
 
 
 def test_rate_limiter_refills():
-    limiter = RateLimiter(per_minute=120)  # two a second
+    now = [1000.0]
+    limiter = RateLimiter(per_minute=120, clock=lambda: now[0])  # two a second
     assert [limiter.hit("k") for _ in range(120)] == [None] * 120
     wait = limiter.hit("k")
     assert wait == 1 and limiter.hit("other") is None
-    time.sleep(0.6)
-    assert limiter.hit("k") is None
-    assert RateLimiter(0).hit("k") is None
+    assert limiter.blocked("k") == 1 and limiter.blocked("other") is None
+    now[0] += 0.6  # a token refilled
+    assert limiter.blocked("k") is None and limiter.hit("k") is None
+    assert limiter.hit("k") == 1
+    assert RateLimiter(0).hit("k") is None and RateLimiter(0).blocked("k") is None
 
 
 def test_settings_lists_and_bind_host(monkeypatch):
