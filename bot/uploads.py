@@ -18,7 +18,8 @@ from typing import BinaryIO
 
 from .load import READERS, find_files
 
-MAX_NAME = 120
+MAX_NAME = 120  # characters
+MAX_NAME_BYTES = 200  # UTF-8 bytes, suffix included: file systems allow 255 per name; the rest is headroom
 _UNSAFE = re.compile(r"[^\w.\-()（）]+")
 
 
@@ -27,7 +28,11 @@ class BadName(ValueError):
 
 
 def safe_name(raw: str) -> str:
-    """One path component of word characters, `.-()`; no directories, no leading dots, a supported suffix."""
+    """One path component of word characters, `.-()`; no directories, no leading dots, a supported suffix.
+
+    Long names are cut to MAX_NAME characters and MAX_NAME_BYTES bytes (a Chinese character is 3 bytes), so
+    that any name a browser sends can be written to disk.
+    """
     name = unicodedata.normalize("NFC", raw or "").replace("\\", "/").split("/")[-1]
     name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
     name = _UNSAFE.sub("_", name).lstrip(".").rstrip(". ")
@@ -37,7 +42,9 @@ def safe_name(raw: str) -> str:
     suffix = "." + suffix.lower()
     if suffix not in READERS:
         raise BadName(f"unsupported file type '{suffix}' for '{raw}' (use {', '.join(READERS)})")
-    return stem[: MAX_NAME - len(suffix)] + suffix
+    stem = stem[: MAX_NAME - len(suffix)]
+    stem = stem.encode()[: MAX_NAME_BYTES - len(suffix.encode())].decode("utf-8", errors="ignore")  # whole chars
+    return stem + suffix
 
 
 class Uploads:
