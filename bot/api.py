@@ -7,6 +7,7 @@ so portal backends can handle failures without parsing HTML or FastAPI's own sha
 import json
 import logging
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import anyio
@@ -32,7 +33,16 @@ from .schemas import (
     SearchRequest,
 )
 from .security import AuthError, Caller, KeyRing, RateLimiter
-from .service import BACKEND_ERRORS, MAX_FILES, Service, ServiceError, answer_json, stream_error
+from .service import (
+    BACKEND_ERRORS,
+    MAX_FILES,
+    READABLE_ERRORS,
+    Service,
+    ServiceError,
+    answer_json,
+    public_reason,
+    stream_error,
+)
 
 PREFIX = "/api/v1"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -144,7 +154,7 @@ def http_error(request: Request, exc: HTTPException) -> JSONResponse:
     return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
 
 
-def _add_error_handlers(api: FastAPI) -> None:
+def _add_error_handlers(api: FastAPI, data_dir: Path) -> None:
     @api.exception_handler(ServiceError)
     def service_error(request: Request, exc: ServiceError) -> JSONResponse:
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
@@ -166,8 +176,10 @@ def _add_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(HTTPException, http_error)
 
     def backend_error(request: Request, exc: Exception) -> JSONResponse:
-        log.warning("backend failure on %s: %s", request.url.path, exc)
-        return error_response(503, "backend_unavailable", f"a backend is unavailable: {exc}", {"Retry-After": "10"})
+        """503 that names the failing backend but no server path; a disk or Chroma error is logged in full."""
+        log.warning("backend failure on %s: %s", request.url.path, exc, exc_info=not isinstance(exc, READABLE_ERRORS))
+        message = f"a backend is unavailable: {public_reason(exc, data_dir)}"
+        return error_response(503, "backend_unavailable", message, {"Retry-After": "10"})
 
     for kind in BACKEND_ERRORS:
         api.add_exception_handler(kind, backend_error)
@@ -191,7 +203,7 @@ def create_api(service: Service) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    _add_error_handlers(api)
+    _add_error_handlers(api, settings.data_dir)
     api.add_middleware(
         BodyLimit, upload_limit=settings.max_upload_bytes * MAX_FILES + (1 << 20), json_limit=settings.max_json_bytes
     )

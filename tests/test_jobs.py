@@ -163,6 +163,9 @@ def test_a_resumed_job_finishes_and_puts_the_previous_version_back(make_library,
     journal.set_file(replacement, "甲县.txt", INSTALLED, kept_previous=uploads.install("b1", "甲县.txt"))
     uploads.stage("b2", "乙县.txt", io.BytesIO(REPORT.format(county="乙县", n=22).encode()), 1000)
     journal.add(Job(id="queued", kind="index", files=["乙县.txt"], total=1), "b2", STAGED)
+    removal = Job(id="removal", kind="remove", files=["乙县.txt"], total=1)  # runs after the upload of 乙县
+    journal.add(removal, None, REMOVING)
+    journal.add(Job(id="removed", kind="remove", files=["丙县.txt"], total=1), None, REMOVING)  # gone before
     uploads.stage("b3", "orphan.txt", io.BytesIO(b"x"), 100)
     journal.close()
 
@@ -175,7 +178,10 @@ def test_a_resumed_job_finishes_and_puts_the_previous_version_back(make_library,
         assert (uploads.folder / "甲县.txt").read_bytes() == first
         queued = restarted.jobs.get("queued")
         assert queued.status == "done" and queued.result["added"] == ["乙县.txt"] and queued.done == 1
-        assert [d["doc"] for d in library.documents()] == ["乙县.txt", "甲县.txt"]
-        assert not uploads.staging.exists()
+        removal = restarted.jobs.get("removal")
+        assert removal.status == "done" and removal.result["chunks_removed"] > 0, removal
+        assert restarted.jobs.get("removed").status == "done" and not restarted.jobs.get("removed").errors
+        assert [d["doc"] for d in library.documents()] == ["甲县.txt"]
+        assert not (uploads.folder / "乙县.txt").exists() and not uploads.staging.exists()
     finally:
         restarted.close()
