@@ -266,10 +266,10 @@ def create_api(service: Service) -> FastAPI:
     @api.post("/documents", status_code=202, response_model=JobAccepted, responses=_ERRORS, tags=["documents"])
     def upload(
         files: Annotated[list[UploadFile], File(min_length=1, description="Report files: .txt .md .html .pdf .docx")],
-        _: Admin,
+        who: Admin,
     ) -> dict:
         """Upload reports (admin key); they are indexed in the background: poll the job. Same name: replaced."""
-        job = service.upload([(f.filename or "", f.file) for f in files])
+        job = service.upload([(f.filename or "", f.file) for f in files], who.key_id if who else None)
         return {"job": job.to_json(), "poll": f"{PREFIX}/jobs/{job.id}"}
 
     @api.get("/jobs/{job_id}", response_model=JobOut, responses=_ERRORS, tags=["documents"])
@@ -280,9 +280,9 @@ def create_api(service: Service) -> FastAPI:
         return found.to_json()
 
     @api.delete("/documents/{doc}", response_model=RemoveOut, responses=_ERRORS, tags=["documents"])
-    def remove(doc: str, _: Admin):
+    def remove(doc: str, who: Admin):
         """Remove a report and its chunks (admin key); 202 if it still waits behind other document jobs."""
-        job = service.jobs.wait(service.remove(doc).id, REMOVE_WAIT)
+        job = service.jobs.wait(service.remove(doc, who.key_id if who else None).id, REMOVE_WAIT)
         body = {"doc": doc, "removed": job.status == "done", "job": job.to_json()}
         return JSONResponse(body, status_code=200 if job.over else 202)
 

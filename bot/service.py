@@ -2,17 +2,19 @@
 
 Both front ends go through here so that limits hold across them: a 2-core machine (or a local
 model that must not run twice at once) gets at most `max_concurrent_answers` answers at a time,
-and every document change is serialised through the one job queue.
+and every document change is serialised through the one job queue, journaled so it survives a crash.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import sqlite3
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -20,9 +22,10 @@ from typing import BinaryIO
 from chromadb.errors import ChromaError
 
 from .answer import Answer, Answerer
+from .audit import AuditLog
 from .embed import EmbedError
 from .index import IndexReport
-from .jobs import Job, JobQueue
+from .jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
 from .library import IndexBusy, Library
 from .llm import LLMError
 from .question import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
@@ -33,8 +36,10 @@ from .store import StoreError
 from .uploads import BadName, Uploads, safe_name
 
 BACKEND_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy, ChromaError, OSError)
+READABLE_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy)  # their messages are ours, written to be read
 MAX_FILES = 20
 PRIVATE_FIELDS = {"path", "fingerprint"}
+_ABSOLUTE_PATH = re.compile(r"(?<![\w:/.~-])/[^\s'\"]+")  # /srv/x/y, not the //host or /v1 of a URL
 log = logging.getLogger(__name__)
 
 
@@ -64,6 +69,29 @@ def backend_message(exc: BaseException) -> str:
 def backend_unavailable(exc: BaseException) -> ServiceError:
     log.warning("backend failure: %s", exc)
     return ServiceError(503, "backend_unavailable", backend_message(exc), retry_after=10)
+
+
+def hide_paths(text: str, data_dir: Path | None = None) -> str:
+    """`text` with the data directory and any absolute path taken out, for messages that leave the server."""
+    for form in {str(data_dir), str(data_dir.resolve())} - {".", ""} if data_dir else ():
+        text = re.sub(rf"(?<![\w/.]){re.escape(form)}(?!\w)", "$BOT_DATA_DIR", text)
+    return _ABSOLUTE_PATH.sub("<path>", text)
+
+
+def public_reason(exc: BaseException, data_dir: Path | None = None) -> str:
+    """What a client may read about a failure: never a server path. The caller logs the detail.
+
+    Our backends' errors (embedder, model, store, index lock) keep their message, less any path; a disk
+    error says what failed in plain words; anything else is a bug, and says where to look.
+    """
+    if isinstance(exc, READABLE_ERRORS):
+        return f"{exc.__class__.__name__}: {hide_paths(str(exc), data_dir)}"
+    if isinstance(exc, OSError):
+        cause = exc.strerror or exc.__class__.__name__
+        return f"a file could not be written or read on the server ({cause}); see the server log"
+    if isinstance(exc, ChromaError):
+        return f"the index could not be written ({exc.__class__.__name__}); see the server log"
+    return f"unexpected error ({exc.__class__.__name__}); see the server log"
 
 
 def stream_error(exc: Exception) -> dict:
@@ -163,7 +191,8 @@ class Service:
         self.answerer = Answerer(library, llm, self.settings)
         self.remembered = RememberedAnswers(self.settings.answer_cache)
         self.uploads = Uploads(self.settings.uploads_dir)
-        self.jobs = JobQueue()
+        self.audit = AuditLog(self.settings.data_dir / "audit.jsonl")
+        self.jobs = JobQueue(self.settings.data_dir / "jobs.sqlite", on_finish=self._finished)
         slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
         self._slots = threading.BoundedSemaphore(slots)
         self._waiting = 0  # requests waiting for a slot now; at most `answer_queue`
@@ -230,21 +259,40 @@ class Service:
             self._slots.release()
 
     def denied(self, record: dict) -> None:
-        """An admin route refused for want of an admin key (reported by the access middleware)."""
-        log.warning("admin key refused: %s", record)
+        """An admin route refused for want of an admin key (reported by the access middleware): audited."""
+        self.audit.record("admin_key_refused", **record)
 
     # -- documents ------------------------------------------------------------------------------
     def documents(self) -> list[dict]:
         """Indexed reports, without server-side details (file paths, pipeline fingerprints)."""
         return [{k: v for k, v in d.items() if k not in PRIVATE_FIELDS} for d in self.library.documents()]
 
-    def upload(self, files: list[tuple[str, BinaryIO | Path]]) -> Job:
-        """Stage files (400 bad name or type, 413 too large), then index them in the background."""
+    def upload(self, files: list[tuple[str, BinaryIO | Path]], who: str | None = None) -> Job:
+        """Stage files (400 bad name or type, 413 too large), journal the job, index them in the background.
+
+        Once this returns (the API's 202) the files and their job survive a crash and are finished at the
+        next start. `who` is the key id (`audit.key_id`) written to the audit log.
+        """
         if not files:
             raise ServiceError(400, "no_files", "no files in the upload")
         if len(files) > MAX_FILES:
             raise ServiceError(400, "too_many_files", f"at most {MAX_FILES} files per upload")
         batch = uuid.uuid4().hex[:12]
+        names = self._stage(batch, files)
+
+        def accepted(job: Job) -> None:
+            self.audit.record("upload_accepted", job=job.id, files=names, key_id=who)
+
+        try:
+            return self.jobs.submit("index", self._index_work(batch), names, batch=batch, announce=accepted)
+        except (sqlite3.Error, OSError) as exc:
+            self.uploads.discard(batch)
+            log.exception("could not journal an upload of %s", names)
+            message = "the upload could not be recorded on the server; see the server log"
+            raise ServiceError(503, "backend_unavailable", message) from exc
+
+    def _stage(self, batch: str, files: list[tuple[str, BinaryIO | Path]]) -> list[str]:
+        """Each file under its safe name in the batch's staging folder; nothing is left behind on an error."""
         names: list[str] = []
         try:
             for raw, source in files:
@@ -256,56 +304,133 @@ class Service:
         except BadName as exc:
             self.uploads.discard(batch)
             raise ServiceError(400, "bad_file", str(exc)) from exc
-        except OverflowError as exc:
+        except OverflowError as exc:  # `stage` has discarded the batch
             raise ServiceError(413, "too_large", str(exc)) from exc
-        return self.jobs.submit("index", lambda job: self._index(job, batch, names), names)
-
-    def _index(self, job: Job, batch: str, names: list[str]) -> None:
-        totals = {"added": [], "updated": [], "unchanged": [], "chunks_written": 0, "chunks_deleted": 0, "embedded": 0}
-        try:
-            for name in names:
-                path = self.uploads.install(batch, name)
-                try:
-                    report = self.library.index([path], show_progress=False)
-                except Exception as exc:  # a store failure mid-file: put the old file back, report, go on
-                    report = IndexReport()
-                    job.errors.append({"file": name, "reason": f"{exc.__class__.__name__}: {exc}"})
-                if report.errors:
-                    job.errors.extend({"file": name, "reason": e.reason} for e in report.errors)
-                if report.errors or not (report.added or report.updated or report.unchanged):
-                    self.uploads.roll_back(batch, name)
-                for key in ("added", "updated", "unchanged"):
-                    totals[key] += getattr(report, key)
-                for key in ("chunks_written", "chunks_deleted", "embedded"):
-                    totals[key] += getattr(report, key)
-                job.done += 1
-                job.result = dict(totals)
-                self.jobs.notify()
-        finally:
+        except OSError as exc:
             self.uploads.discard(batch)
+            log.exception("could not stage an upload")
+            message = "the upload could not be stored on the server (disk full or not writable?); see the server log"
+            raise ServiceError(503, "backend_unavailable", message) from exc
+        return names
 
-    def remove(self, doc: str) -> Job:
-        """Remove a report in the background (404 if unknown); its uploaded file goes too."""
+    def _index_work(self, batch: str) -> Callable[[Job], None]:
+        return lambda job: self._index(job, batch)
+
+    def _index(self, job: Job, batch: str) -> None:
+        """Install and index each file not finished yet, then drop the batch's staging folder.
+
+        The same for a new job and for one resumed after a crash: each file goes on from its journaled
+        state, and a file journaled `failed` is rolled back again (the crash may have come first).
+        """
+        totals = _totals(job.result)
+        for file in self.jobs.journal.files(job.id):
+            if file.state == FAILED:
+                self.uploads.roll_back(batch, file.name, file.kept_previous)
+            elif file.state not in FINISHED_FILES:
+                self._index_file(job, batch, file, totals)
+        self.uploads.discard(batch)
+
+    def _index_file(self, job: Job, batch: str, file: JobFile, totals: dict) -> None:
+        """Install one file and index it; if that fails, journal why, then put the previous version back."""
+        kept, report = file.kept_previous, IndexReport()
+        try:
+            if file.state == STAGED:
+                kept = self.uploads.install(batch, file.name)
+                self.jobs.record(job, file.name, INSTALLED, kept_previous=kept)
+            report = self.library.index([self.uploads.folder / file.name], show_progress=False)
+        except Exception as exc:  # the store, the embedder or the disk failed on this file: report it, go on
+            job.errors.append({"file": file.name, "reason": self._failure(exc, f"indexing {file.name}")})
+        job.errors.extend({"file": file.name, "reason": e.reason} for e in report.errors)
+        for key in ("added", "updated", "unchanged"):
+            totals[key] = totals[key] + getattr(report, key)
+        for key in ("chunks_written", "chunks_deleted", "embedded"):
+            totals[key] += getattr(report, key)
+        job.done += 1
+        job.result = dict(totals)
+        if report.errors or not (report.added or report.updated or report.unchanged):
+            self.jobs.record(job, file.name, FAILED)  # journaled first: a crash cannot skip the roll back
+            self.uploads.roll_back(batch, file.name, kept)
+        else:
+            self.jobs.record(job, file.name, INDEXED)
+
+    def remove(self, doc: str, who: str | None = None) -> Job:
+        """Remove a report in the background (404 if unknown); its uploaded file goes too. Journaled like uploads."""
         if self.library.store.document_record(doc) is None:
             raise ServiceError(404, "not_found", f"no document '{doc}'")
 
-        def work(job: Job) -> None:
+        def requested(job: Job) -> None:
+            self.audit.record("removal_requested", job=job.id, doc=doc, key_id=who)
+
+        return self.jobs.submit("remove", self._remove_work(doc), [doc], state=REMOVING, announce=requested)
+
+    def _remove_work(self, doc: str, resumed: bool = False) -> Callable[[Job], None]:
+        return lambda job: self._remove(job, doc, resumed)
+
+    def _remove(self, job: Job, doc: str, resumed: bool) -> None:
+        """Take the report out of the index, then its file; a store failure leaves both as they were."""
+        failed = False
+        if self.jobs.journal.files(job.id)[0].state == REMOVING:
             try:
                 job.result = {"doc": doc, "chunks_removed": self.library.remove(doc)}
-            except KeyError:
-                job.errors.append({"file": doc, "reason": "no such document (already removed?)"})
+            except KeyError:  # resumed: the run that crashed had removed it; else a second removal found it gone
+                job.result = {"doc": doc, "chunks_removed": 0}
+                if not resumed:
+                    job.errors.append({"file": doc, "reason": "no such document (already removed?)"})
+            except Exception as exc:
+                job.errors.append({"file": doc, "reason": self._failure(exc, f"removing {doc}")})
+                failed = True
+        if not failed:
             self.uploads.delete(doc)
-            job.done = 1
+        job.done = 1
+        self.jobs.record(job, doc, FAILED if job.errors else REMOVED)
 
-        return self.jobs.submit("remove", work, [doc])
+    def _failure(self, exc: Exception, what: str) -> str:
+        """Log a failure with its traceback; return the reason a client may read (no server path)."""
+        log.warning("%s failed", what, exc_info=exc)
+        return public_reason(exc, self.settings.data_dir)
+
+    def _finished(self, job: Job) -> None:
+        """The audit record of a job's end (`JobQueue` calls this for every job, resumed ones too)."""
+        if job.kind == "remove":
+            doc = job.files[0] if job.files else None
+            self.audit.record("removal_finished", job=job.id, doc=doc, status=job.status, errors=job.errors)
+            return
+        added, updated = job.result.get("added", []), job.result.get("updated", [])
+        unchanged = job.result.get("unchanged", [])
+        fields = {"added": added, "updated": updated, "unchanged": unchanged, "errors": job.errors}
+        self.audit.record("job_finished", job=job.id, status=job.status, **fields)
 
     def index_bundled(self) -> IndexReport:
-        """At start: repair what a crash left, then the seeds (unless removed or replaced) and every upload."""
-        self.uploads.clear_staging()
+        """At start, before serving: repair, finish the jobs a crash left, clear stale staging, then index
+        the seeds (unless removed or replaced) and every upload.
+
+        Unfinished jobs are resumed, in the order they were accepted, before the start-up pass, and waited
+        for. Each goes on from its files' journaled states with its own bookkeeping: a file it had already
+        moved into uploads/ is indexed and counted by its job, and a failed replacement is put back before
+        the pass could index the new file. `repair` comes first so that jobs and pass start from an index
+        where every chunk has its report; the pass then finds every upload in its final place, and what the
+        jobs indexed costs nothing again. Only then is staging cleared, of what no unfinished job needs.
+        """
         repaired = self.library.repair()
         if repaired["orphans"] or repaired["partial"]:
             log.warning("repaired the index after an interrupted run: %s", repaired)
+        self._resume_jobs()
+        self.uploads.clear_staging(keep=self.jobs.journal.pending_batches())
         return self.library.index(self.uploads.startup_paths(self.settings.seeds_dir))
+
+    def _resume_jobs(self) -> None:
+        """Give the jobs a previous run left unfinished their work back, in their order; wait for them."""
+        resumed = self.jobs.resumable()
+        for job in resumed:
+            log.warning("resuming %s job %s (%s) left unfinished by the previous run", job.kind, job.id, job.files)
+            self.audit.record("job_resumed", job=job.id, kind=job.kind, files=job.files)
+            if job.kind == "remove":
+                self.jobs.resume(job, self._remove_work(job.files[0], resumed=True))
+            else:
+                self.jobs.resume(job, self._index_work(self.jobs.journal.batch(job.id) or ""))
+        for job in resumed:
+            while not self.jobs.wait(job.id, 60).over:
+                log.info("waiting for resumed job %s", job.id)
 
     def close(self) -> None:
         self.jobs.close()
@@ -329,6 +454,12 @@ def check_lengths(question: str, history: list[dict] | None) -> None:
         limit = MAX_QUESTION_CHARS if turn.get("role") == "user" else MAX_ANSWER_CHARS
         if len(turn.get("content") or "") > limit:
             raise ServiceError(422, "invalid_request", f"history[{n}] is longer than {limit} characters")
+
+
+def _totals(result: dict) -> dict:
+    """A job's running totals, starting from what it had counted before a crash (if it had)."""
+    empty = {"added": [], "updated": [], "unchanged": [], "chunks_written": 0, "chunks_deleted": 0, "embedded": 0}
+    return {**empty, **result}
 
 
 def _prepend(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str | Answer]:

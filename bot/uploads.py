@@ -3,12 +3,15 @@
 A report's id is its file name, and names come from browsers and portals, so they are reduced to
 one plain path component before anything touches the disk. Files are staged first and only moved
 into `uploads/` by the indexing job, which puts the previous version back if the new one fails.
+A crash can stop any of these steps half-way, and the journaled job then runs the step again at the
+next start (bot/jobs.py), so `install` and `roll_back` give the same result when run twice.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -18,7 +21,8 @@ from typing import BinaryIO
 
 from .load import READERS, find_files
 
-MAX_NAME = 120
+MAX_NAME = 120  # characters
+MAX_NAME_BYTES = 200  # UTF-8 bytes, suffix included: file systems allow 255 per name; the rest is headroom
 _UNSAFE = re.compile(r"[^\w.\-()（）]+")
 
 
@@ -27,7 +31,11 @@ class BadName(ValueError):
 
 
 def safe_name(raw: str) -> str:
-    """One path component of word characters, `.-()`; no directories, no leading dots, a supported suffix."""
+    """One path component of word characters, `.-()`; no directories, no leading dots, a supported suffix.
+
+    Long names are cut to MAX_NAME characters and MAX_NAME_BYTES bytes (a Chinese character is 3 bytes), so
+    that any name a browser sends can be written to disk.
+    """
     name = unicodedata.normalize("NFC", raw or "").replace("\\", "/").split("/")[-1]
     name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
     name = _UNSAFE.sub("_", name).lstrip(".").rstrip(". ")
@@ -37,7 +45,9 @@ def safe_name(raw: str) -> str:
     suffix = "." + suffix.lower()
     if suffix not in READERS:
         raise BadName(f"unsupported file type '{suffix}' for '{raw}' (use {', '.join(READERS)})")
-    return stem[: MAX_NAME - len(suffix)] + suffix
+    stem = stem[: MAX_NAME - len(suffix)]
+    stem = stem.encode()[: MAX_NAME_BYTES - len(suffix.encode())].decode("utf-8", errors="ignore")  # whole chars
+    return stem + suffix
 
 
 class Uploads:
@@ -70,30 +80,52 @@ class Uploads:
             raise BadName(f"'{name}' is not a plain file name")
         return path
 
-    def install(self, batch: str, name: str) -> Path:
-        """Move a staged file into place, keeping the previous version beside the staged batch."""
-        target = self._path(name)
-        if target.exists():
-            keep = self.staging / batch / ".previous"
-            keep.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(target), keep / name)
-        shutil.move(str(self.staging / batch / name), target)
-        self._set_removed(name, False)
-        return target
+    def _previous(self, batch: str, name: str) -> Path:
+        return self.staging / batch / ".previous" / name
 
-    def roll_back(self, batch: str, name: str) -> None:
-        """Undo `install` after the new file failed to index."""
-        self._path(name).unlink(missing_ok=True)
-        previous = self.staging / batch / ".previous" / name
+    def install(self, batch: str, name: str) -> bool:
+        """Move a staged file into place, setting the version it replaces aside; True if there was one.
+
+        Run again after a crash half-way (the journal still says `staged`), it finishes the move: a file
+        already moved is not moved twice, and a version already set aside is not overwritten.
+        """
+        target = self._path(name)
+        staged, previous = self.staging / batch / name, self._previous(batch, name)
+        if staged.exists():
+            if target.exists() and not previous.exists():
+                previous.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(target, previous)
+            os.replace(staged, target)
+        self._set_removed(name, False)
+        return previous.exists()
+
+    def roll_back(self, batch: str, name: str, kept_previous: bool) -> None:
+        """Undo `install` after the new file failed: the previous version goes back, or the name goes.
+
+        `kept_previous` is what `install` returned (the journal keeps it): run again after a crash, this
+        never deletes a previous version it had already put back.
+        """
+        target, previous = self._path(name), self._previous(batch, name)
         if previous.exists():
-            shutil.move(str(previous), self.folder / name)
+            os.replace(previous, target)
+        elif not kept_previous:
+            target.unlink(missing_ok=True)
 
     def discard(self, batch: str) -> None:
         shutil.rmtree(self.staging / batch, ignore_errors=True)
 
-    def clear_staging(self) -> None:
-        """At start, before any job runs: batches a crash left half-staged are of no use."""
-        shutil.rmtree(self.staging, ignore_errors=True)
+    def clear_staging(self, keep: set[str]) -> None:
+        """At start: drop staged batches but those in `keep` (the ones unfinished jobs still need).
+
+        What goes was staged by a request that crashed before its 202, or left by a job that ended badly.
+        """
+        if not self.staging.is_dir():
+            return
+        for batch in self.staging.iterdir():
+            if batch.name not in keep:
+                shutil.rmtree(batch, ignore_errors=True)
+        with contextlib.suppress(OSError):  # only when nothing is left in it
+            self.staging.rmdir()
 
     def delete(self, name: str) -> None:
         """Forget a report: its uploaded file goes, and a bundled seed of that name is not indexed again."""

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -116,22 +117,34 @@ def _app(env: dict, port: int) -> Iterator[subprocess.Popen]:
         yield app
 
 
+def _env(tmp_path, embed_url: str, port: int) -> dict:
+    return {
+        **os.environ,
+        "BOT_DATA_DIR": str(tmp_path / "data"),
+        "BOT_EMBEDDER": "openai",
+        "BOT_EMBED_URL": embed_url,
+        "BOT_EMBED_MODEL": "stub",
+        "BOT_PORT": str(port),
+        "BOT_ADMIN_KEYS": "admin",
+        "BOT_RATE_LIMIT": "0",
+    }
+
+
+def _consistent_reports(tmp_path) -> dict:
+    library = Library(Settings(data_dir=tmp_path / "data", embedder="openai", embed_model="stub"))
+    try:
+        return consistency(library)
+    finally:
+        library.close()
+
+
 def test_kill_9_mid_upload_then_restart_recovers(tmp_path):
     port = free_port()
     first = "一号县人民政府关于2025年度法治政府建设情况的报告\n\n一、主要工作\n\n全县办理行政复议案件11件。\n"
     second = "二号县人民政府关于2025年度法治政府建设情况的报告\n\n一、主要工作\n\n全县办理行政复议案件22件。HOLD\n"
     admin = {"Authorization": "Bearer admin"}
     with serve_embeddings(hold_text="HOLD") as embed_url:
-        env = {
-            **os.environ,
-            "BOT_DATA_DIR": str(tmp_path / "data"),
-            "BOT_EMBEDDER": "openai",
-            "BOT_EMBED_URL": embed_url,
-            "BOT_EMBED_MODEL": "stub",
-            "BOT_PORT": str(port),
-            "BOT_ADMIN_KEYS": "admin",
-            "BOT_RATE_LIMIT": "0",
-        }
+        env = _env(tmp_path, embed_url, port)
         with _app(env, port) as app:
             files = [
                 ("files", ("一号县.txt", first.encode(), "text/plain")),
@@ -150,8 +163,51 @@ def test_kill_9_mid_upload_then_restart_recovers(tmp_path):
             listed = httpx.get(url, headers=admin, timeout=10).json()["documents"]
     assert sorted(d["doc"] for d in listed) == sorted([*SEED_NAMES, "一号县.txt", "二号县.txt"])
     assert not (tmp_path / "data" / "uploads" / ".staging").exists()
-    library = Library(Settings(data_dir=tmp_path / "data", embedder="openai", embed_model="stub"))
-    try:
-        assert len(consistency(library)) == 7
-    finally:
-        library.close()
+    assert len(_consistent_reports(tmp_path)) == 7
+
+
+def _job_when_over(base: str, job_id: str, headers: dict, timeout: float = 300) -> httpx.Response:
+    """The job's answer once it is done or failed (never 404 on the way)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        answer = httpx.get(f"{base}/jobs/{job_id}", headers=headers, timeout=30)
+        assert answer.status_code == 200, answer.text
+        if answer.json()["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.2)
+
+
+def test_kill_9_loses_no_accepted_upload(tmp_path):
+    """Two files in one upload, the first being embedded at kill -9, and a second upload queued behind it."""
+    port = free_port()
+    report = "{}人民政府关于2025年度法治政府建设情况的报告\n\n一、主要工作\n\n全县办理行政复议案件{}件。{}\n"
+    held, staged, queued = "三号县.txt", "四号县.txt", "五号县.txt"
+    admin = {"Authorization": "Bearer admin"}
+    base = f"http://127.0.0.1:{port}/api/v1"
+    with serve_embeddings(hold_text="HOLD") as embed_url:
+        env = _env(tmp_path, embed_url, port)
+        with _app(env, port) as app:
+            files = [
+                ("files", (held, report.format("三号县", 33, "HOLD").encode(), "text/plain")),
+                ("files", (staged, report.format("四号县", 44, "").encode(), "text/plain")),
+            ]
+            first = httpx.post(f"{base}/documents", files=files, headers=admin, timeout=60)
+            assert first.status_code == 202, first.text
+            files = [("files", (queued, report.format("五号县", 55, "").encode(), "text/plain"))]
+            second = httpx.post(f"{base}/documents", files=files, headers=admin, timeout=60)
+            assert second.status_code == 202, second.text
+            assert Embeddings.held.wait(120), "the upload never reached the embedder"
+            app.send_signal(signal.SIGKILL)  # the first file being embedded, the second staged, one job queued
+            app.wait(30)
+        Embeddings.hold_text = None
+
+        with _app(env, port):
+            jobs = [_job_when_over(base, r.json()["job"]["id"], admin).json() for r in (first, second)]
+            listed = httpx.get(f"{base}/documents", headers=admin, timeout=30).json()["documents"]
+    assert [job["status"] for job in jobs] == ["done", "done"], jobs
+    assert jobs[0]["files"] == [held, staged] and jobs[1]["files"] == [queued]
+    assert sorted(jobs[0]["result"]["added"]) == sorted([held, staged]) and jobs[0]["done"] == 2
+    assert jobs[1]["result"]["added"] == [queued] and not jobs[0]["errors"] and not jobs[1]["errors"]
+    assert sorted(d["doc"] for d in listed) == sorted([*SEED_NAMES, held, staged, queued])
+    assert not (tmp_path / "data" / "uploads" / ".staging").exists()
+    assert len(_consistent_reports(tmp_path)) == 8

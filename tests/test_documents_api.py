@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import io
+import json
 import time
 
 import httpx
@@ -9,6 +13,7 @@ import pytest
 from conftest import SEEDS
 from live_server import seeded_service, serve
 
+from bot.audit import key_id
 from bot.server import create_server
 
 ADMIN = "admin-key-2"
@@ -112,3 +117,79 @@ def test_a_removed_seed_stays_removed_after_restart(api, service):
     assert seed in {p.name for p in service.uploads.startup_paths(SEEDS)}
     assert service.index_bundled().errors == []
     assert len(api.get("/documents").json()["documents"]) == 5
+
+
+def test_a_long_chinese_name_is_shortened_and_indexed(api, service):
+    raw = "某某省某某市某某区人民政府关于二〇二五年度法治政府建设情况的报告" * 4
+    raw = raw[:104] + ".txt"  # 108 characters, 316 bytes: more than a file system allows in one name
+    assert len(raw) == 108 and len(raw.encode()) == 316
+    job = finished(api, upload(api, (raw, REPORT.format(n=42).encode())))
+    name = job["files"][0]
+    assert job["status"] == "done" and job["result"]["added"] == [name], job
+    assert len(name.encode()) <= 200 and name.endswith(".txt") and raw.startswith(name.removesuffix(".txt"))
+    assert (service.settings.uploads_dir / name).is_file()
+    assert name in {d["doc"] for d in api.get("/documents").json()["documents"]}
+    assert not any((service.settings.uploads_dir / ".staging").glob("*"))
+    assert api.delete(f"/documents/{name}").status_code == 200
+
+
+def test_failures_never_show_a_server_path(api, service, monkeypatch, caplog):
+    data_dir = service.settings.data_dir
+    paths = {str(data_dir), str(data_dir.resolve())}
+    seen: list[str] = []
+
+    def full_disk(batch, name, *args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(service.uploads.staging / batch / name))
+
+    monkeypatch.setattr(service.uploads, "stage", full_disk)
+    refused = upload(api, ("满盘.txt", b"x"))
+    seen.append(refused.text)
+    assert refused.status_code == 503 and refused.json()["error"]["code"] == "backend_unavailable"
+    monkeypatch.undo()
+
+    def unwritable(paths, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(paths[0]))
+
+    monkeypatch.setattr(service.library, "index", unwritable)
+    job = finished(api, upload(api, ("无权限.txt", REPORT.format(n=5).encode())))
+    monkeypatch.undo()
+    seen.append(json.dumps(job, ensure_ascii=False))
+    assert job["status"] == "failed" and "server log" in job["errors"][0]["reason"], job
+
+    def broken_install(batch, name):
+        raise RuntimeError(f"rename {data_dir.resolve()}/uploads/{name} failed")
+
+    monkeypatch.setattr(service.uploads, "install", broken_install)
+    job = finished(api, upload(api, ("坏盘.txt", REPORT.format(n=6).encode())))
+    monkeypatch.undo()
+    seen.append(json.dumps(job, ensure_ascii=False))
+    assert job["status"] == "failed" and "server log" in job["errors"][0]["reason"], job
+
+    assert not any(path in text for path in paths for text in seen), seen
+    assert not (service.settings.uploads_dir / "无权限.txt").exists()
+    logged = [r for r in caplog.records if r.exc_info and r.name.startswith("bot")]
+    assert len(logged) >= 3, "each failure is logged with its traceback"
+
+
+def test_the_audit_log_names_keys_by_id_never_the_key(api, service):
+    who = key_id(ADMIN)
+    assert who == hashlib.sha256(ADMIN.encode()).hexdigest()[:12] and key_id(None) is None
+    job = service.upload([("审计.txt", io.BytesIO(REPORT.format(n=9).encode()))], who=who)
+    assert service.jobs.wait(job.id, 120).status == "done"
+    removal = service.jobs.wait(service.remove("审计.txt", who=who).id, 60)
+    assert removal.status == "done"
+    through_api = finished(api, upload(api, ("审计二.txt", REPORT.format(n=10).encode())))
+
+    text = (service.settings.data_dir / "audit.jsonl").read_text(encoding="utf-8")
+    assert ADMIN not in text
+    records = [json.loads(line) for line in text.splitlines()]
+    mine = [r for r in records if r.get("job") in (job.id, removal.id)]
+    assert [r["action"] for r in mine] == ["upload_accepted", "job_finished", "removal_requested", "removal_finished"]
+    accepted, done, requested, removed = mine
+    assert accepted["files"] == ["审计.txt"] and accepted["key_id"] == who
+    assert done["status"] == "done" and done["added"] == ["审计.txt"] and done["errors"] == []
+    assert requested["doc"] == "审计.txt" and requested["key_id"] == who
+    assert removed["status"] == "done" and removed["doc"] == "审计.txt"
+    assert all(r["time"].endswith("+00:00") for r in mine)
+    by_api = [r for r in records if r.get("job") == through_api["id"]]
+    assert [r["action"] for r in by_api] == ["upload_accepted", "job_finished"] and by_api[0]["key_id"] == who

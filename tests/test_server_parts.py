@@ -31,6 +31,10 @@ SCRIPT = '<script>alert(1)</script><img src=x onerror="alert(2)">'
         ("...hidden.txt", "hidden.txt"),
         ("a\x00b\n.txt", "ab.txt"),
         ("x" * 300 + ".html", "x" * 115 + ".html"),
+        # 316 bytes → 199: file systems allow 255 bytes per name; cut at a character, never inside one
+        pytest.param("法" * 104 + ".txt", "法" * 65 + ".txt", id="108-chinese-characters"),
+        pytest.param("法" * 64 + "ab.txt", "法" * 64 + "ab.txt", id="198-bytes-kept"),
+        pytest.param("a" + "法" * 70 + ".md", "a" + "法" * 65 + ".md", id="cut-between-characters"),
     ],
 )
 def test_safe_names(raw, name):
