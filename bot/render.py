@@ -19,8 +19,10 @@ REFUSAL_HINT = "已检索的报告中没有能回答这个问题的内容。可�
 
 
 def escape(text: str) -> str:
-    """Safe as HTML and as Markdown: shows exactly `text`."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    """Safe as HTML text and as Markdown: shows exactly `text` (never used inside an attribute, so quotes stay
+    quotes: the chat showed `&#x27;` for an apostrophe).
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _number_pattern(numbers: list[str]) -> re.Pattern | None:
@@ -54,9 +56,9 @@ def answer_html(answer: Answer) -> str:
     if answer.flagged_numbers:
         listed = "、".join(answer.flagged_numbers)
         parts.append(f'<span class="note warn">⚠ 以下数字未在所引段落中找到，请核对原文：{escape(listed)}</span>')
-    if answer.error:
-        what = "回答不完整：" if answer.incomplete else "语言模型不可用，以下为原文摘录。"
-        parts.append(f'<span class="note warn">⚠ {escape(what)}（{escape(answer.error[:200])}）</span>')
+    if answer.error:  # the reason is in the server log and the API's `error`; the reader needs what it means
+        what = "回答不完整：语言模型中途出错，请核对原文或稍后再问。" if answer.incomplete else "语言模型暂时不可用，以下为原文摘录。"
+        parts.append(f'<span class="note warn">⚠ {escape(what)}</span>')
     return "\n\n".join(parts)
 
 

@@ -1,7 +1,8 @@
 """A stub OpenAI-compatible chat server on 127.0.0.1 that misbehaves on request, for the LLM backend and the API.
 
 The request's model name picks the behaviour: ok, e500, e429 (always), e429once, slow (3 s before each token),
-stall (two tokens, then 3 s of nothing), trickle (a token every 0.2 s, 40 of them), malformed (bad JSON after
+stall (two tokens, then 3 s of nothing), trickle (a token every 0.2 s, 40 of them), crawl (a token every 0.2 s,
+300 of them: a minute), malformed (bad JSON after
 two tokens), cut (connection closed after two tokens), nodone (no [DONE]); any model in `ChatServer.scripts`
 streams those tokens instead.
 """
@@ -38,11 +39,12 @@ class ChatServer(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
         self.end_headers()
-        tokens = ChatServer.scripts.get(model) or (TOKENS * 10 if model == "trickle" else TOKENS)
+        repeat = {"trickle": 10, "crawl": 75}.get(model, 1)
+        tokens = ChatServer.scripts.get(model) or TOKENS * repeat
         for i, token in enumerate(tokens):
             if model == "slow" or (model == "stall" and i == 2):
                 time.sleep(3)
-            if model == "trickle":
+            if model in ("trickle", "crawl"):
                 time.sleep(0.2)
             if model == "malformed" and i == 2:
                 self._send("data: {not json}\n\n")
