@@ -108,14 +108,14 @@ def read_docx(path: Path) -> str:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
                 raise LoadError(path, "unpacks to more than 200 MB (zip bomb?)")
         document = docx.Document(str(path))
+        lines = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                lines.append(" ".join(cell.text for cell in row.cells))
     except LoadError:
         raise
-    except Exception as exc:  # bad zip, missing parts, broken XML: python-docx raises many kinds
+    except Exception as exc:  # bad zip, missing parts, broken XML or tables: python-docx raises many kinds
         raise LoadError(path, f"not a valid .docx file ({exc.__class__.__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
 
 
