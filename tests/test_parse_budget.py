@@ -1,8 +1,8 @@
 """A hostile PDF, DOCX or HTML file cannot hold the reader: time, memory and text size are budgeted per file.
 
 The slow files are built here, small on disk and slow to read. Unbounded on this 2-core machine (pypdf 7.1,
-python-docx 1.2): `slow_pdf()` (7 kB) takes about 95 s of CPU, `slow_docx()` (37 kB) about 2 minutes. With
-`parse_seconds=3` each is refused in seconds; the only timing assertion is a generous upper bound.
+python-docx 1.2): `slow_pdf()` (7 kB) takes 90-96 s of CPU and 290 MB, `slow_docx()` (37 kB) 113 s and 113 MB.
+With `parse_seconds=3` each is refused in seconds; the only timing assertion is a generous upper bound.
 """
 
 from __future__ import annotations
