@@ -38,7 +38,8 @@ _BOOT = (
     "child_main(sys.argv[2:])\n"
 )
 _PACKAGE_DIR = Path(__file__).resolve().parent
-_KILLED_FOR_CPU = {-signal.SIGXCPU, -signal.SIGKILL}
+# Return codes of a child its own CPU limit stopped (SIGXCPU at the soft limit, SIGKILL at the hard one).
+_KILLED_FOR_CPU = {-getattr(signal, name) for name in ("SIGXCPU", "SIGKILL") if hasattr(signal, name)}
 
 
 def read_in_child(path: Path, reader: str, seconds: float, memory_mb: int, max_chars: int) -> str:
@@ -69,7 +70,7 @@ def _answer(returncode: int, out: bytes, errors: bytes, seconds: float, memory_m
         return payload.decode("utf-8", "surrogatepass")
     if returncode == 0 and status == b"refused":
         raise Refused(payload.decode())
-    if returncode in _KILLED_FOR_CPU:  # its own CPU limit (RLIMIT_CPU) stopped it
+    if returncode in _KILLED_FOR_CPU:
         raise Refused(too_slow(seconds))
     if b"MemoryError" in errors:  # ran out of its address space before it could answer
         raise Refused(too_big(memory_mb))

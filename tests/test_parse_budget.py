@@ -8,7 +8,11 @@ With `parse_seconds=3` each is refused in seconds; the only timing assertion is 
 from __future__ import annotations
 
 import io
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import time
 import zipfile
 import zlib
@@ -18,7 +22,9 @@ import docx
 import pytest
 from conftest import SEEDS, raw_seed
 
+from bot import reader_process
 from bot.load import LoadError, read
+from bot.reader_child import Refused
 from bot.settings import Settings
 
 CHENGDU = "004_7cff85eaf4bcf1da.txt"
@@ -98,7 +104,7 @@ def test_read_alone_is_bounded_too(tmp_path, name, build):
     path = tmp_path / name
     path.write_bytes(build())
     started = time.monotonic()
-    with pytest.raises(LoadError, match=TOO_SLOW.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(LoadError, match=re.escape(TOO_SLOW)):
         read(path, Settings(parse_seconds=3))
     assert time.monotonic() - started < GENEROUS
 
@@ -158,3 +164,31 @@ def test_plain_text_is_read_in_process_whatever_the_budget(tmp_path):
     path = tmp_path / CHENGDU
     shutil.copy(SEEDS / CHENGDU, path)
     assert read(path, Settings(parse_seconds=0.001, max_extracted_chars=10)) == raw_seed(CHENGDU)
+
+
+def test_a_reader_whose_parent_is_gone_stops_at_its_own_cpu_limit(tmp_path):
+    """The parent's deadline normally comes first; RLIMIT_CPU in the child is the backstop if it never does."""
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(slow_pdf())
+    command = [sys.executable, "-P", "-c", reader_process._BOOT, str(reader_process._PACKAGE_DIR), "read_pdf"]
+    ended = subprocess.run([*command, str(path), "1", "1024", "100"], capture_output=True, timeout=GENEROUS)
+    assert ended.returncode == -signal.SIGXCPU and ended.stdout == b""  # 2 s of CPU: ceil(1 s) + 1
+
+
+@pytest.mark.parametrize(
+    ("returncode", "out", "errors", "reason"),
+    [
+        (0, b"ok\n\xe6\xb3\x95\xe6\xb2\xbb", b"", None),
+        (0, b"refused\nmalformed PDF (PdfReadError)", b"", "malformed PDF (PdfReadError)"),
+        (-signal.SIGXCPU, b"", b"", "took longer than 3 s"),
+        (-signal.SIGKILL, b"", b"", "took longer than 3 s"),
+        (1, b"", b"Traceback (most recent call last):\n...\nMemoryError\n", "more than 100 MB of memory"),
+        (-signal.SIGSEGV, b"", b"Fatal Python error: Segmentation fault", "stopped unexpectedly (exit code -11)"),
+    ],
+)
+def test_what_the_child_said_or_why_it_said_nothing(returncode, out, errors, reason):
+    if reason is None:
+        assert reader_process._answer(returncode, out, errors, 3, 100) == "法治"
+    else:
+        with pytest.raises(Refused, match=re.escape(reason)):
+            reader_process._answer(returncode, out, errors, 3, 100)
