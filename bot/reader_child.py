@@ -6,6 +6,7 @@ and the one parser it needs: every import here is paid again for every PDF, DOCX
 
 from __future__ import annotations
 
+import logging
 import math
 import sys
 from pathlib import Path
@@ -36,6 +37,7 @@ def child_main(argv: list[str]) -> None:
     reader, path, seconds, memory_mb, max_chars = argv
     answer = sys.stdout.buffer
     sys.stdout = sys.stderr  # a parser that prints cannot garble the answer
+    logging.disable(logging.CRITICAL)  # nor fill the disk: pypdf can log a warning for each of a million operators
     _limit_self(float(seconds), int(memory_mb))
     try:
         text = _read(reader, Path(path), int(memory_mb))

@@ -59,8 +59,8 @@ def read_in_child(path: Path, reader: str, seconds: float, memory_mb: int, max_c
         except BaseException:  # Ctrl-C in the CLI, or anything else: never leave a reader running
             process.kill()
             raise
-        errors.seek(0)
-        return _answer(process.returncode, out, errors.read()[-4000:], seconds, memory_mb)
+        errors.seek(max(0, errors.seek(0, 2) - 4000))  # the end of what it wrote: a traceback, if any
+        return _answer(process.returncode, out, errors.read(), seconds, memory_mb)
 
 
 def _answer(returncode: int, out: bytes, errors: bytes, seconds: float, memory_mb: int) -> str:
