@@ -68,7 +68,7 @@ def index_paths(
             if path.name in names:
                 raise LoadError(path, f"same file name as {names[path.name]}; report ids are file names")
             names[path.name] = path
-            raw = read(path)
+            raw = read(path, settings)
             fingerprint = _fingerprint(raw, settings, embedder)
             record = store.document_record(path.name)
             if record and record.get("fingerprint") == fingerprint:

@@ -1,7 +1,11 @@
 """Read report files of every format users have into plain text.
 
 Each reader returns raw text (chrome and glosses still in); a file that cannot be read raises
-`LoadError` with a one-line reason, so a batch can report it and go on.
+`LoadError` with a one-line reason, so a batch can report it and go on. PDF, DOCX and HTML are read in
+a child process under a time, memory and text-size budget (`bot.reader_process`): their parsers can be
+kept busy for minutes by a small hostile file. Plain text is read here.
+
+The child imports this module without the `bot` package, so it imports nothing of `bot` at the top.
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from charset_normalizer import from_bytes
+if TYPE_CHECKING:
+    from .settings import Settings
 
 
 class LoadError(Exception):
@@ -50,6 +56,8 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # here: the reader child for PDF and DOCX does not need it
+
     match = from_bytes(data, cp_isolation=_ENCODINGS).best()
     if match is None:
         raise LoadError(path, "not text in UTF-8, GB18030 or Big5")
@@ -100,14 +108,14 @@ def read_docx(path: Path) -> str:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
                 raise LoadError(path, "unpacks to more than 200 MB (zip bomb?)")
         document = docx.Document(str(path))
+        lines = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                lines.append(" ".join(cell.text for cell in row.cells))
     except LoadError:
         raise
-    except Exception as exc:  # bad zip, missing parts, broken XML: python-docx raises many kinds
+    except Exception as exc:  # bad zip, missing parts, broken XML or tables: python-docx raises many kinds
         raise LoadError(path, f"not a valid .docx file ({exc.__class__.__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
 
 
@@ -119,6 +127,8 @@ READERS: dict[str, Callable[[Path], str]] = {
     ".pdf": read_pdf,
     ".docx": read_docx,
 }
+# Readers whose parsers a small file can keep busy for minutes or drive out of memory: run in a child.
+ISOLATED_READERS: dict[str, Callable[[Path], str]] = {r.__name__: r for r in (read_html, read_pdf, read_docx)}
 
 
 def sniff(path: Path) -> Callable[[Path], str]:
@@ -138,16 +148,34 @@ def sniff(path: Path) -> Callable[[Path], str]:
     return READERS[suffix]
 
 
-def read(path: Path) -> str:
-    """The raw text of one report file; `LoadError` when it is unsupported, unreadable or empty."""
+def read(path: Path, settings: Settings | None = None) -> str:
+    """The raw text of one report file; `LoadError` when it is unsupported, unreadable, empty or over budget.
+
+    PDF, DOCX and HTML are read in a child under `settings`' parse budgets (without settings: the
+    configured ones, `Settings()`); plain text costs nothing to read and is read here whatever the budget.
+    """
     try:
         reader = sniff(path)
-        text = reader(path)
+        text = _read_in_child(path, reader, settings) if reader.__name__ in ISOLATED_READERS else reader(path)
     except OSError as exc:
         raise LoadError(path, exc.strerror or str(exc)) from exc
     if not text.strip():
         raise LoadError(path, "empty: no text to index")
     return text
+
+
+def _read_in_child(path: Path, reader: Callable[[Path], str], settings: Settings | None) -> str:
+    from .reader_child import Refused  # imported here: see the module's docstring
+    from .reader_process import read_in_child
+    from .settings import Settings
+
+    settings = settings or Settings()
+    try:
+        return read_in_child(
+            path, reader.__name__, settings.parse_seconds, settings.parse_memory_mb, settings.max_extracted_chars
+        )
+    except Refused as exc:
+        raise LoadError(path, exc.reason) from None
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:

@@ -81,6 +81,12 @@ class Settings(BaseSettings):
         "127.0.0.1", description="Addresses whose X-Forwarded-For is believed (a reverse proxy on this host)."
     )
 
+    # Reading PDF, DOCX and HTML runs in a child process under these budgets, so one hostile file cannot hold
+    # the index worker or take the server's memory; plain .txt/.md are read in-process.
+    parse_seconds: float = Field(30.0, gt=0, description="Seconds one PDF/DOCX/HTML file may take to read.")
+    parse_memory_mb: int = Field(1024, gt=0, description="Memory (address space, MB) the reader of one file may use.")
+    max_extracted_chars: int = Field(5_000_000, gt=0, description="Most characters one PDF/DOCX/HTML file may yield.")
+
     # Chunking, in tiktoken (cl100k_base) tokens.
     chunk_tokens: int = 200
     chunk_overlap: int = 40

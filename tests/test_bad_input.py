@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import uuid
 import zipfile
 
@@ -17,6 +18,7 @@ import pytest
 from live_server import seeded_service, serve
 from test_api import assert_error, bearer
 from test_documents_api import finished
+from test_parse_budget import GENEROUS, TOO_SLOW, slow_pdf
 
 from bot.embed import EmbedError
 from bot.render import sources_html
@@ -197,6 +199,23 @@ def test_bad_files_fail_one_by_one_and_nothing_is_lost(admin, user, service):
     assert kept == ["甲乙县报告.txt"]  # none of the bad files is kept
     answer = user.post("/answer", json={"question": "甲乙县建成公共法律服务站点多少个？"}).json()
     assert "63" in answer["answer"] and answer["citations"][0]["doc"] == "甲乙县报告.txt"
+
+
+def test_a_slow_pdf_fails_its_job_and_the_next_upload_is_not_held(admin, user, service, monkeypatch):
+    monkeypatch.setattr(service.library.settings, "parse_seconds", 3)
+    before = snapshot(service)
+    started = time.monotonic()
+    slow = post_files(admin, ("slow.pdf", slow_pdf()))
+    good = post_files(admin, ("壬癸县报告.txt", GB_REPORT.replace("甲乙", "壬癸").replace("63", "58").encode()))
+    slow_job, good_job = finished(admin, slow), finished(admin, good)
+    assert time.monotonic() - started < GENEROUS  # unbounded, pypdf alone would take about 95 s of CPU
+    assert slow_job["status"] == "failed" and [e["file"] for e in slow_job["errors"]] == ["slow.pdf"], slow_job
+    assert slow_job["errors"][0]["reason"].startswith(TOO_SLOW)
+    assert good_job["status"] == "done" and good_job["result"]["added"] == ["壬癸县报告.txt"], good_job
+    assert snapshot(service)[0] == sorted([*before[0], "壬癸县报告.txt"])
+    assert not (service.settings.uploads_dir / "slow.pdf").exists()
+    answer = user.post("/answer", json={"question": "壬癸县建成公共法律服务站点多少个？"}).json()
+    assert "58" in answer["answer"]
 
 
 def test_requests_that_are_refused_before_indexing(admin, service):

@@ -4,6 +4,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import raw_seed
+from test_parse_budget import docx_with_body
 
 from bot.clean import clean_text
 from bot.load import LoadError, find_files, read
@@ -106,6 +107,14 @@ def test_zip_bomb_docx_is_refused(tmp_path):
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * (201 * 1024 * 1024))
     with pytest.raises(LoadError, match="zip bomb"):
+        read(path)
+
+
+def test_a_docx_table_python_docx_cannot_walk_is_a_load_error(tmp_path):
+    path = tmp_path / "merged.docx"  # the top row continues a merge from a row above it, which is not there
+    merged = b"<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+    path.write_bytes(docx_with_body(b"<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>" + merged + b"</w:tr></w:tbl>"))
+    with pytest.raises(LoadError, match=r"not a valid \.docx file \(ValueError\)"):
         read(path)
 
 
