@@ -57,7 +57,8 @@ def answer_html(answer: Answer) -> str:
         listed = "、".join(answer.flagged_numbers)
         parts.append(f'<span class="note warn">⚠ 以下数字未在所引段落中找到，请核对原文：{escape(listed)}</span>')
     if answer.error:  # the reason is in the server log and the API's `error`; the reader needs what it means
-        what = "回答不完整：语言模型中途出错，请核对原文或稍后再问。" if answer.incomplete else "语言模型暂时不可用，以下为原文摘录。"
+        what = "回答不完整：语言模型中途出错，请核对原文或稍后再问。" if answer.incomplete else ""
+        what = what or "语言模型暂时不可用，以下为原文摘录。"
         parts.append(f'<span class="note warn">⚠ {escape(what)}</span>')
     return "\n\n".join(parts)
 

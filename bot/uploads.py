@@ -10,6 +10,7 @@ next start (bot/jobs.py), so `install` and `roll_back` give the same result when
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -34,7 +35,8 @@ def safe_name(raw: str) -> str:
     """One path component of word characters, `.-()`; no directories, no leading dots, a supported suffix.
 
     Long names are cut to MAX_NAME characters and MAX_NAME_BYTES bytes (a Chinese character is 3 bytes), so
-    that any name a browser sends can be written to disk.
+    that any name a browser sends can be written to disk; a cut name ends in `~` and 8 hex digits of the whole
+    name, so two long names that begin alike stay two reports.
     """
     name = unicodedata.normalize("NFC", raw or "").replace("\\", "/").split("/")[-1]
     name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
@@ -45,9 +47,12 @@ def safe_name(raw: str) -> str:
     suffix = "." + suffix.lower()
     if suffix not in READERS:
         raise BadName(f"unsupported file type '{suffix}' for '{raw}' (use {', '.join(READERS)})")
-    stem = stem[: MAX_NAME - len(suffix)]
-    stem = stem.encode()[: MAX_NAME_BYTES - len(suffix.encode())].decode("utf-8", errors="ignore")  # whole chars
-    return stem + suffix
+    if len(stem + suffix) <= MAX_NAME and len((stem + suffix).encode()) <= MAX_NAME_BYTES:
+        return stem + suffix
+    tag = "~" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    stem = stem[: MAX_NAME - len(suffix) - len(tag)]
+    stem = stem.encode()[: MAX_NAME_BYTES - len(suffix.encode()) - len(tag)].decode("utf-8", errors="ignore")
+    return stem + tag + suffix  # the byte cut above keeps whole characters
 
 
 class Uploads:

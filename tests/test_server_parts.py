@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pytest
@@ -20,6 +21,11 @@ from bot.uploads import BadName, Uploads, safe_name
 SCRIPT = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
 
+def _tag(name: str) -> str:
+    """What a cut name ends in: `~` and 8 hex digits of the whole (cleaned) name."""
+    return "~" + hashlib.sha256(name.encode()).hexdigest()[:8]
+
+
 @pytest.mark.parametrize(
     "raw, name",
     [
@@ -30,15 +36,20 @@ SCRIPT = '<script>alert(1)</script><img src=x onerror="alert(2)">'
         ("..\\..\\x.md", "x.md"),
         ("...hidden.txt", "hidden.txt"),
         ("a\x00b\n.txt", "ab.txt"),
-        ("x" * 300 + ".html", "x" * 115 + ".html"),
-        # 316 bytes → 199: file systems allow 255 bytes per name; cut at a character, never inside one
-        pytest.param("法" * 104 + ".txt", "法" * 65 + ".txt", id="108-chinese-characters"),
+        ("x" * 300 + ".html", "x" * 106 + _tag("x" * 300 + ".html") + ".html"),
+        # 316 bytes → ≤ 200: file systems allow 255 bytes per name; cut at a character, never inside one
+        pytest.param("法" * 104 + ".txt", "法" * 62 + _tag("法" * 104 + ".txt") + ".txt", id="108-chinese-characters"),
         pytest.param("法" * 64 + "ab.txt", "法" * 64 + "ab.txt", id="198-bytes-kept"),
-        pytest.param("a" + "法" * 70 + ".md", "a" + "法" * 65 + ".md", id="cut-between-characters"),
+        pytest.param("a" + "法" * 70 + ".md", "a" + "法" * 62 + _tag("a" + "法" * 70 + ".md") + ".md", id="cut-chars"),
     ],
 )
 def test_safe_names(raw, name):
-    assert safe_name(raw) == name
+    assert safe_name(raw) == name and len(name) <= 120 and len(name.encode()) <= 200
+
+
+def test_long_names_that_begin_alike_stay_apart():
+    first, second = (safe_name("法治政府建设年度报告" * 20 + end) for end in ("甲.txt", "乙.txt"))
+    assert first != second and first[:60] == second[:60]
 
 
 @pytest.mark.parametrize("raw", ["", "..", "../", ".txt", "noext", "virus.exe", "a/b/", "___.txt"])
