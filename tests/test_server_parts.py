@@ -137,6 +137,20 @@ def test_highlights_find_the_cited_sentence():
     assert cited_sentences("全市全部544个单位按期公开[2]。", 1, passage) == []
 
 
+def _markup(html: str) -> set[tuple[str, str | None]]:
+    """Every (tag, attribute) in `html` as a browser would parse it ((tag, None) for a bare tag)."""
+    from html.parser import HTMLParser
+
+    found: set[tuple[str, str | None]] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.update({(tag, name) for name, _ in attrs} or {(tag, None)})
+
+    Collect().feed(html)
+    return found
+
+
 def _answer(text: str, passage: str, flagged: list[str] | None = None) -> Answer:
     citation = Citation(1, "evil.txt", f"标题{SCRIPT}", f"一、{SCRIPT}", passage, "测试市", 2025)
     return Answer(question="q", answer=text, refused=False, citations=[citation], flagged_numbers=flagged or [])
@@ -146,7 +160,20 @@ def test_report_text_is_escaped_everywhere():
     passage = f"前文。其中{SCRIPT}案件12件。"
     answer = _answer(f"其中{SCRIPT}案件12件[1]。", passage, flagged=["12"])
     for html in (answer_html(answer), sources_html(answer)):
-        assert "<script" not in html and "<img" not in html and 'onerror="' not in html
+        assert "<script" not in html and "<img" not in html
+        assert _markup(html) <= {
+            ("sup", "class"),
+            ("a", "href"),
+            ("mark", "class"),
+            ("mark", "title"),
+            ("span", "class"),
+            ("div", "class"),
+            ("div", "id"),
+            ("blockquote", "class"),
+            ("p", None),
+            ("details", None),
+            ("summary", None),
+        }  # only the markup we write: no on* handler, no src
     assert "&lt;script&gt;" in sources_html(answer)
     assert '<mark class="cited">' in sources_html(answer)
     assert 'class="flagged"' in answer_html(answer) and 'href="#source-1"' in answer_html(answer)
