@@ -32,6 +32,10 @@ Body = Literal["none", "json", "upload"]
 PAGE = r"(?:/embed)?"  # Gradio serves the full page at / and the chat for iframes at /embed/
 SESSION_COOKIE = "fazhi_session"
 SMALL_BODY = 16 * 1024  # routes that take no body still get a bound
+# Page events a question may cost (the question, a page load, an example, a listing): the page's events are held
+# to this many times the rate limit, a backstop against raw floods. Questions themselves are limited in the
+# chat, which can say so in Chinese (a refused event only shows Gradio's 错误 badges).
+PAGE_EVENTS_PER_QUESTION = 4
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class AccessControl:
         self.settings = settings
         self.keys = KeyRing(settings.api_keys, settings.admin_keys)
         self.limiter = RateLimiter(settings.rate_limit)
+        self.page_events = RateLimiter(settings.rate_limit * PAGE_EVENTS_PER_QUESTION)
         self.on_denied = on_denied  # e.g. the audit log, for refused admin-key checks
         self.limits = {
             "none": SMALL_BODY,
@@ -190,9 +195,10 @@ class AccessControl:
     def _count(self, rule: Rule, who: str) -> None:
         if not rule.counted:
             return
-        wait = self.limiter.hit(who)
+        limiter = self.page_events if rule.who == "page" else self.limiter
+        wait = limiter.hit(who)
         if wait is not None:
-            message = f"rate limit of {self.limiter.per_minute} requests a minute exceeded; retry in {wait} s"
+            message = f"rate limit of {limiter.per_minute} requests a minute exceeded; retry in {wait} s"
             raise Refused(429, "rate_limited", message, _retry(wait))
 
     # -- the page's sign-in (BOT_PAGE_ACCESS=key) --------------------------------------------------------
@@ -273,6 +279,12 @@ def _local(target: str) -> str:
 
 def _query(scope: dict) -> dict[str, list[str]]:
     return parse_qs(scope.get("query_string", b"").decode("latin-1"))
+
+
+def asker(scope: dict) -> str:
+    """Whose question a page event is, for the chat's own rate limit: the signed-in key, else the address."""
+    caller = scope.get("state", {}).get("caller")
+    return f"key {caller.key_id}" if caller and caller.key else f"address {client_address(scope)}"
 
 
 def client_address(scope: dict) -> str:

@@ -31,6 +31,7 @@ from .llm import LLMError
 from .question import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
 from .quotes import cited_sentences
 from .retrieve import Filters
+from .security import RateLimiter
 from .settings import Settings
 from .store import StoreError
 from .uploads import BadName, Uploads, safe_name
@@ -195,6 +196,7 @@ class Service:
         self.jobs = JobQueue(self.settings.data_dir / "jobs.sqlite", on_finish=self._finished)
         slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
         self._slots = threading.BoundedSemaphore(slots)
+        self.page_questions = RateLimiter(self.settings.rate_limit)  # the page's, per asker (the API's: access.py)
         self._waiting = 0  # requests waiting for a slot now; at most `answer_queue`
         self._waiting_lock = threading.Lock()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from .access import asker
 from .answer import Answer
 from .load import READERS
 from .render import answer_html, answer_text_html, error_html, escape, sources_html
@@ -64,16 +65,25 @@ SERVICE_MESSAGES = {
 def service_message(error: ServiceError) -> str:
     if error.code == "invalid_request":
         return f"问题无法处理：请输入不超过 {MAX_QUESTION_CHARS} 字的问题。"
+    if error.code == "rate_limited" and error.retry_after:
+        return f"提问太频繁，请 {error.retry_after} 秒后再试。"
     return SERVICE_MESSAGES.get(error.code, UNAVAILABLE)
 
 
 def chat_turn(
-    service: Service, question: str, messages: list, turns: list, body: str | None, year: str | None
+    service: Service,
+    question: str,
+    messages: list,
+    turns: list,
+    body: str | None,
+    year: str | None,
+    asker: str | None = None,
 ) -> Iterator[tuple]:
     """One question: (textbox, chat messages, history turns, sources HTML) as the answer streams in.
 
-    Whatever goes wrong ends as a short Chinese message in the chat (the trace goes to the log), and the
-    question box stays usable: this generator never raises.
+    `asker` (who asks: an address or key) is held to the rate limit here, where the refusal can be a Chinese
+    sentence. Whatever goes wrong ends as a short Chinese message in the chat (the trace goes to the log), and
+    the question box stays usable: this generator never raises.
     """
     question = (question or "").strip()
     if not question:
@@ -83,6 +93,8 @@ def chat_turn(
     yield "", messages, turns, sources_html(None, "正在检索相关报告…")
     text, answer, failure = "", None, None
     try:
+        if asker and (wait := service.page_questions.hit(asker)):
+            raise ServiceError(429, "rate_limited", "rate limited", retry_after=wait)
         with service.stream(question, turns, _filters(body, year)) as events:
             for event in events:
                 if isinstance(event, Answer):
@@ -128,8 +140,9 @@ def _chat_panel(service: Service, body, year, height: int = 460):
             gr.Markdown("#### 引用来源")
             sources = gr.HTML(sources_html(None), elem_id="sources")
 
-    def run(question, messages, history, body, year):
-        yield from chat_turn(service, question, messages, history, body, year)
+    def run(question, messages, history, body, year, request: gr.Request):
+        scope = request.request.scope if request and request.request else {}
+        yield from chat_turn(service, question, messages, history, body, year, asker(scope))
 
     limit = max(1, service.settings.max_concurrent_answers)
     outputs = [question, chatbot, turns, sources]

@@ -249,3 +249,25 @@ def test_an_unexpected_failure_is_a_chinese_message_and_the_page_goes_on(site, s
     ask(page, "韶关市选聘了几名行政执法监督员？")
     answered(page, "韶关", turn=2)
     assert failures(page) == []
+
+
+def test_asking_too_often_is_a_chinese_message(service, browser):
+    """The chat's own limit on questions per address: a sentence in the chat, not Gradio's 错误 badges."""
+    limited = Service(service.library, settings=service.settings.model_copy(update={"rate_limit": 2}))
+    page = browser.new_page()
+    page.set_default_timeout(WAIT_MS)
+    try:
+        with serve(create_server(limited)) as base:
+            page.goto(f"{base}/")
+            asked = [("韶关市选聘了几名行政执法监督员？", "韶关"), ("成都市2024年办理的行政应诉案件有多少件？", "5652")]
+            for n, (question, expected) in enumerate(asked, 1):
+                ask(page, question)
+                answered(page, expected, turn=n)
+            page.locator("#question textarea").fill("花都区2023年一共收到多少宗行政复议申请？")
+            page.locator("#ask").click()
+            page.wait_for_function("document.querySelector('#chat').innerText.includes('提问太频繁')")
+            assert failures(page) == []
+            page.screenshot(path=str(ARTIFACTS / "ui-rate-limited.png"), full_page=True)
+    finally:
+        page.close()
+        limited.close()
