@@ -17,6 +17,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -127,6 +128,22 @@ def peak_rss_mb(pid: int | None = None) -> float:
     return 0.0
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (a server and its reader children), with psutil."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for process in processes:
+        with contextlib.suppress(psutil.Error):  # a child may end between listing and reading
+            total += process.memory_info().rss
+    return round(total / 2**20, 1)
+
+
 def dir_mb(path: Path) -> float:
     total = sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
     return round(total / 2**20, 2)
@@ -230,6 +247,76 @@ def wait_http(url: str, proc: Proc | None = None, timeout: float = 300) -> None:
             pass
         time.sleep(0.2)
     raise RuntimeError(f"{url} did not come up in {timeout} s" + (f":\n{proc.tail()}" if proc else ""))
+
+
+class HealthWatch:
+    """Polls a health URL every `every` seconds in a thread for as long as it runs, each time on a new
+    connection, recording (when, seconds, status; 0 for no reply within `timeout`); with `pid`, the memory of
+    that process tree (`tree_rss_mb`) about every `memory_every` seconds too.
+
+        with HealthWatch(f"{base}/api/v1/health", pid=server.pid) as watch:
+            ...
+        watch.summary()  # latencies (ms), failures, memory start/end/max
+    """
+
+    def __init__(
+        self, url: str, every: float = 0.1, timeout: float = 10.0, pid: int | None = None, memory_every: float = 0.5
+    ):
+        self.url, self.every, self.timeout, self.pid, self.memory_every = url, every, timeout, pid, memory_every
+        self.samples: list[tuple[float, float, int]] = []
+        self.memory: list[tuple[float, float]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="health-watch", daemon=True)
+
+    def start(self) -> HealthWatch:
+        if self.pid:
+            self.memory.append((time.monotonic(), tree_rss_mb(self.pid)))
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(self.timeout + 5)
+        if self.pid:
+            self.memory.append((time.monotonic(), tree_rss_mb(self.pid)))
+
+    def __enter__(self) -> HealthWatch:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _run(self) -> None:
+        import httpx
+
+        limits = httpx.Limits(max_keepalive_connections=0)  # a new connection each time, like a load balancer's probe
+        next_memory = time.monotonic() + self.memory_every
+        with httpx.Client(timeout=self.timeout, limits=limits) as client:
+            while not self._stop.is_set():
+                started = time.monotonic()
+                try:
+                    status = client.get(self.url).status_code
+                except httpx.HTTPError:
+                    status = 0
+                self.samples.append((started, time.monotonic() - started, status))
+                if self.pid and time.monotonic() >= next_memory:
+                    self.memory.append((time.monotonic(), tree_rss_mb(self.pid)))
+                    next_memory = time.monotonic() + self.memory_every
+                self._stop.wait(max(0.0, self.every - (time.monotonic() - started)))
+
+    def between(self, start: float = 0.0, end: float = float("inf")) -> list[tuple[float, float, int]]:
+        return [s for s in list(self.samples) if start <= s[0] <= end]
+
+    def summary(self, start: float = 0.0, end: float = float("inf")) -> dict:
+        """Latency (ms, successful polls only), the count of polls, and those that failed (non-200 or no reply)."""
+        samples = self.between(start, end)
+        out = latency_ms([seconds for _, seconds, status in samples if status == 200])
+        out["polls"] = len(samples)
+        out["failed"] = sum(1 for _, _, status in samples if status != 200)
+        memory = [mb for t, mb in list(self.memory) if start <= t <= end]
+        if memory:
+            out["rss_mb"] = {"start": memory[0], "end": memory[-1], "max": max(memory)}
+        return out
 
 
 # -- output --------------------------------------------------------------------------------------
