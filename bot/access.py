@@ -149,7 +149,7 @@ class AccessControl:
             await self.sign_in(scope, receive, send)
             return
         scope.setdefault("state", {})["caller"] = caller
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, _retry_when_busy(send) if rule.who == "page" else send)
 
     # -- who --------------------------------------------------------------------------------------------
     def admit(self, scope: dict, rule: Rule) -> Caller | None:
@@ -365,6 +365,21 @@ def _counted(receive, limit: int, message: str) -> Callable[[], Awaitable[dict]]
         return event
 
     return counted
+
+
+def _retry_when_busy(send):
+    """Gradio answers `503` when the page's queue is full (BOT_PAGE_QUEUE); like our own `busy`, it says when
+    to come back.
+    """
+
+    async def wrapped(message: dict) -> None:
+        if message["type"] == "http.response.start" and message["status"] == 503:
+            headers = message.setdefault("headers", [])
+            if not any(name.lower() == b"retry-after" for name, _ in headers):
+                message["headers"] = [*headers, (b"retry-after", b"5")]
+        await send(message)
+
+    return wrapped
 
 
 def _no_server_files(data: bytes) -> None:

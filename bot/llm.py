@@ -8,6 +8,7 @@ server, DeepSeek, Qwen…) over httpx with streaming, timeouts and retries.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Iterator
 from typing import Protocol
@@ -16,9 +17,14 @@ import httpx
 
 from .settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 class LLMError(RuntimeError):
     """The model could not answer: unreachable, timed out, refused, or sent something unreadable.
+
+    Its message reaches API clients (`error`), so it says what happened, never the server's address or
+    reply text: those go to the log.
 
     `partial` is True when some text had already been streamed before the failure.
     """
@@ -77,25 +83,28 @@ class OpenAIChat:
                         continue
                     if response.status_code != 200:
                         body = response.read().decode(errors="replace")[:200]
-                        raise LLMError(f"LLM server {self.url} answered {response.status_code}: {body}")
+                        log.warning("model server %s answered %s: %s", self.url, response.status_code, body)
+                        raise LLMError(f"the model server answered {response.status_code}")
                     yield from self._events(response, ends)
                     return
             except httpx.TimeoutException as exc:
-                raise LLMError(f"LLM server {self.url} timed out (no answer within {self.timeout:g} s)") from exc
+                raise LLMError(f"the model server timed out (no answer within {self.timeout:g} s)") from exc
             except httpx.TransportError as exc:
                 if isinstance(exc, httpx.ConnectError) and not last:
                     time.sleep(min(self.backoff * 2**attempt, _left(ends)))
                     continue
-                raise LLMError(f"LLM server {self.url} unreachable: {exc}") from exc
+                log.warning("model server %s unreachable: %s", self.url, exc)
+                raise LLMError("the model server is unreachable (BOT_OPENAI_URL)") from exc
             except httpx.HTTPError as exc:  # bad encoding, protocol errors: never an unhandled exception
-                raise LLMError(f"LLM server {self.url} failed: {exc.__class__.__name__}: {exc}") from exc
+                log.warning("model server %s failed: %s", self.url, exc)
+                raise LLMError(f"the model server failed ({exc.__class__.__name__})") from exc
 
     def _events(self, response: httpx.Response, ends: float) -> Iterator[str]:
         sent = False
         try:
             for line in response.iter_lines():
                 if time.monotonic() > ends:
-                    raise LLMError(f"LLM server {self.url} took longer than {self.deadline:g} s", partial=sent)
+                    raise LLMError(f"the model server took longer than {self.deadline:g} s", partial=sent)
                 if not line.startswith("data:"):
                     continue
                 data = line[5:].strip()
@@ -105,16 +114,17 @@ class OpenAIChat:
                     choice = json.loads(data)["choices"][0]
                     text = (choice.get("delta") or choice.get("message") or {}).get("content") or ""
                 except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-                    raise LLMError(f"LLM server {self.url} sent a malformed stream event", partial=sent) from exc
+                    raise LLMError("the model server sent a malformed stream event", partial=sent) from exc
                 if text:
                     sent = True
                     yield text
         except httpx.TimeoutException as exc:
-            message = f"LLM server {self.url} timed out mid-answer (nothing for {self.timeout:g} s)"
+            message = f"the model server timed out mid-answer (nothing for {self.timeout:g} s)"
             raise LLMError(message, partial=sent) from exc
         except httpx.HTTPError as exc:
-            raise LLMError(f"LLM server {self.url} closed the stream early: {exc}", partial=sent) from exc
-        raise LLMError(f"LLM server {self.url} ended the stream without [DONE]", partial=sent)
+            log.warning("model server %s closed the stream early: %s", self.url, exc)
+            raise LLMError("the model server closed the stream early", partial=sent) from exc
+        raise LLMError("the model server ended the stream without [DONE]", partial=sent)
 
 
 def _left(ends: float) -> float:

@@ -71,6 +71,7 @@ def test_llm_failures_reach_the_client_clearly(seeded, chat_url, model, outcome,
         assert names[-1] == "answer" and set(names[:-1]) <= {"token"}, names
         final = events[-1][1]
         assert re.search(message, final["error"]) and "Traceback" not in final["error"]
+        assert "127.0.0.1" not in final["error"] and "busy" not in final["error"]  # no address, no reply text
         if outcome == "incomplete":  # what was streamed stays, marked as cut short
             assert final["incomplete"] is True and final["llm"] == f"openai:{model}"
             assert "".join(data["text"] for _, data in events[:-1]).startswith("全市")
