@@ -10,9 +10,9 @@ import sys
 import uvicorn
 
 from bot import Library, Settings
-from bot.security import bind_host
-from bot.server import create_server, uvicorn_options
-from bot.service import Service
+from bot.serve.security import bind_host
+from bot.serve.server import create_server, uvicorn_options
+from bot.serve.service import Service
 
 
 def main() -> int:

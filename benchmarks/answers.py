@@ -5,7 +5,7 @@ latency trade against the number and size of passages in the prompt.
     .venv/bin/python benchmarks/answers.py --no-local --json
     .venv/bin/python benchmarks/answers.py --local-questions 6 --local-k 1,3,5
 
-The answer chain runs in-process (`bot.answer.Answerer`, as the API serves it):
+The answer chain runs in-process (`bot.answer.chain.Answerer`, as the API serves it):
 
 - `extractive` (no model): every gold question, passages k ∈ `--k` at 200- and 400-token chunks;
 - `openai-stub`: the OpenAI-compatible client against benchmarks/stub_openai.py (fixed TTFT and rate, on
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    from bot.answer import Answerer
+    from bot.answer.chain import Answerer
 
     result: dict = {"machine": machine(), "notes": []}
     items = gold_items()

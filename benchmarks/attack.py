@@ -79,7 +79,7 @@ from stub_openai import canned_answer
 sys.path.insert(0, str(ROOT / "tests"))
 from test_parse_budget import slow_pdf  # noqa: E402 (the slow PDF is built there; one builder, not two)
 
-from bot.access import PAGE_EVENTS_PER_QUESTION  # noqa: E402
+from bot.serve.access import PAGE_EVENTS_PER_QUESTION  # noqa: E402
 
 USER, TIMED, CROWD = "attack-user-key-5b1d", "attack-timed-key-93e0", "attack-crowd-key-c2a7"
 ADMIN = "attack-admin-key-7f42"

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.gguf import MODELS, ensure_model, get_spec, load_llama  # noqa: E402
+from bot.answer.gguf import MODELS, ensure_model, get_spec, load_llama  # noqa: E402
 
 SYSTEM = (
     "你是法治政府建设报告问答助手。只根据给出的资料回答，引用资料编号如[1]。资料中没有答案时只回答：资料中没有相关信息"

@@ -136,8 +136,8 @@ def memoize_tokenizer() -> dict:
     anyway), and synthetic chunks share most sentences with their templates, so the tokens are the same
     as without the cache, only computed once per distinct sentence. The real cost is measured separately.
     """
-    import bot.store
-    from bot.keyword import tokenize
+    import bot.index.store
+    from bot.index.keyword import tokenize
 
     cache: dict[str, list[str]] = {}
     stats = {"sentences": 0, "distinct": 0}
@@ -152,13 +152,13 @@ def memoize_tokenizer() -> dict:
             tokens += cache[part]
         return tokens
 
-    bot.store.tokenize = tokenize_cached
+    bot.index.store.tokenize = tokenize_cached
     return stats
 
 
 def jieba_rate(source: Source) -> float:
     """Chunks a second that the uncached tokenizer manages on the seeds' chunk texts (the real indexing cost)."""
-    from bot.keyword import tokenize
+    from bot.index.keyword import tokenize
 
     texts = [c["meta"].get("text_s", c["text"]) for c in source.chunks]
     started = time.perf_counter()
@@ -213,7 +213,7 @@ def grow(library, reports, target: int) -> dict:
 def query_child(folder: Path, profile: bool) -> dict:
     """In a fresh process: open the archive, measure memory and retrieval latency."""
     from bot import Library, Settings
-    from bot.retrieve import Filters
+    from bot.index.search import Filters
 
     out: dict = {"rss_start_mb": rss_mb()}
     started = time.perf_counter()

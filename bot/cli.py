@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from .embed import EMBEDDERS, EmbedError
-from .library import IndexBusy, Library
-from .llm import LLMS, LLMError
-from .retrieve import Filters
-from .settings import Settings
-from .store import StoreError
+from bot.answer.llm import LLMS, LLMError
+from bot.index.embed import EMBEDDERS, EmbedError
+from bot.index.library import IndexBusy, Library
+from bot.index.search import Filters
+from bot.index.store import StoreError
+from bot.settings import Settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,7 +109,7 @@ def _search(library: Library, args: argparse.Namespace) -> int:
 
 
 def _ask(library: Library, args: argparse.Namespace) -> int:
-    from .answer import Answerer
+    from bot.answer.chain import Answerer
 
     questions = [q.strip() for q in args.questions]
     if not all(questions) or (args.k is not None and args.k < 1):

@@ -110,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
 
         try:
             judge = openai_judge(settings)
-        except Exception as exc:  # bot.llm missing or misconfigured
+        except Exception as exc:  # bot.answer.llm missing or misconfigured
             return _error(f"--judge: {type(exc).__name__}: {exc}")
     try:
         library = Library(settings)

@@ -1,7 +1,7 @@
 """Run the gold questions through retrieval (and the answer chain), score each, and write the run folder.
 
 Retrieval is scored from `library.search` directly, so a run with `--llm none` measures it without any
-answering model; the answer chain (`bot.answer`) is imported only when an answering backend is asked for.
+answering model; the answer chain (`bot.answer.chain`) is imported only when an answering backend is asked for.
 """
 
 from __future__ import annotations
@@ -52,11 +52,13 @@ class QuestionResult:
 
 
 def make_answerer(library, llm: str) -> AnswererLike:
-    """The answer chain for a backend, imported late so `--llm none` works before bot.answer exists."""
+    """The answer chain for a backend, imported late so `--llm none` works before bot.answer.chain exists."""
     try:
-        from bot.answer import Answerer
+        from bot.answer.chain import Answerer
     except ImportError as exc:
-        raise EvalError(f"--llm {llm} needs the answer chain (bot.answer), which cannot be imported: {exc}") from None
+        raise EvalError(
+            f"--llm {llm} needs the answer chain (bot.answer.chain), which cannot be imported: {exc}"
+        ) from None
     return Answerer(library, llm, settings=library.settings)
 
 

@@ -1,7 +1,7 @@
 """Optional LLM judge (`python -m eval run --judge`): the openai chat backend grades answer vs gold.
 
 Off by default: the deterministic metrics need no model, and a judge's grades drift with its model and
-prompt. It uses the bot's own `openai` backend (bot.llm), so it is configured like the bot:
+prompt. It uses the bot's own `openai` backend (bot.answer.llm), so it is configured like the bot:
 BOT_OPENAI_URL, BOT_OPENAI_MODEL, BOT_OPENAI_API_KEY. Any callable `(question, gold, answer) -> float | None`
 can be passed to `harness.run(judge=...)` instead.
 """
@@ -43,7 +43,7 @@ def make_judge(chat: Callable[[list[dict]], str]) -> Judge:
 
 def openai_judge(settings) -> Judge:
     """The judge through the bot's openai chat backend (imported late: only `--judge` needs it)."""
-    from bot.llm import LLMS, complete
+    from bot.answer.llm import LLMS, complete
 
     llm = LLMS["openai"](settings)
     return make_judge(lambda messages: complete(llm, messages, 8))

@@ -17,9 +17,9 @@ import pytest
 import uvicorn
 from conftest import SEEDS
 
-from bot.library import Library
-from bot.server import uvicorn_options
-from bot.service import Service
+from bot.index.library import Library
+from bot.serve.server import uvicorn_options
+from bot.serve.service import Service
 from bot.settings import Settings
 
 

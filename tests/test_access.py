@@ -14,10 +14,10 @@ import pytest
 from live_server import serve
 from test_api import assert_error, bearer
 
-from bot import security
-from bot.security import KeyRing
-from bot.server import create_server
-from bot.service import Service
+from bot.serve import security
+from bot.serve.security import KeyRing
+from bot.serve.server import create_server
+from bot.serve.service import Service
 
 KEY, ADMIN = "user-key-4-7c1e9a", "admin-key-4-5b2f0d"
 # The only routes a non-admin key may use; any other route (a new one too) must refuse it.

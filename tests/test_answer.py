@@ -6,8 +6,8 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from live_server import serve_handler
 
-from bot.answer import REFUSAL, Answer, Answerer, ungrounded_numbers
-from bot.question import find_scope, standalone
+from bot.answer.chain import REFUSAL, Answer, Answerer, ungrounded_numbers
+from bot.answer.intent import find_scope, standalone
 from bot.settings import Settings
 
 BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]

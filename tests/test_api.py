@@ -10,9 +10,9 @@ import openai
 import pytest
 from live_server import seeded_service, serve
 
-from bot.server import create_server
-from bot.service import Service
-from bot.store import StoreError
+from bot.index.store import StoreError
+from bot.serve.server import create_server
+from bot.serve.service import Service
 
 KEY, ADMIN = "user-key-1", "admin-key-1"
 PORTAL = "https://portal.example"

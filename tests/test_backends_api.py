@@ -17,8 +17,8 @@ from live_server import serve
 from stub_llm import serve_chat
 from test_api import sse_events
 
-from bot.api import create_api
-from bot.service import Service
+from bot.serve.api import create_api
+from bot.serve.service import Service
 
 QUESTION = "广州全市有多少个单位按期公开了法治政府建设年度报告？"
 SLOW = {"openai_timeout": 1.0, "openai_deadline": 2.0}

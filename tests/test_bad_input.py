@@ -20,11 +20,11 @@ from test_api import assert_error, bearer
 from test_documents_api import finished
 from test_parse_budget import GENEROUS, TOO_SLOW, slow_pdf
 
-from bot.embed import EmbedError
-from bot.render import sources_html
-from bot.server import create_server
-from bot.service import Service, answer_json
-from bot.store import StoreError
+from bot.index.embed import EmbedError
+from bot.index.store import StoreError
+from bot.serve.render import sources_html
+from bot.serve.server import create_server
+from bot.serve.service import Service, answer_json
 
 KEY, ADMIN = "user-key-3", "admin-key-3"
 QUESTION = "广州全市有多少个单位按期公开了法治政府建设年度报告？"

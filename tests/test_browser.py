@@ -13,8 +13,8 @@ from conftest import ROOT, SEEDS
 from live_server import serve
 
 from bot import Library, Settings
-from bot.server import create_server
-from bot.service import Service
+from bot.serve.server import create_server
+from bot.serve.service import Service
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(

@@ -3,9 +3,9 @@ import re
 import pytest
 from conftest import SEED_NAMES, SEEDS
 
-from bot.chunk import chunk_document, count_tokens, split_sentences
-from bot.clean import match_key
-from bot.index import make_document
+from bot.index.pipeline import make_document
+from bot.ingest.chunk import chunk_document, count_tokens, split_sentences
+from bot.ingest.clean import match_key
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
 

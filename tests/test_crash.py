@@ -21,8 +21,8 @@ from live_server import free_port, running
 from stub_embed import Embeddings, serve_embeddings
 
 from bot import Library, Settings
-from bot.library import IndexBusy
-from bot.store import StoreError
+from bot.index.library import IndexBusy
+from bot.index.store import StoreError
 
 
 def consistency(library: Library) -> dict:

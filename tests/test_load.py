@@ -6,8 +6,8 @@ import pytest
 from conftest import raw_seed
 from test_parse_budget import docx_with_body
 
-from bot.clean import clean_text
-from bot.load import LoadError, find_files, read
+from bot.ingest.clean import clean_text
+from bot.ingest.load import LoadError, find_files, read
 
 CHENGDU = "004_7cff85eaf4bcf1da.txt"
 NEWS = "003_29ae86f9fcedda95.txt"

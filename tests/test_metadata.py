@@ -1,8 +1,8 @@
 import pytest
 from conftest import raw_seed
 
-from bot.clean import clean_text
-from bot.metadata import read_metadata
+from bot.ingest.clean import clean_text
+from bot.ingest.metadata import read_metadata
 
 EXPECTED = {
     "000_8fbd729c494b9d50.txt": {

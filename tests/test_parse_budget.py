@@ -22,9 +22,9 @@ import docx
 import pytest
 from conftest import SEEDS, raw_seed
 
-from bot import reader_process
-from bot.load import LoadError, read
-from bot.reader_child import Refused
+from bot.ingest import reader_process
+from bot.ingest.load import LoadError, read
+from bot.ingest.reader_child import Refused
 from bot.settings import Settings
 
 CHENGDU = "004_7cff85eaf4bcf1da.txt"

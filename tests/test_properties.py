@@ -9,8 +9,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.chunk import chunk_document, count_tokens, split_sentences
-from bot.clean import clean_text, match_key
+from bot.ingest.chunk import chunk_document, count_tokens, split_sentences
+from bot.ingest.clean import clean_text, match_key
 from bot.models import Document
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

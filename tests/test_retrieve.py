@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot.clean import match_key
-from bot.question import asks_about_report, find_scope, section_words
-from bot.retrieve import rrf, scoped_search
+from bot.answer.intent import asks_about_report, find_scope, section_words
+from bot.index.search import rrf, scoped_search
+from bot.ingest.clean import match_key
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
 NEWS = "003_29ae86f9fcedda95.txt"

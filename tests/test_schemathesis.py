@@ -15,8 +15,8 @@ from live_server import serve
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from bot import Library, Settings
-from bot.server import create_server
-from bot.service import Service
+from bot.serve.server import create_server
+from bot.serve.service import Service
 
 ADMIN = "admin-key-5"
 EXAMPLES = 15

@@ -22,11 +22,11 @@ from starlette.routing import Mount
 from stub_llm import serve_chat
 from test_api import assert_error, bearer
 
-from bot.access import PAGE_EVENTS_PER_QUESTION, POLICY, Refused, rule_for
-from bot.question import MAX_QUESTION_CHARS, standalone
-from bot.render import escape
-from bot.server import create_server
-from bot.service import Service
+from bot.answer.intent import MAX_QUESTION_CHARS, standalone
+from bot.serve.access import PAGE_EVENTS_PER_QUESTION, POLICY, Refused, rule_for
+from bot.serve.render import escape
+from bot.serve.server import create_server
+from bot.serve.service import Service
 
 KEY, ADMIN = "user-key-12-a41f", "admin-key-12-9c3e"
 QUESTION = "广州全市有多少个单位按期公开了法治政府建设年度报告？"

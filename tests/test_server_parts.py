@@ -7,16 +7,16 @@ import io
 
 import pytest
 
-from bot.answer import REFUSAL, Answer, Citation
-from bot.jobs import JobQueue
-from bot.quotes import cited_sentences
-from bot.render import answer_html, escape, sources_html
-from bot.security import AuthError, KeyRing, RateLimiter, bind_host
-from bot.service import Service, ServiceError
+from bot.answer.chain import REFUSAL, Answer, Citation
+from bot.answer.quotes import cited_sentences
+from bot.index.store import StoreError
+from bot.serve.jobs import JobQueue
+from bot.serve.render import answer_html, escape, sources_html
+from bot.serve.security import AuthError, KeyRing, RateLimiter, bind_host
+from bot.serve.service import Service, ServiceError
+from bot.serve.ui import chat_turn
+from bot.serve.uploads import BadName, Uploads, safe_name
 from bot.settings import Settings
-from bot.store import StoreError
-from bot.ui import chat_turn
-from bot.uploads import BadName, Uploads, safe_name
 
 SCRIPT = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 

@@ -16,9 +16,9 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
-from .keyword import KeywordIndex, tokenize
-from .models import Chunk, Document
-from .settings import Settings
+from bot.index.keyword import KeywordIndex, tokenize
+from bot.models import Chunk, Document
+from bot.settings import Settings
 
 _BATCH = 500
 # A record in the reports collection (never a report: report ids are file names, without "/") whose token

@@ -21,20 +21,20 @@ from typing import BinaryIO
 
 from chromadb.errors import ChromaError
 
-from .answer import Answer, Answerer
-from .audit import AuditLog
-from .embed import EmbedError
-from .index import IndexReport
-from .jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
-from .library import IndexBusy, Library
-from .llm import LLMError
-from .question import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
-from .quotes import cited_sentences
-from .retrieve import Filters
-from .security import RateLimiter
-from .settings import Settings
-from .store import StoreError
-from .uploads import BadName, Uploads, safe_name
+from bot.answer.chain import Answer, Answerer
+from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
+from bot.answer.llm import LLMError
+from bot.answer.quotes import cited_sentences
+from bot.index.embed import EmbedError
+from bot.index.library import IndexBusy, Library
+from bot.index.pipeline import IndexReport
+from bot.index.search import Filters
+from bot.index.store import StoreError
+from bot.serve.audit import AuditLog
+from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
+from bot.serve.security import RateLimiter
+from bot.serve.uploads import BadName, Uploads, safe_name
+from bot.settings import Settings
 
 BACKEND_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy, ChromaError, OSError)
 READABLE_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy)  # their messages are ours, written to be read

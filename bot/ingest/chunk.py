@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .clean import to_simplified
-from .models import Chunk, Document
+from bot.ingest.clean import to_simplified
+from bot.models import Chunk, Document
 
 _LEVELS = [
     re.compile(r"^[一二三四五六七八九十]+、"),

@@ -15,7 +15,7 @@ from typing import Protocol
 
 import httpx
 
-from .settings import Settings
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class LocalLlama:
     """A GGUF model from PyPI part packages, run by llama.cpp on the CPU (2 threads by default)."""
 
     def __init__(self, model: str, models_dir, threads: int = 2, n_ctx: int = 4096):
-        from .gguf import get_spec
+        from bot.answer.gguf import get_spec
 
         self.spec = get_spec(model)
         self.name = f"local:{self.spec.name}"
@@ -157,7 +157,7 @@ class LocalLlama:
                 import llama_cpp  # noqa: F401
             except ImportError as exc:
                 raise LLMError("llama-cpp-python is not installed: pip install -e '.[local]'") from exc
-            from .gguf import ModelCorrupt, ModelMissing, ensure_model, load_llama
+            from bot.answer.gguf import ModelCorrupt, ModelMissing, ensure_model, load_llama
 
             try:
                 path = ensure_model(self.spec, self.models_dir)

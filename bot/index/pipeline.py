@@ -14,14 +14,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .chunk import chunk_document
-from .clean import clean_text
-from .embed import Embedder, EmbeddingCache
-from .load import LoadError, find_files, read
-from .metadata import read_metadata
-from .models import Chunk, Document
-from .settings import Settings
-from .store import Store
+from bot.index.embed import Embedder, EmbeddingCache
+from bot.index.store import Store
+from bot.ingest.chunk import chunk_document
+from bot.ingest.clean import clean_text
+from bot.ingest.load import LoadError, find_files, read
+from bot.ingest.metadata import read_metadata
+from bot.models import Chunk, Document
+from bot.settings import Settings
 
 PIPELINE_VERSION = "2"  # 2: headings with nothing under them are chunked too
 

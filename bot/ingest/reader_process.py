@@ -7,7 +7,7 @@ address space (a decompression bomb ends in MemoryError, not in the server's mem
 case the parent is gone). Nothing is forked: the child is a fresh interpreter started by `subprocess`,
 which is safe from the server's worker thread, from pytest and from the CLI alike.
 
-The child (`bot.reader_child`) imports only itself, `bot.load` and the one parser it needs, not the
+The child (`bot.ingest.reader_child`) imports only itself, `bot.ingest.load` and the one parser it needs, not the
 `bot` package (whose Chroma import costs about 2 s). Measured cost of the child per file on this 2-core
 machine (load average 2, median of 10): 0.28 s for DOCX, 0.36 s for PDF, 0.47 s for HTML more than
 reading in-process, nearly all of it starting Python and importing the parser again. That is small next
@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .reader_child import Refused, too_big, too_slow
+from bot.ingest.reader_child import Refused, too_big, too_slow
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +34,16 @@ _BOOT = (
     "package = types.ModuleType('bot')\n"
     "package.__path__ = [sys.argv[1]]\n"
     "sys.modules['bot'] = package\n"
-    "from bot.reader_child import child_main\n"
+    "from bot.ingest.reader_child import child_main\n"
     "child_main(sys.argv[2:])\n"
 )
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # bot/
 # Return codes of a child its own CPU limit stopped (SIGXCPU at the soft limit, SIGKILL at the hard one).
 _KILLED_FOR_CPU = {-getattr(signal, name) for name in ("SIGXCPU", "SIGKILL") if hasattr(signal, name)}
 
 
 def read_in_child(path: Path, reader: str, seconds: float, memory_mb: int, max_chars: int) -> str:
-    """The text `bot.load.<reader>` reads from `path`, read in a child; `Refused` past a budget or on a crash."""
+    """The text `bot.ingest.load.<reader>` reads from `path`, read in a child; `Refused` past a budget or on a crash."""
     command = [sys.executable, "-P", "-c", _BOOT, str(_PACKAGE_DIR), reader, str(path)]
     command += [repr(seconds), str(memory_mb), str(max_chars)]
     with (

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .embed import EmbeddingCache, make_embedder
-from .index import IndexReport, index_paths
-from .models import Passage
-from .retrieve import Filters, search
-from .settings import Settings
-from .store import Store
+from bot.index.embed import EmbeddingCache, make_embedder
+from bot.index.pipeline import IndexReport, index_paths
+from bot.index.search import Filters, search
+from bot.index.store import Store
+from bot.models import Passage
+from bot.settings import Settings
 
 
 class IndexBusy(RuntimeError):

@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, quote
 
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from .security import AuthError, Caller, KeyRing, RateLimiter, page_token
-from .service import MAX_FILES
-from .settings import Settings
+from bot.serve.security import AuthError, Caller, KeyRing, RateLimiter, page_token
+from bot.serve.service import MAX_FILES
+from bot.settings import Settings
 
 Who = Literal["anyone", "page", "user", "admin"]
 Body = Literal["none", "json", "upload"]

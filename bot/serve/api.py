@@ -16,10 +16,10 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
-from .answer import Answer
-from .openai_api import MODEL, completion, completion_chunks, question_and_history
-from .retrieve import Filters
-from .schemas import (
+from bot.answer.chain import Answer
+from bot.index.search import Filters
+from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
+from bot.serve.schemas import (
     AnswerOut,
     AnswerRequest,
     ChatRequest,
@@ -31,8 +31,8 @@ from .schemas import (
     RemoveOut,
     SearchRequest,
 )
-from .security import Caller, KeyRing
-from .service import (
+from bot.serve.security import Caller, KeyRing
+from bot.serve.service import (
     BACKEND_ERRORS,
     AnswerStream,
     Service,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from .answer import REFUSAL, Answer, Citation
-from .quotes import cited_sentences
+from bot.answer.chain import REFUSAL, Answer, Citation
+from bot.answer.quotes import cited_sentences
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
 _MARKER = re.compile(r"\[(\d+)\]")

@@ -20,7 +20,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
-from .load import READERS, find_files
+from bot.ingest.load import READERS, find_files
 
 MAX_NAME = 120  # characters
 MAX_NAME_BYTES = 200  # UTF-8 bytes, suffix included: file systems allow 255 per name; the rest is headroom

@@ -16,12 +16,12 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .access import AccessControl
-from .api import PREFIX, create_api, http_error
-from .render import CSS
-from .service import Service
-from .settings import Settings
-from .ui import create_embed, create_ui
+from bot.serve.access import AccessControl
+from bot.serve.api import PREFIX, create_api, http_error
+from bot.serve.render import CSS
+from bot.serve.service import Service
+from bot.serve.ui import create_embed, create_ui
+from bot.settings import Settings
 
 try:  # uvicorn's faster parser when installed (it is, with uvicorn's standard extras)
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as _Protocol

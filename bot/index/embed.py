@@ -19,7 +19,7 @@ from typing import Protocol
 import httpx
 import numpy as np
 
-from .settings import Settings
+from bot.settings import Settings
 
 
 class EmbedError(RuntimeError):

@@ -1,6 +1,6 @@
-"""The child side of `bot.reader_process`: limit itself, read one file, answer on stdout, exit.
+"""The child side of `bot.ingest.reader_process`: limit itself, read one file, answer on stdout, exit.
 
-Started as a fresh interpreter with `bot` as a bare namespace, it imports only this module, `bot.load`
+Started as a fresh interpreter with `bot` as a bare namespace, it imports only this module, `bot.ingest.load`
 and the one parser it needs: every import here is paid again for every PDF, DOCX or HTML file read.
 """
 
@@ -52,7 +52,7 @@ def child_main(argv: list[str]) -> None:
 
 def _read(reader: str, path: Path, memory_mb: int) -> str:
     """Run the reader; every failure becomes a one-line reason, running out of memory the memory budget's."""
-    from . import load
+    from bot.ingest import load
 
     try:
         return load.ISOLATED_READERS[reader](path)

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import gradio as gr
 
-from .access import asker
-from .answer import Answer
-from .load import READERS
-from .render import answer_html, answer_text_html, error_html, escape, sources_html
-from .retrieve import Filters
-from .schemas import MAX_QUESTION_CHARS
-from .service import Service, ServiceError
+from bot.answer.chain import Answer
+from bot.index.search import Filters
+from bot.ingest.load import READERS
+from bot.serve.access import asker
+from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_html
+from bot.serve.schemas import MAX_QUESTION_CHARS
+from bot.serve.service import Service, ServiceError
 
 log = logging.getLogger(__name__)
 DOCUMENTS_JS = (Path(__file__).parent / "static" / "documents.js").read_text(encoding="utf-8")

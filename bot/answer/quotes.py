@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .chunk import split_sentences
-from .clean import to_simplified
+from bot.ingest.chunk import split_sentences
+from bot.ingest.clean import to_simplified
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _ANSWER_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;\n]|$)")

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .clean import to_simplified
-from .embed import Embedder
-from .keyword import tokenize
-from .models import Passage
-from .question import Scope, asks_about_report, section_words
-from .store import Store
+from bot.answer.intent import Scope, asks_about_report, section_words
+from bot.index.embed import Embedder
+from bot.index.keyword import tokenize
+from bot.index.store import Store
+from bot.ingest.clean import to_simplified
+from bot.models import Passage
 
 _OPENING_WEIGHT = 4.0  # a report's opening first for questions about the report (above any dense + keyword top)
 

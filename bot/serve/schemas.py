@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .question import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
-from .retrieve import Filters
+from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
+from bot.index.search import Filters
 
 NOT_BLANK = r"\S"  # at least one non-space character (a search pattern, in JSON Schema as in pydantic)
 

@@ -12,10 +12,10 @@ import time
 import uuid
 from collections.abc import Iterator
 
-from .answer import Answer
-from .chunk import count_tokens
-from .schemas import ChatMessage
-from .service import AnswerStream, ServiceError, answer_json, stream_error
+from bot.answer.chain import Answer
+from bot.ingest.chunk import count_tokens
+from bot.serve.schemas import ChatMessage
+from bot.serve.service import AnswerStream, ServiceError, answer_json, stream_error
 
 MODEL = "fazhi-qa"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .clean import to_simplified
-from .keyword import segmenter
+from bot.index.keyword import segmenter
+from bot.ingest.clean import to_simplified
 
 _TITLE_BODY = re.compile(r"^(.{2,20}?)(?:人民政府|政府)?关于")
 _BODY_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|旗)$")

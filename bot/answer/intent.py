@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import to_simplified
-from .keyword import segmenter
+from bot.index.keyword import segmenter
+from bot.ingest.clean import to_simplified
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(

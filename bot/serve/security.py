@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .settings import Settings
+from bot.settings import Settings
 
 LOOPBACK = "127.0.0.1"
 

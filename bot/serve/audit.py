@@ -14,7 +14,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .security import key_id
+from bot.serve.security import key_id
 
 __all__ = ["AuditLog", "key_id"]
 

@@ -2,7 +2,7 @@
 
 Each reader returns raw text (chrome and glosses still in); a file that cannot be read raises
 `LoadError` with a one-line reason, so a batch can report it and go on. PDF, DOCX and HTML are read in
-a child process under a time, memory and text-size budget (`bot.reader_process`): their parsers can be
+a child process under a time, memory and text-size budget (`bot.ingest.reader_process`): their parsers can be
 kept busy for minutes by a small hostile file. Plain text is read here.
 
 The child imports this module without the `bot` package, so it imports nothing of `bot` at the top.
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from bot.settings import Settings
 
 
 class LoadError(Exception):
@@ -165,9 +165,9 @@ def read(path: Path, settings: Settings | None = None) -> str:
 
 
 def _read_in_child(path: Path, reader: Callable[[Path], str], settings: Settings | None) -> str:
-    from .reader_child import Refused  # imported here: see the module's docstring
-    from .reader_process import read_in_child
-    from .settings import Settings
+    from bot.ingest.reader_child import Refused  # imported here: see the module's docstring
+    from bot.ingest.reader_process import read_in_child
+    from bot.settings import Settings
 
     settings = settings or Settings()
     try:

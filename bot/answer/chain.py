@@ -12,21 +12,20 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from importlib import resources
 from typing import Protocol
 
-from .chunk import split_sentences
-from .clean import match_key, to_simplified
-from .keyword import KeywordIndex, tokenize, words
-from .library import Library
-from .llm import LLM, LLMS, LLMError
-from .models import Passage
-from .question import Scope, find_scope, standalone
-from .retrieve import Filters, scoped_search
-from .settings import Settings
+from bot.answer.intent import Scope, find_scope, standalone
+from bot.answer.llm import LLM, LLMS, LLMError
+from bot.index.keyword import KeywordIndex, tokenize, words
+from bot.index.library import Library
+from bot.index.search import Filters, scoped_search
+from bot.ingest.chunk import split_sentences
+from bot.ingest.clean import match_key, to_simplified
+from bot.models import Passage
+from bot.settings import Settings
 
 REFUSAL = "资料中没有相关信息"
-PROMPTS = Path(__file__).resolve().parents[1] / "prompts"
 _CITATION = re.compile(r"[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;。]))\d{1,2}[.、．)）](?!\d)", re.MULTILINE)
@@ -81,7 +80,8 @@ class Generator(Protocol):
 
 
 def load_prompt(name: str) -> str:
-    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8")
+    """A prompt file (prompts/ in the repository), read as package data so any install has it."""
+    return resources.files("bot.prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
 
 
 class LLMGenerator:

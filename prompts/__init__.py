@@ -1,0 +1,1 @@
+"""The answer prompts, as package data: `importlib.resources.files("bot.prompts")`."""
