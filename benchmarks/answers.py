@@ -132,7 +132,7 @@ class LlamaPerf:
     """llama.cpp's own counters for the local model: prompt tokens evaluated, tokens generated, rates."""
 
     def __init__(self, answerer):
-        self.llama = answerer.generator.llm._get()
+        self.llama = answerer.backend.llm._get()
 
     def reset(self) -> None:
         import llama_cpp
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"answers: local, k={k} at 200-token chunks, {len(chosen)} questions …")
             local_rows.append(run_config(answerer, chosen, k, "local 200-token chunks", perf))
         answerer400 = Answerer(libraries[400], "local")
-        answerer400.generator = answerer.generator  # the same loaded model
+        answerer400.backend = answerer.backend  # the same loaded model
         say(f"answers: local, k=3 at 400-token chunks, {len(chosen)} questions …")
         local_rows.append(run_config(answerer400, chosen, 3, "local 400-token chunks", perf))
         result["local"] = local_rows

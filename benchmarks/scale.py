@@ -137,7 +137,7 @@ def memoize_tokenizer() -> dict:
     as without the cache, only computed once per distinct sentence. The real cost is measured separately.
     """
     import bot.index.store
-    from bot.index.keyword import tokenize
+    from bot.text import tokenize
 
     cache: dict[str, list[str]] = {}
     stats = {"sentences": 0, "distinct": 0}
@@ -158,7 +158,7 @@ def memoize_tokenizer() -> dict:
 
 def jieba_rate(source: Source) -> float:
     """Chunks a second that the uncached tokenizer manages on the seeds' chunk texts (the real indexing cost)."""
-    from bot.index.keyword import tokenize
+    from bot.text import tokenize
 
     texts = [c["meta"].get("text_s", c["text"]) for c in source.chunks]
     started = time.perf_counter()
@@ -213,7 +213,7 @@ def grow(library, reports, target: int) -> dict:
 def query_child(folder: Path, profile: bool) -> dict:
     """In a fresh process: open the archive, measure memory and retrieval latency."""
     from bot import Library, Settings
-    from bot.index.search import Filters
+    from bot.models import Filters
 
     out: dict = {"rss_start_mb": rss_mb()}
     started = time.perf_counter()

@@ -10,8 +10,8 @@ from pathlib import Path
 from bot.answer.llm import LLMS, LLMError
 from bot.index.embed import EMBEDDERS, EmbedError
 from bot.index.library import IndexBusy, Library
-from bot.index.search import Filters
 from bot.index.store import StoreError
+from bot.models import Filters
 from bot.settings import Settings
 
 

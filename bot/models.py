@@ -1,8 +1,15 @@
-"""The data that crosses stage boundaries: files → documents → chunks → passages."""
+"""The data that crosses stage boundaries: files → documents → chunks → passages → answers, and the filters
+a caller narrows a search with.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+
+from bot.text import to_simplified
+
+# What an answer says, exactly, when the reports do not answer the question: the product's promise to users.
+REFUSAL = "资料中没有相关信息"
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Chunk:
 
     def embed_text(self) -> str:
         """What is embedded and keyword-indexed: title and heading give a passage its context."""
-        return "\n".join(part for part in (self.title, self.heading, self.text_s) if part)
+        return with_context(self.title, self.heading, self.text_s)
 
 
 @dataclass
@@ -53,6 +60,67 @@ class Passage:
     year: int | None = None
     ranks: dict[str, int] = field(default_factory=dict)
     position: int | None = None  # the chunk's place in its report (consecutive chunks overlap)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def in_context(self) -> str:
+        return with_context(self.title, self.heading, self.text)
+
+
+def with_context(title: str, heading: str, text: str) -> str:
+    """A passage as it is matched against: its report's title and its heading path give it context."""
+    return "\n".join(part for part in (title, heading, text) if part)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A caller's narrowing of a search to one issuing body and/or one report year."""
+
+    body: str | None = None
+    year: int | None = None
+
+    def fields(self) -> dict[str, object]:
+        """The chunk metadata fields (as stored) that must equal these values."""
+        found: dict[str, object] = {}
+        if self.body:
+            found["body"] = to_simplified(self.body)
+        if self.year:
+            found["year"] = int(self.year)
+        return found
+
+
+@dataclass
+class Citation:
+    n: int
+    doc: str
+    title: str
+    heading: str
+    text: str
+    body: str | None = None
+    year: int | None = None
+
+    def in_context(self) -> str:
+        return with_context(self.title, self.heading, self.text)
+
+
+@dataclass
+class Answer:
+    """A finished answer: its text citing passages as [n], the citations, and what the checks found."""
+
+    question: str
+    answer: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    flagged_numbers: list[str] = field(default_factory=list)
+    invalid_citations: list[int] = field(default_factory=list)
+    standalone: str = ""
+    attributed: bool = False  # citations added by the chain because the model gave none
+    llm: str = ""
+    incomplete: bool = False
+    error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    cached: bool = False  # served from memory: the same request was answered on the same index before
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -5,6 +5,7 @@ Every knob has an offline default; a hosted backend is only used when configured
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -13,6 +14,26 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Comma-separated in the environment (BOT_API_KEYS=a,b), a list in code.
 CommaList = Annotated[list[str], NoDecode]
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """How the two rankings are made and fused (measured on the gold set: docs/evaluation.md)."""
+
+    candidates: int = 30  # depth of each ranking before fusion
+    rrf_k: int = 60  # the reciprocal-rank fusion constant
+    keyword_weight: float = 1.0  # weight of the BM25 ranking against the dense one
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    """How answers are made from passages."""
+
+    k: int = 3  # passages given to the answer backend
+    max_tokens: int = 256  # longest generated answer
+    # Refuse unless one passage sentence holds this share (by idf) of the question's words; measured on eval/.
+    min_coverage: float = 0.1
+    min_coverage_figure: float = 0.3  # the same for a question asking a figure (only sentences with numbers)
 
 
 class Settings(BaseSettings):
@@ -106,6 +127,14 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @property
+    def retrieval(self) -> RetrievalConfig:
+        return RetrievalConfig(self.candidates, self.rrf_k, self.keyword_weight)
+
+    @property
+    def answering(self) -> AnswerConfig:
+        return AnswerConfig(self.answer_k, self.max_answer_tokens, self.min_coverage, self.min_coverage_figure)
 
     @property
     def uploads_dir(self) -> Path:

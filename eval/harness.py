@@ -1,7 +1,8 @@
 """Run the gold questions through retrieval (and the answer chain), score each, and write the run folder.
 
-Retrieval is scored from `library.search` directly, so a run with `--llm none` measures it without any
-answering model; the answer chain (`bot.answer.chain`) is imported only when an answering backend is asked for.
+Retrieval is scored from `library.search` directly (unscoped, with the extra words a question's kind calls for,
+as the chain adds them), so a run with `--llm none` measures it without any answering model; the answer chain
+(`bot.answer.chain`) is imported only when an answering backend is asked for.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
+
+from bot.answer.intent import Intent
+from bot.index.search import Extras
 
 from . import metrics as m
 from .gold import GoldItem
@@ -65,6 +69,11 @@ def make_answerer(library, llm: str) -> AnswererLike:
 def cutoffs_for(k: int) -> tuple[int, ...]:
     """hit@1/3/5 up to k, and hit@k itself, so a k=3 run never reports a mislabelled hit@5."""
     return tuple(sorted({n for n in RETRIEVAL_CUTOFFS if n <= k} | {k}))
+
+
+def _extras(question: str) -> Extras:
+    """The extra keyword terms the question's kind calls for (a report section's own words), as the chain uses."""
+    return Extras(tuple(Intent.of(question).search_terms()))
 
 
 def score_retrieval(item: GoldItem, passages: Sequence[Any], k: int) -> tuple[list[dict], dict[str, float | None]]:
@@ -142,7 +151,7 @@ def evaluate(
     results = []
     for item in tqdm(items, desc="questions", unit="q", disable=not progress):
         started = time.perf_counter()
-        passages = library.search([item.question], k=k)[0]
+        passages = library.search([item.question], k=k, extras=_extras(item.question))[0]
         retrieve_seconds = time.perf_counter() - started
         records, scores = score_retrieval(item, passages, k)
         if item.answerable:

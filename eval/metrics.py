@@ -1,6 +1,6 @@
 """Per-question scores and their averages: pure functions, so every number in a report can be unit-tested.
 
-All text comparisons go through `bot.ingest.clean.match_key` (pinyin glosses stripped, traditional → simplified,
+All text comparisons go through `bot.text.match_key` (pinyin glosses stripped, traditional → simplified,
 punctuation and spaces removed), the same normalisation retrieval matches with, so a traditional passage
 or a differently punctuated answer is not penalised. Answers are additionally freed of citation marks
 (`[1]`) and their dates written one way (`2024-01-04` → `2024年1月4日`) before scoring.
@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from bot.ingest.clean import match_key, normalize_width
+from bot.text import match_key, normalize_width
 
 REFUSAL = "资料中没有相关信息"
 
@@ -116,10 +116,10 @@ def char_f1(prediction: str, gold: str) -> float:
 def rouge_tokens(text: str) -> list[str]:
     """jieba precise-mode tokens of answer_key(text).
 
-    Not `bot.index.keyword.tokenize`: its search mode emits overlapping tokens (`人民` and `人民调解`) and drops
+    Not `bot.text.tokenize`: its search mode emits overlapping tokens (`人民` and `人民调解`) and drops
     stopwords, which would inflate the longest common subsequence and hide wording differences.
     """
-    from bot.index.keyword import segmenter
+    from bot.text import segmenter
 
     return [t for t in segmenter().lcut(answer_key(text)) if t.strip()]
 

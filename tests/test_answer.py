@@ -6,8 +6,9 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from live_server import serve_handler
 
-from bot.answer.chain import REFUSAL, Answer, Answerer, ungrounded_numbers
+from bot.answer.chain import Answerer, ungrounded_numbers
 from bot.answer.intent import find_scope, standalone
+from bot.models import REFUSAL, Answer
 from bot.settings import Settings
 
 BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]

@@ -225,19 +225,19 @@ def test_an_example_question_clicked_in_two_pages(site, browser):
 
 
 def test_an_unexpected_failure_is_a_chinese_message_and_the_page_goes_on(site, service, page, monkeypatch):
-    real = service.answerer.generator
+    real = service.answerer.backend
 
     class Broken:
         name = real.name
 
-        def generate(self, question, passages):
+        def generate(self, question, passages, intent):
             if "共办理" not in question:
-                yield from real.generate(question, passages)
+                yield from real.generate(question, passages, intent)
                 return
             yield "部分回答"
             raise KeyError("internal_state_lost")  # a bug, not a backend failure
 
-    monkeypatch.setattr(service.answerer, "generator", Broken())
+    monkeypatch.setattr(service.answerer, "backend", Broken())
     page.goto(f"{site}/")
     page.locator("#question textarea").fill("成都市2024年共办理行政应诉案件多少件？")
     page.locator("#ask").click()

@@ -4,8 +4,8 @@ import pytest
 from conftest import SEED_NAMES, SEEDS
 
 from bot.index.pipeline import make_document
-from bot.ingest.chunk import chunk_document, count_tokens, split_sentences
-from bot.ingest.clean import match_key
+from bot.ingest.chunk import chunk_document
+from bot.text import count_tokens, match_key, split_sentences
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
 

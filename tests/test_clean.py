@@ -3,7 +3,8 @@ import re
 import pytest
 from conftest import SEED_NAMES, raw_seed
 
-from bot.ingest.clean import clean_text, drop_mojibake, match_key, normalize_width, strip_glosses, to_simplified
+from bot.ingest.clean import clean_text, drop_mojibake
+from bot.text import match_key, normalize_width, strip_glosses, to_simplified
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
 NEWS = "003_29ae86f9fcedda95.txt"

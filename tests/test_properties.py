@@ -9,9 +9,10 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.ingest.chunk import chunk_document, count_tokens, split_sentences
-from bot.ingest.clean import clean_text, match_key
+from bot.ingest.chunk import chunk_document
+from bot.ingest.clean import clean_text
 from bot.models import Document
+from bot.text import count_tokens, match_key, split_sentences
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HAN = (

@@ -2,9 +2,10 @@
 
 import pytest
 
-from bot.answer.intent import asks_about_report, find_scope, section_words
-from bot.index.search import rrf, scoped_search
-from bot.ingest.clean import match_key
+from bot.answer.chain import retrieve
+from bot.answer.intent import Intent
+from bot.index.search import rrf
+from bot.text import match_key
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
 NEWS = "003_29ae86f9fcedda95.txt"
@@ -58,31 +59,20 @@ SHORTCOMINGS = {  # each report's shortcomings part (成都's has no heading of 
 @pytest.mark.parametrize("place", list(SHORTCOMINGS))
 @pytest.mark.parametrize("template", ["{}的法治政府建设还有哪些短板？", "{}报告里说法治政府建设还有什么差距？"])
 def test_questions_about_shortcomings_find_that_part_of_the_report(seeded, place, template):
-    """Such questions rarely use the report's own words for them; 6 of these 8 failed before `section_words`."""
-    question = template.format(place)
-    bodies = [d["body"] for d in seeded.documents() if d.get("body")]
-    s = seeded.settings
-    scope = find_scope(question, bodies)
-    found = scoped_search(
-        seeded.store, seeded.embedder, question, scope, 5, None, s.candidates, s.rrf_k, s.keyword_weight
-    )
+    """Such questions rarely use the report's own words for them; 6 of these 8 failed before the section's
+    words were searched too (`Intent.search_terms`)."""
+    _, _, found = retrieve(seeded, template.format(place), k=5)
     assert any(match_key(SHORTCOMINGS[place]) in match_key(p.text) for p in found)
 
 
 def test_section_words_only_for_questions_about_shortcomings():
-    assert "有待" in section_words("花都区法治政府建设的薄弱环节是什么")
-    assert section_words("成都市走访服务了多少家企业，帮助解决了多少个问题？") == []
+    assert "有待" in Intent.of("花都区法治政府建设的薄弱环节是什么").search_terms()
+    assert Intent.of("成都市走访服务了多少家企业，帮助解决了多少个问题？").search_terms() == []
 
 
 def test_questions_about_the_report_itself_get_its_opening(seeded):
-    question = "广州市这份法治政府建设情况报告总结的是哪一年的工作？"
-    bodies = [d["body"] for d in seeded.documents() if d.get("body")]
-    s = seeded.settings
-    scope = find_scope(question, bodies)
-    found = scoped_search(
-        seeded.store, seeded.embedder, question, scope, 5, None, s.candidates, s.rrf_k, s.keyword_weight
-    )
+    _, _, found = retrieve(seeded, "广州市这份法治政府建设情况报告总结的是哪一年的工作？", k=5)
     assert {p.position for p in found[:2]} == {0} and "opening" in found[0].ranks
     assert any(p.doc == GUANGZHOU and p.text.startswith("2024年，廣州堅持") for p in found[:2])
-    assert asks_about_report("花都区2023年度报告是什么时候发布的")
-    assert not asks_about_report("花都区2023年度报告中列出的法治政府建设不足有哪些")
+    assert Intent.of("花都区2023年度报告是什么时候发布的").about_report
+    assert not Intent.of("花都区2023年度报告中列出的法治政府建设不足有哪些").about_report

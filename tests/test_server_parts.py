@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from bot.answer.chain import REFUSAL, Answer, Citation
 from bot.answer.quotes import cited_sentences
 from bot.index.store import StoreError
+from bot.models import REFUSAL, Answer, Citation
 from bot.serve.jobs import JobQueue
 from bot.serve.render import answer_html, escape, sources_html
 from bot.serve.security import AuthError, KeyRing, RateLimiter, bind_host

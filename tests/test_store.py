@@ -110,7 +110,7 @@ def test_keyword_index_persists_and_follows_changes(make_library, seeds_dir, tmp
     keyword_dir = next((data / "keyword").iterdir())
     assert (keyword_dir / "ids.json").exists()
     fresh = make_library(data, index_refresh=0)
-    assert fresh.store.keyword_index().fingerprint == library.store.keyword_index().fingerprint
+    assert fresh.store.keyword_index().generation == library.store.keyword_index().generation
     library.remove(SEED_NAMES[1])
     assert len(fresh.store.keyword_index().ids) == len(library.store.keyword_index().ids)
 
@@ -161,16 +161,22 @@ def test_chroma_server_mode(chroma_server, make_library, seeds_dir, tmp_path):
 def test_filters_from_the_keyword_index_match_chromas(seeded):
     """Filtered search reads body/year from the keyword index's copy: it must agree with Chroma's own filter."""
     store = seeded.store
-    for where in ({"body": "成都市"}, {"year": 2017}, {"$and": [{"body": "广州市"}, {"year": 2024}]}, {"body": "无"}):
+    cases = [
+        (Filters("成都市"), {"body": "成都市"}),
+        (Filters(year=2017), {"year": 2017}),
+        (Filters("廣州市", 2024), {"$and": [{"body": "广州市"}, {"year": 2024}]}),  # traditional: simplified first
+        (Filters("无"), {"body": "无"}),
+    ]
+    for filters, where in cases:
         expected = set(store.chunks.get(where=where, include=[])["ids"])
-        assert store.keyword_index().matching(where) == expected
-        assert store.matching_ids(where) == expected
+        assert store.keyword_index().matching(filters.fields()) == expected
+        assert store.matching_ids(filters) == expected
     assert store.keyword_index().matching({"doc": "x.txt"}) is None  # not kept: Chroma answers
 
 
 def test_generation_token_is_not_a_report(make_library, seeds_dir):
     library = make_library()
-    before = library.store.fingerprint()
+    before = library.store.generation()
     library.index([seeds_dir / SEED_NAMES[0]], show_progress=False)
-    assert library.store.fingerprint() != before
+    assert library.store.generation() != before
     assert [d["doc"] for d in library.documents()] == [SEED_NAMES[0]]

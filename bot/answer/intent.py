@@ -1,8 +1,10 @@
-"""What a question is about: the places and years it names, and a standalone form of follow-ups.
+"""What a question asks: its kind (a figure, a rate, a list, a report's shortcomings, the report itself), the
+places and years it names, and the standalone form of a follow-up. Every rule about questions lives here.
 
 Tempting unanswerable questions ask the right topic for the wrong city or year, which a retrieval
 score cannot see; so the answer chain scopes retrieval by the places and years found here and
-checks the cited passages against them.
+checks the cited passages against them. The rules read the simplified question, so a question typed in
+traditional characters (`韶關市選聘了幾名…`) is read the same way.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.index.keyword import segmenter
-from bot.ingest.clean import to_simplified
+from bot.models import Filters
+from bot.text import tagged, to_simplified
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -29,13 +31,19 @@ MAX_ANSWER_CHARS = 8000
 MAX_TURNS = 50
 
 
+# A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
+# sentence holding a number, and a rate by a percentage.
+_ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个件项次名宗户家人万所批部条年]|率|比例|占比|数量|金额|排名|第几")
+_ASKS_RATE = re.compile(r"率|比例|占比|百分")
+# A question asking for an enumeration ("哪些", "哪几个方面"); not "举了哪些例子".
+_ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")
+
 # The reports share a structure: achievements, then shortcomings ("存在的不足"), then next year's plans.
 # A question about the shortcomings rarely uses the report's own words for them ("短板" for "仍存在一些
 # 问题，如…还需进一步提升"), and some reports give that part no heading; so such a question also searches
 # the words these paragraphs are written with (keyword ranking only).
 _ASKS_SHORTCOMINGS = re.compile(r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些")
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
-
 
 # Questions about a report as a whole (its year, date, issuer) are answered by its opening: title, date,
 # source and the first sentence ("2024年，广州坚持…"), which shares few words with them.
@@ -45,13 +53,31 @@ _ASKS_ABOUT_REPORT = re.compile(
 )
 
 
-def asks_about_report(question: str) -> bool:
-    return bool(_ASKS_ABOUT_REPORT.search(to_simplified(question)))
+@dataclass(frozen=True)
+class Intent:
+    """The kind of answer a question wants, read once from the simplified question."""
 
+    figure: bool = False  # a number: only sentences holding one can answer
+    rate: bool = False  # a rate: only sentences holding a percentage can answer
+    list: bool = False  # an enumeration ("哪些"), often spread over several passages
+    shortcomings: bool = False  # the report's shortcomings section, often worded otherwise
+    about_report: bool = False  # the report itself (its year, date, source): its opening answers
 
-def section_words(question: str) -> list[str]:
-    """Words of the report section a question asks about, beyond its own (see `_ASKS_SHORTCOMINGS`)."""
-    return list(_SHORTCOMING_WORDS) if _ASKS_SHORTCOMINGS.search(to_simplified(question)) else []
+    @classmethod
+    def of(cls, question: str) -> Intent:
+        text = to_simplified(question)
+        figure = bool(_ASKS_FIGURE.search(text))
+        return cls(
+            figure=figure,
+            rate=bool(_ASKS_RATE.search(text)),
+            list=bool(_ASKS_LIST.search(text)),
+            shortcomings=bool(_ASKS_SHORTCOMINGS.search(text)),
+            about_report=bool(_ASKS_ABOUT_REPORT.search(text)),
+        )
+
+    def search_terms(self) -> list[str]:
+        """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`)."""
+        return list(_SHORTCOMING_WORDS) if self.shortcomings else []
 
 
 @dataclass(frozen=True)
@@ -59,6 +85,20 @@ class Scope:
     bodies: list[str] = field(default_factory=list)  # indexed issuing bodies the question names
     places: list[str] = field(default_factory=list)  # other places it names (passages must mention them)
     years: list[int] = field(default_factory=list)
+
+
+def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
+    """One retrieval per place (or per year) a question names, so one report cannot crowd out another; a
+    caller's filters fill in what the question does not name.
+    """
+    filters = filters or Filters()
+    if len(scope.bodies) > 1:
+        year = scope.years[0] if len(scope.years) == 1 else filters.year
+        return [Filters(body, year) for body in scope.bodies]
+    body = scope.bodies[0] if scope.bodies else filters.body
+    if len(scope.years) > 1:
+        return [Filters(body, year) for year in scope.years]
+    return [Filters(body, scope.years[0] if scope.years else filters.year)]
 
 
 def _aliases(bodies: list[str]) -> dict[str, str]:
@@ -76,8 +116,6 @@ def _aliases(bodies: list[str]) -> dict[str, str]:
 
 def find_scope(question: str, bodies: list[str]) -> Scope:
     """Bodies, other places and years named in `question` (simplified before matching)."""
-    import jieba.posseg
-
     text = to_simplified(question)
     aliases = _aliases(bodies)
     found: list[str] = []
@@ -86,9 +124,8 @@ def find_scope(question: str, bodies: list[str]) -> Scope:
         if alias in rest:
             found.append(aliases[alias])
             rest = rest.replace(alias, " ")
-    segmenter()
     places = []
-    for word, flag in jieba.posseg.cut(rest):
+    for word, flag in tagged(rest):
         name = _SUFFIX.sub("", word)
         if flag.startswith("ns") and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name)

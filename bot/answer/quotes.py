@@ -7,33 +7,17 @@ sentences are exact substrings of the passage text, ready to be highlighted.
 
 from __future__ import annotations
 
-import re
-
-from bot.ingest.chunk import split_sentences
-from bot.ingest.clean import to_simplified
-
-_MARKER = re.compile(r"\[(\d+)\]")
-_ANSWER_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;\n]|$)")
-_NOT_TEXT = re.compile(r"[\s\W_]+")
-
-
-def _bigrams(text: str) -> set[str]:
-    plain = _NOT_TEXT.sub("", to_simplified(text))
-    return {plain[i : i + 2] for i in range(len(plain) - 1)} or ({plain} if plain else set())
+from bot.text import MARKER, answer_sentences, bigrams, split_sentences
 
 
 def cited_sentences(answer: str, n: int, passage: str, min_overlap: float = 0.3) -> list[str]:
     """The passage sentences that the answer's sentences citing [n] were drawn from, in passage order."""
-    claims = [
-        _MARKER.sub("", sentence)
-        for sentence in _ANSWER_SENTENCE.findall(answer)
-        if str(n) in _MARKER.findall(sentence)
-    ]
+    claims = [MARKER.sub("", sentence) for sentence in answer_sentences(answer) if str(n) in MARKER.findall(sentence)]
     sentences = [s.strip() for s in split_sentences(passage) if s.strip()]
-    grams = [_bigrams(s) for s in sentences]
+    grams = [bigrams(s) for s in sentences]
     chosen: set[int] = set()
     for claim in claims:
-        wanted = _bigrams(claim)
+        wanted = bigrams(claim)
         if not wanted or not sentences:
             continue
         scores = [len(wanted & g) / len(wanted) for g in grams]

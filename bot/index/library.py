@@ -7,10 +7,11 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from bot.index.embed import EmbeddingCache, make_embedder
+from bot.index.keyword import KeywordIndex
 from bot.index.pipeline import IndexReport, index_paths
-from bot.index.search import Filters, search
+from bot.index.search import Extras, scoped_search, search
 from bot.index.store import Store
-from bot.models import Passage
+from bot.models import Filters, Passage
 from bot.settings import Settings
 
 
@@ -72,9 +73,32 @@ class Library:
         records = self.store.document_records()
         return [{"doc": doc, **meta} for doc, meta in sorted(records.items())]
 
-    def search(self, questions: list[str], k: int = 5, filters: Filters | None = None) -> list[list[Passage]]:
-        s = self.settings
-        return search(self.store, self.embedder, questions, k, filters, s.candidates, s.rrf_k, s.keyword_weight)
+    def generation(self) -> str:
+        """A token that changes whenever any report changes, in any process sharing the store."""
+        return self.store.generation()
+
+    def document(self, doc: str) -> dict | None:
+        """One report's record, or None."""
+        return self.store.document_record(doc)
+
+    def issuers(self) -> list[str]:
+        """The issuing bodies of the indexed reports (a question naming one is scoped to it)."""
+        return [d["body"] for d in self.documents() if d.get("body")]
+
+    def keyword_index(self) -> KeywordIndex:
+        return self.store.keyword_index()
+
+    def search(
+        self, questions: list[str], k: int = 5, filters: Filters | None = None, extras: Extras | None = None
+    ) -> list[list[Passage]]:
+        """Hybrid search, one list of the top-k passages per question; plain unless `extras` are given."""
+        return search(self.store, self.embedder, questions, k, filters, self.settings.retrieval, extras)
+
+    def scoped_search(
+        self, question: str, targets: list[Filters], places: list[str], k: int, extras: Extras | None = None
+    ) -> list[Passage]:
+        """Hybrid search within each target (body/year), interleaved (see `index.search.scoped_search`)."""
+        return scoped_search(self.store, self.embedder, question, targets, places, k, self.settings.retrieval, extras)
 
     def close(self) -> None:
         self.cache.close()

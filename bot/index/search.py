@@ -10,30 +10,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.answer.intent import Scope, asks_about_report, section_words
 from bot.index.embed import Embedder
-from bot.index.keyword import tokenize
 from bot.index.store import Store
-from bot.ingest.clean import to_simplified
-from bot.models import Passage
+from bot.models import Filters, Passage
+from bot.settings import RetrievalConfig
+from bot.text import to_simplified, tokenize
 
 _OPENING_WEIGHT = 4.0  # a report's opening first for questions about the report (above any dense + keyword top)
 
 
 @dataclass(frozen=True)
-class Filters:
-    body: str | None = None
-    year: int | None = None
+class Extras:
+    """What a caller that knows the question's kind adds to a search (the plain search adds nothing).
 
-    def where(self) -> dict | None:
-        clauses = []
-        if self.body:
-            clauses.append({"body": to_simplified(self.body)})
-        if self.year:
-            clauses.append({"year": int(self.year)})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+    `terms`: more words for the keyword ranking (a report section's own wording); `opening`: rank each
+    filtered report's opening first (for questions about the report itself).
+    """
+
+    terms: tuple[str, ...] = ()
+    opening: bool = False
 
 
 def rrf(
@@ -57,69 +52,61 @@ def search(
     questions: list[str],
     k: int = 5,
     filters: Filters | None = None,
-    candidates: int = 30,
-    rrf_k: int = 60,
-    keyword_weight: float = 1.0,
+    config: RetrievalConfig | None = None,
+    extras: Extras | None = None,
     vectors: np.ndarray | None = None,
 ) -> list[list[Passage]]:
     """The top-k passages for each question (`vectors`: their embeddings, when the caller has them)."""
     if not questions:
         return []
+    config, extras = config or RetrievalConfig(), extras or Extras()
     simplified = [to_simplified(q) for q in questions]
     if vectors is None:
         vectors = embedder.queries(simplified)
-    where = filters.where() if filters else None
-    allowed = store.matching_ids(where) if where else None
+    filters = filters or Filters()
+    allowed = store.matching_ids(filters) if filters.fields() else None
     keyword = store.keyword_index()
-    depth = max(candidates, k)
+    depth = max(config.candidates, k)
     results = []
     for question, vector in zip(simplified, vectors):
-        dense = [cid for cid, _ in store.dense(vector, depth, where)]
-        terms = tokenize(question) + section_words(question)
-        sparse = [cid for cid, _ in keyword.search(terms, depth, allowed)]
+        dense = [cid for cid, _ in store.dense(vector, depth, filters)]
+        sparse = [cid for cid, _ in keyword.search(tokenize(question) + list(extras.terms), depth, allowed)]
         rankings = {"dense": dense, "keyword": sparse}
-        if where and asks_about_report(question):
-            rankings["opening"] = store.opening_ids(where)
-        weights = {"keyword": keyword_weight, "opening": _OPENING_WEIGHT}
-        fused = rrf(rankings, rrf_k, weights)[:k]
-        stored = store.get_chunks([cid for cid, _, _ in fused])
-        passages = []
-        for cid, score, ranks in fused:
-            if cid not in stored:
-                continue
-            text, meta = stored[cid]
-            passages.append(
-                Passage(
-                    text=text,
-                    doc=meta["doc"],
-                    title=meta.get("title", ""),
-                    heading=meta.get("heading", ""),
-                    score=round(score, 6),
-                    chunk_id=cid,
-                    body=meta.get("body"),
-                    year=meta.get("year"),
-                    ranks=ranks,
-                    position=meta.get("position"),
-                )
-            )
-        results.append(passages)
+        if extras.opening and filters.fields():
+            rankings["opening"] = store.opening_ids(filters)
+        fused = rrf(rankings, config.rrf_k, {"keyword": config.keyword_weight, "opening": _OPENING_WEIGHT})[:k]
+        results.append(_passages(store, fused))
     return results
 
 
-def _targets(scope: Scope, filters: Filters) -> list[Filters]:
-    """One retrieval per place (or per year) a question names, so one report cannot crowd out another."""
-    if len(scope.bodies) > 1:
-        year = scope.years[0] if len(scope.years) == 1 else filters.year
-        return [Filters(body, year) for body in scope.bodies]
-    body = scope.bodies[0] if scope.bodies else filters.body
-    if len(scope.years) > 1:
-        return [Filters(body, year) for year in scope.years]
-    return [Filters(body, scope.years[0] if scope.years else filters.year)]
+def _passages(store: Store, fused: list[tuple[str, float, dict[str, int]]]) -> list[Passage]:
+    """The fused ids as passages, read from the store (an id deleted meanwhile is skipped)."""
+    stored = store.get_chunks([cid for cid, _, _ in fused])
+    passages = []
+    for cid, score, ranks in fused:
+        if cid not in stored:
+            continue
+        text, meta = stored[cid]
+        passages.append(
+            Passage(
+                text=text,
+                doc=meta["doc"],
+                title=meta.get("title", ""),
+                heading=meta.get("heading", ""),
+                score=round(score, 6),
+                chunk_id=cid,
+                body=meta.get("body"),
+                year=meta.get("year"),
+                ranks=ranks,
+                position=meta.get("position"),
+            )
+        )
+    return passages
 
 
 def _in_scope(passage: Passage, target: Filters, places: list[str]) -> bool:
     """A passage fits a year when its report is of that year or it names the year itself."""
-    text = to_simplified(f"{passage.title}\n{passage.heading}\n{passage.text}")
+    text = to_simplified(passage.in_context())
     if target.year and passage.year != target.year and str(target.year) not in text:
         return False
     return all(place in text for place in places)
@@ -129,30 +116,29 @@ def scoped_search(
     store: Store,
     embedder: Embedder,
     question: str,
-    scope: Scope,
+    targets: list[Filters],
+    places: list[str],
     k: int = 5,
-    filters: Filters | None = None,
-    candidates: int = 30,
-    rrf_k: int = 60,
-    keyword_weight: float = 1.0,
+    config: RetrievalConfig | None = None,
+    extras: Extras | None = None,
 ) -> list[Passage]:
-    """Top passages for a question within the places and years it names, interleaved across them.
+    """Top passages for a question within each of `targets` (a body and/or year each), interleaved.
 
-    A year narrows retrieval to that year's reports when the body has one; otherwise passages must
-    mention the year. Other places named (not issuing bodies) must appear in the passage text.
+    One retrieval per target, so one report cannot crowd out another. A year narrows retrieval to that
+    year's reports when the body has one; otherwise passages must mention the year. `places` (named, but
+    not issuing bodies) must appear in the passage text.
     """
-    targets = _targets(scope, filters or Filters())
+    config = config or RetrievalConfig()
     years_of = _years_by_body(store)
-    vectors = embedder.queries([to_simplified(question)])  # once, whatever the number of places
+    vectors = embedder.queries([to_simplified(question)])  # once, whatever the number of targets
     per_target = max(2, -(-k // len(targets)))
     groups = []
     for target in targets:
         known_years = years_of.get(to_simplified(target.body) if target.body else "*", set())
         query_filters = target if target.year in known_years else Filters(target.body, None)
-        found = search(
-            store, embedder, [question], max(candidates, k), query_filters, candidates, rrf_k, keyword_weight, vectors
-        )[0]
-        groups.append([p for p in found if _in_scope(p, target, scope.places)][:per_target])
+        depth = max(config.candidates, k)
+        found = search(store, embedder, [question], depth, query_filters, config, extras, vectors)[0]
+        groups.append([p for p in found if _in_scope(p, target, places)][:per_target])
     merged: list[Passage] = []
     for rank in range(max((len(g) for g in groups), default=0)):
         for group in groups:

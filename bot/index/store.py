@@ -16,9 +16,10 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
-from bot.index.keyword import KeywordIndex, tokenize
-from bot.models import Chunk, Document
+from bot.index.keyword import KeywordIndex
+from bot.models import Chunk, Document, Filters
 from bot.settings import Settings
+from bot.text import tokenize
 
 _BATCH = 500
 # A record in the reports collection (never a report: report ids are file names, without "/") whose token
@@ -72,7 +73,7 @@ class Store:
     # -- reports -----------------------------------------------------------------------------
     def document_records(self) -> dict[str, dict]:
         """Every report's record; read again only when the generation token moved (answers ask on every request)."""
-        token = self.fingerprint()  # before the read: a change in between is caught by the next call
+        token = self.generation()  # before the read: a change in between is caught by the next call
         cached = self._records
         if cached is None or cached[0] != token:
             got = self.docs.get(include=["metadatas"])
@@ -142,12 +143,13 @@ class Store:
         return len(ids)
 
     # -- search ------------------------------------------------------------------------------
-    def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+    def dense(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         # Chroma returns fewer than k (or none) when the collection is smaller: no count() per query.
         query = {"query_embeddings": [vector.tolist()], "n_results": k, "include": ["distances"]}
+        fields = filters.fields() if filters else {}
         got = None
-        if where:
-            allowed = self.keyword_index().matching(where)
+        if fields:
+            allowed = self.keyword_index().matching(fields)
             if allowed is not None and not allowed:
                 return []
             if allowed is not None and len(allowed) <= _MAX_IDS:  # the same top k without a metadata scan (~10x faster)
@@ -156,7 +158,7 @@ class Store:
                 except ChromaError:  # an id deleted since the keyword index was built (another replica): filter
                     got = None
         if got is None:
-            got = self.chunks.query(**query, where=where or None)
+            got = self.chunks.query(**query, where=_where(fields))
         return [(cid, 1.0 - dist) for cid, dist in zip(got["ids"][0], got["distances"][0])]
 
     def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
@@ -165,17 +167,17 @@ class Store:
         got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
         return {cid: (text, dict(meta)) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
 
-    def opening_ids(self, where: dict) -> list[str]:
-        """The first chunk of each report within `where` (title, date, source, opening sentence)."""
-        clause = {"$and": [where, {"position": 0}]}
-        return sorted(self.chunks.get(where=clause, include=[])["ids"])
+    def opening_ids(self, filters: Filters) -> list[str]:
+        """The first chunk of each report within `filters` (title, date, source, opening sentence)."""
+        return sorted(self.chunks.get(where=_where({**filters.fields(), "position": 0}), include=[])["ids"])
 
-    def matching_ids(self, where: dict) -> set[str]:
+    def matching_ids(self, filters: Filters) -> set[str]:
         """Chunk ids a filter lets through: from the keyword index's copy of the fields when it can say."""
-        found = self.keyword_index().matching(where)
-        return found if found is not None else set(self.chunks.get(where=where, include=[])["ids"])
+        fields = filters.fields()
+        found = self.keyword_index().matching(fields)
+        return found if found is not None else set(self.chunks.get(where=_where(fields), include=[])["ids"])
 
-    def fingerprint(self) -> str:
+    def generation(self) -> str:
         """Changes whenever any report's chunks change: the generation token (one lookup, whatever the size).
 
         An answer asks several times; within `index_refresh` seconds the last token read is reused, so
@@ -194,15 +196,15 @@ class Store:
 
     def keyword_index(self) -> KeywordIndex:
         """The BM25 index matching the store now: loaded from disk, or rebuilt if stale (one thread at a time)."""
-        fingerprint = self.fingerprint()
+        generation = self.generation()
         with self._keyword_lock:
-            if self._keyword is None or self._keyword.fingerprint != fingerprint:
+            if self._keyword is None or self._keyword.generation != generation:
                 self._keyword = KeywordIndex.load(self._keyword_dir) if self._keyword_dir.exists() else None
-            if self._keyword is None or self._keyword.fingerprint != fingerprint:
-                self._keyword = self._rebuild_keyword(fingerprint)
+            if self._keyword is None or self._keyword.generation != generation:
+                self._keyword = self._rebuild_keyword(generation)
             return self._keyword
 
-    def _rebuild_keyword(self, fingerprint: str) -> KeywordIndex:
+    def _rebuild_keyword(self, generation: str) -> KeywordIndex:
         ids: list[str] = []
         tokens: list[list[str]] = []
         fields: dict[str, list] = {name: [] for name in _FILTER_FIELDS}
@@ -214,9 +216,17 @@ class Store:
                 tokens.append(str(meta.get("tokens", "")).split())
                 for name in _FILTER_FIELDS:
                     fields[name].append(meta.get(name))
-        index = KeywordIndex.build(ids, tokens, fingerprint, fields)
+        index = KeywordIndex.build(ids, tokens, generation, fields)
         index.save(self._keyword_dir)
         return index
+
+
+def _where(fields: dict[str, object]) -> dict | None:
+    """Field equalities in Chroma's `where` dialect (spoken here only)."""
+    clauses = [{name: value} for name, value in fields.items()]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def _chunk_meta(chunk: Chunk) -> dict:

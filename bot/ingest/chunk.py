@@ -8,46 +8,19 @@ is split on Chinese sentence ends and packed to a token budget with overlap by L
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from bot.ingest.clean import to_simplified
 from bot.models import Chunk, Document
+from bot.text import encoding, split_sentences, to_simplified
 
 _LEVELS = [
     re.compile(r"^[一二三四五六七八九十]+、"),
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
     re.compile(r"^\d{1,2}[.．、](?!\d)"),
 ]
-_SENTENCE = re.compile(r"[^。！？；\n]+(?:[。！？；]+[”’」』）]?|\n|$)")
 _HEADING_MAX_CHARS = 40
-
-
-def _tiktoken_cache_dir() -> str:
-    """The encodings llama-index-core ships, so tiktoken never reaches for the internet."""
-    import llama_index.core
-
-    return str(Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache")
-
-
-@lru_cache(maxsize=1)
-def encoding():
-    os.environ.setdefault("TIKTOKEN_CACHE_DIR", _tiktoken_cache_dir())
-    import tiktoken
-
-    return tiktoken.get_encoding("cl100k_base")
-
-
-def count_tokens(text: str) -> int:
-    return len(encoding().encode(text))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences ending in `。！？；` (closing quotes kept with them); nothing is dropped."""
-    return [s for s in _SENTENCE.findall(text) if s]
 
 
 @dataclass

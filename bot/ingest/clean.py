@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-import opencc
+from bot.text import CJK, PINYIN, TONED, normalize_width, strip_glosses, to_simplified
 
-_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# `堅(jiān)持`: a pinyin syllable in brackets, after a Han character or carrying a tone mark.
-_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（][{_PINYIN}]{{1,7}}[)）]|[(（][a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}[)）]")
 # What is left of glosses whose opening bracket was eaten by mojibake: `?dāng)?shù)`, `?qū)m?`.
-_GLOSS_RESIDUE = re.compile(rf"(?:\?+\(?[{_PINYIN}]+\)[a-z]*)+\??")
+_GLOSS_RESIDUE = re.compile(rf"(?:\?+\(?[{PINYIN}]+\)[a-z]*)+\??")
 
 # Characters that never occur in a clean report: bopomofo, box drawing, Greek, replacement char, PUA.
 _MOJIBAKE_CHAR = re.compile(r"[\u3100-\u312f\u2500-\u257f\u0370-\u03ff\ufffd\ue000-\uf8ff]")
@@ -42,25 +35,6 @@ _CHROME_LINE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES))
 # Fragments inside an otherwise useful line (`发布日期:… 【 字体: 】 访问量: -`).
 _CHROME_FRAGMENTS = re.compile(r"【\s*字体[:：][^】]*】|访问量[:：]\s*\S*|瀏覽次數[:：]\s*\S*|\bclock\s*\d+\s*天前")
 
-_WIDE_ALNUM = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
-_WIDE_ALNUM.update({0x3000: " ", 0xFF05: "%", 0xFF0E: "."})
-_TO_WIDE = {",": "，", ";": "；", "?": "？", "!": "！"}
-_PUNCT_AND_SPACE = re.compile(r"[\s\W_]+", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional → simplified (OpenCC t2s); simplified text passes through unchanged."""
-    return _t2s().convert(text)
-
-
-def strip_glosses(text: str) -> str:
-    return _GLOSS.sub("", text)
-
 
 def _is_mojibake_start(text: str, i: int) -> bool:
     char = text[i]
@@ -73,7 +47,7 @@ def _is_mojibake_start(text: str, i: int) -> bool:
 
 
 def _is_asciiish(char: str) -> bool:
-    return char.isascii() or char in _TONED
+    return char.isascii() or char in TONED
 
 
 def _mojibake_end(text: str, start: int) -> int:
@@ -89,7 +63,7 @@ def _mojibake_end(text: str, start: int) -> int:
                     i += 1
                 nearby = text[i : i + 6]
                 more = [j for j in range(len(nearby)) if _is_mojibake_start(nearby, j)]
-                more += [m.start() + 1 for m in re.finditer(rf"[{_CJK}][A-Za-z](?=[{_CJK}])", nearby)]
+                more += [m.start() + 1 for m in re.finditer(rf"[{CJK}][A-Za-z](?=[{CJK}])", nearby)]
                 if not more:
                     return i
                 i += min(more)
@@ -121,15 +95,6 @@ def drop_mojibake(text: str) -> str:
     return "".join(out)
 
 
-def normalize_width(text: str) -> str:
-    """Full-width letters/digits to ASCII; ASCII sentence punctuation beside Han text to full-width."""
-    text = text.translate(_WIDE_ALNUM)
-    text = re.sub(rf"\(([^()\n]*[{_CJK}][^()\n]*)\)", r"（\1）", text)
-    text = re.sub(rf"(?<=[{_CJK}”）》])([,;?!])|([,;?!])(?=[{_CJK}“（《])", lambda m: _TO_WIDE[m.group(0)], text)
-    text = re.sub(rf"(?<=[{_CJK}]):", "：", text)
-    return text
-
-
 def _is_chrome(line: str) -> bool:
     key = to_simplified(line).replace(" ", "").lower()
     return bool(_CHROME_LINE.fullmatch(key))
@@ -149,8 +114,3 @@ def clean_text(raw: str) -> str:
         seen.add(line)
         lines.append(line)
     return "\n".join(lines)
-
-
-def match_key(text: str) -> str:
-    """What two texts are compared by: glosses stripped, simplified, no punctuation or spaces."""
-    return _PUNCT_AND_SPACE.sub("", to_simplified(normalize_width(strip_glosses(text)))).lower()

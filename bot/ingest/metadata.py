@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.index.keyword import segmenter
-from bot.ingest.clean import to_simplified
+from bot.text import tagged, to_simplified
 
 _TITLE_BODY = re.compile(r"^(.{2,20}?)(?:人民政府|政府)?关于")
 _BODY_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|旗)$")
@@ -41,10 +40,7 @@ def _title_line(lines: list[str]) -> str | None:
 
 def _main_place(text: str) -> str | None:
     """The place named most in the opening of the text, by jieba's place-name tag."""
-    import jieba.posseg
-
-    segmenter()
-    places = Counter(word for word, flag in jieba.posseg.cut(text[:1500]) if flag == "ns" and len(word) >= 2)
+    places = Counter(word for word, flag in tagged(text[:1500]) if flag == "ns" and len(word) >= 2)
     for place, _ in places.most_common():
         if place not in ("中国", "中华人民共和国", "全国", "广东", "四川", "广东省", "四川省"):
             return place if _BODY_SUFFIX.search(place) else place + "市"

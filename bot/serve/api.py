@@ -16,8 +16,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
-from bot.answer.chain import Answer
-from bot.index.search import Filters
+from bot.models import Answer, Filters
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
 from bot.serve.schemas import (
     AnswerOut,
@@ -217,8 +216,7 @@ def create_api(service: Service) -> FastAPI:
         return {
             "status": "ok",
             "documents": await count.now(),
-            "llm": service.answerer.generator.name,
-            "embedder": service.library.embedder.name,
+            **service.backends(),
             "auth": "open" if keys.open else "keys",
             "jobs_pending": service.jobs.pending(),
         }
@@ -256,8 +254,8 @@ def create_api(service: Service) -> FastAPI:
     @api.post("/search", responses=_ERRORS, tags=["answers"], dependencies=[Depends(caller)])
     def search(request: SearchRequest) -> dict:
         """Hybrid search without an answer: the top passages."""
-        passages = service.library.search([request.question.strip()], request.k, Filters(request.body, request.year))
-        return {"question": request.question, "passages": [p.to_json() for p in passages[0]]}
+        passages = service.search(request.question, request.k, Filters(request.body, request.year))
+        return {"question": request.question, "passages": [p.to_json() for p in passages]}
 
     @api.get("/documents", response_model=DocumentList, responses=_ERRORS, tags=["documents"])
     def documents(_: User) -> dict:

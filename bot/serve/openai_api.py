@@ -12,10 +12,10 @@ import time
 import uuid
 from collections.abc import Iterator
 
-from bot.answer.chain import Answer
-from bot.ingest.chunk import count_tokens
+from bot.models import Answer
 from bot.serve.schemas import ChatMessage
 from bot.serve.service import AnswerStream, ServiceError, answer_json, stream_error
+from bot.text import count_tokens
 
 MODEL = "fazhi-qa"
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import re
 
-from bot.answer.chain import REFUSAL, Answer, Citation
 from bot.answer.quotes import cited_sentences
+from bot.models import REFUSAL, Answer, Citation
+from bot.text import MARKER
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
-_MARKER = re.compile(r"\[(\d+)\]")
 REFUSAL_HINT = "已检索的报告中没有能回答这个问题的内容。可以换个问法，或调整发布机关、年份筛选。"
 
 
@@ -36,7 +36,7 @@ def answer_text_html(text: str, flagged: list[str] | None = None) -> str:
     """The answer with [n] as superscript links to source cards and unverified numbers marked."""
     numbers = _number_pattern(flagged or [])
     out = []
-    for i, part in enumerate(_MARKER.split(text)):
+    for i, part in enumerate(MARKER.split(text)):
         if i % 2:
             out.append(f'<sup class="cite"><a href="#source-{part}">[{part}]</a></sup>')
         elif numbers:

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
-from bot.index.search import Filters
+from bot.models import Filters
 
 NOT_BLANK = r"\S"  # at least one non-space character (a search pattern, in JSON Schema as in pydantic)
 

@@ -21,15 +21,15 @@ from typing import BinaryIO
 
 from chromadb.errors import ChromaError
 
-from bot.answer.chain import Answer, Answerer
+from bot.answer.chain import Answerer
 from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
 from bot.answer.llm import LLMError
 from bot.answer.quotes import cited_sentences
 from bot.index.embed import EmbedError
 from bot.index.library import IndexBusy, Library
 from bot.index.pipeline import IndexReport
-from bot.index.search import Filters
 from bot.index.store import StoreError
+from bot.models import Answer, Filters, Passage
 from bot.serve.audit import AuditLog
 from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
 from bot.serve.security import RateLimiter
@@ -232,7 +232,7 @@ class Service:
         if self.remembered.size <= 0:
             return None
         try:
-            generation = self.library.store.fingerprint()
+            generation = self.library.generation()
         except BACKEND_ERRORS as exc:
             raise backend_unavailable(exc) from exc
         turns = json.dumps(history or [], ensure_ascii=False, sort_keys=True)
@@ -259,6 +259,14 @@ class Service:
             yield from events
         finally:
             self._slots.release()
+
+    def backends(self) -> dict[str, str]:
+        """The names of the answer backend and the embedder (for /health)."""
+        return {"llm": self.answerer.backend.name, "embedder": self.library.embedder.name}
+
+    def search(self, question: str, k: int, filters: Filters | None = None) -> list[Passage]:
+        """Plain hybrid search: the top-k passages for one question."""
+        return self.library.search([question.strip()], k, filters)[0]
 
     def denied(self, record: dict) -> None:
         """An admin route refused for want of an admin key (reported by the access middleware): audited."""
@@ -357,7 +365,7 @@ class Service:
 
     def remove(self, doc: str, who: str | None = None) -> Job:
         """Remove a report in the background (404 if unknown); its uploaded file goes too. Journaled like uploads."""
-        if self.library.store.document_record(doc) is None:
+        if self.library.document(doc) is None:
             raise ServiceError(404, "not_found", f"no document '{doc}'")
 
         def requested(job: Job) -> None:

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from bot.answer.chain import Answer
-from bot.index.search import Filters
 from bot.ingest.load import READERS
+from bot.models import Answer, Filters
 from bot.serve.access import asker
 from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_html
 from bot.serve.schemas import MAX_QUESTION_CHARS

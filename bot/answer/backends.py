@@ -1,0 +1,70 @@
+"""Answer backends behind one small protocol: turn a question and numbered passages into text citing them.
+
+`extractive` needs no model (bot/answer/extractive.py); the others wrap a chat model (bot/answer/llm.py)
+with the prompt files in prompts/. `BACKENDS` names them; `make_backend` builds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from importlib import resources
+from typing import Protocol
+
+from bot.answer.extractive import Extractive
+from bot.answer.intent import Intent
+from bot.answer.llm import LLM, LLMS
+from bot.models import Passage
+from bot.settings import Settings
+from bot.text import to_simplified
+
+
+class AnswerBackend(Protocol):
+    """Turns a question and numbered passages into answer text citing them as [n]."""
+
+    name: str
+
+    def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]: ...
+
+
+def load_prompt(name: str) -> str:
+    """A prompt file (prompts/ in the repository), read as package data so any install has it."""
+    return resources.files("bot.prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+
+
+class ModelBackend:
+    """A chat model given the system prompt, the numbered passages and the question."""
+
+    def __init__(self, llm: LLM, max_tokens: int = 256):
+        self.llm = llm
+        self.name = llm.name
+        self.max_tokens = max_tokens
+        self.system = load_prompt("system").strip()
+        self.template = load_prompt("answer")
+        self.passage_template = load_prompt("passage").strip()
+
+    def messages(self, question: str, passages: list[Passage]) -> list[dict]:
+        numbered = "\n".join(
+            self.passage_template.format(n=n, source=_source(p), text=p.text) for n, p in enumerate(passages, 1)
+        )
+        user = self.template.format(passages=numbered, question=question)
+        return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
+
+    def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
+        return self.llm.stream(self.messages(question, passages), self.max_tokens)
+
+
+def _source(passage: Passage) -> str:
+    parts = [passage.body or "", f"{passage.year}年" if passage.year else "", to_simplified(passage.title)]
+    return "·".join(part for part in parts if part)
+
+
+BACKENDS = ["extractive", *LLMS]
+
+
+def make_backend(name: str, settings: Settings, idf: Callable[[], Callable[[str], float]]) -> AnswerBackend:
+    """The backend called `name`; `idf` gives the index's current word weights (the extractive backend's)."""
+    if name == "extractive":
+        return Extractive(idf)
+    if name not in LLMS:
+        raise ValueError(f"unknown answer backend '{name}' (choose from {', '.join(BACKENDS)})")
+    return ModelBackend(LLMS[name](settings), settings.answering.max_tokens)

@@ -1,0 +1,99 @@
+"""The checks around generation: before it, whether the passages cover the question at all (or the chain
+refuses); after it, which citations are real, which sentence each passage supports, which numbers are
+found in the passages they cite.
+
+Users paste answers into official documents, so nothing a backend writes reaches them unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.answer.intent import Intent, Scope
+from bot.models import Passage, with_context
+from bot.text import CITATION, LIST_MARKER, NUMBER, RATE, bigrams, split_sentences, to_simplified, words
+
+
+def coverage(
+    question: str, intent: Intent, scope: Scope, passages: list[Passage], idf: Callable[[str], float]
+) -> float:
+    """The best share (by idf) of the question's words found in one sentence with its heading and title.
+
+    For a question asking a figure only sentences holding a number (a percentage for a rate) count,
+    and they must name the other places the question names: the figure has to be about them.
+    """
+    scope_words = {to_simplified(x) for x in scope.bodies + scope.places} | {str(y) for y in scope.years}
+    terms = {t for t in words(to_simplified(question)) if not any(t in w or w in t for w in scope_words)}
+    total = sum(max(idf(t), 0.0) for t in terms)
+    if total <= 0:  # nothing asked beyond a place or year ("那成都呢" with no history)
+        return 0.0
+    best = 0.0
+    for p in passages:
+        context = to_simplified(with_context(p.title, p.heading, ""))
+        for sentence in split_sentences(p.text):
+            if intent.figure and not (NUMBER.search(sentence) and (not intent.rate or RATE.search(sentence))):
+                continue
+            text = to_simplified(sentence)
+            if intent.figure and not all(place in text for place in scope.places):
+                continue
+            found = sum(max(idf(t), 0.0) for t in terms if t in text or t in context)
+            best = max(best, found / total)
+    return best
+
+
+def kept_citations(text: str, given: int) -> tuple[str, set[int], list[int]]:
+    """`text` with every citation marker written `[n]` and those to passages not given (n > `given`) removed;
+    the numbers kept and the numbers removed.
+    """
+    cited: set[int] = set()
+    invalid: list[int] = []
+
+    def keep_valid(match: re.Match) -> str:
+        numbers = [int(x) for x in re.findall(r"\d+", match.group(1))]
+        good = [n for n in numbers if 1 <= n <= given]
+        invalid.extend(n for n in numbers if n not in good)
+        cited.update(good)
+        return "".join(f"[{n}]" for n in good)
+
+    return CITATION.sub(keep_valid, text), cited, sorted(set(invalid))
+
+
+def support(sentence: str, passage: str) -> float:
+    """How well a passage backs a sentence: its numbers all there, and its character bigrams."""
+    grams = bigrams(sentence)
+    overlap = len(grams & bigrams(passage)) / len(grams) if grams else 0.0
+    numbers = NUMBER.findall(sentence)
+    if numbers and ungrounded_numbers(sentence, [passage]):
+        return overlap / 2
+    return overlap
+
+
+def attribute(text: str, passages: list[Passage], threshold: float = 0.5) -> tuple[str, set[int]]:
+    """Add `[n]` after each sentence that passage n supports best (if well enough)."""
+    out, cited = [], set()
+    for sentence in split_sentences(text):
+        body = sentence.rstrip("。！？；\n")
+        scores = [support(body, p.in_context()) for p in passages]
+        best = max(range(len(passages)), key=lambda i: scores[i]) if passages else -1
+        if best >= 0 and body.strip() and scores[best] >= threshold:
+            out.append(f"{body}[{best + 1}]{sentence[len(body) :]}")
+            cited.add(best + 1)
+        else:
+            out.append(sentence)
+    return "".join(out), cited
+
+
+def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:
+    """Numbers in the answer (citation markers and list markers aside) that occur in none of the cited passages.
+
+    A passage counts with its title and heading, where a report's year and section numbers live.
+    """
+    plain = LIST_MARKER.sub("", CITATION.sub("", answer))
+    sources = [t.replace(",", "") for t in cited_texts]
+    flagged = []
+    for number in NUMBER.findall(plain):
+        bare = number.replace(",", "")
+        if not any(re.search(rf"(?<![\d.]){re.escape(bare)}(?![\d]|\.\d)", s) for s in sources):
+            flagged.append(number)
+    return list(dict.fromkeys(flagged))

@@ -1,0 +1,111 @@
+"""The `extractive` backend: no model; the passages' sentences that best answer the question, trimmed to
+their key clauses, each with its citation. Deterministic and instant, and the fallback when a model fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from bot.answer.intent import Intent
+from bot.models import REFUSAL, Passage
+from bot.text import NUMBER, split_sentences, to_simplified, tokenize
+
+# The way these reports enumerate: "一是…。二是…。"
+_NUMERALS = "一二三四五六七八九十"
+_ITEM = re.compile(rf"([{_NUMERALS}])是([^。；;]{{2,60}})[。；;]")
+
+
+class Extractive:
+    """No model: the passages' sentences that best cover the question, each with its citation."""
+
+    name = "extractive"
+
+    def __init__(self, idf: Callable[[], Callable[[str], float]], max_sentences: int = 2):
+        self._idf = idf  # the index's idf now (the reports change)
+        self.max_sentences = max_sentences
+
+    def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
+        idf = self._idf()
+        terms = set(tokenize(to_simplified(question)))
+        wants_number = intent.figure
+        scored, seen = [], set()
+        for n, passage in enumerate(passages, 1):
+            for sentence in split_sentences(passage.text):
+                simplified = to_simplified(sentence)
+                if simplified in seen:  # overlapping chunks repeat sentences
+                    continue
+                seen.add(simplified)
+                score = sum(idf(t) for t in terms if t in simplified)
+                if wants_number and NUMBER.search(sentence):
+                    score *= 1.2
+                scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
+        if not scored or max(s for s, _, _ in scored) <= 0:
+            yield REFUSAL
+            return
+        best = max(s for s, _, _ in scored)
+        if intent.list and not wants_number:
+            _, n, sentence = max(scored, key=lambda x: x[0])
+            items = _enumeration(passages, n, sentence)
+            if len(items) >= 2:
+                yield "；".join(f"{marker}是{text}[{n}]" for marker, text, n in items) + "。"
+                return
+        bodies_needed = {p.body for p in passages}
+        chosen: list[tuple[float, int, str]] = []
+        for item in sorted(scored, key=lambda x: -x[0]):
+            body = passages[item[1] - 1].body
+            new_body = body not in {passages[c[1] - 1].body for c in chosen}
+            if item[0] >= 0.75 * best and len(chosen) < self.max_sentences or new_body and item[0] >= 0.3 * best:
+                chosen.append(item)
+            if len(chosen) >= max(self.max_sentences, len(bodies_needed)):
+                break
+        for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
+            yield f"{self._core(sentence, terms, idf).rstrip('。；，')}[{n}]。"
+
+    def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float]) -> str:
+        """The clauses of a long sentence that carry the answer: the best clause and its scoring neighbours."""
+        clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
+        if len(sentence) <= 60 or len(clauses) < 3:
+            return sentence
+
+        def score(clause: str) -> float:
+            simplified = to_simplified(clause)
+            return sum(idf(t) for t in terms if t in simplified) + (0.5 if NUMBER.search(clause) else 0)
+
+        scores = [score(c) for c in clauses]
+        best = max(range(len(clauses)), key=lambda i: scores[i])
+        start, end = best, best + 1
+        while start > 0 and scores[start - 1] >= 1 and end - start < 3:
+            start -= 1
+        while end < len(clauses) and scores[end] >= 1 and end - start < 3:
+            end += 1
+        return "".join(clauses[start:end])
+
+
+def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[tuple[str, str, int]]:
+    """The "一是…二是…" items that the best `sentence` (in passage `anchor_n`) opens: (numeral, item, passage n).
+
+    Only when that sentence is an item or introduces the items (the next one starts "一是"): a question
+    about a detail inside one item wants that detail. An enumeration often runs over several chunks, so
+    the chunks right after the anchor's (when retrieved too) are read on; the items kept are the run 一,
+    二, 三… without gaps, each item's first sentence.
+    """
+    anchor = passages[anchor_n - 1]
+    after = anchor.text[anchor.text.find(sentence) + len(sentence) :].lstrip()
+    if not (_ITEM.search(sentence) or after.startswith("一是")):
+        return []
+    by_position = {(p.doc, p.position): n for n, p in enumerate(passages, 1) if p.position is not None}
+    chain, position = [anchor_n], anchor.position
+    while position is not None and (anchor.doc, position + 1) in by_position:
+        position += 1
+        chain.append(by_position[(anchor.doc, position)])
+    found: dict[str, tuple[str, int]] = {}
+    for n in chain:
+        for match in _ITEM.finditer(passages[n - 1].text):
+            found.setdefault(match.group(1), (match.group(2).strip(), n))
+    items = []
+    for numeral in _NUMERALS:
+        if numeral not in found:
+            break
+        items.append((numeral, *found[numeral]))
+    return items

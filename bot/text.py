@@ -1,0 +1,150 @@
+"""Chinese-text primitives, each defined once: simplification and match keys, sentences, tokens, words,
+bigrams, and the patterns of citation markers and numbers.
+
+Reports arrive in simplified and traditional characters, with pinyin glosses and mixed-width digits and
+punctuation; questions come in simplified Chinese. Everything that compares two texts — retrieval, the
+answer checks, highlights, the eval's normalisation — goes through these, so the rules cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+
+# `堅(jiān)持`: a pinyin syllable in brackets, after a Han character or carrying a tone mark.
+_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][{PINYIN}]{{1,7}}[)）]|[(（][a-zü]{{0,6}}[{TONED}][a-zü]{{0,6}}[)）]")
+_WIDE_ALNUM = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
+_WIDE_ALNUM.update({0x3000: " ", 0xFF05: "%", 0xFF0E: "."})
+_TO_WIDE = {",": "，", ";": "；", "?": "？", "!": "！"}
+_PUNCT_AND_SPACE = re.compile(r"[\s\W_]+", re.UNICODE)
+# A sentence ends at `。！？；` (closing quotes kept with it) or at a line end; in a model's answer also at
+# ASCII `!?;`, which cleaning has already turned full-width in reports.
+_SENTENCE = re.compile(r"[^。！？；\n]+(?:[。！？；]+[”’」』）]?|\n|$)")
+_ANSWER_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;\n]|$)")
+
+# A citation marker as models write it: `[1]`, `[1, 2]`, `【3】`, `［2］`. The chain rewrites every marker it
+# keeps to `[n]`, so what leaves the answer chain matches `MARKER`.
+CITATION = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】］]")
+MARKER = re.compile(r"\[(\d+)\]")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A list marker at the start of a line or after punctuation (`1.`, `2、`, `3）`): not a figure.
+LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;。]))\d{1,2}[.、．)）](?!\d)", re.MULTILINE)
+# A rate in a sentence: a percentage, 百分之…, or 成 (九成).
+RATE = re.compile(r"%|百分之|成")
+
+_STOPWORDS = frozenset(
+    "的 了 和 与 及 等 是 在 对 为 以 将 并 也 把 被 其 之 于 或 由 从 向 中 上 下 个 年 有 我 各 "
+    "多少 哪些 什么 怎么 如何 几 吗 呢 请问 请 关于 一 二 三 年度 情况 有关 哪 是否 这 那".split()
+)
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+# -- characters -------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified (OpenCC t2s); simplified text passes through unchanged."""
+    return _t2s().convert(text)
+
+
+def strip_glosses(text: str) -> str:
+    return _GLOSS.sub("", text)
+
+
+def normalize_width(text: str) -> str:
+    """Full-width letters/digits to ASCII; ASCII sentence punctuation beside Han text to full-width."""
+    text = text.translate(_WIDE_ALNUM)
+    text = re.sub(rf"\(([^()\n]*[{CJK}][^()\n]*)\)", r"（\1）", text)
+    text = re.sub(rf"(?<=[{CJK}”）》])([,;?!])|([,;?!])(?=[{CJK}“（《])", lambda m: _TO_WIDE[m.group(0)], text)
+    text = re.sub(rf"(?<=[{CJK}]):", "：", text)
+    return text
+
+
+def match_key(text: str) -> str:
+    """What two texts are compared by: glosses stripped, simplified, no punctuation or spaces."""
+    return _PUNCT_AND_SPACE.sub("", to_simplified(normalize_width(strip_glosses(text)))).lower()
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of `text`'s match key (the key itself when it is one character)."""
+    key = match_key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)} or ({key} if key else set())
+
+
+# -- sentences and tokens -------------------------------------------------------------------------------
+def split_sentences(text: str) -> list[str]:
+    """Sentences ending in `。！？；` (closing quotes kept with them); nothing is dropped."""
+    return [s for s in _SENTENCE.findall(text) if s]
+
+
+def answer_sentences(text: str) -> list[str]:
+    """A written answer's sentences: like `split_sentences`, but ASCII `!?;` end one too."""
+    return _ANSWER_SENTENCE.findall(text)
+
+
+def _tiktoken_cache_dir() -> str:
+    """The encodings llama-index-core ships, so tiktoken never reaches for the internet."""
+    import llama_index.core
+
+    return str(Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache")
+
+
+@lru_cache(maxsize=1)
+def encoding():
+    """tiktoken's cl100k_base, loaded from the copy llama-index-core ships (offline)."""
+    os.environ.setdefault("TIKTOKEN_CACHE_DIR", _tiktoken_cache_dir())
+    import tiktoken
+
+    return tiktoken.get_encoding("cl100k_base")
+
+
+def count_tokens(text: str) -> int:
+    return len(encoding().encode(text))
+
+
+# -- words (jieba) --------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def segmenter():
+    """jieba, initialised once and quiet."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text_s: str) -> list[str]:
+    """Search-mode jieba tokens of simplified text, lower-cased, without punctuation and stopwords."""
+    return [
+        token.lower()
+        for token in segmenter().cut_for_search(text_s)
+        if _WORD.search(token) and token not in _STOPWORDS and token.strip()
+    ]
+
+
+def words(text_s: str) -> list[str]:
+    """Precise-mode jieba words of simplified text, without punctuation and stopwords: what a question asks."""
+    return [
+        word.lower()
+        for word in segmenter().lcut(text_s)
+        if _WORD.search(word) and word not in _STOPWORDS and word.strip()
+    ]
+
+
+def tagged(text_s: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech flag) pairs by jieba: `ns…` flags mark place names."""
+    import jieba.posseg
+
+    segmenter()
+    return [(word, flag) for word, flag in jieba.posseg.cut(text_s)]
