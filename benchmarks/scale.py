@@ -124,7 +124,7 @@ def synthetic_reports(source: Source, rng: random.Random, np_rng: np.random.Gene
             cid = hashlib.sha256(f"{doc_id}|{heading}|{position}|{text}".encode()).hexdigest()[:32]
             chunks.append(Chunk(cid, doc_id, text, text_s, title, heading, position, city, year))
         document = Document(
-            doc=doc_id, path=f"synthetic/{doc_id}", text="", sha=doc_id, title=title, body=city, year=year
+            doc=doc_id, path=f"synthetic/{doc_id}", text="", sha=doc_id, title=title, issuer=city, year=year
         )
         yield document, chunks, np.stack(vectors)
 
@@ -242,7 +242,7 @@ def query_child(folder: Path, profile: bool) -> dict:
         seconds, ranks = [], []
         for item in items:
             body = bodies.get(item.docs[0]) if item.docs else "广州市"
-            filters = Filters(body=body) if filtered else None
+            filters = Filters(issuer=body) if filtered else None
             t0 = time.perf_counter()
             passages = library.search([item.question], k=5, filters=filters)[0]
             seconds.append(time.perf_counter() - t0)

@@ -21,14 +21,15 @@ class Document:
     text: str
     sha: str
     title: str
-    body: str | None = None
+    issuer: str | None = None  # the issuing body (广州市); `body` in stored metadata and the API
     year: int | None = None
     date: str | None = None
     source: str | None = None
     kind: str = "report"
 
     def meta(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if k != "text" and v is not None}
+        """The report's record as stored (wire names: `body` for the issuer)."""
+        return {k: v for k, v in wire(asdict(self)).items() if k != "text" and v is not None}
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Chunk:
     title: str
     heading: str
     position: int
-    body: str | None = None
+    issuer: str | None = None  # the issuing body (广州市); `body` in stored metadata and the API
     year: int | None = None
 
     def embed_text(self) -> str:
@@ -56,16 +57,24 @@ class Passage:
     heading: str
     score: float
     chunk_id: str = ""
-    body: str | None = None
+    issuer: str | None = None  # the issuing body (广州市); `body` in stored metadata and the API
     year: int | None = None
     ranks: dict[str, int] = field(default_factory=dict)
     position: int | None = None  # the chunk's place in its report (consecutive chunks overlap)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return wire(asdict(self))
 
     def in_context(self) -> str:
         return with_context(self.title, self.heading, self.text)
+
+
+def wire(data: dict) -> dict:
+    """Our data as stored and as the API shows it: the issuer is `body` there (the API's established name)."""
+    out = {("body" if key == "issuer" else key): value for key, value in data.items()}
+    if isinstance(out.get("citations"), list):
+        out["citations"] = [wire(c) if isinstance(c, dict) else c for c in out["citations"]]
+    return out
 
 
 def with_context(title: str, heading: str, text: str) -> str:
@@ -77,14 +86,14 @@ def with_context(title: str, heading: str, text: str) -> str:
 class Filters:
     """A caller's narrowing of a search to one issuing body and/or one report year."""
 
-    body: str | None = None
+    issuer: str | None = None  # the issuing body (广州市); `body` in stored metadata and the API
     year: int | None = None
 
     def fields(self) -> dict[str, object]:
         """The chunk metadata fields (as stored) that must equal these values."""
         found: dict[str, object] = {}
-        if self.body:
-            found["body"] = to_simplified(self.body)
+        if self.issuer:
+            found["body"] = to_simplified(self.issuer)
         if self.year:
             found["year"] = int(self.year)
         return found
@@ -97,7 +106,7 @@ class Citation:
     title: str
     heading: str
     text: str
-    body: str | None = None
+    issuer: str | None = None  # the issuing body (广州市); `body` in stored metadata and the API
     year: int | None = None
 
     def in_context(self) -> str:
@@ -123,4 +132,4 @@ class Answer:
     cached: bool = False  # served from memory: the same request was answered on the same index before
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return wire(asdict(self))

@@ -149,10 +149,10 @@ def test_ungrounded_numbers():
 
 
 def test_scope_and_rewrite_units():
-    assert find_scope("广州市花都区有哪些镇街获评广州市第二批法治镇街", BODIES).bodies == ["广州市花都区"]
-    assert find_scope("廣州和成都各辦理多少件", BODIES).bodies == ["广州市", "成都市"]
+    assert find_scope("广州市花都区有哪些镇街获评广州市第二批法治镇街", BODIES).issuers == ["广州市花都区"]
+    assert find_scope("廣州和成都各辦理多少件", BODIES).issuers == ["广州市", "成都市"]
     scope = find_scope("深圳市2024年出庭应诉率", BODIES)
-    assert scope.bodies == [] and scope.places == ["深圳"] and scope.years == [2024]
+    assert scope.issuers == [] and scope.places == ["深圳"] and scope.years == [2024]
     history = [{"role": "user", "content": "广州办理人大代表建议多少件？"}]
     assert standalone("那成都呢？", history, BODIES) == "成都市办理人大代表建议多少件？"
     assert standalone("2023年呢", history, BODIES) == "2023年广州办理人大代表建议多少件？"

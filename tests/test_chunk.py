@@ -47,7 +47,7 @@ def test_chunks_know_document_title_and_heading(documents):
     assert hit.title == "广州市2024年法治政府建设情况报告"
     assert hit.heading == "一、主要工作成效 > （一）黨對法治政府建設的領導不斷加強"
     assert hit.text_s.count("544个单位") == 1
-    assert (hit.body, hit.year) == ("广州市", 2024)
+    assert (hit.issuer, hit.year) == ("广州市", 2024)
 
 
 def test_numbered_sub_headings(documents):

@@ -6,14 +6,14 @@ from bot.ingest.metadata import read_metadata
 
 EXPECTED = {
     "000_8fbd729c494b9d50.txt": {
-        "body": "广州市",
+        "issuer": "广州市",
         "year": 2024,
         "date": None,
         "kind": "report",
         "title": "广州市2024年法治政府建设情况报告",
     },
     "001_bfb673fb5af5df88.txt": {
-        "body": "广州市花都区",
+        "issuer": "广州市花都区",
         "year": 2023,
         "date": "2024-01-04",
         "kind": "report",
@@ -21,14 +21,14 @@ EXPECTED = {
         "title": "广州市花都区人民政府关于2023年度法治政府建设情况的报告",
     },
     "002_092cc53afba18b30.txt": {
-        "body": "韶关市",
+        "issuer": "韶关市",
         "year": 2024,
         "date": None,
         "kind": "report",
         "title": "韶关市2024年法治政府建设情况报告",
     },
     "003_29ae86f9fcedda95.txt": {
-        "body": "广州市",
+        "issuer": "广州市",
         "year": 2017,
         "date": "2017-11-13",
         "kind": "article",
@@ -36,7 +36,7 @@ EXPECTED = {
         "title": "推進依法治市 建設法治廣州",
     },
     "004_7cff85eaf4bcf1da.txt": {
-        "body": "成都市",
+        "issuer": "成都市",
         "year": 2024,
         "date": "2025-01-06",
         "kind": "report",
@@ -56,6 +56,6 @@ def test_seed_metadata(name):
 def test_district_report_from_title_and_signature():
     text = "某某县人民政府关于2022年度法治政府建设情况的报告\n2022年，我县坚持依法行政。\n某某县人民政府\n2023年2月1日"
     meta = read_metadata(text)
-    assert meta["body"] == "某某县"
+    assert meta["issuer"] == "某某县"
     assert meta["year"] == 2022
     assert meta["date"] == "2023-02-01"

@@ -41,7 +41,9 @@ report = st.lists(st.one_of(paragraph, paragraph, heading, noise), min_size=1, m
 
 
 def document(text: str) -> Document:
-    return Document(doc="prop.txt", path="prop.txt", text=text, sha="0", title="属性测试报告", body="测试市", year=2025)
+    return Document(
+        doc="prop.txt", path="prop.txt", text=text, sha="0", title="属性测试报告", issuer="测试市", year=2025
+    )
 
 
 @FAST

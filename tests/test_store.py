@@ -130,7 +130,7 @@ def test_another_process_change_shows_within_index_refresh(make_library, seeds_d
 
 
 def test_filters_by_body_and_year(seeded):
-    passages = seeded.search(["行政复议案件"], k=5, filters=Filters(body="成都市"))[0]
+    passages = seeded.search(["行政复议案件"], k=5, filters=Filters(issuer="成都市"))[0]
     assert passages and {p.doc for p in passages} == {"004_7cff85eaf4bcf1da.txt"}
     passages = seeded.search(["法治政府"], k=5, filters=Filters(year=2017))[0]
     assert passages and {p.doc for p in passages} == {"003_29ae86f9fcedda95.txt"}

@@ -54,7 +54,7 @@ class ModelBackend:
 
 
 def _source(passage: Passage) -> str:
-    parts = [passage.body or "", f"{passage.year}年" if passage.year else "", to_simplified(passage.title)]
+    parts = [passage.issuer or "", f"{passage.year}年" if passage.year else "", to_simplified(passage.title)]
     return "·".join(part for part in parts if part)
 
 

@@ -57,8 +57,7 @@ class Answerer:
     ) -> Iterator[str | Answer]:
         """Text pieces as they are generated, then the final `Answer` (always last)."""
         started = time.perf_counter()
-        bodies = self.library.issuers()
-        full = standalone(question.strip(), history, bodies)
+        full = standalone(question.strip(), history, self.library.issuers())
         intent, scope, passages = retrieve(self.library, full, filters, k, self.config.k)
         timings = {"retrieve": time.perf_counter() - started}
         base = {"question": question, "standalone": full, "llm": self.backend.name}
@@ -106,7 +105,7 @@ class Answerer:
             text, cited = attribute(text, passages)
             attributed = bool(cited)
         citations = [
-            Citation(n, p.doc, p.title, p.heading, p.text, p.body, p.year)
+            Citation(n, p.doc, p.title, p.heading, p.text, p.issuer, p.year)
             for n, p in enumerate(passages, 1)
             if n in cited
         ]

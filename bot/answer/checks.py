@@ -23,7 +23,7 @@ def coverage(
     For a question asking a figure only sentences holding a number (a percentage for a rate) count,
     and they must name the other places the question names: the figure has to be about them.
     """
-    scope_words = {to_simplified(x) for x in scope.bodies + scope.places} | {str(y) for y in scope.years}
+    scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
     terms = {t for t in words(to_simplified(question)) if not any(t in w or w in t for w in scope_words)}
     total = sum(max(idf(t), 0.0) for t in terms)
     if total <= 0:  # nothing asked beyond a place or year ("那成都呢" with no history)

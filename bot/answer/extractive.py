@@ -50,14 +50,14 @@ class Extractive:
             if len(items) >= 2:
                 yield "；".join(f"{marker}是{text}[{n}]" for marker, text, n in items) + "。"
                 return
-        bodies_needed = {p.body for p in passages}
+        issuers_needed = {p.issuer for p in passages}
         chosen: list[tuple[float, int, str]] = []
         for item in sorted(scored, key=lambda x: -x[0]):
-            body = passages[item[1] - 1].body
-            new_body = body not in {passages[c[1] - 1].body for c in chosen}
-            if item[0] >= 0.75 * best and len(chosen) < self.max_sentences or new_body and item[0] >= 0.3 * best:
+            issuer = passages[item[1] - 1].issuer
+            new_issuer = issuer not in {passages[c[1] - 1].issuer for c in chosen}
+            if item[0] >= 0.75 * best and len(chosen) < self.max_sentences or new_issuer and item[0] >= 0.3 * best:
                 chosen.append(item)
-            if len(chosen) >= max(self.max_sentences, len(bodies_needed)):
+            if len(chosen) >= max(self.max_sentences, len(issuers_needed)):
                 break
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             yield f"{self._core(sentence, terms, idf).rstrip('。；，')}[{n}]。"

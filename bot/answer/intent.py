@@ -82,7 +82,7 @@ class Intent:
 
 @dataclass(frozen=True)
 class Scope:
-    bodies: list[str] = field(default_factory=list)  # indexed issuing bodies the question names
+    issuers: list[str] = field(default_factory=list)  # indexed issuing bodies the question names
     places: list[str] = field(default_factory=list)  # other places it names (passages must mention them)
     years: list[int] = field(default_factory=list)
 
@@ -92,32 +92,32 @@ def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
     caller's filters fill in what the question does not name.
     """
     filters = filters or Filters()
-    if len(scope.bodies) > 1:
+    if len(scope.issuers) > 1:
         year = scope.years[0] if len(scope.years) == 1 else filters.year
-        return [Filters(body, year) for body in scope.bodies]
-    body = scope.bodies[0] if scope.bodies else filters.body
+        return [Filters(issuer, year) for issuer in scope.issuers]
+    issuer = scope.issuers[0] if scope.issuers else filters.issuer
     if len(scope.years) > 1:
-        return [Filters(body, year) for year in scope.years]
-    return [Filters(body, scope.years[0] if scope.years else filters.year)]
+        return [Filters(issuer, year) for year in scope.years]
+    return [Filters(issuer, scope.years[0] if scope.years else filters.year)]
 
 
-def _aliases(bodies: list[str]) -> dict[str, str]:
+def _aliases(issuers: list[str]) -> dict[str, str]:
     """Ways a question names an issuing body: 广州市 → 广州市, 广州; 广州市花都区 → 花都区, 花都."""
     aliases: dict[str, str] = {}
-    for body in bodies:
-        aliases[body] = body
-        last = re.split(r"(?<=[市省])", body)
-        tail = last[-1] if last[-1] else body
+    for issuer in issuers:
+        aliases[issuer] = issuer
+        last = re.split(r"(?<=[市省])", issuer)
+        tail = last[-1] if last[-1] else issuer
         for name in {tail, _SUFFIX.sub("", tail)}:
             if len(name) >= 2:
-                aliases.setdefault(name, body)
+                aliases.setdefault(name, issuer)
     return aliases
 
 
-def find_scope(question: str, bodies: list[str]) -> Scope:
+def find_scope(question: str, issuers: list[str]) -> Scope:
     """Bodies, other places and years named in `question` (simplified before matching)."""
     text = to_simplified(question)
-    aliases = _aliases(bodies)
+    aliases = _aliases(issuers)
     found: list[str] = []
     rest = text
     for alias in sorted(aliases, key=len, reverse=True):
@@ -131,7 +131,7 @@ def find_scope(question: str, bodies: list[str]) -> Scope:
             places.append(name)
     years = [int(y) for y in _YEAR.findall(text)]
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
-    found = [body for body in dict.fromkeys(found) if not any(o != body and o.startswith(body) for o in found)]
+    found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
     return Scope(found, list(dict.fromkeys(places)), list(dict.fromkeys(years)))
 
 
@@ -140,7 +140,7 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP.search(text)) or len(text) <= 6
 
 
-def standalone(question: str, history: list[dict] | None, bodies: list[str]) -> str:
+def standalone(question: str, history: list[dict] | None, issuers: list[str]) -> str:
     """Rewrite a follow-up ("那成都呢?") into a full question using the previous user question.
 
     The new places/years replace the old ones; a follow-up about a new topic keeps the old scope.
@@ -153,20 +153,20 @@ def standalone(question: str, history: list[dict] | None, bodies: list[str]) -> 
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
-        base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], bodies)
+        base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers)
     return base[:MAX_QUESTION_CHARS]
 
 
-def _rewrite(question: str, base: str, bodies: list[str]) -> str:
+def _rewrite(question: str, base: str, issuers: list[str]) -> str:
     """`question`, a follow-up to the standalone question `base`, as a standalone question."""
-    new, old = find_scope(question, bodies), find_scope(base, bodies)
+    new, old = find_scope(question, issuers), find_scope(base, issuers)
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
-    if new.bodies or new.places or new.years:
+    if new.issuers or new.places or new.years:
         rewritten = to_simplified(base)
         replacements = [
             (old_names, new_names)
             for old_names, new_names in (
-                (_names_in(rewritten, old.bodies, bodies) + old.places, new.bodies + new.places),
+                (_names_in(rewritten, old.issuers, issuers) + old.places, new.issuers + new.places),
                 ([f"{y}年" for y in old.years], [f"{y}年" for y in new.years]),
             )
             if new_names
@@ -179,19 +179,19 @@ def _rewrite(question: str, base: str, bodies: list[str]) -> str:
             else:
                 rewritten = new_names[0] + rewritten
         leftover = core
-        for name in new.bodies + new.places + [f"{y}年" for y in new.years]:
+        for name in new.issuers + new.places + [f"{y}年" for y in new.years]:
             leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
         return rewritten if len(leftover.strip()) < 2 else f"{rewritten} {leftover.strip()}"
-    scope = "".join(old.bodies + old.places + [f"{y}年" for y in old.years])
+    scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
     return f"{scope}{core}"
 
 
-def _names_in(text: str, found_bodies: list[str], bodies: list[str]) -> list[str]:
-    """The exact words `text` uses for each of `found_bodies` (广州 for 广州市, 花都 for 广州市花都区…)."""
-    aliases = _aliases(bodies)
+def _names_in(text: str, found_issuers: list[str], issuers: list[str]) -> list[str]:
+    """The exact words `text` uses for each of `found_issuers` (广州 for 广州市, 花都 for 广州市花都区…)."""
+    aliases = _aliases(issuers)
     names = []
-    for body in found_bodies:
-        used = [alias for alias, b in aliases.items() if b == body and alias in text]
+    for issuer in found_issuers:
+        used = [alias for alias, b in aliases.items() if b == issuer and alias in text]
         if used:
             names.append(max(used, key=len))
     return names

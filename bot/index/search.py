@@ -95,7 +95,7 @@ def _passages(store: Store, fused: list[tuple[str, float, dict[str, int]]]) -> l
                 heading=meta.get("heading", ""),
                 score=round(score, 6),
                 chunk_id=cid,
-                body=meta.get("body"),
+                issuer=meta.get("body"),
                 year=meta.get("year"),
                 ranks=ranks,
                 position=meta.get("position"),
@@ -122,10 +122,10 @@ def scoped_search(
     config: RetrievalConfig | None = None,
     extras: Extras | None = None,
 ) -> list[Passage]:
-    """Top passages for a question within each of `targets` (a body and/or year each), interleaved.
+    """Top passages for a question within each of `targets` (an issuer and/or year each), interleaved.
 
     One retrieval per target, so one report cannot crowd out another. A year narrows retrieval to that
-    year's reports when the body has one; otherwise passages must mention the year. `places` (named, but
+    year's reports when the issuer has one; otherwise passages must mention the year. `places` (named, but
     not issuing bodies) must appear in the passage text.
     """
     config = config or RetrievalConfig()
@@ -134,8 +134,8 @@ def scoped_search(
     per_target = max(2, -(-k // len(targets)))
     groups = []
     for target in targets:
-        known_years = years_of.get(to_simplified(target.body) if target.body else "*", set())
-        query_filters = target if target.year in known_years else Filters(target.body, None)
+        known_years = years_of.get(to_simplified(target.issuer) if target.issuer else "*", set())
+        query_filters = target if target.year in known_years else Filters(target.issuer, None)
         depth = max(config.candidates, k)
         found = search(store, embedder, [question], depth, query_filters, config, extras, vectors)[0]
         groups.append([p for p in found if _in_scope(p, target, places)][:per_target])

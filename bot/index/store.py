@@ -238,8 +238,8 @@ def _chunk_meta(chunk: Chunk) -> dict:
         "text_s": chunk.text_s,
         "tokens": " ".join(tokenize(chunk.embed_text())),
     }
-    if chunk.body:
-        meta["body"] = chunk.body
+    if chunk.issuer:
+        meta["body"] = chunk.issuer
     if chunk.year:
         meta["year"] = chunk.year
     return meta

@@ -100,7 +100,7 @@ def chunk_document(document: Document, chunk_tokens: int = 200, overlap: int = 4
                     title=document.title,
                     heading=heading,
                     position=len(chunks),
-                    body=document.body,
+                    issuer=document.issuer,
                     year=document.year,
                 )
             )

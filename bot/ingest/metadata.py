@@ -91,7 +91,7 @@ def read_metadata(text: str) -> dict:
         title = f"{body}{year}年法治政府建设情况报告"
     return {
         "title": title or (display_lines[0][:40] if display_lines else ""),
-        "body": body,
+        "issuer": body,
         "year": year,
         "date": date,
         "source": source,

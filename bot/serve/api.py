@@ -224,27 +224,27 @@ def create_api(service: Service) -> FastAPI:
     @api.post(
         "/answer", response_model=AnswerOut, responses=_ANSWER_STREAM, tags=["answers"], dependencies=[Depends(caller)]
     )
-    async def answer(body: AnswerRequest, request: Request):
+    async def answer(asked: AnswerRequest, request: Request):
         """A cited answer; with `stream: true`, Server-Sent Events (`token`…, then `answer`)."""
-        history = [turn.model_dump() for turn in body.history]
-        filters = body.filters.filters() if body.filters else None
-        events = await anyio.to_thread.run_sync(service.stream, body.question, history, filters, body.top_k)
-        if body.stream:
+        history = [turn.model_dump() for turn in asked.history]
+        filters = asked.filters.filters() if asked.filters else None
+        events = await anyio.to_thread.run_sync(service.stream, asked.question, history, filters, asked.top_k)
+        if asked.stream:
             return event_stream(answer_events(events))
         final = await finished(events, request)
         return answer_json(final) if final else CLIENT_LEFT
 
     @api.post("/chat/completions", responses=_CHAT_STREAM, tags=["openai"], dependencies=[Depends(caller)])
-    async def chat_completions(body: ChatRequest, request: Request):
+    async def chat_completions(asked: ChatRequest, request: Request):
         """OpenAI-compatible chat completions (streaming too); citations in the extra `citations` field."""
-        question, history = question_and_history(body.messages)
-        filters = body.filters.filters() if body.filters else None
-        events = await anyio.to_thread.run_sync(service.stream, question, history, filters, body.top_k)
-        if body.stream:
-            usage = bool((body.stream_options or {}).get("include_usage"))
-            return event_stream(completion_chunks(events, body.messages, body.model, usage))
+        question, history = question_and_history(asked.messages)
+        filters = asked.filters.filters() if asked.filters else None
+        events = await anyio.to_thread.run_sync(service.stream, question, history, filters, asked.top_k)
+        if asked.stream:
+            usage = bool((asked.stream_options or {}).get("include_usage"))
+            return event_stream(completion_chunks(events, asked.messages, asked.model, usage))
         final = await finished(events, request)
-        return completion(final, body.messages, body.model) if final else CLIENT_LEFT
+        return completion(final, asked.messages, asked.model) if final else CLIENT_LEFT
 
     @api.get("/models", tags=["openai"], dependencies=[Depends(caller)])
     def models() -> dict:

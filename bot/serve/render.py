@@ -86,7 +86,7 @@ def _highlighted(text: str, sentences: list[str]) -> str:
 
 def source_card(citation: Citation, answer_text: str) -> str:
     sentences = cited_sentences(answer_text, citation.n, citation.text)
-    meta = [citation.body, f"{citation.year}年" if citation.year else None, citation.heading]
+    meta = [citation.issuer, f"{citation.year}年" if citation.year else None, citation.heading]
     meta_html = " · ".join(html.escape(str(m)) for m in meta if m)
     quote = "".join(f"<p>{html.escape(s)}</p>" for s in sentences) or f"<p>{html.escape(citation.text[:120])}…</p>"
     return (
