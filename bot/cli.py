@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from pathlib import Path
 
-from bot.answer.llm import LLMS, LLMError
-from bot.index.embed import EMBEDDERS, EmbedError
-from bot.index.library import IndexBusy, Library
-from bot.index.store import StoreError
+from bot.answer.llm import LLMS
+from bot.errors import BackendUnavailable, BadConfig, BadInput, Busy, FazhiError, NotFound
+from bot.index.embed import EMBEDDERS
+from bot.index.library import Library
 from bot.models import Filters
 from bot.settings import Settings
 
@@ -131,34 +132,57 @@ def _ask(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+# The exception tree (bot/errors.py) as exit statuses, in this one place: 2 for what the user must change
+# (a bad argument, setting or file), 1 for what may work later (a backend down, the index busy, not found),
+# 70 (EX_SOFTWARE) for a bug, which prints its trace.
+EXIT: dict[type[FazhiError], int] = {
+    BadInput: 2,
+    BadConfig: 2,
+    NotFound: 1,
+    Busy: 1,
+    BackendUnavailable: 1,
+    FazhiError: 1,
+}
+
+
+def exit_status(error: FazhiError) -> int:
+    return next(EXIT[kind] for kind in type(error).__mro__ if kind in EXIT)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    library = None
     try:
         library = Library(_settings(args))
-    except (StoreError, IndexBusy, ValueError) as exc:
+        return _run(library, args)
+    except FazhiError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    try:
-        if args.command == "index":
-            return _index(library, args)
-        if args.command == "remove":
-            try:
-                removed = library.remove(args.doc)
-            except KeyError:
-                print(f"error: no report '{args.doc}' in the index (see `list`)", file=sys.stderr)
-                return 1
-            print(f"removed {args.doc} ({removed} chunks)")
-            return 0
-        if args.command == "list":
-            return _list(library, args)
-        if args.command == "ask":
-            return _ask(library, args)
-        return _search(library, args)
-    except (EmbedError, StoreError, IndexBusy, LLMError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exit_status(exc)
     except KeyboardInterrupt:
         print("interrupted: finished reports are kept; run the same command again to finish", file=sys.stderr)
         return 130
+    except Exception:
+        traceback.print_exc()
+        print("internal error: this is a bug in fazhi; the trace above says where", file=sys.stderr)
+        return 70
     finally:
-        library.close()
+        if library is not None:
+            library.close()
+
+
+def _run(library: Library, args: argparse.Namespace) -> int:
+    if args.command == "index":
+        return _index(library, args)
+    if args.command == "remove":
+        try:
+            removed = library.remove(args.doc)
+        except NotFound:
+            print(f"error: no report '{args.doc}' in the index (see `list`)", file=sys.stderr)
+            return 1
+        print(f"removed {args.doc} ({removed} chunks)")
+        return 0
+    if args.command == "list":
+        return _list(library, args)
+    if args.command == "ask":
+        return _ask(library, args)
+    return _search(library, args)

@@ -12,19 +12,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from bot.text import match_key, normalize_width
+from bot.models import REFUSAL
+from bot.text import CITATION, NUMBER, match_key, normalize_width
 
-REFUSAL = "资料中没有相关信息"
-
-# `[1]`, `[1, 2]`, `【3】`, `［2］`: the answer chain's citation marks, not part of the answer's content.
-_CITATION_MARK = re.compile(r"[\[【［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】］]")
 _FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)日?")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|/|年)\s*(\d{1,2})(?![\d.])月?")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def strip_citation_marks(text: str) -> str:
-    return _CITATION_MARK.sub("", text)
+    return CITATION.sub("", text)  # `[1]`, `[1, 2]`, `【3】`, `［2］`: marks, not the answer's content
 
 
 def normalize_dates(text: str) -> str:
@@ -173,7 +169,7 @@ def numbers(text: str) -> list[str]:
     """
     text = normalize_dates(normalize_width(strip_citation_marks(text)))
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in NUMBER.finditer(text):
         value = re.sub(r",(?=\d{3}(?!\d))", "", m[0])
         found.append(value.rstrip(".,"))
     return found

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from live_server import free_port, running, serve_handler
 
+from bot.errors import BadConfig
 from bot.index.embed import (
     E5Embedder,
     EmbeddingCache,
@@ -36,7 +37,7 @@ def test_bundled_embedders_rank_the_right_passage_first(embedder):
 
 
 def test_unknown_embedder_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown embedder 'bert'"):
+    with pytest.raises(BadConfig, match="unknown embedder .bert."):
         make_embedder(Settings(embedder="bert"))
 
 

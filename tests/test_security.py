@@ -23,7 +23,8 @@ from stub_llm import serve_chat
 from test_api import assert_error, bearer
 
 from bot.answer.intent import MAX_QUESTION_CHARS, standalone
-from bot.serve.access import PAGE_EVENTS_PER_QUESTION, POLICY, Refused, rule_for
+from bot.errors import NotFound
+from bot.serve.access import PAGE_EVENTS_PER_QUESTION, POLICY, rule_for
 from bot.serve.render import escape
 from bot.serve.server import create_server
 from bot.serve.service import Service
@@ -74,7 +75,7 @@ def policy(method: str, path: str) -> str:
     """Who the policy lets call a request: anyone / page / user / admin, or 'nobody' (404/405)."""
     try:
         return rule_for(method, path).who
-    except Refused:
+    except NotFound:  # NotAllowed too
         return "nobody"
 
 

@@ -9,6 +9,7 @@ from conftest import SEED_NAMES, SEEDS
 from live_server import free_port, running
 
 from bot import Filters
+from bot.errors import NotFound
 
 
 def _copy_seeds(folder):
@@ -74,7 +75,7 @@ def test_removed_file_leaves_no_chunk(make_library, seeds_dir):
     assert SEED_NAMES[4] not in {d["doc"] for d in library.documents()}
     for passages in library.search(["成都市办理行政应诉案件多少件"], k=10):
         assert all(p.doc != SEED_NAMES[4] for p in passages)
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound):
         library.remove(SEED_NAMES[4])
 
 

@@ -24,18 +24,24 @@ from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock
 
+from bot.errors import BackendUnavailable, BadConfig
+
 if TYPE_CHECKING:
     from llama_cpp import Llama
 
 _BLOCK = 8 << 20  # read/write in 8 MiB blocks: large enough for full disk speed, small enough for the progress bar
 
 
-class ModelMissing(RuntimeError):
+class ModelMissing(BackendUnavailable):
     """The part packages of a model are not installed (or a part file is gone)."""
 
+    part = "the local model"
 
-class ModelCorrupt(RuntimeError):
+
+class ModelCorrupt(BackendUnavailable):
     """The assembled bytes do not hash to the registry's SHA-256 (wrong, truncated or mixed-up parts)."""
+
+    part = "the local model"
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def get_spec(name: str) -> ModelSpec:
     try:
         return MODELS[name]
     except KeyError:
-        raise KeyError(f"unknown local model {name!r}; known: {', '.join(MODELS)}") from None
+        raise BadConfig(f"unknown local model {name!r} (BOT_LOCAL_MODEL: choose {', '.join(MODELS)})") from None
 
 
 def _numeric_key(path: Path) -> tuple:

@@ -15,12 +15,13 @@ from typing import Protocol
 
 import httpx
 
+from bot.errors import BackendUnavailable
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-class LLMError(RuntimeError):
+class LLMError(BackendUnavailable):
     """The model could not answer: unreachable, timed out, refused, or sent something unreadable.
 
     Its message reaches API clients (`error`), so it says what happened, never the server's address or
@@ -28,6 +29,8 @@ class LLMError(RuntimeError):
 
     `partial` is True when some text had already been streamed before the failure.
     """
+
+    part = "the answer model"
 
     def __init__(self, message: str, partial: bool = False):
         super().__init__(message)

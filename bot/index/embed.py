@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -19,11 +17,15 @@ from typing import Protocol
 import httpx
 import numpy as np
 
+from bot.errors import BackendUnavailable, BadConfig
+from bot.lru import LRU
 from bot.settings import Settings
 
 
-class EmbedError(RuntimeError):
+class EmbedError(BackendUnavailable):
     """The embedding backend could not produce vectors (unreachable, bad answer)."""
+
+    part = "the embedding service"
 
 
 class Embedder(Protocol):
@@ -122,9 +124,7 @@ class RememberedQueries:
     def __init__(self, embedder: Embedder, size: int = 4096):
         self.inner = embedder
         self.name = embedder.name
-        self.size = size
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
+        self._vectors: LRU[str, np.ndarray] = LRU(size)
 
     def passages(self, texts: list[str]) -> np.ndarray:
         return self.inner.passages(texts)
@@ -132,18 +132,13 @@ class RememberedQueries:
     def queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return self.inner.queries(texts)
-        with self._lock:
-            found = {t: self._vectors[t] for t in texts if t in self._vectors}
-            for text in found:
-                self._vectors.move_to_end(text)
+        found = {t: vector for t in texts if (vector := self._vectors.get(t)) is not None}
         missing = list(dict.fromkeys(t for t in texts if t not in found))
         if missing:
             vectors = self.inner.queries(missing)
             found.update(zip(missing, vectors))
-            with self._lock:
-                self._vectors.update(zip(missing, vectors))
-                while len(self._vectors) > self.size:
-                    self._vectors.popitem(last=False)
+            for text, vector in zip(missing, vectors):
+                self._vectors.put(text, vector)
         return np.stack([found[t] for t in texts])
 
 
@@ -158,7 +153,8 @@ def make_embedder(settings: Settings) -> Embedder:
     try:
         factory = EMBEDDERS[settings.embedder]
     except KeyError:
-        raise ValueError(f"unknown embedder '{settings.embedder}' (choose from {', '.join(EMBEDDERS)})") from None
+        choose = ", ".join(EMBEDDERS)
+        raise BadConfig(f"unknown embedder '{settings.embedder}' (BOT_EMBEDDER: choose {choose})") from None
     embedder = factory(settings)
     return RememberedQueries(embedder, settings.query_cache) if settings.query_cache > 0 else embedder
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from bot.errors import Busy, NotFound
 from bot.index.embed import EmbeddingCache, make_embedder
 from bot.index.keyword import KeywordIndex
 from bot.index.pipeline import IndexReport, index_paths
@@ -15,7 +16,7 @@ from bot.models import Filters, Passage
 from bot.settings import Settings
 
 
-class IndexBusy(RuntimeError):
+class IndexBusy(Busy):
     """Another process is changing the index and did not finish in time."""
 
 
@@ -43,10 +44,10 @@ class Library:
         return report
 
     def remove(self, doc: str, wait: float = 600) -> int:
-        """Remove a report and all its chunks; returns how many chunks went. KeyError if unknown."""
+        """Remove a report and all its chunks; returns how many chunks went. `NotFound` if unknown."""
         with self._locked(wait):
             if self.store.document_record(doc) is None:
-                raise KeyError(doc)
+                raise NotFound(f"no report '{doc}' in the index")
             removed = self.store.remove_document(doc)
             self.store.keyword_index()
         return removed

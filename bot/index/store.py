@@ -16,6 +16,7 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
+from bot.errors import BackendUnavailable
 from bot.index.keyword import KeywordIndex
 from bot.models import Chunk, Document, Filters
 from bot.settings import Settings
@@ -29,8 +30,10 @@ _MAX_IDS = 10_000  # a larger id list costs more to send than Chroma's own `wher
 _FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
 
 
-class StoreError(RuntimeError):
+class StoreError(BackendUnavailable):
     """The vector store cannot be reached or opened."""
+
+    part = "the index (vector store)"
 
 
 def _client(settings: Settings):

@@ -16,14 +16,22 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.errors import BadFile
+
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 
-class LoadError(Exception):
+class LoadError(BadFile):
+    """A file that cannot be read as a report; `reason` says why (without the path: that is the caller's)."""
+
     def __init__(self, path: Path | str, reason: str):
         super().__init__(f"{path}: {reason}")
         self.path, self.reason = str(path), reason
+
+    @property
+    def public(self) -> str:
+        return self.reason
 
 
 _ENCODINGS = ["utf_8", "gb18030", "big5"]

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, quote
 
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
-from bot.serve.security import AuthError, Caller, KeyRing, RateLimiter, page_token
+from bot.errors import BadRequest, FazhiError, Forbidden, NotAllowed, NotFound, RateLimited, TooLarge, TooSlow
+from bot.serve.errors import error_response, status_of
+from bot.serve.security import Caller, KeyRing, RateLimiter, page_token
 from bot.serve.service import MAX_FILES
 from bot.settings import Settings
 
@@ -90,26 +92,14 @@ POLICY: tuple[Rule, ...] = (
 )
 
 
-class Refused(Exception):
-    """A request the policy turns away, with the API's error shape."""
-
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
-
-    def response(self) -> JSONResponse:
-        body = {"error": {"code": self.code, "message": self.message}}
-        return JSONResponse(body, status_code=self.status, headers=self.headers)
-
-
 def rule_for(method: str, path: str) -> Rule:
-    """The rule for a request; `Refused` 404 for a path no rule names, 405 for a method it does not allow."""
+    """The rule for a request; `NotFound` for a path no rule names, `NotAllowed` for a method it does not allow."""
     for rule in POLICY:
         if rule.matches(method, path):
             return rule
     if any(rule.pattern.fullmatch(path) for rule in POLICY):
-        raise Refused(405, "method_not_allowed", f"Method Not Allowed: {method} {path}")
-    raise Refused(404, "not_found", f"Not Found: {method} {path}")
+        raise NotAllowed(f"Method Not Allowed: {method} {path}")
+    raise NotFound(f"Not Found: {method} {path}")
 
 
 class AccessControl:
@@ -139,8 +129,8 @@ class AccessControl:
             rule = rule_for(scope["method"], scope["path"])
             caller = self.admit(scope, rule)
             receive = await self.body(scope, receive, rule)
-        except Refused as refusal:
-            await refusal.response()(scope, receive, send)
+        except FazhiError as refusal:
+            await error_response(refusal)(scope, receive, send)
             return
         except RedirectToSignIn as redirect:
             await redirect.response()(scope, receive, send)
@@ -153,7 +143,9 @@ class AccessControl:
 
     # -- who --------------------------------------------------------------------------------------------
     def admit(self, scope: dict, rule: Rule) -> Caller | None:
-        """The caller allowed by `rule`, rate limited; `Refused` (401/403/429) or a redirect to sign in."""
+        """The caller allowed by `rule`, rate limited; `Unauthorized`, `Forbidden`, `RateLimited`, or a redirect to
+        sign in.
+        """
         address = client_address(scope)
         if rule.who == "anyone":
             self._count(rule, f"address {address}")
@@ -167,11 +159,11 @@ class AccessControl:
         self._not_guessing(address)
         try:
             caller = self.keys.check_admin(presented) if rule.who == "admin" else self.keys.check(presented)
-        except AuthError as exc:
+        except Forbidden:  # Unauthorized too
             self._failed(scope, rule, address, presented is not None)
             if rule.who == "page" and scope["method"] in ("GET", "HEAD") and _wants_html(headers):
                 raise RedirectToSignIn(scope) from None
-            raise Refused(exc.status, exc.code, exc.message, _challenge(exc.status)) from None
+            raise
         self._count(rule, f"key {caller.key_id}" if caller.key else f"address {address}")
         return caller
 
@@ -183,7 +175,7 @@ class AccessControl:
     def _not_guessing(self, address: str) -> None:
         wait = self.limiter.blocked(f"failed {address}")
         if wait is not None:
-            raise Refused(429, "rate_limited", f"too many failed key checks; retry in {wait} s", _retry(wait))
+            raise RateLimited(f"too many failed key checks; retry in {wait} s", retry_after=wait)
 
     def _failed(self, scope: dict, rule: Rule, address: str, presented: bool) -> None:
         """A failed key check costs a token of the address's failure bucket (guessing keys is rate limited)."""
@@ -199,7 +191,7 @@ class AccessControl:
         wait = limiter.hit(who)
         if wait is not None:
             message = f"rate limit of {limiter.per_minute} requests a minute exceeded; retry in {wait} s"
-            raise Refused(429, "rate_limited", message, _retry(wait))
+            raise RateLimited(message, retry_after=wait)
 
     # -- the page's sign-in (BOT_PAGE_ACCESS=key) --------------------------------------------------------
     async def sign_in(self, scope: dict, receive, send) -> None:
@@ -221,10 +213,10 @@ class AccessControl:
         try:
             self._not_guessing(address)
             caller = self.keys.check(f"Bearer {key}")
-        except (AuthError, Refused) as exc:
-            if isinstance(exc, AuthError):
+        except (Forbidden, RateLimited) as exc:
+            if isinstance(exc, Forbidden):
                 self.limiter.hit(f"failed {address}")
-            status = exc.status
+            status = status_of(exc)
             await HTMLResponse(sign_in_page(target, failed=True), status_code=status)(scope, receive, send)
             return
         response = RedirectResponse(target, status_code=303)
@@ -241,7 +233,7 @@ class AccessControl:
         message = f"request body larger than allowed ({limit} bytes{unit})"
         length = _headers(scope).get("content-length", "0")
         if length.isdigit() and int(length) > limit:
-            raise Refused(413, "too_large", message)
+            raise TooLarge(message)
         if rule.body == "upload":
             return _counted(receive, limit, message)
         data = await _read_body(receive, limit, message, self.settings.body_seconds)
@@ -306,14 +298,6 @@ def _wants_html(headers: dict[str, str]) -> bool:
     return "text/html" in headers.get("accept", "")
 
 
-def _challenge(status: int) -> dict[str, str]:
-    return {"WWW-Authenticate": "Bearer"} if status == 401 else {}
-
-
-def _retry(wait: int) -> dict[str, str]:
-    return {"Retry-After": str(wait)}
-
-
 async def _read_body(receive, limit: int, message: str, seconds: float) -> bytes:
     """The whole request body, refused past `limit` bytes or when it trickles in for longer than `seconds`."""
     import anyio
@@ -327,12 +311,12 @@ async def _read_body(receive, limit: int, message: str, seconds: float) -> bytes
                     break
                 size += len(event.get("body", b""))
                 if size > limit:
-                    raise Refused(413, "too_large", message)
+                    raise TooLarge(message)
                 parts.append(event.get("body", b""))
                 if not event.get("more_body", False):
                     break
     except TimeoutError:
-        raise Refused(408, "timeout", f"the request body did not arrive within {seconds:g} s") from None
+        raise TooSlow(f"the request body did not arrive within {seconds:g} s") from None
     return b"".join(parts)
 
 
@@ -397,7 +381,7 @@ def _no_server_files(data: bytes) -> None:
         item = stack.pop()
         if isinstance(item, dict):
             if "path" in item or "url" in item and "meta" in item:
-                raise Refused(400, "bad_request", "page events may not name files")
+                raise BadRequest("page events may not name files")
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)

@@ -16,7 +16,9 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
+from bot.errors import FazhiError, NotFound
 from bot.models import Answer, Filters
+from bot.serve.errors import body, error_response, known
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
 from bot.serve.schemas import (
     AnswerOut,
@@ -31,15 +33,7 @@ from bot.serve.schemas import (
     SearchRequest,
 )
 from bot.serve.security import Caller, KeyRing
-from bot.serve.service import (
-    BACKEND_ERRORS,
-    AnswerStream,
-    Service,
-    ServiceError,
-    answer_json,
-    backend_message,
-    stream_error,
-)
+from bot.serve.service import AnswerStream, Service, answer_json, stream_error
 
 PREFIX = "/api/v1"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -63,10 +57,6 @@ _ANSWER_EVENT = {**_EVENT, "properties": {**_EVENT["properties"], "event": {"enu
 _ANSWER_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _ANSWER_EVENT}}}}
 _CHAT_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _EVENT}}}}
 log = logging.getLogger(__name__)
-
-
-def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
 def sse(event: str, data: dict) -> str:
@@ -153,36 +143,32 @@ def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         message = "the request body is not valid JSON" if json_body else "the request body could not be parsed"
     if exc.status_code in (404, 405) and message in ("Not Found", "Method Not Allowed"):
         message = f"{message}: {request.method} {request.url.path}"
-    return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
+    return JSONResponse(body(code, message), status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
 
 def _add_error_handlers(api: FastAPI) -> None:
-    @api.exception_handler(ServiceError)
-    def service_error(request: Request, exc: ServiceError) -> JSONResponse:
-        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
-        return error_response(exc.status, exc.code, exc.message, headers)
+    @api.exception_handler(FazhiError)
+    def ours(request: Request, exc: FazhiError) -> JSONResponse:
+        log.warning("%s on %s: %s", exc.__class__.__name__, request.url.path, exc)
+        return error_response(exc)
 
     @api.exception_handler(RequestValidationError)
     def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
         parts = [f"{'.'.join(str(x) for x in e.get('loc', ()) if x != 'body') or 'body'}: {e['msg']}" for e in errors]
         if any(e.get("type") == "json_invalid" for e in errors):
-            return error_response(400, "invalid_json", "the request body is not valid JSON")
-        return error_response(422, "invalid_request", "; ".join(parts[:5]))
+            return JSONResponse(body("invalid_json", "the request body is not valid JSON"), status_code=400)
+        return JSONResponse(body("invalid_request", "; ".join(parts[:5])), status_code=422)
 
     api.add_exception_handler(HTTPException, http_error)
 
-    def backend_error(request: Request, exc: Exception) -> JSONResponse:
-        log.warning("backend failure on %s: %s", request.url.path, exc)
-        return error_response(503, "backend_unavailable", backend_message(exc), {"Retry-After": "10"})
-
-    for kind in BACKEND_ERRORS:
-        api.add_exception_handler(kind, backend_error)
-
     @api.exception_handler(Exception)
     def internal(request: Request, exc: Exception) -> JSONResponse:
+        exc = known(exc)
+        if isinstance(exc, FazhiError):  # a foreign exception that means one of ours (Chroma's)
+            return ours(request, exc)
         log.exception("unhandled error on %s", request.url.path)
-        return error_response(500, "internal_error", "internal error; see the server log")
+        return JSONResponse(body("internal_error", "internal error; see the server log"), status_code=500)
 
 
 def create_api(service: Service) -> FastAPI:
@@ -274,7 +260,7 @@ def create_api(service: Service) -> FastAPI:
     def job(job_id: str, _: Admin) -> dict:
         found = service.jobs.get(job_id)
         if found is None:
-            raise ServiceError(404, "not_found", f"no job '{job_id}'")
+            raise NotFound(f"no job '{job_id}'")
         return found.to_json()
 
     @api.delete("/documents/{doc}", response_model=RemoveOut, responses=_ERRORS, tags=["documents"])

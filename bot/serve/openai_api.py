@@ -12,9 +12,10 @@ import time
 import uuid
 from collections.abc import Iterator
 
+from bot.errors import BadRequest
 from bot.models import Answer
 from bot.serve.schemas import ChatMessage
-from bot.serve.service import AnswerStream, ServiceError, answer_json, stream_error
+from bot.serve.service import AnswerStream, answer_json, stream_error
 from bot.text import count_tokens
 
 MODEL = "fazhi-qa"
@@ -24,7 +25,7 @@ def question_and_history(messages: list[ChatMessage]) -> tuple[str, list[dict]]:
     """Split a chat into the question (the last user message) and the turns before it."""
     turns = [m for m in messages if m.role in ("user", "assistant")]
     if not turns or turns[-1].role != "user" or not turns[-1].text().strip():
-        raise ServiceError(400, "invalid_request", "the last message must be a non-empty user message")
+        raise BadRequest("the last message must be a non-empty user message", code="invalid_request")
     return turns[-1].text().strip(), [{"role": m.role, "content": m.text()} for m in turns[:-1]]
 
 

@@ -15,15 +15,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.errors import Forbidden, Unauthorized
 from bot.settings import Settings
 
 LOOPBACK = "127.0.0.1"
-
-
-class AuthError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
 
 
 @dataclass(frozen=True)
@@ -62,12 +57,12 @@ class KeyRing:
         scheme, _, key = (authorization or "").partition(" ")
         key = key.strip()
         if scheme.lower() != "bearer" or not key:
-            raise AuthError(401, "unauthorized", "missing API key: send 'Authorization: Bearer <key>'")
+            raise Unauthorized("missing API key: send 'Authorization: Bearer <key>'")
         if not _known(key, self.keys):
-            raise AuthError(401, "unauthorized", "invalid API key")
+            raise Unauthorized("invalid API key")
         is_admin = _known(key, self.admin_keys)
         if admin and not is_admin:
-            raise AuthError(403, "forbidden", "this key may not change documents (an admin key is needed)")
+            raise Forbidden("this key may not change documents (an admin key is needed)")
         return Caller(key, is_admin)
 
     def check_admin(self, authorization: str | None) -> Caller:
@@ -78,9 +73,9 @@ class KeyRing:
             return Caller(None, True)
         scheme, _, key = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not key.strip():
-            raise AuthError(401, "unauthorized", "missing API key: send 'Authorization: Bearer <key>'")
+            raise Unauthorized("missing API key: send 'Authorization: Bearer <key>'")
         if not _known(key.strip(), self.admin_keys):
-            raise AuthError(403, "forbidden", "an admin key is needed for this (BOT_ADMIN_KEYS)")
+            raise Forbidden("an admin key is needed for this (BOT_ADMIN_KEYS)")
         return Caller(key.strip(), True)
 
     def key_for_token(self, token: str) -> str | None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sqlite3
 import threading
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,83 +21,43 @@ from chromadb.errors import ChromaError
 
 from bot.answer.chain import Answerer
 from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
-from bot.answer.llm import LLMError
 from bot.answer.quotes import cited_sentences
-from bot.index.embed import EmbedError
-from bot.index.library import IndexBusy, Library
+from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
+from bot.index.library import Library
 from bot.index.pipeline import IndexReport
-from bot.index.store import StoreError
+from bot.lru import LRU
 from bot.models import Answer, Filters, Passage
 from bot.serve.audit import AuditLog
+from bot.serve.errors import known
 from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
 from bot.serve.security import RateLimiter
 from bot.serve.uploads import BadName, Uploads, safe_name
 from bot.settings import Settings
 
-BACKEND_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy, ChromaError, OSError)
-READABLE_ERRORS = (StoreError, EmbedError, LLMError, IndexBusy)  # their messages are ours, written to be read
 MAX_FILES = 20
 PRIVATE_FIELDS = {"path", "fingerprint"}
-_ABSOLUTE_PATH = re.compile(r"(?<![\w:/.~-])/[^\s'\"]+")  # /srv/x/y, not the //host or /v1 of a URL
 log = logging.getLogger(__name__)
 
 
-class ServiceError(Exception):
-    """A request that cannot be served, with the HTTP status and error code the API reports."""
-
-    def __init__(self, status: int, code: str, message: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.retry_after = status, code, message, retry_after
-
-
-def backend_message(exc: BaseException) -> str:
-    """What a client is told about a failing backend: which part, in plain words; never the exception's text
-    (it may hold server paths and internal addresses: that goes to the log).
+def public_reason(exc: BaseException) -> str:
+    """What a client may read about a failure: the tree's `public` text; for anything else (a disk error, a
+    bug) a plain sentence pointing to the log, where the caller has written the detail.
     """
-    if isinstance(exc, StoreError | ChromaError):
-        return "the index (vector store) is unavailable; try again shortly"
-    if isinstance(exc, EmbedError):
-        return "the embedding service is unavailable; try again shortly"
-    if isinstance(exc, LLMError):
-        return "the answer model is unavailable; try again shortly"
-    if isinstance(exc, IndexBusy):
-        return "the index is being changed by another process; try again shortly"
-    return "a server resource is unavailable; try again shortly (the server log says which)"
-
-
-def backend_unavailable(exc: BaseException) -> ServiceError:
-    log.warning("backend failure: %s", exc)
-    return ServiceError(503, "backend_unavailable", backend_message(exc), retry_after=10)
-
-
-def hide_paths(text: str, data_dir: Path | None = None) -> str:
-    """`text` with the data directory and any absolute path taken out, for messages that leave the server."""
-    for form in {str(data_dir), str(data_dir.resolve())} - {".", ""} if data_dir else ():
-        text = re.sub(rf"(?<![\w/.]){re.escape(form)}(?!\w)", "$BOT_DATA_DIR", text)
-    return _ABSOLUTE_PATH.sub("<path>", text)
-
-
-def public_reason(exc: BaseException, data_dir: Path | None = None) -> str:
-    """What a client may read about a failure: never a server path. The caller logs the detail.
-
-    Our backends' errors (embedder, model, store, index lock) keep their message, less any path; a disk
-    error says what failed in plain words; anything else is a bug, and says where to look.
-    """
-    if isinstance(exc, READABLE_ERRORS):
-        return f"{exc.__class__.__name__}: {hide_paths(str(exc), data_dir)}"
+    exc = known(exc)
+    if isinstance(exc, FazhiError):
+        return exc.public
     if isinstance(exc, OSError):
         cause = exc.strerror or exc.__class__.__name__
         return f"a file could not be written or read on the server ({cause}); see the server log"
-    if isinstance(exc, ChromaError):
-        return f"the index could not be written ({exc.__class__.__name__}); see the server log"
     return f"unexpected error ({exc.__class__.__name__}); see the server log"
 
 
 def stream_error(exc: Exception) -> dict:
     """The in-band error once a stream has started: what was streamed is incomplete; no internals leak."""
-    if isinstance(exc, BACKEND_ERRORS):
+    exc = known(exc)
+    if isinstance(exc, FazhiError):
         log.warning("answer stream failed: %s", exc)
-        error = {"code": "backend_unavailable", "message": backend_message(exc)}
+        error = {"code": exc.code, "message": exc.public}
     else:
         log.exception("answer stream failed")
         error = {"code": "internal_error", "message": "internal error while answering; see the server log"}
@@ -124,24 +82,16 @@ class RememberedAnswers:
 
     def __init__(self, size: int):
         self.size = size
-        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
-        self._lock = threading.Lock()
+        self._answers: LRU[tuple, Answer] = LRU(size)
 
     def get(self, key: tuple) -> Answer | None:
-        with self._lock:
-            answer = self._answers.get(key)
-            if answer is not None:
-                self._answers.move_to_end(key)
-        return answer
+        return self._answers.get(key)
 
     def keep(self, key: tuple, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
         """Pass the events through, keeping the final answer if it is whole."""
         for event in events:
             if isinstance(event, Answer) and not (event.error or event.incomplete):
-                with self._lock:
-                    self._answers[key] = replace(event, cached=True)
-                    while len(self._answers) > self.size:
-                        self._answers.popitem(last=False)
+                self._answers.put(key, replace(event, cached=True))
             yield event
 
 
@@ -214,13 +164,13 @@ class Service:
         if key and (known := self.remembered.get(key)):
             return AnswerStream.remembered(known)
         if not self._take_slot():
-            raise ServiceError(503, "busy", "all answer slots are busy; try again shortly", retry_after=5)
+            raise Busy("all answer slots are busy; try again shortly", retry_after=5)
         events = self.answerer.stream(question, history, filters, k)
         events = self._released(self.remembered.keep(key, events) if key else events)
         try:
             first = next(events)
-        except BACKEND_ERRORS as exc:
-            raise backend_unavailable(exc) from exc
+        except ChromaError as exc:
+            raise known(exc) from exc
         return AnswerStream(_prepend(first, events))
 
     def ask(
@@ -233,8 +183,8 @@ class Service:
             return None
         try:
             generation = self.library.generation()
-        except BACKEND_ERRORS as exc:
-            raise backend_unavailable(exc) from exc
+        except ChromaError as exc:
+            raise known(exc) from exc
         turns = json.dumps(history or [], ensure_ascii=False, sort_keys=True)
         return (question.strip(), turns, filters or Filters(), k or self.settings.answer_k, generation)
 
@@ -284,9 +234,9 @@ class Service:
         next start. `who` is the key id (`audit.key_id`) written to the audit log.
         """
         if not files:
-            raise ServiceError(400, "no_files", "no files in the upload")
+            raise BadRequest("no files in the upload", code="no_files")
         if len(files) > MAX_FILES:
-            raise ServiceError(400, "too_many_files", f"at most {MAX_FILES} files per upload")
+            raise BadRequest(f"at most {MAX_FILES} files per upload", code="too_many_files")
         batch = uuid.uuid4().hex[:12]
         names = self._stage(batch, files)
 
@@ -298,8 +248,7 @@ class Service:
         except (sqlite3.Error, OSError) as exc:
             self.uploads.discard(batch)
             log.exception("could not journal an upload of %s", names)
-            message = "the upload could not be recorded on the server; see the server log"
-            raise ServiceError(503, "backend_unavailable", message) from exc
+            raise BackendUnavailable("the upload could not be recorded on the server; see the server log") from exc
 
     def _stage(self, batch: str, files: list[tuple[str, BinaryIO | Path]]) -> list[str]:
         """Each file under its safe name in the batch's staging folder; nothing is left behind on an error."""
@@ -311,16 +260,14 @@ class Service:
                     raise BadName(f"'{name}' appears twice in the upload")
                 self.uploads.stage(batch, name, source, self.settings.max_upload_bytes)
                 names.append(name)
-        except BadName as exc:
+        except BadName:
             self.uploads.discard(batch)
-            raise ServiceError(400, "bad_file", str(exc)) from exc
-        except OverflowError as exc:  # `stage` has discarded the batch
-            raise ServiceError(413, "too_large", str(exc)) from exc
+            raise
         except OSError as exc:
             self.uploads.discard(batch)
             log.exception("could not stage an upload")
             message = "the upload could not be stored on the server (disk full or not writable?); see the server log"
-            raise ServiceError(503, "backend_unavailable", message) from exc
+            raise BackendUnavailable(message) from exc
         return names
 
     def _index_work(self, batch: str) -> Callable[[Job], None]:
@@ -366,7 +313,7 @@ class Service:
     def remove(self, doc: str, who: str | None = None) -> Job:
         """Remove a report in the background (404 if unknown); its uploaded file goes too. Journaled like uploads."""
         if self.library.document(doc) is None:
-            raise ServiceError(404, "not_found", f"no document '{doc}'")
+            raise NotFound(f"no document '{doc}'")
 
         def requested(job: Job) -> None:
             self.audit.record("removal_requested", job=job.id, doc=doc, key_id=who)
@@ -382,7 +329,7 @@ class Service:
         if self.jobs.journal.files(job.id)[0].state == REMOVING:
             try:
                 job.result = {"doc": doc, "chunks_removed": self.library.remove(doc)}
-            except KeyError:  # resumed: the run that crashed had removed it; else a second removal found it gone
+            except NotFound:  # resumed: the run that crashed had removed it; else a second removal found it gone
                 job.result = {"doc": doc, "chunks_removed": 0}
                 if not resumed:
                     job.errors.append({"file": doc, "reason": "no such document (already removed?)"})
@@ -397,7 +344,7 @@ class Service:
     def _failure(self, exc: Exception, what: str) -> str:
         """Log a failure with its traceback; return the reason a client may read (no server path)."""
         log.warning("%s failed", what, exc_info=exc)
-        return public_reason(exc, self.settings.data_dir)
+        return public_reason(exc)
 
     def _finished(self, job: Job) -> None:
         """The audit record of a job's end (`JobQueue` calls this for every job, resumed ones too)."""
@@ -454,16 +401,16 @@ def check_lengths(question: str, history: list[dict] | None) -> None:
     characters to embed while it holds an answer slot.
     """
     if not question.strip():
-        raise ServiceError(422, "invalid_request", "question is empty")
+        raise BadInput("question is empty")
     if len(question) > MAX_QUESTION_CHARS:
-        raise ServiceError(422, "invalid_request", f"question is longer than {MAX_QUESTION_CHARS} characters")
+        raise BadInput(f"question is longer than {MAX_QUESTION_CHARS} characters")
     turns = history or []
     if len(turns) > MAX_TURNS:
-        raise ServiceError(422, "invalid_request", f"history holds more than {MAX_TURNS} turns")
+        raise BadInput(f"history holds more than {MAX_TURNS} turns")
     for n, turn in enumerate(turns):
         limit = MAX_QUESTION_CHARS if turn.get("role") == "user" else MAX_ANSWER_CHARS
         if len(turn.get("content") or "") > limit:
-            raise ServiceError(422, "invalid_request", f"history[{n}] is longer than {limit} characters")
+            raise BadInput(f"history[{n}] is longer than {limit} characters")
 
 
 def _totals(result: dict) -> dict:

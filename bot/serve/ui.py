@@ -13,12 +13,13 @@ from pathlib import Path
 
 import gradio as gr
 
+from bot.errors import BackendUnavailable, BadInput, Busy, FazhiError, RateLimited
 from bot.ingest.load import READERS
 from bot.models import Answer, Filters
 from bot.serve.access import asker
 from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_html
 from bot.serve.schemas import MAX_QUESTION_CHARS
-from bot.serve.service import Service, ServiceError
+from bot.serve.service import Service
 
 log = logging.getLogger(__name__)
 DOCUMENTS_JS = (Path(__file__).parent / "static" / "documents.js").read_text(encoding="utf-8")
@@ -52,21 +53,21 @@ def _rows(service: Service) -> list[list]:
 
 
 # What a reader sees when a question cannot be answered now, by the service's error code: plain Chinese,
-# never the exception's own text (that goes to the server log).
+# never the exception's own text (that goes to the server log). The exception tree (bot/errors.py) as the page
+# says it, in this one place.
 UNAVAILABLE = "服务暂时不可用，请稍后再试。管理员可在服务器日志中查看原因。"
-SERVICE_MESSAGES = {
-    "busy": "提问的人较多，暂时无法回答，请稍后再试。",
-    "backend_unavailable": "检索服务暂时不可用，请稍后再试。",
-    "rate_limited": "提问太频繁，请稍候再试。",
-}
 
 
-def service_message(error: ServiceError) -> str:
-    if error.code == "invalid_request":
+def service_message(error: FazhiError) -> str:
+    if isinstance(error, RateLimited):
+        return f"提问太频繁，请 {error.retry_after or 60} 秒后再试。"
+    if isinstance(error, Busy):
+        return "提问的人较多，暂时无法回答，请稍后再试。"
+    if isinstance(error, BackendUnavailable):
+        return "检索服务暂时不可用，请稍后再试。"
+    if isinstance(error, BadInput):
         return f"问题无法处理：请输入不超过 {MAX_QUESTION_CHARS} 字的问题。"
-    if error.code == "rate_limited" and error.retry_after:
-        return f"提问太频繁，请 {error.retry_after} 秒后再试。"
-    return SERVICE_MESSAGES.get(error.code, UNAVAILABLE)
+    return UNAVAILABLE
 
 
 def chat_turn(
@@ -93,7 +94,7 @@ def chat_turn(
     text, answer, failure = "", None, None
     try:
         if asker and (wait := service.page_questions.hit(asker)):
-            raise ServiceError(429, "rate_limited", "rate limited", retry_after=wait)
+            raise RateLimited("too many questions from this address", retry_after=wait)
         with service.stream(question, turns, _filters(body, year)) as events:
             for event in events:
                 if isinstance(event, Answer):
@@ -102,7 +103,7 @@ def chat_turn(
                     text += event
                     messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
                     yield "", messages, turns, sources_html(None, "正在生成回答…")
-    except ServiceError as exc:
+    except FazhiError as exc:
         failure = service_message(exc)
     except Exception:
         log.exception("answer failed in the web UI")

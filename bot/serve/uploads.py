@@ -20,6 +20,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
+from bot.errors import BadFile, TooLarge
 from bot.ingest.load import READERS, find_files
 
 MAX_NAME = 120  # characters
@@ -27,7 +28,7 @@ MAX_NAME_BYTES = 200  # UTF-8 bytes, suffix included: file systems allow 255 per
 _UNSAFE = re.compile(r"[^\w.\-()（）]+")
 
 
-class BadName(ValueError):
+class BadName(BadFile):
     """A file name that cannot become a report id (empty, hidden, unsupported type)."""
 
 
@@ -62,7 +63,7 @@ class Uploads:
         self._removed_file = folder / ".removed.json"
 
     def stage(self, batch: str, name: str, source: BinaryIO | Path, limit: int) -> Path:
-        """Copy one upload to the batch's staging folder; `OverflowError` past `limit` bytes."""
+        """Copy one upload to the batch's staging folder; `TooLarge` past `limit` bytes."""
         target = self.staging / batch / name
         target.parent.mkdir(parents=True, exist_ok=True)
         written = 0
@@ -75,7 +76,7 @@ class Uploads:
                 out.write(block)
         if written > limit:
             self.discard(batch)
-            raise OverflowError(f"'{name}' is larger than the upload limit of {limit / 1048576:g} MB")
+            raise TooLarge(f"'{name}' is larger than the upload limit of {limit / 1048576:g} MB")
         return target
 
     def _path(self, name: str) -> Path:
