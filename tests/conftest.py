@@ -7,6 +7,8 @@ per test run however many stores the tests build.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,9 +47,9 @@ def make_library(tmp_path, embed_cache):
     """A fresh library in its own data directory, sharing the session's embedding cache."""
     libraries = []
 
-    def make(data: Path | None = None, **overrides) -> Library:
+    def make(data: Path | None = None, clock: Callable[[], float] = time.monotonic, **overrides) -> Library:
         settings = Settings(data_dir=data or tmp_path / "data", embed_cache=embed_cache, **overrides)
-        library = Library(settings)
+        library = Library(settings, clock)
         libraries.append(library)
         return library
 

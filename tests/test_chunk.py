@@ -1,13 +1,18 @@
+import os
 import re
+import socket
+import subprocess
+import sys
 
 import pytest
-from conftest import SEED_NAMES, SEEDS
+from conftest import ROOT, SEED_NAMES, SEEDS
 
 from bot.index.pipeline import make_document
 from bot.ingest.chunk import chunk_document
 from bot.text import count_tokens, match_key, split_sentences
 
 GUANGZHOU = "000_8fbd729c494b9d50.txt"
+_TIKTOKEN_CACHES = ("TIKTOKEN_CACHE_DIR", "DATA_GYM_CACHE_DIR")  # where tiktoken looks for its encodings
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +26,34 @@ def test_sentences_split_on_chinese_enders():
     assert split_sentences("他说：“依法行政。”然后") == ["他说：“依法行政。”", "然后"]
 
 
-def test_tiktoken_loads_offline():
-    assert count_tokens("法治政府建设") > 0
+def _count_tokens_offline(cache_dir: str | None) -> subprocess.CompletedProcess:
+    """`count_tokens` in a fresh process whose every HTTP(S) request goes to a closed local port (a download
+    fails at once), with `TIKTOKEN_CACHE_DIR` unset or set to `cache_dir`."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))  # bound, never listening: connections are refused, and no one else takes it
+        proxy = f"http://127.0.0.1:{closed.getsockname()[1]}"
+        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower() and k not in _TIKTOKEN_CACHES}
+        env.update(HTTP_PROXY=proxy, HTTPS_PROXY=proxy, http_proxy=proxy, https_proxy=proxy)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+        if cache_dir is not None:
+            env["TIKTOKEN_CACHE_DIR"] = cache_dir
+        code = "from bot.text import count_tokens; print(count_tokens('法治政府建设'))"
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_tiktoken_loads_offline(tmp_path):
+    """The encoding comes from the copy llama-index-core ships: no download, so no network needed."""
+    offline = _count_tokens_offline(None)
+    assert offline.returncode == 0, offline.stderr
+    assert int(offline.stdout) > 0
+    # The control: pointed at an empty cache, tiktoken must download, and the closed proxy makes that fail.
+    # So the check above can fail: it passes because nothing was downloaded, not because the network was up.
+    empty = tmp_path / "empty-tiktoken-cache"
+    empty.mkdir()
+    downloading = _count_tokens_offline(str(empty))
+    assert downloading.returncode != 0
+    assert "ProxyError" in downloading.stderr, downloading.stderr  # it tried to download, through the closed port
+    assert not list(empty.iterdir())
 
 
 @pytest.mark.parametrize("size", [120, 200, 400])

@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import time
 
 import pytest
 from conftest import SEED_NAMES, SEEDS
@@ -116,18 +115,39 @@ def test_keyword_index_persists_and_follows_changes(make_library, seeds_dir, tmp
     assert len(fresh.store.keyword_index().ids) == len(library.store.keyword_index().ids)
 
 
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_another_process_change_shows_within_index_refresh(make_library, seeds_dir, tmp_path):
+    """Another process's change is trusted-stale until `index_refresh` has passed on the reader's clock, and
+    shows after; the reader's own change shows at once. The clock is a fake one, so indexing's speed is no
+    part of the test (the window is 30 s: a real clock could not pass it in this test's time)."""
     data = tmp_path / "data"
     writer = make_library(data)
     writer.index([seeds_dir / SEED_NAMES[0]], show_progress=False)
-    reader = make_library(data, index_refresh=0.5)
-    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]
+    clock = FakeClock()
+    reader = make_library(data, clock=clock, index_refresh=30)
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]  # the token read at 1000.0
     writer.index([seeds_dir / SEED_NAMES[1]], show_progress=False)
-    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]  # trusted for up to 0.5 s
-    time.sleep(0.6)
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]  # trusted: no time has passed
+    clock.now += 29
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[0]]  # still within the window
+    clock.now += 1  # 30 s since the token was read: the window is over
     assert [d["doc"] for d in reader.documents()] == SEED_NAMES[:2]
-    reader.remove(SEED_NAMES[0])  # its own change: at once
+    reader.remove(SEED_NAMES[0])  # its own change: at once, with the clock standing still
     assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[1]]
+    writer.index([seeds_dir / SEED_NAMES[2]], show_progress=False)  # the window restarts at the reader's change
+    clock.now += 29
+    assert [d["doc"] for d in reader.documents()] == [SEED_NAMES[1]]
+    clock.now += 1
+    assert [d["doc"] for d in reader.documents()] == SEED_NAMES[1:3]
 
 
 def test_filters_by_body_and_year(seeded):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -21,13 +23,14 @@ class IndexBusy(Busy):
 
 
 class Library:
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, clock: Callable[[], float] = time.monotonic):
+        """`clock` is passed to the store (its generation-token refresh window); tests pass a fake one."""
         self.settings = settings or Settings()
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.embedder = make_embedder(self.settings)
         self._lock = FileLock(str(self.settings.data_dir / "index.lock"))
         with self._locked(600):  # opening Chroma writes to its database: not while another process indexes
-            self.store = Store(self.settings, self.embedder.name)
+            self.store = Store(self.settings, self.embedder.name, clock)
         self.cache = EmbeddingCache(self.settings.embed_cache_path)
 
     def _locked(self, timeout: float):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Callable
 
 import chromadb
 import numpy as np
@@ -57,7 +58,10 @@ def _slug(name: str) -> str:
 
 
 class Store:
-    def __init__(self, settings: Settings, embedder_name: str):
+    def __init__(self, settings: Settings, embedder_name: str, clock: Callable[[], float] = time.monotonic):
+        """`clock` is what the generation token's refresh window (`index_refresh`) is measured by; tests move
+        a fake one instead of sleeping."""
+        self._clock = clock
         self._client = _client(settings)
         prefix = _slug(settings.collection)
         self.chunks = self._client.get_or_create_collection(
@@ -120,7 +124,7 @@ class Store:
         """A new generation token, written after the change it announces (for every process sharing the store)."""
         token = uuid.uuid4().hex
         self.docs.upsert(ids=[_GENERATION], embeddings=[[1.0]], metadatas=[{"token": token}])
-        self._token = (f"g-{token}", time.monotonic())
+        self._token = (f"g-{token}", self._clock())
 
     def chunk_counts(self) -> dict[str, int]:
         """Chunks per report as the store holds them (a full scan: for repairs, not for requests)."""
@@ -187,14 +191,14 @@ class Store:
         another process's change shows within that time and this store's own changes at once.
         """
         known = self._token
-        if known is not None and time.monotonic() - known[1] < self._refresh:
+        if known is not None and self._clock() - known[1] < self._refresh:
             return known[0]
         got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
         if not got["ids"]:  # a new store, or one written before generation tokens: give it one
             self._bump()
             got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
         token = f"g-{got['metadatas'][0].get('token', '')}"
-        self._token = (token, time.monotonic())
+        self._token = (token, self._clock())
         return token
 
     def keyword_index(self) -> KeywordIndex:
