@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
-from bot.errors import FazhiError, NotFound
+from bot.errors import FazhiError
 from bot.models import Answer, Filters
 from bot.serve.errors import body, error_response, known
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
@@ -204,7 +204,7 @@ def create_api(service: Service) -> FastAPI:
             "documents": await count.now(),
             **service.backends(),
             "auth": "open" if keys.open else "keys",
-            "jobs_pending": service.jobs.pending(),
+            "jobs_pending": service.jobs_pending(),
         }
 
     @api.post(
@@ -258,15 +258,12 @@ def create_api(service: Service) -> FastAPI:
 
     @api.get("/jobs/{job_id}", response_model=JobOut, responses=_ERRORS, tags=["documents"])
     def job(job_id: str, _: Admin) -> dict:
-        found = service.jobs.get(job_id)
-        if found is None:
-            raise NotFound(f"no job '{job_id}'")
-        return found.to_json()
+        return service.job(job_id).to_json()
 
     @api.delete("/documents/{doc}", response_model=RemoveOut, responses=_ERRORS, tags=["documents"])
     def remove(doc: str, who: Admin):
         """Remove a report and its chunks (admin key); 202 if it still waits behind other document jobs."""
-        job = service.jobs.wait(service.remove(doc, who.key_id if who else None).id, REMOVE_WAIT)
+        job = service.remove_and_wait(doc, who.key_id if who else None, REMOVE_WAIT)
         body = {"doc": doc, "removed": job.status == "done", "job": job.to_json()}
         return JSONResponse(body, status_code=200 if job.over else 202)
 

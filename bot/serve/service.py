@@ -218,6 +218,24 @@ class Service:
         """Plain hybrid search: the top-k passages for one question."""
         return self.library.search([question.strip()], k, filters)[0]
 
+    def jobs_pending(self) -> int:
+        return self.jobs.pending()
+
+    def job(self, job_id: str) -> Job:
+        """A document job by id (`NotFound` if there is none)."""
+        found = self.jobs.get(job_id)
+        if found is None:
+            raise NotFound(f"no job '{job_id}'")
+        return found
+
+    def remove_and_wait(self, doc: str, who: str | None, seconds: float) -> Job:
+        """Remove a report (see `remove`), waiting up to `seconds` for the job behind any earlier ones."""
+        return self.jobs.wait(self.remove(doc, who).id, seconds)
+
+    def question_allowed(self, asker: str) -> int | None:
+        """None if `asker` (an address or key) may ask now; else the seconds to wait (the page's own limit)."""
+        return self.page_questions.hit(asker)
+
     def denied(self, record: dict) -> None:
         """An admin route refused for want of an admin key (reported by the access middleware): audited."""
         self.audit.record("admin_key_refused", **record)

@@ -93,7 +93,7 @@ def chat_turn(
     yield "", messages, turns, sources_html(None, "正在检索相关报告…")
     text, answer, failure = "", None, None
     try:
-        if asker and (wait := service.page_questions.hit(asker)):
+        if asker and (wait := service.question_allowed(asker)):
             raise RateLimited("too many questions from this address", retry_after=wait)
         with service.stream(question, turns, _filters(body, year)) as events:
             for event in events:
