@@ -15,6 +15,7 @@ LOCAL := $(VENV)/.installed-local
 DEV := $(VENV)/.installed-dev
 
 .PHONY: run test setup base local lint
+.NOTPARALLEL:  # one pip at a time in .venv, even under make -j
 
 # What `make test` (and CI) needs: everything.
 setup: $(BASE) $(LOCAL) $(DEV)
