@@ -1,6 +1,6 @@
 """Retrieval on the gold set across embedders, chunk sizes and the BM25 weight, side by side in one run.
 
-    .venv/bin/python benchmarks/retrieval_sweep.py            # the configurations behind the README's table
+    .venv/bin/python benchmarks/retrieval_sweep.py            # the configurations behind docs/architecture.md's table
     .venv/bin/python benchmarks/retrieval_sweep.py --json
 
 Each configuration indexes the seeds into its own temporary store; vectors are cached in one SQLite file

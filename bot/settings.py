@@ -18,7 +18,7 @@ CommaList = Annotated[list[str], NoDecode]
 
 @dataclass(frozen=True)
 class RetrievalConfig:
-    """How the two rankings are made and fused (measured on the gold set: docs/evaluation.md)."""
+    """How the two rankings are made and fused (measured on the gold set: docs/architecture.md)."""
 
     candidates: int = 30  # depth of each ranking before fusion
     rrf_k: int = 60  # the reciprocal-rank fusion constant

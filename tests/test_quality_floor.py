@@ -1,6 +1,6 @@
 """The eval harness on the whole gold set with the extractive backend: CI fails when quality drops.
 
-Floors sit a few points under the measured figures (README, "Evaluation"), so noise does not trip
+Floors sit a few points under the measured figures (docs/evaluation.md), so noise does not trip
 them but a real regression in cleaning, chunking, retrieval or refusals does.
 """
 
