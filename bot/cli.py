@@ -1,4 +1,4 @@
-"""Command line: `python -m bot index|remove|list|search …` (also installed as `fazhi`)."""
+"""Command line: `python -m bot index|remove|list|search|ask|sections|figures …` (also installed as `fazhi`)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import argparse
 import json
 import sys
 import traceback
+from dataclasses import asdict
 from pathlib import Path
 
 from bot.answer.llm import LLMS
 from bot.errors import BackendUnavailable, BadConfig, BadInput, Busy, FazhiError, NotFound
 from bot.index.embed import EMBEDDERS
 from bot.index.library import Library
+from bot.ingest.structure import ROLES
 from bot.models import Filters
 from bot.settings import Settings
 
@@ -50,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--body", help="only reports of this issuing body")
     ask.add_argument("--year", type=int, help="only reports of this year")
     ask.add_argument("--json", action="store_true", help="one JSON answer per line")
+    sections = commands.add_parser("sections", parents=[common], help="a report's sections by role, with items")
+    sections.add_argument("doc", help="report id (file name, see `list`)")
+    sections.add_argument("--role", choices=sorted(ROLES), help="only the sections of this role")
+    sections.add_argument("--json", action="store_true")
+
+    figures = commands.add_parser("figures", parents=[common], help="a report's indicator table (every figure)")
+    figures.add_argument("doc", help="report id (file name, see `list`)")
+    figures.add_argument("--json", action="store_true", help="one JSON row per line")
     return parser
 
 
@@ -132,6 +142,39 @@ def _ask(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _structure(library: Library, doc: str):
+    report = library.report(doc)
+    if report is None:
+        raise NotFound(f"no report '{doc}' in the index (see `list`; re-index it if it was indexed by an older version)")
+    return report
+
+
+def _sections(library: Library, args: argparse.Namespace) -> int:
+    report = _structure(library, args.doc)
+    chosen = report.by_role(args.role) if args.role else report.tops
+    if args.json:
+        print(json.dumps([asdict(s) for s in chosen], ensure_ascii=False))
+        return 0
+    print(f"{report.title}  (covers {report.covered_year or '?'}, published {report.published or '?'})")
+    for section in chosen:
+        print(f"\n[{ROLES[section.role]}] {' > '.join(section.path) or '(开头)'}  paragraphs {section.start}-{section.end}")
+        for item in section.items:
+            print(f"  {item.label} {item.text[:100]}")
+    return 0
+
+
+def _figures(library: Library, args: argparse.Namespace) -> int:
+    report = _structure(library, args.doc)
+    for f in report.figures:
+        if args.json:
+            print(json.dumps(asdict(f), ensure_ascii=False))
+            continue
+        extra = " ".join(x for x in (f.change or "", *f.qualifiers) if x)
+        print(f"{f.place or ''}\t{f.year or ''}\t{f.indicator}\t{f.text}\t{f.value:g} {f.unit} ({f.unit_class or '-'})\t{extra}")
+    print(f"{len(report.figures)} figure(s)", file=sys.stderr)
+    return 0
+
+
 # The exception tree (bot/errors.py) as exit statuses, in this one place: 2 for what the user must change
 # (a bad argument, setting or file), 1 for what may work later (a backend down, the index busy, not found),
 # 70 (EX_SOFTWARE) for a bug, which prints its trace.
@@ -185,4 +228,8 @@ def _run(library: Library, args: argparse.Namespace) -> int:
         return _list(library, args)
     if args.command == "ask":
         return _ask(library, args)
+    if args.command == "sections":
+        return _sections(library, args)
+    if args.command == "figures":
+        return _figures(library, args)
     return _search(library, args)

@@ -14,8 +14,15 @@ from bot.index.keyword import KeywordIndex
 from bot.index.pipeline import IndexReport, index_paths
 from bot.index.search import Extras, scoped_search, search
 from bot.index.store import Store
+from bot.ingest.duplicates import group
+from bot.ingest.figures import Figure
+from bot.ingest.places import Gazetteer
+from bot.ingest.report import Report, from_json
+from bot.ingest.structure import Section
+from bot.lru import LRU
 from bot.models import Filters, Passage
 from bot.settings import Settings
+from bot.text import to_simplified
 
 
 class IndexBusy(Busy):
@@ -32,6 +39,8 @@ class Library:
         with self._locked(600):  # opening Chroma writes to its database: not while another process indexes
             self.store = Store(self.settings, self.embedder.name, clock)
         self.cache = EmbeddingCache(self.settings.embed_cache_path)
+        self._reports: LRU[tuple[str, str], Report] = LRU(64)  # (doc, generation) → its structure
+        self._aliases: tuple[str, dict[str, str]] | None = None  # (generation, doc → the report it repeats)
 
     def _locked(self, timeout: float):
         try:
@@ -74,8 +83,74 @@ class Library:
         return {"orphans": orphans, "partial": partial}
 
     def documents(self) -> list[dict]:
+        """Every report's record; a report published twice (near-duplicate text) names the one it repeats."""
         records = self.store.document_records()
-        return [{"doc": doc, **meta} for doc, meta in sorted(records.items())]
+        aliases = self.duplicates()
+        listed = []
+        for doc, meta in sorted(records.items()):
+            entry = {"doc": doc, **meta}
+            if doc in aliases:
+                entry["duplicate_of"] = aliases[doc]
+            repeats = sorted(d for d, original in aliases.items() if original == doc)
+            if repeats:
+                entry["aliases"] = repeats
+            listed.append(entry)
+        return listed
+
+    def report(self, doc: str) -> Report | None:
+        """A report's structure (sections, figures, dates, places) as stored at indexing time; None if unknown."""
+        key = (doc, self.generation())
+        found = self._reports.get(key)
+        if found is None:
+            data = self.store.report_data(doc)
+            found = from_json(data) if data else None
+            if found is not None:
+                self._reports.put(key, found)
+        return found
+
+    def sections(self, doc: str, role: str | None = None) -> list[Section]:
+        """A report's top-level sections in order, or only those of one role (`structure.ROLES`)."""
+        report = self.report(doc)
+        if report is None:
+            raise NotFound(f"no report '{doc}' in the index")
+        return report.by_role(role) if role else list(report.tops)
+
+    def figures(self, docs: list[str] | None = None) -> list[tuple[str, Figure]]:
+        """The indicator table: (doc, figure) rows of the given reports (default: all), in report order."""
+        rows: list[tuple[str, Figure]] = []
+        for doc in docs if docs is not None else sorted(self.store.document_records()):
+            report = self.report(doc)
+            rows.extend((doc, figure) for figure in (report.figures if report else ()))
+        return rows
+
+    def figures_in(self, passage: Passage) -> list[Figure]:
+        """The indicator rows whose sentence a passage holds (what a search result states, as figures)."""
+        report = self.report(passage.doc)
+        if report is None:
+            return []
+        text = to_simplified(passage.text)
+        return [f for f in report.figures if to_simplified(f.sentence) in text]
+
+    def gazetteers(self) -> dict[str, Gazetteer]:
+        """Each report's places (issuer, parent city, districts named), for scoping a question by place."""
+        found = {}
+        for doc in sorted(self.store.document_records()):
+            report = self.report(doc)
+            if report is not None:
+                found[doc] = report.gazetteer
+        return found
+
+    def duplicates(self) -> dict[str, str]:
+        """doc → the earlier report it repeats (same text published again or scraped twice); recomputed on change."""
+        generation = self.generation()
+        if self._aliases is None or self._aliases[0] != generation:
+            prints = {}
+            for doc in sorted(self.store.document_records()):
+                data = self.store.report_data(doc)
+                if data and data.get("shingles"):
+                    prints[doc] = frozenset(data["shingles"])
+            self._aliases = (generation, {d: o for d, o in group(prints).items() if d != o})
+        return dict(self._aliases[1])
 
     def generation(self) -> str:
         """A token that changes whenever any report changes, in any process sharing the store."""

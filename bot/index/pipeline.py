@@ -20,10 +20,11 @@ from bot.ingest.chunk import chunk_document
 from bot.ingest.clean import clean_text
 from bot.ingest.load import LoadError, find_files, read
 from bot.ingest.metadata import read_metadata
+from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
 
-PIPELINE_VERSION = "2"  # 2: headings with nothing under them are chunked too
+PIPELINE_VERSION = "3"  # 2: headings with nothing under them are chunked too; 3: each report's structure stored
 
 
 @dataclass
@@ -61,7 +62,7 @@ def index_paths(
     show_progress: bool = True,
 ) -> IndexReport:
     report = IndexReport()
-    pending: list[tuple[Document, str, list[Chunk], bool]] = []
+    pending: list[tuple[Document, Report, str, list[Chunk], bool]] = []
     names: dict[str, Path] = {}
     for path in tqdm(find_files(paths), desc="reading", unit="file", disable=not show_progress):
         try:
@@ -79,13 +80,13 @@ def index_paths(
             report.errors.append(exc)
             continue
         chunks = chunk_document(document, settings.chunk_tokens, settings.chunk_overlap)
-        pending.append((document, fingerprint, chunks, record is not None))
+        pending.append((document, read_report(document), fingerprint, chunks, record is not None))
 
     existing = {document.doc: store.chunk_ids(document.doc) for document, *_ in pending}
-    to_write = sum(len([c for c in chunks if c.id not in existing[d.doc]]) for d, _, chunks, _ in pending)
+    to_write = sum(len([c for c in chunks if c.id not in existing[d.doc]]) for d, _, _, chunks, _ in pending)
     before = cache.computed
     with tqdm(total=to_write, desc="embedding", unit="chunk", disable=not show_progress) as bar:
-        for document, fingerprint, chunks, known in pending:
+        for document, structure, fingerprint, chunks, known in pending:
             new = [c for c in chunks if c.id not in existing[document.doc]]
             vectors = cache.passages(embedder, [c.embed_text() for c in new], settings.embed_batch, bar.update)
             try:
@@ -95,6 +96,7 @@ def index_paths(
                 raise
             stale = existing[document.doc] - {c.id for c in chunks}
             store.delete_chunks(stale)
+            store.put_report(document.doc, structure.to_json())
             store.put_document(document, fingerprint, len(chunks))
             (report.updated if known else report.added).append(document.doc)
             report.chunks_written += len(new)

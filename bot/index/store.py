@@ -1,4 +1,4 @@
-"""The index: chunks and their vectors in Chroma, one record per report, and the BM25 index.
+"""The index: chunks and their vectors in Chroma, one record per report, its structure, and the BM25 index.
 
 Chroma is the source of truth (embedded `PersistentClient` under the data directory, or a Chroma
 server when `CHROMA_HOST` is set); the keyword index is rebuilt from it when it changes.
@@ -7,6 +7,7 @@ A report's record is written last, so an interrupted run is simply redone on the
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
@@ -70,6 +71,8 @@ class Store:
             metadata={"hnsw:space": "cosine"},
         )
         self.docs = self._client.get_or_create_collection(f"{prefix}-docs"[:63], embedding_function=None)
+        # Each report's structure (`ingest.report.Report` as JSON): read whole, never searched by vector.
+        self.reports = self._client.get_or_create_collection(f"{prefix}-reports"[:63], embedding_function=None)
         self._keyword_dir = settings.data_dir / "keyword" / self.chunks.name
         self._keyword: KeywordIndex | None = None
         self._keyword_lock = threading.Lock()  # the server answers while a worker thread indexes
@@ -120,6 +123,14 @@ class Store:
         self.docs.upsert(ids=[document.doc], embeddings=[[1.0]], metadatas=[meta])
         self._bump()
 
+    def put_report(self, doc: str, data: dict) -> None:
+        """A report's structure, written before its record (the record is the last write of an indexing run)."""
+        self.reports.upsert(ids=[doc], embeddings=[[1.0]], documents=[json.dumps(data, ensure_ascii=False)])
+
+    def report_data(self, doc: str) -> dict | None:
+        got = self.reports.get(ids=[doc], include=["documents"])
+        return json.loads(got["documents"][0]) if got["ids"] else None
+
     def _bump(self) -> None:
         """A new generation token, written after the change it announces (for every process sharing the store)."""
         token = uuid.uuid4().hex
@@ -146,6 +157,7 @@ class Store:
         ids = self.chunk_ids(doc)
         self.delete_chunks(ids)
         self.docs.delete(ids=[doc])
+        self.reports.delete(ids=[doc])
         self._bump()
         return len(ids)
 

@@ -65,6 +65,7 @@ POLICY: tuple[Rule, ...] = (
     _rule("GET", r"/api/v1/health", "anyone", counted=False, what="liveness and a summary"),
     _rule("GET HEAD", r"/api/v1/(?:openapi\.json|docs|docs/oauth2-redirect)", "anyone", what="API docs"),
     _rule("GET", r"/api/v1/(?:documents|models)", "user", what="list reports, models"),
+    _rule("GET", r"/api/v1/documents/[^/]+", "user", what="one report: its sections by role and its figures"),
     _rule("POST", r"/api/v1/(?:answer|chat/completions|search)", "user", "json", what="answers and search"),
     _rule("POST", r"/api/v1/documents", "admin", "upload", what="upload reports"),
     _rule("DELETE", r"/api/v1/documents/[^/]+", "admin", what="remove a report"),

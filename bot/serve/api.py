@@ -21,6 +21,7 @@ from bot.models import Answer, Filters
 from bot.serve.errors import body, error_response, known
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
 from bot.serve.schemas import (
+    ReportOut,
     AnswerOut,
     AnswerRequest,
     ChatRequest,
@@ -241,11 +242,16 @@ def create_api(service: Service) -> FastAPI:
     def search(request: SearchRequest) -> dict:
         """Hybrid search without an answer: the top passages."""
         passages = service.search(request.question, request.k, Filters(request.body, request.year))
-        return {"question": request.question, "passages": [p.to_json() for p in passages]}
+        return {"question": request.question, "passages": passages}
 
     @api.get("/documents", response_model=DocumentList, responses=_ERRORS, tags=["documents"])
     def documents(_: User) -> dict:
         return {"documents": service.documents()}
+
+    @api.get("/documents/{doc}", response_model=ReportOut, responses=_ERRORS, tags=["documents"])
+    def document(doc: str, _: User) -> dict:
+        """One report read as a structured document: its sections by role (with numbered items) and its figures."""
+        return service.document(doc)
 
     @api.post("/documents", status_code=202, response_model=JobAccepted, responses=_ERRORS, tags=["documents"])
     def upload(

@@ -86,6 +86,16 @@ class DocumentOut(BaseModel):
     chunks: int | None = None
 
 
+class ReportOut(DocumentOut):
+    """One report read as a structured document (GET /documents/{doc})."""
+
+    covered_year: int | None = Field(None, description="The year the report covers (not its publication year).")
+    published: str | None = Field(None, description="Publication date, ISO (YYYY-MM-DD), when the text gives it.")
+    places: dict = Field(description="Its issuer, the city it belongs to (parent) and the places it names.")
+    sections: list[dict] = Field(description="Top-level sections in order: role, role_name, path, text, items.")
+    figures: list[dict] = Field(description="Its indicator table: indicator, value, text, unit, unit_class, ...")
+
+
 class DocumentList(BaseModel):
     documents: list[DocumentOut]
 

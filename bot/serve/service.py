@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,6 +25,8 @@ from bot.answer.quotes import cited_sentences
 from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
 from bot.index.library import Library
 from bot.index.pipeline import IndexReport
+from bot.ingest.figures import Figure
+from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
 from bot.models import Answer, Filters, Passage
 from bot.serve.audit import AuditLog
@@ -214,9 +216,25 @@ class Service:
         """The names of the answer backend and the embedder (for /health)."""
         return {"llm": self.answerer.backend.name, "embedder": self.library.embedder.name}
 
-    def search(self, question: str, k: int, filters: Filters | None = None) -> list[Passage]:
-        """Plain hybrid search: the top-k passages for one question."""
-        return self.library.search([question.strip()], k, filters)[0]
+    def search(self, question: str, k: int, filters: Filters | None = None) -> list[dict]:
+        """Plain hybrid search: the top-k passages for one question, each with the figures it states."""
+        passages = self.library.search([question.strip()], k, filters)[0]
+        return [{**p.to_json(), "figures": [figure_json(f) for f in self.library.figures_in(p)]} for p in passages]
+
+    def document(self, doc: str) -> dict:
+        """One report: its record, dates, places, sections by role (with items) and its indicator table."""
+        record = next((d for d in self.documents() if d["doc"] == doc), None)
+        report = self.library.report(doc) if record else None
+        if record is None or report is None:
+            raise NotFound(f"no report '{doc}' in the index")
+        return {
+            **record,
+            "covered_year": report.covered_year,
+            "published": report.published,
+            "places": asdict(report.gazetteer),
+            "sections": [section_json(s) for s in report.tops],
+            "figures": [figure_json(f) for f in report.figures],
+        }
 
     def jobs_pending(self) -> int:
         return self.jobs.pending()
@@ -440,3 +458,13 @@ def _totals(result: dict) -> dict:
 def _prepend(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str | Answer]:
     yield first
     yield from rest
+
+
+def section_json(section: Section) -> dict:
+    """A section as the API shows it: its role by key and Chinese name, heading path, text and numbered items."""
+    return {**asdict(section), "role_name": ROLES[section.role]}
+
+
+def figure_json(figure: Figure) -> dict:
+    """An indicator row as the API shows it (`place` is the issuing body, as `body` is elsewhere)."""
+    return asdict(figure)
