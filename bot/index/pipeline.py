@@ -23,7 +23,7 @@ from bot.ingest.metadata import read_metadata
 from bot.models import Chunk, Document
 from bot.settings import Settings
 
-PIPELINE_VERSION = "2"  # 2: headings with nothing under them are chunked too
+PIPELINE_VERSION = "3"  # 2: headings with nothing under them are chunked too; 3: headings by bot.ingest.structure
 
 
 @dataclass
