@@ -49,7 +49,13 @@ _HEADING_STYLES = {
     "num": re.compile(r"^(\d{1,2})[.．、](?!\d)"),
     "paren_num": re.compile(r"^[（(](\d{1,2})[）)]"),
 }
-_LABEL_FORMATS = {"chapter": "第{cn}部分", "cn": "{cn}、", "paren_cn": "（{cn}）", "num": "{n}.", "paren_num": "（{n}）"}
+_LABEL_FORMATS = {
+    "chapter": "第{cn}部分",
+    "cn": "{cn}、",
+    "paren_cn": "（{cn}）",
+    "num": "{n}.",
+    "paren_num": "（{n}）",
+}
 # Item labels inside running text: after a paragraph start or a punctuation mark.
 _ITEM_BOUNDARY = r"(?:^|(?<=[\n。；：！？，,;:!?]))"
 _ITEM_STYLES = {
@@ -187,7 +193,9 @@ def _gap_follows(heading: _Heading, later: list[_Heading], styles: list[str]) ->
     return True
 
 
-def _lost_sibling(index: int, line: str, top: _Heading, top_line: str, later: list[_Heading], styles: list[str]):
+def _lost_sibling(
+    index: int, line: str, top: _Heading, top_line: str, later: list[_Heading], styles: list[str]
+) -> _Heading | None:
     """The sibling whose label was eaten, or None: see the module docstring for the evidence required."""
     fresh_series = _SERIES_START.search(line) and not line.startswith("一是")
     if not (fresh_series and _is_run_in(top, top_line) and _SERIES_START.search(top_line)):
@@ -233,8 +241,8 @@ def _line_starts(paragraphs: list[str]) -> list[int]:
     return starts
 
 
-def _leaves(text: str) -> tuple[list[_Leaf], int]:
-    """Each heading's own span (plus the preface and the signature), and where the signature begins."""
+def _leaves(text: str) -> list[_Leaf]:
+    """Each heading's own span, plus the preface and the signature, in characters."""
     paragraphs = text.split("\n")
     starts = _line_starts(paragraphs)
     signature = _signature_start(paragraphs)
@@ -244,9 +252,7 @@ def _leaves(text: str) -> tuple[list[_Leaf], int]:
         bounds.append((signature, (SYNTHETIC["other"],), ""))
     ends = [starts[b[0]] - 1 for b in bounds[1:]] + [len(text)]
     leaves = [_Leaf(path, label, starts[i], end) for (i, path, label), end in zip(bounds, ends)]
-    return [leaf for leaf in leaves if leaf.path or leaf.end > leaf.begin], starts[signature] if signature < len(
-        paragraphs
-    ) else len(text)
+    return [leaf for leaf in leaves if leaf.path or leaf.end > leaf.begin]
 
 
 def _heading_role(title: str) -> str:
@@ -318,8 +324,8 @@ def _split_unheaded(text: str, leaves: list[_Leaf]) -> tuple[list[_Leaf], dict[t
     if body and not {"shortcomings", "both"} & set(roles):
         first_plans = next((i for i, g in enumerate(body) if g[2] == "plans"), len(body))
         _, group, role = body[max(first_plans - 1, 0)]  # shortcomings come before the plans
-        at = _find_cut(text, group, _SHORTCOMING_OPENING, every_sentence=False) if role in {"measures", "duty"} else None
-        if at is not None:
+        at = _find_cut(text, group, _SHORTCOMING_OPENING, every_sentence=False)
+        if at is not None and role in {"measures", "duty"}:
             leaves = _cut(text, leaves, at, SYNTHETIC["shortcomings"])
     groups = _groups(leaves)
     body = [g for g in groups if g[2] != "other"]
@@ -338,7 +344,9 @@ def _paragraph(starts: list[int], offset: int) -> int:
 
 def _text_items(text: str) -> tuple[Item, ...]:
     """Items of the outermost label style used in `text`: the style whose "1" label comes first."""
-    firsts = [(m.start(), style) for style, p in _ITEM_STYLES.items() for m in p.finditer(text) if _number(m.group(1)) == 1]
+    firsts = [
+        (m.start(), style) for style, p in _ITEM_STYLES.items() for m in p.finditer(text) if _number(m.group(1)) == 1
+    ]
     if not firsts:
         return ()
     style = min(firsts)[1]
@@ -376,7 +384,7 @@ def _section(text: str, starts: list[int], path, role: str, begin: int, end: int
 
 
 def _structure(text: str) -> tuple[list[_Leaf], dict[tuple[str, ...], str], list[int]]:
-    leaves, _ = _leaves(text)
+    leaves = _leaves(text)
     leaves, roles = _split_unheaded(text, leaves)
     return leaves, roles, _line_starts(text.split("\n"))
 
