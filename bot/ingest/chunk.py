@@ -1,6 +1,7 @@
 """Split a cleaned report into passages that fit the embedder and read well as citations.
 
-Sections follow the report's own numbering (`一、`, `（一）`, `1.`); inside a section the text
+Sections are the report's own heading tree as `bot.ingest.structure` reads it (numbering `一、`, `（一）`,
+`1.`, labels lost to scraping, unheaded shortcomings and plans); inside a section the text
 is split on Chinese sentence ends and packed to a token budget with overlap by LlamaIndex's
 `SentenceSplitter`. Chunk ids hash the content, so re-indexing an unchanged report is a no-op.
 """
@@ -8,56 +9,29 @@ is split on Chinese sentence ends and packed to a token budget with overlap by L
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.ingest.structure import read_sections
 from bot.models import Chunk, Document
 from bot.text import encoding, split_sentences, to_simplified
 
-_LEVELS = [
-    re.compile(r"^[一二三四五六七八九十]+、"),
-    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
-    re.compile(r"^\d{1,2}[.．、](?!\d)"),
-]
-_HEADING_MAX_CHARS = 40
+_Part = tuple[tuple[str, ...], list[str]]
 
 
-@dataclass
-class _Section:
-    heading: list[str]
-    paragraphs: list[str]
-
-
-def _heading_level(line: str) -> int | None:
-    for level, pattern in enumerate(_LEVELS):
-        if pattern.match(line):
-            return level
-    return None
-
-
-def _sections(text: str) -> list[_Section]:
-    """Group paragraphs under their heading path; a heading-only line opens a section."""
-    path: list[str] = []
-    sections: list[_Section] = [_Section([], [])]
-    for line in text.split("\n"):
-        level = _heading_level(line)
-        if level is None:
-            sections[-1].paragraphs.append(line)
-            continue
-        first = split_sentences(line)[0].rstrip("。；")
-        whole_line = first == line.rstrip("。；") and len(line) <= _HEADING_MAX_CHARS
-        heading = line if whole_line else first[:_HEADING_MAX_CHARS]
-        depth = min(level, len(path))
-        path = path[:depth] + [heading]
-        sections.append(_Section(list(path), [] if whole_line else [line]))
-    kept = []
+def _parts(text: str) -> list[_Part]:
+    """(heading path, paragraphs) per section of `read_sections`: a heading line that is its own paragraph
+    lives in the heading, and is kept as the text only when nothing (no body, no subsection) is under it."""
+    sections = read_sections(text)
+    parts: list[_Part] = []
     for section, following in zip(sections, [*sections[1:], None]):
-        if section.paragraphs:
-            kept.append(section)
-        elif section.heading and (following is None or following.heading[: len(section.heading)] != section.heading):
-            kept.append(_Section(section.heading, [section.heading[-1]]))  # nothing under it: the heading is the text
-    return kept
+        paragraphs = section.text.split("\n")
+        if section.path and paragraphs[0] == section.path[-1]:
+            has_children = following is not None and following.path[: len(section.path)] == section.path
+            if len(paragraphs) > 1 or has_children:
+                paragraphs = paragraphs[1:]
+        if paragraphs:
+            parts.append((section.path, paragraphs))
+    return parts
 
 
 @lru_cache(maxsize=8)
@@ -83,9 +57,9 @@ def chunk_document(document: Document, chunk_tokens: int = 200, overlap: int = 4
     splitter = _splitter(chunk_tokens, overlap)
     chunks: list[Chunk] = []
     seen: set[str] = set()
-    for section in _sections(document.text):
-        heading = " > ".join(section.heading)
-        for piece in splitter.split_text("\n".join(section.paragraphs)):
+    for path, paragraphs in _parts(document.text):
+        heading = " > ".join(path)
+        for piece in splitter.split_text("\n".join(paragraphs)):
             text = piece.strip()
             cid = chunk_id(document.doc, heading, text)
             if not text or cid in seen:
