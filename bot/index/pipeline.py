@@ -24,7 +24,7 @@ from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
 
-PIPELINE_VERSION = "3"  # 2: headings with nothing under them are chunked too; 3: headings read by ingest.structure (lost labels inferred), each report's structure stored
+PIPELINE_VERSION = "3"  # 2: headings with nothing under them chunked; 3: headings by ingest.structure, structure stored
 
 
 @dataclass
