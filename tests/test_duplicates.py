@@ -9,7 +9,14 @@ from bot.ingest.clean import clean_text
 from bot.ingest.duplicates import THRESHOLD, fingerprint, group, similarity
 from bot.text import to_simplified
 
-PLACES = {"000": ("广州", "佛山"), "001": ("花都", "番禺"), "002": ("韶关", "清远"), "003": ("广州", "深圳"), "004": ("成都", "绵阳")}
+# Each seed's place and the place its look-alike is renamed to.
+PLACES = {
+    "000": ("广州", "佛山"),
+    "001": ("花都", "番禺"),
+    "002": ("韶关", "清远"),
+    "003": ("广州", "深圳"),
+    "004": ("成都", "绵阳"),
+}
 
 
 def _text(name: str) -> str:

@@ -76,6 +76,15 @@ def test_places_in_a_question(question, places):
     assert places_in(question) == places
 
 
-@pytest.mark.parametrize(("name", "key"), [("广州市", "广州"), ("广州", "广州"), ("广州市花都区", "花都"), ("荆州市沙市区", "沙市")])
+@pytest.mark.parametrize(
+    ("name", "key"), [("广州市", "广州"), ("广州", "广州"), ("广州市花都区", "花都"), ("荆州市沙市区", "沙市")]
+)
 def test_a_places_stem(name, key):
     assert stem(name) == key
+
+
+def test_a_districts_parent_is_read_from_the_text_when_the_issuer_is_short():
+    text = "2023年，广州市花都区坚持依法行政。花都区推进从化区、增城区和黄埔区协同执法。"
+    g = gazetteer(text, "花都区")
+    assert (g.issuer, g.parent) == ("花都区", "广州市")
+    assert g.places == ("从化区", "增城区", "黄埔区")

@@ -20,13 +20,14 @@ _LOCAL_SUFFIX = ("区", "县", "旗")  # a district or county: reported on by it
 _CITY_SUFFIX = ("市", "自治州", "盟")
 # `广州市花都区`: a city then one of its districts (the city takes the shortest prefix: 荆州市沙市区).
 _COMPOUND = re.compile(r"^(.{2,}?(?:市|自治州|盟))(.{2,}[区县旗市])$")
-# An item of a list of districts, delimited on both sides and beside a `、`: `、从化区、`, `从化区、增城区和`.
+# An item of a list of districts, beside a `、`: `、从化区、`, `、增城区和`.
 _ITEM = rf"([{CJK}]{{2,4}}?(?:区|县|旗))"
-_LIST_ITEM = re.compile(rf"(?<=、){_ITEM}(?=[、，,：:）)”和及与。；\s]|$)|(?:^|(?<=[，,：:（(“\s])){_ITEM}(?=、)")
+# Before a `、` the item's start is unknown (推进从化区、): the common words before it are cut later.
+_LIST_ITEM = re.compile(rf"(?<=、){_ITEM}(?=[、，,：:）)”和及与。；\s]|$)|{_ITEM}(?=、)")
 # Not places though they end in a suffix or carry jieba's `ns` tag: kinds of areas and common words.
 _NOT_A_PLACE = re.compile(
-    r"开发区|示范|园区|社区|小区|湾区|法务区|辖区|片区|景区|保税区|试验区|功能区|先行区|合作区|新区$"
-    r"|^(?:全|各|我|本|该|等|跨|个|城|都|超|地级|县级|自治|中国|全国)|[各全我本该等]区$"
+    r"开发区|示范|园区|跨|地区$|社区|小区|湾区|法务区|辖区|片区|景区|保税区|试验区|功能区|先行区|合作区|新区$"
+    r"|^(?:全|各|我|本|该|等|个|城|都|超|地级|县级|自治|中国|全国)|[各全我本该等]区$"
     r"|^(?:法治化|深度|广度|依法治国|满意度|治安|城市|镇街|镇村|宜居|并联|关联|河湖|粤港澳|大湾|海岛)$"
 )
 _ENUMERATION_END = ("等区", "等县")
@@ -85,17 +86,26 @@ def _enumerated(tokens: list[tuple[str, str]], end: int) -> list[str]:
 
 
 def _list_items(text_s: str) -> list[str]:
-    """Suffixed list items whose stem holds no common word (实现区、镇 is `实现` + 区, no place)."""
-    names = (m.group(1) or m.group(2) for m in _LIST_ITEM.finditer(text_s))
-    return [name for name in names if _is_place(name) and not _holds_a_word(_SUFFIX.sub("", name))]
+    """Suffixed list items, cut after the last common word before them: 推进从化区 → 从化区; 实现区 → none."""
+    names = []
+    for m in _LIST_ITEM.finditer(text_s):
+        name = m.group(1) or m.group(2)
+        suffix = _SUFFIX.search(name)
+        name = _after_common_words(name[: suffix.start()]) + suffix.group() if suffix else name
+        if _is_place(name):
+            names.append(name)
+    return names
 
 
-def _holds_a_word(stem_s: str) -> bool:
-    """A frequent non-place word (实现, 部分) in the stem; rare ones may be a place jieba mis-tags (增城 as `v`)."""
+def _after_common_words(stem_s: str) -> str:
+    """What follows the last frequent non-place word (推进, 实现, 部分) in the stem; rare words may be a place
+    jieba mis-tags (增城 as `v`), so only common ones cut."""
     freq = segmenter().dt.FREQ
-    return any(
-        len(word) >= 2 and not flag.startswith("ns") and freq.get(word, 0) >= _COMMON for word, flag in tagged(stem_s)
-    )
+    tokens = tagged(stem_s)
+    common = [
+        i for i, (w, f) in enumerate(tokens) if len(w) >= 2 and not f.startswith("ns") and freq.get(w, 0) >= _COMMON
+    ]
+    return "".join(w for w, _ in tokens[common[-1] + 1 :]) if common else stem_s
 
 
 def places_in(text: str) -> list[str]:
@@ -136,10 +146,8 @@ def gazetteer(text: str, issuer: str | None) -> Gazetteer:
     issuer_s = to_simplified(issuer) if issuer else None
     parent = _parent(text_s, issuer_s) if issuer_s else None
     own = {stem(name) for name in (issuer_s, parent) if name}
-    places: list[str] = []
-    for name in _named(text_s):
-        if stem(name) not in own and name not in places:
-            places.append(name)
+    places = [name for name in dict.fromkeys(_named(text_s)) if stem(name) not in own]
+    places.sort(key=lambda name: text_s.find(stem(name)))
     return Gazetteer(issuer=issuer_s, parent=parent, places=tuple(places))
 
 
