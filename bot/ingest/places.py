@@ -1,0 +1,167 @@
+"""The places a report names, so a question about a district finds its city's report and vice versa.
+
+A district's report (广州市花都区…) belongs to a city; a city's report names its districts (番禺区、南沙区…).
+Questions name places loosely (广州, 花都区, 广州市花都区), so names are compared by their stem (the name
+without its 市/区/县 suffix). Names come from jieba's place tag (`ns`) plus two patterns jieba misses: items
+of a list that end in a suffix (、从化区、) and bare names before `等区` (天河、白云、番禺等区).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.text import CJK, segmenter, tagged, to_simplified
+
+# 州 alone is part of a name (广州, 杭州); only 自治州 is a level.
+_SUFFIX = re.compile(r"(?:自治州|省|市|区|县|旗|盟)$")
+_LOCAL_SUFFIX = ("区", "县", "旗")  # a district or county: reported on by its city too
+_CITY_SUFFIX = ("市", "自治州", "盟")
+# `广州市花都区`: a city then one of its districts (the city takes the shortest prefix: 荆州市沙市区).
+_COMPOUND = re.compile(r"^(.{2,}?(?:市|自治州|盟))(.{2,}[区县旗市])$")
+# An item of a list of districts, beside a `、`: `、从化区、`, `、增城区和`.
+_ITEM = rf"([{CJK}]{{2,4}}?(?:区|县|旗))"
+# Before a `、` the item's start is unknown (推进从化区、): the common words before it are cut later.
+_LIST_ITEM = re.compile(rf"(?<=、){_ITEM}(?=[、，,：:）)”和及与。；\s]|$)|{_ITEM}(?=、)")
+# Not places though they end in a suffix or carry jieba's `ns` tag: kinds of areas and common words.
+_NOT_A_PLACE = re.compile(
+    r"开发区|示范|园区|跨|地区$|社区|小区|湾区|法务区|辖区|片区|景区|保税区|试验区|功能区|先行区|合作区|新区$"
+    r"|^(?:全|各|我|本|该|等|个|城|都|超|地级|县级|自治|中国|全国)|[各全我本该等]区$"
+    r"|^(?:法治化|深度|广度|依法治国|满意度|治安|城市|镇街|镇村|宜居|并联|关联|河湖|粤港澳|大湾|海岛)$"
+)
+_ENUMERATION_END = ("等区", "等县")
+_COMMON = 2000  # jieba dictionary frequency of common words (实现 15301, 部分 27619; 天河 655, 朝阳 767)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    issuer: str | None  # the issuing body as read (simplified): 广州市花都区
+    parent: str | None  # the city a district's or county's report belongs to: 广州市
+    places: tuple[str, ...]  # districts/counties/cities the text names, simplified, issuer and parent excluded
+
+
+def stem(name: str) -> str:
+    """What two spellings of a place share: 广州市/广州 → 广州; 广州市花都区 → 花都."""
+    own = own_name(name)
+    short = _SUFFIX.sub("", own)
+    return short if len(short) >= 2 else own
+
+
+def own_name(name: str) -> str:
+    """The last level of a compound name: 广州市花都区 → 花都区; a simple name is itself."""
+    m = _COMPOUND.match(name)
+    return m.group(2) if m else name
+
+
+def _is_place(name: str) -> bool:
+    return len(name) >= 2 and not _NOT_A_PLACE.search(name) and len(_SUFFIX.sub("", name)) >= 2
+
+
+def _tagged_places(text_s: str) -> list[tuple[str, bool]]:
+    """(name, has suffix) in order: `ns` words, `ns` + a lone suffix (南沙 区), bare names before 等区."""
+    tokens = tagged(text_s)
+    found: list[tuple[str, bool]] = []
+    for i, (word, flag) in enumerate(tokens):
+        after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if flag.startswith("ns") and after in _LOCAL_SUFFIX + _CITY_SUFFIX and not _SUFFIX.search(word):
+            found.append((word + after, True))
+        elif flag.startswith("ns"):
+            found.append((word, bool(_SUFFIX.search(word))))
+        elif word in _ENUMERATION_END:
+            found.extend((name + word[1], True) for name in _enumerated(tokens, i))
+    return [(name, suffixed) for name, suffixed in found if _is_place(name)]
+
+
+def _enumerated(tokens: list[tuple[str, str]], end: int) -> list[str]:
+    """The bare names of `天河、白云、番禺等区`, read backwards from 等区 over `name 、` pairs."""
+    names: list[str] = []
+    i = end - 1
+    while i >= 0 and 2 <= len(tokens[i][0]) <= 4 and re.fullmatch(rf"[{CJK}]+", tokens[i][0]):
+        names.insert(0, tokens[i][0])
+        if i < 1 or tokens[i - 1][0] != "、":
+            break
+        i -= 2
+    return names
+
+
+def _list_items(text_s: str) -> list[str]:
+    """Suffixed list items, cut after the last common word before them: 推进从化区 → 从化区; 实现区 → none."""
+    names = []
+    for m in _LIST_ITEM.finditer(text_s):
+        name = m.group(1) or m.group(2)
+        suffix = _SUFFIX.search(name)
+        name = _after_common_words(name[: suffix.start()]) + suffix.group() if suffix else name
+        if _is_place(name):
+            names.append(name)
+    return names
+
+
+def _after_common_words(stem_s: str) -> str:
+    """What follows the last frequent non-place word (推进, 实现, 部分) in the stem; rare words may be a place
+    jieba mis-tags (增城 as `v`), so only common ones cut."""
+    freq = segmenter().dt.FREQ
+    tokens = tagged(stem_s)
+    common = [
+        i for i, (w, f) in enumerate(tokens) if len(w) >= 2 and not f.startswith("ns") and freq.get(w, 0) >= _COMMON
+    ]
+    return "".join(w for w, _ in tokens[common[-1] + 1 :]) if common else stem_s
+
+
+def places_in(text: str) -> list[str]:
+    """Place names in a question or sentence, simplified, in order of first mention, each once."""
+    text_s = to_simplified(text)
+    found = [name for name, _ in _tagged_places(text_s)]
+    found += _list_items(text_s)
+    suffixed = {stem(name) for name in found if _SUFFIX.search(name)}
+    names = [name for name in dict.fromkeys(found) if _SUFFIX.search(name) or name not in suffixed]
+    return sorted(names, key=lambda name: text_s.find(stem(name)))
+
+
+def _named(text_s: str) -> list[str]:
+    """Suffixed names in the text, and bare names that the text also writes with a suffix (广州 → 广州市)."""
+    found = _tagged_places(text_s) + [(name, True) for name in _list_items(text_s)]
+    suffixed = {name for name, has in found if has}
+    full = {stem(name): name for name in suffixed}
+    names = [name if has else full.get(name) for name, has in found]
+    return [name for name in names if name and not name.endswith("省")]
+
+
+def _parent(text_s: str, issuer: str) -> str | None:
+    """The city before the issuer: in the issuer itself (广州市花都区) or the text (…广州市 花都区…)."""
+    if m := _COMPOUND.match(issuer):
+        return m.group(1)
+    if not issuer.endswith(_LOCAL_SUFFIX):
+        return None
+    tokens = [word for word, _ in tagged(text_s)]
+    before = Counter(
+        tokens[i - 1] for i in range(1, len(tokens)) if tokens[i] == issuer and tokens[i - 1].endswith(_CITY_SUFFIX)
+    )
+    return next((name for name, _ in before.most_common() if _is_place(name)), None)
+
+
+def gazetteer(text: str, issuer: str | None) -> Gazetteer:
+    """The issuing body, its parent city (for a district/county) and the places the text names."""
+    text_s = to_simplified(text)
+    issuer_s = to_simplified(issuer) if issuer else None
+    parent = _parent(text_s, issuer_s) if issuer_s else None
+    own = {stem(name) for name in (issuer_s, parent) if name}
+    places = [name for name in dict.fromkeys(_named(text_s)) if stem(name) not in own]
+    places.sort(key=lambda name: text_s.find(stem(name)))
+    return Gazetteer(issuer=issuer_s, parent=parent, places=tuple(places))
+
+
+def covering(place: str, gazetteers: dict[str, Gazetteer]) -> list[str]:
+    """Doc ids whose report covers `place`: its own; for a district, its city's (the parent of the district's
+    own report, or a city report naming it); for a city, its districts' reports (parent == city)."""
+    key = stem(to_simplified(place))
+    own = [doc for doc, g in gazetteers.items() if g.issuer and stem(g.issuer) == key]
+    cities = {stem(gazetteers[doc].parent) for doc in own if gazetteers[doc].parent}
+    found = set(own)
+    for doc, g in gazetteers.items():
+        issuer_key = stem(g.issuer) if g.issuer else None
+        city_report = bool(g.issuer) and own_name(g.issuer).endswith(_CITY_SUFFIX)
+        names_it = any(stem(p) == key and p.endswith(_LOCAL_SUFFIX) for p in g.places)
+        if issuer_key in cities or (city_report and names_it) or (g.parent and stem(g.parent) == key):
+            found.add(doc)
+    return [doc for doc in gazetteers if doc in found]
