@@ -189,3 +189,21 @@ def test_place_year_and_paragraph():
     first, second = extract_figures(text, place="韶关市", year=2024)
     assert (first.year, first.place, first.paragraph) == (2023, "韶关市", 0)
     assert (second.year, second.place, second.paragraph) == (2024, "新丰县", 1)
+
+
+def test_money_magnitudes_and_width():
+    big, small = extract_figures("投入资金1.2亿元，发放补贴100余万元。")
+    assert (big.value, big.unit, big.unit_class) == (1.2e8, "元", "money")
+    assert (small.value, small.qualifiers) == (1e6, ("余",))
+    assert _one("办结率９５．６％。").value == 95.6
+    assert _one("群众满意度达百分之九十五。").value == 95
+
+
+def test_recent_years_are_no_qualifier_and_idioms_no_figures():
+    assert _one("近三年累计办理案件。").qualifiers == ()
+    assert extract_figures("把法治宣传送进千家万户，三番五次督促整改。") == []
+
+
+def test_a_change_names_what_changed_before_its_comparison_base():
+    count, change = extract_figures("受理行政诉讼案件356起，比上年增加45件。")
+    assert change.change == "增加" and change.indicator == count.indicator == "受理行政诉讼案件"

@@ -54,6 +54,7 @@ APPROXIMATE = frozenset("余 超 近 约 逾 多 以上 左右".split())
 _PRE_QUALIFIERS = {"超过": "超", "超": "超", "近": "近", "约": "约", "逾": "逾", "达到": "达", "高达": "达", "达": "达"}
 _CHANGES = ("增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "压缩", "减轻")
 
+_WIDTH = {**{0xFF10 + i: str(i) for i in range(10)}, 0xFF05: "%", 0xFF0E: "."}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -66,8 +67,8 @@ _UNIT_ALT = "|".join(
 )
 _FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(sorted(_PRE_QUALIFIERS, key=len, reverse=True))})?"
-    rf"(?:百分之(?P<pct>{_CN_NUM}|\d+(?:\.\d+)?)|(?P<num>{_AR_NUM}|{_CN_NUM})(?P<mag>万亿|万|亿)?(?P<inner>余|多)?"
-    rf"(?P<unit>{_UNIT_ALT})?)"
+    rf"(?:百分之(?P<pct>{_CN_NUM}|\d+(?:\.\d+)?)"
+    rf"|(?P<num>{_AR_NUM}|{_CN_NUM})(?P<inner0>余|多)?(?P<mag>万亿|万|亿)?(?P<inner>余|多)?(?P<unit>{_UNIT_ALT})?)"
     r"(?P<post>以上|左右)?"
 )
 
@@ -83,6 +84,7 @@ _NOT_FIGURES = [
     r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号",  # 〔2023〕5号
     r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{5}(?=热线)",  # phone numbers
     r"(?<![一二三四五六七八九十两零〇\d.])一(?![二三四五六七八九十百千万亿])",  # 一 alone: an article, not a count
+    "千家万户|千方百计|百年大计|百花齐放|百家争鸣|三番五次|三令五申|四面八方|五湖四海|十全十美|七上八下",  # idioms
 ]
 _MASK = re.compile("|".join(f"(?:{p})" for p in _NOT_FIGURES))
 _DATE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|初|末)?|\d{1,2}月(?:\d{1,2}日)?")
@@ -94,6 +96,8 @@ _DELIMITERS = "，。；：、,;:！？!?（）()[]【】/\n\t "
 _QUOTES = re.compile(r"[“”‘’「」『』《》\"']")
 _LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外)")
 _TRAILING = re.compile(r"(?:均为|均达|共计|总计|累计|共有|同比|分别|为|是|至|共|均|有|了|的)+$")
+# The base of a comparison (`较上年增长`, `比去年同期下降`): what changed is named before it.
+_COMPARED = re.compile(r"(?:同比|环比|较|比|与)(?:上年|去年|上一年|前一年|上年度)?(?:同期)?(?:相比)?$")
 _LEADING_AFTER = re.compile(r"^(?:以来|来|以内|内|的)")
 _AFTER_CUT = re.compile(
     r"(?:实现|获评|获得|被评|被认定|被纳入|提交|参加|参与|接受|开展|纳入|进行|予以|围绕|入选|提供|维护|涉及|完成"
@@ -156,18 +160,22 @@ def _unit(match: re.Match) -> str | None:
 
 
 # -- context: qualifiers, change, indicator, place, year -------------------------------------------------------
-def _qualifiers(match: re.Match, unit: str, rest: str) -> tuple[str, ...]:
-    """Qualifiers in reading order; 近 before a time span followed by 来 means "recent", not "nearly"."""
+def _qualifiers(match: re.Match, unit: str) -> tuple[str, ...]:
+    """Qualifiers in reading order; 近 before a time span (`近5年来`, `近三年`) means "recent", not "nearly"."""
     pre = _PRE_QUALIFIERS.get(match["pre"] or "")
-    if pre == "近" and UNIT_CLASSES.get(unit) == "time" and rest.startswith("来"):
+    if pre == "近" and UNIT_CLASSES.get(unit) == "time":
         pre = None
-    return tuple(q for q in (pre, match["inner"], match["post"]) if q)
+    return tuple(q for q in (pre, match["inner0"], match["inner"], match["post"]) if q)
 
 
 def _change(before: str) -> str | None:
     """The change verb right before a figure (`同比增长68.67%`); `提升至80%` is a level, not a change."""
     stripped = before.rstrip("了 ")
     return next((verb for verb in _CHANGES if stripped.endswith(verb)), None)
+
+
+def _has_delimiter(text: str) -> bool:
+    return any(char in _DELIMITERS for char in text)
 
 
 def _clause_start(text: str, end: int, floor: int) -> int:
@@ -187,27 +195,27 @@ def _clause_end(text: str, start: int, ceiling: int) -> int:
 def _phrase_before(text: str, start: int, floor: int, change: str | None) -> str:
     phrase = text[_clause_start(text, start, floor) : start]
     if change:
-        phrase = phrase.rstrip("了 ")[: -len(change)]
+        phrase = _COMPARED.sub("", phrase.rstrip("了 ")[: -len(change)])
     phrase = _DATE_WORDS.sub("", _QUOTES.sub("", phrase))
     return _TRAILING.sub("", _LABEL.sub("", phrase)).strip()
 
 
-def _phrase_after(text: str, end: int, ceiling: int) -> str:
-    phrase = _QUOTES.sub("", text[end : _clause_end(text, end, ceiling)])
-    phrase = _LEADING_AFTER.sub("", phrase)
+def _phrase_after(text: str, end: int, ceiling: int) -> tuple[str, str]:
+    """What follows a figure in its clause: up to the first verb (`73名党政一把手|提交…`), and whole."""
+    phrase = _LEADING_AFTER.sub("", _QUOTES.sub("", text[end : _clause_end(text, end, ceiling)]))
     cut = _AFTER_CUT.search(phrase)
-    phrase = phrase[: cut.start()] if cut and cut.start() > 0 else phrase
-    return _TRAILING.sub("", phrase).strip()
+    short = phrase[: cut.start()] if cut and cut.start() > 0 else phrase
+    return _TRAILING.sub("", short).strip(), _TRAILING.sub("", phrase).strip()
 
 
 def _indicator(text: str, span: tuple[int, int], bounds: tuple[int, int], unit: str, change: str | None) -> str:
     """The noun phrase a figure counts: what follows it (`73名党政一把手`) or, for rates and figures closing
     their clause, what precedes it (`满意率达99%`, `收到行政复议申请786宗`)."""
     before = _phrase_before(text, span[0], bounds[0], change)
-    after = _phrase_after(text, span[1], bounds[1])
+    after, whole_after = _phrase_after(text, span[1], bounds[1])
     if UNIT_CLASSES.get(unit) == "percent" or change:
         return before or after
-    return after or before
+    return after or before or whole_after
 
 
 def _clause_place(clause_s: str) -> str | None:
@@ -251,13 +259,18 @@ def _text_start(match: re.Match, qualifiers: tuple[str, ...]) -> int:
     return match.end("pre") if dropped else match.start()
 
 
+def _reading_form(sentence: str) -> str:
+    """Simplified, with full-width digits, `％` and `．` as ASCII: one character for one, so spans map back."""
+    return to_simplified(sentence).translate(_WIDTH)
+
+
 def _masked(simplified: str) -> str:
     return _MASK.sub(lambda m: "\x00" * len(m.group(0)), simplified)
 
 
 def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: int | None) -> list[Figure]:
     """Every figure of one sentence, in reading order."""
-    simplified = to_simplified(sentence)
+    simplified = _reading_form(sentence)
     masked = _masked(simplified)
     matches = [(m, u) for m in _FIGURE.finditer(masked) if (m["num"] or m["pct"]) and (u := _unit(m)) is not None]
     figures: list[Figure] = []
@@ -266,9 +279,9 @@ def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: in
         ceiling = matches[i + 1][0].start() if i + 1 < len(matches) else len(simplified)
         num_start = m.start("pct") - 3 if m["pct"] else m.start("num")
         change = None if m["pre"] else _change(simplified[floor:num_start])
-        qualifiers = _qualifiers(m, unit, simplified[m.end() :])
+        qualifiers = _qualifiers(m, unit)
         indicator = _indicator(simplified, (m.start(), m.end()), (floor, ceiling), unit, change)
-        if not indicator and figures:
+        if not indicator and figures and (change or not _has_delimiter(simplified[floor : m.start()])):
             indicator = figures[-1].indicator
         figures.append(
             Figure(
