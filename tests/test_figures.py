@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ def _sample() -> list[dict]:
     return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc_figures(doc: str) -> tuple[Figure, ...]:
     text = clean_text((ROOT / "seeds" / f"{doc}.txt").read_text(encoding="utf-8"))
     meta = read_metadata(text)
