@@ -56,9 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--min", action="append", default=[], metavar="METRIC=X", help="fail when METRIC < X")
     check.add_argument("--max", action="append", default=[], metavar="METRIC=X", help="fail when METRIC > X")
 
-    gold = commands.add_parser("check-gold", help="validate a gold file against the seed reports, list every problem")
-    gold.add_argument("--gold", type=Path, default=HERE / "gold.jsonl", help="gold JSON lines (default eval/gold.jsonl)")
-    gold.add_argument("--seeds", type=Path, default=HERE.parent / "seeds", help="folder of the reports (default seeds/)")
+    gold = commands.add_parser("check-gold", help="check a gold file against the seed reports, list every problem")
+    gold.add_argument("--gold", type=Path, default=HERE / "gold.jsonl", help="default eval/gold.jsonl")
+    gold.add_argument("--seeds", type=Path, default=HERE.parent / "seeds", help="the reports (default seeds/)")
     return parser
 
 

@@ -258,7 +258,8 @@ def test_check_gold_reports_each_problem(tmp_path):
     assert any("evidence not verbatim" in p and "831" in p for p in problems)
     assert any("no evidence string comes from 002_092cc53afba18b30.txt" in p for p in problems)
     assert any("keyword '99%'" in p for p in problems)
-    cleaned = parse_item({**BASE, "evidence": ["全年共受理行政复议申请830件，调解和解行政纠纷208件", "收到行政复议申请786宗"]})
+    from_clean = ["全年共受理行政复议申请830件，调解和解行政纠纷208件", "收到行政复议申请786宗"]
+    cleaned = parse_item({**BASE, "evidence": from_clean})
     assert check_gold([cleaned], SEEDS) == []  # quoted from the cleaned text (full-width comma)
     missing = parse_item({**BASE, "doc": ["nope.txt", "001_bfb673fb5af5df88.txt"]})
     assert any("no readable report nope.txt" in p for p in check_gold([missing], SEEDS))
