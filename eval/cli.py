@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("run", type=Path)
     check.add_argument("--min", action="append", default=[], metavar="METRIC=X", help="fail when METRIC < X")
     check.add_argument("--max", action="append", default=[], metavar="METRIC=X", help="fail when METRIC > X")
+
+    gold = commands.add_parser("check-gold", help="check a gold file against the seed reports, list every problem")
+    gold.add_argument("--gold", type=Path, default=HERE / "gold.jsonl", help="default eval/gold.jsonl")
+    gold.add_argument("--seeds", type=Path, default=HERE.parent / "seeds", help="the reports (default seeds/)")
     return parser
 
 
@@ -165,6 +169,20 @@ def _check_run(args: argparse.Namespace) -> int:
     return _check(metrics, *bounds)
 
 
+def _check_gold(args: argparse.Namespace) -> int:
+    from .gold import GoldError, check_gold, load_gold
+
+    try:
+        items = load_gold(args.gold)
+    except GoldError as exc:
+        return _error(str(exc))
+    problems = check_gold(items, args.seeds)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(items)} items, {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -172,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "check-gold":
+            return _check_gold(args)
         return _check_run(args)
     except KeyboardInterrupt:
         return _error("interrupted", 130)
