@@ -145,7 +145,9 @@ def _ask(library: Library, args: argparse.Namespace) -> int:
 def _structure(library: Library, doc: str):
     report = library.report(doc)
     if report is None:
-        raise NotFound(f"no report '{doc}' in the index (see `list`; re-index it if it was indexed by an older version)")
+        raise NotFound(
+            f"no report '{doc}' in the index (see `list`; a report indexed by an older version: index it again)"
+        )
     return report
 
 
@@ -157,7 +159,8 @@ def _sections(library: Library, args: argparse.Namespace) -> int:
         return 0
     print(f"{report.title}  (covers {report.covered_year or '?'}, published {report.published or '?'})")
     for section in chosen:
-        print(f"\n[{ROLES[section.role]}] {' > '.join(section.path) or '(开头)'}  paragraphs {section.start}-{section.end}")
+        path = " > ".join(section.path) or "(开头)"
+        print(f"\n[{ROLES[section.role]}] {path}  paragraphs {section.start}-{section.end}")
         for item in section.items:
             print(f"  {item.label} {item.text[:100]}")
     return 0
@@ -170,7 +173,8 @@ def _figures(library: Library, args: argparse.Namespace) -> int:
             print(json.dumps(asdict(f), ensure_ascii=False))
             continue
         extra = " ".join(x for x in (f.change or "", *f.qualifiers) if x)
-        print(f"{f.place or ''}\t{f.year or ''}\t{f.indicator}\t{f.text}\t{f.value:g} {f.unit} ({f.unit_class or '-'})\t{extra}")
+        value = f"{f.value:g} {f.unit} ({f.unit_class or '-'})"
+        print(f"{f.place or ''}\t{f.year or ''}\t{f.indicator}\t{f.text}\t{value}\t{extra}")
     print(f"{len(report.figures)} figure(s)", file=sys.stderr)
     return 0
 

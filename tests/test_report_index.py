@@ -60,7 +60,8 @@ def test_search_results_carry_the_figures_they_state(library):
 def test_a_copy_under_another_name_is_listed_as_an_alias_and_removal_drops_its_structure(library, tmp_path):
     copy = tmp_path / "huadu-copy.txt"
     raw = (SEEDS / HUADU).read_text(encoding="utf-8")
-    copy.write_text("首页 > 政务公开 > 法治政府\n" + opencc.OpenCC("s2t").convert(raw) + "\n分享到：微信 微博\n", encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(raw)
+    copy.write_text(f"首页 > 政务公开 > 法治政府\n{traditional}\n分享到：微信 微博\n", encoding="utf-8")
     library.index([copy], show_progress=False)
     listed = {d["doc"]: d for d in library.documents()}
     assert listed["huadu-copy.txt"]["duplicate_of"] == HUADU
@@ -87,7 +88,8 @@ def test_cli_prints_sections_and_figures(tmp_path, embed_cache):
 
     shown = run(["sections", HUADU, "--role", "plans"], env)
     assert shown.returncode == 0, shown.stderr
-    assert "[下一步工作安排] 三、下一年度的主要安排" in shown.stdout and "(covers 2023, published 2024-01-04)" in shown.stdout
+    assert "[下一步工作安排] 三、下一年度的主要安排" in shown.stdout
+    assert "(covers 2023, published 2024-01-04)" in shown.stdout
     sections = json.loads(run(["sections", HUADU, "--json"], env).stdout)
     assert [s["role"] for s in sections][-2:] == ["shortcomings", "plans"] and sections[-1]["items"]
 

@@ -81,11 +81,7 @@ def _candidates(fingerprints: dict[str, frozenset[int]], threshold: float) -> se
         for pair in combinations(sorted(docs), 2):
             shared[pair] += 1
     margin = max(0.0, threshold - 0.25)
-    return {
-        (x, y)
-        for (x, y), n in shared.items()
-        if n / max(1, len(samples[x] | samples[y])) >= margin
-    }
+    return {(x, y) for (x, y), n in shared.items() if n / max(1, len(samples[x] | samples[y])) >= margin}
 
 
 def group(fingerprints: dict[str, frozenset[int]], threshold: float = THRESHOLD) -> dict[str, str]:

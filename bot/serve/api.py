@@ -21,7 +21,6 @@ from bot.models import Answer, Filters
 from bot.serve.errors import body, error_response, known
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
 from bot.serve.schemas import (
-    ReportOut,
     AnswerOut,
     AnswerRequest,
     ChatRequest,
@@ -31,6 +30,7 @@ from bot.serve.schemas import (
     JobAccepted,
     JobOut,
     RemoveOut,
+    ReportOut,
     SearchRequest,
 )
 from bot.serve.security import Caller, KeyRing

@@ -28,7 +28,7 @@ from bot.index.pipeline import IndexReport
 from bot.ingest.figures import Figure
 from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
-from bot.models import Answer, Filters, Passage
+from bot.models import Answer, Filters
 from bot.serve.audit import AuditLog
 from bot.serve.errors import known
 from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
