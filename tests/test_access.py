@@ -25,6 +25,7 @@ KEY, ADMIN = "user-key-4-7c1e9a", "admin-key-4-5b2f0d"
 READ_ROUTES = {
     ("get", "/health"),
     ("get", "/documents"),
+    ("get", "/documents/{doc}"),
     ("get", "/models"),
     ("post", "/answer"),
     ("post", "/chat/completions"),
