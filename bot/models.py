@@ -130,6 +130,9 @@ class Answer:
     error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     cached: bool = False  # served from memory: the same request was answered on the same index before
+    # Whether a model's answer passed the checks or was replaced by the facts' own composition:
+    # {"sentences": n, "replaced": m}; None when no model wrote it.
+    verification: dict | None = None
 
     def to_json(self) -> dict:
         return wire(asdict(self))

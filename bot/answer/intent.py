@@ -1,5 +1,6 @@
-"""What a question asks: its kind (a figure, a rate, a list, a report's shortcomings, the report itself), the
-places and years it names, and the standalone form of a follow-up. Every rule about questions lives here.
+"""What a question asks: its kind (a figure, a rate, a list, a comparison, a report's section, the report
+itself…), the places and years it names, and the standalone form of a follow-up; together, its `Plan`.
+Every rule about questions lives here.
 
 Tempting unanswerable questions ask the right topic for the wrong city or year, which a retrieval
 score cannot see; so the answer chain scopes retrieval by the places and years found here and
@@ -10,7 +11,7 @@ traditional characters (`韶關市選聘了幾名…`) is read the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.models import Filters
 from bot.text import tagged, to_simplified
@@ -45,11 +46,30 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 _ASKS_SHORTCOMINGS = re.compile(r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些")
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 
-# Questions about a report as a whole (its year, date, issuer) are answered by its opening: title, date,
-# source and the first sentence ("2024年，广州坚持…"), which shares few words with them.
+# Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
+# report says of itself: its title, opening, date and source lines and signature.
 _ASKS_ABOUT_REPORT = re.compile(
-    r"(?:这份|本|该)(?:年度)?报告|哪一?年的(?:工作|报告)|(?:什么时候|何时|哪天)(?:发布|公布|印发)"
-    r"|发布(?:日期|时间)|文章来源|(?:发布|印发)(?:单位|部门|机关)"
+    r"(?:这份|本|该|那篇|这篇)(?:年度)?(?:报告|报道|文章)(?!里|中|指出|提到|说)|哪一?(?:个)?年度?的(?:工作|报告)"
+    r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表)|(?:是|在)哪(?:天|一天)(?:发布|刊发)"
+    r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
+    r"|出自哪|哪家媒体|报送给|提交给|总结的是哪|针对哪一?年"
+)
+# A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
+_ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
+# The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
+_ASKS_ROLE = {
+    "plans": re.compile(
+        r"下一步|下一年|明年|今后|(?:19|20)\d{2}年.{0,12}(?:打算|安排|计划|准备|将)|工作安排|工作打算|有何打算"
+        r"|哪些打算|什么打算|准备(?:做|出台|怎么|如何)|计划(?:做|怎么)"
+    ),
+    "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
+    "shortcomings": _ASKS_SHORTCOMINGS,
+}
+_ASKS_SUMMARY = re.compile(r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)")
+_ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
+# The unit a figure question asks in ("多少件", "几名"): the answer must give a number of the same class.
+_ASKS_UNIT = re.compile(
+    r"(?:多少|几)(个百分点|件|宗|起|名|人次|人|位|项|条|个|家|所|户|份|篇|部|次|场|元|天|年|倍)|(次|人|件|项|个|户)数"
 )
 
 
@@ -133,6 +153,62 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
     return Scope(found, list(dict.fromkeys(places)), list(dict.fromkeys(years)))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A question's plan, computed once on its simplified standalone form; retrieval, the facts, the composer,
+    follow-ups and scoped search all read this same object.
+
+    `kind` is one of KINDS. A `section` question names a `role` (a key of `ingest.structure.ROLES`). `unit`
+    is the unit a figure question asks in ("件"), whose class the answer's figure must share.
+    """
+
+    question: str
+    kind: str
+    intent: Intent
+    scope: Scope
+    role: str | None = None
+    unit: str | None = None
+
+
+KINDS = ("report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
+
+
+def make_plan(question: str, issuers: list[str]) -> Plan:
+    """The plan of a standalone question over reports of these issuing bodies."""
+    text = to_simplified(question)
+    intent, scope = Intent.of(text), find_scope(text, issuers)
+    compared = bool(_ASKS_COMPARISON.search(text))
+    if compared:
+        scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
+    unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else None
+    role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
+    if intent.about_report:
+        kind = "report"
+    elif len(scope.issuers) > 1 and compared:
+        kind = "comparison"
+    elif role and not intent.figure:
+        kind = "section"
+    elif _ASKS_SUMMARY.search(text):
+        kind = "summary"
+    elif _ASKS_TIME.search(text) and not intent.figure:
+        kind = "time"
+    else:
+        kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
+    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit)
+
+
+def _side_by_side(text: str, issuers: list[str]) -> list[str]:
+    """Bodies a comparison names side by side: a city and its district both count ("广州市和花都区"), while
+    "广州市花都区" names the district alone."""
+    aliases = _aliases(issuers)
+    found, rest = [], text
+    for alias in sorted(aliases, key=len, reverse=True):
+        if alias in rest:
+            found.append(aliases[alias])
+            rest = rest.replace(alias, " ")
+    return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
 
 
 def is_follow_up(question: str) -> bool:

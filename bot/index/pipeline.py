@@ -20,6 +20,7 @@ from bot.ingest.chunk import chunk_document
 from bot.ingest.clean import clean_text
 from bot.ingest.load import LoadError, find_files, read
 from bot.ingest.metadata import read_metadata
+from bot.ingest.report import FORMAT as REPORT_FORMAT
 from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
@@ -49,7 +50,7 @@ def make_document(path: Path, raw: str) -> Document:
 
 def _fingerprint(raw: str, settings: Settings, embedder: Embedder) -> str:
     """Same fingerprint ⇔ same text through the same pipeline: the report can be skipped."""
-    recipe = f"{PIPELINE_VERSION}|{settings.chunk_tokens}|{settings.chunk_overlap}|{embedder.name}"
+    recipe = f"{PIPELINE_VERSION}.{REPORT_FORMAT}|{settings.chunk_tokens}|{settings.chunk_overlap}|{embedder.name}"
     return hashlib.sha256(f"{raw}|{recipe}".encode()).hexdigest()[:32]
 
 

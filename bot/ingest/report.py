@@ -16,7 +16,7 @@ from bot.ingest.places import Gazetteer, gazetteer
 from bot.ingest.structure import Item, Section, read_sections, top_sections
 from bot.models import Document
 
-FORMAT = 1  # bump when the stored shape changes: older records are read as missing and rebuilt on re-index
+FORMAT = 2  # bump when the stored shape changes: older records are read as missing and rebuilt on re-index
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Report:
     text: str
     covered_year: int | None
     published: str | None
+    anchor_year: int | None  # what its 今年/去年 are relative to: the covered year (an article: its publication's)
     sections: tuple[Section, ...]  # every heading's own span, in order
     tops: tuple[Section, ...]  # the top-level sections, whole
     figures: tuple[Figure, ...]
@@ -54,6 +55,7 @@ def read_report(document: Document) -> Report:
         text=document.text,
         covered_year=covered,
         published=published,
+        anchor_year=anchor,
         sections=tuple(read_sections(document.text)),
         tops=tuple(top_sections(document.text)),
         figures=tuple(extract_figures(document.text, document.issuer, covered)),
@@ -86,6 +88,7 @@ def from_json(data: dict) -> Report | None:
         text=data["text"],
         covered_year=data["covered_year"],
         published=data["published"],
+        anchor_year=data["anchor_year"],
         sections=tuple(_section(s) for s in data["sections"]),
         tops=tuple(_section(s) for s in data["tops"]),
         figures=tuple(Figure(**{**f, "qualifiers": tuple(f["qualifiers"])}) for f in data["figures"]),

@@ -75,6 +75,11 @@ class AnswerOut(BaseModel):
     cached: bool = Field(
         False, description="Answered from memory: the same request was answered on the same reports before."
     )
+    verification: dict | None = Field(
+        None,
+        description="For a model's answer from report facts: {sentences, replaced}; replaced > 0 when it failed the"
+        " checks and the facts' own composition was served instead.",
+    )
 
 
 class DocumentOut(BaseModel):

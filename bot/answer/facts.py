@@ -1,0 +1,375 @@
+"""Facts, not chunks: what a report's structure says for a question's plan, each fact with the passage it cites.
+
+Similar chunks answer a question about one figure well, and a question about a report's structure badly: its
+shortcomings span several chunks, its date and source share no words with the question, and a comparison needs
+one figure from each of two reports. For those kinds (`report`, `section`, `summary`, `comparison`) the facts
+come from the structure stored at indexing time (`ingest.report.Report`): the report's own lines, a section
+read whole by its role, the indicator rows of each place. Every fact carries the passage it cites, and the
+`extractive` composition of the facts (`Facts.text`) is a complete sentence naming place and year.
+Derived facts (which figure is larger) are computed here, in code, from rows the answer cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.answer.intent import Plan
+from bot.index.library import Library
+from bot.ingest.figures import Figure, approximate, unit_class
+from bot.ingest.report import Report
+from bot.ingest.structure import Section, section_at
+from bot.models import Filters, Passage
+from bot.text import split_sentences, to_simplified, tokenize
+
+Idf = Callable[[str], float]
+
+# Words of a question that say what kind it is, not what it is about (they must not pick the sentence).
+_FRAME = set(
+    "存在 哪些 不足 问题 短板 差距 薄弱 下一步 下一年 明年 今后 打算 安排 计划 准备 工作 方面 报告 指出 提到 说 "
+    "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
+    "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
+    "的 了 在 上 中 和 与 及 等 是 为 对".split()
+)
+_ARTICLE = re.compile(r"报道|文章|媒体|刊发|刊登")
+_ROLE_PHRASE = {
+    "shortcomings": "指出的不足",
+    "plans": "的下一步工作安排",
+    "duty": "中关于履行推进法治建设第一责任人职责",
+    "measures": "的主要举措和成效",
+}
+_DUTY = re.compile(r"第一责任人|主要负责(?:人|同志)|主要领导")
+_ITEM_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+
+
+@dataclass
+class Facts:
+    """Numbered passages (the sources) and the extractive composition citing them as [n]."""
+
+    passages: list[Passage]
+    text: str
+
+
+def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
+    """The facts for a plan whose kind the structure answers; None for the others (similar chunks answer)."""
+    if plan.kind == "comparison":
+        return _comparison(plan, library, filters, idf)
+    reports = reports_for(plan, library, filters)
+    if len(reports) != 1:
+        return None
+    report, name = reports[0]
+    if plan.kind == "report":
+        return _about_report(plan, report, name, library)
+    if plan.kind == "section" and plan.role:
+        return _section(plan, report, name, idf)
+    if plan.kind == "summary":
+        return _summary(plan, report, name, idf)
+    return None
+
+
+def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[tuple[Report, str]]:
+    """One report per issuing body the plan names (its year if named, else its latest), with the body's name.
+
+    A question about an article ("那篇报道") takes the body's articles, any other its reports; a copy of a
+    report published twice is skipped.
+    """
+    issuers = list(plan.scope.issuers) or ([filters.issuer] if filters and filters.issuer else [])
+    years = list(plan.scope.years) or ([filters.year] if filters and filters.year else [])
+    if plan.role == "plans":  # the plans for year Y are in the report on year Y-1
+        years = [*years, *(y - 1 for y in years)]
+    wanted_kind = "article" if _ARTICLE.search(plan.question) else "report"
+    records = [d for d in library.documents() if not d.get("duplicate_of")]
+    found = []
+    for issuer in issuers:
+        own = [d for d in records if d.get("body") == issuer and (not years or d.get("year") in years)]
+        own = [d for d in own if d.get("kind", "report") == wanted_kind] or own
+        if own:
+            latest = max(own, key=lambda d: (d.get("year") or 0, d["doc"]))
+            report = library.report(latest["doc"])
+            if report is not None:
+                found.append((report, _short(issuer)))
+    return found
+
+
+def _short(issuer: str) -> str:
+    """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
+    parts = re.split(r"(?<=[市州盟])", issuer)
+    return parts[-1] if len(parts) > 1 and parts[-1] else issuer
+
+
+def _passage(report: Report, section: Section | None, text: str) -> Passage:
+    heading = " > ".join(section.path) if section and section.path else ""
+    return Passage(
+        text=text,
+        doc=report.doc,
+        title=report.title,
+        heading=heading,
+        score=1.0,
+        issuer=report.gazetteer.issuer,
+        year=report.covered_year,
+    )
+
+
+def _terms(plan: Plan) -> set[str]:
+    """What the question is about: its words beyond the frame, the places and the years it names."""
+    names = {to_simplified(n) for n in plan.scope.issuers + plan.scope.places} | {_short(i) for i in plan.scope.issuers}
+    terms = set()
+    for token in tokenize(plan.question):
+        if token in _FRAME or re.fullmatch(r"\d+年?", token) or len(token) < 2:
+            continue
+        if any(token in n or n.startswith(token) for n in names):
+            continue
+        terms.add(token)
+    return terms
+
+
+def _score(text: str, terms: set[str], idf: Idf) -> float:
+    simplified = to_simplified(text)
+    return sum(max(idf(t), 0.0) for t in terms if t in simplified)
+
+
+def _body_sentences(section: Section) -> list[str]:
+    """The sentences of a section, its heading line left out."""
+    lines = section.text.split("\n")
+    body = lines[1:] if section.path and lines and lines[0].strip() == section.path[-1].strip() else lines
+    return [s.strip() for s in split_sentences("\n".join(body)) if s.strip()]
+
+
+def _headline(text: str) -> str:
+    """An item's first sentence, without its label and end mark: what the item is."""
+    first = split_sentences(text)[0] if text else ""
+    return _ITEM_LABEL.sub("", first.strip()).rstrip("。；;，")
+
+
+# -- the report itself ------------------------------------------------------------------------------------
+_ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布单位|印发")
+_ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
+_ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
+_ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
+_ASKS_ADDRESSEE = re.compile(r"报送|提交给|报告给")
+_ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
+
+
+def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:
+    """A report's own lines answer questions about it: issuer, year covered, date, source, addressee."""
+    record = library.document(report.doc) or {}
+    lines = [line.strip() for line in report.text.split("\n") if line.strip()]
+    signature = next((s for s in report.tops if s.path and s.path[0].startswith("〔落款")), None)
+    issuer = _issuer_line(report, signature)
+    wants = re.sub(r"(?:19|20)\d{2}年度?", "", plan.question)
+    said: list[str] = []
+    addressed = _ASKS_ADDRESSEE.search(wants)
+    if addressed:
+        addressee = next((m.group(1) for line in lines[:4] if (m := _ADDRESSEE.match(line))), None)
+        if addressee:
+            said.append(f"报送{addressee}")
+    if _ASKS_ISSUER.search(wants) and issuer and not addressed:
+        said.append(f"以{issuer}的名义发布")
+    if _ASKS_SOURCE.search(wants) and record.get("source"):
+        said.append(f"来源为{record['source']}")
+    if _ASKS_DATE.search(wants) and report.published:
+        said.append(f"发布日期为{_date(report.published)}（{report.published}）")
+    planned = bool(re.search(r"安排|下一|计划|打算", wants))
+    if _ASKS_YEAR.search(wants) and report.covered_year:
+        year = report.covered_year + 1 if planned else report.covered_year
+        said.append(f"{'工作安排针对的是' if planned else '总结的是'}{year}年{'' if planned else '度的工作'}")
+    if not said:
+        return None
+    plans = report.by_role("plans")
+    if planned and plans:  # the year of the plans is in their own heading or opening ("2025年，我区将…")
+        cited = _passage(report, plans[0], plans[0].text)
+    else:
+        cited = _passage(report, None, "\n".join([*lines[:3], *(signature.text.split("\n") if signature else [])]))
+    subject = f"《{report.title}》" if report.title else f"{name}的报告"
+    return Facts([cited], f"{subject}{'，'.join(said)}[1]。")
+
+
+def _issuer_line(report: Report, signature: Section | None) -> str | None:
+    """The body a report speaks as: its signature's first line, or its title before 关于."""
+    if signature:
+        first = next((line.strip() for line in signature.text.split("\n") if line.strip()), "")
+        if first and not re.search(r"\d", first) and "来源" not in first:
+            return first
+    match = re.match(r"^(.{2,30}?)关于", to_simplified(report.title))
+    return match.group(1) if match else None
+
+
+def _date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{int(year)}年{int(month)}月{int(day)}日"
+
+
+# -- a section by its role, and a summary of the measures -------------------------------------------------
+def _role_sections(report: Report, role: str) -> list[Section]:
+    """The sections of a role; the first-responsible-person duty, which reports keep inside their measures,
+    is the measures' sentences about it."""
+    found = report.by_role(role)
+    if found or role != "duty":
+        return found
+    return [s for s in report.tops if s.role == "measures" and _DUTY.search(to_simplified(s.text))]
+
+
+def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
+    """A section question reads the section whole: the item about what it asks, else all its items' headlines."""
+    sections = _role_sections(report, plan.role or "")
+    if not sections:
+        return None
+    terms = _terms(plan)
+    said = _duty(sections) if plan.role == "duty" else _about_topic(sections, terms, idf) or _headlines(sections)
+    if not said:
+        return None
+    text = "\n".join(s.text for s in sections)
+    subject = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}："
+    return Facts([_passage(report, sections[0], text)], f"{subject}{said.rstrip('。')}[1]。")
+
+
+def _duty(sections: list[Section]) -> str:
+    """The sentences saying how the principal leaders performed the duty (reports keep them in the measures)."""
+    sentences = [x for s in sections for x in _body_sentences(s) if _DUTY.search(to_simplified(x))]
+    return "；".join(_clean(x) for x in sentences[:3])
+
+
+def _about_topic(sections: list[Section], terms: set[str], idf: Idf) -> str:
+    """When the question names a topic the section has an item on: that item, its headline and what follows."""
+    total = sum(max(idf(t), 0.0) for t in terms)
+    items = [item for s in sections for item in s.items]
+    if total <= 0 or not items:
+        return ""
+    scored = sorted(((_score(item.text, terms, idf), n) for n, item in enumerate(items)), reverse=True)
+    best, n = scored[0]
+    if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:  # no item is clearly about it
+        return ""
+    sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
+    if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline: the content follows it
+        sentences = sentences[1:]
+    return "；".join(_clean(x) for x in sentences[:3])
+
+
+def _headlines(sections: list[Section]) -> str:
+    items = [item for s in sections for item in s.items]
+    if items:
+        return "；".join(f"{item.label}{_headline(item.text)}" for item in items)
+    return "；".join(_clean(x) for s in sections for x in _body_sentences(s)[:3])
+
+
+def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
+    """ "请概括…主要做法/成效": the item of the report that is about the topic, in its own key sentences."""
+    terms = _terms(plan)
+    candidates = [(section, item) for section in report.sections for item in section.items]
+    if not candidates or not terms:
+        return None
+    scored = [
+        (_score(item.text, terms, idf) / (1 + len(item.text) / 2000), n) for n, (_, item) in enumerate(candidates)
+    ]
+    score, best = max(scored)
+    if score <= 0:
+        return None
+    section, item = candidates[best]
+    sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
+    keep = [
+        sentences[0],
+        *sorted(sentences[1:], key=lambda x: -_score(x, terms, idf) - 2 * bool(re.search(r"\d", x)))[:3],
+    ]
+    ordered = [x for x in sentences if x in keep]
+    said = "；".join(_clean(x) for x in ordered)
+    subject = f"{name}{report.covered_year or ''}年"
+    return Facts([_passage(report, section, item.text)], f"{subject}：{said}[1]。")
+
+
+def _clean(sentence: str) -> str:
+    return _ITEM_LABEL.sub("", sentence.strip()).rstrip("。；;，")
+
+
+# -- comparisons between reports ---------------------------------------------------------------------------
+_MORE = re.compile(r"更(多|高|少|低|快|大|小)")
+_CHANGE_ASKED = re.compile(r"增长|增幅|增速|同比|上升|下降|降幅")
+# Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
+_BOUNDS = {
+    "余": (1.0, 1.5),
+    "超": (1.0, 1.5),
+    "逾": (1.0, 1.5),
+    "多": (1.0, 1.5),
+    "以上": (1.0, 1.5),
+    "近": (0.8, 1.0),
+    "约": (0.8, 1.2),
+    "左右": (0.8, 1.2),
+}
+
+
+def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
+    """One indicator row per place, cited, and which is larger, computed here where the order is certain."""
+    reports = reports_for(plan, library, filters)
+    if len(reports) < 2:
+        return None
+    terms = _terms(plan)
+    picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
+    if any(row is None for *_, row in picked):
+        return None
+    classes = {row.unit_class for *_, row in picked if row}
+    passages, parts = [], []
+    for n, (report, name, row) in enumerate(picked, 1):
+        assert row is not None
+        passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
+        parts.append(f"{name}{row.year or report.covered_year or ''}年{_clause(row)}[{n}]")
+    verdict = _verdict(plan, [(name, row) for _, name, row in picked if row]) if len(classes) == 1 else ""
+    return Facts(passages, "，".join(parts) + (f"；{verdict}" if verdict else "") + "。")
+
+
+def _best_row(plan: Plan, report: Report, terms: set[str], idf: Idf) -> Figure | None:
+    """The row of a report that best matches what the question compares (its words, its unit class)."""
+    wanted = unit_class(plan.unit) if plan.unit else ("percent" if plan.intent.rate else None)
+    change = bool(_CHANGE_ASKED.search(plan.question))
+    best, best_key = None, (0.0, 0)
+    for row in report.figures:
+        if wanted and row.unit_class != wanted or bool(row.change) != change and (change or row.change):
+            continue
+        score = (
+            2 * _score(row.indicator, terms, idf)
+            + _score(_clause(row), terms, idf)
+            + _score(row.sentence, terms, idf) / 2
+        )
+        if plan.unit and row.unit == plan.unit:  # 次 asked: a count of times before a count of things
+            score *= 1.5
+        key = (score, -len(row.indicator))  # ties: the row whose indicator is the closest phrase
+        if score > 0 and key > best_key:
+            best, best_key = row, key
+    return best
+
+
+def _clause(row: Figure) -> str:
+    """The clause of the row's sentence that holds its figure (the sentence when it has one clause); of a list
+    of figures ("法律援助1.8万余件、公证55万余件"), its own item; a leading year is said by the answer itself."""
+    clause = next((c for c in re.split(r"[，；;]", row.sentence) if row.text in c), row.sentence)
+    pieces = clause.split("、")
+    if len(pieces) > 1 and all(re.search(r"\d", p) for p in pieces):
+        clause = next(p for p in pieces if row.text in p)
+    said = re.sub(r"^(?:截至)?(?:19|20)\d{2}年(?:底|末)?[，,]?", "", _clean(clause)) or _clean(clause)
+    if row.change and row.indicator and row.indicator not in to_simplified(said):  # "同比增长68.67%": of what
+        said = f"{row.indicator}{said}"
+    return said
+
+
+def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
+    """Which is larger, said only where the qualifiers (余, 超, 近, 约…) leave the order certain."""
+    bounds = []
+    for name, row in rows:
+        low, high = (1.0, 1.0)
+        for qualifier in row.qualifiers:
+            low, high = _BOUNDS.get(qualifier, (low, high))
+        bounds.append((name, row.value * low, row.value * high, approximate(row)))
+    if len({(lo, hi) for _, lo, hi, _ in bounds}) == 1 and not any(a for *_, a in bounds):
+        return "两者一样高" if rows[0][1].unit_class == "percent" else "两者一样多"
+    top = max(bounds, key=lambda b: b[1])
+    if all(top is b or top[1] > b[2] for b in bounds):
+        asked = _MORE.search(plan.question)
+        word = (
+            f"更{asked.group(1)}"
+            if asked and asked.group(1) in "多高大快"
+            else ("更高" if rows[0][1].unit_class == "percent" else "更多")
+        )
+        if asked and asked.group(1) in "少低小":
+            low_one = min(bounds, key=lambda b: b[2])
+            return f"{low_one[0]}更{asked.group(1)}"
+        return f"{top[0]}{word}"
+    return "数值为约数，无法精确比较"
