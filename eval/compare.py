@@ -114,6 +114,7 @@ def render(run_a: Run, run_b: Run) -> str:
     changes = metric_changes(run_a.metrics, run_b.metrics)
     overall = [c for c in changes if not c[0].startswith("type.")]
     per_type = [c for c in changes if c[0].startswith("type.") and (c[3] or c[1] != c[2])]
+
     def judged(name: str, a: object, d: int) -> str:
         beyond = d and beyond_interval(name, a, run_b.metrics)
         return verdict[d] + (" (A outside B's 95% interval)" if beyond else "")

@@ -383,7 +383,9 @@ def test_bootstrap_interval_known_values_and_determinism():
 
 
 @pytest.mark.parametrize("statistic", ["mean", "median", "p90"])
-@pytest.mark.parametrize("values", [[1.0] * 7 + [0.0], [0.0] * 29 + [1.0], [3.0, 50.0, 7.0, 120.0, 9.0, 11.0, 40.0, 8.0]])
+@pytest.mark.parametrize(
+    "values", [[1.0] * 7 + [0.0], [0.0] * 29 + [1.0], [3.0, 50.0, 7.0, 120.0, 9.0, 11.0, 40.0, 8.0]]
+)
 def test_bootstrap_interval_contains_the_point_estimate(values, statistic):
     low, high = m.bootstrap_interval(values, statistic)
     assert low <= m.statistic(values, statistic) <= high
@@ -499,11 +501,14 @@ def test_score_answer_new_metrics():
     assert score_answer(item, verified, 0.1)["answer.llm_replaced"] == 0.5
     # no `place` list: the places named in the question, or in the turn a follow-up continues
     plain = TurnItem(**{**GOOD_ITEM, "question": "花都区有多少名公职律师?"})
-    assert score_answer(plain, {"answer": "全区68名。", "refused": False}, 0.1, ["广州市花都区"])[
-        "answer.names_place"
-    ] == 0.0
+    assert (
+        score_answer(plain, {"answer": "全区68名。", "refused": False}, 0.1, ["广州市花都区"])["answer.names_place"]
+        == 0.0
+    )
     assert question_places(FOLLOW_UP, _issuers()) == ["成都市"]
-    assert question_places(TurnItem(**{**GOOD_ITEM, "question": "政协提案呢？", "history": FOLLOW_UP.history}), _issuers()) == ["广州市"]
+    assert question_places(
+        TurnItem(**{**GOOD_ITEM, "question": "政协提案呢？", "history": FOLLOW_UP.history}), _issuers()
+    ) == ["广州市"]
 
 
 GOOD_ITEM = {
@@ -562,7 +567,9 @@ def test_harness_passes_history_as_the_api_does():
 
 
 def test_history_turns_accepts_pairs_and_dicts_and_drops_a_repeated_question():
-    item = TurnItem(**{**GOOD_ITEM, "history": (["user", "广州市呢？"], {"role": "user", "content": GOOD_ITEM["question"]})})
+    item = TurnItem(
+        **{**GOOD_ITEM, "history": (["user", "广州市呢？"], {"role": "user", "content": GOOD_ITEM["question"]})}
+    )
     assert history_turns(item) == [{"role": "user", "content": "广州市呢？"}]
     assert history_turns(TurnItem(**GOOD_ITEM)) == []
 
@@ -581,7 +588,8 @@ def test_summary_reports_intervals_and_llm_replaced_na():
 
 
 def test_report_shows_intervals_and_compare_flags_changes_beyond_them(tmp_path):
-    from eval.report import per_type_table, render as render_report
+    from eval.report import per_type_table
+    from eval.report import render as render_report
 
     flat = {
         "run.llm": "x",
