@@ -202,6 +202,18 @@ def plot(flat: Mapping[str, object], path: Path) -> bool:
     return True
 
 
+def type_sections(flat: Mapping[str, object]) -> dict[str, list[str]]:
+    """The per-type tables: retrieval, answer quality, and answer length and cost apart (a readable width)."""
+    answer = type_metric_names(flat, "answer")
+    return {
+        "retrieval": type_metric_names(flat, "retrieval"),
+        "answer": [n for n in answer if n.split(".", 1)[1] not in LENGTH_AND_COST],
+        "answer length (characters without citation marks; ratio to the gold answer) and cost": [
+            n for n in answer if n.split(".", 1)[1] in LENGTH_AND_COST
+        ],
+    }
+
+
 def render(flat: Mapping[str, object], questions: Sequence[Mapping], plotted: bool) -> str:
     run = {k[4:]: v for k, v in flat.items() if k.startswith("run.")}
     parts = [
@@ -221,15 +233,7 @@ def render(flat: Mapping[str, object], questions: Sequence[Mapping], plotted: bo
         "## Per question type",
         "",
     ]
-    answer = type_metric_names(flat, "answer")
-    sections = {
-        "retrieval": type_metric_names(flat, "retrieval"),
-        "answer": [n for n in answer if n.split(".", 1)[1] not in LENGTH_AND_COST],
-        "answer length (characters without citation marks; ratio to the gold answer) and cost": [
-            n for n in answer if n.split(".", 1)[1] in LENGTH_AND_COST
-        ],
-    }
-    for section, names in sections.items():
+    for section, names in type_sections(flat).items():
         if names:
             parts += [f"### {section}", "", per_type_table(flat, names, overall=False), ""]
     if plotted:
