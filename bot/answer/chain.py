@@ -8,6 +8,7 @@ no passage or the passages do not cover what it asks.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
@@ -18,9 +19,10 @@ from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, standa
 from bot.answer.llm import LLMError
 from bot.index.library import Library
 from bot.index.search import Extras
+from bot.ingest.dates import relative_dates
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
-from bot.text import to_simplified
+from bot.text import MARKER, answer_sentences, to_simplified
 
 __all__ = ["Answerer", "retrieve", "ungrounded_numbers"]
 
@@ -135,6 +137,7 @@ class Answerer:
         if not text or REFUSAL in text and not incomplete:
             return Answer(answer=REFUSAL, refused=True, error=error, timings=_total(timings, started), **base)
         text, cited, invalid = kept_citations(text, len(passages))
+        text = self._dated(text, passages)
         attributed = False
         if not cited:  # small models answer right but forget to cite: cite what supports each sentence
             text, cited = attribute(text, passages)
@@ -156,6 +159,23 @@ class Answerer:
             timings=_total(timings, started),
             **base,
         )
+
+    def _dated(self, text: str, passages: list[Passage]) -> str:
+        """Relative years (今年, 去年…) in a sentence said as the years they are in the report it cites: a 2017
+        article's "今年5月" is 2017年5月 to a reader today. A comparison's base (比上年, 同比上年) is left as is."""
+        out = []
+        for sentence in answer_sentences(text):
+            cited = [int(n) for n in MARKER.findall(sentence) if 0 < int(n) <= len(passages)]
+            report = self.library.report(passages[cited[0] - 1].doc) if cited else None
+            if report is None or report.anchor_year is None:
+                out.append(sentence)
+                continue
+            for date in reversed(relative_dates(sentence, report.anchor_year)):
+                if not re.search(r"(?:比|较|同比|于)$", sentence[: date.start]):
+                    said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"
+                    sentence = sentence[: date.start] + said + sentence[date.end :]
+            out.append(sentence)
+        return "".join(out)
 
     def _grounds(self, citation: Citation) -> str:
         """What a cited passage grounds: its text in context, and its report's own dates (the year it covers,

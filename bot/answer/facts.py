@@ -27,7 +27,8 @@ Idf = Callable[[str], float]
 
 # Words of a question that say what kind it is, not what it is about (they must not pick the sentence).
 _FRAME = set(
-    "存在 哪些 不足 问题 短板 差距 薄弱 下一步 下一年 明年 今后 打算 安排 计划 准备 工作 方面 报告 指出 提到 说 "
+    "一步 做些 存在 哪些 不足 问题 短板 差距 薄弱 下一步 下一年 明年 今后 打算 安排 计划 准备 工作 方面 报告 "
+    "指出 提到 说 "
     "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
     "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
@@ -146,6 +147,8 @@ def _headline(text: str) -> str:
 _ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布单位|印发")
 _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
+_ASKS_SIGNED = re.compile(r"落款")
+_SIGNED_DATE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
 _ASKS_ADDRESSEE = re.compile(r"报送|提交给|报告给")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
@@ -168,7 +171,10 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         said.append(f"以{issuer}的名义发布")
     if _ASKS_SOURCE.search(wants) and record.get("source"):
         said.append(f"来源为{record['source']}")
-    if _ASKS_DATE.search(wants) and report.published:
+    signed = next((x for x in (signature.text.split("\n") if signature else []) if _SIGNED_DATE.match(x.strip())), None)
+    if _ASKS_SIGNED.search(wants) and signed:
+        said.append(f"落款日期为{signed.strip()}")
+    elif _ASKS_DATE.search(wants) and report.published:
         said.append(f"发布日期为{_date(report.published)}（{report.published}）")
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
     if _ASKS_YEAR.search(wants) and report.covered_year:
@@ -207,7 +213,7 @@ def _role_sections(report: Report, role: str) -> list[Section]:
     found = report.by_role(role)
     if found or role != "duty":
         return found
-    return [s for s in report.tops if s.role == "measures" and _DUTY.search(to_simplified(s.text))]
+    return [s for s in report.sections if s.role == "measures" and _DUTY.search(to_simplified(s.text))]
 
 
 def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
@@ -225,15 +231,24 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
 
 
 def _duty(sections: list[Section]) -> str:
-    """The sentences saying how the principal leaders performed the duty (reports keep them in the measures)."""
+    """How the principal leaders performed the duty: the item about it (reports keep it in the measures), else
+    the sentences naming it."""
+    items = [item for s in sections for item in s.items if _DUTY.search(to_simplified(item.text))]
+    if items:
+        item = max(items, key=lambda i: (len(_DUTY.findall(to_simplified(i.text))), -len(i.text)))
+        sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
+        if len(sentences) > 1 and len(sentences[0]) <= 30:
+            sentences = sentences[1:]
+        return "；".join(_clean(x) for x in sentences[:4])
     sentences = [x for s in sections for x in _body_sentences(s) if _DUTY.search(to_simplified(x))]
     return "；".join(_clean(x) for x in sentences[:3])
 
 
 def _about_topic(sections: list[Section], terms: set[str], idf: Idf) -> str:
     """When the question names a topic the section has an item on: that item, its headline and what follows."""
-    total = sum(max(idf(t), 0.0) for t in terms)
     items = [item for s in sections for item in s.items]
+    within = to_simplified("".join(item.text for item in items))
+    total = sum(max(idf(t), 0.0) for t in terms if t in within)  # words the section never uses cannot choose
     if total <= 0 or not items:
         return ""
     scored = sorted(((_score(item.text, terms, idf), n) for n, item in enumerate(items)), reverse=True)
@@ -254,27 +269,50 @@ def _headlines(sections: list[Section]) -> str:
 
 
 def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
-    """ "请概括…主要做法/成效": the item of the report that is about the topic, in its own key sentences."""
+    """ "请概括…主要做法/成效": the part of the report about the topic (a section by its heading, or one item),
+    told by its items' headlines and key sentences."""
     terms = _terms(plan)
-    candidates = [(section, item) for section in report.sections for item in section.items]
-    if not candidates or not terms:
+    if not terms:
         return None
-    scored = [
-        (_score(item.text, terms, idf) / (1 + len(item.text) / 2000), n) for n, (_, item) in enumerate(candidates)
-    ]
-    score, best = max(scored)
-    if score <= 0:
+    units: list[tuple[Section, str, str]] = []  # (section, heading words, text)
+    for section in report.sections:
+        if section.path and section.role == "measures":
+            units.append((section, section.path[-1], section.text))
+            units.extend((section, _headline(item.text), item.text) for item in section.items)
+    if not units:
         return None
-    section, item = candidates[best]
-    sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
-    keep = [
-        sentences[0],
-        *sorted(sentences[1:], key=lambda x: -_score(x, terms, idf) - 2 * bool(re.search(r"\d", x)))[:3],
-    ]
-    ordered = [x for x in sentences if x in keep]
-    said = "；".join(_clean(x) for x in ordered)
-    subject = f"{name}{report.covered_year or ''}年"
-    return Facts([_passage(report, section, item.text)], f"{subject}：{said}[1]。")
+
+    def fit(unit: tuple[Section, str, str]) -> float:
+        return 2 * _score(unit[1], terms, idf) + _score(unit[2], terms, idf)
+
+    section, heading, text = max(units, key=fit)
+    if fit((section, heading, text)) <= 0:
+        return None
+    whole = text == section.text and section.items
+    said = _told_by_items(section) if whole else _key_sentences(text, terms, idf)
+    return Facts([_passage(report, section, text)], f"{name}{report.covered_year or ''}年：{said}[1]。")
+
+
+def _told_by_items(section: Section) -> str:
+    """A section told by its items: each item's headline and its first sentence holding a figure."""
+    told = []
+    for item in section.items:
+        sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
+        figure = next((x for x in sentences[1:] if re.search(r"\d", x)), None)
+        told.append("，".join(_clean(x) for x in [sentences[0], *([figure] if figure else [])]))
+    return "；".join(told)
+
+
+def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 160) -> str:
+    """An item's headline and, in order, its sentences until the budget: what a summary of it says."""
+    sentences = [_clean(x) for x in split_sentences(text) if x.strip()]
+    kept, used = [], 0
+    for sentence in sentences:
+        if kept and used + len(sentence) > budget:
+            break
+        kept.append(sentence)
+        used += len(sentence)
+    return "；".join(kept)
 
 
 def _clean(sentence: str) -> str:
