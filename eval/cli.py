@@ -15,15 +15,33 @@ HEADLINE = (
     "retrieval.doc_coverage",
     "retrieval.context_chars",
     "answer.keyword_accuracy",
+    "answer.parts_answered",
+    "answer.names_place",
     "answer.char_f1",
     "answer.rouge_l",
     "answer.refusal_accuracy",
     "answer.false_refusal_rate",
     "answer.citation_precision",
     "answer.grounded_numbers",
+    "answer.length_median",
+    "answer.length_p90",
+    "answer.length_ratio",
+    "answer.llm_replaced",
     "answer.seconds",
     "answer.judge",
     "answer.errors",
+)
+# Printed per type after a run (report.md has every metric per type).
+PER_TYPE = (
+    "retrieval.hit@5",
+    "retrieval.mrr",
+    "answer.keyword_accuracy",
+    "answer.parts_answered",
+    "answer.names_place",
+    "answer.refusal_accuracy",
+    "answer.false_refusal_rate",
+    "answer.length_median",
+    "answer.length_ratio",
 )
 
 
@@ -139,11 +157,22 @@ def _run(args: argparse.Namespace) -> int:
         return _error(f"{type(exc).__name__}: {exc}", 1)
     finally:
         library.close()
-    for name in HEADLINE:
-        if name in flat:
-            print(f"{name:28} {flat[name]}")
+    _print_summary(flat)
     print(f"wrote {out}/metrics.json, answers.jsonl, report.md")
     return _check(flat, *bounds) if any(bounds) else 0
+
+
+def _print_summary(flat: dict) -> None:
+    """The headline figures with their 95% intervals, then the main ones per question type."""
+    from .report import CI_SUFFIX, ci_cell, per_type_table
+
+    for name in HEADLINE:
+        if name in flat:
+            interval = f"  [{ci_cell(flat, name)}]" if flat.get(name + CI_SUFFIX) else ""
+            print(f"{name:28} {flat[name]}{interval}")
+    names = [n for n in PER_TYPE if n in flat]
+    if names:
+        print(per_type_table(flat, names))
 
 
 def _compare(args: argparse.Namespace) -> int:

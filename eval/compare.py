@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .report import LOWER_IS_BETTER, fmt, table
+from .report import CI_SUFFIX, LOWER_IS_BETTER, NEUTRAL, fmt, is_interval, table
 
-# Per-question changes in these are noise (timing) or cost, not quality: they don't classify a question.
-QUESTION_IGNORED = ("seconds", "context_chars")
+# Per-question changes in these are noise (timing), cost or length, not quality: they don't classify a question.
+QUESTION_IGNORED = ("seconds", "context_chars", *NEUTRAL)
 TOLERANCE = 5e-4  # metrics are stored to 4 decimals
 
 
@@ -51,15 +51,18 @@ def direction(name: str, a: object, b: object) -> int:
     """+1 when b is better than a, -1 when worse, 0 when equal within tolerance or not comparable."""
     if not isinstance(a, int | float) or not isinstance(b, int | float) or isinstance(a, bool):
         return 0
-    if abs(b - a) <= TOLERANCE:
+    if abs(b - a) <= TOLERANCE or name.rsplit(".", 1)[-1] in NEUTRAL:  # a longer answer is not better or worse
         return 0
     sign = 1 if b > a else -1
     return -sign if name.rsplit(".", 1)[-1] in LOWER_IS_BETTER else sign
 
 
 def metric_changes(a: Mapping[str, object], b: Mapping[str, object]) -> list[tuple[str, object, object, int]]:
-    """(metric, value in A, value in B, direction) for every score in either run (counts and run info left out)."""
-    names = sorted(k for k in set(a) | set(b) if not k.startswith("run.") and not k.endswith(".n"))
+    """(metric, value in A, value in B, direction) for every score in either run (counts, intervals and run
+    info left out)."""
+    names = sorted(
+        k for k in set(a) | set(b) if not k.startswith("run.") and not k.endswith(".n") and not is_interval(k)
+    )
     return [(name, a.get(name), b.get(name), direction(name, a.get(name), b.get(name))) for name in names]
 
 
@@ -85,9 +88,19 @@ def classify(changes: Sequence[tuple[str, object, object, int]]) -> str | None:
 
 
 def _delta(a: object, b: object) -> str:
+    if a == b and not isinstance(a, int | float):  # n/a in both runs
+        return ""
     if isinstance(a, int | float) and isinstance(b, int | float):
         return f"{b - a:+.3f}" if abs(b - a) < 10 else f"{b - a:+.0f}"
     return "new" if a is None else "gone"
+
+
+def beyond_interval(name: str, a: object, metrics_b: Mapping[str, object]) -> bool:
+    """A's value lies outside B's 95% bootstrap interval: a change more than resampling the questions gives."""
+    interval = metrics_b.get(name + CI_SUFFIX)
+    if not isinstance(a, int | float) or not isinstance(interval, list | tuple) or len(interval) != 2:
+        return False
+    return not float(interval[0]) <= a <= float(interval[1])
 
 
 def _info(run: Run) -> str:
@@ -101,10 +114,15 @@ def render(run_a: Run, run_b: Run) -> str:
     changes = metric_changes(run_a.metrics, run_b.metrics)
     overall = [c for c in changes if not c[0].startswith("type.")]
     per_type = [c for c in changes if c[0].startswith("type.") and (c[3] or c[1] != c[2])]
-    rows = [(n, a, b, _delta(a, b), verdict[d]) for n, a, b, d in overall]
+
+    def judged(name: str, a: object, d: int) -> str:
+        beyond = d and beyond_interval(name, a, run_b.metrics)
+        return verdict[d] + (" (A outside B's 95% interval)" if beyond else "")
+
+    rows = [(n, a, b, _delta(a, b), judged(n, a, d)) for n, a, b, d in overall]
     lines += ["## Metrics overall", "", table(["metric", "A", "B", "Δ", ""], rows), ""]
     if per_type:
-        rows = [(n[5:], a, b, _delta(a, b), verdict[d]) for n, a, b, d in per_type]
+        rows = [(n[5:], a, b, _delta(a, b), judged(n, a, d)) for n, a, b, d in per_type]
         lines += ["## Metrics per type (changed only)", "", table(["type.metric", "A", "B", "Δ", ""], rows), ""]
 
     groups: dict[str, list[str]] = {"regressed": [], "improved": [], "mixed": []}

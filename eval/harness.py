@@ -2,7 +2,13 @@
 
 Retrieval is scored from `library.search` directly (unscoped, with the extra words a question's kind calls for,
 as the chain adds them), so a run with `--llm none` measures it without any answering model; the answer chain
-(`bot.answer.chain`) is imported only when an answering backend is asked for.
+(`bot.answer.chain`) is imported only when an answering backend is asked for. A multi-turn item's earlier
+turns go to the answerer as the API passes them (`history` of {"role", "content"}), and its retrieval is
+scored on the question made standalone the way the chain makes it, since a follow-up alone ("那成都呢？")
+names nothing to retrieve.
+
+Scores never call the bot's own checks (citations, numbers, coverage): the eval must be able to
+disagree with them.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.answer.intent import Intent
+from bot.answer.intent import Intent, standalone
 from bot.index.search import Extras
 
 from . import metrics as m
@@ -41,6 +47,7 @@ class QuestionResult:
     passages: list[dict]
     answer: dict | None
     scores: dict[str, float | None] = field(default_factory=dict)
+    query: str = ""  # what retrieval was scored on, when not the question itself (a multi-turn follow-up)
 
     def to_json(self) -> dict:
         return {
@@ -49,6 +56,8 @@ class QuestionResult:
             "question": self.item.question,
             "gold": self.item.answer,
             "doc": list(self.item.docs) or None,
+            **({"history": history_turns(self.item)} if history_turns(self.item) else {}),
+            **({"retrieval_question": self.query} if self.query and self.query != self.item.question else {}),
             "passages": self.passages,
             "answer": self.answer,
             "metrics": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.scores.items()},
@@ -96,16 +105,48 @@ def score_retrieval(item: GoldItem, passages: Sequence[Any], k: int) -> tuple[li
     return records, {f"retrieval.{name}": value for name, value in scores.items()}
 
 
-def score_answer(item: GoldItem, answer: dict, seconds: float) -> dict[str, float | None]:
+def history_turns(item: GoldItem) -> list[dict]:
+    """The item's earlier turns as the API takes them ({"role", "content"}), from the gold [role, content]
+    pairs; a last user turn repeating the question is dropped, as the question is asked on its own."""
+    turns = []
+    for turn in getattr(item, "history", None) or ():
+        role, content = (turn.get("role"), turn.get("content")) if isinstance(turn, dict) else tuple(turn)[:2]
+        turns.append({"role": str(role), "content": str(content)})
+    if turns and turns[-1]["role"] == "user" and turns[-1]["content"].strip() == item.question.strip():
+        turns.pop()
+    return turns
+
+
+def question_places(item: GoldItem, known: Sequence[str]) -> list[str]:
+    """The places an answer should name: the gold `place` list, else the known places the question names,
+    else (a follow-up such as "政协提案呢？") those of the latest earlier user turn naming one."""
+    given = [p for p in getattr(item, "place", None) or () if isinstance(p, str) and p.strip()]
+    if given:
+        return given
+    asked = [item.question] + [t["content"] for t in reversed(history_turns(item)) if t["role"] == "user"]
+    for text in asked:
+        found = m.places_named(text, known)
+        if found:
+            return found
+    return []
+
+
+def score_answer(
+    item: GoldItem, answer: dict, seconds: float, known_places: Sequence[str] = ()
+) -> dict[str, float | None]:
     """Answer scores of one question; those that do not apply to it are None.
 
     Unanswerable items are scored only on refusing: their gold answer is a paraphrase of a refusal,
-    so character overlap with it says nothing.
+    so character overlap with it says nothing. `known_places` (the indexed reports' issuers) let the
+    places a question names be found when the item does not list them.
     """
     text = answer.get("answer", "") or ""
     refused = m.is_refusal(answer)
     citations = answer.get("citations") or []
     scores: dict[str, float | None] = {"answer.seconds": seconds}
+    replaced = m.llm_replaced(answer)
+    if replaced is not None:
+        scores["answer.llm_replaced"] = replaced
     if not item.answerable:
         scores["answer.refusal_accuracy"] = float(refused)
         return scores
@@ -121,6 +162,10 @@ def score_answer(item: GoldItem, answer: dict, seconds: float) -> dict[str, floa
             "answer.rouge_l": m.rouge_l(text, item.answer),
             "answer.citation_precision": None if refused else m.citation_precision(cited, item.evidence),
             "answer.grounded_numbers": None if refused else m.grounded_numbers(text, sources),
+            "answer.parts_answered": m.parts_answered(text, getattr(item, "parts", None) or ()),
+            "answer.names_place": None if refused else m.names_places(text, question_places(item, known_places)),
+            "answer.length": None if refused else float(m.answer_chars(text)),
+            "answer.length_ratio": None if refused else m.length_ratio(text, item.answer),
         }
     )
     return scores
@@ -141,17 +186,21 @@ def evaluate(
 ) -> list[QuestionResult]:
     """Score every gold item: retrieval from the library, and the answer when an answerer is given.
 
-    Retrieval is scored on `library.search(question, k)`; the answerer does its own (scoped) retrieval
-    with `answer_k` passages, by default the chain's own setting, so answers are measured as served.
+    Retrieval is scored on `library.search(question, k)` (a follow-up made standalone first); the answerer
+    gets the item's earlier turns as `history` and does its own (scoped) retrieval with `answer_k` passages,
+    by default the chain's own setting, so answers are measured as served.
     """
     from tqdm import tqdm
 
     if items:
         library.search([items[0].question], k=k)  # load the models now, so the first question's time is fair
+    known = library.issuers()
     results = []
     for item in tqdm(items, desc="questions", unit="q", disable=not progress):
+        history = history_turns(item)
+        query = standalone(item.question, history, known) if history else item.question
         started = time.perf_counter()
-        passages = library.search([item.question], k=k, extras=_extras(item.question))[0]
+        passages = library.search([query], k=k, extras=_extras(query))[0]
         retrieve_seconds = time.perf_counter() - started
         records, scores = score_retrieval(item, passages, k)
         if item.answerable:
@@ -160,29 +209,34 @@ def evaluate(
         if answerer is not None:
             started = time.perf_counter()
             try:
-                answer = _as_json(answerer.ask(item.question, k=answer_k))
+                answer = _as_json(answerer.ask(item.question, history or None, k=answer_k))
             except Exception as exc:  # one failing question is scored as a miss, not the end of the run
                 answer = {"answer": "", "refused": False, "citations": [], "error": f"{type(exc).__name__}: {exc}"}
-            scores.update(score_answer(item, answer, time.perf_counter() - started))
+            scores.update(score_answer(item, answer, time.perf_counter() - started, known))
             if judge is not None and item.answerable:
-                scores["answer.judge"] = judge(item.question, item.answer, answer.get("answer", ""))
-        results.append(QuestionResult(item, records, answer, scores))
+                scores["answer.judge"] = judge(query, item.answer, answer.get("answer", ""))
+        results.append(QuestionResult(item, records, answer, scores, query))
     return results
 
 
-def summarise(results: Sequence[QuestionResult]) -> dict[str, float]:
-    """Flat averages overall and per question type (`type.number.retrieval.hit@5`), with counts."""
-    out: dict[str, float] = {}
-    out.update(m.aggregate([r.scores for r in results]))
+NOT_AVAILABLE = "n/a"
+
+
+def summarise(results: Sequence[QuestionResult]) -> dict[str, object]:
+    """Flat figures overall and per question type (`type.number.retrieval.hit@5`), each with its bootstrap
+    interval (`….ci95`), and counts. `answer.llm_replaced` is n/a when answers carry no verification record."""
+    out: dict[str, object] = {}
+    out.update(m.summarise_scores([r.scores for r in results]))
     out["retrieval.n"] = sum(r.item.answerable for r in results)
     answered = [r.answer for r in results if r.answer is not None]
     if answered:
         out["answer.n"] = len(answered)
         out["answer.errors"] = sum(bool(a.get("error")) for a in answered)
+        out.setdefault("answer.llm_replaced", NOT_AVAILABLE)
     for kind in sorted({r.item.type for r in results}):
         group = [r for r in results if r.item.type == kind]
         out[f"type.{kind}.n"] = len(group)
-        out.update(m.aggregate([r.scores for r in group], prefix=f"type.{kind}."))
+        out.update(m.summarise_scores([r.scores for r in group], prefix=f"type.{kind}."))
     return out
 
 
@@ -195,7 +249,7 @@ def default_out_dir(root: Path) -> Path:
     return out
 
 
-def write_run(out: Path, run_info: dict, summary: dict[str, float], results: Sequence[QuestionResult]) -> dict:
+def write_run(out: Path, run_info: dict, summary: dict[str, object], results: Sequence[QuestionResult]) -> dict:
     """metrics.json (flat), answers.jsonl (one line per question), report.md and its plot."""
     from .report import write_report
 

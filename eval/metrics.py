@@ -12,11 +12,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
+
 from bot.models import REFUSAL
 from bot.text import CITATION, NUMBER, match_key, normalize_width
 
 _FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)日?")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|/|年)\s*(\d{1,2})(?![\d.])月?")
+# One administrative unit of an issuer's name: 广州市花都区 → 广州市, 花都区 (shortest name before a suffix).
+# Not a bare 州: it ends 广州 and 杭州 as well as prefectures.
+_PLACE_UNIT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|区|县)")
+_PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|区|县)$")
 
 
 def strip_citation_marks(text: str) -> str:
@@ -187,6 +193,94 @@ def grounded_numbers(answer: str, sources: Sequence[str]) -> float | None:
     return sum(n in available for n in said) / len(said)
 
 
+def answer_chars(text: str) -> int:
+    """Characters of an answer as read: citation marks and surrounding space do not count."""
+    return len(strip_citation_marks(text).strip())
+
+
+def length_ratio(answer: str, gold: str) -> float | None:
+    """Answer length over gold answer length: a keyword hit by pasting a whole section shows up here."""
+    gold_chars = answer_chars(gold)
+    return answer_chars(answer) / gold_chars if gold_chars else None
+
+
+def parts_answered(answer: str, parts: Sequence[Sequence[str]]) -> float | None:
+    """Share of a multi-part question's parts answered: a part counts when all its keywords are in the answer.
+
+    Keyword accuracy over the union of keywords says only all-or-nothing; this says how many of the
+    questions inside the question were answered. None for an item without parts.
+    """
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    key = answer_key(answer)
+    return sum(all(answer_key(k) in key for k in part) for part in parts) / len(parts)
+
+
+def place_units(name: str) -> list[str]:
+    """The administrative units of a place or issuer name, simplified: 广州市花都区 → [广州市, 花都区]."""
+    key = match_key(name)
+    return _PLACE_UNIT.findall(key) or ([key] if key else [])
+
+
+def place_forms(place: str) -> set[str]:
+    """Ways an answer may name a place: in full, by its most specific unit, or that unit without its suffix
+    (花都区 → 花都) when two or more characters remain."""
+    units = place_units(place)
+    forms = {match_key(place), *units[-1:]}
+    short = _PLACE_SUFFIX.sub("", units[-1]) if units else ""
+    if len(short) >= 2:
+        forms.add(short)
+    return {f for f in forms if f}
+
+
+def places_named(text: str, known: Iterable[str]) -> list[str]:
+    """The known places a text names, most specific first come: 广州市花都区 names 花都区, not also 广州市.
+
+    `known` are place or issuer names (the indexed reports' issuers); a full issuer name in the text is
+    taken as its last unit, then single units are looked for in full or without their suffix.
+    """
+    key, found = match_key(text), []
+    names = sorted({match_key(k) for k in known if match_key(k)}, key=len, reverse=True)
+    for name in names:
+        units = place_units(name)
+        if len(units) > 1 and name in key:
+            found.append(units[-1])
+            key = key.replace(name, " ")
+    units = sorted({u for name in names for u in place_units(name)}, key=len, reverse=True)
+    for unit in units:
+        forms = sorted(place_forms(unit), key=len, reverse=True)
+        if any(f in key for f in forms):
+            found.append(unit)
+            for form in forms:
+                key = key.replace(form, " ")
+    return list(dict.fromkeys(found))
+
+
+def names_places(answer: str, places: Sequence[str]) -> float | None:
+    """1.0 when the answer names every place the question is about (None when it is about none).
+
+    A figure without its place is ambiguous once the answer is pasted elsewhere, and in a comparison it
+    says nothing of which place has it.
+    """
+    if not places:
+        return None
+    key = answer_key(answer)
+    return float(all(any(form in key for form in place_forms(place)) for place in places))
+
+
+def llm_replaced(answer: Mapping) -> float | None:
+    """Share of the LLM's sentences the bot's verification replaced, from the answer's own `verification`
+    record ({"sentences": n, "replaced": m, ...}); None when the answer carries none or had no sentences."""
+    record = answer.get("verification")
+    if not isinstance(record, Mapping):
+        return None
+    sentences, replaced = record.get("sentences"), record.get("replaced")
+    if not isinstance(sentences, int | float) or not isinstance(replaced, int | float) or sentences <= 0:
+        return None
+    return min(float(replaced), float(sentences)) / sentences
+
+
 # --- averages ----------------------------------------------------------------------------------------
 
 
@@ -204,4 +298,61 @@ def aggregate(rows: Sequence[Mapping[str, float | None]], prefix: str = "") -> d
         value = mean(row.get(name) for row in rows)
         if value is not None:
             out[f"{prefix}{name}"] = round(value, 4)
+    return out
+
+
+# --- summaries with bootstrap intervals --------------------------------------------------------------
+
+CI_SUFFIX = ".ci95"  # flat key of a metric's interval: `answer.char_f1.ci95` → [low, high]
+RESAMPLES = 2000
+SEED = 15  # fixed: the same run scored twice gives the same intervals
+# Per-question scores summarised by something other than their mean: score → ((reported name, statistic), ...).
+SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
+    "answer.length": (("answer.length_median", "median"), ("answer.length_p90", "p90")),
+    "answer.length_ratio": (("answer.length_ratio", "median"),),
+}
+
+
+def _p90(values: np.ndarray, axis: int | None = None) -> np.ndarray:
+    return np.percentile(values, 90, axis=axis)
+
+
+STATISTICS = {"mean": np.mean, "median": np.median, "p90": _p90}
+
+
+def statistic(values: Sequence[float], name: str = "mean") -> float | None:
+    """The named statistic (mean, median, p90) of the values; None for no values."""
+    return float(STATISTICS[name](np.asarray(values, dtype=float))) if len(values) else None
+
+
+def bootstrap_interval(
+    values: Sequence[float], name: str = "mean", resamples: int = RESAMPLES, seed: int = SEED, level: float = 0.95
+) -> tuple[float, float] | None:
+    """Percentile bootstrap interval of a statistic over items (resampled with replacement).
+
+    A type holds 8–30 questions, so one question moves a score by several points: the interval says
+    which differences between types or runs are more than that noise. Deterministic for a given seed.
+    """
+    data = np.asarray(values, dtype=float)
+    if not data.size:
+        return None
+    picks = np.random.default_rng(seed).integers(0, data.size, size=(resamples, data.size))
+    estimates = STATISTICS[name](data[picks], axis=1)
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(estimates, [tail, 100 - tail])
+    return float(low), float(high)
+
+
+def summarise_scores(rows: Sequence[Mapping[str, float | None]], prefix: str = "") -> dict[str, object]:
+    """Each metric over the questions it applies to (mean, or the statistic SUMMARIES names), with its
+    bootstrap interval under `<name>.ci95`; metrics that apply to none are left out."""
+    out: dict[str, object] = {}
+    for score in sorted({name for row in rows for name in row}):
+        values = [v for row in rows if isinstance(v := row.get(score), int | float) and not isinstance(v, bool)]
+        if not values:
+            continue
+        for name, stat in SUMMARIES.get(score, ((score, "mean"),)):
+            low, high = bootstrap_interval(values, stat)
+            out[f"{prefix}{name}"] = round(statistic(values, stat), 4)
+            out[f"{prefix}{name}{CI_SUFFIX}"] = [round(low, 4), round(high, 4)]
     return out

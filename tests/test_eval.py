@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,17 @@ import pytest
 from eval import metrics as m
 from eval.cli import main
 from eval.compare import check, load_run, parse_bounds, render
-from eval.gold import GoldError, load_gold
-from eval.harness import cutoffs_for, run, score_answer
+from eval.gold import GoldError, GoldItem, load_gold
+from eval.harness import (
+    QuestionResult,
+    cutoffs_for,
+    evaluate,
+    history_turns,
+    question_places,
+    run,
+    score_answer,
+    summarise,
+)
 from eval.judge import make_judge, parse_verdict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -351,3 +361,262 @@ def test_run_with_answers(tmp_path, seeded):
     assert "type.multi_doc.retrieval.doc_coverage" in flat and flat["retrieval.n"] == 4
     assert flat_judged["answer.judge"] == 1.0
     assert "| answer.keyword_accuracy | 1.000 |" in (tmp_path / "run" / "report.md").read_text()
+
+
+# --- bootstrap intervals, answer length, parts, places, verification (issue #15) ---------------------
+
+
+def test_bootstrap_interval_known_values_and_determinism():
+    assert m.bootstrap_interval([0.5] * 10) == (0.5, 0.5)
+    assert m.bootstrap_interval([1.0]) == (1.0, 1.0)
+    assert m.bootstrap_interval([]) is None
+    # two items: resampled means are 0, 0.5, 1 with chances 1/4, 1/2, 1/4, so the 95% interval is [0, 1]
+    assert m.bootstrap_interval([0.0, 1.0]) == (0.0, 1.0)
+    half = [1.0, 0.0] * 10  # p = 0.5, n = 20: the normal approximation gives 0.5 ± 0.22
+    low, high = m.bootstrap_interval(half)
+    assert 0.25 <= low <= 0.32 and 0.68 <= high <= 0.75
+    lengths = [3.0, 50.0, 7.0, 120.0, 9.0, 11.0, 40.0, 8.0]
+    assert m.bootstrap_interval(lengths) == m.bootstrap_interval(lengths)  # fixed seed: the same run, the same figures
+    assert m.bootstrap_interval(lengths, seed=1) != m.bootstrap_interval(lengths)
+    wide = m.bootstrap_interval([1.0, 0.0] * 4)
+    assert wide[1] - wide[0] > high - low  # 8 questions say less than 20
+
+
+@pytest.mark.parametrize("statistic", ["mean", "median", "p90"])
+@pytest.mark.parametrize(
+    "values", [[1.0] * 7 + [0.0], [0.0] * 29 + [1.0], [3.0, 50.0, 7.0, 120.0, 9.0, 11.0, 40.0, 8.0]]
+)
+def test_bootstrap_interval_contains_the_point_estimate(values, statistic):
+    low, high = m.bootstrap_interval(values, statistic)
+    assert low <= m.statistic(values, statistic) <= high
+    assert min(values) <= low <= high <= max(values)
+
+
+def test_statistics():
+    assert m.statistic([1, 2, 3, 100], "median") == 2.5
+    assert m.statistic(list(range(1, 11)), "p90") == pytest.approx(9.1)  # linear between the 9th and 10th
+    assert m.statistic([0.0, 1.0, 1.0, 1.0]) == 0.75
+    assert m.statistic([]) is None
+
+
+def test_summarise_scores_means_medians_and_intervals():
+    rows = [
+        {"answer.keyword_accuracy": 1.0, "answer.length": 10.0, "answer.length_ratio": 1.0, "answer.judge": None},
+        {"answer.keyword_accuracy": 0.0, "answer.length": 30.0, "answer.length_ratio": 3.0, "answer.judge": None},
+        {"answer.keyword_accuracy": 1.0, "answer.length": 20.0, "answer.length_ratio": 2.0},
+        {"answer.keyword_accuracy": None, "answer.length": 400.0, "answer.length_ratio": 20.0},
+    ]
+    out = m.summarise_scores(rows, "type.x.")
+    assert out["type.x.answer.keyword_accuracy"] == pytest.approx(0.6667)
+    low, high = out["type.x.answer.keyword_accuracy.ci95"]
+    assert low == 0.0 and high == 1.0
+    assert out["type.x.answer.length_median"] == 25.0  # a median: the pasted section (400) does not drag it
+    assert out["type.x.answer.length_p90"] == pytest.approx(289.0)  # 30 + 0.7 × 370
+    assert out["type.x.answer.length_ratio"] == 2.5
+    assert "type.x.answer.length" not in out and "type.x.answer.judge" not in out
+    assert all(v[0] <= out[k[: -len(m.CI_SUFFIX)]] <= v[1] for k, v in out.items() if k.endswith(m.CI_SUFFIX))
+
+
+def test_answer_length_and_ratio():
+    assert m.answer_chars(" 收到786宗[1]。[2, 3]\n") == 7
+    assert m.length_ratio("收到行政复议申请786宗[1]。", "786宗。") == pytest.approx(13 / 5)
+    assert m.length_ratio("786宗", "") is None
+
+
+def test_parts_answered():
+    parts = [["786宗", "68.67%"], ["1497宗"]]
+    assert m.parts_answered("收到786宗，同比增长68.67％[1]；调解1497宗[2]。", parts) == 1.0
+    assert m.parts_answered("收到786宗[1]；调解1497宗[2]。", parts) == 0.5  # a part needs all its keywords
+    assert m.parts_answered("收到786宗，增長68.67%。", parts) == 0.5  # traditional, same rules as keywords
+    assert m.parts_answered("资料中没有相关信息", parts) == 0.0
+    assert m.parts_answered("任何回答", []) is None and m.parts_answered("任何回答", [[]]) is None
+
+
+def _issuers() -> list[str]:
+    from bot.ingest.clean import clean_text
+    from bot.ingest.metadata import read_metadata
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    return [read_metadata(clean_text(p.read_text(encoding="utf-8")))["issuer"] for p in seeds]
+
+
+def test_places_named_in_questions_from_the_seed_issuers():
+    issuers = _issuers()
+    assert "广州市花都区" in issuers and "成都市" in issuers
+    assert m.place_units("广州市花都区") == ["广州市", "花都区"]
+    assert m.places_named("花都区2023年收到多少宗行政复议申请?", issuers) == ["花都区"]
+    assert m.places_named("广州市花都区的公职律师有多少名?", issuers) == ["花都区"]  # the district, not its city
+    assert sorted(m.places_named("广州和成都2024年哪个市的复议案件更多?", issuers)) == ["广州市", "成都市"]
+    assert m.places_named("韶關市的行政復議", issuers) == ["韶关市"]  # traditional question
+    assert m.places_named("全区现有多少名公职律师?", issuers) == []
+
+
+def test_names_places():
+    assert m.names_places("花都区收到行政复议申请786宗[1]。", ["花都区"]) == 1.0
+    assert m.names_places("花都收到786宗。", ["广州市花都区"]) == 1.0  # short form of the district
+    assert m.names_places("全区收到786宗[1]。", ["花都区"]) == 0.0
+    assert m.names_places("廣州市收到1000宗，成都市收到900宗。", ["广州市", "成都市"]) == 1.0
+    assert m.names_places("广州市收到1000宗，多于另一市。", ["广州市", "成都市"]) == 0.0
+    assert m.names_places("任何回答", []) is None
+
+
+def test_llm_replaced():
+    assert m.llm_replaced({"answer": "…", "verification": {"sentences": 4, "replaced": 1, "backend": "local"}}) == 0.25
+    assert m.llm_replaced({"answer": "…", "verification": {"sentences": 0, "replaced": 0}}) is None
+    assert m.llm_replaced({"answer": "…"}) is None
+    assert m.llm_replaced({"answer": "…", "verification": None}) is None
+
+
+@dataclass(frozen=True)
+class TurnItem(GoldItem):
+    """A gold item with the fields the extended schema adds (history, parts, place), whatever gold.py has now."""
+
+    history: tuple = ()
+    parts: tuple = ()
+    place: tuple = ()
+
+
+FOLLOW_UP = TurnItem(
+    id="t1",
+    question="那成都市呢？",
+    answer="成都市收到行政复议申请……",
+    docs=("004_7cff85eaf4bcf1da.txt",),
+    evidence=("行政复议",),
+    type="multi_turn",
+    answer_keywords=("成都",),
+    history=(("user", "广州市2024年收到多少件行政复议申请？"), ("assistant", "广州市收到……[1]。")),
+)
+
+
+def test_score_answer_new_metrics():
+    item = TurnItem(**{**GOOD_ITEM, "parts": (("786宗",), ("68.67%",)), "place": ("花都区",)})
+    scores = score_answer(item, {"answer": "花都区收到786宗[1]。", "refused": False, "citations": []}, 0.1)
+    assert scores["answer.parts_answered"] == 0.5 and scores["answer.names_place"] == 1.0
+    assert scores["answer.length"] == 10.0 and scores["answer.length_ratio"] == pytest.approx(10 / 5)
+    assert "answer.llm_replaced" not in scores
+    refused = score_answer(item, {"answer": "资料中没有相关信息", "refused": True}, 0.1)
+    assert refused["answer.parts_answered"] == 0.0 and refused["answer.names_place"] is None
+    assert refused["answer.length"] is None
+    verified = {"answer": "786宗。", "refused": False, "verification": {"sentences": 2, "replaced": 1}}
+    assert score_answer(item, verified, 0.1)["answer.llm_replaced"] == 0.5
+    # no `place` list: the places named in the question, or in the turn a follow-up continues
+    plain = TurnItem(**{**GOOD_ITEM, "question": "花都区有多少名公职律师?"})
+    assert (
+        score_answer(plain, {"answer": "全区68名。", "refused": False}, 0.1, ["广州市花都区"])["answer.names_place"]
+        == 0.0
+    )
+    assert question_places(FOLLOW_UP, _issuers()) == ["成都市"]
+    assert question_places(
+        TurnItem(**{**GOOD_ITEM, "question": "政协提案呢？", "history": FOLLOW_UP.history}), _issuers()
+    ) == ["广州市"]
+
+
+GOOD_ITEM = {
+    "id": "x1",
+    "question": "花都区收到多少宗行政复议申请?",
+    "answer": "786宗。",
+    "docs": ("001_bfb673fb5af5df88.txt",),
+    "evidence": ("收到行政复议申请786宗",),
+    "type": "multipart",
+    "answer_keywords": ("786宗", "68.67%"),
+}
+
+
+class RecordingLibrary:
+    """What evaluate() needs of a library, recording the retrieval questions."""
+
+    def __init__(self):
+        self.searched: list[str] = []
+
+    def search(self, questions, k=5, filters=None, extras=None):
+        self.searched += questions
+        return [[] for _ in questions]
+
+    def issuers(self):
+        return _issuers()
+
+
+class RecordingAnswerer:
+    def __init__(self):
+        self.asked: list[tuple] = []
+
+    def ask(self, question, history=None, filters=None, k=None):
+        self.asked.append((question, history))
+        return {"answer": "成都市收到……[1]。", "refused": False, "citations": []}
+
+
+def test_harness_passes_history_as_the_api_does():
+    library, answerer = RecordingLibrary(), RecordingAnswerer()
+    single = TurnItem(**GOOD_ITEM)
+    results = evaluate(library, [FOLLOW_UP, single], k=5, answerer=answerer, progress=False)
+    assert answerer.asked[0] == (
+        "那成都市呢？",
+        [
+            {"role": "user", "content": "广州市2024年收到多少件行政复议申请？"},
+            {"role": "assistant", "content": "广州市收到……[1]。"},
+        ],
+    )
+    assert answerer.asked[1] == (single.question, None)
+    # retrieval is scored on the follow-up made standalone: the place replaced, the topic kept
+    query = library.searched[1]  # [0] warms the models up
+    assert "成都" in query and "行政复议" in query and "广州" not in query
+    record = results[0].to_json()
+    assert record["history"][0]["role"] == "user" and record["retrieval_question"] == query
+    assert "history" not in results[1].to_json() and "retrieval_question" not in results[1].to_json()
+    assert results[0].scores["answer.names_place"] == 1.0
+
+
+def test_history_turns_accepts_pairs_and_dicts_and_drops_a_repeated_question():
+    item = TurnItem(
+        **{**GOOD_ITEM, "history": (["user", "广州市呢？"], {"role": "user", "content": GOOD_ITEM["question"]})}
+    )
+    assert history_turns(item) == [{"role": "user", "content": "广州市呢？"}]
+    assert history_turns(TurnItem(**GOOD_ITEM)) == []
+
+
+def test_summary_reports_intervals_and_llm_replaced_na():
+    item = TurnItem(**GOOD_ITEM)
+    answers = [{"answer": "花都区786宗[1]。", "refused": False}, {"answer": "786宗。", "refused": False}]
+    results = [QuestionResult(item, [], a, score_answer(item, a, 0.1, ["广州市花都区"])) for a in answers]
+    flat = summarise(results)
+    assert flat["answer.llm_replaced"] == "n/a" and flat["answer.names_place"] == 0.5
+    assert flat["type.multipart.answer.names_place.ci95"] == [0.0, 1.0]
+    assert flat["answer.length_median"] == 6.5 and flat["answer.length_ratio"] == pytest.approx(1.3)  # 8 and 5 chars
+    verified = {**answers[0], "verification": {"sentences": 4, "replaced": 1}}
+    flat = summarise([QuestionResult(item, [], verified, score_answer(item, verified, 0.1))])
+    assert flat["answer.llm_replaced"] == 0.25 and flat["answer.llm_replaced.ci95"] == [0.25, 0.25]
+
+
+def test_report_shows_intervals_and_compare_flags_changes_beyond_them(tmp_path):
+    from eval.report import per_type_table
+    from eval.report import render as render_report
+
+    flat = {
+        "run.llm": "x",
+        "run.n": 20,
+        "answer.keyword_accuracy": 0.5,
+        "answer.keyword_accuracy.ci95": [0.3, 0.7],
+        "type.number.n": 20,
+        "type.number.answer.keyword_accuracy": 0.5,
+        "type.number.answer.keyword_accuracy.ci95": [0.3, 0.7],
+        "type.number.answer.length_median": 12.0,
+        "type.number.answer.length_median.ci95": [9.0, 15.0],
+    }
+    text = render_report(flat, [], plotted=False)
+    assert "| answer.keyword_accuracy | 0.500 | 0.300–0.700 |" in text
+    assert "| number | 20 | 0.500 (0.300–0.700) |" in text
+    assert "| number | 20 | 12 (9–15) |" in text  # lengths in whole characters
+    assert "answer.keyword_accuracy.ci95" not in text
+    assert "| overall | 20 | 0.500 (0.300–0.700) |" in per_type_table(flat, ["answer.keyword_accuracy"])
+    a = _run_dir(tmp_path / "a", {"answer.keyword_accuracy": 0.9, "answer.length_median": 10.0}, [])
+    b = _run_dir(tmp_path / "b", {**flat, "answer.length_median": 90.0}, [])
+    lines = render(load_run(a), load_run(b)).splitlines()
+    assert "| answer.keyword_accuracy | 0.900 | 0.500 | -0.400 | worse (A outside B's 95% interval) |" in lines
+    assert "| answer.length_median | 10 | 90 | +80 |  |" in lines  # longer is neither better nor worse
+
+
+def test_scoring_stays_independent_of_the_bots_own_checks():
+    """Grounding and citation scores must be able to disagree with the bot: no eval module imports its checks."""
+    for path in (ROOT / "eval").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "bot.answer.checks" not in source and "bot.answer.verify" not in source, path.name
