@@ -7,8 +7,8 @@ persons, the shortcomings and their causes, and next year's plans. Questions ask
 
 The reader works on the cleaned text; paragraphs are `text.split("\\n")`. It copes with what the seeds do:
 
-- Numbering styles nest in the order a report first uses them (`一、` > `（一）` > `1.`), so a report that
-  starts at `（一）` or skips a level still gets a consistent tree.
+- Numbering styles nest in the standard order (`一、` > `（一）` > `1.` > `（1）`); a report that starts at
+  `（一）` or skips a level still gets a consistent tree.
 - Scraping can eat a heading's label (`?。ㄈ┮婪…` mojibake, cleaned away, leaves `系日益健全。一是…`). A
   paragraph that starts a fresh `一是…` series right after a sibling run-in heading that had its own series,
   while the numbering of that level has a gap there (or no later sibling), is read as the lost sibling; its
@@ -41,7 +41,9 @@ ROLES = {
 SYNTHETIC = {"shortcomings": "〔存在的不足和原因〕", "plans": "〔下一步工作安排〕", "other": "〔落款〕"}
 
 _CN_DIGITS = "一二三四五六七八九十"
-# Heading label styles; which one is the outer level is decided per report by first use.
+# Heading label styles, outermost first (the order of the national standard for official documents, GB/T 9704:
+# 一、 > （一） > 1. > （1））. A report may start at any level or skip one; a heading closes every open heading of
+# its own level or deeper, so appending a section never moves the headings before it.
 _HEADING_STYLES = {
     "chapter": re.compile(rf"^第([{_CN_DIGITS}]+)(?:部分|章|节|節)"),
     "cn": re.compile(rf"^([{_CN_DIGITS}]+)、"),
@@ -49,6 +51,7 @@ _HEADING_STYLES = {
     "num": re.compile(r"^(\d{1,2})[.．、](?!\d)"),
     "paren_num": re.compile(r"^[（(](\d{1,2})[）)]"),
 }
+_RANK = {style: rank for rank, style in enumerate(_HEADING_STYLES)}
 _LABEL_FORMATS = {
     "chapter": "第{cn}部分",
     "cn": "{cn}、",
@@ -184,23 +187,20 @@ def _subtitles(paragraphs: list[str], stop: int) -> list[_Heading]:
     return found
 
 
-def _gap_follows(heading: _Heading, later: list[_Heading], styles: list[str]) -> bool:
+def _gap_follows(heading: _Heading, later: list[_Heading]) -> bool:
     """True when the next heading at `heading`'s level (before its parent closes) skips a number, or none comes."""
-    outer = styles[: styles.index(heading.style) + 1]
     for other in later:
-        if other.style in outer:
+        if _RANK[other.style] <= _RANK[heading.style]:
             return other.style != heading.style or other.number > heading.number + 1
     return True
 
 
-def _lost_sibling(
-    index: int, line: str, top: _Heading, top_line: str, later: list[_Heading], styles: list[str]
-) -> _Heading | None:
+def _lost_sibling(index: int, line: str, top: _Heading, top_line: str, later: list[_Heading]) -> _Heading | None:
     """The sibling whose label was eaten, or None: see the module docstring for the evidence required."""
     fresh_series = _SERIES_START.search(line) and not line.startswith("一是")
     if not (fresh_series and _is_run_in(top, top_line) and _SERIES_START.search(top_line)):
         return None
-    if top.style not in _LABEL_FORMATS or not _gap_follows(top, later, styles):
+    if top.style not in _LABEL_FORMATS or not _gap_follows(top, later):
         return None
     number = top.number + 1
     label = _LABEL_FORMATS[top.style].format(cn=_cn_digits(number), n=number)
@@ -209,11 +209,10 @@ def _lost_sibling(
 
 
 def _headings(paragraphs: list[str], stop: int) -> list[tuple[_Heading, tuple[str, ...]]]:
-    """Every heading with its path; label styles nest in the order the report first uses them."""
+    """Every heading with its path; label styles nest in the standard order (`_RANK`)."""
     numbered = [h for i, line in enumerate(paragraphs[:stop]) if (h := _numbered(i, line))]
     if not numbered:
         return [(h, (h.title,)) for h in _subtitles(paragraphs, stop)]
-    styles: list[str] = []
     stack: list[_Heading] = []
     found: list[tuple[_Heading, tuple[str, ...]]] = []
     position = 0  # the next numbered heading
@@ -223,12 +222,10 @@ def _headings(paragraphs: list[str], stop: int) -> list[tuple[_Heading, tuple[st
             heading, position = numbered[position], position + 1
         elif stack:
             top = stack[-1]
-            heading = _lost_sibling(index, line, top, paragraphs[top.index], numbered[position:], styles)
+            heading = _lost_sibling(index, line, top, paragraphs[top.index], numbered[position:])
         if heading is None:
             continue
-        if heading.style not in styles:
-            styles.append(heading.style)
-        stack = [h for h in stack if styles.index(h.style) < styles.index(heading.style)] + [heading]
+        stack = [h for h in stack if _RANK[h.style] < _RANK[heading.style]] + [heading]
         found.append((heading, tuple(h.title for h in stack)))
     return found
 
