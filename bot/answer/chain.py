@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 
 from bot.answer.backends import AnswerBackend, make_backend
-from bot.answer.checks import attribute, coverage, kept_citations, ungrounded_numbers
+from bot.answer.checks import answers_the_asked, attribute, coverage, kept_citations, ungrounded_numbers
 from bot.answer.facts import Facts, gather
 from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, standalone, targets
 from bot.answer.llm import LLMError
@@ -79,20 +79,26 @@ class Answerer:
         pieces: list[str] = []
         error, incomplete = None, False
         generating = time.perf_counter()
+        streams = self.backend.name != "extractive"  # the extractive text is instant: sent once, as checked
         try:
             for piece in self.backend.generate(full, passages, intent):
                 if not pieces:
                     timings["first_token"] = time.perf_counter() - started
                 pieces.append(piece)
-                yield piece
+                if streams:
+                    yield piece
         except LLMError as exc:
             error, incomplete = str(exc), bool(pieces)
             if not pieces:  # nothing streamed yet: answer without a model rather than not at all
                 base["llm"] = f"extractive (fallback: {self.backend.name} failed)"
-                pieces = list(self._extractive().generate(full, passages, intent))
-                yield from pieces
+                pieces, streams = list(self._extractive().generate(full, passages, intent)), False
         timings["generate"] = time.perf_counter() - generating
-        yield self.validate("".join(pieces), passages, base, timings, started, error, incomplete)
+        answer = self.validate("".join(pieces), passages, base, timings, started, error, incomplete)
+        if not answer.refused and not incomplete and not answers_the_asked(plan, answer.answer, self._idf()):
+            answer = Answer(answer=REFUSAL, refused=True, timings=answer.timings, **base)
+        if not streams:
+            yield answer.answer
+        yield answer
 
     def _from_facts(self, plan: Plan, facts: Facts, base: dict, started: float) -> Iterator[str | Answer]:
         """A question the report structure answers: the backend writes from the facts alone, and an answer that
@@ -171,7 +177,7 @@ class Answerer:
                 out.append(sentence)
                 continue
             for date in reversed(relative_dates(sentence, report.anchor_year)):
-                if not re.search(r"(?:比|较|同比|于)$", sentence[: date.start]):
+                if not re.search(r"(?:比|较|同比|高于|低于|多于|少于)$", sentence[: date.start]):
                     said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"
                     sentence = sentence[: date.start] + said + sentence[date.end :]
             out.append(sentence)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer.intent import Intent, Scope
+from bot.answer.intent import GRADE_ASKED, Intent, Plan, Scope
+from bot.ingest.figures import extract_figures, unit_class
 from bot.models import Passage, with_context
-from bot.text import CITATION, LIST_MARKER, NUMBER, RATE, bigrams, split_sentences, to_simplified, words
+from bot.text import CITATION, LIST_MARKER, NUMBER, RATE, bigrams, split_sentences, tagged, to_simplified, words
 
 
 def coverage(
@@ -97,3 +98,35 @@ def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:
         if not any(re.search(rf"(?<![\d.]){re.escape(bare)}(?![\d]|\.\d)", s) for s in sources):
             flagged.append(number)
     return list(dict.fromkeys(flagged))
+
+
+# What a grade or rank question must be answered with: a grade, a rank or a place in an order.
+_GRADE_SAID = re.compile(
+    r"等次|等级|排名|名次|第[一二三四五六七八九十\d]+名|优秀|良好|合格|A\+|前[一二三四五六七八九十\d]+"
+)
+
+
+def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> bool:
+    """Whether an answer gives what the question asks, not a neighbour of it: a count asked in 件 needs a figure
+    of the cases class (宗 will do, 名 will not); a grade or rank needs a grade or rank. A sentence on the
+    right topic with the wrong kind of figure is the tempting unanswerable, and is refused. The figure must be in
+    a sentence naming one of the question's two rarest nouns (by the index's idf): the thing it counts."""
+    text = CITATION.sub("", answer)
+    wanted = unit_class(plan.unit) if plan.unit else None
+    if wanted:
+        named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
+        things = [n for n in _nouns(plan.question) if not any(n in x for x in named)]
+        nouns = sorted(things, key=lambda n: -idf(n))[:2]
+        holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
+        if not any(not nouns or any(n in to_simplified(s) for n in nouns) for s in holding):
+            return False
+    return not (GRADE_ASKED.search(plan.question) and not _GRADE_SAID.search(text))
+
+
+def _nouns(question: str) -> set[str]:
+    """The things a question names (jieba's noun tags, places aside): what the answer's figure must count."""
+    return {
+        w
+        for w, flag in tagged(to_simplified(question))
+        if flag.startswith("n") and flag not in ("ns", "vn") and len(w) >= 2
+    }

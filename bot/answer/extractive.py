@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.intent import Intent
+from bot.answer.intent import Intent, short_name
 from bot.models import REFUSAL, Passage
 from bot.text import NUMBER, split_sentences, to_simplified, tokenize
 
 # The way these reports enumerate: "一是…。二是…。"
 _NUMERALS = "一二三四五六七八九十"
+_LABEL = re.compile(rf"^[{_NUMERALS}]+是")  # an item's label, which reads wrongly outside its list
 _ITEM = re.compile(rf"([{_NUMERALS}])是([^。；;]{{2,60}})[。；;]")
 
 
@@ -59,8 +60,10 @@ class Extractive:
                 chosen.append(item)
             if len(chosen) >= max(self.max_sentences, len(issuers_needed)):
                 break
+        named: set[str] = set()
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            yield f"{self._core(sentence, terms, idf).rstrip('。；，')}[{n}]。"
+            core = _LABEL.sub("", self._core(sentence, terms, idf)).rstrip("。；，")
+            yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
 
     def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float]) -> str:
         """The clauses of a long sentence that carry the answer: the best clause and its scoring neighbours."""
@@ -80,6 +83,18 @@ class Extractive:
         while end < len(clauses) and scores[end] >= 1 and end - start < 3:
             end += 1
         return "".join(clauses[start:end])
+
+
+def _subject(sentence: str, passage: Passage, named: set[str]) -> str:
+    """The place and year a sentence is about, when it does not say them (once per place): an answer pasted
+    into a document must say whose figure it is ("花都区2023年收到…")."""
+    if not passage.issuer or passage.issuer in named:
+        return ""
+    named.add(passage.issuer)
+    text, name = to_simplified(sentence), short_name(passage.issuer)
+    place = "" if re.sub(r"[市区县]$", "", name) in text else name
+    year = f"{passage.year}年" if passage.year and not re.match(r"^(?:截至)?(?:19|20)\d{2}年", text) else ""
+    return f"{place}{year}" if place else ""
 
 
 def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[tuple[str, str, int]]:

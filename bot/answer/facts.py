@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.intent import Plan
+from bot.answer.intent import Plan, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.report import Report
@@ -40,8 +40,9 @@ _ROLE_PHRASE = {
     "duty": "中关于履行推进法治建设第一责任人职责",
     "measures": "的主要举措和成效",
 }
+_ASKS_PARTS = re.compile(r"哪几|几个方面|几方面|哪些方面|主要包括|重点有哪些")
 _DUTY = re.compile(r"第一责任人|主要负责(?:人|同志)|主要领导")
-_ITEM_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+_ITEM_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))")
 
 
 @dataclass
@@ -66,7 +67,25 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return _section(plan, report, name, idf)
     if plan.kind == "summary":
         return _summary(plan, report, name, idf)
+    if plan.kind == "rate":
+        return _rate(plan, report, name, idf)
     return None
+
+
+def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
+    """A rate asked of one report: its percentage row about the asked thing (the sentence may give the counts
+    first and the rate last: the row is the rate itself). Only when the row says most of what is asked."""
+    terms = _terms(plan)
+    row = _best_row(plan, report, terms, idf)
+    text = to_simplified(report.text)
+    present = sum(max(idf(t), 0.0) for t in terms if t in text)
+    if row is None or row.unit_class != "percent" or _score(row.sentence, terms, idf) < 0.6 * present:
+        return None
+    section = section_at(list(report.sections), row.paragraph)
+    said = _clean(row.sentence) if len(row.sentence) <= 60 else _clause(row)
+    return Facts(
+        [_passage(report, section, row.sentence)], f"{name}{row.year or report.covered_year or ''}年{said}[1]。"
+    )
 
 
 def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[tuple[Report, str]]:
@@ -89,14 +108,8 @@ def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[t
             latest = max(own, key=lambda d: (d.get("year") or 0, d["doc"]))
             report = library.report(latest["doc"])
             if report is not None:
-                found.append((report, _short(issuer)))
+                found.append((report, short_name(issuer)))
     return found
-
-
-def _short(issuer: str) -> str:
-    """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
-    parts = re.split(r"(?<=[市州盟])", issuer)
-    return parts[-1] if len(parts) > 1 and parts[-1] else issuer
 
 
 def _passage(report: Report, section: Section | None, text: str) -> Passage:
@@ -114,7 +127,9 @@ def _passage(report: Report, section: Section | None, text: str) -> Passage:
 
 def _terms(plan: Plan) -> set[str]:
     """What the question is about: its words beyond the frame, the places and the years it names."""
-    names = {to_simplified(n) for n in plan.scope.issuers + plan.scope.places} | {_short(i) for i in plan.scope.issuers}
+    names = {to_simplified(n) for n in plan.scope.issuers + plan.scope.places} | {
+        short_name(i) for i in plan.scope.issuers
+    }
     terms = set()
     for token in tokenize(plan.question):
         if token in _FRAME or re.fullmatch(r"\d+年?", token) or len(token) < 2:
@@ -222,7 +237,12 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if not sections:
         return None
     terms = _terms(plan)
-    said = _duty(sections) if plan.role == "duty" else _about_topic(sections, terms, idf) or _headlines(sections)
+    if plan.role == "duty":
+        said = _duty(sections)
+    elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
+        said = _headlines(sections)
+    else:
+        said = _about_topic(sections, terms, idf) or _headlines(sections)
     if not said:
         return None
     text = "\n".join(s.text for s in sections)
@@ -303,7 +323,7 @@ def _told_by_items(section: Section) -> str:
     return "；".join(told)
 
 
-def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 160) -> str:
+def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 220) -> str:
     """An item's headline and, in order, its sentences until the budget: what a summary of it says."""
     sentences = [_clean(x) for x in split_sentences(text) if x.strip()]
     kept, used = [], 0
@@ -320,6 +340,7 @@ def _clean(sentence: str) -> str:
 
 
 # -- comparisons between reports ---------------------------------------------------------------------------
+_TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
 _MORE = re.compile(r"更(多|高|少|低|快|大|小)")
 _CHANGE_ASKED = re.compile(r"增长|增幅|增速|同比|上升|下降|降幅")
 # Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
@@ -338,8 +359,8 @@ _BOUNDS = {
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
     """One indicator row per place, cited, and which is larger, computed here where the order is certain."""
     reports = reports_for(plan, library, filters)
-    if len(reports) < 2:
-        return None
+    if len(reports) < 2 or not plan.compare and _TWO_ASKS.search(plan.question):
+        return None  # "数量和满意率分别…": two figures per place, which one row per place cannot say
     terms = _terms(plan)
     picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
     if any(row is None for *_, row in picked):
@@ -350,7 +371,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         assert row is not None
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         parts.append(f"{name}{row.year or report.covered_year or ''}年{_clause(row)}[{n}]")
-    verdict = _verdict(plan, [(name, row) for _, name, row in picked if row]) if len(classes) == 1 else ""
+    compared = len(classes) == 1 and plan.compare
+    verdict = _verdict(plan, [(name, row) for _, name, row in picked if row]) if compared else ""
     return Facts(passages, "，".join(parts) + (f"；{verdict}" if verdict else "") + "。")
 
 

@@ -56,20 +56,25 @@ _ASKS_ABOUT_REPORT = re.compile(
 )
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
+# One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
+_EACH = re.compile(r"分别|各自|各是|各有|各为")
 # The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
 _ASKS_ROLE = {
     "plans": re.compile(
-        r"下一步|下一年|明年|今后|(?:19|20)\d{2}年.{0,12}(?:打算|安排|计划|准备|将)|工作安排|工作打算|有何打算"
+        r"下一步|下一年|明年|今后|(?:19|20)\d{2}年.{0,16}(?:打算|安排|计划|准备|将)|工作安排|工作打算|有何打算"
         r"|哪些打算|什么打算|准备(?:做|出台|怎么|如何)|计划(?:做|怎么)"
     ),
     "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
     "shortcomings": _ASKS_SHORTCOMINGS,
 }
+# A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
+GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
-# The unit a figure question asks in ("多少件", "几名"): the answer must give a number of the same class.
+# The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
+# the same class.
 _ASKS_UNIT = re.compile(
-    r"(?:多少|几)(个百分点|件|宗|起|名|人次|人|位|项|条|个|家|所|户|份|篇|部|次|场|元|天|年|倍)|(次|人|件|项|个|户)数"
+    r"(?:多少|(?<![哪第])几)(个百分点|件|宗|起|名|人次|人|位|项|条|个|家|所|户|份|篇|部|次|场|元|天|年|倍)|(次|人|件|项|个|户)数"
 )
 
 
@@ -121,6 +126,12 @@ def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
     return [Filters(issuer, scope.years[0] if scope.years else filters.year)]
 
 
+def short_name(issuer: str) -> str:
+    """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
+    parts = re.split(r"(?<=[市州盟])", issuer)
+    return parts[-1] if len(parts) > 1 and parts[-1] else issuer
+
+
 def _aliases(issuers: list[str]) -> dict[str, str]:
     """Ways a question names an issuing body: 广州市 → 广州市, 广州; 广州市花都区 → 花都区, 花都."""
     aliases: dict[str, str] = {}
@@ -170,6 +181,7 @@ class Plan:
     scope: Scope
     role: str | None = None
     unit: str | None = None
+    compare: bool = False  # which of the places is larger is asked ("哪个更多"), not only each one's figure
 
 
 KINDS = ("report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
@@ -186,7 +198,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
     if intent.about_report:
         kind = "report"
-    elif len(scope.issuers) > 1 and compared:
+    elif len(scope.issuers) > 1 and (compared or _EACH.search(text)):
         kind = "comparison"
     elif role and not intent.figure:
         kind = "section"
@@ -196,7 +208,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "time"
     else:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
-    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit)
+    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared)
 
 
 def _side_by_side(text: str, issuers: list[str]) -> list[str]:

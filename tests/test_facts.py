@@ -1,0 +1,142 @@
+"""Answers from the report structure: the question plan, facts read by role, comparisons computed in code,
+refusals by unit class and grade, relative years, the asker's script, and a model's answer checked against the
+facts (replaced when it fails). Questions here are written from the rules, not copied from the gold set."""
+
+from __future__ import annotations
+
+import json
+from http.server import BaseHTTPRequestHandler
+
+import pytest
+from live_server import serve_handler
+
+from bot.answer.chain import Answerer
+from bot.answer.checks import answers_the_asked
+from bot.answer.facts import _verdict
+from bot.answer.intent import make_plan
+from bot.ingest.figures import Figure
+from bot.models import REFUSAL
+from bot.settings import Settings
+from bot.text import to_simplified
+
+BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "role"),
+    [
+        ("广州市报告里提到了哪些短板？", "section", "shortcomings"),
+        ("成都明年有什么工作打算？", "section", "plans"),
+        ("韶关主要领导怎样履行第一责任人职责？", "section", "duty"),
+        ("请概括花都区在法律援助方面的主要做法", "summary", None),
+        ("成都的报告是以哪个机关的名义发布的？", "report", None),
+        ("韶关和成都谁受理的行政复议案件更多？", "comparison", None),
+        ("成都和韶关分别办理了多少件法律援助案件？", "comparison", None),
+        ("成都办理了多少件行政应诉案件？", "figure", None),
+        ("韶关的人民调解成功率是多少？", "rate", None),
+        ("广州哪一年获得了法治政府建设典范城市称号？", "time", None),
+    ],
+)
+def test_the_plan_reads_the_kind_a_question_asks(question, kind, role):
+    plan = make_plan(question, BODIES)
+    assert (plan.kind, plan.role) == (kind, role)
+
+
+def test_a_city_and_its_district_compared_side_by_side_are_both_in_scope():
+    assert make_plan("广州市和花都区谁的出庭应诉率更高？", BODIES).scope.issuers == ["广州市", "广州市花都区"]
+    district = make_plan("广州市花都区收到多少宗行政复议申请？", BODIES)
+    assert district.kind == "figure" and district.scope.issuers == ["广州市花都区"] and district.unit == "宗"
+
+
+def test_a_shortcomings_question_reads_the_section_whole(seeded):
+    answer = Answerer(seeded, "extractive").ask("广州市报告里提到了哪些短板？")
+    assert not answer.refused and answer.answer.startswith("广州市2024年度报告指出的不足：一是")
+    assert all(f"{n}是" in answer.answer for n in "一二三四")
+    assert answer.citations[0].heading.startswith("二、存在的") and answer.flagged_numbers == []
+
+
+def test_plans_for_a_year_come_from_the_report_on_the_year_before(seeded):
+    answer = Answerer(seeded, "extractive").ask("成都2025年在优化法治化营商环境方面有什么打算？")
+    assert answer.citations and answer.citations[0].doc == "004_7cff85eaf4bcf1da.txt"
+    assert "蓉易+" in answer.answer and "一是" not in answer.answer  # the item asked about, not all of them
+
+
+def test_a_comparison_names_each_place_with_its_cited_figure_and_says_which_is_larger(seeded):
+    answer = Answerer(seeded, "extractive").ask("韶关和成都谁受理的行政复议案件更多？")
+    first, second = answer.answer.split("[1]")[0], answer.answer.split("[1]")[1].split("[2]")[0]
+    assert "韶关市2024年" in first and "830件" in first
+    assert "成都市2024年" in second and "1.11万件" in second
+    assert answer.answer.endswith("成都市更多。") and answer.flagged_numbers == []
+    assert {c.doc for c in answer.citations} == {"002_092cc53afba18b30.txt", "004_7cff85eaf4bcf1da.txt"}
+
+
+def row(value: float, text: str, qualifiers: tuple[str, ...] = (), unit_class: str = "cases") -> Figure:
+    return Figure("行政复议申请", value, text, "件", unit_class, qualifiers, None, text, 0, "甲市", 2024)
+
+
+def test_the_larger_is_said_only_where_qualifiers_leave_the_order_certain():
+    plan = make_plan("甲市和乙市谁的行政复议案件更多？", ["甲市", "乙市"])
+    assert _verdict(plan, [("甲市", row(1400, "1400余件", ("余",))), ("乙市", row(1200, "1200件"))]) == "甲市更多"
+    overlapping = [("甲市", row(1400, "1400余件", ("余",))), ("乙市", row(1500, "约1500件", ("约",)))]
+    assert "无法精确比较" in _verdict(plan, overlapping)
+    assert _verdict(plan, [("甲市", row(100, "100%", unit_class="percent"))] * 2) == "两者一样高"
+
+
+def test_a_report_question_is_answered_from_its_own_lines(seeded):
+    answerer = Answerer(seeded, "extractive")
+    sent = answerer.ask("成都这份报告是报送给哪个机关的？")
+    assert "报送市人大常委会[1]" in sent.answer
+    dated = answerer.ask("花都区的法治政府建设报告是哪天发布的？")
+    assert "2024年1月4日（2024-01-04）" in dated.answer and dated.flagged_numbers == []
+
+
+def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
+    answerer = Answerer(seeded, "extractive")
+    assert answerer.ask("花都区的公职律师一共办理了多少件法律事务？").answer == REFUSAL  # 68名: people, not cases
+    assert answerer.ask("成都市在法治建设考评中获得什么等次？").answer == REFUSAL
+    assert not answerer.ask("花都区现有公职律师多少名？").refused
+
+
+def test_answers_the_asked_rule():
+    plan = make_plan("甲市办理了多少件法律事务？", ["甲市"])
+    idf = {"法律事务": 5.0, "办理": 1.0}.get
+    assert answers_the_asked(plan, "甲市办理法律事务120宗[1]。", lambda w: idf(w, 0.0))  # 宗 and 件: both cases
+    assert not answers_the_asked(plan, "甲市现有法律事务律师68名[1]。", lambda w: idf(w, 0.0))  # 名: people
+    assert not answers_the_asked(plan, "甲市受理案件120件[1]。", lambda w: idf(w, 0.0))  # cases, of another thing
+
+
+def test_relative_years_are_said_as_years_and_in_the_askers_script(seeded):
+    answer = Answerer(seeded, "extractive").ask("广州获得法治政府建设典范城市称号是在什么时候？")
+    assert "2017年5月" in answer.answer and "今年" not in answer.answer and answer.flagged_numbers == []
+    assert to_simplified(answer.answer) == answer.answer  # a simplified question gets a simplified answer
+    assert any("今年" in c.text for c in answer.citations)  # the citation keeps the report's own words
+
+
+SCRIPTS = {"good": "成都市人民政府的报告报送市人大常委会[1]。", "wrong": "报告于2031年报送省政府[1]。"}
+
+
+class Scripted(BaseHTTPRequestHandler):
+    def do_POST(self):  # noqa: N802 (http.server API)
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.end_headers()
+        event = {"choices": [{"delta": {"content": SCRIPTS[body["model"]]}}]}
+        self.wfile.write(f"data: {json.dumps(event, ensure_ascii=False)}\n\ndata: [DONE]\n\n".encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def chat_url():
+    with serve_handler(Scripted) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("model", "replaced"), [("good", 0), ("wrong", 1)])
+def test_a_models_answer_from_facts_is_checked_and_replaced_when_it_fails(seeded, chat_url, model, replaced):
+    settings = Settings(**{**seeded.settings.model_dump(), "openai_url": chat_url, "openai_model": model})
+    answer = Answerer(seeded, "openai", settings).ask("成都这份报告是报送给哪个机关的？")
+    assert answer.verification == {"sentences": 1, "replaced": replaced}
+    assert "市人大常委会" in answer.answer and "2031" not in answer.answer and answer.flagged_numbers == []
