@@ -17,8 +17,12 @@ import numpy as np
 from bot.models import REFUSAL
 from bot.text import CITATION, NUMBER, match_key, normalize_width
 
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)日?")
-_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|/|年)\s*(\d{1,2})(?![\d.])月?")
+# A full date: 2024-01-04, 2024/1/4, 2024.1.4 (one separator throughout) or 2024年1月4日; not 2024年86.15%.
+_FULL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)日?)"
+)
+# A year and month: 2024-1, 2024/01, 2024年01月. After 年 the 月 must be there: 2024年5个镇 is no month.
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/]\s*(\d{1,2})(?![\d.])月?|年\s*(\d{1,2})月)")
 # One administrative unit of an issuer's name: 广州市花都区 → 广州市, 花都区 (shortest name before a suffix).
 # Not a bare 州: it ends 广州 and 杭州 as well as prefectures.
 _PLACE_UNIT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|区|县)")
@@ -31,10 +35,10 @@ def strip_citation_marks(text: str) -> str:
 
 def normalize_dates(text: str) -> str:
     """Write dates one way, so a keyword `2024-01-04` matches an answer saying `2024年1月4日` and back."""
-    text = _FULL_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+    text = _FULL_DATE.sub(lambda m: f"{m[1]}年{int(m[3] or m[5])}月{int(m[4] or m[6])}日", text)
 
     def year_month(m: re.Match) -> str:
-        month = int(m[2])
+        month = int(m[2] or m[3])
         return f"{m[1]}年{month}月" if 1 <= month <= 12 else m[0]
 
     return _YEAR_MONTH.sub(year_month, text)

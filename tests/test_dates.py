@@ -89,3 +89,8 @@ def test_no_anchor_without_a_year_or_a_date():
     meta = read_metadata("成都市法治政府建设情况报告\n成都市坚持依法行政。")
     assert report_dates(meta) == (None, None)
     assert anchor_year(meta) is None
+
+
+def test_a_relative_year_after_a_preposition_is_a_date_though_jieba_joins_them():
+    # jieba reads 于今年 as 于今|年; the preposition before it says 今年 is the word
+    assert [(d.word, d.year) for d in relative_dates("条例于今年5月1日起施行", 2017)] == [("今年", 2017)]

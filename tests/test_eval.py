@@ -620,3 +620,12 @@ def test_scoring_stays_independent_of_the_bots_own_checks():
     for path in (ROOT / "eval").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "bot.answer.checks" not in source and "bot.answer.verify" not in source, path.name
+
+
+def test_a_year_before_a_count_is_not_read_as_a_month():
+    from eval.metrics import answer_key, keyword_accuracy
+
+    assert keyword_accuracy("韶关市2024年5个镇、58个村被评为示范镇（村）[1]。", ["5个镇", "58个村"]) == 1.0
+    assert answer_key("2024-01") == answer_key("2024年1月") == answer_key("2024年01月")
+    assert keyword_accuracy("成都市2024年86.15%的执法力量部署在县镇两级", ["86.15%"]) == 1.0
+    assert answer_key("2024-01-04") == answer_key("2024年1月4日") == answer_key("2024/1/4")

@@ -140,3 +140,14 @@ def test_a_models_answer_from_facts_is_checked_and_replaced_when_it_fails(seeded
     answer = Answerer(seeded, "openai", settings).ask("成都这份报告是报送给哪个机关的？")
     assert answer.verification == {"sentences": 1, "replaced": replaced}
     assert "市人大常委会" in answer.answer and "2031" not in answer.answer and answer.flagged_numbers == []
+
+
+def test_a_new_question_naming_no_place_stays_where_the_conversation_is(seeded):
+    history = [
+        {"role": "user", "content": "成都2024年新收了多少件行政复议案件？"},
+        {"role": "assistant", "content": "超1.11万件"},
+    ]
+    answer = Answerer(seeded, "extractive").ask("同比增长了多少？", history)
+    assert answer.standalone.startswith("成都市2024年") and "89.6%" in answer.answer
+    elsewhere = Answerer(seeded, "extractive").ask("韶关的人民调解成功率是多少？", history)
+    assert elsewhere.standalone == "韶关的人民调解成功率是多少？"  # a place named: nothing inherited

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer.intent import GRADE_ASKED, Intent, Plan, Scope
+from bot.answer.intent import GRADE_ASKED, Intent, Plan, Scope, asks
 from bot.ingest.figures import extract_figures, unit_class
 from bot.models import Passage, with_context
 from bot.text import CITATION, LIST_MARKER, NUMBER, RATE, bigrams, split_sentences, tagged, to_simplified, words
@@ -115,7 +115,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
     wanted = unit_class(plan.unit) if plan.unit else None
     if wanted:
         named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
-        things = [n for n in _nouns(plan.question) if not any(n in x for x in named)]
+        part = next((a for a in asks(plan.question) if plan.unit in a), plan.question)  # the part asking the count
+        things = [n for n in _nouns(part) if not any(n in x for x in named)]
         nouns = sorted(things, key=lambda n: -idf(n))[:2]
         holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
         if not any(not nouns or any(n in to_simplified(s) for n in nouns) for s in holding):

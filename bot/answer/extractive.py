@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.intent import Intent, short_name
+from bot.answer.intent import Intent, asks, short_name
 from bot.models import REFUSAL, Passage
 from bot.text import NUMBER, split_sentences, to_simplified, tokenize
 
@@ -45,6 +45,10 @@ class Extractive:
             yield REFUSAL
             return
         best = max(s for s, _, _ in scored)
+        parts = asks(question)
+        if len(parts) > 1 and len({p.issuer for p in passages}) == 1:  # "…多少？比上年增长多少？": each part
+            yield from self._each_ask(parts, passages, scored, idf)
+            return
         if intent.list and not wants_number:
             _, n, sentence = max(scored, key=lambda x: x[0])
             items = _enumeration(passages, n, sentence)
@@ -63,6 +67,34 @@ class Extractive:
         named: set[str] = set()
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             core = _LABEL.sub("", self._core(sentence, terms, idf)).rstrip("。；，")
+            yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
+
+    def _each_ask(
+        self, parts: list[str], passages: list[Passage], scored: list[tuple[float, int, str]], idf
+    ) -> Iterator[str]:
+        """A question of several parts about one report: for each part, the sentence that best answers it,
+        trimmed to the clauses about that part; a sentence answering two parts is said once."""
+        said: list[tuple[int, str]] = []
+        for part in parts:
+            terms = set(tokenize(to_simplified(part)))
+            ranked = sorted(
+                (
+                    (sum(idf(t) for t in terms if t in to_simplified(x)) * (1.2 if NUMBER.search(x) else 1), n, x)
+                    for _, n, x in scored
+                ),
+                key=lambda x: -x[0],
+            )
+            if not ranked or ranked[0][0] <= 0:
+                continue
+            _, n, sentence = ranked[0]
+            core = _LABEL.sub("", self._core(sentence, terms, idf)).rstrip("。；，")
+            if any(core in earlier for _, earlier in said):
+                continue
+            # a later sentence holding every figure of an earlier one says it too: keep the later one only
+            said = [(m, e) for m, e in said if not set(NUMBER.findall(e)) <= set(NUMBER.findall(core))]
+            said.append((n, core))
+        named: set[str] = set()
+        for n, core in said:
             yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
 
     def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float]) -> str:
@@ -94,7 +126,8 @@ def _subject(sentence: str, passage: Passage, named: set[str]) -> str:
     text, name = to_simplified(sentence), short_name(passage.issuer)
     place = "" if re.sub(r"[市区县]$", "", name) in text else name
     year = f"{passage.year}年" if passage.year and not re.match(r"^(?:截至)?(?:19|20)\d{2}年", text) else ""
-    return f"{place}{year}" if place else ""
+    lead = f"{place}{year}" if place else ""
+    return f"{lead}，" if lead and re.match(r"[\d（(“]", text) else lead  # not "2024年86.15%…"
 
 
 def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[tuple[str, str, int]]:

@@ -81,6 +81,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     present = sum(max(idf(t), 0.0) for t in terms if t in text)
     if row is None or row.unit_class != "percent" or _score(row.sentence, terms, idf) < 0.6 * present:
         return None
+    if _RATES.search(plan.question):  # two rates asked: one row cannot say both
+        return None
     section = section_at(list(report.sections), row.paragraph)
     said = _clean(row.sentence) if len(row.sentence) <= 60 else _clause(row)
     return Facts(
@@ -276,8 +278,8 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf) -> str:
     if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:  # no item is clearly about it
         return ""
     sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
-    if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline: the content follows it
-        sentences = sentences[1:]
+    if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
+        return f"{_clean(sentences[0])}：" + "；".join(_clean(x) for x in sentences[1:4])
     return "；".join(_clean(x) for x in sentences[:3])
 
 
@@ -335,11 +337,17 @@ def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 220) -> s
     return "；".join(kept)
 
 
+def _after(lead: str, said: str) -> str:
+    """A subject and what is said of it; a comma where a figure follows ("成都市2024年，86.15%的…")."""
+    return f"{lead}，{said}" if re.match(r"[\d（(“]", said) else f"{lead}{said}"
+
+
 def _clean(sentence: str) -> str:
     return _ITEM_LABEL.sub("", sentence.strip()).rstrip("。；;，")
 
 
 # -- comparisons between reports ---------------------------------------------------------------------------
+_RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
 _MORE = re.compile(r"更(多|高|少|低|快|大|小)")
 _CHANGE_ASKED = re.compile(r"增长|增幅|增速|同比|上升|下降|降幅")
@@ -370,7 +378,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     for n, (report, name, row) in enumerate(picked, 1):
         assert row is not None
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
-        parts.append(f"{name}{row.year or report.covered_year or ''}年{_clause(row)}[{n}]")
+        lead = f"{name}{row.year or report.covered_year or ''}年"
+        parts.append(f"{_after(lead, _clause(row))}[{n}]")
     compared = len(classes) == 1 and plan.compare
     verdict = _verdict(plan, [(name, row) for _, name, row in picked if row]) if compared else ""
     return Facts(passages, "，".join(parts) + (f"；{verdict}" if verdict else "") + "。")

@@ -126,6 +126,12 @@ def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
     return [Filters(issuer, scope.years[0] if scope.years else filters.year)]
 
 
+def asks(question: str) -> list[str]:
+    """The parts of a question that asks several things in turn ("…多少宗？比上年增长了多少？")."""
+    parts = [p.strip(" ，,") for p in re.split(r"[?？]", to_simplified(question))]
+    return [p for p in parts if len(p) >= 4]
+
+
 def short_name(issuer: str) -> str:
     """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
     parts = re.split(r"(?<=[市州盟])", issuer)
@@ -234,8 +240,14 @@ def standalone(question: str, history: list[dict] | None, issuers: list[str]) ->
     The new places/years replace the old ones; a follow-up about a new topic keeps the old scope.
     """
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
-    if not previous or not is_follow_up(question):
+    if not previous:
         return question[:MAX_QUESTION_CHARS]
+    if not is_follow_up(question):
+        return _in_scope_of(
+            question,
+            standalone(previous[-1], [{"role": "user", "content": p} for p in previous[:-1]], issuers),
+            issuers,
+        )[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
     base = previous[start]
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
@@ -243,6 +255,16 @@ def standalone(question: str, history: list[dict] | None, issuers: list[str]) ->
     for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
         base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers)
     return base[:MAX_QUESTION_CHARS]
+
+
+def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
+    """A new question naming no place or year stays where the conversation is ("其中调解成功了几宗？" after a
+    question on 韶关市2024年): it inherits the earlier question's bodies and years."""
+    if find_scope(question, issuers) != Scope():
+        return question
+    old = find_scope(earlier, issuers)
+    scope = "".join(old.issuers + [f"{y}年" for y in old.years])
+    return f"{scope}{question}" if scope else question
 
 
 def _rewrite(question: str, base: str, issuers: list[str]) -> str:
