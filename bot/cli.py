@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument("--body", help="only reports of this issuing body, e.g. 广州市")
     find.add_argument("--year", type=int, help="only reports of this year")
     find.add_argument("--json", action="store_true", help="one JSON list of passages per line")
+    find.add_argument(
+        "--no-scope", action="store_true", help="plain search: ignore the places and years the question names"
+    )
 
     ask = commands.add_parser("ask", parents=[common], help="answer with citations; one result per question")
     ask.add_argument("questions", nargs="+")
@@ -108,7 +111,13 @@ def _search(library: Library, args: argparse.Namespace) -> int:
     if not all(questions):
         print("error: empty question", file=sys.stderr)
         return 2
-    results = library.search(questions, k=args.k, filters=Filters(args.body, args.year))
+    filters = Filters(args.body, args.year)
+    if args.no_scope:
+        results = library.search(questions, k=args.k, filters=filters)
+    else:
+        from bot.answer.chain import search_scoped
+
+        results = [search_scoped(library, question, args.k, filters) for question in questions]
     for question, passages in zip(questions, results):
         if args.json:
             print(json.dumps([p.to_json() for p in passages], ensure_ascii=False))

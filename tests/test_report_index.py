@@ -132,3 +132,11 @@ def test_api_report_needs_a_key_and_names_an_unknown_report_plainly(api):
 def test_api_search_passages_carry_their_figures(api):
     found = api.post("/search", json={"question": "花都区收到行政复议申请多少宗", "k": 3}).json()["passages"]
     assert any(f["text"] == "786宗" for p in found for f in p["figures"])
+
+
+def test_api_search_keeps_to_the_place_a_question_names_unless_told_not_to(api):
+    question = {"question": "花都区的12345热线获评什么等级？", "k": 5}
+    scoped = api.post("/search", json=question).json()["passages"]
+    plain = api.post("/search", json={**question, "scoped": False}).json()["passages"]
+    assert scoped and {p["doc"] for p in scoped} == {HUADU}
+    assert {p["doc"] for p in plain} - {HUADU}  # the wording alone finds 广州市的 12345 热线

@@ -24,7 +24,7 @@ from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
 from bot.text import MARKER, answer_sentences, to_simplified
 
-__all__ = ["Answerer", "retrieve", "ungrounded_numbers"]
+__all__ = ["Answerer", "retrieve", "search_scoped", "ungrounded_numbers"]
 
 
 def retrieve(
@@ -38,6 +38,14 @@ def retrieve(
     extras = Extras(tuple(intent.search_terms()), opening=intent.about_report)
     k = k or default_k + (2 if intent.list else 0)
     return intent, scope, library.scoped_search(question, targets(scope, filters), scope.places, k, extras)
+
+
+def search_scoped(library: Library, question: str, k: int, filters: Filters | None = None) -> list[Passage]:
+    """Search within the places and years a question names, read by the same plan `ask` uses ("花都区…" finds
+    花都区's passages, not a look-alike district's); a caller's filters fill in what the question does not name.
+    No extras: what is searched is the question itself."""
+    plan = make_plan(question, library.issuers())
+    return library.scoped_search(question, targets(plan.scope, filters), plan.scope.places, k)
 
 
 class Answerer:

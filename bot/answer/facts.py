@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.answer.intent import Plan, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
+from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import Filters, Passage
@@ -165,7 +166,6 @@ _ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布
 _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
 _ASKS_SIGNED = re.compile(r"落款")
-_SIGNED_DATE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
 _ASKS_ADDRESSEE = re.compile(r"报送|提交给|报告给")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
@@ -188,7 +188,9 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         said.append(f"以{issuer}的名义发布")
     if _ASKS_SOURCE.search(wants) and record.get("source"):
         said.append(f"来源为{record['source']}")
-    signed = next((x for x in (signature.text.split("\n") if signature else []) if _SIGNED_DATE.match(x.strip())), None)
+    signed = next(
+        (x for x in (signature.text.split("\n") if signature else []) if SIGNATURE_DATE.match(x.strip())), None
+    )
     if _ASKS_SIGNED.search(wants) and signed:
         said.append(f"落款日期为{signed.strip()}")
     elif _ASKS_DATE.search(wants) and report.published:

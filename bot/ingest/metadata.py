@@ -18,7 +18,7 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年[，,]")
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|日期)[:：]\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _DATE_SOURCE_LINE = re.compile(r"^((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*来源[:：]\s*(\S+)")
-_SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
+SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 _SOURCE = re.compile(r"(?:文章来源|来源)[:：]\s*([^\s【]+)")
 _REPORT_WORDS = ("报告", "情况")
 
@@ -74,7 +74,7 @@ def read_metadata(text: str) -> dict:
             source = source or m.group(1)
     if date is None:
         for line in reversed(lines[-5:]):
-            if m := _SIGNATURE_DATE.match(line):
+            if m := SIGNATURE_DATE.match(line):
                 date = _date(*m.groups())
                 break
 

@@ -241,7 +241,7 @@ def create_api(service: Service) -> FastAPI:
     @api.post("/search", responses=_ERRORS, tags=["answers"], dependencies=[Depends(caller)])
     def search(request: SearchRequest) -> dict:
         """Hybrid search without an answer: the top passages."""
-        passages = service.search(request.question, request.k, Filters(request.body, request.year))
+        passages = service.search(request.question, request.k, Filters(request.body, request.year), request.scoped)
         return {"question": request.question, "passages": passages}
 
     @api.get("/documents", response_model=DocumentList, responses=_ERRORS, tags=["documents"])

@@ -47,6 +47,7 @@ class SearchRequest(Strict):
     k: int = Field(5, ge=1, le=50)
     body: str | None = Field(None, max_length=100)
     year: int | None = Field(None, ge=1949, le=2100)
+    scoped: bool = Field(True, description="Search within the places and years the question names (as answers do).")
 
 
 class CitationOut(BaseModel):

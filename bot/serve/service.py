@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from chromadb.errors import ChromaError
 
-from bot.answer.chain import Answerer
+from bot.answer.chain import Answerer, search_scoped
 from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
 from bot.answer.quotes import cited_sentences
 from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
@@ -216,9 +216,14 @@ class Service:
         """The names of the answer backend and the embedder (for /health)."""
         return {"llm": self.answerer.backend.name, "embedder": self.library.embedder.name}
 
-    def search(self, question: str, k: int, filters: Filters | None = None) -> list[dict]:
-        """Plain hybrid search: the top-k passages for one question, each with the figures it states."""
-        passages = self.library.search([question.strip()], k, filters)[0]
+    def search(self, question: str, k: int, filters: Filters | None = None, scoped: bool = True) -> list[dict]:
+        """Hybrid search: the top-k passages for one question, each with the figures it states; within the
+        places and years the question names unless `scoped` is off (then plain, filtered by `filters` only)."""
+        question = question.strip()
+        if scoped:
+            passages = search_scoped(self.library, question, k, filters)
+        else:
+            passages = self.library.search([question], k, filters)[0]
         return [{**p.to_json(), "figures": [figure_json(f) for f in self.library.figures_in(p)]} for p in passages]
 
     def document(self, doc: str) -> dict:
