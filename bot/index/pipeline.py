@@ -25,7 +25,7 @@ from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
 
-PIPELINE_VERSION = "3"  # 2: headings with nothing under them chunked; 3: headings by ingest.structure, structure stored
+PIPELINE_VERSION = "4"  # 3: headings by ingest.structure, structure stored; 4: a signature is dated
 
 
 @dataclass

@@ -163,15 +163,22 @@ def _is_run_in(heading: _Heading, line: str) -> bool:
     return heading.title != line
 
 
+_DATED = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+
+
 def _signature_start(paragraphs: list[str]) -> int:
-    """Where the trailing signature (issuer, date, source: short lines without sentence punctuation) begins."""
+    """Where the trailing signature (issuer, date, source: short lines without sentence punctuation) begins.
+
+    A signature is dated; a short last line without a date is the end of the text, not a signature (so text
+    appended later cannot turn it back into body and move what came before)."""
     start = len(paragraphs)
     while start > 1:
         line = paragraphs[start - 1].strip()
         if len(line) > _SHORT_LINE or _SIGNATURE_PUNCT.search(line) or _numbered(0, line):
             break
         start -= 1
-    return start if start > 1 else len(paragraphs)
+    dated = any(_DATED.search(line) for line in paragraphs[start:])
+    return start if start > 1 and dated else len(paragraphs)
 
 
 def _subtitles(paragraphs: list[str], stop: int) -> list[_Heading]:
@@ -209,12 +216,15 @@ def _lost_sibling(index: int, line: str, top: _Heading, top_line: str, later: li
 
 
 def _headings(paragraphs: list[str], stop: int) -> list[tuple[_Heading, tuple[str, ...]]]:
-    """Every heading with its path; label styles nest in the standard order (`_RANK`)."""
+    """Every heading with its path; label styles nest in the standard order (`_RANK`); a numbered heading
+    closes an unnumbered subtitle before it."""
     numbered = [h for i, line in enumerate(paragraphs[:stop]) if (h := _numbered(i, line))]
-    if not numbered:
-        return [(h, (h.title,)) for h in _subtitles(paragraphs, stop)]
+    # Before the first numbered heading (in a news-style text: everywhere), unnumbered subtitles; so numbered
+    # sections added later leave the subtitles before them as they were.
+    found: list[tuple[_Heading, tuple[str, ...]]] = [
+        (h, (h.title,)) for h in _subtitles(paragraphs, numbered[0].index if numbered else stop)
+    ]
     stack: list[_Heading] = []
-    found: list[tuple[_Heading, tuple[str, ...]]] = []
     position = 0  # the next numbered heading
     for index, line in enumerate(paragraphs[:stop]):
         heading = None
