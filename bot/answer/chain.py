@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from bot.answer.backends import AnswerBackend, make_backend
 from bot.answer.checks import answers_the_asked, attribute, coverage, kept_citations, ungrounded_numbers
-from bot.answer.facts import Facts, gather
+from bot.answer.facts import Facts, chinese_date, gather
 from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, standalone, targets
 from bot.answer.llm import LLMError
 from bot.index.library import Library
@@ -197,10 +197,7 @@ class Answerer:
         report = self.library.report(citation.doc)
         dates = ""
         if report is not None:
-            published = report.published or ""
-            if published:
-                y, m, d = published.split("-")
-                published += f" {int(y)}年{int(m)}月{int(d)}日"
+            published = f"{report.published} {chinese_date(report.published)}" if report.published else ""
             dates = f"\n{report.covered_year or ''}年 {report.anchor_year or ''}年 {published}"
         return citation.in_context() + dates
 

@@ -194,7 +194,7 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     if _ASKS_SIGNED.search(wants) and signed:
         said.append(f"落款日期为{signed.strip()}")
     elif _ASKS_DATE.search(wants) and report.published:
-        said.append(f"发布日期为{_date(report.published)}（{report.published}）")
+        said.append(f"发布日期为{chinese_date(report.published)}（{report.published}）")
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
     if _ASKS_YEAR.search(wants) and report.covered_year:
         year = report.covered_year + 1 if planned else report.covered_year
@@ -220,7 +220,8 @@ def _issuer_line(report: Report, signature: Section | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _date(iso: str) -> str:
+def chinese_date(iso: str) -> str:
+    """2024-01-04 → 2024年1月4日: how an answer writes a report's date."""
     year, month, day = iso.split("-")
     return f"{int(year)}年{int(month)}月{int(day)}日"
 
