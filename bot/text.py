@@ -37,6 +37,8 @@ MARKER = re.compile(r"\[(\d+)\]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A list marker at the start of a line or after punctuation (`1.`, `2、`, `3）`): not a figure.
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;。]))\d{1,2}[.、．)）](?!\d)", re.MULTILINE)
+# A date in a sentence (a year, a month, a day): what a "when" question's answer holds, and no figure.
+DATE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|初|末)?|\d{1,2}月(?:\d{1,2}日)?")
 # A rate in a sentence: a percentage, 百分之…, or 成 (九成).
 RATE = re.compile(r"%|百分之|成")
 

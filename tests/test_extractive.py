@@ -164,7 +164,7 @@ def test_the_core_is_at_most_three_clauses_and_holds_the_best():
     ]
     sentence = "".join(clauses) + "并且全部按时向社会公开相关信息以接受监督。"
     assert len(sentence) > 60
-    core = composer._core(sentence, {"行政复议", "案件"}, CASES.get)
+    core = composer._core(sentence, {"行政复议", "案件"}, CASES.get, Intent())
     assert "行政复议案件丙办理完毕" in core and sentence.find(core) >= 0
     assert core.count("办理完毕") <= 3
 
@@ -179,7 +179,51 @@ def test_the_core_is_at_most_three_clauses_and_holds_the_best():
 )
 def test_short_sentences_and_sentences_of_few_clauses_are_kept_whole(sentence):
     composer = Extractive(lambda: lambda term: 0.0)
-    assert composer._core(sentence, {"行政复议", "案件"}, CASES.get) == sentence
+    assert composer._core(sentence, {"行政复议", "案件"}, CASES.get, Intent()) == sentence
+
+
+# A figure or a date asked: the answer is the part the question does not say, so the clause holding one is kept,
+# and clauses saying nothing asked go, however short the sentence.
+FIGURE = Intent(figure=True)
+
+
+def test_a_figure_question_keeps_the_clause_with_the_figure_and_drops_purpose_clauses():
+    sentence = "强化审计监督，全年办理行政复议案件1200件，为依法行政提供坚实保障。"
+    assert _answer(CASES_Q, [_p(sentence)], FIGURE, CASES) == "全年办理行政复议案件1200件[1]。"
+
+
+def test_the_figure_clause_is_kept_when_the_question_words_are_in_another_clause():
+    """"…行政复议案件办理，共1200件": the words are in one clause, the figure in the next."""
+    sentence = "深入推进行政复议案件办理，共1200件，有力维护群众权益。"
+    assert _answer(CASES_Q, [_p(sentence)], FIGURE, CASES) == "深入推进行政复议案件办理，共1200件[1]。"
+
+
+def test_several_figures_asked_keep_every_clause_holding_one_of_them():
+    """"…分别…多少": each clause holding a figure of an asked thing, in the sentence's order, even apart."""
+    question = "行政复议和行政诉讼案件分别办理了多少件？"
+    weights = {"行政复议": 2.0, "行政诉讼": 2.0, "案件": 1.0, "办理": 1.0}
+    sentence = "全年办理行政复议案件1200件，群众满意度95%，行政诉讼案件300件。"
+    intent = Intent.of(question)
+    assert intent.each and intent.figure
+    assert _answer(question, [_p(sentence)], intent, weights) == "全年办理行政复议案件1200件，行政诉讼案件300件[1]。"
+
+
+def test_a_date_question_keeps_the_clause_with_the_date():
+    question = "行政复议条例是什么时候施行的？"
+    weights = {"行政复议": 2.0, "条例": 2.0, "施行": 1.0}
+    sentence = "2017年5月1日起，行政复议条例正式施行，这是全省第一部同类法规。"
+    intent = Intent.of(question)
+    assert intent.time and not intent.figure
+    assert _answer(question, [_p(sentence)], intent, weights) == "2017年5月1日起，行政复议条例正式施行[1]。"
+
+
+def test_the_place_a_question_names_does_not_pick_the_clause():
+    """Every sentence of a report is about its place: the clause naming it is not thereby the answer."""
+    question = "广州市办理行政复议案件多少件？"
+    weights = {"广州市": 5.0, "行政复议": 2.0, "案件": 1.0, "办理": 1.0}
+    sentence = "广州市深入推进依法行政，全年办理行政复议案件1200件。"
+    passage = _p(sentence, issuer="广州市人民政府")
+    assert _answer(question, [passage], FIGURE, weights).endswith("全年办理行政复议案件1200件[1]。")
 
 
 # -- enumerations: 一是…二是… ---------------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from bot.answer.intent import Intent, asks, short_name
+from bot.ingest.dates import RELATIVE
 from bot.models import REFUSAL, Passage
-from bot.text import NUMBER, split_sentences, to_simplified, tokenize
+from bot.text import DATE_WORDS, NUMBER, split_sentences, to_simplified, tokenize
 
 # The way these reports enumerate: "一是…。二是…。"
 _NUMERALS = "一二三四五六七八九十"
@@ -66,7 +67,7 @@ class Extractive:
                 break
         named: set[str] = set()
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = _LABEL.sub("", self._core(sentence, terms, idf)).rstrip("。；，")
+            core = _LABEL.sub("", self._core(sentence, _content(terms, passages), idf, intent)).rstrip("。；，")
             yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
 
     def _each_ask(
@@ -87,34 +88,87 @@ class Extractive:
             if not ranked or ranked[0][0] <= 0:
                 continue
             _, n, sentence = ranked[0]
-            core = _LABEL.sub("", self._core(sentence, terms, idf)).rstrip("。；，")
+            core = _LABEL.sub("", self._core(sentence, _content(terms, passages), idf, Intent.of(part)))
+            core = core.rstrip("。；，")
             if any(core in earlier for _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only
-            said = [(m, e) for m, e in said if not set(NUMBER.findall(e)) <= set(NUMBER.findall(core))]
+            said = [(m, e) for m, e in said if not set(NUMBER.findall(e) or [""]) <= set(NUMBER.findall(core))]
             said.append((n, core))
         named: set[str] = set()
         for n, core in said:
             yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
 
-    def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float]) -> str:
-        """The clauses of a long sentence that carry the answer: the best clause and its scoring neighbours."""
+    def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent) -> str:
+        """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
+        the report's paragraph.
+
+        The clause saying most of the question is kept. When the question asks a figure or a date (`slot`),
+        the answer is the part the question does not say: the nearest clause holding one is kept too, and so
+        is any other clause holding one that says a part of the question not yet covered ("A和B分别下降多少").
+        Otherwise a short sentence is kept whole, and of a long one the neighbouring clauses that say
+        something of the question, up to three.
+        """
         clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
-        if len(sentence) <= 60 or len(clauses) < 3:
+        if len(clauses) < 2:
             return sentence
+        found = [{t for t in terms if t in to_simplified(c)} for c in clauses]
 
-        def score(clause: str) -> float:
-            simplified = to_simplified(clause)
-            return sum(idf(t) for t in terms if t in simplified) + (0.5 if NUMBER.search(clause) else 0)
+        def weight(words: set[str]) -> float:
+            return sum(idf(t) for t in words)
 
-        scores = [score(c) for c in clauses]
+        scores = [weight(f) for f in found]
         best = max(range(len(clauses)), key=lambda i: scores[i])
-        start, end = best, best + 1
-        while start > 0 and scores[start - 1] >= 1 and end - start < 3:
-            start -= 1
-        while end < len(clauses) and scores[end] >= 1 and end - start < 3:
-            end += 1
-        return "".join(clauses[start:end])
+        slot = _slot(intent)
+        if slot is None:
+            if len(sentence) <= 60 or len(clauses) < 3:  # short enough to read whole: the answer is in it
+                return sentence
+            return "".join(clauses[_span(scores, best)]).rstrip("：，；")
+        holds = [bool(slot.search(c)) for c in clauses]
+        kept, covered = {best}, set(found[best])
+        if not holds[best] and any(holds):
+            kept.add(min((i for i in range(len(clauses)) if holds[i]), key=lambda i: (abs(i - best), i < best)))
+        for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):
+            gain = weight(found[i] - covered)
+            if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
+                kept.add(i)
+                covered |= found[i]
+        return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
+
+
+def _content(terms: set[str], passages: list[Passage]) -> set[str]:
+    """The question's words about its subject, without the place it names: every sentence of a report is
+    about its place, so a clause naming it says nothing more about what is asked."""
+    places = {short_name(p.issuer) for p in passages if p.issuer}
+    stems = {re.sub(r"[市区县]$", "", name) for name in places}
+    return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=False))}
+
+
+def _slot(intent: Intent) -> re.Pattern | None:
+    """What the answer to the question holds that the question does not: a figure, a date (今年 too: the
+    chain says it as a year), or unknown."""
+    if intent.figure:
+        return NUMBER
+    return _WHEN if intent.time else None
+
+
+_WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}")
+
+
+def _span(scores: list[float], best: int) -> slice:
+    """For a "what" question: the best clause and its neighbours that say something of the question, at most
+    three (the answer is the part the question does not say, and no pattern finds it: narrower spans lost
+    answers in the gold set)."""
+    start, end = best, best + 1
+    while start > 0 and scores[start - 1] >= 1 and end - start < 3:
+        start -= 1
+    while end < len(scores) and scores[end] >= 1 and end - start < 3:
+        end += 1
+    return slice(start, end)
+
+
+# A clause holding a figure is kept when the question words it adds weigh this share of the best clause's.
+_WIDEN = 0.3
 
 
 def _subject(sentence: str, passage: Passage, named: set[str]) -> str:

@@ -87,6 +87,8 @@ class Intent:
     list: bool = False  # an enumeration ("哪些"), often spread over several passages
     shortcomings: bool = False  # the report's shortcomings section, often worded otherwise
     about_report: bool = False  # the report itself (its year, date, source): its opening answers
+    time: bool = False  # a date or a year: the clause holding one answers
+    each: bool = False  # several figures at once ("分别", "各有"): every clause holding one of them answers
 
     @classmethod
     def of(cls, question: str) -> Intent:
@@ -98,6 +100,8 @@ class Intent:
             list=bool(_ASKS_LIST.search(text)),
             shortcomings=bool(_ASKS_SHORTCOMINGS.search(text)),
             about_report=bool(_ASKS_ABOUT_REPORT.search(text)),
+            time=bool(_ASKS_TIME.search(text)),
+            each=bool(_EACH.search(text)),
         )
 
     def search_terms(self) -> list[str]:

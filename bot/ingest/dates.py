@@ -35,7 +35,7 @@ _OFFSETS = {
     "来年": 1,
 }
 _PREPOSITIONS = "于在至到自从"
-_RELATIVE = re.compile("|".join(sorted(_OFFSETS, key=len, reverse=True)))
+RELATIVE = re.compile("|".join(sorted(_OFFSETS, key=len, reverse=True)))
 # The clause around a match, as jieba splits text: its segmentation of a clause is that of the whole text.
 _CLAUSE_END = re.compile(r"[\s。！？；，、：（）“”《》,;:()]")
 
@@ -87,7 +87,7 @@ def relative_dates(text: str, anchor_year: int) -> list[RelativeDate]:
     if len(text_s) != len(text):  # offsets must hold for the display text
         text_s = text
     found = []
-    for m in _RELATIVE.finditer(text_s):
+    for m in RELATIVE.finditer(text_s):
         after_preposition = m.start() > 0 and text_s[m.start() - 1] in _PREPOSITIONS  # 于今年 (jieba: 于今|年)
         if after_preposition or m.start() in _word_starts(text_s, m.start()):
             word = text[m.start() : m.end()]

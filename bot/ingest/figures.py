@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import split_sentences, tagged, to_simplified
+from bot.text import DATE_WORDS, split_sentences, tagged, to_simplified
 
 # -- units -------------------------------------------------------------------------------------------------
 UNIT_CLASSES: dict[str, str] = {
@@ -100,7 +100,6 @@ _NOT_FIGURES = [
     "千家万户|千方百计|百年大计|百花齐放|百家争鸣|三番五次|三令五申|四面八方|五湖四海|十全十美|七上八下",  # idioms
 ]
 _MASK = re.compile("|".join(f"(?:{p})" for p in _NOT_FIGURES))
-_DATE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|初|末)?|\d{1,2}月(?:\d{1,2}日)?")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?!以来|来|版)")
 _PLACE_SUFFIX = re.compile(r"(?:市|区|县|州|镇|旗)$")
 _NAME_FLAGS = frozenset({"ns", "nr", "nz"})
@@ -209,7 +208,7 @@ def _phrase_before(text: str, start: int, floor: int, change: str | None) -> str
     phrase = text[_clause_start(text, start, floor) : start]
     if change:
         phrase = _COMPARED.sub("", phrase.rstrip("了 ")[: -len(change)])
-    phrase = _DATE_WORDS.sub("", _QUOTES.sub("", phrase))
+    phrase = DATE_WORDS.sub("", _QUOTES.sub("", phrase))
     return _TRAILING.sub("", _LABEL.sub("", phrase)).strip()
 
 
