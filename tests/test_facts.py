@@ -48,6 +48,18 @@ def test_a_city_and_its_district_compared_side_by_side_are_both_in_scope():
     assert district.kind == "figure" and district.scope.issuers == ["广州市花都区"] and district.unit == "宗"
 
 
+def test_a_city_and_its_district_each_asked_are_both_in_scope():
+    """"广州和花都各自…": the city is named beside its district, not as the district's city."""
+    plan = make_plan("广州和花都在法治建设考评中各自连续几年获评优秀？", BODIES)
+    assert plan.kind == "comparison" and plan.scope.issuers == ["广州市", "广州市花都区"]
+
+
+def test_the_question_frame_tells_two_rows_equal_on_its_subject(seeded):
+    """广州 was 连续8年 优秀 in the 法治广东 考评 and 连续7年 in the 平安广东 one: 法治建设考评 is asked."""
+    answer = Answerer(seeded, "extractive").ask("广州和花都在法治建设考评中各自连续几年获评优秀？")
+    assert "连续8年" in answer.answer and "连续7年" not in answer.answer and "连续四年" in answer.answer
+
+
 def test_a_shortcomings_question_reads_the_section_whole(seeded):
     answer = Answerer(seeded, "extractive").ask("广州市报告里提到了哪些短板？")
     assert not answer.refused and answer.answer.startswith("广州市2024年度报告指出的不足：一是")

@@ -143,6 +143,12 @@ def _terms(plan: Plan) -> set[str]:
     return terms
 
 
+def _frame_words(plan: Plan) -> set[str]:
+    """The question's frame words ("法治", "建设"): they say what kind a question is, not what it is about,
+    yet between two rows equal on the question's subject ("法治广东建设考评" / "平安广东建设考评") they tell."""
+    return {t for t in tokenize(plan.question) if t in _FRAME and len(t) >= 2}
+
+
 def _score(text: str, terms: set[str], idf: Idf) -> float:
     simplified = to_simplified(text)
     return sum(max(idf(t), 0.0) for t in terms if t in simplified)
@@ -392,7 +398,8 @@ def _best_row(plan: Plan, report: Report, terms: set[str], idf: Idf) -> Figure |
     """The row of a report that best matches what the question compares (its words, its unit class)."""
     wanted = unit_class(plan.unit) if plan.unit else ("percent" if plan.intent.rate else None)
     change = bool(_CHANGE_ASKED.search(plan.question))
-    best, best_key = None, (0.0, 0)
+    frame = _frame_words(plan)
+    best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
         if wanted and row.unit_class != wanted or bool(row.change) != change and (change or row.change):
             continue
@@ -403,7 +410,8 @@ def _best_row(plan: Plan, report: Report, terms: set[str], idf: Idf) -> Figure |
         )
         if plan.unit and row.unit == plan.unit:  # 次 asked: a count of times before a count of things
             score *= 1.5
-        key = (score, -len(row.indicator))  # ties: the row whose indicator is the closest phrase
+        # ties: the row saying more of the question's frame, then the one whose indicator is the closest phrase
+        key = (score, _score(row.sentence, frame, idf), -len(row.indicator))
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best

@@ -202,7 +202,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     text = to_simplified(question)
     intent, scope = Intent.of(text), find_scope(text, issuers)
     compared = bool(_ASKS_COMPARISON.search(text))
-    if compared:
+    if compared or _EACH.search(text):  # "广州和花都各自…": the city and its district, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else None
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
