@@ -193,13 +193,13 @@ def test_a_figure_question_keeps_the_clause_with_the_figure_and_drops_purpose_cl
 
 
 def test_the_figure_clause_is_kept_when_the_question_words_are_in_another_clause():
-    """"…行政复议案件办理，共1200件": the words are in one clause, the figure in the next."""
+    """“…行政复议案件办理，共1200件”: the words are in one clause, the figure in the next."""
     sentence = "深入推进行政复议案件办理，共1200件，有力维护群众权益。"
     assert _answer(CASES_Q, [_p(sentence)], FIGURE, CASES) == "深入推进行政复议案件办理，共1200件[1]。"
 
 
 def test_several_figures_asked_keep_every_clause_holding_one_of_them():
-    """"…分别…多少": each clause holding a figure of an asked thing, in the sentence's order, even apart."""
+    """“…分别…多少”: each clause holding a figure of an asked thing, in the sentence's order, even apart."""
     question = "行政复议和行政诉讼案件分别办理了多少件？"
     weights = {"行政复议": 2.0, "行政诉讼": 2.0, "案件": 1.0, "办理": 1.0}
     sentence = "全年办理行政复议案件1200件，群众满意度95%，行政诉讼案件300件。"

@@ -49,7 +49,7 @@ def test_a_city_and_its_district_compared_side_by_side_are_both_in_scope():
 
 
 def test_a_city_and_its_district_each_asked_are_both_in_scope():
-    """"广州和花都各自…": the city is named beside its district, not as the district's city."""
+    """“广州和花都各自…”: the city is named beside its district, not as the district's city."""
     plan = make_plan("广州和花都在法治建设考评中各自连续几年获评优秀？", BODIES)
     assert plan.kind == "comparison" and plan.scope.issuers == ["广州市", "广州市花都区"]
 
