@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler
 
 from live_server import serve_handler
 
-TOKENS = ["全市", "544个", "单位", "[1]"]
+TOKENS = ["全市", "544个", "单位", "[1]。"]
 
 
 class ChatServer(BaseHTTPRequestHandler):

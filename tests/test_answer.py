@@ -72,27 +72,37 @@ def test_prompt_numbers_passages_and_faithful_answer_is_clean(seeded, chat_url):
     assert [c.n for c in answer.citations] == [1]
 
 
-def test_wrong_figures_and_phantom_citations_are_flagged(seeded, chat_url):
+def test_a_wrong_figure_or_phantom_citation_never_reaches_the_reader(seeded, chat_url):
+    """The model's sentence with 545 (the report says 544) and a citation to no passage is replaced by the
+    fact it was given, and the replacement is counted."""
     answer = openai_answerer(seeded, chat_url, "hallucinating").ask(QUESTION)
-    assert answer.flagged_numbers == ["545"]
-    assert answer.invalid_citations == [9]
-    assert "[9]" not in answer.answer and "[1]" in answer.answer
+    assert "545" not in answer.answer and "544" in answer.answer and "[9]" not in answer.answer
+    assert answer.flagged_numbers == [] and answer.verification == {"sentences": 1, "replaced": 1}
 
 
-def test_uncited_answer_gets_the_supporting_passage_cited(seeded, chat_url):
+def test_an_uncited_sentence_restating_a_fact_gets_its_citation(seeded, chat_url):
+    """Cited by the fact it restates; the fact's rate (100%) it left out is added in the fact's own words."""
     answer = openai_answerer(seeded, chat_url, "uncited").ask(QUESTION)
-    assert answer.attributed and answer.answer == "全市全部544个单位按期公开[1]。"
+    assert answer.attributed and answer.answer.startswith("全市全部544个单位按期公开[1]。")
+    assert "100%[1]" in answer.answer and answer.verification == {"sentences": 2, "replaced": 1}
     assert [c.n for c in answer.citations] == [1] and answer.flagged_numbers == []
 
 
-def test_unsupported_uncited_numbers_are_flagged(seeded, chat_url):
+def test_an_unsupported_number_never_reaches_the_reader(seeded, chat_url):
     answer = openai_answerer(seeded, chat_url, "unsupported").ask(QUESTION)
-    assert not answer.attributed and answer.citations == [] and answer.flagged_numbers == ["999"]
+    assert "999" not in answer.answer and "544" in answer.answer and answer.flagged_numbers == []
+    assert answer.verification == {"sentences": 1, "replaced": 1}
 
 
-def test_model_refusal_is_exact(seeded, chat_url):
+def test_a_models_refusal_is_overruled_when_the_facts_answer(seeded, chat_url):
     answer = openai_answerer(seeded, chat_url, "refusing").ask(QUESTION)
-    assert answer.refused and answer.answer == REFUSAL and answer.citations == []
+    assert not answer.refused and "544" in answer.answer and answer.citations
+    assert answer.verification == {"sentences": 1, "replaced": 1}
+
+
+def test_a_faithful_answer_is_the_models_own(seeded, chat_url):
+    answer = openai_answerer(seeded, chat_url, "faithful").ask(QUESTION)
+    assert answer.answer == SCRIPTS["faithful"] and answer.verification == {"sentences": 1, "replaced": 0}
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,10 @@ def test_relative_years_are_said_as_years_and_in_the_askers_script(seeded):
     assert any("今年" in c.text for c in answer.citations)  # the citation keeps the report's own words
 
 
-SCRIPTS = {"good": "成都市人民政府的报告报送市人大常委会[1]。", "wrong": "报告于2031年报送省政府[1]。"}
+SCRIPTS = {
+    "good": "《成都市人民政府关于2024年度法治政府建设情况的报告》报送市人大常委会[1]。",
+    "wrong": "报告于2031年报送省政府[1]。",
+}
 
 
 class Scripted(BaseHTTPRequestHandler):

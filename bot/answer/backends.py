@@ -15,7 +15,7 @@ from bot.answer.intent import Intent
 from bot.answer.llm import LLM, LLMS
 from bot.models import Passage
 from bot.settings import Settings
-from bot.text import to_simplified
+from bot.text import MARKER, to_simplified
 
 
 class AnswerBackend(Protocol):
@@ -40,6 +40,7 @@ class ModelBackend:
         self.max_tokens = max_tokens
         self.system = load_prompt("system").strip()
         self.template = load_prompt("answer")
+        self.facts_template = load_prompt("facts")
         self.passage_template = load_prompt("passage").strip()
 
     def messages(self, question: str, passages: list[Passage]) -> list[dict]:
@@ -51,6 +52,19 @@ class ModelBackend:
 
     def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
         return self.llm.stream(self.messages(question, passages), self.max_tokens)
+
+    def compose(self, question: str, facts: dict[int, list[str]], sources: list[Passage]) -> Iterator[str]:
+        """The answer written from checked facts alone (fact n: the sentences citing source n): a short prompt
+        after the fixed system prompt, which a local model keeps evaluated between questions."""
+        numbered = "\n".join(
+            self.passage_template.format(
+                n=n, source=_source(sources[n - 1]), text="".join(MARKER.sub("", s) for s in said)
+            )
+            for n, said in sorted(facts.items())
+        )
+        user = self.facts_template.format(facts=numbered, question=question)
+        messages = [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
+        return self.llm.stream(messages, self.max_tokens)
 
 
 def _source(passage: Passage) -> str:

@@ -13,10 +13,18 @@ import time
 from collections.abc import Iterator
 
 from bot.answer.backends import AnswerBackend, make_backend
-from bot.answer.checks import answers_the_asked, attribute, coverage, kept_citations, ungrounded_numbers
+from bot.answer.checks import (
+    answers_the_asked,
+    attribute,
+    coverage,
+    kept_citations,
+    renumbered,
+    ungrounded_numbers,
+)
 from bot.answer.facts import Facts, chinese_date, gather
-from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, standalone, targets
+from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, place_names, standalone, targets
 from bot.answer.llm import LLMError
+from bot.answer.verify import Verifier, fact_sentences, verified
 from bot.index.library import Library
 from bot.index.search import Extras
 from bot.ingest.dates import relative_dates
@@ -67,72 +75,71 @@ class Answerer:
     def stream(
         self, question: str, history: list[dict] | None = None, filters: Filters | None = None, k: int | None = None
     ) -> Iterator[str | Answer]:
-        """Text pieces as they are generated, then the final `Answer` (always last)."""
+        """Text pieces as they are checked, then the final `Answer` (always last)."""
         started = time.perf_counter()
         full = standalone(question.strip(), history, self.library.issuers())
         base = {"question": question, "standalone": full, "llm": self.backend.name}
         plan = make_plan(full, self.library.issuers())
         facts = gather(plan, self.library, filters, self._idf())
-        if facts is not None:
-            yield from self._from_facts(plan, facts, base, started)
-            return
-        intent, scope, passages = retrieve(self.library, full, filters, k, self.config.k)
-        timings = {"retrieve": time.perf_counter() - started}
-        covered = coverage(full, intent, scope, passages, self._idf())
-        if not passages or covered < (self.config.min_coverage_figure if intent.figure else self.config.min_coverage):
+        timings = {"facts": time.perf_counter() - started}
+        if facts is None:
+            facts = self._from_passages(plan, filters, k, base, timings, started)
+        if facts is None:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return
+        yield from self._compose(plan, facts, base, timings, started)
 
-        pieces: list[str] = []
-        error, incomplete = None, False
-        generating = time.perf_counter()
-        streams = self.backend.name != "extractive"  # the extractive text is instant: sent once, as checked
-        try:
-            for piece in self.backend.generate(full, passages, intent):
-                if not pieces:
-                    timings["first_token"] = time.perf_counter() - started
-                pieces.append(piece)
-                if streams:
-                    yield piece
-        except LLMError as exc:
-            error, incomplete = str(exc), bool(pieces)
-            if not pieces:  # nothing streamed yet: answer without a model rather than not at all
-                base["llm"] = f"extractive (fallback: {self.backend.name} failed)"
-                pieces, streams = list(self._extractive().generate(full, passages, intent)), False
-        timings["generate"] = time.perf_counter() - generating
-        answer = self.validate("".join(pieces), passages, base, timings, started, error, incomplete)
-        if not answer.refused and not incomplete and not answers_the_asked(plan, answer.answer, self._idf()):
-            answer = Answer(answer=REFUSAL, refused=True, timings=answer.timings, **base)
-        if not streams:
-            yield answer.answer
-        yield answer
+    def _from_passages(
+        self, plan: Plan, filters: Filters | None, k: int | None, base: dict, timings: dict, started: float
+    ) -> Facts | None:
+        """Facts for the kinds similar chunks answer (a figure, a date, a name): the passages' sentences that
+        best answer, trimmed to their clauses and checked (numbers grounded, relative years said as years,
+        the unit and thing asked), cited in order of first appearance. None when the passages do not say."""
+        intent, scope, passages = retrieve(self.library, plan.question, filters, k, self.config.k)
+        timings["retrieve"] = time.perf_counter() - started
+        covered = coverage(plan.question, intent, scope, passages, self._idf())
+        if not passages or covered < (self.config.min_coverage_figure if intent.figure else self.config.min_coverage):
+            return None
+        composer = self.backend if self.backend.name == "extractive" else self._extractive()
+        composing = time.perf_counter()
+        composed = "".join(composer.generate(plan.question, passages, intent))
+        timings["generate"] = time.perf_counter() - composing
+        checked = self.validate(composed, passages, base, {}, 0)
+        if checked.refused or not answers_the_asked(plan, checked.answer, self._idf()):
+            return None
+        text, order = renumbered(checked.answer)
+        return Facts([passages[n - 1] for n in order], text)
 
-    def _from_facts(self, plan: Plan, facts: Facts, base: dict, started: float) -> Iterator[str | Answer]:
-        """A question the report structure answers: the backend writes from the facts alone, and an answer that
-        fails the checks (a number not in what it cites, no citation, a refusal) is replaced by the facts' own
-        composition, and counted as replaced."""
-        timings = {"facts": time.perf_counter() - started}
+    def _compose(self, plan: Plan, facts: Facts, base: dict, timings: dict, started: float) -> Iterator[str | Answer]:
+        """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by
+        sentence as it streams (`verify.Verifier`); what fails is replaced by the facts, and counted."""
         if self.backend.name == "extractive":
-            yield facts.text
-            yield self.validate(facts.text, facts.passages, base, timings, started)
+            answer = self.validate(facts.text, facts.passages, base, timings, started)
+            yield answer.answer
+            yield answer
             return
-        pieces: list[str] = []
-        error = None
+        places = place_names(self.library.issuers())
+        verifier = Verifier(
+            facts, lambda n: self._grounds(_citation(n, facts.passages[n - 1])), places, plan.intent.time
+        )
+        error, incomplete, generating = None, False, time.perf_counter()
         try:
-            for piece in self.backend.generate(plan.question, facts.passages, plan.intent):
-                pieces.append(piece)
-                yield piece
-        except LLMError as exc:
+            pieces = self.backend.compose(plan.question, fact_sentences(facts), facts.passages)
+            for sentence in verified(pieces, verifier):
+                timings.setdefault("first_token", time.perf_counter() - started)
+                yield sentence
+        except LLMError as exc:  # what was checked stays; the facts not yet said are added
             error = str(exc)
-        written = self.validate("".join(pieces), facts.passages, base, timings, started, error)
-        if written.refused or written.flagged_numbers or not written.citations:
-            replaced = self.validate(facts.text, facts.passages, base, timings, started)
-            replaced.verification = {"sentences": 1, "replaced": 1}
-            yield replaced
-            return
-        written.verification = {"sentences": 1, "replaced": 0}
-        yield written
+            yield from verifier.finish(cut=True)
+            incomplete = verifier.sentences > verifier.replaced  # the model's answer, cut short and completed
+            if not incomplete:
+                base["llm"] = f"extractive (fallback: {self.backend.name} failed)"
+        timings["generate"] = time.perf_counter() - generating
+        answer = self.validate(verifier.text, facts.passages, base, timings, started, error, incomplete)
+        answer.attributed = bool(verifier.attributed)
+        answer.verification = {"sentences": verifier.sentences, "replaced": verifier.replaced}
+        yield answer
 
     def validate(
         self,
@@ -156,11 +163,7 @@ class Answerer:
         if not cited:  # small models answer right but forget to cite: cite what supports each sentence
             text, cited = attribute(text, passages)
             attributed = bool(cited)
-        citations = [
-            Citation(n, p.doc, p.title, p.heading, p.text, p.issuer, p.year)
-            for n, p in enumerate(passages, 1)
-            if n in cited
-        ]
+        citations = [_citation(n, p) for n, p in enumerate(passages, 1) if n in cited]
         return Answer(
             answer=text,
             refused=False,
@@ -209,6 +212,10 @@ class Answerer:
     def _idf(self):
         """The index's idf as it is now (the keyword index is rebuilt when the reports change)."""
         return self.library.keyword_index().idf
+
+
+def _citation(n: int, passage: Passage) -> Citation:
+    return Citation(n, passage.doc, passage.title, passage.heading, passage.text, passage.issuer, passage.year)
 
 
 def _total(timings: dict, started: float) -> dict:

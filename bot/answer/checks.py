@@ -13,7 +13,7 @@ from collections.abc import Callable
 from bot.answer.intent import GRADE_ASKED, Intent, Plan, Scope, asks
 from bot.ingest.figures import extract_figures, unit_class
 from bot.models import Passage, with_context
-from bot.text import CITATION, LIST_MARKER, NUMBER, RATE, bigrams, split_sentences, tagged, to_simplified, words
+from bot.text import CITATION, LIST_MARKER, MARKER, NUMBER, RATE, bigrams, split_sentences, tagged, to_simplified, words
 
 
 def coverage(
@@ -58,6 +58,14 @@ def kept_citations(text: str, given: int) -> tuple[str, set[int], list[int]]:
         return "".join(f"[{n}]" for n in good)
 
     return CITATION.sub(keep_valid, text), cited, sorted(set(invalid))
+
+
+def renumbered(text: str) -> tuple[str, list[int]]:
+    """`text` with its citation marks numbered in order of first appearance ([3]…[1]… → [1]…[2]…), and the
+    old numbers in that order: the sources are listed as a reader meets them."""
+    order = list(dict.fromkeys(int(n) for n in MARKER.findall(text)))
+    new = {old: i for i, old in enumerate(order, 1)}
+    return MARKER.sub(lambda m: f"[{new[int(m.group(1))]}]", text), order
 
 
 def support(sentence: str, passage: str) -> float:

@@ -142,6 +142,12 @@ def short_name(issuer: str) -> str:
     return parts[-1] if len(parts) > 1 and parts[-1] else issuer
 
 
+def place_names(issuers: list[str]) -> list[str]:
+    """How an answer's sentence names these bodies' places: 花都区 and 花都, 广州市 and 广州."""
+    names = {short_name(issuer) for issuer in issuers}
+    return sorted(names | {stem for name in names if len(stem := _SUFFIX.sub("", name)) >= 2})
+
+
 def _aliases(issuers: list[str]) -> dict[str, str]:
     """Ways a question names an issuing body: 广州市 → 广州市, 广州; 广州市花都区 → 花都区, 花都."""
     aliases: dict[str, str] = {}

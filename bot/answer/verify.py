@@ -1,0 +1,172 @@
+"""A model's answer checked sentence by sentence against the facts it was given, before anyone sees it.
+
+The model writes from numbered facts (`answer.facts.Facts`: each fact a checked sentence citing its passage).
+What it writes may be better Chinese and must never be a worse answer, so each sentence it completes is
+checked as it arrives: it cites a fact given, every number in it is in the passage it cites (a year and a
+date are numbers too), and it names no other place than the one the passage is about. A sentence that fails
+is replaced by the facts' own sentences citing the same passage. At the end, every figure and every quoted
+name (“…”, 《…》) of the facts must be in the answer; a fact left out is added in its own words. A refusal by
+the model, when the facts answer, is replaced by the facts. The count of sentences replaced or added is the
+fallback rate the eval reports (`answer.llm_replaced`): an answer rebuilt from the facts is not the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from bot.answer.checks import kept_citations, ungrounded_numbers
+from bot.answer.facts import Facts
+from bot.models import REFUSAL
+from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
+
+# What a fact says that an answer from it must keep: its figures and the names it quotes.
+_YEARS = re.compile(r"((?:19|20)\d{2})(?=\s*年)")
+_QUOTED = re.compile(r"“[^”]{2,40}”|《[^》]{2,60}》")
+# A sentence is complete at its end mark once something follows its citation marks and closing quote (a mark
+# written after the full stop, "…786宗。[1]", may still be on its way).
+_MARKS = r"(?:\s*[\[【［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】］])*"
+_COMPLETE = re.compile(rf"[。！？；!?;\n]{_MARKS}[”’」』）)]?(?=\s*[^\s\[【［”’」』）)])")
+# Citation marks after the end mark, moved before it: "…786宗。[1]" → "…786宗[1]。".
+_MARKS_AFTER = re.compile(r"([。！？；!?;]+)((?:\[\d+\])+)")
+
+
+def fact_sentences(facts: Facts) -> dict[int, list[str]]:
+    """The facts' sentences by the passage they cite: fact n, as the model is given it and as a failing
+    sentence citing n is replaced."""
+    by_source: dict[int, list[str]] = {}
+    for sentence in answer_sentences(facts.text):
+        said = re.sub(r"[；;，,]$", "。", sentence.strip())  # a clause of the composition, said on its own
+        for n in dict.fromkeys(int(m) for m in MARKER.findall(said)):
+            by_source.setdefault(n, []).append(said)
+    return by_source
+
+
+def _kept(fact: str, answer: str, years: bool) -> bool:
+    """Whether an answer keeps what a fact says: its figures and quoted names, or, a fact with neither, most
+    of its wording (character bigrams). A year is a key only when the question asks a time (`years`):
+    otherwise it frames the figure ("广州市2024年…"), and an answer may leave it to the question."""
+    keys = _keys(fact) - (set() if years else set(_YEARS.findall(to_simplified(fact))))
+    if keys:
+        return keys <= _keys(answer)
+    grams = bigrams(MARKER.sub("", fact))
+    return not grams or len(grams & bigrams(answer)) / len(grams) >= 0.5
+
+
+def _keys(text: str) -> set[str]:
+    """The figures and quoted names of a text, simplified, for checking an answer keeps them."""
+    simplified = to_simplified(MARKER.sub("", text))
+    return set(NUMBER.findall(simplified)) | set(_QUOTED.findall(simplified))
+
+
+@dataclass
+class Verifier:
+    """Checks a model's answer as it streams: `feed` text pieces, get back the checked sentences to show;
+    `finish` gives the rest. `sentences` and `replaced` count what the model wrote and what was replaced."""
+
+    facts: Facts
+    grounds: Callable[[int], str]  # what passage n grounds: its text in context and its report's dates
+    places: list[str]  # names of the places the library has reports of (short forms: 花都区, 广州市)
+    years: bool = False  # the question asks a time: the facts' years must be kept too
+    sentences: int = 0
+    replaced: int = 0
+    attributed: int = 0  # sentences written without a citation, cited here by the fact they restate
+    _buffer: str = ""
+    _said: list[str] = field(default_factory=list)
+    _facts_used: set[str] = field(default_factory=set)
+
+    def feed(self, piece: str) -> list[str]:
+        self._buffer += piece
+        done: list[str] = []
+        while match := _COMPLETE.search(self._buffer):
+            sentence, self._buffer = self._buffer[: match.end()], self._buffer[match.end() :]
+            done += self._check(sentence)
+        return done
+
+    def finish(self, cut: bool = False) -> list[str]:
+        """The last sentence, and the facts the answer left out (all of them when it said nothing else). When
+        the model was `cut` short, an unfinished last sentence is dropped: it was never shown."""
+        ended = re.search(rf"[。！？；!?;]{_MARKS}[”’」』）)]?\s*$", self._buffer)
+        rest = self._check(self._buffer) if not cut or ended else []
+        self._buffer = ""
+        if not self.text.strip():
+            self.sentences, self.replaced = max(self.sentences, 1), max(self.replaced, 1)
+            self._said = [self.facts.text]
+            return rest + [self.facts.text]
+        for sentence in dict.fromkeys(s for group in fact_sentences(self.facts).values() for s in group):
+            if sentence not in self._facts_used and not _kept(sentence, self.text, self.years):
+                self.sentences += 1
+                self.replaced += 1
+                self._facts_used.add(sentence)
+                self._said.append(sentence)
+                rest.append(sentence)
+        return rest
+
+    @property
+    def text(self) -> str:
+        return "".join(self._said)
+
+    def _check(self, sentence: str) -> list[str]:
+        text, cited, _ = kept_citations(sentence.strip(), len(self.facts.passages))
+        text = _MARKS_AFTER.sub(r"\2\1", text)
+        if not text:
+            return []
+        self.sentences += 1
+        if REFUSAL in text:  # the facts answer: a refusal is replaced by them (at the end, if nothing else is said)
+            self.replaced += 1
+            return []
+        if not cited:
+            cited = self._supported_by(text)
+            self.attributed += bool(cited)
+            text = _cite(text, cited) if cited else text
+        if text in self._said:  # a model repeating itself
+            self.sentences -= 1
+            return []
+        if cited and self._holds(text, cited):
+            out = [text]
+        else:
+            self.replaced += 1
+            out = self._facts_for(cited)
+        self._said += out
+        return out
+
+    def _holds(self, sentence: str, cited: set[int]) -> bool:
+        """Every number in the passages cited, and no place named that they are not about."""
+        grounds = [self.grounds(n) for n in sorted(cited)]
+        if ungrounded_numbers(sentence, grounds):
+            return False
+        simplified, grounded = to_simplified(sentence), to_simplified("".join(grounds))
+        return all(place in grounded for place in self.places if place in simplified)
+
+    def _supported_by(self, sentence: str) -> set[int]:
+        """The fact a sentence written without a citation restates best (its character bigrams)."""
+        grams = bigrams(sentence)
+        if not grams:
+            return set()
+        overlap = {n: len(grams & bigrams("".join(s))) / len(grams) for n, s in fact_sentences(self.facts).items()}
+        best = max(overlap, key=overlap.get, default=None)
+        return {best} if best is not None and overlap[best] >= 0.5 else set()
+
+    def _facts_for(self, cited: set[int]) -> list[str]:
+        """The facts' own sentences for a failing sentence: those citing what it cited, not said before."""
+        by_source = fact_sentences(self.facts)
+        chosen = [s for n in sorted(cited) for s in by_source.get(n, [])] if cited else []
+        fresh = [s for s in dict.fromkeys(chosen) if s not in self._facts_used]
+        self._facts_used.update(fresh)
+        return fresh
+
+
+def _cite(sentence: str, cited: set[int]) -> str:
+    """A sentence with its citation marks before its closing punctuation."""
+    marks = "".join(f"[{n}]" for n in sorted(cited))
+    body = sentence.rstrip()
+    end = re.search(r"[。！？；!?;]+[”’」』）)]?$", body)
+    return f"{body[: end.start()]}{marks}{body[end.start() :]}" if end else f"{body}{marks}"
+
+
+def verified(pieces: Iterator[str], verifier: Verifier) -> Iterator[str]:
+    """The checked sentences of a model's streamed answer, as each completes, then what `finish` adds."""
+    for piece in pieces:
+        yield from verifier.feed(piece)
+    yield from verifier.finish()
