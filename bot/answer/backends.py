@@ -1,7 +1,9 @@
-"""Answer backends behind one small protocol: turn a question and numbered passages into text citing them.
+"""Answer backends: what writes the answer from the checked facts.
 
-`extractive` needs no model (bot/answer/extractive.py); the others wrap a chat model (bot/answer/llm.py)
-with the prompt files in prompts/. `BACKENDS` names them; `make_backend` builds one.
+`extractive` needs no model (bot/answer/extractive.py): its composition of the passages' best sentences *is*
+the facts. The others wrap a chat model (bot/answer/llm.py) that rewrites those facts as an answer, from the
+prompt files in prompts/; the chain checks what it writes (bot/answer/verify.py). `BACKENDS` names them;
+`make_backend` builds one.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from importlib import resources
 from typing import Protocol
 
 from bot.answer.extractive import Extractive
-from bot.answer.intent import Intent
 from bot.answer.llm import LLM, LLMS
 from bot.models import Passage
 from bot.settings import Settings
@@ -19,11 +20,10 @@ from bot.text import MARKER, to_simplified
 
 
 class AnswerBackend(Protocol):
-    """Turns a question and numbered passages into answer text citing them as [n]."""
+    """Writes an answer citing its sources as [n]: the extractive one `generate`s it from passages, a model
+    `compose`s it from the facts (fact n: sentences citing source n)."""
 
     name: str
-
-    def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]: ...
 
 
 def load_prompt(name: str) -> str:
@@ -32,26 +32,15 @@ def load_prompt(name: str) -> str:
 
 
 class ModelBackend:
-    """A chat model given the system prompt, the numbered passages and the question."""
+    """A chat model given the system prompt, the numbered facts and the question."""
 
     def __init__(self, llm: LLM, max_tokens: int = 256):
         self.llm = llm
         self.name = llm.name
         self.max_tokens = max_tokens
         self.system = load_prompt("system").strip()
-        self.template = load_prompt("answer")
         self.facts_template = load_prompt("facts")
         self.passage_template = load_prompt("passage").strip()
-
-    def messages(self, question: str, passages: list[Passage]) -> list[dict]:
-        numbered = "\n".join(
-            self.passage_template.format(n=n, source=_source(p), text=p.text) for n, p in enumerate(passages, 1)
-        )
-        user = self.template.format(passages=numbered, question=question)
-        return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
-
-    def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
-        return self.llm.stream(self.messages(question, passages), self.max_tokens)
 
     def compose(self, question: str, facts: dict[int, list[str]], sources: list[Passage]) -> Iterator[str]:
         """The answer written from checked facts alone (fact n: the sentences citing source n): a short prompt
