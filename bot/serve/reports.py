@@ -2,9 +2,9 @@
 a citation carries to it (`/reports/{doc}?hl=N#p-N`).
 
 A reader checking an answer needs the cited passage in its context, not only the passage. Passages are the
-index's chunks (their `position` is the anchor number); chunks overlap and skip blank or heading lines, so a
-passage is placed by its first and last lines, searched forward from the previous passage's start. The page
-reads nothing from the file system: a report is named by its id and looked up in the index, or it is not found.
+index's chunks (their `position` is the anchor number); chunks overlap, skip heading lines and join or break
+lines, so a passage is placed by its opening and closing characters (whitespace aside), searched forward from
+the previous passage's start. The page reads nothing from the file system: a report is named by its id and looked up in the index, or it is not found.
 """
 
 from __future__ import annotations
@@ -60,21 +60,30 @@ def _lines(text: str) -> list[str]:
     return [line for line in (part.strip() for part in text.split("\n")) if line]
 
 
-def locate(text: str, passages: list[Passage]) -> tuple[Span, ...]:
-    """Each passage's span in `text`, in order; a passage whose first line is not in the text is left out."""
+def _compact(text: str) -> tuple[str, list[int]]:
+    """`text` without whitespace, and each kept character's offset in `text` (the splitter joins or breaks
+    lines, so a passage matches its report only with line breaks and spaces set aside)."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def locate(text: str, passages: list[Passage], edge: int = 40) -> tuple[Span, ...]:
+    """Each passage's span in `text`, in order: its opening `edge` characters searched forward from the previous
+    passage's start, its closing ones after that. A passage whose opening is not in the text is left out."""
+    compact, offsets = _compact(text)
     spans, cursor = [], 0
     for passage in passages:
-        lines = _lines(passage.text)
-        if not lines or passage.position is None:
+        own = _compact(passage.text)[0]
+        if not own or passage.position is None:
             continue
-        start = text.find(lines[0], cursor)
-        if start < 0:
-            start = text.find(lines[0])
+        head, tail = own[:edge], own[-edge:]
+        start = compact.find(head, cursor)
+        start = start if start >= 0 else compact.find(head)
         if start < 0:
             continue
-        last = text.find(lines[-1], start)
-        end = last + len(lines[-1]) if last >= 0 else start + len(lines[0])
-        spans.append(Span(passage.position, passage.heading, start, end))
+        last = compact.find(tail, start)
+        end = last + len(tail) if last >= 0 else start + len(head)
+        spans.append(Span(passage.position, passage.heading, offsets[start], offsets[end - 1] + 1))
         cursor = start + 1
     return tuple(spans)
 
