@@ -98,7 +98,8 @@ def test_unknown_reports_and_paths_are_a_chinese_404(site):
 
 def test_report_text_is_escaped(make_library, tmp_path):
     hostile = tmp_path / "evil.txt"
-    hostile.write_text("测试市2025年法治政府建设情况报告\n\n一、工作\n\n办理<script>alert(1)</script>案件12件。\n", "utf-8")
+    text = "测试市2025年法治政府建设情况报告\n\n一、工作\n\n办理<script>alert(1)</script>案件12件。\n"
+    hostile.write_text(text, "utf-8")
     library = make_library()
     library.index([hostile], show_progress=False)
     service = Service(library)

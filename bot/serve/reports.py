@@ -4,7 +4,8 @@ a citation carries to it (`/reports/{doc}?hl=N#p-N`).
 A reader checking an answer needs the cited passage in its context, not only the passage. Passages are the
 index's chunks (their `position` is the anchor number); chunks overlap, skip heading lines and join or break
 lines, so a passage is placed by its opening and closing characters (whitespace aside), searched forward from
-the previous passage's start. The page reads nothing from the file system: a report is named by its id and looked up in the index, or it is not found.
+the previous passage's start. The page reads nothing from the file system: a report is named by its id and
+looked up in the index, or it is not found.
 """
 
 from __future__ import annotations
