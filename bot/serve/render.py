@@ -218,6 +218,7 @@ dl.report-meta dt { color: #52606d; }
 dl.report-meta dd { margin: 0; }
 .cited-note { margin: 0 0 16px; padding: 8px 12px; border: 1px solid #e0c46c; background: #fffbea; }
 .report-text { white-space: pre-wrap; font-size: 1.05rem; }
+.passage { scroll-margin-top: 3rem; }
 .passage:target { background: #fff3c4; outline: 2px solid #e0c46c; }
 mark.cited { background: #ffe58a; color: inherit; padding: 1px 0; }
 a { color: #12355b; }
