@@ -198,10 +198,12 @@ sup.cite a { text-decoration: none; }
 .turn-head { font-size: 0.9em; color: var(--body-text-color-subdued); margin: 0 0 6px; }
 .source-card:target { outline: 2px solid var(--color-accent); }
 .report-link { display: inline-block; margin-top: 6px; font-size: 0.9em; }
-sup.cite { position: relative; }
-sup.cite .cite-preview { display: none; position: absolute; left: 0; top: 1.4em; z-index: 20; width: 18rem;
-  padding: 6px 8px; border: 1px solid var(--border-color-primary); border-radius: 6px; line-height: 1.6;
-  background: var(--background-fill-primary); color: var(--body-text-color); font-size: 0.85rem; }
+/* The preview opens as a block under the marker's line, inside the message: the chat's scroll area clips any
+   box positioned out of the message, so a floating tooltip was cut off at the chat's edge. */
+sup.cite .cite-preview { display: none; margin: 4px 0 6px; padding: 6px 10px; border-radius: 6px;
+  border: 1px solid var(--border-color-primary); border-left: 3px solid var(--color-accent); line-height: 1.6;
+  background: var(--background-fill-primary); color: var(--body-text-color); font-size: 0.85rem;
+  font-weight: normal; vertical-align: baseline; white-space: normal; }
 sup.cite:hover .cite-preview, sup.cite:focus-within .cite-preview { display: block; }
 """
 
