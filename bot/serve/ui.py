@@ -13,6 +13,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from bot.answer.intent import MAX_TURNS
 from bot.errors import BackendUnavailable, BadInput, Busy, FazhiError, RateLimited
 from bot.ingest.load import READERS
 from bot.models import Answer, Filters
@@ -99,6 +100,7 @@ def chat_turn(
         yield "", messages, turns, sources_panel(kept), kept
         return
     turn = _next_turn(kept)
+    turns = turns[-(MAX_TURNS - MAX_TURNS % 2) :]  # the latest exchanges: a kept conversation grows past the limit
     messages = [*messages, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
     yield "", messages, turns, sources_panel(kept, "正在检索相关报告…"), kept
     text, answer, failure = "", None, None
@@ -143,7 +145,7 @@ DOWNLOAD_JS = """(text) => {
 
 
 def _stored_messages(value: object) -> list:
-    """The chat messages the browser kept, if they have the shape the chat takes (else none)."""
+    """Chat messages or history turns the browser kept, if every one has the shape the chat takes (else none)."""
     if not isinstance(value, list):
         return []
     ok = all(isinstance(m, dict) and m.get("role") in ("user", "assistant") for m in value)
@@ -153,14 +155,15 @@ def _stored_messages(value: object) -> list:
 def restore(saved: object) -> tuple:
     """The conversation this browser kept (localStorage), back on the screen after a reload."""
     saved = saved if isinstance(saved, dict) else {}
-    turns = [t for t in saved.get("turns") or [] if isinstance(t, dict) and isinstance(t.get("content"), str)]
-    kept = [r for r in saved.get("kept") or [] if isinstance(r, dict)]
+    turns = [t for t in _stored_messages(saved.get("turns")) if isinstance(t.get("content"), str)]
+    kept = saved.get("kept") if isinstance(saved.get("kept"), list) else []
+    kept = [r for r in kept if isinstance(r, dict)]
     return _stored_messages(saved.get("messages")), turns, kept, sources_panel(kept), conversation_text(kept)
 
 
 def save(messages: list, turns: list, kept: list) -> tuple[dict, str]:
     """What the browser keeps after each turn, and the text the 导出 button downloads."""
-    return {"messages": messages, "turns": turns, "kept": kept}, conversation_text(kept)
+    return {"messages": messages[-2 * MAX_RECORDS :], "turns": turns, "kept": kept}, conversation_text(kept)
 
 
 def cleared() -> tuple:
