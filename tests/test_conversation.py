@@ -8,7 +8,7 @@ from bot.models import Answer, Citation
 from bot.serve.conversation import conversation_text, records, turn_record
 from bot.serve.render import sources_panel
 from bot.serve.service import Service
-from bot.serve.ui import chat_turn, restore, save
+from bot.serve.ui import browser_secret, chat_turn, restore, save
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -63,3 +63,9 @@ def test_a_long_kept_conversation_is_still_answered(seeded):
         assert turns[-1]["content"].count("5652") == 1
     finally:
         service.close()
+
+
+def test_the_browser_key_outlives_a_restart(tmp_path):
+    first = browser_secret(tmp_path / "data")
+    assert first and browser_secret(tmp_path / "data") == first  # kept conversations stay readable
+    assert oct((tmp_path / "data" / "browser-state.key").stat().st_mode & 0o777) == "0o600"

@@ -8,6 +8,8 @@ a traceback. UI events are private: scripts use the keyed HTTP API, not Gradio's
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -171,11 +173,28 @@ def cleared() -> tuple:
     return "", [], [], [], sources_panel([]), dict(EMPTY_CONVERSATION), conversation_text([])
 
 
+def browser_secret(data_dir: Path) -> str:
+    """The key the kept conversations are encrypted with in the browser, the same across server restarts (a
+    fresh one each start would make every kept conversation unreadable, so lost, after each restart)."""
+    path = data_dir / "browser-state.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another server process made it just now
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as file:
+                file.write(secrets.token_urlsafe(24))
+    return path.read_text(encoding="ascii").strip()
+
+
 def _chat_panel(service: Service, body, year, height: int = 460, storage_key: str = "fazhi-chat"):
     """Chatbot, question box, buttons and the source panel, wired to `chat_turn`; the conversation is kept in
     the browser (`gr.BrowserState`, localStorage) across reloads, and 导出 downloads it as text."""
     turns, kept = gr.State([]), gr.State([])
-    saved = gr.BrowserState(dict(EMPTY_CONVERSATION), storage_key=storage_key)
+    secret = browser_secret(service.settings.data_dir)
+    saved = gr.BrowserState(dict(EMPTY_CONVERSATION), storage_key=storage_key, secret=secret)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(
