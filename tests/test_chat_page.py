@@ -92,6 +92,13 @@ def test_each_turn_keeps_its_sources_and_markers_preview_them(site, page):
     assert not preview.is_visible()
     page.locator("#chat sup.cite").first.hover()
     assert preview.is_visible()
+    pages = len(page.context.pages)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    first_marker.click()  # the marker leads to its card, in this page
+    page.wait_for_timeout(300)
+    box = card.bounding_box()
+    assert len(page.context.pages) == pages and page.url.endswith(target)
+    assert 0 <= box["y"] < page.viewport_size["height"]  # scrolled to the first turn's card
 
 
 def test_a_source_card_opens_the_report_at_the_passage(site, page):
