@@ -126,3 +126,21 @@ def test_the_exported_conversation_has_answers_and_their_sources(service):
     sources = text.split("来源：", 1)[1]
     first = answer.citations[0]
     assert f"[{first.n}] {first.title}" in sources and "“" in sources
+
+
+def test_the_report_page_sits_behind_the_pages_key(seeded):
+    settings = seeded.settings.model_copy(update={"api_keys": ["user-key-for-tests"], "page_access": "key"})
+    service = Service(seeded, settings=settings)
+    try:
+        with serve(create_server(service)) as base:
+            html = {"Accept": "text/html"}
+            page = httpx.get(f"{base}/reports/{CHENGDU}", headers=html, timeout=30)
+            assert page.status_code == 303 and page.headers["location"].startswith("/login?next=")
+            keyed = httpx.get(f"{base}/reports/{CHENGDU}", headers={"Authorization": "Bearer wrong"}, timeout=30)
+            assert keyed.status_code in (401, 403) and "成都市" not in keyed.text
+            signed = httpx.post(f"{base}/login", data={"key": "user-key-for-tests", "next": "/"}, timeout=10)
+            cookie = signed.cookies.get("fazhi_session")
+            opened = httpx.get(f"{base}/reports/{CHENGDU}", cookies={"fazhi_session": cookie}, timeout=30)
+            assert opened.status_code == 200 and "成都市人民政府" in opened.text
+    finally:
+        service.close()
