@@ -108,6 +108,7 @@ class Citation:
     text: str
     issuer: str | None = None  # the issuing body (广州市); `body` in stored metadata and the API
     year: int | None = None
+    report_url: str | None = None  # the report page opened at this passage (the server sets it: serve/reports.py)
 
     def in_context(self) -> str:
         return with_context(self.title, self.heading, self.text)

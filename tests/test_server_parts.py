@@ -188,18 +188,18 @@ def test_report_text_is_escaped_everywhere():
 def test_refusals_and_failures_are_messages_not_tracebacks(seeded, monkeypatch):
     service = Service(seeded)
     try:
-        *_, (_, messages, _, sources) = chat_turn(service, "深圳市2024年出庭应诉率是多少？", [], [], "", "")
+        *_, (_, messages, _, sources, _) = chat_turn(service, "深圳市2024年出庭应诉率是多少？", [], [], "", "")
         assert REFUSAL in messages[-1]["content"] and "筛选" in messages[-1]["content"]
 
         def down(*args, **kwargs):
             raise StoreError("Chroma unreachable")
 
         monkeypatch.setattr(seeded.store, "dense", down)
-        *_, (_, messages, turns, sources) = chat_turn(service, "广州办理行政复议案件多少件？", [], [], "", "")
+        *_, (_, messages, turns, sources, _) = chat_turn(service, "广州办理行政复议案件多少件？", [], [], "", "")
         assert "暂时无法回答" in messages[-1]["content"] and "Traceback" not in messages[-1]["content"]
         assert turns == []
         monkeypatch.setattr(seeded.store, "dense", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("bug")))
-        *_, (_, messages, _, _) = chat_turn(service, "广州办理行政复议案件多少件？", [], [], "", "")
+        *_, (_, messages, _, _, _) = chat_turn(service, "广州办理行政复议案件多少件？", [], [], "", "")
         assert "服务暂时不可用" in messages[-1]["content"] and "bug" not in messages[-1]["content"]
     finally:
         service.close()
@@ -246,7 +246,7 @@ def test_a_remembered_answer_is_consumed_like_a_fresh_one(seeded):
     question = "广州全市有多少个单位按期公开了法治政府建设年度报告？"
     try:
         for _ in range(2):  # made, then remembered
-            *_, (_, messages, turns, sources) = chat_turn(service, question, [], [], "", "")
+            *_, (_, messages, turns, sources, _) = chat_turn(service, question, [], [], "", "")
             assert "544" in messages[-1]["content"] and 'class="source-card"' in sources and len(turns) == 2
         with service.stream(question) as events:
             pieces = list(events)

@@ -131,6 +131,17 @@ class Library:
         text = to_simplified(passage.text)
         return [f for f in report.figures if to_simplified(f.sentence) in text]
 
+    def passages(self, doc: str) -> list[Passage]:
+        """A report's chunks in reading order (`position`): what the report page anchors and a citation points at.
+
+        Empty for an unknown report. Read from the store each time (a report page is opened, not searched)."""
+        found = self.store.get_chunks(sorted(self.store.chunk_ids(doc)))
+        passages = [
+            Passage(text, doc, meta.get("title", ""), meta.get("heading", ""), 0.0, cid, position=meta.get("position"))
+            for cid, (text, meta) in found.items()
+        ]
+        return sorted(passages, key=lambda p: (p.position is None, p.position or 0))
+
     def gazetteers(self) -> dict[str, Gazetteer]:
         """Each report's places (issuer, parent city, districts named), for scoping a question by place."""
         found = {}

@@ -73,6 +73,7 @@ POLICY: tuple[Rule, ...] = (
     _rule("GET POST", r"/login", "anyone", "json", what="the page's sign-in (BOT_PAGE_ACCESS=key)"),
     _rule("GET", r"/logout", "anyone", counted=False, what="the page's sign-out"),
     _rule("GET HEAD", r"/|/embed/?", "page", counted=False, what="the web page and the iframe chat"),
+    _rule("GET HEAD", r"/reports/[^/]+", "page", what="one report's whole text, opened at a cited passage"),
     _rule(
         "GET HEAD",
         PAGE + r"/(?:assets/.+|static/.+|theme\.css|favicon\.ico|robots\.txt|config/?)",

@@ -12,6 +12,8 @@ import re
 
 from bot.answer.quotes import cited_sentences
 from bot.models import REFUSAL, Answer, Citation
+from bot.serve.conversation import records
+from bot.serve.reports import PAGE_PREFIX
 from bot.text import MARKER
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
@@ -32,13 +34,28 @@ def _number_pattern(numbers: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\d.,])({alternatives})(?![\d]|[.,]\d)")
 
 
-def answer_text_html(text: str, flagged: list[str] | None = None) -> str:
+def card_id(n: int | str, turn: int | None = None) -> str:
+    """A source card's element id: per turn, so markers of an earlier answer keep pointing at that turn's cards."""
+    return f"source-{turn}-{n}" if turn else f"source-{n}"
+
+
+def _marker(n: str, turn: int | None, previews: dict[int, str]) -> str:
+    """[n] linking to its card; with a preview, the passage shows beside it on hover or keyboard focus."""
+    link = f'<a href="#{card_id(n, turn)}">[{n}]</a>'
+    preview = previews.get(int(n))
+    tip = f'<span class="cite-preview" role="tooltip">{escape(preview)}</span>' if preview else ""
+    return f'<sup class="cite">{link}{tip}</sup>'
+
+
+def answer_text_html(
+    text: str, flagged: list[str] | None = None, turn: int | None = None, previews: dict[int, str] | None = None
+) -> str:
     """The answer with [n] as superscript links to source cards and unverified numbers marked."""
     numbers = _number_pattern(flagged or [])
     out = []
     for i, part in enumerate(MARKER.split(text)):
         if i % 2:
-            out.append(f'<sup class="cite"><a href="#source-{part}">[{part}]</a></sup>')
+            out.append(_marker(part, turn, previews or {}))
         elif numbers:
             for j, piece in enumerate(numbers.split(part)):
                 title = "这个数字在所引段落中没有找到，请核对原文"
@@ -48,11 +65,19 @@ def answer_text_html(text: str, flagged: list[str] | None = None) -> str:
     return "".join(out)
 
 
-def answer_html(answer: Answer) -> str:
+def preview(citation: Citation, answer_text: str, limit: int = 160) -> str:
+    """What hovering a marker shows: the sentences the answer rests on (else the passage's opening), shortened."""
+    sentences = cited_sentences(answer_text, citation.n, citation.text)
+    text = "".join(sentences) or citation.text
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def answer_html(answer: Answer, turn: int | None = None) -> str:
     """The final chat message for an answer: text, then notes on refusals, fallbacks and numbers."""
     if answer.refused:
         return f'{escape(REFUSAL)}\n\n<span class="note">{escape(REFUSAL_HINT)}</span>'
-    parts = [answer_text_html(answer.answer, answer.flagged_numbers)]
+    previews = {c.n: preview(c, answer.answer) for c in answer.citations} if turn else {}
+    parts = [answer_text_html(answer.answer, answer.flagged_numbers, turn, previews)]
     if answer.flagged_numbers:
         listed = "、".join(answer.flagged_numbers)
         parts.append(f'<span class="note warn">⚠ 以下数字未在所引段落中找到，请核对原文：{escape(listed)}</span>')
@@ -84,20 +109,28 @@ def _highlighted(text: str, sentences: list[str]) -> str:
     return "".join(out)
 
 
-def source_card(citation: Citation, answer_text: str) -> str:
+def _report_link(url: str | None) -> str:
+    """The card's link to the whole report at this passage (a new tab); only ever a link to our report page."""
+    if not url or not url.startswith(PAGE_PREFIX):
+        return ""
+    href = html.escape(url, quote=True)
+    return f'<a class="report-link" href="{href}" target="_blank" rel="noopener">在报告全文中查看（新窗口）</a>'
+
+
+def source_card(citation: Citation, answer_text: str, turn: int | None = None) -> str:
     sentences = cited_sentences(answer_text, citation.n, citation.text)
     meta = [citation.issuer, f"{citation.year}年" if citation.year else None, citation.heading]
     meta_html = " · ".join(html.escape(str(m)) for m in meta if m)
     quote = "".join(f"<p>{html.escape(s)}</p>" for s in sentences) or f"<p>{html.escape(citation.text[:120])}…</p>"
     return (
-        f'<div class="source-card" id="source-{citation.n}">'
+        f'<div class="source-card" id="{card_id(citation.n, turn)}">'
         f'<div class="source-head"><span class="source-n">[{citation.n}]</span> '
         f'<span class="source-title">{html.escape(citation.title or citation.doc)}</span></div>'
         f'<div class="source-meta">{meta_html}</div>'
         f'<blockquote class="source-quote">{quote}</blockquote>'
         f"<details><summary>查看原文段落 · {html.escape(citation.doc)}</summary>"
         f'<div class="source-text">{_highlighted(citation.text, sentences)}</div></details>'
-        "</div>"
+        f"{_report_link(citation.report_url)}</div>"
     )
 
 
@@ -115,6 +148,25 @@ def sources_html(answer: Answer | None, status: str | None = None) -> str:
         listed = html.escape("、".join(answer.flagged_numbers))
         warn = f'<div class="flag-warning">⚠ 数字 <mark class="flagged">{listed}</mark> 未在所引段落中找到</div>'
     return f'<div class="sources">{warn}{cards}</div>'
+
+
+def _turn_sources(turn: int, question: str, answer: Answer) -> str:
+    if answer.refused or not answer.citations:
+        cards = '<div class="sources-empty">这一问没有引用段落。</div>'
+    else:
+        cards = "".join(source_card(c, answer.answer, turn) for c in answer.citations)
+    head = f'<div class="turn-head">第 {turn} 问：{html.escape(question)}</div>'
+    return f'<section class="turn-sources" id="turn-{turn}" aria-label="第 {turn} 问的来源">{head}{cards}</section>'
+
+
+def sources_panel(stored: object, status: str | None = None) -> str:
+    """Every turn's own source cards, the newest first (an earlier answer's markers still find theirs), under a
+    status line while an answer is being made."""
+    groups = [_turn_sources(*r) for r in reversed(records(stored))]
+    top = f'<div class="sources-empty" role="status">{html.escape(status)}</div>' if status else ""
+    if not groups and not status:
+        top = '<div class="sources-empty">提问后，这里显示答案引用的原文段落。</div>'
+    return f'<div class="sources">{top}{"".join(groups)}</div>'
 
 
 CSS = """
@@ -142,4 +194,100 @@ sup.cite a { text-decoration: none; }
 .document-actions button.stop { background: var(--button-cancel-background-fill); }
 .document-actions button.stop { color: var(--button-cancel-text-color); }
 #documents-status { white-space: pre-line; }
+.turn-sources { margin: 0 0 14px; }
+.turn-head { font-size: 0.9em; color: var(--body-text-color-subdued); margin: 0 0 6px; }
+.source-card:target { outline: 2px solid var(--color-accent); }
+.report-link { display: inline-block; margin-top: 6px; font-size: 0.9em; }
+/* The preview opens as a block under the marker's line, inside the message: the chat's scroll area clips any
+   box positioned out of the message, so a floating tooltip was cut off at the chat's edge. */
+sup.cite .cite-preview { display: none; margin: 4px 0 6px; padding: 6px 10px; border-radius: 6px;
+  border: 1px solid var(--border-color-primary); border-left: 3px solid var(--color-accent); line-height: 1.6;
+  background: var(--background-fill-primary); color: var(--body-text-color); font-size: 0.85rem;
+  font-weight: normal; vertical-align: baseline; white-space: normal; }
+sup.cite:hover .cite-preview, sup.cite:focus-within .cite-preview { display: block; }
 """
+
+
+# -- the report page (/reports/{doc}) ---------------------------------------------------------------------
+REPORT_CSS = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #1f2933;
+  background: #f5f7fa; margin: 0; line-height: 1.9; }
+main { max-width: 52rem; margin: 0 auto; padding: 24px 28px 64px; background: #fff; min-height: 100vh; }
+h1 { font-size: 1.5rem; color: #12355b; margin: 8px 0 12px; line-height: 1.5; }
+dl.report-meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0 0 16px;
+  padding: 10px 14px; background: #eef3f8; border-left: 4px solid #12355b; font-size: 0.95rem; }
+dl.report-meta dt { color: #52606d; }
+dl.report-meta dd { margin: 0; }
+.cited-note { margin: 0 0 16px; padding: 8px 12px; border: 1px solid #e0c46c; background: #fffbea; }
+.report-text { white-space: pre-wrap; font-size: 1.05rem; }
+.passage { scroll-margin-top: 3rem; }
+.passage:target { background: #fff3c4; outline: 2px solid #e0c46c; }
+mark.cited { background: #ffe58a; color: inherit; padding: 1px 0; }
+a { color: #12355b; }
+"""
+
+
+def _report_text_html(text: str, spans: tuple, highlight) -> str:
+    """The whole text, escaped, each passage opening `<span class="passage" id="p-N">` at its start and the
+    highlighted passage's characters in <mark class="cited"> (chunks overlap, so a passage may run into the
+    next one's span; the mark follows the characters, the anchors the starts)."""
+    starts: dict[int, list[int]] = {}
+    for span in spans:
+        starts.setdefault(span.start, []).append(span.position)
+    marked = (highlight.start, highlight.end) if highlight else ()
+    cuts = sorted({0, len(text), *starts, *marked})
+    out, inside = [], False
+    for a, b in zip(cuts, cuts[1:]):
+        if a in starts:
+            *empty, last = starts[a]
+            out += ["</span>"] if inside else []
+            out += [f'<span id="p-{p}"></span>' for p in empty]
+            out.append(f'<span class="passage" id="p-{last}">')
+            inside = True
+        piece = html.escape(text[a:b])
+        if highlight and highlight.start <= a and b <= highlight.end:
+            piece = f'<mark class="cited">{piece}</mark>'
+        out.append(piece)
+    return "".join(out) + ("</span>" if inside else "")
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)} · 法治问答</title><style>{REPORT_CSS}</style></head>"
+        f"<body><main>{body}</main></body></html>"
+    )
+
+
+def report_page_html(view, highlight: int | None = None) -> str:
+    """The whole cleaned report (a `reports.ReportView`): title, issuing body, year covered, date, source, then
+    the text with every passage anchored (#p-N) and passage `highlight` marked."""
+    target = next((s for s in view.spans if s.position == highlight), None)
+    meta = [
+        ("发布机关", view.body),
+        ("报告年度", f"{view.year}年" if view.year else None),
+        ("发布日期", view.date),
+        ("来源", view.source),
+        ("报告编号", view.doc),
+    ]
+    rows = "".join(f"<dt>{k}</dt><dd>{html.escape(str(v))}</dd>" for k, v in meta if v)
+    note = ""
+    if target is not None:
+        where = f"（{html.escape(target.heading)}）" if target.heading else ""
+        note = (
+            f'<p class="cited-note" role="note">黄色标出的是回答引用的段落{where}。'
+            f'<a href="#p-{target.position}">跳到引用段落</a></p>'
+        )
+    text = _report_text_html(view.text, view.spans, target)
+    body = (
+        f"<header><h1>{html.escape(view.title)}</h1>"
+        f'<dl class="report-meta">{rows}</dl></header>{note}'
+        f'<article class="report-text" aria-label="报告全文">{text}</article>'
+    )
+    return _page(view.title, body)
+
+
+def report_missing_html() -> str:
+    body = '<h1>没有找到这份报告</h1><p>报告可能已被删除，或链接有误。<a href="/">返回法治问答</a></p>'
+    return _page("没有找到这份报告", body)

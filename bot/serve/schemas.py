@@ -59,6 +59,11 @@ class CitationOut(BaseModel):
     body: str | None = None
     year: int | None = None
     highlights: list[str] = Field(default_factory=list, description="Sentences of `text` the answer rests on.")
+    report_url: str | None = Field(
+        None,
+        description="The whole report as a web page, opened at this passage (highlighted), relative to the server:"
+        " `/reports/{doc}?hl={n}#p-{n}`. Needs the page's access, not an API key.",
+    )
 
 
 class AnswerOut(BaseModel):

@@ -12,13 +12,14 @@ import gradio as gr
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from bot.errors import NotFound
 from bot.serve.access import AccessControl
 from bot.serve.api import PREFIX, create_api, http_error
-from bot.serve.render import CSS
+from bot.serve.render import CSS, report_missing_html, report_page_html
 from bot.serve.service import Service
 from bot.serve.ui import create_embed, create_ui
 from bot.settings import Settings
@@ -79,6 +80,17 @@ def create_server(service: Service) -> FastAPI:
     def embed_slash(request: Request) -> RedirectResponse:  # Gradio at / would answer /embed with a 404
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"{request.scope.get('root_path', '')}/embed/{query}", status_code=307)
+
+    @app.api_route("/reports/{doc}", methods=["GET", "HEAD"], include_in_schema=False)
+    def report_page(doc: str, hl: str = "") -> HTMLResponse:
+        """The whole cleaned report, every passage anchored (#p-N), passage `hl` highlighted: where a source card
+        leads. Same access as the page; `doc` is only ever looked up in the index, never used as a path."""
+        try:
+            view = service.report_view(doc)
+        except NotFound:
+            return HTMLResponse(report_missing_html(), status_code=404)
+        highlight = int(hl) if hl.isdigit() and len(hl) < 7 else None
+        return HTMLResponse(report_page_html(view, highlight))
 
     # show_error=False: an exception that escaped a handler shows as a bare failure, never its text. The page
     # takes no files (documents go through the API), so Gradio's upload limit is its smallest.

@@ -28,10 +28,11 @@ from bot.index.pipeline import IndexReport
 from bot.ingest.figures import Figure
 from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
-from bot.models import Answer, Filters
+from bot.models import Answer, Citation, Filters, Passage
 from bot.serve.audit import AuditLog
 from bot.serve.errors import known
 from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
+from bot.serve.reports import ReportView, cited_position, locate, report_url, valid_doc
 from bot.serve.security import RateLimiter
 from bot.serve.uploads import BadName, Uploads, safe_name
 from bot.settings import Settings
@@ -167,7 +168,7 @@ class Service:
             return AnswerStream.remembered(known)
         if not self._take_slot():
             raise Busy("all answer slots are busy; try again shortly", retry_after=5)
-        events = self.answerer.stream(question, history, filters, k)
+        events = self._linked(self.answerer.stream(question, history, filters, k))
         events = self._released(self.remembered.keep(key, events) if key else events)
         try:
             first = next(events)
@@ -205,6 +206,39 @@ class Service:
         finally:
             with self._waiting_lock:
                 self._waiting -= 1
+
+    def _linked(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
+        """The final answer's citations with the link to their passage in the report page (kept when remembered)."""
+        for event in events:
+            yield replace(event, citations=self.linked(event.citations)) if isinstance(event, Answer) else event
+
+    def linked(self, citations: list[Citation]) -> list[Citation]:
+        """Citations with `report_url`: the report page at the passage each quotes (the report alone if not found)."""
+        passages: dict[str, list[Passage]] = {}
+        out = []
+        for citation in citations:
+            if citation.doc not in passages:
+                passages[citation.doc] = self.library.passages(citation.doc)
+            position = cited_position(citation, passages[citation.doc])
+            out.append(replace(citation, report_url=report_url(citation.doc, position)))
+        return out
+
+    def report_view(self, doc: str) -> ReportView:
+        """The report page's content; `NotFound` for an id that is no indexed report (nothing else is looked up)."""
+        record = self.library.document(doc) if valid_doc(doc) else None
+        report = self.library.report(doc) if record else None
+        if record is None or report is None:
+            raise NotFound(f"no report '{doc}' in the index")
+        return ReportView(
+            doc=doc,
+            title=record.get("title") or report.title or doc,
+            body=record.get("body"),
+            year=report.covered_year or record.get("year"),
+            date=report.published or record.get("date"),
+            source=record.get("source"),
+            text=report.text,
+            spans=locate(report.text, self.library.passages(doc)),
+        )
 
     def _released(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
         try:

@@ -8,16 +8,20 @@ a traceback. UI events are private: scripts use the keyed HTTP API, not Gradio's
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import gradio as gr
 
+from bot.answer.intent import MAX_TURNS
 from bot.errors import BackendUnavailable, BadInput, Busy, FazhiError, RateLimited
 from bot.ingest.load import READERS
 from bot.models import Answer, Filters
 from bot.serve.access import asker
-from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_html
+from bot.serve.conversation import MAX_RECORDS, conversation_text, turn_record
+from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_panel
 from bot.serve.schemas import MAX_QUESTION_CHARS
 from bot.serve.service import Service
 
@@ -70,6 +74,11 @@ def service_message(error: FazhiError) -> str:
     return UNAVAILABLE
 
 
+def _next_turn(kept: list) -> int:
+    numbers = [r.get("turn") for r in kept if isinstance(r, dict)]
+    return 1 + max((n for n in numbers if isinstance(n, int)), default=0)
+
+
 def chat_turn(
     service: Service,
     question: str,
@@ -78,19 +87,24 @@ def chat_turn(
     body: str | None,
     year: str | None,
     asker: str | None = None,
+    kept: list | None = None,
 ) -> Iterator[tuple]:
-    """One question: (textbox, chat messages, history turns, sources HTML) as the answer streams in.
+    """One question: (textbox, chat messages, history turns, source panel HTML, conversation log) as the answer
+    streams in. `kept` holds one record per answered turn (`conversation.turn_record`): the panel shows every
+    turn's own cards, so the markers of an earlier answer still lead to that turn's passages.
 
     `asker` (who asks: an address or key) is held to the rate limit here, where the refusal can be a Chinese
     sentence. Whatever goes wrong ends as a short Chinese message in the chat (the trace goes to the log), and
     the question box stays usable: this generator never raises.
     """
-    question = (question or "").strip()
+    question, kept = (question or "").strip(), list(kept or [])
     if not question:
-        yield "", messages, turns, sources_html(None)
+        yield "", messages, turns, sources_panel(kept), kept
         return
+    turn = _next_turn(kept)
+    turns = turns[-(MAX_TURNS - MAX_TURNS % 2) :]  # the latest exchanges: a kept conversation grows past the limit
     messages = [*messages, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
-    yield "", messages, turns, sources_html(None, "正在检索相关报告…")
+    yield "", messages, turns, sources_panel(kept, "正在检索相关报告…"), kept
     text, answer, failure = "", None, None
     try:
         if asker and (wait := service.question_allowed(asker)):
@@ -102,7 +116,7 @@ def chat_turn(
                 else:
                     text += event
                     messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
-                    yield "", messages, turns, sources_html(None, "正在生成回答…")
+                    yield "", messages, turns, sources_panel(kept, "正在生成回答…"), kept
     except FazhiError as exc:
         failure = service_message(exc)
     except Exception:
@@ -110,16 +124,77 @@ def chat_turn(
         failure = UNAVAILABLE
     if failure or answer is None:
         messages[-1] = {"role": "assistant", "content": error_html(f"暂时无法回答：{failure or UNAVAILABLE}")}
-        yield "", messages, turns, sources_html(None, "没有结果。")
+        yield "", messages, turns, sources_panel(kept, "这一问没有结果。"), kept
         return
-    messages[-1] = {"role": "assistant", "content": answer_html(answer)}
+    messages[-1] = {"role": "assistant", "content": answer_html(answer, turn)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
-    yield "", messages, turns, sources_html(answer)
+    kept = [*kept, turn_record(turn, question, answer)][-MAX_RECORDS:]
+    yield "", messages, turns, sources_panel(kept), kept
 
 
-def _chat_panel(service: Service, body, year, height: int = 460):
-    """Chatbot, question box, buttons and the source panel, wired to `chat_turn`."""
-    turns = gr.State([])
+EMPTY_CONVERSATION = {"messages": [], "turns": [], "kept": []}
+# The 导出 button: the conversation text (made by the server: `conversation_text`) downloaded as a .txt file.
+DOWNLOAD_JS = """(text) => {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], {type: "text/plain;charset=utf-8"}));
+    link.download = "法治问答对话记录.txt";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 5000);
+    return [];
+}"""
+
+
+def _stored_messages(value: object) -> list:
+    """Chat messages or history turns the browser kept, if every one has the shape the chat takes (else none)."""
+    if not isinstance(value, list):
+        return []
+    ok = all(isinstance(m, dict) and m.get("role") in ("user", "assistant") for m in value)
+    return value if ok else []
+
+
+def restore(saved: object) -> tuple:
+    """The conversation this browser kept (localStorage), back on the screen after a reload."""
+    saved = saved if isinstance(saved, dict) else {}
+    turns = [t for t in _stored_messages(saved.get("turns")) if isinstance(t.get("content"), str)]
+    kept = saved.get("kept") if isinstance(saved.get("kept"), list) else []
+    kept = [r for r in kept if isinstance(r, dict)]
+    return _stored_messages(saved.get("messages")), turns, kept, sources_panel(kept), conversation_text(kept)
+
+
+def save(messages: list, turns: list, kept: list) -> tuple[dict, str]:
+    """What the browser keeps after each turn, and the text the 导出 button downloads."""
+    return {"messages": messages[-2 * MAX_RECORDS :], "turns": turns, "kept": kept}, conversation_text(kept)
+
+
+def cleared() -> tuple:
+    """Clearing the chat forgets everything: screen, the history a follow-up is read against, kept copy."""
+    return "", [], [], [], sources_panel([]), dict(EMPTY_CONVERSATION), conversation_text([])
+
+
+def browser_secret(data_dir: Path) -> str:
+    """The key the kept conversations are encrypted with in the browser, the same across server restarts (a
+    fresh one each start would make every kept conversation unreadable, so lost, after each restart)."""
+    path = data_dir / "browser-state.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another server process made it just now
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as file:
+                file.write(secrets.token_urlsafe(24))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _chat_panel(service: Service, body, year, height: int = 460, storage_key: str = "fazhi-chat"):
+    """Chatbot, question box, buttons and the source panel, wired to `chat_turn`; the conversation is kept in
+    the browser (`gr.BrowserState`, localStorage) across reloads, and 导出 downloads it as text."""
+    turns, kept = gr.State([]), gr.State([])
+    secret = browser_secret(service.settings.data_dir)
+    saved = gr.BrowserState(dict(EMPTY_CONVERSATION), storage_key=storage_key, secret=secret)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(
@@ -136,20 +211,31 @@ def _chat_panel(service: Service, body, year, height: int = 460):
             with gr.Row():
                 ask = gr.Button("提问", variant="primary", elem_id="ask")
                 clear = gr.Button("清空对话", elem_id="clear")
+                export = gr.Button("导出", elem_id="export")
         with gr.Column(scale=2):
             gr.Markdown("#### 引用来源")
-            sources = gr.HTML(sources_html(None), elem_id="sources")
+            sources = gr.HTML(sources_panel([]), elem_id="sources")
+    export_text = gr.Textbox(conversation_text([]), visible=False, elem_id="export-text")
 
-    def run(question, messages, history, body, year, request: gr.Request):
+    def run(question, messages, history, body, year, kept, request: gr.Request):
         scope = request.request.scope if request and request.request else {}
-        yield from chat_turn(service, question, messages, history, body, year, asker(scope))
+        yield from chat_turn(service, question, messages, history, body, year, asker(scope), kept)
 
     limit = max(1, service.settings.max_concurrent_answers)
-    outputs = [question, chatbot, turns, sources]
+    outputs = [question, chatbot, turns, sources, kept]
     for trigger in (ask.click, question.submit):
-        trigger(run, [question, chatbot, turns, body, year], outputs, api_visibility="private", concurrency_limit=limit)
-    clear.click(lambda: ("", [], [], sources_html(None)), None, outputs, api_visibility="private")
-    return question
+        trigger(
+            run,
+            [question, chatbot, turns, body, year, kept],
+            outputs,
+            api_visibility="private",
+            concurrency_limit=limit,
+        ).then(save, [chatbot, turns, kept], [saved, export_text], api_visibility="private")
+    everything = [question, chatbot, turns, kept, sources, saved, export_text]
+    for trigger in (clear.click, chatbot.clear):  # the button and the chat's own trash icon alike
+        trigger(cleared, None, everything, api_visibility="private")
+    export.click(None, [export_text], None, js=DOWNLOAD_JS)
+    return question, (restore, saved, [chatbot, turns, kept, sources, export_text])
 
 
 DOCUMENT_ACTIONS = """<div class="document-actions">
@@ -220,12 +306,13 @@ def create_ui(service: Service) -> gr.Blocks:
                 with gr.Row():
                     body = gr.Dropdown(label="发布机关", choices=bodies, value="", elem_id="filter-body")
                     year = gr.Dropdown(label="年份", choices=years, value="", elem_id="filter-year")
-                question = _chat_panel(service, body, year)
+                question, restoring = _chat_panel(service, body, year)
                 examples = [q for doc, q in EXAMPLES if doc in indexed] or [q for _, q in EXAMPLES]
                 gr.Examples(examples=examples, inputs=[question], label="示例问题")
             with gr.Tab("报告管理"):
                 refresh, outputs = _documents_tab(service, body, year)
         ui.load(refresh, None, outputs, api_visibility="private")
+        ui.load(*restoring, api_visibility="private")
     return ui
 
 
@@ -234,7 +321,8 @@ def create_embed(service: Service) -> gr.Blocks:
     with gr.Blocks(title="法治问答", analytics_enabled=False, fill_height=True) as embed:
         body = gr.State("")
         year = gr.State("")
-        _chat_panel(service, body, year, height=360)
+        _, restoring = _chat_panel(service, body, year, height=360, storage_key="fazhi-embed-chat")
+        embed.load(*restoring, api_visibility="private")
 
         def from_query(request: gr.Request):
             params = request.query_params if request else {}
