@@ -20,7 +20,7 @@ from typing import BinaryIO
 from chromadb.errors import ChromaError
 
 from bot.answer.chain import Answerer, search_scoped
-from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
+from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS, make_plan
 from bot.answer.quotes import cited_sentences
 from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
 from bot.index.library import Library
@@ -30,6 +30,7 @@ from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
 from bot.models import Answer, Filters
 from bot.serve.audit import AuditLog
+from bot.serve.conversations import ConversationLog, Rating
 from bot.serve.errors import known
 from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
 from bot.serve.security import RateLimiter
@@ -66,9 +67,12 @@ def stream_error(exc: Exception) -> dict:
     return {"error": error, "incomplete": True}
 
 
-def answer_json(answer: Answer) -> dict:
-    """`Answer.to_json()`, each citation with the passage sentences the answer rests on (`highlights`)."""
+def answer_json(answer: Answer, answer_id: str | None = None) -> dict:
+    """`Answer.to_json()`, each citation with the passage sentences the answer rests on (`highlights`), and the
+    answer's id in the conversation log (`answer_id`, what feedback names)."""
     data = answer.to_json()
+    if answer_id:
+        data["answer_id"] = answer_id
     for citation in data["citations"]:
         citation["highlights"] = cited_sentences(answer.answer, citation["n"], citation["text"])
     return data
@@ -105,12 +109,9 @@ class AnswerStream:
     (a page closed or a client gone mid-answer); closing a remembered one costs nothing.
     """
 
-    def __init__(self, events: Iterator[str | Answer]):
+    def __init__(self, events: Iterator[str | Answer], answer_id: str | None = None):
         self._events = events
-
-    @classmethod
-    def remembered(cls, answer: Answer) -> AnswerStream:
-        return cls(iter([answer.answer, answer]))
+        self.answer_id = answer_id or uuid.uuid4().hex  # this answer's id in the conversation log
 
     def __iter__(self) -> AnswerStream:
         return self
@@ -146,6 +147,12 @@ class Service:
         self.uploads = Uploads(self.settings.uploads_dir)
         self.audit = AuditLog(self.settings.data_dir / "audit.jsonl")
         self.jobs = JobQueue(self.settings.data_dir / "jobs.sqlite", on_finish=self._finished)
+        self.conversations = ConversationLog(
+            self.settings.conversations_path,
+            self.settings.conversation_days,
+            self.settings.conversation_log,
+            planner=self._plan,
+        )
         slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
         self._slots = threading.BoundedSemaphore(slots)
         self.page_questions = RateLimiter(self.settings.rate_limit)  # the page's, per asker (the API's: access.py)
@@ -159,12 +166,19 @@ class Service:
         history: list[dict] | None = None,
         filters: Filters | None = None,
         k: int | None = None,
+        channel: str = "page",
+        key_id: str | None = None,
     ) -> AnswerStream:
-        """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here."""
+        """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here.
+
+        The final answer is put on the conversation log's queue under the stream's `answer_id`, with the
+        `channel` it was asked through (page, embed, api, openai) and the asking key's id.
+        """
         check_lengths(question, history)
+        answer_id = uuid.uuid4().hex
         key = self._key(question, history, filters, k)
         if key and (known := self.remembered.get(key)):
-            return AnswerStream.remembered(known)
+            return AnswerStream(self._logged(iter([known.answer, known]), answer_id, channel, key_id), answer_id)
         if not self._take_slot():
             raise Busy("all answer slots are busy; try again shortly", retry_after=5)
         events = self.answerer.stream(question, history, filters, k)
@@ -173,7 +187,40 @@ class Service:
             first = next(events)
         except ChromaError as exc:
             raise known(exc) from exc
-        return AnswerStream(_prepend(first, events))
+        return AnswerStream(self._logged(_prepend(first, events), answer_id, channel, key_id), answer_id)
+
+    def _logged(
+        self, events: Iterator[str | Answer], answer_id: str, channel: str, key_id: str | None
+    ) -> Iterator[str | Answer]:
+        """The events passed through; the final answer is queued for the conversation log (never waited on).
+        Closing this closes `events` at once (it may hold an answer slot)."""
+        try:
+            for event in events:
+                if isinstance(event, Answer):
+                    self.conversations.record(event, answer_id, channel, key_id)
+                yield event
+        finally:
+            close = getattr(events, "close", None)
+            if close is not None:
+                close()
+
+    def _plan(self, question: str) -> dict:
+        """What the log keeps of a question's plan: its kind and the places and years it names."""
+        plan = make_plan(question, self.library.issuers())
+        scope = plan.scope
+        return {"kind": plan.kind, "issuers": scope.issuers, "places": scope.places, "years": scope.years}
+
+    def feedback(
+        self,
+        answer_id: str,
+        rating: Rating,
+        comment: str | None = None,
+        correct_answer: str | None = None,
+        report: str | None = None,
+        key_id: str | None = None,
+    ) -> None:
+        """A 👍/👎 on a logged answer (the page's buttons and POST /feedback); `NotFound` for an unknown answer."""
+        self.conversations.feedback(answer_id, rating, comment, correct_answer, report, key_id)
 
     def ask(
         self, question: str, history: list[dict] | None = None, filters: Filters | None = None, k: int | None = None
@@ -431,6 +478,7 @@ class Service:
                 log.info("waiting for resumed job %s", job.id)
 
     def close(self) -> None:
+        self.conversations.close()
         self.jobs.close()
 
 
