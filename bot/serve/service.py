@@ -20,6 +20,7 @@ from typing import BinaryIO
 from chromadb.errors import ChromaError
 
 from bot.answer.chain import Answerer, search_scoped
+from bot.answer.hittest import hit_test
 from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS, make_plan
 from bot.answer.quotes import cited_sentences
 from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
@@ -272,6 +273,13 @@ class Service:
         else:
             passages = self.library.search([question], k, filters)[0]
         return [{**p.to_json(), "figures": [figure_json(f) for f in self.library.figures_in(p)]} for p in passages]
+
+    def hit_test(self, question: str, filters: Filters | None = None) -> dict:
+        """Hit-testing for the admin view: what the chain reads for a question, and why it answers or refuses."""
+        try:
+            return hit_test(self.library, question, filters)
+        except ChromaError as exc:
+            raise known(exc) from exc
 
     def document(self, doc: str) -> dict:
         """One report: its record, dates, places, sections by role (with items) and its indicator table."""
