@@ -204,7 +204,8 @@ class ConversationLog:
             self._recent.put(answer_id, True)
         except queue.Full:
             self.dropped += 1
-            log.warning("conversation log queue full: answer %s not logged (%d dropped)", answer_id, self.dropped)
+            if self.dropped % 100 == 1:  # once per hundred: a stuck disk must not flood the server log too
+                log.warning("conversation log queue full: %d answer(s) not logged so far", self.dropped)
         except Exception:  # a record that cannot be made must not fail the answer it records
             log.exception("could not log answer %s", answer_id)
 
