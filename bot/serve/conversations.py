@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from bot.answer.quotes import cited_sentences
 from bot.errors import NotFound
@@ -105,7 +105,7 @@ def citation_records(answer: Answer) -> list[dict]:
 
 
 def answer_record(answer: Answer, answer_id: str, channel: str, key_id: str | None, when: float) -> dict:
-    """One answer as logged (its plan is added by the writer, off the answer path)."""
+    """One answer as logged; made by the writer thread (with the plan), never on the answer path."""
     flags = {
         "flagged_numbers": answer.flagged_numbers,
         "invalid_citations": answer.invalid_citations,
@@ -200,7 +200,7 @@ class ConversationLog:
         if not self.enabled:
             return
         try:
-            self._queue.put_nowait(("answer", answer_record(answer, answer_id, channel, key_id, time.time())))
+            self._queue.put_nowait(("answer", (answer, answer_id, channel, key_id, time.time())))
             self._recent.put(answer_id, True)
         except queue.Full:
             self.dropped += 1
@@ -251,10 +251,13 @@ class ConversationLog:
         finally:
             db.close()
 
-    def _write(self, db: sqlite3.Connection, batch: list[tuple[str, dict]]) -> None:
+    def _write(self, db: sqlite3.Connection, batch: list[tuple[str, Any]]) -> None:
         """One transaction per batch; an error costs the batch a warning, never the writer thread."""
         try:
-            answers = [_row({**r, "plan": self._plan(r["standalone"])}) for kind, r in batch if kind == "answer"]
+            records = [
+                answer_record(*given) for kind, given in batch if kind == "answer"
+            ]  # made here, not in the answer
+            answers = [_row({**r, "plan": self._plan(r["standalone"])}) for r in records]
             ratings = [r for kind, r in batch if kind == "feedback"]
             with db:
                 db.executemany(

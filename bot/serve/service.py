@@ -148,6 +148,7 @@ class Service:
         self.uploads = Uploads(self.settings.uploads_dir)
         self.audit = AuditLog(self.settings.data_dir / "audit.jsonl")
         self.jobs = JobQueue(self.settings.data_dir / "jobs.sqlite", on_finish=self._finished)
+        self._issuers: tuple[object, list[str]] = (None, [])  # (index generation, issuers): the log's planner's
         self.conversations = ConversationLog(
             self.settings.conversations_path,
             self.settings.conversation_days,
@@ -207,7 +208,10 @@ class Service:
 
     def _plan(self, question: str) -> dict:
         """What the log keeps of a question's plan: its kind and the places and years it names."""
-        plan = make_plan(question, self.library.issuers())
+        generation = self.library.generation()
+        if self._issuers[0] != generation:  # the issuers change only with the reports
+            self._issuers = (generation, self.library.issuers())
+        plan = make_plan(question, self._issuers[1])
         scope = plan.scope
         return {"kind": plan.kind, "issuers": scope.issuers, "places": scope.places, "years": scope.years}
 
