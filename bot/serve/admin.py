@@ -63,27 +63,27 @@ def admin_response(service: Service, params: dict[str, str]) -> Response:
         headers = {"Content-Disposition": 'attachment; filename="conversations.jsonl"'}
         return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)
     question = (params.get("q") or "").strip()[:500]
-    parts = [_filters_form(params), _hittest(service, question)]
     if log.enabled:
         log.flush(1.0)
-        parts[1:1] = [_stats(log.stats()), _entries(log.entries(query))]
+        parts = [_stats(log.stats()), _filters_form(params), _entries(log.entries(query))]
     else:
-        parts.insert(1, "<p>对话记录未开启（BOT_CONVERSATION_LOG=false）。</p>")
+        parts = ["<p>对话记录未开启（BOT_CONVERSATION_LOG=false）。</p>"]
+    parts.append(_hittest(service, question))
     body = "\n".join(parts)
     return HTMLResponse(
         f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>管理 · 法治问答</title>
 <style>{_STYLE}</style></head><body><h1>法治问答 · 管理</h1>
-<p class="small"><a href="#log">对话记录</a> · <a href="#stats">统计</a> · <a href="#hittest">命中测试</a> ·
+<p class="small"><a href="#stats">统计</a> · <a href="#log">对话记录</a> · <a href="#hittest">命中测试</a> ·
 <a href="/admin/logout">退出</a></p>{body}</body></html>"""
     )
 
 
-def _select(name: str, value: str, options: list[tuple[str, str]]) -> str:
+def _select(name: str, label: str, value: str, options: list[tuple[str, str]]) -> str:
     shown = "".join(
         f'<option value="{escape(v)}"{" selected" if v == value else ""}>{escape(label)}</option>'
         for v, label in options
     )
-    return f'<label>{escape(name)} <select name="{name}">{shown}</select></label>'
+    return f'<label>{escape(label)} <select name="{name}">{shown}</select></label>'
 
 
 def _filters_form(params: dict[str, str]) -> str:
@@ -93,12 +93,12 @@ def _filters_form(params: dict[str, str]) -> str:
         '<h2 id="log">对话记录</h2><form method="get" action="/admin">'
         f'<label>从 <input type="date" name="since" value="{escape(get("since"))}"></label>'
         f'<label>到 <input type="date" name="until" value="{escape(get("until"))}"></label>'
-        + _select("channel", get("channel"), [("", "全部"), *((c, c) for c in CHANNELS)])
-        + _select("refused", get("refused"), yes_no)
-        + _select("flagged", get("flagged"), yes_no)
-        + _select("rating", get("rating"), [("", "全部"), ("down", "👎"), ("up", "👍")])
-        + '<button type="submit">筛选</button><button type="submit" name="format" value="jsonl">导出 JSONL</button>'
-        "</form>"
+        + _select("channel", "渠道", get("channel"), [("", "全部"), *((c, c) for c in CHANNELS)])
+        + _select("refused", "拒答", get("refused"), yes_no)
+        + _select("flagged", "存疑数字", get("flagged"), yes_no)
+        + _select("rating", "反馈", get("rating"), [("", "全部"), ("down", "差评"), ("up", "好评")])
+        + '<button type="submit" id="filter">筛选</button>'
+        '<button type="submit" name="format" value="jsonl">导出 JSONL</button></form>'
     )
 
 
@@ -106,7 +106,7 @@ def _entries(entries: list[dict]) -> str:
     rows = []
     for e in entries:
         feedback = e.get("feedback") or {}
-        rating = {"up": '<span class="up">👍</span>', "down": '<span class="down">👎</span>'}.get(
+        rating = {"up": '<span class="up">好评</span>', "down": '<span class="down">差评</span>'}.get(
             feedback.get("rating"), ""
         )
         note = " ".join(escape(feedback.get(k) or "") for k in ("comment", "correct_answer", "report"))
@@ -136,7 +136,7 @@ def _stats(stats: dict) -> str:
         f"<td>{d['up']}</td><td>{d['down']}</td></tr>"
         for d in stats["per_day"]
     )
-    head = "<tr><th>日期</th><th>回答</th><th>拒答</th><th>存疑数字</th><th>👍</th><th>👎</th></tr>"
+    head = "<tr><th>日期</th><th>回答</th><th>拒答</th><th>存疑数字</th><th>好评</th><th>差评</th></tr>"
     return (
         f'<h2 id="stats">统计（自 {escape(stats["since"])} 起）</h2><table>{head}{days}</table>'
         + _counts("最常见的问题", stats["frequent_questions"])
@@ -147,7 +147,8 @@ def _stats(stats: dict) -> str:
 def _hittest(service: Service, question: str) -> str:
     form = (
         '<h2 id="hittest">命中测试</h2><form method="get" action="/admin#hittest">'
-        f'<input name="q" size="60" value="{escape(question)}" placeholder="输入一个问题"><button>测试</button></form>'
+        f'<input name="q" size="60" value="{escape(question)}" placeholder="输入一个问题">'
+        '<button id="hittest-run">测试</button></form>'
     )
     if not question:
         return form
