@@ -149,6 +149,7 @@ class Service:
         self.audit = AuditLog(self.settings.data_dir / "audit.jsonl")
         self.jobs = JobQueue(self.settings.data_dir / "jobs.sqlite", on_finish=self._finished)
         self._issuers: tuple[object, list[str]] = (None, [])  # (index generation, issuers): the log's planner's
+        self._plans: LRU[tuple, dict] = LRU(4096)  # the log's plans of questions asked before
         self.conversations = ConversationLog(
             self.settings.conversations_path,
             self.settings.conversation_days,
@@ -211,9 +212,13 @@ class Service:
         generation = self.library.generation()
         if self._issuers[0] != generation:  # the issuers change only with the reports
             self._issuers = (generation, self.library.issuers())
+        if (known := self._plans.get((question, generation))) is not None:  # staff ask the same questions again
+            return known
         plan = make_plan(question, self._issuers[1])
         scope = plan.scope
-        return {"kind": plan.kind, "issuers": scope.issuers, "places": scope.places, "years": scope.years}
+        logged = {"kind": plan.kind, "issuers": scope.issuers, "places": scope.places, "years": scope.years}
+        self._plans.put((question, generation), logged)
+        return logged
 
     def feedback(
         self,
