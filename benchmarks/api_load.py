@@ -207,7 +207,8 @@ def log_cost(args: argparse.Namespace) -> int:
     import httpx
 
     questions = [item.question for item in gold_items()]
-    folder, logs = work_dir("api-log"), work_dir("api-log/logs")
+    folder = work_dir("api-log", fresh=True)  # `logged` counts this run only
+    logs = work_dir("api-log/logs")
     sides = {"log on": "true", "log off": "false"}
     result: dict = {"machine": machine(), "clients": args.clients, "phases": [], "notes": []}
     procs: list[Proc] = []

@@ -3,6 +3,8 @@ rated, hit-test a question. Skipped without a chromium binary."""
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from live_server import seeded_service, serve
@@ -59,4 +61,29 @@ def test_an_admin_signs_in_sees_the_log_and_hit_tests(site, tmp_path):
         page.wait_for_load_state()
         assert page.locator("text=覆盖度").is_visible() and page.locator("h4:has-text('fused')").count() == 1
         page.screenshot(path=str(ARTIFACTS / "admin-hittest.png"))
+        browser.close()
+
+
+def test_a_thumbs_down_on_the_page_lands_in_the_log(site):
+    from playwright.sync_api import sync_playwright
+
+    question = "韶关市选聘了几名行政执法监督员？"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page.set_default_timeout(WAIT_MS)
+        page.goto(site)
+        page.locator("#question textarea").fill(question)
+        page.locator("#ask").click()
+        page.locator("#sources .source-card").first.wait_for(state="visible")
+        page.locator("#chat button[aria-label='踩']").last.click()  # Gradio's 👎 (Dislike) in zh-CN
+        admin = httpx.Client(base_url=f"{site}/api/v1", headers={"Authorization": f"Bearer {ADMIN}"}, timeout=30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            down = admin.get("/admin/log", params={"rating": "down", "channel": "page"}).json()["entries"]
+            if any(e["question"] == question for e in down):
+                break
+            time.sleep(0.5)
+        else:
+            pytest.fail("the page's 👎 did not reach the log")
         browser.close()

@@ -312,6 +312,16 @@ class ConversationLog:
             raise NotFound("对话记录未开启（BOT_CONVERSATION_LOG=false）")
         return self._connect()
 
+    def latest_id(self, question: str, channel: str) -> str | None:
+        """The newest logged answer to `question` through `channel` (the page's 👍/👎 name their answer so)."""
+        self.flush(1.0)
+        with self._reader() as db:
+            row = db.execute(
+                "SELECT id FROM answers WHERE question = ? AND channel = ? ORDER BY time DESC LIMIT 1",
+                (question, channel),
+            ).fetchone()
+        return row["id"] if row else None
+
     def entries(self, query: LogQuery | None = None) -> list[dict]:
         """Logged answers, newest first, each with its latest feedback, filtered by `query`."""
         return list(self.iter_entries(query or LogQuery()))
