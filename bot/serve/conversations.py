@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from bot.answer.quotes import cited_sentences
-from bot.errors import NotFound
+from bot.errors import Busy, NotFound
 from bot.lru import LRU
 from bot.models import Answer
 
@@ -222,7 +222,12 @@ class ConversationLog:
         if not self.enabled or not (self._recent.get(answer_id) or self._exists(answer_id)):
             raise NotFound(f"没有编号为 {answer_id[:64]} 的回答记录（可能已过保存期限，或对话记录未开启）")
         fields = {"comment": comment, "correct_answer": correct_answer, "report": report, "key_id": key_id}
-        self._queue.put(("feedback", {"answer_id": answer_id, "time": time.time(), "rating": rating, **fields}))
+        try:  # a rating is asked for, so it may wait a moment for room; never for long
+            self._queue.put(
+                ("feedback", {"answer_id": answer_id, "time": time.time(), "rating": rating, **fields}), timeout=5
+            )
+        except queue.Full:
+            raise Busy("对话记录繁忙，反馈未能保存，请稍后再试", retry_after=5) from None
 
     # -- the writer -------------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
