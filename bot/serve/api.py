@@ -63,6 +63,7 @@ _ERRORS = {status: {"model": ErrorOut} for status in (400, 401, 403, 404, 413, 4
 _EVENT = {"type": "object", "required": ["data"], "properties": {"data": {"type": "string"}}}
 _ANSWER_EVENT = {**_EVENT, "properties": {**_EVENT["properties"], "event": {"enum": ["token", "answer", "error"]}}}
 _ANSWER_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _ANSWER_EVENT}}}}
+_EXPORT = {**_ERRORS, 200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}
 _CHAT_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _EVENT}}}}
 log = logging.getLogger(__name__)
 
@@ -315,7 +316,7 @@ def _add_log_routes(api: FastAPI, service: Service, key_of) -> None:
         service.conversations.flush(1.0)
         return service.conversations.stats(days, top)
 
-    @api.get("/admin/log/export", responses=_ERRORS, tags=["log"])
+    @api.get("/admin/log/export", responses=_EXPORT, tags=["log"], response_class=StreamingResponse)
     def log_export(query: Annotated[LogQuery, Depends(log_query)]) -> StreamingResponse:
         """Every matching logged answer as JSON lines (no paging; admin key)."""
         service.conversations.flush(1.0)
@@ -341,7 +342,7 @@ def log_query(
     flagged: bool | None = None,
     rating: Literal["up", "down"] | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> LogQuery:
     """The admin log's filters from the query string (days as YYYY-MM-DD, inclusive)."""
     day = lambda d: d.isoformat() if d else None  # noqa: E731
