@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/api_load.py                       # 32 clients, 2 × 15 s rounds, 60 s sustained
     .venv/bin/python benchmarks/api_load.py --clients 32 --seconds 15 --rounds 2 --sustain 120 --json
+    .venv/bin/python benchmarks/api_load.py --log-cost --rounds 3 --seconds 10   # conversation log on vs off
 
 Servers (each its own process, uvicorn, one worker, as `app.py` runs):
 
@@ -23,6 +24,12 @@ with the gold questions in turn, each client from its own offset. noop and the e
 for `--rounds` rounds of `--seconds` each (the machine is noisy, so the ratio is taken within the run);
 then the stub backend; then a sustained extractive run of `--sustain` s sampling the server's memory
 every second. Every phase is bounded in time and in count (`--max-requests`). `BOT_RATE_LIMIT=0`.
+
+`--log-cost` measures only the conversation log (bot/serve/conversations.py): two extractive servers, one
+with `BOT_CONVERSATION_LOG=true` and one with it off, both answering questions asked before (the cheapest
+answers, where logging's share is largest), alternating for `--rounds` rounds (the order flipped each round);
+it reports each side's requests/s and p95 per round, their run-to-run spread, the on/off ratio per round, and
+how many answers the log holds against how many were answered (a full queue drops records, never answers).
 """
 
 from __future__ import annotations
@@ -173,6 +180,104 @@ def start_stub(log: Path, *flags: str | float) -> tuple[Proc, str]:
     return stub, f"http://127.0.0.1:{port}/v1"
 
 
+def _spread(values: list[float]) -> dict:
+    """Mean, min, max and the run-to-run spread ((max - min) / mean) of one side's rounds."""
+    mean = statistics.fmean(values) if values else 0.0
+    spread = (max(values) - min(values)) / mean if mean else 0.0
+    return {
+        "mean": round(mean, 1),
+        "min": min(values, default=0),
+        "max": max(values, default=0),
+        "spread": round(spread, 3),
+    }
+
+
+def _logged_rows(folder: Path) -> int | None:
+    import sqlite3
+
+    path = folder / "conversations.sqlite"
+    if not path.exists():
+        return None
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+
+def log_cost(args: argparse.Namespace) -> int:
+    """The conversation log on vs off, side by side, `args.rounds` alternating rounds each."""
+    import httpx
+
+    questions = [item.question for item in gold_items()]
+    folder = work_dir("api-log", fresh=True)  # `logged` counts this run only
+    logs = work_dir("api-log/logs")
+    sides = {"log on": "true", "log off": "false"}
+    result: dict = {"machine": machine(), "clients": args.clients, "phases": [], "notes": []}
+    procs: list[Proc] = []
+    answered = dict.fromkeys(sides, 0)
+    try:
+        servers = {}
+        for name, on in sides.items():
+            proc, url = start_bot(
+                folder / name.replace(" ", "-"),
+                name.replace(" ", "-"),
+                logs,
+                BOT_LLM="extractive",
+                BOT_CONVERSATION_LOG=on,
+                **MEMORY_ON,
+            )
+            procs.append(proc)
+            servers[name] = (proc, url)
+        say("api_load --log-cost: waiting for the servers, then asking every question once …")
+        for name, (proc, url) in servers.items():
+            wait_http(f"{url}/api/v1/health", proc, timeout=900)
+            with httpx.Client(base_url=url, timeout=60) as client:
+                answered[name] += sum(
+                    client.post("/api/v1/answer", json={"question": q}).status_code == 200 for q in questions
+                )
+        for round_ in range(1, args.rounds + 1):
+            order = list(sides) if round_ % 2 else list(reversed(sides))
+            for name in order:
+                say(f"api_load --log-cost: {name} round {round_} ({args.seconds:.0f} s, {args.clients} clients) …")
+                load_before = loadavg()
+                measured = asyncio.run(load(servers[name][1], questions, args.clients, args.seconds, args.max_requests))
+                answered[name] += measured["ok"]
+                result["phases"].append(
+                    {"server": name, "round": round_, **measured, "loadavg": [load_before, loadavg()]}
+                )
+        time.sleep(2)  # the writer's last batch
+        on = [p for p in result["phases"] if p["server"] == "log on"]
+        off = [p for p in result["phases"] if p["server"] == "log off"]
+        result["summary"] = [
+            {
+                "server": name,
+                "rps": _spread([p["rps"] for p in rows]),
+                "p95_ms": _spread([p["p95_ms"] or 0 for p in rows]),
+                "errors": sum(p["errors"] for p in rows),
+                "answered": answered[name],
+                "logged": _logged_rows(folder / name.replace(" ", "-")),
+            }
+            for name, rows in (("log on", on), ("log off", off))
+        ]
+        ratios = [a["rps"] / b["rps"] if b["rps"] else 0.0 for a, b in zip(on, off)]
+        result["ratio"] = {
+            "on_over_off_per_round": [round(r, 3) for r in ratios],
+            "mean": round(statistics.fmean(ratios), 3),
+        }
+    finally:
+        for proc in reversed(procs):
+            proc.stop()
+    result["notes"].append("both servers answer from memory (questions asked before); the order alternates per round")
+    emit(
+        result,
+        args.json,
+        [
+            (f"POST /api/v1/answer, {args.clients} clients, log on vs off", "phases", None),
+            ("per side over the rounds (spread = (max - min) / mean)", "summary", None),
+            ("requests/s, log on / log off", "ratio", None),
+        ],
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=32)
@@ -185,8 +290,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stub", action="store_true", help="skip the openai-stub backend")
     parser.add_argument("--no-remote-embed", action="store_true", help="skip extractive with remote embeddings")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--log-cost", action="store_true", help="only: conversation log on vs off, alternating")
     parser.add_argument("--serve-noop", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.log_cost:
+        return log_cost(args)
 
     if args.serve_noop:
         import uvicorn

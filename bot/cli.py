@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     sections.add_argument("--role", choices=sorted(ROLES), help="only the sections of this role")
     sections.add_argument("--json", action="store_true")
 
+    log = commands.add_parser("log", parents=[common], help="the conversation log: export it as JSON lines")
+    log.add_argument("action", choices=["export"])
+    log.add_argument("--out", type=Path, help="output file (default: standard output)")
+    log.add_argument("--since", help="first day, YYYY-MM-DD")
+    log.add_argument("--until", help="last day, YYYY-MM-DD")
+    log.add_argument("--channel", choices=["page", "embed", "api", "openai"])
+    log.add_argument("--rating", choices=["up", "down"], help="only answers whose latest feedback is this")
+    log.add_argument("--refused", action="store_true", help="only refusals")
+
     figures = commands.add_parser("figures", parents=[common], help="a report's indicator table (every figure)")
     figures.add_argument("doc", help="report id (file name, see `list`)")
     figures.add_argument("--json", action="store_true", help="one JSON row per line")
@@ -188,6 +197,21 @@ def _figures(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _log(args: argparse.Namespace) -> int:
+    """`log export`: the logged answers (newest first, each with its latest feedback) as JSON lines."""
+    from bot.serve.conversations import LogQuery, open_log
+
+    log = open_log(_settings(args).conversations_path)
+    query = LogQuery(args.since, args.until, args.channel, True if args.refused else None, None, args.rating)
+    if args.out is None:
+        count = log.export(sys.stdout, query)
+    else:
+        with args.out.open("w", encoding="utf-8") as out:
+            count = log.export(out, query)
+    print(f"{count} answer(s) exported", file=sys.stderr)
+    return 0
+
+
 # The exception tree (bot/errors.py) as exit statuses, in this one place: 2 for what the user must change
 # (a bad argument, setting or file), 1 for what may work later (a backend down, the index busy, not found),
 # 70 (EX_SOFTWARE) for a bug, which prints its trace.
@@ -208,6 +232,12 @@ def exit_status(error: FazhiError) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     library = None
+    if args.command == "log":
+        try:
+            return _log(args)
+        except FazhiError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exit_status(exc)
     try:
         library = Library(_settings(args))
         return _run(library, args)

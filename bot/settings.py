@@ -102,6 +102,10 @@ class Settings(BaseSettings):
         "127.0.0.1", description="Addresses whose X-Forwarded-For is believed (a reverse proxy on this host)."
     )
 
+    # The conversation log (bot/serve/conversations.py): every answer and its feedback, under data_dir.
+    conversation_log: bool = Field(True, description="Log answered questions and feedback (off: nothing is kept).")
+    conversation_days: int = Field(90, description="Days a logged answer and its feedback are kept; 0: for ever.")
+
     # Reading PDF, DOCX and HTML runs in a child process under these budgets, so one hostile file cannot hold
     # the index worker or take the server's memory; plain .txt/.md are read in-process.
     parse_seconds: float = Field(30.0, gt=0, description="Seconds one PDF/DOCX/HTML file may take to read.")
@@ -147,6 +151,10 @@ class Settings(BaseSettings):
     @property
     def max_json_bytes(self) -> int:
         return self.max_json_kb * 1024
+
+    @property
+    def conversations_path(self) -> Path:
+        return self.data_dir / "conversations.sqlite"
 
     @property
     def chroma_dir(self) -> Path:

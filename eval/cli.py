@@ -1,4 +1,4 @@
-"""`python -m eval run|compare|check`: errors are one line on stderr and a non-zero exit, never a traceback."""
+"""`python -m eval run|compare|check|check-gold|candidates`: errors are one line on stderr, never a traceback."""
 
 from __future__ import annotations
 
@@ -77,7 +77,37 @@ def _parser() -> argparse.ArgumentParser:
     gold = commands.add_parser("check-gold", help="check a gold file against the seed reports, list every problem")
     gold.add_argument("--gold", type=Path, default=HERE / "gold.jsonl", help="default eval/gold.jsonl")
     gold.add_argument("--seeds", type=Path, default=HERE.parent / "seeds", help="the reports (default seeds/)")
+
+    drafts = commands.add_parser("candidates", help="draft gold items from the conversation log's rated answers")
+    drafts.add_argument("--from-log", type=Path, required=True, metavar="DB", help="data/conversations.sqlite")
+    drafts.add_argument("--feedback", choices=["up", "down"], help="only answers rated so (default: any rating)")
+    drafts.add_argument("--out", type=Path, required=True, help="JSON lines of draft items, for review")
+    drafts.add_argument("--seeds", type=Path, default=HERE.parent / "seeds", help="the reports (default seeds/)")
     return parser
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    import json
+
+    from bot.errors import NotFound
+    from bot.serve.conversations import LogQuery, open_log
+
+    from .candidates import candidates
+
+    try:
+        log = open_log(args.from_log)
+        entries = list(log.iter_entries(LogQuery(rating=args.feedback), limit=False))
+    except (NotFound, OSError) as exc:
+        return _error(str(exc))
+    except Exception as exc:  # not a conversation log (sqlite3.DatabaseError): one line, not a traceback
+        return _error(f"{args.from_log}: not a conversation log ({type(exc).__name__}: {exc})")
+    items, skipped = candidates(entries, args.seeds, args.feedback)
+    with args.out.open("w", encoding="utf-8") as out:
+        out.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    for line in skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    print(f"{len(items)} draft item(s) written to {args.out}; {len(skipped)} skipped; review, then check-gold")
+    return 0
 
 
 def _error(message: str, status: int = 2) -> int:
@@ -221,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             return _compare(args)
         if args.command == "check-gold":
             return _check_gold(args)
+        if args.command == "candidates":
+            return _candidates(args)
         return _check_run(args)
     except KeyboardInterrupt:
         return _error("interrupted", 130)

@@ -23,7 +23,9 @@ TYPES = (
     "multi_turn",
 )
 FIELDS = ("id", "question", "answer", "doc", "evidence", "type", "answer_keywords")
-OPTIONAL = ("history", "parts", "place")
+OPTIONAL = ("history", "parts", "place", "source")
+# Items drafted from the conversation log (`python -m eval candidates`) say so: "log:<answer id>".
+FROM_LOG = "log:"
 ROLES = ("user", "assistant")
 # Kinds whose question has several parts a grader checks one by one: without `parts` they cannot be scored.
 NEEDS_PARTS = ("comparison", "multipart")
@@ -45,6 +47,7 @@ class GoldItem:
     history: tuple[tuple[str, str], ...] = ()
     parts: tuple[tuple[str, ...], ...] = ()
     place: tuple[str, ...] = ()
+    source: str = ""
 
     @property
     def answerable(self) -> bool:
@@ -149,7 +152,15 @@ def parse_item(obj: object) -> GoldItem:
         history=_history(obj),
         parts=_parts(obj),
         place=_place(obj),
+        source=_source(obj),
     )
+
+
+def _source(obj: dict) -> str:
+    value = obj.get("source", "")
+    if not isinstance(value, str):
+        raise ValueError("'source' must be a string (e.g. log:<answer id>)")
+    return value
 
 
 def load_gold(path: Path) -> list[GoldItem]:
@@ -214,10 +225,14 @@ def item_problems(item: GoldItem, seeds: Path, cache: dict[str, tuple[str, str]]
     for name, (raw, clean) in texts.items():
         if not any(ev in raw or ev in clean for ev in item.evidence):
             problems.append(f"{item.id}: no evidence string comes from {name}")
-    said = [match_key(item.answer), *(match_key(ev) for ev in item.evidence)]
+    evidence = [match_key(ev) for ev in item.evidence]
+    said = [match_key(item.answer), *evidence]
     for keyword in item.answer_keywords:
         if not any(match_key(keyword) in text for text in said):
             problems.append(f"{item.id}: keyword {keyword!r} is in neither the answer nor the evidence")
+        elif item.source.startswith(FROM_LOG) and not any(match_key(keyword) in text for text in evidence):
+            # A drafted item's keywords come from its answer: only the evidence can show the report holds them.
+            problems.append(f"{item.id}: keyword {keyword!r} is in no evidence string (drafted from the log)")
     return problems
 
 

@@ -30,6 +30,7 @@ READ_ROUTES = {
     ("post", "/answer"),
     ("post", "/chat/completions"),
     ("post", "/search"),
+    ("post", "/feedback"),
 }
 BURST = 60
 

@@ -64,19 +64,36 @@ def search(
     if vectors is None:
         vectors = embedder.queries(simplified)
     filters = filters or Filters()
-    allowed = store.matching_ids(filters) if filters.fields() else None
-    keyword = store.keyword_index()
     depth = max(config.candidates, k)
     results = []
     for question, vector in zip(simplified, vectors):
-        dense = [cid for cid, _ in store.dense(vector, depth, filters)]
-        sparse = [cid for cid, _ in keyword.search(tokenize(question) + list(extras.terms), depth, allowed)]
-        rankings = {"dense": dense, "keyword": sparse}
-        if extras.opening and filters.fields():
-            rankings["opening"] = store.opening_ids(filters)
-        fused = rrf(rankings, config.rrf_k, {"keyword": config.keyword_weight, "opening": _OPENING_WEIGHT})[:k]
-        results.append(_passages(store, fused))
+        ranked = rankings(store, question, vector, depth, filters, extras)
+        results.append(_passages(store, fuse(ranked, config)[:k]))
     return results
+
+
+def rankings(
+    store: Store, question: str, vector: np.ndarray, depth: int, filters: Filters, extras: Extras
+) -> dict[str, list[tuple[str, float]]]:
+    """The rankings a hybrid search fuses, each best first with its own score (dense: cosine similarity;
+    keyword: BM25; opening: none), for a simplified question; hit-testing shows them as they are."""
+    allowed = store.matching_ids(filters) if filters.fields() else None
+    terms = tokenize(question) + list(extras.terms)
+    ranked = {
+        "dense": store.dense(vector, depth, filters),
+        "keyword": store.keyword_index().search(terms, depth, allowed),
+    }
+    if extras.opening and filters.fields():
+        ranked["opening"] = [(cid, 0.0) for cid in store.opening_ids(filters)]
+    return ranked
+
+
+def fuse(
+    ranked: dict[str, list[tuple[str, float]]], config: RetrievalConfig
+) -> list[tuple[str, float, dict[str, int]]]:
+    """The rankings fused by reciprocal rank, with the configured weights."""
+    ids = {name: [cid for cid, _ in ranking] for name, ranking in ranked.items()}
+    return rrf(ids, config.rrf_k, {"keyword": config.keyword_weight, "opening": _OPENING_WEIGHT})
 
 
 def _passages(store: Store, fused: list[tuple[str, float, dict[str, int]]]) -> list[Passage]:
@@ -104,7 +121,7 @@ def _passages(store: Store, fused: list[tuple[str, float, dict[str, int]]]) -> l
     return passages
 
 
-def _in_scope(passage: Passage, target: Filters, places: list[str]) -> bool:
+def in_scope(passage: Passage, target: Filters, places: list[str]) -> bool:
     """A passage fits a year when its report is of that year or it names the year itself."""
     text = to_simplified(passage.in_context())
     if target.year and passage.year != target.year and str(target.year) not in text:
@@ -129,16 +146,14 @@ def scoped_search(
     not issuing bodies) must appear in the passage text.
     """
     config = config or RetrievalConfig()
-    years_of = _years_by_body(store)
+    years_of = years_by_body(store)
     vectors = embedder.queries([to_simplified(question)])  # once, whatever the number of targets
     per_target = max(2, -(-k // len(targets)))
     groups = []
     for target in targets:
-        known_years = years_of.get(to_simplified(target.issuer) if target.issuer else "*", set())
-        query_filters = target if target.year in known_years else Filters(target.issuer, None)
         depth = max(config.candidates, k)
-        found = search(store, embedder, [question], depth, query_filters, config, extras, vectors)[0]
-        groups.append([p for p in found if _in_scope(p, target, places)][:per_target])
+        found = search(store, embedder, [question], depth, query_filters(target, years_of), config, extras, vectors)[0]
+        groups.append([p for p in found if in_scope(p, target, places)][:per_target])
     merged: list[Passage] = []
     for rank in range(max((len(g) for g in groups), default=0)):
         for group in groups:
@@ -147,7 +162,14 @@ def scoped_search(
     return merged[:k] if len(targets) == 1 else merged[: max(k, per_target * len(targets))]
 
 
-def _years_by_body(store: Store) -> dict[str, set[int]]:
+def query_filters(target: Filters, years_of: dict[str, set[int]]) -> Filters:
+    """What one target's retrieval is filtered by: its year only when its issuer has a report of that year
+    (otherwise passages must mention the year, checked by `in_scope`)."""
+    known_years = years_of.get(to_simplified(target.issuer) if target.issuer else "*", set())
+    return target if target.year in known_years else Filters(target.issuer, None)
+
+
+def years_by_body(store: Store) -> dict[str, set[int]]:
     years: dict[str, set[int]] = {"*": set()}
     for meta in store.document_records().values():
         if meta.get("year"):

@@ -33,6 +33,10 @@ Who = Literal["anyone", "page", "user", "admin"]
 Body = Literal["none", "json", "upload"]
 PAGE = r"(?:/embed)?"  # Gradio serves the full page at / and the chat for iframes at /embed/
 SESSION_COOKIE = "fazhi_session"
+# The admin view's sign-in: a browser cannot send a bearer header, so an admin key signs in once and a cookie
+# (a token derived from the key, sent only to /admin…, never cross-site) carries it; the API still wants headers.
+ADMIN_COOKIE = "fazhi_admin"
+ADMIN_PAGE = "/admin"
 SMALL_BODY = 16 * 1024  # routes that take no body still get a bound
 # Page events a question may cost (the question, a page load, an example, a listing): the page's events are held
 # to this many times the rate limit, a backstop against raw floods. Questions themselves are limited in the
@@ -70,6 +74,13 @@ POLICY: tuple[Rule, ...] = (
     _rule("POST", r"/api/v1/documents", "admin", "upload", what="upload reports"),
     _rule("DELETE", r"/api/v1/documents/[^/]+", "admin", what="remove a report"),
     _rule("GET", r"/api/v1/jobs/[^/]+", "admin", what="upload/removal job status"),
+    _rule("POST", r"/api/v1/feedback", "user", "json", what="👍/👎 on an answer (by its answer_id)"),
+    _rule("GET", r"/api/v1/admin/log(?:/stats|/export)?", "admin", what="the conversation log, its counts, its export"),
+    _rule("GET", r"/api/v1/admin/hittest", "admin", what="hit-testing: what a question retrieves, and why"),
+    _rule("POST", r"/api/v1/admin/hittest", "admin", "json", what="hit-testing, with filters"),
+    _rule("GET", r"/admin", "admin", what="the admin view (log, counts, hit-testing): admin key or its sign-in"),
+    _rule("GET POST", r"/admin/login", "anyone", "json", what="the admin view's sign-in (admin key)"),
+    _rule("GET", r"/admin/logout", "anyone", counted=False, what="the admin view's sign-out"),
     _rule("GET POST", r"/login", "anyone", "json", what="the page's sign-in (BOT_PAGE_ACCESS=key)"),
     _rule("GET", r"/logout", "anyone", counted=False, what="the page's sign-out"),
     _rule("GET HEAD", r"/|/embed/?", "page", counted=False, what="the web page and the iframe chat"),
@@ -140,6 +151,9 @@ class AccessControl:
         if scope["path"] in ("/login", "/logout"):
             await self.sign_in(scope, receive, send)
             return
+        if scope["path"] in (ADMIN_PAGE + "/login", ADMIN_PAGE + "/logout"):
+            await self.admin_sign_in(scope, receive, send)
+            return
         scope.setdefault("state", {})["caller"] = caller
         await self.app(scope, receive, _retry_when_busy(send) if rule.who == "page" else send)
 
@@ -156,22 +170,24 @@ class AccessControl:
             self._count(rule, f"page {address}")
             return None
         headers = _headers(scope)
-        signed_in = self._cookie_key(headers) if rule.who == "page" else None
+        admin_page = rule.who == "admin" and scope["path"] == ADMIN_PAGE
+        cookie = SESSION_COOKIE if rule.who == "page" else ADMIN_COOKIE if admin_page else None
+        signed_in = self._cookie_key(headers, cookie) if cookie else None
         presented = headers.get("authorization") or (f"Bearer {signed_in}" if signed_in else None)
         self._not_guessing(address)
         try:
             caller = self.keys.check_admin(presented) if rule.who == "admin" else self.keys.check(presented)
         except Forbidden:  # Unauthorized too
             self._failed(scope, rule, address, presented is not None)
-            if rule.who == "page" and scope["method"] in ("GET", "HEAD") and _wants_html(headers):
-                raise RedirectToSignIn(scope) from None
+            if cookie and scope["method"] in ("GET", "HEAD") and _wants_html(headers):
+                raise RedirectToSignIn(scope, ADMIN_PAGE + "/login" if admin_page else "/login") from None
             raise
         self._count(rule, f"key {caller.key_id}" if caller.key else f"address {address}")
         return caller
 
-    def _cookie_key(self, headers: dict[str, str]) -> str | None:
-        """The key behind the page's sign-in cookie (the cookie holds a token derived from the key, not the key)."""
-        token = _cookies(headers.get("cookie", "")).get(SESSION_COOKIE)
+    def _cookie_key(self, headers: dict[str, str], cookie: str = SESSION_COOKIE) -> str | None:
+        """The key behind a sign-in cookie (the cookie holds a token derived from the key, not the key)."""
+        token = _cookies(headers.get("cookie", "")).get(cookie)
         return self.keys.key_for_token(token) if token else None
 
     def _not_guessing(self, address: str) -> None:
@@ -227,6 +243,34 @@ class AccessControl:
         response.set_cookie(SESSION_COOKIE, token, max_age=12 * 3600, httponly=True, samesite="lax", secure=secure)
         await response(scope, receive, send)
 
+    async def admin_sign_in(self, scope: dict, receive, send) -> None:
+        """GET /admin/login: the form; POST: check the admin key, set the admin view's cookie; /admin/logout."""
+        if scope["path"].endswith("/logout"):
+            response = RedirectResponse(ADMIN_PAGE + "/login", status_code=303)
+            response.delete_cookie(ADMIN_COOKIE, path=ADMIN_PAGE)
+            await response(scope, receive, send)
+            return
+        if scope["method"] == "GET":
+            await HTMLResponse(sign_in_page(ADMIN_PAGE, action=ADMIN_PAGE + "/login", admin=True))(scope, receive, send)
+            return
+        form = parse_qs((await receive())["body"].decode("utf-8", "replace"))
+        key, address = form.get("key", [""])[0].strip(), client_address(scope)
+        try:
+            self._not_guessing(address)
+            caller = self.keys.check_admin(f"Bearer {key}")
+        except (Forbidden, RateLimited) as exc:
+            if isinstance(exc, Forbidden):
+                self.limiter.hit(f"failed {address}")
+            page = sign_in_page(ADMIN_PAGE, failed=True, action=ADMIN_PAGE + "/login", admin=True)
+            await HTMLResponse(page, status_code=status_of(exc))(scope, receive, send)
+            return
+        response = RedirectResponse(ADMIN_PAGE, status_code=303)
+        token, secure = page_token(caller.key or ""), scope.get("scheme") == "https"
+        response.set_cookie(
+            ADMIN_COOKIE, token, max_age=8 * 3600, path=ADMIN_PAGE, httponly=True, samesite="strict", secure=secure
+        )
+        await response(scope, receive, send)
+
     # -- body -------------------------------------------------------------------------------------------
     async def body(self, scope: dict, receive, rule: Rule):
         """A `receive` for the app: uploads stream through counted; other bodies are read whole first."""
@@ -245,23 +289,25 @@ class AccessControl:
 
 
 class RedirectToSignIn(Exception):
-    def __init__(self, scope: dict):
+    def __init__(self, scope: dict, form: str = "/login"):
         super().__init__("sign in")
         self.next = scope.get("root_path", "") + scope["path"]
+        self.form = form
 
     def response(self) -> RedirectResponse:
-        return RedirectResponse(f"/login?next={quote(self.next)}", status_code=303)
+        return RedirectResponse(f"{self.form}?next={quote(self.next)}", status_code=303)
 
 
-def sign_in_page(target: str, failed: bool = False) -> str:
+def sign_in_page(target: str, failed: bool = False, action: str = "/login", admin: bool = False) -> str:
     note = '<p class="error" role="alert">密钥无效，或尝试次数过多，请稍后再试。</p>' if failed else ""
+    asked = "管理员密钥（BOT_ADMIN_KEYS）" if admin else "管理员发放的访问密钥"
     return f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>登录 · 法治问答</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font-family:sans-serif;max-width:26rem;margin:12vh auto;padding:0 1rem;color:#1f2937}}
 input,button{{font-size:1rem;padding:.5rem;width:100%;box-sizing:border-box;margin:.4rem 0}}
 button{{background:#1d4e89;color:#fff;border:0;border-radius:4px}}.error{{color:#a11}}</style></head>
-<body><h1>法治问答</h1><p>请输入管理员发放的访问密钥。</p>{note}
-<form method="post" action="/login"><input type="hidden" name="next" value="{html.escape(target)}">
+<body><h1>法治问答{" · 管理" if admin else ""}</h1><p>请输入{asked}。</p>{note}
+<form method="post" action="{html.escape(action)}"><input type="hidden" name="next" value="{html.escape(target)}">
 <label for="key">访问密钥</label><input id="key" name="key" type="password" autocomplete="current-password" required>
 <button type="submit">登录</button></form></body></html>"""
 

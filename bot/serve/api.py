@@ -7,17 +7,21 @@ so portal backends can handle failures without parsing HTML or FastAPI's own sha
 import json
 import logging
 from collections.abc import AsyncIterator, Generator, Iterator
-from typing import Annotated
+from datetime import date
+from functools import partial
+from typing import Annotated, Literal
 
 import anyio
-from fastapi import Depends, FastAPI, File, Request, Security, UploadFile
+from fastapi import Depends, FastAPI, File, Query, Request, Security, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
+from bot.answer.intent import MAX_QUESTION_CHARS
 from bot.errors import FazhiError
 from bot.models import Answer, Filters
+from bot.serve.conversations import CHANNELS, LogQuery
 from bot.serve.errors import body, error_response, known
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
 from bot.serve.schemas import (
@@ -26,7 +30,10 @@ from bot.serve.schemas import (
     ChatRequest,
     DocumentList,
     ErrorOut,
+    FeedbackOut,
+    FeedbackRequest,
     HealthOut,
+    HitTestRequest,
     JobAccepted,
     JobOut,
     RemoveOut,
@@ -56,6 +63,7 @@ _ERRORS = {status: {"model": ErrorOut} for status in (400, 401, 403, 404, 413, 4
 _EVENT = {"type": "object", "required": ["data"], "properties": {"data": {"type": "string"}}}
 _ANSWER_EVENT = {**_EVENT, "properties": {**_EVENT["properties"], "event": {"enum": ["token", "answer", "error"]}}}
 _ANSWER_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _ANSWER_EVENT}}}}
+_EXPORT = {**_ERRORS, 200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}
 _CHAT_STREAM = {**_ERRORS, 200: {"content": {"text/event-stream": {"schema": _EVENT}}}}
 log = logging.getLogger(__name__)
 
@@ -69,7 +77,10 @@ def answer_events(events: AnswerStream) -> Iterator[str]:
     with events:
         try:
             for event in events:
-                yield sse("answer", answer_json(event)) if isinstance(event, Answer) else sse("token", {"text": event})
+                if isinstance(event, Answer):
+                    yield sse("answer", answer_json(event, events.answer_id))
+                else:
+                    yield sse("token", {"text": event})
         except Exception as exc:  # headers are sent: report in-band
             yield sse("error", stream_error(exc))
 
@@ -195,6 +206,10 @@ def create_api(service: Service) -> FastAPI:
     User = Annotated[Caller | None, Depends(caller)]
     Admin = Annotated[Caller | None, Depends(caller)]
 
+    def key_of(request: Request) -> str | None:
+        who = getattr(request.state, "caller", None)
+        return who.key_id if who else None
+
     count = DocumentCount(service)
 
     @api.get("/health", response_model=HealthOut, tags=["status"])
@@ -215,23 +230,25 @@ def create_api(service: Service) -> FastAPI:
         """A cited answer; with `stream: true`, Server-Sent Events (`token`…, then `answer`)."""
         history = [turn.model_dump() for turn in asked.history]
         filters = asked.filters.filters() if asked.filters else None
-        events = await anyio.to_thread.run_sync(service.stream, asked.question, history, filters, asked.top_k)
+        ask = partial(service.stream, channel="api", key_id=key_of(request))
+        events = await anyio.to_thread.run_sync(ask, asked.question, history, filters, asked.top_k)
         if asked.stream:
             return event_stream(answer_events(events))
         final = await finished(events, request)
-        return answer_json(final) if final else CLIENT_LEFT
+        return answer_json(final, events.answer_id) if final else CLIENT_LEFT
 
     @api.post("/chat/completions", responses=_CHAT_STREAM, tags=["openai"], dependencies=[Depends(caller)])
     async def chat_completions(asked: ChatRequest, request: Request):
         """OpenAI-compatible chat completions (streaming too); citations in the extra `citations` field."""
         question, history = question_and_history(asked.messages)
         filters = asked.filters.filters() if asked.filters else None
-        events = await anyio.to_thread.run_sync(service.stream, question, history, filters, asked.top_k)
+        ask = partial(service.stream, channel="openai", key_id=key_of(request))
+        events = await anyio.to_thread.run_sync(ask, question, history, filters, asked.top_k)
         if asked.stream:
             usage = bool((asked.stream_options or {}).get("include_usage"))
             return event_stream(completion_chunks(events, asked.messages, asked.model, usage))
         final = await finished(events, request)
-        return completion(final, asked.messages, asked.model) if final else CLIENT_LEFT
+        return completion(final, asked.messages, asked.model, events.answer_id) if final else CLIENT_LEFT
 
     @api.get("/models", tags=["openai"], dependencies=[Depends(caller)])
     def models() -> dict:
@@ -273,4 +290,60 @@ def create_api(service: Service) -> FastAPI:
         body = {"doc": doc, "removed": job.status == "done", "job": job.to_json()}
         return JSONResponse(body, status_code=200 if job.over else 202)
 
+    _add_log_routes(api, service, key_of)
     return api
+
+
+def _add_log_routes(api: FastAPI, service: Service, key_of) -> None:
+    """Feedback (user key), the conversation log and hit-testing (admin key): see bot/serve/conversations.py."""
+
+    @api.post("/feedback", status_code=201, response_model=FeedbackOut, responses=_ERRORS, tags=["log"])
+    def feedback(given: FeedbackRequest, request: Request) -> dict:
+        """👍/👎 on an answer by its `answer_id`; on 👎 optionally the right answer and the report it is in."""
+        fields = given.model_dump(exclude={"answer_id", "rating"})
+        service.feedback(given.answer_id, given.rating, key_id=key_of(request), **fields)
+        return {"answer_id": given.answer_id, "rating": given.rating, "recorded": True}
+
+    @api.get("/admin/log", responses=_ERRORS, tags=["log"])
+    def log_entries(query: Annotated[LogQuery, Depends(log_query)]) -> dict:
+        """Logged answers, newest first, each with its latest feedback (admin key)."""
+        service.conversations.flush(1.0)
+        return {"entries": service.conversations.entries(query), "limit": query.limit, "offset": query.offset}
+
+    @api.get("/admin/log/stats", responses=_ERRORS, tags=["log"])
+    def log_stats(days: Annotated[int, Query(ge=1, le=3650)] = 30, top: Annotated[int, Query(ge=1, le=200)] = 20):
+        """Per-day counts, the most frequent questions and the most frequent refusals (admin key)."""
+        service.conversations.flush(1.0)
+        return service.conversations.stats(days, top)
+
+    @api.get("/admin/log/export", responses=_EXPORT, tags=["log"], response_class=StreamingResponse)
+    def log_export(query: Annotated[LogQuery, Depends(log_query)]) -> StreamingResponse:
+        """Every matching logged answer as JSON lines (no paging; admin key)."""
+        service.conversations.flush(1.0)
+        lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in service.conversations.iter_entries(query, False))
+        headers = {"Content-Disposition": 'attachment; filename="conversations.jsonl"'}
+        return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)
+
+    @api.get("/admin/hittest", responses=_ERRORS, tags=["log"])
+    def hittest_get(question: Annotated[str, Query(min_length=1, max_length=MAX_QUESTION_CHARS)]) -> dict:
+        """What the chain reads for a question and why it answers or refuses (admin key)."""
+        return service.hit_test(question)
+
+    @api.post("/admin/hittest", responses=_ERRORS, tags=["log"])
+    def hittest_post(asked: HitTestRequest) -> dict:
+        return service.hit_test(asked.question, asked.filters.filters() if asked.filters else None)
+
+
+def log_query(
+    since: date | None = None,
+    until: date | None = None,
+    channel: Literal[CHANNELS] | None = None,  # type: ignore[valid-type]
+    refused: bool | None = None,
+    flagged: bool | None = None,
+    rating: Literal["up", "down"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+) -> LogQuery:
+    """The admin log's filters from the query string (days as YYYY-MM-DD, inclusive)."""
+    day = lambda d: d.isoformat() if d else None  # noqa: E731
+    return LogQuery(day(since), day(until), channel, refused, flagged, rating, limit, offset)

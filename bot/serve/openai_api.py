@@ -29,10 +29,12 @@ def question_and_history(messages: list[ChatMessage]) -> tuple[str, list[dict]]:
     return turns[-1].text().strip(), [{"role": m.role, "content": m.text()} for m in turns[:-1]]
 
 
-def _extras(answer: Answer) -> dict:
-    """Our fields beside OpenAI's; `incomplete` and `error` say when the model failed part-way."""
+def _extras(answer: Answer, answer_id: str | None = None) -> dict:
+    """Our fields beside OpenAI's; `incomplete` and `error` say when the model failed part-way; `answer_id` is
+    what POST /feedback names."""
     data = answer_json(answer)
     return {
+        "answer_id": answer_id,
         "citations": data["citations"],
         "refused": answer.refused,
         "flagged_numbers": answer.flagged_numbers,
@@ -47,7 +49,7 @@ def _usage(messages: list[ChatMessage], text: str) -> dict:
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
-def completion(answer: Answer, messages: list[ChatMessage], model: str) -> dict:
+def completion(answer: Answer, messages: list[ChatMessage], model: str, answer_id: str | None = None) -> dict:
     return {
         "id": f"chatcmpl-{uuid.uuid4().hex}",
         "object": "chat.completion",
@@ -62,7 +64,7 @@ def completion(answer: Answer, messages: list[ChatMessage], model: str) -> dict:
             }
         ],
         "usage": _usage(messages, answer.answer),
-        **_extras(answer),
+        **_extras(answer, answer_id),
     }
 
 
@@ -82,7 +84,9 @@ def completion_chunks(
         try:
             for event in events:
                 if isinstance(event, Answer):
-                    yield chunk({}, "stop", answer=event.answer, **_extras(event))  # `answer`: the checked final text
+                    yield chunk(
+                        {}, "stop", answer=event.answer, **_extras(event, events.answer_id)
+                    )  # `answer`: the checked final text
                     if include_usage:
                         usage = _usage(messages, event.answer)
                         yield f"data: {json.dumps({**base, 'choices': [], 'usage': usage}, ensure_ascii=False)}\n\n"

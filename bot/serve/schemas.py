@@ -50,6 +50,27 @@ class SearchRequest(Strict):
     scoped: bool = Field(True, description="Search within the places and years the question names (as answers do).")
 
 
+class FeedbackRequest(Strict):
+    """A 👍/👎 on an answer, by the `answer_id` every answer carries."""
+
+    answer_id: str = Field(min_length=1, max_length=64, pattern=r"^[0-9a-f]+$", description="The answer's `answer_id`.")
+    rating: Literal["up", "down"]
+    comment: str | None = Field(None, max_length=2000)
+    correct_answer: str | None = Field(None, max_length=MAX_ANSWER_CHARS, description="On 👎: the right answer is …")
+    report: str | None = Field(None, max_length=300, description="On 👎: it is in report … (a file name or title).")
+
+
+class FeedbackOut(BaseModel):
+    answer_id: str
+    rating: Literal["up", "down"]
+    recorded: bool
+
+
+class HitTestRequest(Strict):
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK)
+    filters: FiltersIn | None = None
+
+
 class CitationOut(BaseModel):
     n: int = Field(description="The [n] marker in the answer text.")
     doc: str
@@ -67,6 +88,7 @@ class CitationOut(BaseModel):
 
 
 class AnswerOut(BaseModel):
+    answer_id: str = Field(description="This answer's id in the conversation log: what POST /feedback names.")
     question: str
     answer: str
     refused: bool = Field(description="True when the reports hold no answer; `answer` is then 资料中没有相关信息.")

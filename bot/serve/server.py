@@ -18,6 +18,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from bot.errors import NotFound
 from bot.serve.access import AccessControl
+from bot.serve.admin import admin_response
 from bot.serve.api import PREFIX, create_api, http_error
 from bot.serve.render import CSS, report_missing_html, report_page_html
 from bot.serve.service import Service
@@ -75,6 +76,10 @@ def create_server(service: Service) -> FastAPI:
         if request.url.path.startswith(PREFIX):
             return http_error(request, exc)
         return await http_exception_handler(request, exc)
+
+    @app.get("/admin", include_in_schema=False)
+    def admin(request: Request) -> Response:  # admin key (header or the admin sign-in cookie): access.py
+        return admin_response(service, dict(request.query_params))
 
     @app.get("/embed", include_in_schema=False)
     def embed_slash(request: Request) -> RedirectResponse:  # Gradio at / would answer /embed with a 404

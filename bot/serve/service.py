@@ -20,7 +20,8 @@ from typing import BinaryIO
 from chromadb.errors import ChromaError
 
 from bot.answer.chain import Answerer, search_scoped
-from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS
+from bot.answer.hittest import hit_test
+from bot.answer.intent import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TURNS, make_plan
 from bot.answer.quotes import cited_sentences
 from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
 from bot.index.library import Library
@@ -30,6 +31,7 @@ from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
 from bot.models import Answer, Citation, Filters, Passage
 from bot.serve.audit import AuditLog
+from bot.serve.conversations import ConversationLog, Rating
 from bot.serve.errors import known
 from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
 from bot.serve.reports import ReportView, cited_position, locate, report_url, valid_doc
@@ -67,9 +69,12 @@ def stream_error(exc: Exception) -> dict:
     return {"error": error, "incomplete": True}
 
 
-def answer_json(answer: Answer) -> dict:
-    """`Answer.to_json()`, each citation with the passage sentences the answer rests on (`highlights`)."""
+def answer_json(answer: Answer, answer_id: str | None = None) -> dict:
+    """`Answer.to_json()`, each citation with the passage sentences the answer rests on (`highlights`), and the
+    answer's id in the conversation log (`answer_id`, what feedback names)."""
     data = answer.to_json()
+    if answer_id:
+        data["answer_id"] = answer_id
     for citation in data["citations"]:
         citation["highlights"] = cited_sentences(answer.answer, citation["n"], citation["text"])
     return data
@@ -106,12 +111,9 @@ class AnswerStream:
     (a page closed or a client gone mid-answer); closing a remembered one costs nothing.
     """
 
-    def __init__(self, events: Iterator[str | Answer]):
+    def __init__(self, events: Iterator[str | Answer], answer_id: str | None = None):
         self._events = events
-
-    @classmethod
-    def remembered(cls, answer: Answer) -> AnswerStream:
-        return cls(iter([answer.answer, answer]))
+        self.answer_id = answer_id or uuid.uuid4().hex  # this answer's id in the conversation log
 
     def __iter__(self) -> AnswerStream:
         return self
@@ -147,6 +149,14 @@ class Service:
         self.uploads = Uploads(self.settings.uploads_dir)
         self.audit = AuditLog(self.settings.data_dir / "audit.jsonl")
         self.jobs = JobQueue(self.settings.data_dir / "jobs.sqlite", on_finish=self._finished)
+        self._issuers: tuple[object, list[str]] = (None, [])  # (index generation, issuers): the log's planner's
+        self._plans: LRU[tuple, dict] = LRU(4096)  # the log's plans of questions asked before
+        self.conversations = ConversationLog(
+            self.settings.conversations_path,
+            self.settings.conversation_days,
+            self.settings.conversation_log,
+            planner=self._plan,
+        )
         slots = 1 if (llm or self.settings.llm) == "local" else max(1, self.settings.max_concurrent_answers)
         self._slots = threading.BoundedSemaphore(slots)
         self.page_questions = RateLimiter(self.settings.rate_limit)  # the page's, per asker (the API's: access.py)
@@ -160,12 +170,19 @@ class Service:
         history: list[dict] | None = None,
         filters: Filters | None = None,
         k: int | None = None,
+        channel: str = "page",
+        key_id: str | None = None,
     ) -> AnswerStream:
-        """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here."""
+        """Like `Answerer.stream`, but started already: waiting for a slot and retrieval failures raise here.
+
+        The final answer is put on the conversation log's queue under the stream's `answer_id`, with the
+        `channel` it was asked through (page, embed, api, openai) and the asking key's id.
+        """
         check_lengths(question, history)
+        answer_id = uuid.uuid4().hex
         key = self._key(question, history, filters, k)
         if key and (known := self.remembered.get(key)):
-            return AnswerStream.remembered(known)
+            return AnswerStream(self._logged(iter([known.answer, known]), answer_id, channel, key_id), answer_id)
         if not self._take_slot():
             raise Busy("all answer slots are busy; try again shortly", retry_after=5)
         events = self._linked(self.answerer.stream(question, history, filters, k))
@@ -174,7 +191,47 @@ class Service:
             first = next(events)
         except ChromaError as exc:
             raise known(exc) from exc
-        return AnswerStream(_prepend(first, events))
+        return AnswerStream(self._logged(_prepend(first, events), answer_id, channel, key_id), answer_id)
+
+    def _logged(
+        self, events: Iterator[str | Answer], answer_id: str, channel: str, key_id: str | None
+    ) -> Iterator[str | Answer]:
+        """The events passed through; the final answer is queued for the conversation log (never waited on).
+        Closing this closes `events` at once (it may hold an answer slot)."""
+        try:
+            for event in events:
+                if isinstance(event, Answer):
+                    self.conversations.record(event, answer_id, channel, key_id)
+                yield event
+        finally:
+            close = getattr(events, "close", None)
+            if close is not None:
+                close()
+
+    def _plan(self, question: str) -> dict:
+        """What the log keeps of a question's plan: its kind and the places and years it names."""
+        generation = self.library.generation()
+        if self._issuers[0] != generation:  # the issuers change only with the reports
+            self._issuers = (generation, self.library.issuers())
+        if (known := self._plans.get((question, generation))) is not None:  # staff ask the same questions again
+            return known
+        plan = make_plan(question, self._issuers[1])
+        scope = plan.scope
+        logged = {"kind": plan.kind, "issuers": scope.issuers, "places": scope.places, "years": scope.years}
+        self._plans.put((question, generation), logged)
+        return logged
+
+    def feedback(
+        self,
+        answer_id: str,
+        rating: Rating,
+        comment: str | None = None,
+        correct_answer: str | None = None,
+        report: str | None = None,
+        key_id: str | None = None,
+    ) -> None:
+        """A 👍/👎 on a logged answer (the page's buttons and POST /feedback); `NotFound` for an unknown answer."""
+        self.conversations.feedback(answer_id, rating, comment, correct_answer, report, key_id)
 
     def ask(
         self, question: str, history: list[dict] | None = None, filters: Filters | None = None, k: int | None = None
@@ -259,6 +316,13 @@ class Service:
         else:
             passages = self.library.search([question], k, filters)[0]
         return [{**p.to_json(), "figures": [figure_json(f) for f in self.library.figures_in(p)]} for p in passages]
+
+    def hit_test(self, question: str, filters: Filters | None = None) -> dict:
+        """Hit-testing for the admin view: what the chain reads for a question, and why it answers or refuses."""
+        try:
+            return hit_test(self.library, question, filters)
+        except ChromaError as exc:
+            raise known(exc) from exc
 
     def document(self, doc: str) -> dict:
         """One report: its record, dates, places, sections by role (with items) and its indicator table."""
@@ -465,6 +529,7 @@ class Service:
                 log.info("waiting for resumed job %s", job.id)
 
     def close(self) -> None:
+        self.conversations.close()
         self.jobs.close()
 
 

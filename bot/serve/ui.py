@@ -203,7 +203,7 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
                 latex_delimiters=[],
                 elem_id="chat",
                 placeholder="向报告提问，例如某市某年办理了多少件行政复议案件。",
-                feedback_options=None,
+                feedback_options=("Like", "Dislike"),  # 👍/👎 under each answer: page_feedback
             )
             question = gr.Textbox(
                 show_label=False, placeholder="输入问题，按回车提问", elem_id="question", lines=1, max_lines=4
@@ -221,6 +221,13 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
         scope = request.request.scope if request and request.request else {}
         yield from chat_turn(service, question, messages, history, body, year, asker(scope), kept)
 
+    def rate(messages, history, liked: gr.LikeData) -> None:  # Gradio passes LikeData by this annotation
+        try:
+            page_feedback(service, messages, history, liked.index, liked.liked)
+        except Exception:  # a rating that cannot be recorded costs the page nothing
+            log.exception("page feedback failed")
+
+    chatbot.like(rate, [chatbot, turns], None, api_visibility="private")
     limit = max(1, service.settings.max_concurrent_answers)
     outputs = [question, chatbot, turns, sources, kept]
     for trigger in (ask.click, question.submit):
@@ -236,6 +243,30 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
         trigger(cleared, None, everything, api_visibility="private")
     export.click(None, [export_text], None, js=DOWNLOAD_JS)
     return question, (restore, saved, [chatbot, turns, kept, sources, export_text])
+
+
+def _message_text(message: dict) -> str:
+    content = message.get("content")
+    if isinstance(content, list):  # Gradio's normalised form: [{"type": "text", "text": …}]
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return content if isinstance(content, str) else ""
+
+
+def page_feedback(service: Service, messages: list, turns: list, index, liked) -> None:
+    """A 👍/👎 under a page answer, recorded against that answer in the conversation log.
+
+    The chat holds rendered HTML, so the answer is found by its question: the user turn whose escaped text is
+    the message before the rated one, and the newest page answer to it in the log (two page users asking the
+    very same question within a moment may rate each other's identical answer).
+    """
+    at = index[0] if isinstance(index, (list, tuple)) else index
+    if not isinstance(at, int) or at < 1 or at >= len(messages) or not isinstance(liked, bool):
+        return
+    shown = _message_text(messages[at - 1])
+    asked = next((t["content"] for t in turns if t.get("role") == "user" and escape(t["content"]) == shown), None)
+    answer_id = service.conversations.latest_id(asked, "page") if asked else None
+    if answer_id:
+        service.feedback(answer_id, "up" if liked else "down")
 
 
 DOCUMENT_ACTIONS = """<div class="document-actions">
