@@ -1,5 +1,6 @@
 """A misbehaving LLM server as a client of /api/v1 sees it: a clear message, the checked sentences it wrote kept
-(marked incomplete) and the answer completed from the facts, and the server answering everyone else meanwhile. The backend's own error handling is in test_llm.py.
+(marked incomplete) and the answer completed from the facts, and the server answering everyone else meanwhile.
+The backend's own error handling is in test_llm.py.
 """
 
 from __future__ import annotations
