@@ -166,7 +166,9 @@ def _cite(sentence: str, cited: set[int]) -> str:
 
 
 def verified(pieces: Iterator[str], verifier: Verifier) -> Iterator[str]:
-    """The checked sentences of a model's streamed answer, as each completes, then what `finish` adds."""
+    """The checked sentences of a model's streamed answer, as each completes, then what `finish` adds. While a
+    sentence is being written, an empty piece for each piece the model sent: a server answering a client that
+    left can notice it between pieces (an answer can take a minute) and stop."""
     for piece in pieces:
-        yield from verifier.feed(piece)
+        yield from verifier.feed(piece) or [""]
     yield from verifier.finish()

@@ -79,7 +79,7 @@ def answer_events(events: AnswerStream) -> Iterator[str]:
             for event in events:
                 if isinstance(event, Answer):
                     yield sse("answer", answer_json(event, events.answer_id))
-                else:
+                elif event:  # an empty piece says only that the answer is under way
                     yield sse("token", {"text": event})
         except Exception as exc:  # headers are sent: report in-band
             yield sse("error", stream_error(exc))

@@ -90,7 +90,7 @@ def completion_chunks(
                     if include_usage:
                         usage = _usage(messages, event.answer)
                         yield f"data: {json.dumps({**base, 'choices': [], 'usage': usage}, ensure_ascii=False)}\n\n"
-                else:
+                elif event:  # an empty piece says only that the answer is under way
                     yield chunk({"content": event})
         except Exception as exc:  # headers are sent: report in-band, as OpenAI does
             yield f"data: {json.dumps(stream_error(exc), ensure_ascii=False)}\n\n"

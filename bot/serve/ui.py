@@ -113,7 +113,7 @@ def chat_turn(
             for event in events:
                 if isinstance(event, Answer):
                     answer = event
-                else:
+                elif event:  # an empty piece says only that the answer is under way
                     text += event
                     messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
                     yield "", messages, turns, sources_panel(kept, "正在生成回答…"), kept
