@@ -56,6 +56,12 @@ def search_scoped(library: Library, question: str, k: int, filters: Filters | No
     return library.scoped_search(question, targets(plan.scope, filters), plan.scope.places, k)
 
 
+# Kinds whose facts are a report's own items ("一是…；二是…"): they are the answer as they stand. A model
+# rewriting them drops items (local, 207 gold questions: lists 0.38 and sections 0.42 keyword accuracy against
+# 0.92 and 0.83 for the items themselves), so no model is asked to.
+ENUMERATIONS = frozenset({"section", "summary", "list"})
+
+
 class Answerer:
     """Answers questions over a library with one backend (and the extractive one when it fails)."""
 
@@ -114,15 +120,14 @@ class Answerer:
     def _compose(self, plan: Plan, facts: Facts, base: dict, timings: dict, started: float) -> Iterator[str | Answer]:
         """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by
         sentence as it streams (`verify.Verifier`); what fails is replaced by the facts, and counted."""
-        if self.backend.name == "extractive":
+        if self.backend.name == "extractive" or plan.kind in ENUMERATIONS:
             answer = self.validate(facts.text, facts.passages, base, timings, started)
             yield answer.answer
             yield answer
             return
         places = place_names(self.library.issuers())
-        verifier = Verifier(
-            facts, lambda n: self._grounds(_citation(n, facts.passages[n - 1])), places, plan.intent.time
-        )
+        asks = "figure" if plan.intent.figure or plan.intent.rate else "time" if plan.intent.time else "other"
+        verifier = Verifier(facts, lambda n: self._grounds(_citation(n, facts.passages[n - 1])), places, asks)
         error, incomplete, generating = None, False, time.perf_counter()
         try:
             pieces = self.backend.compose(plan.question, fact_sentences(facts), facts.passages)

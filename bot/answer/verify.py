@@ -4,8 +4,9 @@ The model writes from numbered facts (`answer.facts.Facts`: each fact a checked 
 What it writes may be better Chinese and must never be a worse answer, so each sentence it completes is
 checked as it arrives: it cites a fact given, every number in it is in the passage it cites (a year and a
 date are numbers too), and it names no other place than the one the passage is about. A sentence that fails
-is replaced by the facts' own sentences citing the same passage. At the end, every figure and every quoted
-name (“…”, 《…》) of the facts must be in the answer; a fact left out is added in its own words. A refusal by
+is replaced by the facts' own sentences citing the same passage. At the end, every fact must be cited by a
+checked sentence, and, for a figure asked, every figure of the facts be in the answer (for a time asked, its
+date); a fact left out is added in its own words. A refusal by
 the model, when the facts answer, is replaced by the facts. The count of sentences replaced or added is the
 fallback rate the eval reports (`answer.llm_replaced`): an answer rebuilt from the facts is not the model's.
 """
@@ -23,7 +24,9 @@ from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
 
 # What a fact says that an answer from it must keep: its figures and the names it quotes.
 _YEARS = re.compile(r"((?:19|20)\d{2})(?=\s*年)")
-_QUOTED = re.compile(r"“[^”]{2,40}”|《[^》]{2,60}》")
+# A comparison said: which is larger is computed in code (the facts' derived sentence), never by the model.
+_COMPARES = re.compile(r"更[多高大少低小快慢]|[多高少低大小][于过]|一样")
+_SUFFIX = re.compile(r"[省市区县]")
 # A sentence is complete at its end mark once something follows its citation marks and closing quote (a mark
 # written after the full stop, "…786宗。[1]", may still be on its way).
 _MARKS = r"(?:\s*[\[【［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】］])*"
@@ -43,21 +46,32 @@ def fact_sentences(facts: Facts) -> dict[int, list[str]]:
     return by_source
 
 
-def _kept(fact: str, answer: str, years: bool) -> bool:
-    """Whether an answer keeps what a fact says: its figures and quoted names, or, a fact with neither, most
-    of its wording (character bigrams). A year is a key only when the question asks a time (`years`):
-    otherwise it frames the figure ("广州市2024年…"), and an answer may leave it to the question."""
-    keys = _keys(fact) - (set() if years else set(_YEARS.findall(to_simplified(fact))))
-    if keys:
-        return keys <= _keys(answer)
-    grams = bigrams(MARKER.sub("", fact))
-    return not grams or len(grams & bigrams(answer)) / len(grams) >= 0.5
+def derived(facts: Facts) -> list[str]:
+    """The facts' derived sentences: computed in code from the cited rows (which is larger), so they cite no
+    passage of their own ("成都市更多。", "数值为约数，无法精确比较。")."""
+    return [s.strip() for s in answer_sentences(facts.text) if not MARKER.search(s) and _COMPARES.search(s)]
 
 
-def _keys(text: str) -> set[str]:
-    """The figures and quoted names of a text, simplified, for checking an answer keeps them."""
-    simplified = to_simplified(MARKER.sub("", text))
-    return set(NUMBER.findall(simplified)) | set(_QUOTED.findall(simplified))
+def _agrees(sentence: str, verdicts: list[str]) -> bool:
+    """A comparison the model wrote says a derived verdict (place suffixes aside: 成都更多 is 成都市更多)."""
+    said = _SUFFIX.sub("", to_simplified(MARKER.sub("", sentence)))
+    return any(_SUFFIX.sub("", v.rstrip("。；")) in said for v in verdicts)
+
+
+def _kept(fact: str, answer: str, asks: str, year: int | None) -> bool:
+    """Whether an answer keeps what a fact says that the question asks: for a figure, every number of the fact
+    (the facts hold only the clauses answering, so these are the asked ones); for a time, every number but the
+    year of the report it cites (which frames it: "广州市2024年…"), so a date's year, month and day. Other
+    questions are answered by a checked sentence citing the fact (`_check`); wording is the model's own."""
+    if asks not in ("figure", "time"):
+        return True
+    said = set(NUMBER.findall(to_simplified(MARKER.sub("", answer))))
+    needed = set(NUMBER.findall(to_simplified(MARKER.sub("", fact))))
+    if asks == "figure":
+        needed -= set(_YEARS.findall(to_simplified(fact)))
+    elif year is not None:
+        needed.discard(str(year))
+    return needed <= said
 
 
 @dataclass
@@ -68,7 +82,7 @@ class Verifier:
     facts: Facts
     grounds: Callable[[int], str]  # what passage n grounds: its text in context and its report's dates
     places: list[str]  # names of the places the library has reports of (short forms: 花都区, 广州市)
-    years: bool = False  # the question asks a time: the facts' years must be kept too
+    asks: str = "other"  # what the question asks: "figure", "time" or "other" (what a fact must keep, `_kept`)
     sentences: int = 0
     replaced: int = 0
     attributed: int = 0  # sentences written without a citation, cited here by the fact they restate
@@ -94,13 +108,23 @@ class Verifier:
             self.sentences, self.replaced = max(self.sentences, 1), max(self.replaced, 1)
             self._said = [self.facts.text]
             return rest + [self.facts.text]
-        for sentence in dict.fromkeys(s for group in fact_sentences(self.facts).values() for s in group):
-            if sentence not in self._facts_used and not _kept(sentence, self.text, self.years):
+        cited = {int(n) for n in MARKER.findall(self.text)}
+        for n, group in fact_sentences(self.facts).items():
+            year = self.facts.passages[n - 1].year
+            for sentence in group:
+                if sentence in self._facts_used or n in cited and _kept(sentence, self.text, self.asks, year):
+                    continue
                 self.sentences += 1
                 self.replaced += 1
                 self._facts_used.add(sentence)
                 self._said.append(sentence)
                 rest.append(sentence)
+        for verdict in derived(self.facts):
+            if not _agrees(self.text, [verdict]):
+                self.sentences += 1
+                self.replaced += 1
+                self._said.append(verdict)
+                rest.append(verdict)
         return rest
 
     @property
@@ -116,6 +140,11 @@ class Verifier:
         if REFUSAL in text:  # the facts answer: a refusal is replaced by them (at the end, if nothing else is said)
             self.replaced += 1
             return []
+        if _COMPARES.search(text) and not _agrees(text, derived(self.facts)):
+            self.replaced += 1  # a comparison is the code's to make: its verdict, said once
+            out = [v for v in derived(self.facts) if v not in self._said]
+            self._said += out
+            return out
         if not cited:
             cited = self._supported_by(text)
             self.attributed += bool(cited)
