@@ -165,7 +165,8 @@ class Verifier:
         grounds = [self.grounds(n) for n in sorted(cited)]
         if ungrounded_numbers(sentence, grounds):
             return False
-        simplified, grounded = to_simplified(sentence), to_simplified("".join(grounds))
+        issuers = "".join(self.facts.passages[n - 1].issuer or "" for n in cited)
+        simplified, grounded = to_simplified(sentence), to_simplified("".join(grounds) + issuers)
         return all(place in grounded for place in self.places if place in simplified)
 
     def _supported_by(self, sentence: str) -> set[int]:

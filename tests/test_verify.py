@@ -1,0 +1,114 @@
+"""Unit tests of the per-sentence verification of a model's answer (bot/answer/verify.py), with hand-made facts:
+what passes, what is replaced, what is added, and what is streamed when."""
+
+from __future__ import annotations
+
+from bot.answer.facts import Facts
+from bot.answer.verify import Verifier, derived, fact_sentences, verified
+from bot.models import REFUSAL, Passage
+
+GZ = Passage(
+    text="全市办理行政复议案件1200件，纠错120件。",
+    doc="gz",
+    title="",
+    heading="",
+    score=1.0,
+    issuer="广州市",
+    year=2024,
+)
+CD = Passage(text="全市办理行政复议案件1500件。", doc="cd", title="", heading="", score=1.0, issuer="成都市", year=2024)
+ONE = Facts([GZ], "广州市2024年办理行政复议案件1200件[1]。")
+TWO = Facts([GZ, CD], "广州市2024年办理行政复议案件1200件[1]，成都市2024年办理行政复议案件1500件[2]；成都市更多。")
+PLACES = ["广州", "广州市", "成都", "成都市"]
+
+
+def verifier(facts: Facts, asks: str = "figure") -> Verifier:
+    return Verifier(facts, lambda n: f"{facts.passages[n - 1].text}\n2024年", PLACES, asks)
+
+
+def run(facts: Facts, written: list[str], asks: str = "figure") -> tuple[str, Verifier]:
+    v = verifier(facts, asks)
+    return "".join(verified(iter(written), v)), v
+
+
+def test_a_faithful_answer_passes_as_written():
+    text, v = run(ONE, ["广州市2024年共办理", "行政复议案件1200件[1]。"])
+    assert text == "广州市2024年共办理行政复议案件1200件[1]。" and (v.sentences, v.replaced) == (1, 0)
+
+
+def test_a_wrong_figure_is_replaced_by_its_fact():
+    text, v = run(ONE, ["广州市办理行政复议案件1300件[1]。"])
+    assert text == ONE.text and (v.sentences, v.replaced) == (1, 1)
+
+
+def test_a_place_the_cited_passage_is_not_about_is_replaced():
+    text, v = run(ONE, ["成都市办理行政复议案件1200件[1]。"])
+    assert "成都" not in text and "1200件[1]" in text and v.replaced == 1
+
+
+def test_an_uncited_sentence_is_cited_by_the_fact_it_restates():
+    text, v = run(ONE, ["广州市2024年办理行政复议案件1200件。"])
+    assert text == "广州市2024年办理行政复议案件1200件[1]。" and v.attributed == 1 and v.replaced == 0
+
+
+def test_a_mark_written_after_the_full_stop_is_moved_before_it():
+    text, _ = run(ONE, ["广州市办理行政复议案件1200件。", "[1]"])
+    assert text == "广州市办理行政复议案件1200件[1]。"
+
+
+def test_a_figure_left_out_is_added_in_the_facts_words():
+    text, v = run(TWO, ["广州市办理行政复议案件1200件[1]。成都市更多[2]。"])
+    assert "1500件[2]" in text and (v.sentences, v.replaced) == (3, 1)
+
+
+def test_a_comparison_disagreeing_with_the_codes_verdict_is_replaced_by_it():
+    assert derived(TWO) == ["成都市更多。"]
+    text, v = run(TWO, ["广州1200件[1]，成都1500件[2]。广州更多[1]。"])
+    assert "广州更多" not in text and text.endswith("成都市更多。") and v.replaced == 1
+
+
+def test_a_comparison_agreeing_with_the_verdict_passes():
+    text, v = run(TWO, ["广州1200件[1]，成都1500件[2]，成都更多[2]。"])
+    assert text == "广州1200件[1]，成都1500件[2]，成都更多[2]。" and v.replaced == 0
+
+
+def test_a_refusal_when_the_facts_answer_is_overruled():
+    text, v = run(ONE, [REFUSAL])
+    assert text == ONE.text and (v.sentences, v.replaced) == (1, 1)
+
+
+def test_other_questions_need_each_fact_cited_not_each_detail():
+    """A name asked: the model's sentence citing the fact answers; the fact's other figures are not asked."""
+    facts = Facts([GZ], "广州市2024年办理行政复议案件1200件，纠错120件[1]。")
+    text, v = run(facts, ["广州市纠错120件[1]。"], asks="other")
+    assert text == "广州市纠错120件[1]。" and v.replaced == 0
+    text, v = run(Facts([GZ, CD], "广州市…1200件[1]。成都市…1500件[2]。"), ["广州市1200件[1]。"], asks="other")
+    assert text.endswith("成都市…1500件[2]。") and v.replaced == 1
+
+
+def test_a_time_asked_needs_the_date_but_not_the_reports_own_year():
+    rule = Passage(
+        text="条例于2017年5月1日起施行。", doc="gz", title="", heading="", score=1.0, issuer="广州市", year=2024
+    )
+    facts = Facts([rule], "广州市2024年，条例于2017年5月1日起施行[1]。")
+    assert run(facts, ["条例于2017年5月1日起施行[1]。"], asks="time")[1].replaced == 0
+    assert run(facts, ["条例于5月起施行[1]。"], asks="time")[1].replaced == 1
+
+
+def test_only_checked_sentences_stream_and_a_cut_sentence_is_dropped():
+    v = verifier(ONE)
+    assert v.feed("广州市办理行政复议案件") == []
+    assert v.feed("1200件[1]。广州") == ["广州市办理行政复议案件1200件[1]。"]
+    assert v.finish(cut=True) == [] and v.text == "广州市办理行政复议案件1200件[1]。"
+
+
+def test_a_sentence_repeated_is_said_once():
+    text, v = run(ONE, ["广州市办理行政复议案件1200件[1]。"] * 3)
+    assert text == "广州市办理行政复议案件1200件[1]。" and v.sentences == 1
+
+
+def test_the_facts_clauses_are_said_as_sentences_by_source():
+    assert fact_sentences(TWO) == {
+        1: ["广州市2024年办理行政复议案件1200件[1]，成都市2024年办理行政复议案件1500件[2]。"],
+        2: ["广州市2024年办理行政复议案件1200件[1]，成都市2024年办理行政复议案件1500件[2]。"],
+    }
