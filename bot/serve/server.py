@@ -18,6 +18,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from bot.serve.access import AccessControl
 from bot.serve.api import PREFIX, create_api, http_error
+from bot.serve.embed_scope import EmbedLinkCheck
 from bot.serve.render import CSS
 from bot.serve.service import Service
 from bot.serve.ui import create_embed, create_ui
@@ -66,6 +67,7 @@ def create_server(service: Service) -> FastAPI:
         max_age=600,
     )
     app.add_middleware(FrameAncestors, origins=settings.cors_origins)
+    app.add_middleware(EmbedLinkCheck, settings=settings)  # a signed /embed link that does not verify: 403
     app.mount(PREFIX, create_api(service))
 
     @app.exception_handler(HTTPException)

@@ -17,6 +17,7 @@ from bot.errors import BackendUnavailable, BadInput, Busy, FazhiError, RateLimit
 from bot.ingest.load import READERS
 from bot.models import Answer, Filters
 from bot.serve.access import asker
+from bot.serve.embed_scope import BadEmbedLink, EmbedScope, initial_scope, notice, outside, scope_for, title_html
 from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_html
 from bot.serve.schemas import MAX_QUESTION_CHARS
 from bot.serve.service import Service
@@ -117,8 +118,10 @@ def chat_turn(
     yield "", messages, turns, sources_html(answer)
 
 
-def _chat_panel(service: Service, body, year, height: int = 460):
-    """Chatbot, question box, buttons and the source panel, wired to `chat_turn`."""
+def _chat_panel(service: Service, body, year, height: int = 460, embed_scope: gr.State | None = None):
+    """Chatbot, question box, buttons and the source panel, wired to `chat_turn`; with `embed_scope` (the
+    iframe chat) wired to `embed_turn` instead, its sources folded under each answer rather than beside it.
+    """
     turns = gr.State([])
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
@@ -136,7 +139,7 @@ def _chat_panel(service: Service, body, year, height: int = 460):
             with gr.Row():
                 ask = gr.Button("提问", variant="primary", elem_id="ask")
                 clear = gr.Button("清空对话", elem_id="clear")
-        with gr.Column(scale=2):
+        with gr.Column(scale=2, visible=embed_scope is None):
             gr.Markdown("#### 引用来源")
             sources = gr.HTML(sources_html(None), elem_id="sources")
 
@@ -144,10 +147,17 @@ def _chat_panel(service: Service, body, year, height: int = 460):
         scope = request.request.scope if request and request.request else {}
         yield from chat_turn(service, question, messages, history, body, year, asker(scope))
 
+    def run_embedded(question, messages, history, embedded, request: gr.Request):
+        scope = request.request.scope if request and request.request else {}
+        yield from embed_turn(service, question, messages, history, embedded, asker(scope))
+
     limit = max(1, service.settings.max_concurrent_answers)
     outputs = [question, chatbot, turns, sources]
+    handler, inputs = run, [question, chatbot, turns, body, year]
+    if embed_scope is not None:
+        handler, inputs = run_embedded, [question, chatbot, turns, embed_scope]
     for trigger in (ask.click, question.submit):
-        trigger(run, [question, chatbot, turns, body, year], outputs, api_visibility="private", concurrency_limit=limit)
+        trigger(handler, inputs, outputs, api_visibility="private", concurrency_limit=limit)
     clear.click(lambda: ("", [], [], sources_html(None)), None, outputs, api_visibility="private")
     return question
 
@@ -229,17 +239,54 @@ def create_ui(service: Service) -> gr.Blocks:
     return ui
 
 
+def embed_turn(
+    service: Service, question: str, messages: list, turns: list, scope: EmbedScope, asker: str | None = None
+) -> Iterator[tuple]:
+    """One question in the iframe chat: a notice when a locked scope does not cover it (read from the question
+    plan), else `chat_turn` within the scope, with the sources folded under the answer as a <details> 来源, so
+    a narrow iframe (400×640) has them right below the answer instead of below the fold.
+    """
+    text = (question or "").strip()
+    issuers = [d["body"] for d in service.documents() if d.get("body")]
+    if text and outside(scope, text, issuers):
+        reply = f'<span class="note scope-notice">{escape(notice(scope))}</span>'
+        messages = [*messages, {"role": "user", "content": escape(text)}, {"role": "assistant", "content": reply}]
+        yield "", messages, turns, sources_html(None)
+        return
+    for cleared, shown, history, sources in chat_turn(
+        service, question, messages, turns, scope.body, scope.year_text, asker
+    ):
+        yield cleared, _folded_sources(shown, sources), history, sources
+
+
+def _folded_sources(messages: list, sources: str) -> list:
+    """The messages with the source cards appended to the last answer as a collapsible 来源 section."""
+    if not messages or 'class="source-card"' not in sources:
+        return messages
+    count = sources.count('class="source-card"')
+    folded = f'<details class="answer-sources"><summary>来源（{count}）</summary>{sources}</details>'
+    last = messages[-1]
+    return [*messages[:-1], {**last, "content": f"{last['content']}\n\n{folded}"}]
+
+
 def create_embed(service: Service) -> gr.Blocks:
-    """The chat alone, for an iframe; `?body=成都市&year=2024` pre-sets the filters."""
+    """The chat alone, for an iframe, under a title bar naming its scope (bot/serve/embed_scope.py): pre-set by
+    `?body=成都市&year=2024`, or locked by the server's settings or a signed link.
+    """
+    settings = service.settings
     with gr.Blocks(title="法治问答", analytics_enabled=False, fill_height=True) as embed:
-        body = gr.State("")
-        year = gr.State("")
-        _chat_panel(service, body, year, height=360)
+        first = initial_scope(settings)
+        title = gr.HTML(title_html(first), elem_id="embed-title")
+        scope = gr.State(first)
+        _chat_panel(service, None, None, height=360, embed_scope=scope)
 
         def from_query(request: gr.Request):
-            params = request.query_params if request else {}
-            year = params.get("year", "")
-            return params.get("body", ""), year if year.isdigit() else ""
+            params = dict(request.query_params) if request else {}
+            try:
+                chosen = scope_for(params, settings)
+            except BadEmbedLink:  # the page itself was refused (403); an event sent anyway answers nothing
+                chosen = EmbedScope(locked=True, refused=True)
+            return chosen, title_html(chosen)
 
-        embed.load(from_query, None, [body, year], api_visibility="private")
+        embed.load(from_query, None, [scope, title], api_visibility="private")
     return embed
