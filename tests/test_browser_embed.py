@@ -1,0 +1,128 @@
+"""The iframe chat (`/embed`) and the page's accessibility, in a real browser (Playwright + Debian's Chromium).
+
+The embed at a portal's narrow size (400×640): its title bar names the scope, a locked scope holds against an
+edited link and answers a question about another place with a notice, and the sources open under the answer.
+axe-core (bundled by the axe-playwright-python package, injected offline) checks / and /embed.
+Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from live_server import serve
+from test_browser import ARGS, ARTIFACTS, CHROMIUM, WAIT_MS, answered, failures
+
+from bot import Library, Settings
+from bot.serve.embed_scope import embed_link
+from bot.serve.server import create_server
+from bot.serve.service import Service
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary: apt-get install chromium")
+SECRET = "门户-浏览器测试"
+NARROW = {"width": 400, "height": 640}
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory, embed_cache):
+    ARTIFACTS.mkdir(exist_ok=True)
+    folder = tmp_path_factory.mktemp("browser-embed")
+    library = Library(Settings(data_dir=folder / "data", embed_cache=embed_cache, embed_secret=SECRET))
+    assert not library.index([SEEDS], show_progress=False).errors
+    service = Service(library)
+    yield service
+    service.close()
+    library.close()
+
+
+@pytest.fixture(scope="module")
+def site(service):
+    with serve(create_server(service)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-embed")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            viewport=NARROW,
+            locale="zh-CN",
+            timeout=WAIT_MS,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    page.set_default_timeout(WAIT_MS)
+    yield page
+    page.close()
+
+
+def ask_in_embed(page, question: str) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask").click()
+
+
+def test_signed_embed_at_400x640_shows_its_scope_and_opens_sources(site, page):
+    page.goto(embed_link(site, SECRET, "成都市", 2024))
+    title = page.locator("#embed-title")
+    page.wait_for_function("(document.querySelector('#embed-title')?.innerText || '').includes('成都市 · 2024年')")
+    assert "范围已锁定" in title.inner_text()
+    ask_in_embed(page, "办理的行政应诉案件有多少件？")
+    answered(page, "5652")
+    summary = page.locator("#chat details.answer-sources > summary").last
+    summary.scroll_into_view_if_needed()
+    box = summary.bounding_box()
+    assert box and 0 <= box["y"] < NARROW["height"] and box["x"] + box["width"] <= NARROW["width"] + 1
+    summary.click()
+    card = page.locator("#chat details.answer-sources .source-card").first
+    card.wait_for(state="visible")
+    assert "成都市" in card.inner_text()
+    assert failures(page) == []
+    page.screenshot(path=str(ARTIFACTS / "embed-400x640-sources.png"))
+
+
+def test_an_edited_signed_link_is_refused_in_the_browser(site, page):
+    link = embed_link(site, SECRET, "成都市", 2024).replace("year=2024", "year=2023")
+    response = page.goto(link)
+    assert response is not None and response.status == 403
+    assert "嵌入链接无效" in page.locator("body").inner_text()
+
+
+def test_a_settings_lock_holds_against_the_query_and_notices_other_places(service, page):
+    locked = Service(service.library, settings=service.settings.model_copy(update={"embed_body": "成都市"}))
+    try:
+        with serve(create_server(locked)) as base:
+            page.goto(f"{base}/embed/?body=广州市&year=2017")  # the visitor's edit: ignored
+            page.wait_for_function("(document.querySelector('#embed-title')?.innerText || '').includes('范围已锁定')")
+            assert "成都市" in page.locator("#embed-title").inner_text()
+            assert "广州市" not in page.locator("#embed-title").inner_text()
+            ask_in_embed(page, "广州全市有多少个单位按期公开了法治政府建设年度报告？")
+            answered(page, "本窗口仅回答成都市的报告")
+            assert "544" not in page.locator("#chat").inner_text()
+            ask_in_embed(page, "办理的行政应诉案件有多少件？")
+            answered(page, "5652", turn=2)
+            assert failures(page) == []
+            page.screenshot(path=str(ARTIFACTS / "embed-locked-notice.png"))
+    finally:
+        locked.close()
+
+
+def test_unlocked_embed_title_says_all_reports(service, page):
+    unsigned = Service(service.library, settings=service.settings.model_copy(update={"embed_secret": None}))
+    try:
+        with serve(create_server(unsigned)) as base:
+            page.goto(f"{base}/embed/")
+            page.wait_for_function("(document.querySelector('#embed-title')?.innerText || '').includes('全部报告')")
+            assert "锁定" not in page.locator("#embed-title").inner_text()
+    finally:
+        unsigned.close()
