@@ -8,6 +8,9 @@ Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
+import time
+
+import httpx
 import pytest
 from conftest import SEEDS
 from live_server import serve
@@ -126,3 +129,62 @@ def test_unlocked_embed_title_says_all_reports(service, page):
             assert "锁定" not in page.locator("#embed-title").inner_text()
     finally:
         unsigned.close()
+
+
+LOOKALIKE = """样例市人民政府关于2025年度法治政府建设情况的报告
+
+一、主要工作成效
+
+全市办理行政复议案件2468件，纠错案件12件。
+"""
+
+
+def _upload(base: str, tmp_path) -> str:
+    report = tmp_path / "lookalike.txt"
+    report.write_text(LOOKALIKE, encoding="utf-8")
+    with report.open("rb") as file:
+        accepted = httpx.post(f"{base}/api/v1/documents", files={"files": ("lookalike.txt", file)})
+    assert accepted.status_code == 202
+    job = accepted.json()["job"]
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.5)
+        job = httpx.get(f"{base}/api/v1/jobs/{job['id']}").json()
+    assert job["status"] == "done", job
+    return "lookalike.txt"
+
+
+def _pick(page, elem_id: str, option: str) -> None:
+    page.locator(f"#{elem_id} input").click()
+    page.get_by_role("option", name=option).click()
+
+
+def test_documents_tab_lists_titles_filters_and_confirms_delete(site, page, tmp_path):
+    doc = _upload(site, tmp_path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    dialogs: list[str] = []
+    answer = {"confirm": False}
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept() if answer["confirm"] else d.dismiss()))
+    page.goto(f"{site}/")
+    page.get_by_role("tab", name="报告管理").click()
+    table = page.locator("#documents")
+    page.wait_for_function("(document.querySelector('#documents')?.innerText || '').includes('样例市')")
+    assert "成都市人民政府关于2024年度法治政府建设情况的报告" in table.inner_text()
+    _pick(page, "documents-body", "样例市")
+    page.wait_for_function("!document.querySelector('#documents').innerText.includes('成都市人民政府')")
+    shown = table.inner_text()
+    assert "样例市人民政府关于2025年度法治政府建设情况的报告" in shown and "已索引" in shown
+    assert time.strftime("%Y-") in shown  # its upload time
+    page.screenshot(path=str(ARTIFACTS / "ui-documents-filtered.png"), full_page=True)
+
+    _pick(page, "remove-doc", f"样例市人民政府关于2025年度法治政府建设情况的报告（{doc}）")
+    page.locator("#remove").click()  # cancelled: the report stays
+    page.wait_for_function("document.querySelector('#documents-status').innerText.includes('已取消删除')")
+    assert dialogs and "样例市人民政府" in dialogs[0]
+    assert "样例市" in table.inner_text()
+    assert doc in {d["doc"] for d in httpx.get(f"{site}/api/v1/documents").json()["documents"]}
+    answer["confirm"] = True
+    page.locator("#remove").click()
+    page.wait_for_function("document.querySelector('#documents-status').innerText.includes('已删除')")
+    page.wait_for_function("!document.querySelector('#documents').innerText.includes('样例市人民政府')")
+    assert doc not in {d["doc"] for d in httpx.get(f"{site}/api/v1/documents").json()["documents"]}

@@ -8,6 +8,7 @@ a traceback. UI events are private: scripts use the keyed HTTP API, not Gradio's
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from bot.serve.service import Service
 
 log = logging.getLogger(__name__)
 DOCUMENTS_JS = (Path(__file__).parent / "static" / "documents.js").read_text(encoding="utf-8")
-HEADERS = ["编号（文件名）", "发布机关", "年份", "段落数", "标题"]
+HEADERS = ["标题", "发布机关", "年份", "成文日期", "段落数", "上传时间", "状态", "编号"]
+BUNDLED = "随附（内置）"  # the upload time of a bundled seed report
 # Example questions drawn from the bundled seeds; one shows only while its report is indexed.
 EXAMPLES = [
     ("000_8fbd729c494b9d50.txt", "广州全市有多少个单位按期公开了法治政府建设年度报告？"),
@@ -48,9 +50,39 @@ def _choices(service: Service) -> tuple[list, list]:
     return [("全部", "")] + bodies, [("全部", "")] + years
 
 
-def _rows(service: Service) -> list[list]:
-    fields = ("body", "year", "chunks", "title")
-    return [[d["doc"], *(d.get(f, "") for f in fields)] for d in service.documents()]
+def document_rows(
+    documents: list[dict], uploaded: dict[str, float], pending: dict[str, str], body: str = "", year: str = ""
+) -> list[list]:
+    """The report list as people read it: title first, then body, year, date, chunks, upload time and status;
+    the file's id last, as a small secondary column. `uploaded` maps an uploaded file to its upload time (a
+    report not in it came with the seeds); `pending` maps a file to the job still working on it ("index" or
+    "remove"). `body` and `year` (as shown in the filters, "" for all) narrow the list.
+    """
+    rows = []
+    for d in documents:
+        status = {"remove": "删除中"}.get(pending.get(d["doc"], ""), "已索引")
+        if d.get("duplicate_of"):
+            status = f"重复（同 {d['duplicate_of']}）"
+        when = uploaded.get(d["doc"])
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(when)) if when else BUNDLED
+        row = [d.get("title") or d["doc"], d.get("body", ""), d.get("year", ""), d.get("date", "")]
+        rows.append([*row, d.get("chunks", ""), stamp, status, d["doc"]])
+    listed = {d["doc"] for d in documents}
+    for name, kind in sorted(pending.items()):
+        if kind == "index" and name not in listed:
+            rows.append([name, "", "", "", "", "", "索引中", name])
+    return [r for r in rows if (not body or r[1] == body) and (not year or str(r[2]) == str(year))]
+
+
+def _rows(service: Service, body: str = "", year: str = "") -> list[list]:
+    uploaded = {path.name: path.stat().st_mtime for path in service.uploads.files()}
+    pending = {name: job.kind for job in service.jobs.list() if not job.over for name in job.files}
+    return document_rows(service.documents(), uploaded, pending, body or "", year or "")
+
+
+def _removable(rows: list[list]) -> list[tuple[str, str]]:
+    """Delete choices: the title with the id in full-width brackets (documents.js reads the id from them)."""
+    return [(f"{row[0]}（{row[-1]}）", row[-1]) for row in rows if row[6] != "索引中"]
 
 
 # What a reader sees when a question cannot be answered now, by the service's error code: plain Chinese,
@@ -172,13 +204,20 @@ DOCUMENT_ACTIONS = """<div class="document-actions">
 
 
 def _documents_tab(service: Service, body, year) -> list:
-    """The report list (from the page's own events), and upload/delete through the keyed API (a script in
-    the page: bot/static/documents.js), so document changes meet the same keys and limits as any client.
+    """The report list (from the page's own events), filterable by body and year, and upload/delete through
+    the keyed API (a script in the page: bot/static/documents.js), so document changes meet the same keys
+    and limits as any client; a delete is confirmed first, naming the report's title.
     """
     gr.Markdown("上传的报告在后台索引，期间可以照常提问。同名文件会替换原有报告。")
-    table = gr.Dataframe(headers=HEADERS, value=_rows(service), interactive=False, wrap=True, elem_id="documents")
-    names = [row[0] for row in _rows(service)]
-    doc = gr.Dropdown(label="选择要删除的报告", choices=names, value=None, elem_id="remove-doc", interactive=True)
+    bodies, years = _choices(service)
+    with gr.Row():
+        shown_body = gr.Dropdown(label="按发布机关筛选", choices=bodies, value="", elem_id="documents-body")
+        shown_year = gr.Dropdown(label="按年份筛选", choices=years, value="", elem_id="documents-year")
+    rows = _rows(service)
+    table = gr.Dataframe(headers=HEADERS, value=rows, interactive=False, wrap=True, elem_id="documents")
+    doc = gr.Dropdown(
+        label="选择要删除的报告", choices=_removable(rows), value=None, elem_id="remove-doc", interactive=True
+    )
     keys_set = bool(service.settings.api_keys or service.settings.admin_keys)
     form = DOCUMENT_ACTIONS.format(
         key_hidden="" if keys_set else "hidden",
@@ -188,19 +227,17 @@ def _documents_tab(service: Service, body, year) -> list:
     gr.HTML(form, js_on_load=DOCUMENTS_JS, elem_id="document-actions", apply_default_css=True)
     refresh = gr.Button("刷新列表", elem_id="refresh-documents")
 
-    def lists():
+    def lists(chosen_body: str | None = "", chosen_year: str | None = ""):
         bodies, years = _choices(service)
-        rows = _rows(service)
-        return (
-            rows,
-            gr.Dropdown(choices=[r[0] for r in rows], value=None),
-            gr.Dropdown(choices=bodies),
-            gr.Dropdown(choices=years),
-        )
+        rows = _rows(service, chosen_body or "", chosen_year or "")
+        choices = (gr.Dropdown(choices=bodies), gr.Dropdown(choices=years))
+        return rows, gr.Dropdown(choices=_removable(rows), value=None), *choices, *choices
 
-    outputs = [table, doc, body, year]
-    refresh.click(guarded(lists, outputs), None, outputs, api_visibility="private")
-    return [guarded(lists, outputs), outputs]
+    outputs = [table, doc, body, year, shown_body, shown_year]
+    listed = guarded(lists, outputs)
+    for event in (refresh.click, shown_body.change, shown_year.change):
+        event(listed, [shown_body, shown_year], outputs, api_visibility="private")
+    return [guarded(lambda: lists(), outputs), outputs]
 
 
 def guarded(handler, outputs: list):
