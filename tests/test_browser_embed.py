@@ -188,3 +188,74 @@ def test_documents_tab_lists_titles_filters_and_confirms_delete(site, page, tmp_
     page.wait_for_function("document.querySelector('#documents-status').innerText.includes('已删除')")
     page.wait_for_function("!document.querySelector('#documents').innerText.includes('样例市人民政府')")
     assert doc not in {d["doc"] for d in httpx.get(f"{site}/api/v1/documents").json()["documents"]}
+
+
+_AXE_RUN = """async () => {
+    const result = await axe.run(document, {resultTypes: ["violations"]});
+    return result.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+
+
+def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical findings on the page as it is now (axe.min.js from the dev extra's
+    axe-playwright-python package, injected from disk: no network)."""
+    from importlib import resources
+
+    script = (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+    page.add_script_tag(content=script)
+    return page.evaluate(_AXE_RUN)
+
+
+@pytest.mark.parametrize("where", ["/", "embed"])
+def test_no_serious_accessibility_violations(site, page, where):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(embed_link(site, SECRET, "成都市", 2024) if where == "embed" else f"{site}/")
+    ask_in_embed(page, "成都市2024年办理的行政应诉案件有多少件？")
+    answered(page, "5652")
+    if where == "embed":
+        page.locator("#chat details.answer-sources > summary").last.click()
+    else:
+        page.locator("#sources details > summary").first.click()
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    found = serious_violations(page)
+    assert found == [], found
+    page.screenshot(path=str(ARTIFACTS / f"a11y-{where.strip('/') or 'page'}.png"), full_page=True)
+
+
+def tab_to(page, selector: str, limit: int = 60) -> None:
+    """Press Tab until the focused element matches `selector` (fails after `limit` presses)."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} not reached with the Tab key")
+
+
+@pytest.mark.parametrize("where", ["/", "embed"])
+def test_ask_and_open_a_source_with_the_keyboard_only(site, browser, where):
+    page = browser.new_page()
+    page.set_default_timeout(WAIT_MS)
+    english = "for (const [k, v] of [['language', 'en-US'], ['languages', ['en-US']]]) "
+    english += "Object.defineProperty(Navigator.prototype, k, {get: () => v, configurable: true});"
+    page.add_init_script(english)  # an English browser: the page still speaks Chinese
+    try:
+        page.goto(embed_link(site, SECRET, "成都市", 2024) if where == "embed" else f"{site}/")
+        page.locator("#question textarea").wait_for()
+        tab_to(page, "#question textarea")
+        page.keyboard.type(
+            "办理的行政应诉案件有多少件？" if where == "embed" else "成都市2024年办理的行政应诉案件有多少件？"
+        )
+        page.keyboard.press("Enter")
+        answered(page, "5652")
+        summary = "details.answer-sources > summary" if where == "embed" else "#sources .source-card summary"
+        tab_to(page, summary)
+        page.keyboard.press("Enter")
+        opened = "details.answer-sources" if where == "embed" else "#sources .source-card details"
+        assert page.locator(opened).last.evaluate("d => d.open")
+        assert "5652" in page.locator(opened).last.inner_text()
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        page.screenshot(path=str(ARTIFACTS / f"keyboard-{where.strip('/') or 'page'}.png"))
+    finally:
+        page.close()

@@ -21,6 +21,8 @@ from bot.serve.api import PREFIX, create_api, http_error
 from bot.serve.embed_scope import EmbedLinkCheck
 from bot.serve.render import CSS
 from bot.serve.service import Service
+from bot.serve.theme import CSS as THEME_CSS
+from bot.serve.theme import HEAD, government_theme
 from bot.serve.ui import create_embed, create_ui
 from bot.settings import Settings
 
@@ -84,7 +86,15 @@ def create_server(service: Service) -> FastAPI:
 
     # show_error=False: an exception that escaped a handler shows as a bare failure, never its text. The page
     # takes no files (documents go through the API), so Gradio's upload limit is its smallest.
-    common = {"css": CSS, "ssr_mode": False, "max_file_size": 1, "footer_links": [], "show_error": False}
+    common = {
+        "css": CSS + THEME_CSS,
+        "theme": government_theme(),
+        "head": HEAD,
+        "ssr_mode": False,
+        "max_file_size": 1,
+        "footer_links": [],
+        "show_error": False,
+    }
     common["run_history"] = False
     for path, blocks in (("/embed", create_embed(service)), ("/", create_ui(service))):
         # Questions beyond `page_queue` are refused, not queued for ever; queued events only through the queue.

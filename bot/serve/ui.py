@@ -164,6 +164,7 @@ def _chat_panel(service: Service, body, year, height: int = 460, embed_scope: gr
                 elem_id="chat",
                 placeholder="向报告提问，例如某市某年办理了多少件行政复议案件。",
                 feedback_options=None,
+                buttons=["copy", "copy_all"],  # no "share" (to Hugging Face: nowhere on an intranet; it has no label)
             )
             question = gr.Textbox(
                 show_label=False, placeholder="输入问题，按回车提问", elem_id="question", lines=1, max_lines=4
