@@ -116,6 +116,7 @@ def test_a_settings_lock_holds_against_the_query_and_notices_other_places(servic
             answered(page, "5652", turn=2)
             assert failures(page) == []
             page.screenshot(path=str(ARTIFACTS / "embed-locked-notice.png"))
+            page.goto("about:blank")  # its event stream closed, the server stops at once
     finally:
         locked.close()
 
@@ -127,6 +128,7 @@ def test_unlocked_embed_title_says_all_reports(service, page):
             page.goto(f"{base}/embed/")
             page.wait_for_function("(document.querySelector('#embed-title')?.innerText || '').includes('全部报告')")
             assert "锁定" not in page.locator("#embed-title").inner_text()
+            page.goto("about:blank")
     finally:
         unsigned.close()
 

@@ -26,7 +26,9 @@ from bot.serve.service import Service
 log = logging.getLogger(__name__)
 DOCUMENTS_JS = (Path(__file__).parent / "static" / "documents.js").read_text(encoding="utf-8")
 HEADERS = ["标题", "发布机关", "年份", "成文日期", "段落数", "上传时间", "状态", "编号"]
+BODY, YEAR, STATUS = (HEADERS.index(name) for name in ("发布机关", "年份", "状态"))
 BUNDLED = "随附（内置）"  # the upload time of a bundled seed report
+INDEXING = "索引中"  # the status of an uploaded file not indexed yet
 # Example questions drawn from the bundled seeds; one shows only while its report is indexed.
 EXAMPLES = [
     ("000_8fbd729c494b9d50.txt", "广州全市有多少个单位按期公开了法治政府建设年度报告？"),
@@ -70,8 +72,8 @@ def document_rows(
     listed = {d["doc"] for d in documents}
     for name, kind in sorted(pending.items()):
         if kind == "index" and name not in listed:
-            rows.append([name, "", "", "", "", "", "索引中", name])
-    return [r for r in rows if (not body or r[1] == body) and (not year or str(r[2]) == str(year))]
+            rows.append([name, "", "", "", "", "", INDEXING, name])
+    return [r for r in rows if (not body or r[BODY] == body) and (not year or str(r[YEAR]) == str(year))]
 
 
 def _rows(service: Service, body: str = "", year: str = "") -> list[list]:
@@ -82,7 +84,7 @@ def _rows(service: Service, body: str = "", year: str = "") -> list[list]:
 
 def _removable(rows: list[list]) -> list[tuple[str, str]]:
     """Delete choices: the title with the id in full-width brackets (documents.js reads the id from them)."""
-    return [(f"{row[0]}（{row[-1]}）", row[-1]) for row in rows if row[6] != "索引中"]
+    return [(f"{row[0]}（{row[-1]}）", row[-1]) for row in rows if row[STATUS] != INDEXING]
 
 
 # What a reader sees when a question cannot be answered now, by the service's error code: plain Chinese,
