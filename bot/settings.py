@@ -1,6 +1,10 @@
 """All configuration in one place: environment variables (or a `.env` file), read once.
 
 Every knob has an offline default; a hosted backend is only used when configured.
+
+The chat for portal iframes (`/embed`) is locked to one issuing body and/or year here (`BOT_EMBED_BODY`,
+`BOT_EMBED_YEAR`: the query string is then ignored), or per link by a link signed with `BOT_EMBED_SECRET`
+(`python -m bot.serve.embed_scope 成都市 2024`); see bot/serve/embed_scope.py and docs/api.md.
 """
 
 from __future__ import annotations
@@ -93,6 +97,11 @@ class Settings(BaseSettings):
     answer_queue: int = Field(16, description="Requests that may wait for an answer slot; more are told busy at once.")
     page_access: Literal["open", "key"] = Field(
         "open", description="The web page and /embed: open to whoever reaches the server, or key (sign in with a key)."
+    )
+    embed_body: str | None = Field(None, description="Lock /embed to this issuing body (e.g. 成都市); query ignored.")
+    embed_year: int | None = Field(None, description="Lock /embed to the reports of this year; query ignored.")
+    embed_secret: str | None = Field(
+        None, repr=False, description="Secret that signs /embed links locked to a body and year (HMAC-SHA256)."
     )
     page_queue: int = Field(32, description="Page events (questions) waiting in the page's queue; more are refused.")
     body_seconds: float = Field(30.0, description="Seconds a JSON request body may take to arrive.")

@@ -164,11 +164,13 @@ def test_documents_tab_lists_and_uploads(site, page, tmp_path):
 
 def test_report_html_is_shown_not_run(site, page):
     page.goto(f"{site}/embed/")
-    ask(page, "测试市2025年办理行政复议案件多少件？")
+    page.locator("#question textarea").fill("测试市2025年办理行政复议案件多少件？")
+    page.locator("#ask").click()
     page.wait_for_function("document.querySelector('#chat').innerText.includes('4321')", timeout=WAIT_MS)
-    card = page.locator("#sources .source-card").first
+    page.locator("#chat details.answer-sources > summary").last.click()  # the embed folds sources under the answer
+    card = page.locator("#chat .answer-sources .source-card").first
     assert "<script>alert(1)</script>" in card.inner_text()
-    assert page.locator("#sources script, #sources img, #chat img[src='x']").count() == 0
+    assert page.locator("#sources script, #sources img, #chat script, #chat img[src='x']").count() == 0
     page.wait_for_timeout(500)
     assert page.dialogs == []
     page.screenshot(path=str(ARTIFACTS / "embed-escaped.png"), full_page=True)

@@ -159,6 +159,12 @@ def _turn_sources(turn: int, question: str, answer: Answer) -> str:
     return f'<section class="turn-sources" id="turn-{turn}" aria-label="第 {turn} 问的来源">{head}{cards}</section>'
 
 
+def turn_sources_html(record: object) -> str:
+    """One kept turn's source cards (`conversation.turn_record`), as the embed folds them under its answer."""
+    found = records([record])
+    return _turn_sources(*found[0]) if found else ""
+
+
 def sources_panel(stored: object, status: str | None = None) -> str:
     """Every turn's own source cards, the newest first (an earlier answer's markers still find theirs), under a
     status line while an answer is being made."""

@@ -20,8 +20,11 @@ from bot.errors import NotFound
 from bot.serve.access import AccessControl
 from bot.serve.admin import admin_response
 from bot.serve.api import PREFIX, create_api, http_error
+from bot.serve.embed_scope import EmbedLinkCheck
 from bot.serve.render import CSS, report_missing_html, report_page_html
 from bot.serve.service import Service
+from bot.serve.theme import CSS as THEME_CSS
+from bot.serve.theme import HEAD, government_theme
 from bot.serve.ui import create_embed, create_ui
 from bot.settings import Settings
 
@@ -68,6 +71,7 @@ def create_server(service: Service) -> FastAPI:
         max_age=600,
     )
     app.add_middleware(FrameAncestors, origins=settings.cors_origins)
+    app.add_middleware(EmbedLinkCheck, settings=settings)  # a signed /embed link that does not verify: 403
     app.mount(PREFIX, create_api(service))
 
     @app.exception_handler(HTTPException)
@@ -99,7 +103,15 @@ def create_server(service: Service) -> FastAPI:
 
     # show_error=False: an exception that escaped a handler shows as a bare failure, never its text. The page
     # takes no files (documents go through the API), so Gradio's upload limit is its smallest.
-    common = {"css": CSS, "ssr_mode": False, "max_file_size": 1, "footer_links": [], "show_error": False}
+    common = {
+        "css": CSS + THEME_CSS,
+        "theme": government_theme(),
+        "head": HEAD,
+        "ssr_mode": False,
+        "max_file_size": 1,
+        "footer_links": [],
+        "show_error": False,
+    }
     common["run_history"] = False
     for path, blocks in (("/embed", create_embed(service)), ("/", create_ui(service))):
         # Questions beyond `page_queue` are refused, not queued for ever; queued events only through the queue.

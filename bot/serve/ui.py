@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,13 +22,17 @@ from bot.ingest.load import READERS
 from bot.models import Answer, Filters
 from bot.serve.access import asker
 from bot.serve.conversation import MAX_RECORDS, conversation_text, turn_record
-from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_panel
+from bot.serve.embed_scope import BadEmbedLink, EmbedScope, initial_scope, notice, outside, scope_for, title_html
+from bot.serve.render import answer_html, answer_text_html, error_html, escape, sources_panel, turn_sources_html
 from bot.serve.schemas import MAX_QUESTION_CHARS
 from bot.serve.service import Service
 
 log = logging.getLogger(__name__)
 DOCUMENTS_JS = (Path(__file__).parent / "static" / "documents.js").read_text(encoding="utf-8")
-HEADERS = ["编号（文件名）", "发布机关", "年份", "段落数", "标题"]
+HEADERS = ["标题", "发布机关", "年份", "成文日期", "段落数", "上传时间", "状态", "编号"]
+BODY, YEAR, STATUS = (HEADERS.index(name) for name in ("发布机关", "年份", "状态"))
+BUNDLED = "随附（内置）"  # the upload time of a bundled seed report
+INDEXING = "索引中"  # the status of an uploaded file not indexed yet
 # Example questions drawn from the bundled seeds; one shows only while its report is indexed.
 EXAMPLES = [
     ("000_8fbd729c494b9d50.txt", "广州全市有多少个单位按期公开了法治政府建设年度报告？"),
@@ -51,9 +56,39 @@ def _choices(service: Service) -> tuple[list, list]:
     return [("全部", "")] + bodies, [("全部", "")] + years
 
 
-def _rows(service: Service) -> list[list]:
-    fields = ("body", "year", "chunks", "title")
-    return [[d["doc"], *(d.get(f, "") for f in fields)] for d in service.documents()]
+def document_rows(
+    documents: list[dict], uploaded: dict[str, float], pending: dict[str, str], body: str = "", year: str = ""
+) -> list[list]:
+    """The report list as people read it: title first, then body, year, date, chunks, upload time and status;
+    the file's id last, as a small secondary column. `uploaded` maps an uploaded file to its upload time (a
+    report not in it came with the seeds); `pending` maps a file to the job still working on it ("index" or
+    "remove"). `body` and `year` (as shown in the filters, "" for all) narrow the list.
+    """
+    rows = []
+    for d in documents:
+        status = {"remove": "删除中"}.get(pending.get(d["doc"], ""), "已索引")
+        if d.get("duplicate_of"):
+            status = f"重复（同 {d['duplicate_of']}）"
+        when = uploaded.get(d["doc"])
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(when)) if when else BUNDLED
+        row = [d.get("title") or d["doc"], d.get("body", ""), d.get("year", ""), d.get("date", "")]
+        rows.append([*row, d.get("chunks", ""), stamp, status, d["doc"]])
+    listed = {d["doc"] for d in documents}
+    for name, kind in sorted(pending.items()):
+        if kind == "index" and name not in listed:
+            rows.append([name, "", "", "", "", "", INDEXING, name])
+    return [r for r in rows if (not body or r[BODY] == body) and (not year or str(r[YEAR]) == str(year))]
+
+
+def _rows(service: Service, body: str = "", year: str = "") -> list[list]:
+    uploaded = {path.name: path.stat().st_mtime for path in service.uploads.files()}
+    pending = {name: job.kind for job in service.jobs.list() if not job.over for name in job.files}
+    return document_rows(service.documents(), uploaded, pending, body or "", year or "")
+
+
+def _removable(rows: list[list]) -> list[tuple[str, str]]:
+    """Delete choices: the title with the id in full-width brackets (documents.js reads the id from them)."""
+    return [(f"{row[0]}（{row[-1]}）", row[-1]) for row in rows if row[STATUS] != INDEXING]
 
 
 # What a reader sees when a question cannot be answered now, by the service's error code: plain Chinese,
@@ -189,9 +224,18 @@ def browser_secret(data_dir: Path) -> str:
     return path.read_text(encoding="ascii").strip()
 
 
-def _chat_panel(service: Service, body, year, height: int = 460, storage_key: str = "fazhi-chat"):
+def _chat_panel(
+    service: Service,
+    body,
+    year,
+    height: int = 460,
+    storage_key: str = "fazhi-chat",
+    embed_scope: gr.State | None = None,
+):
     """Chatbot, question box, buttons and the source panel, wired to `chat_turn`; the conversation is kept in
-    the browser (`gr.BrowserState`, localStorage) across reloads, and 导出 downloads it as text."""
+    the browser (`gr.BrowserState`, localStorage) across reloads, and 导出 downloads it as text. With
+    `embed_scope` (the iframe chat) wired to `embed_turn` instead, its sources folded under each answer rather
+    than beside it."""
     turns, kept = gr.State([]), gr.State([])
     secret = browser_secret(service.settings.data_dir)
     saved = gr.BrowserState(dict(EMPTY_CONVERSATION), storage_key=storage_key, secret=secret)
@@ -204,6 +248,7 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
                 elem_id="chat",
                 placeholder="向报告提问，例如某市某年办理了多少件行政复议案件。",
                 feedback_options=("Like", "Dislike"),  # 👍/👎 under each answer: page_feedback
+                buttons=["copy", "copy_all"],  # no "share" (to Hugging Face: nowhere on an intranet; it has no label)
             )
             question = gr.Textbox(
                 show_label=False, placeholder="输入问题，按回车提问", elem_id="question", lines=1, max_lines=4
@@ -212,7 +257,7 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
                 ask = gr.Button("提问", variant="primary", elem_id="ask")
                 clear = gr.Button("清空对话", elem_id="clear")
                 export = gr.Button("导出", elem_id="export")
-        with gr.Column(scale=2):
+        with gr.Column(scale=2, visible=embed_scope is None):
             gr.Markdown("#### 引用来源")
             sources = gr.HTML(sources_panel([]), elem_id="sources")
     export_text = gr.Textbox(conversation_text([]), visible=False, elem_id="export-text")
@@ -220,6 +265,10 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
     def run(question, messages, history, body, year, kept, request: gr.Request):
         scope = request.request.scope if request and request.request else {}
         yield from chat_turn(service, question, messages, history, body, year, asker(scope), kept)
+
+    def run_embedded(question, messages, history, embedded, kept, request: gr.Request):
+        scope = request.request.scope if request and request.request else {}
+        yield from embed_turn(service, question, messages, history, embedded, asker(scope), kept)
 
     def rate(messages, history, liked: gr.LikeData) -> None:  # Gradio passes LikeData by this annotation
         try:
@@ -230,10 +279,13 @@ def _chat_panel(service: Service, body, year, height: int = 460, storage_key: st
     chatbot.like(rate, [chatbot, turns], None, api_visibility="private")
     limit = max(1, service.settings.max_concurrent_answers)
     outputs = [question, chatbot, turns, sources, kept]
+    handler, inputs = run, [question, chatbot, turns, body, year, kept]
+    if embed_scope is not None:
+        handler, inputs = run_embedded, [question, chatbot, turns, embed_scope, kept]
     for trigger in (ask.click, question.submit):
         trigger(
-            run,
-            [question, chatbot, turns, body, year, kept],
+            handler,
+            inputs,
             outputs,
             api_visibility="private",
             concurrency_limit=limit,
@@ -279,13 +331,20 @@ DOCUMENT_ACTIONS = """<div class="document-actions">
 
 
 def _documents_tab(service: Service, body, year) -> list:
-    """The report list (from the page's own events), and upload/delete through the keyed API (a script in
-    the page: bot/static/documents.js), so document changes meet the same keys and limits as any client.
+    """The report list (from the page's own events), filterable by body and year, and upload/delete through
+    the keyed API (a script in the page: bot/static/documents.js), so document changes meet the same keys
+    and limits as any client; a delete is confirmed first, naming the report's title.
     """
     gr.Markdown("上传的报告在后台索引，期间可以照常提问。同名文件会替换原有报告。")
-    table = gr.Dataframe(headers=HEADERS, value=_rows(service), interactive=False, wrap=True, elem_id="documents")
-    names = [row[0] for row in _rows(service)]
-    doc = gr.Dropdown(label="选择要删除的报告", choices=names, value=None, elem_id="remove-doc", interactive=True)
+    bodies, years = _choices(service)
+    with gr.Row():
+        shown_body = gr.Dropdown(label="按发布机关筛选", choices=bodies, value="", elem_id="documents-body")
+        shown_year = gr.Dropdown(label="按年份筛选", choices=years, value="", elem_id="documents-year")
+    rows = _rows(service)
+    table = gr.Dataframe(headers=HEADERS, value=rows, interactive=False, wrap=True, elem_id="documents")
+    doc = gr.Dropdown(
+        label="选择要删除的报告", choices=_removable(rows), value=None, elem_id="remove-doc", interactive=True
+    )
     keys_set = bool(service.settings.api_keys or service.settings.admin_keys)
     form = DOCUMENT_ACTIONS.format(
         key_hidden="" if keys_set else "hidden",
@@ -295,19 +354,17 @@ def _documents_tab(service: Service, body, year) -> list:
     gr.HTML(form, js_on_load=DOCUMENTS_JS, elem_id="document-actions", apply_default_css=True)
     refresh = gr.Button("刷新列表", elem_id="refresh-documents")
 
-    def lists():
+    def lists(chosen_body: str | None = "", chosen_year: str | None = ""):
         bodies, years = _choices(service)
-        rows = _rows(service)
-        return (
-            rows,
-            gr.Dropdown(choices=[r[0] for r in rows], value=None),
-            gr.Dropdown(choices=bodies),
-            gr.Dropdown(choices=years),
-        )
+        rows = _rows(service, chosen_body or "", chosen_year or "")
+        choices = (gr.Dropdown(choices=bodies), gr.Dropdown(choices=years))
+        return rows, gr.Dropdown(choices=_removable(rows), value=None), *choices, *choices
 
-    outputs = [table, doc, body, year]
-    refresh.click(guarded(lists, outputs), None, outputs, api_visibility="private")
-    return [guarded(lists, outputs), outputs]
+    outputs = [table, doc, body, year, shown_body, shown_year]
+    listed = guarded(lists, outputs)
+    for event in (refresh.click, shown_body.change, shown_year.change):
+        event(listed, [shown_body, shown_year], outputs, api_visibility="private")
+    return [guarded(lambda: lists(), outputs), outputs]
 
 
 def guarded(handler, outputs: list):
@@ -347,18 +404,64 @@ def create_ui(service: Service) -> gr.Blocks:
     return ui
 
 
+def embed_turn(
+    service: Service,
+    question: str,
+    messages: list,
+    turns: list,
+    scope: EmbedScope,
+    asker: str | None = None,
+    kept: list | None = None,
+) -> Iterator[tuple]:
+    """One question in the iframe chat: a notice when a locked scope does not cover it (read from the question
+    plan), else `chat_turn` within the scope, with the turn's sources folded under its answer as a <details>
+    来源, so a narrow iframe (400×640) has them right below the answer instead of below the fold.
+    """
+    text, kept = (question or "").strip(), list(kept or [])
+    issuers = [d["body"] for d in service.documents() if d.get("body")]
+    if text and outside(scope, text, issuers):
+        reply = f'<span class="note scope-notice">{escape(notice(scope))}</span>'
+        messages = [*messages, {"role": "user", "content": escape(text)}, {"role": "assistant", "content": reply}]
+        yield "", messages, turns, sources_panel(kept), kept
+        return
+    before = len(kept)
+    for cleared_box, shown, history, panel, now in chat_turn(
+        service, question, messages, turns, scope.body, scope.year_text, asker, kept
+    ):
+        folded = _folded_sources(shown, now[-1]) if len(now) > before else shown
+        yield cleared_box, folded, history, panel, now
+
+
+def _folded_sources(messages: list, record: dict) -> list:
+    """The messages with the last turn's source cards appended to its answer as a collapsible 来源 section."""
+    cards = turn_sources_html(record)
+    if not messages or 'class="source-card"' not in cards:
+        return messages
+    count = cards.count('class="source-card"')
+    folded = f'<details class="answer-sources"><summary>来源（{count}）</summary>{cards}</details>'
+    last = messages[-1]
+    return [*messages[:-1], {**last, "content": f"{last['content']}\n\n{folded}"}]
+
+
 def create_embed(service: Service) -> gr.Blocks:
-    """The chat alone, for an iframe; `?body=成都市&year=2024` pre-sets the filters."""
+    """The chat alone, for an iframe, under a title bar naming its scope (bot/serve/embed_scope.py): pre-set by
+    `?body=成都市&year=2024`, or locked by the server's settings or a signed link.
+    """
+    settings = service.settings
     with gr.Blocks(title="法治问答", analytics_enabled=False, fill_height=True) as embed:
-        body = gr.State("")
-        year = gr.State("")
-        _, restoring = _chat_panel(service, body, year, height=360, storage_key="fazhi-embed-chat")
+        first = initial_scope(settings)
+        title = gr.HTML(title_html(first), elem_id="embed-title")
+        scope = gr.State(first)
+        _, restoring = _chat_panel(service, None, None, height=360, storage_key="fazhi-embed-chat", embed_scope=scope)
         embed.load(*restoring, api_visibility="private")
 
         def from_query(request: gr.Request):
-            params = request.query_params if request else {}
-            year = params.get("year", "")
-            return params.get("body", ""), year if year.isdigit() else ""
+            params = dict(request.query_params) if request else {}
+            try:
+                chosen = scope_for(params, settings)
+            except BadEmbedLink:  # the page itself was refused (403); an event sent anyway answers nothing
+                chosen = EmbedScope(locked=True, refused=True)
+            return chosen, title_html(chosen)
 
-        embed.load(from_query, None, [body, year], api_visibility="private")
+        embed.load(from_query, None, [scope, title], api_visibility="private")
     return embed

@@ -62,9 +62,11 @@ $("#upload-button").addEventListener("click", async () => {
 
 $("#remove").addEventListener("click", async () => {
   const chosen = document.querySelector("#remove-doc input");
-  const name = chosen ? chosen.value.trim() : "";
-  if (!name) { say("请先选择要删除的报告。"); return; }
-  if (!window.confirm("确定删除报告「" + name + "」吗？删除后问答中不再引用它。")) return;
+  const label = chosen ? chosen.value.trim() : "";
+  if (!label) { say("请先选择要删除的报告。"); return; }
+  const id = label.match(/（([^（）]+)）$/);  // the list shows 标题（编号）; the API takes the id
+  const name = id ? id[1] : label;
+  if (!window.confirm("确定删除报告「" + label + "」吗？删除后问答中不再引用它。")) { say("已取消删除。"); return; }
   const response = await send(new URL("documents/" + encodeURIComponent(name), api), {
     method: "DELETE", headers: keyHeader(),
   });
