@@ -31,7 +31,19 @@ from bot.lru import LRU
 from bot.models import Answer, Filters
 from bot.serve.audit import AuditLog
 from bot.serve.errors import known
-from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
+from bot.serve.jobs import (
+    FAILED,
+    FINISHED_FILES,
+    INDEXED,
+    INSTALLED,
+    REMOVED,
+    REMOVING,
+    SEARCHABLE,
+    STAGED,
+    Job,
+    JobFile,
+    JobQueue,
+)
 from bot.serve.security import RateLimiter
 from bot.serve.uploads import BadName, Uploads, safe_name
 from bot.settings import Settings
@@ -335,7 +347,11 @@ class Service:
             if file.state == STAGED:
                 kept = self.uploads.install(batch, file.name)
                 self.jobs.record(job, file.name, INSTALLED, kept_previous=kept)
-            report = self.library.index([self.uploads.folder / file.name], show_progress=False)
+            report = self.library.index(
+                [self.uploads.folder / file.name],
+                show_progress=False,
+                on_searchable=lambda doc: self.jobs.record(job, file.name, SEARCHABLE),
+            )
         except Exception as exc:  # the store, the embedder or the disk failed on this file: report it, go on
             job.errors.append({"file": file.name, "reason": self._failure(exc, f"indexing {file.name}")})
         job.errors.extend({"file": file.name, "reason": e.reason} for e in report.errors)
