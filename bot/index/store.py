@@ -223,14 +223,17 @@ class Store:
             index.save(self._keyword_dir, set(segments))
 
     def chunk_counts(self) -> dict[str, int]:
-        """Chunks per report as the store holds them (a full scan: for repairs, not for requests)."""
+        """Distinct chunks per report as the store holds them, with vectors or pending (a full scan: for repairs,
+        not for requests; a chunk caught in both collections by a crash while it moved counts once)."""
+        owners: dict[str, str] = {}
+        for collection in (self.chunks, self.pending):
+            total = collection.count()
+            for offset in range(0, total, 5000):
+                got = collection.get(include=["metadatas"], limit=5000, offset=offset)
+                owners.update((cid, str(meta.get("doc"))) for cid, meta in zip(got["ids"], got["metadatas"]))
         counts: dict[str, int] = {}
-        total = self.chunks.count()
-        for offset in range(0, total, 5000):
-            for meta in self.chunks.get(include=["metadatas"], limit=5000, offset=offset)["metadatas"]:
-                counts[str(meta.get("doc"))] = counts.get(str(meta.get("doc")), 0) + 1
-        for meta in self.pending.get(include=["metadatas"])["metadatas"]:
-            counts[str(meta.get("doc"))] = counts.get(str(meta.get("doc")), 0) + 1
+        for doc in owners.values():
+            counts[doc] = counts.get(doc, 0) + 1
         return counts
 
     def mark_stale(self, doc: str) -> None:
