@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from conftest import SEED_NAMES, SEEDS
 
+from bot.index.embed import EmbeddingCache
 from bot.index.keyword import KeywordIndex, Segment
 from bot.index.store import COMPLETE, KEYWORD_ONLY
 from bot.models import Filters
@@ -66,7 +67,7 @@ def test_scores_equal_bm25s_over_the_same_chunks(seeded):
                 assert got.get(ids[i], 0) == pytest.approx(float(expected[i]), rel=1e-4), (query, ids[i])
 
 
-def test_removal_and_replacement_keep_keyword_search_right_without_a_rebuild(make_library, tmp_path):
+def test_removal_and_replacement_keep_keyword_search_right_without_a_rebuild(make_library, tmp_path, monkeypatch):
     folder = _copy(tmp_path / "reports", SEED_NAMES[:4])
     data = tmp_path / "data"
     writer = make_library(data)
@@ -93,8 +94,9 @@ def test_removal_and_replacement_keep_keyword_search_right_without_a_rebuild(mak
         assert all("粤东西北首位" not in library.store.get_chunks([cid])[cid][0] for cid, _ in top)
     assert rebuilds[0] == 1 and replica_rebuilds[0] == 0
 
-    # What the changes left equals what a full rebuild from Chroma gives.
+    # What the changes left equals what a full rebuild from Chroma gives (read by one scan, not per report).
     shutil.rmtree(data / "keyword")
+    monkeypatch.setattr("bot.index.store._FEW_REPORTS", 0)
     fresh = make_library(data)
     fresh_rebuilds = _count_rebuilds(fresh)
     for query in QUERIES:
@@ -155,6 +157,8 @@ def test_report_is_searchable_by_keyword_before_its_vectors_exist(make_library, 
     folder = _copy(tmp_path / "reports", [SEED_NAMES[2]])
     library = make_library(tmp_path / "data")
     embedder = library.embedder = BlockingEmbedder()
+    library.cache.close()
+    library.cache = EmbeddingCache(tmp_path / "cache.sqlite")  # empty: every chunk goes to the embedder
     searchable = threading.Event()
     worker = threading.Thread(
         target=library.index,
@@ -185,6 +189,8 @@ def test_a_report_left_keyword_only_is_completed_by_repair(make_library, tmp_pat
     data = tmp_path / "data"
     library = make_library(data)
     embedder = library.embedder = BlockingEmbedder()
+    library.cache.close()
+    library.cache = EmbeddingCache(tmp_path / "cache.sqlite")  # empty: every chunk goes to the embedder
     embedder.passages = _crash  # the process dies while embedding
     with pytest.raises(SystemExit):
         library.index([folder], show_progress=False)
@@ -192,6 +198,8 @@ def test_a_report_left_keyword_only_is_completed_by_repair(make_library, tmp_pat
     (folder / SEED_NAMES[0]).unlink()  # completion reads the store, not the file
     again = make_library(data)
     again.embedder = BlockingEmbedder()
+    again.cache.close()
+    again.cache = EmbeddingCache(tmp_path / "cache.sqlite")
     again.embedder.release.set()
     assert again.repair() == {"orphans": [], "partial": []}
     assert again.document(SEED_NAMES[0])["status"] == COMPLETE

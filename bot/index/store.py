@@ -35,6 +35,7 @@ _BATCH = 500
 # A record in the reports collection (never a report: report ids are file names, without "/") whose token
 # changes with every write, so any process can tell whether the keyword index is stale with one lookup.
 _GENERATION = "/generation"
+_FEW_REPORTS = 20  # more changed reports than this are read by one scan instead of one query each
 _MAX_IDS = 10_000  # a larger id list costs more to send than Chroma's own `where` filter saves
 _FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
 KEYWORD_ONLY, COMPLETE = "keyword", "complete"  # a report's status: searchable by keyword only, or also by vector
@@ -336,22 +337,29 @@ class Store:
         wanted = {doc: str(meta.get("kw") or meta.get("fingerprint", "")) for doc, meta in records.items()}
         have = index.stamps
         changed = {doc for doc in have if wanted.get(doc) != have[doc]} | {doc for doc in wanted if doc not in have}
-        for doc in sorted(changed):
-            if doc in wanted:
-                index.put(self._read_segment(doc, wanted[doc]))
-            else:
-                index.drop(doc)
+        for doc in sorted(changed - set(wanted)):
+            index.drop(doc)
+        for segment in self._read_segments({doc: wanted[doc] for doc in sorted(changed & set(wanted))}):
+            index.put(segment)
         index.generation = generation
         index.save(self._keyword_dir, changed)
 
-    def _read_segment(self, doc: str, stamp: str) -> Segment:
-        """One report's chunks as stored (with or without vectors), as a keyword segment."""
-        ids, metas = [], []
+    def _read_segments(self, stamps: dict[str, str]) -> list[Segment]:
+        """The reports' chunks as stored (with or without vectors), as keyword segments: one query per report
+        for a few, one paged scan of both collections for many (a fresh index: the scan is ~10× faster)."""
+        grouped: dict[str, tuple[list[str], list[dict]]] = {doc: ([], []) for doc in stamps}
         for collection in (self.chunks, self.pending):
-            got = collection.get(where={"doc": doc}, include=["metadatas"])
-            ids.extend(got["ids"])
-            metas.extend(got["metadatas"])
-        return _segment(doc, stamp, ids, metas)
+            if len(stamps) <= _FEW_REPORTS:
+                pages = (collection.get(where={"doc": doc}, include=["metadatas"]) for doc in stamps)
+            else:
+                total = collection.count()
+                pages = (collection.get(include=["metadatas"], limit=5000, offset=o) for o in range(0, total, 5000))
+            for got in pages:
+                for cid, meta in zip(got["ids"], got["metadatas"]):
+                    if meta.get("doc") in grouped:
+                        grouped[meta["doc"]][0].append(cid)
+                        grouped[meta["doc"]][1].append(meta)
+        return [_segment(doc, stamps[doc], *grouped[doc]) for doc in stamps]
 
 
 def _segment(doc: str, stamp: str, ids: list[str], metas: list[dict]) -> Segment:
