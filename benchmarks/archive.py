@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/archive.py --n 20               # what RESULTS.md reports (≈ 5 min here)
     .venv/bin/python benchmarks/archive.py --n 100 --json       # ≈ 20 min of e5 on 2 cores
     nohup .venv/bin/python benchmarks/archive.py --n 1000 &     # ≈ 2–3 h: resumable, run it in the background
+    .venv/bin/python benchmarks/archive.py --keyword-scale 100000  # the keyword index alone (no model, no Chroma)
 
 A look-alike is a seed (in turn) with its places renamed, its years shifted and its figures perturbed,
 all drawn from a random generator seeded by its number, so the archive is the same on every run:
@@ -254,11 +255,69 @@ def upload_one(library, path: Path, body: str, question: str) -> dict:
     }
 
 
+def keyword_scale(chunks: int) -> dict:
+    """The keyword index alone at `chunks` chunks (the seeds' real token lists repeated as other reports; no
+    model, no Chroma): build, one report put and dropped, and search latency, against a full build."""
+    from bot.index.keyword import KeywordIndex, Segment
+    from bot.index.pipeline import make_document
+    from bot.ingest.chunk import chunk_document
+    from bot.settings import Settings
+    from bot.text import tokenize
+
+    settings, templates = Settings(), []
+    for path in sorted(SEEDS.glob("*.txt")):
+        found = chunk_document(
+            make_document(path, path.read_text(encoding="utf-8")), settings.chunk_tokens, settings.chunk_overlap
+        )
+        templates.append([tokenize(c.embed_text()) for c in found])
+    segments, total = [], 0
+    while total < chunks:
+        tokens = templates[len(segments) % len(templates)]
+        doc = f"r{len(segments):05d}.txt"
+        ids = [f"{doc}#{i}" for i in range(len(tokens))]
+        segments.append(Segment.of(doc, "1", ids, tokens, {"body": [doc] * len(ids), "year": [2024] * len(ids)}))
+        total += len(tokens)
+    started = time.perf_counter()
+    index = KeywordIndex("g", ("body", "year"))
+    for segment in segments[:-1]:
+        index.put(segment)
+    build = time.perf_counter() - started
+    put, drop = [], []
+    for _ in range(5):
+        started = time.perf_counter()
+        index.put(segments[-1])
+        put.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        index.drop(segments[-1].doc)
+        drop.append(time.perf_counter() - started)
+    index.put(segments[-1])
+    questions = [i.question for i in gold_items()][:100]
+    seconds = []
+    for question in questions:
+        started = time.perf_counter()
+        index.search(tokenize(question), 60)
+        seconds.append(time.perf_counter() - started)
+    return {
+        "chunks": total,
+        "reports": len(segments),
+        "build_s": round(build, 2),
+        "put_one_report_ms": round(1000 * sorted(put)[2], 2),
+        "drop_one_report_ms": round(1000 * sorted(drop)[2], 2),
+        "keyword_search_ms": latency_ms(seconds),
+        "rss_mb": rss_mb(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=20, help="look-alike reports beside the five seeds")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keyword-scale", type=int, default=0, help="only the keyword index at this many chunks")
     args = parser.parse_args()
+    if args.keyword_scale:
+        result = {"machine": machine(), "keyword_index": keyword_scale(args.keyword_scale)}
+        emit(result, args.json, [("keyword index alone", "keyword_index", None)])
+        return
     base = work_dir(f"archive/n{args.n}")
     result = {"machine": machine(), "n_lookalikes": args.n, "load_at_start": loadavg()}
     say(f"archive: building {args.n} look-alikes …")
@@ -281,7 +340,15 @@ def main() -> None:
     body = bodies[extra.name]
     result["upload"] = upload_one(library, extra, body, items[0].question)
     result["load_at_end"] = loadavg()
-    emit(result, args.json)
+    result["questions"] = [{"on": key, **result[key]} for key in ("archive", "seeds_only")]
+    sections = [
+        (f"indexing {args.n} look-alikes + 5 seeds", "index", None),
+        ("disk (MB)", "disk_mb", None),
+        ("memory (MB)", "memory_mb", None),
+        ("place-naming gold questions (scoped search k=5, extractive answers)", "questions", None),
+        ("one upload into the archive", "upload", None),
+    ]
+    emit(result, args.json, sections)
 
 
 if __name__ == "__main__":
