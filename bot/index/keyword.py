@@ -28,6 +28,7 @@ import numpy as np
 K1, B = 1.5, 0.75
 FORMAT = 2  # 1: one bm25s index rebuilt whole; 2: per-report segments
 _MANIFEST = "manifest.json"
+_MAX_PIECES = 32  # a token's postings are merged into one array once it has this many pieces
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ class Segment:
     stamp: str
     ids: tuple[str, ...]
     vocab: tuple[str, ...]  # the report's distinct tokens
-    indptr: tuple[int, ...]  # chunk i's (term, tf) entries are [indptr[i], indptr[i+1])
-    terms: tuple[int, ...]  # index into `vocab`
-    tfs: tuple[int, ...]
+    indptr: np.ndarray  # chunk i's (term, tf) entries are [indptr[i], indptr[i+1]) (numpy: a tenth of the memory)
+    terms: np.ndarray  # index into `vocab`
+    tfs: np.ndarray
     fields: dict[str, tuple]  # filter field → value per chunk
 
     @classmethod
@@ -57,7 +58,8 @@ class Segment:
                 tfs.append(tf)
             indptr.append(len(terms))
         frozen = {name: tuple(values) for name, values in fields.items()}
-        return cls(doc, stamp, tuple(ids), tuple(vocab), tuple(indptr), tuple(terms), tuple(tfs), frozen)
+        arrays = (np.asarray(a, dtype=np.int32) for a in (indptr, terms, tfs))
+        return cls(doc, stamp, tuple(ids), tuple(vocab), *arrays, fields=frozen)
 
     def to_json(self) -> dict:
         return {
@@ -65,17 +67,17 @@ class Segment:
             "stamp": self.stamp,
             "ids": self.ids,
             "vocab": self.vocab,
-            "indptr": self.indptr,
-            "terms": self.terms,
-            "tfs": self.tfs,
+            "indptr": self.indptr.tolist(),
+            "terms": self.terms.tolist(),
+            "tfs": self.tfs.tolist(),
             "fields": self.fields,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Segment:
         fields = {name: tuple(values) for name, values in data["fields"].items()}
-        parts = (tuple(data[key]) for key in ("ids", "vocab", "indptr", "terms", "tfs"))
-        return cls(data["doc"], data["stamp"], *parts, fields=fields)
+        arrays = (np.asarray(data[key], dtype=np.int32) for key in ("indptr", "terms", "tfs"))
+        return cls(data["doc"], data["stamp"], tuple(data["ids"]), tuple(data["vocab"]), *arrays, fields=fields)
 
 
 class KeywordIndex:
@@ -96,7 +98,6 @@ class KeywordIndex:
         self._alive = np.zeros(0, dtype=bool)
         self._slots_of: dict[str, np.ndarray] = {}
         self._postings: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
-        self._merged: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._df: Counter[int] = Counter()
         self._live, self._live_length = 0, 0.0
         self._values: dict[str, dict[object, set[int]]] = {name: {} for name in self.field_names}
@@ -108,10 +109,10 @@ class KeywordIndex:
             self.drop(segment.doc)
             start, n = len(self._slot_ids), len(segment.ids)
             slots = np.arange(start, start + n, dtype=np.int64)
-            indptr = np.asarray(segment.indptr, dtype=np.int64)
-            tfs = np.asarray(segment.tfs, dtype=np.float32)
+            indptr = segment.indptr.astype(np.int64)
+            tfs = segment.tfs.astype(np.float32)
             local = np.asarray([self._vocab.setdefault(t, len(self._vocab)) for t in segment.vocab], dtype=np.int64)
-            terms = local[np.asarray(segment.terms, dtype=np.int64)] if segment.terms else np.zeros(0, np.int64)
+            terms = local[segment.terms] if len(segment.terms) else np.zeros(0, np.int64)
             owner = np.repeat(slots, np.diff(indptr))
             lengths = np.add.reduceat(tfs, indptr[:-1]) if len(tfs) else np.zeros(n, np.float32)
             self._slot_ids.extend(segment.ids)
@@ -122,8 +123,10 @@ class KeywordIndex:
             bounds = np.flatnonzero(np.diff(terms[order])) + 1
             for group in np.split(order, bounds) if len(order) else []:
                 token = int(terms[group[0]])
-                self._postings.setdefault(token, []).append((owner[group], tfs[group]))
-                self._merged.pop(token, None)
+                pieces = self._postings.setdefault(token, [])
+                pieces.append((owner[group], tfs[group]))
+                if len(pieces) > _MAX_PIECES:  # bounded memory: thousands of tiny arrays cost more than their data
+                    self._posting(token)
                 self._df[token] += len(group)
             for name in self.field_names:
                 for slot, value in zip(slots.tolist(), segment.fields.get(name, (None,) * n)):
@@ -145,7 +148,8 @@ class KeywordIndex:
                 self._slot_of.pop(cid, None)
             self._live -= len(slots)
             self._live_length -= float(self._lengths[slots].sum())
-            for term, count in Counter(segment.terms).items():
+            terms, counts = np.unique(segment.terms, return_counts=True)
+            for term, count in zip(terms.tolist(), counts.tolist()):
                 self._df[self._vocab[segment.vocab[term]]] -= count
             for name in self.field_names:
                 for slot, value in zip(slots.tolist(), segment.fields.get(name, (None,) * len(slots))):
@@ -191,12 +195,11 @@ class KeywordIndex:
             return {self._slot_ids[slot] for slot in found or ()}
 
     def _posting(self, token: int) -> tuple[np.ndarray, np.ndarray]:
-        merged = self._merged.get(token)
-        if merged is None:
-            pieces = self._postings[token]
-            merged = (np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces]))
-            self._merged[token] = merged
-        return merged
+        """A token's (slots, tfs), its pieces merged into one on first use after a change."""
+        pieces = self._postings[token]
+        if len(pieces) > 1:
+            pieces[:] = [(np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces]))]
+        return pieces[0]
 
     def search(self, tokens: list[str], k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, score) with a positive score, restricted to `allowed` ids if given."""
