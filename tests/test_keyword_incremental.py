@@ -174,6 +174,9 @@ def test_report_is_searchable_by_keyword_before_its_vectors_exist(make_library, 
         hits = library.search(["专利授权数居粤东西北首位"], k=3)[0]
         assert hits and hits[0].doc == SEED_NAMES[2] and "粤东西北首位" in hits[0].text
         assert hits[0].ranks.keys() == {"keyword"}
+        body = library.document(SEED_NAMES[2])["body"]
+        within = library.search(["专利授权数居粤东西北首位"], k=3, filters=Filters(body))[0]
+        assert within and {p.doc for p in within} == {SEED_NAMES[2]}
     finally:
         embedder.release.set()
         worker.join(120)

@@ -259,7 +259,10 @@ class Store:
         fields = filters.fields() if filters else {}
         got = None
         if fields:
-            allowed = self.keyword_index().matching(fields)
+            index = self.keyword_index()
+            allowed = index.matching(fields)
+            if allowed is not None:  # chunks without vectors yet are not in `chunks`: Chroma fails on their ids
+                allowed -= self._keyword_only_ids(index)
             if allowed is not None and not allowed:
                 return []
             if allowed is not None and len(allowed) <= _MAX_IDS:  # the same top k without a metadata scan (~10x faster)
@@ -270,6 +273,11 @@ class Store:
         if got is None:
             got = self.chunks.query(**query, where=_where(fields))
         return [(cid, 1.0 - dist) for cid, dist in zip(got["ids"][0], got["distances"][0])]
+
+    def _keyword_only_ids(self, index: KeywordIndex) -> set[str]:
+        """Chunk ids of the reports still waiting for their vectors (none, nearly always)."""
+        docs = [doc for doc, meta in self.document_records().items() if meta.get("status") == KEYWORD_ONLY]
+        return {cid for doc in docs if doc in index.segments for cid in index.segments[doc].ids}
 
     def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         if not ids:
