@@ -28,6 +28,7 @@ def test_list_has_facets_counting_every_report(api):
     listed = api.get("/documents").json()
     documents, facets = listed["documents"], listed["facets"]
     assert len(documents) == 5 and {d["status"] for d in documents} == {"complete"}
+    assert not any({"kw", "fingerprint", "path"} & d.keys() for d in documents)  # store internals stay inside
     assert facets["bodies"] == dict(Counter(d["body"] for d in documents))
     assert facets["years"] == {str(y): n for y, n in Counter(d["year"] for d in documents).items()}
     assert sum(facets["bodies"].values()) == 5 and len(facets["bodies"]) >= 3

@@ -49,7 +49,7 @@ from bot.serve.uploads import BadName, Uploads, safe_name
 from bot.settings import Settings
 
 MAX_FILES = 20
-PRIVATE_FIELDS = {"path", "fingerprint"}
+PRIVATE_FIELDS = {"path", "fingerprint", "kw"}  # kw: the keyword stamp (store-internal)
 log = logging.getLogger(__name__)
 
 
