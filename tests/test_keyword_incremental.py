@@ -211,3 +211,18 @@ def test_a_report_left_keyword_only_is_completed_by_repair(make_library, tmp_pat
 
 def _crash(texts):
     raise SystemExit("killed")
+
+
+def test_own_write_after_another_process_write_still_brings_that_one_in(make_library, tmp_path):
+    """Within the refresh window this store trusts its last token; its own next write must not paper over a
+    change another process made meanwhile (the index then compares stamps instead of moving on)."""
+    folder = _copy(tmp_path / "reports", SEED_NAMES[:3])
+    data = tmp_path / "data"
+    writer = make_library(data, clock=lambda: 1000.0)  # a clock that never moves: the token is always "fresh"
+    writer.index([folder / SEED_NAMES[0], folder / SEED_NAMES[1]], show_progress=False)
+    other = make_library(data, index_refresh=0)
+    other.remove(SEED_NAMES[1])
+    writer.index([folder / SEED_NAMES[2]], show_progress=False)
+    ids = writer.store.keyword_index().ids
+    assert {writer.store.get_chunks([cid])[cid][1]["doc"] for cid in ids} == {SEED_NAMES[0], SEED_NAMES[2]}
+    assert sorted(ids) == sorted(other.store.keyword_index().ids)

@@ -208,10 +208,11 @@ class Store:
     def _changed(self, segments: dict[str, Segment | None]) -> None:
         """Announce this store's own change and apply it to the keyword index in place (None: the report went).
 
-        The index moves to the new generation only if it matched the previous one; otherwise another
-        process changed the store meanwhile and the next `keyword_index()` compares stamps.
+        The index moves to the new generation only if it matched the token stored just before (read afresh, not
+        the refresh window's copy); otherwise another process changed the store meanwhile and the next
+        `keyword_index()` compares stamps.
         """
-        before = self._token[0] if self._token else None
+        before = self._stored_token()
         token = self._bump()
         with self._keyword_lock:
             index = self._keyword
@@ -315,13 +316,16 @@ class Store:
         known = self._token
         if known is not None and self._clock() - known[1] < self._refresh:
             return known[0]
-        got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
-        if not got["ids"]:  # a new store, or one written before generation tokens: give it one
+        token = self._stored_token()
+        if token is None:  # a new store, or one written before generation tokens: give it one
             self._bump()
-            got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
-        token = f"g-{got['metadatas'][0].get('token', '')}"
+            token = self._stored_token()
         self._token = (token, self._clock())
         return token
+
+    def _stored_token(self) -> str | None:
+        got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
+        return f"g-{got['metadatas'][0].get('token', '')}" if got["ids"] else None
 
     def keyword_index(self) -> KeywordIndex:
         """The BM25 index matching the store now: its own changes are already in it; another process's are
