@@ -28,12 +28,17 @@ from bot.index.store import StoreError
 def consistency(library: Library) -> dict:
     """What must hold after anything: chunk ids unique, every chunk owned by a report, counts as recorded."""
     got = library.store.chunks.get(include=["metadatas"])
+    waiting = library.store.pending.get(include=["metadatas"])  # keyword-first: chunks whose vectors follow
     records = {d["doc"]: d for d in library.documents()}
-    owners = [meta["doc"] for meta in got["metadatas"]]
+    owner_of = {cid: meta["doc"] for cid, meta in zip(got["ids"], got["metadatas"])}
+    owner_of.update((cid, meta["doc"]) for cid, meta in zip(waiting["ids"], waiting["metadatas"]))
+    owners = list(owner_of.values())
     counts = {doc: owners.count(doc) for doc in records}
     assert len(got["ids"]) == len(set(got["ids"])), "duplicate chunk ids"
     assert set(owners) <= set(records), f"orphan chunks of {set(owners) - set(records)}"
     assert all(counts[doc] == meta["chunks"] for doc, meta in records.items()), counts
+    complete = {doc for doc, meta in records.items() if meta["status"] == "complete"}
+    assert not complete & {meta["doc"] for meta in waiting["metadatas"]}, "a complete report with pending chunks"
     return records
 
 
@@ -91,7 +96,8 @@ def test_half_written_reports_are_taken_back_or_repaired(make_library, seeds_dir
     with pytest.raises(StoreError):
         library.index([changed], show_progress=False)
     monkeypatch.undo()
-    assert sorted(library.store.chunks.get(include=[])["ids"]) == before  # the new chunks were taken back
+    # Keyword-first: the new version was stored and is searchable by keyword; only its vectors are missing.
+    assert library.document(SEED_NAMES[1])["status"] == "keyword"
     consistency(library)
 
     # What a kill -9 leaves instead: chunks nobody owns, and a report with a chunk too many.
@@ -101,11 +107,13 @@ def test_half_written_reports_are_taken_back_or_repaired(make_library, seeds_dir
     library.store.chunks.upsert(
         ids=["leftover"], embeddings=[stray["embeddings"][0]], documents=["x"], metadatas=[extra]
     )
-    repaired = make_library(tmp_path / "data").repair()
+    repaired = make_library(tmp_path / "data").repair()  # also gives the keyword-only report its vectors
     assert repaired == {"orphans": [SEED_NAMES[4]], "partial": [SEED_NAMES[2]]}
     again = make_library(tmp_path / "data")
-    report = again.index([seeds_dir], show_progress=False)
-    assert report.added == [SEED_NAMES[4]] and report.updated == [SEED_NAMES[2]] and report.embedded == 0
+    assert again.document(SEED_NAMES[1])["status"] == "complete" and not again.store.pending_ids(SEED_NAMES[1])
+    report = again.index([seeds_dir], show_progress=False)  # the seed's own text again, in place of the changed one
+    assert report.added == [SEED_NAMES[4]] and report.updated == [SEED_NAMES[1], SEED_NAMES[2]]
+    assert report.embedded == 0
     assert sorted(consistency(again)) == SEED_NAMES
     assert sorted(again.store.chunks.get(include=[])["ids"]) == before
 

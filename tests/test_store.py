@@ -108,7 +108,7 @@ def test_keyword_index_persists_and_follows_changes(make_library, seeds_dir, tmp
     library = make_library(data)
     library.index([seeds_dir], show_progress=False)
     keyword_dir = next((data / "keyword").iterdir())
-    assert (keyword_dir / "ids.json").exists()
+    assert (keyword_dir / "manifest.json").exists()
     fresh = make_library(data, index_refresh=0)
     assert fresh.store.keyword_index().generation == library.store.keyword_index().generation
     library.remove(SEED_NAMES[1])

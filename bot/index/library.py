@@ -11,9 +11,9 @@ from filelock import FileLock, Timeout
 from bot.errors import Busy, NotFound
 from bot.index.embed import EmbeddingCache, make_embedder
 from bot.index.keyword import KeywordIndex
-from bot.index.pipeline import IndexReport, index_paths
+from bot.index.pipeline import IndexReport, complete_vectors, index_paths
 from bot.index.search import Extras, scoped_search, search
-from bot.index.store import Store
+from bot.index.store import COMPLETE, KEYWORD_ONLY, Store
 from bot.ingest.duplicates import group
 from bot.ingest.figures import Figure
 from bot.ingest.places import Gazetteer
@@ -48,24 +48,41 @@ class Library:
         except Timeout:
             raise IndexBusy(f"another process is indexing {self.settings.data_dir}; try again later") from None
 
-    def index(self, paths: list[Path], show_progress: bool = True, wait: float = 600) -> IndexReport:
-        """Index files and folders; unchanged reports cost nothing, changed ones only their new chunks."""
+    def index(
+        self,
+        paths: list[Path],
+        show_progress: bool = True,
+        wait: float = 600,
+        on_searchable: Callable[[str], None] | None = None,
+    ) -> IndexReport:
+        """Index files and folders; unchanged reports cost nothing, changed ones only their new chunks.
+
+        Keyword-first: each changed report is searchable by keyword (status `keyword`, `on_searchable(doc)`
+        called) before the embedding starts; it is `complete` once its vectors are stored.
+        """
         with self._locked(wait):
-            report = index_paths(paths, self.store, self.embedder, self.cache, self.settings, show_progress)
-            self.store.keyword_index()
-        return report
+            self.store.keyword_index()  # loaded before the first write, so writes update it in place
+            return index_paths(
+                paths, self.store, self.embedder, self.cache, self.settings, show_progress, on_searchable
+            )
+
+    def complete(self, wait: float = 600) -> list[str]:
+        """Embed every keyword-only report's waiting chunks (one a crash interrupted); returns those completed."""
+        with self._locked(wait):
+            docs = [doc for doc, meta in sorted(self.store.document_records().items()) if _status(meta) != COMPLETE]
+            return complete_vectors(self.store, self.embedder, self.cache, self.settings, docs)
 
     def remove(self, doc: str, wait: float = 600) -> int:
         """Remove a report and all its chunks; returns how many chunks went. `NotFound` if unknown."""
         with self._locked(wait):
             if self.store.document_record(doc) is None:
                 raise NotFound(f"no report '{doc}' in the index")
-            removed = self.store.remove_document(doc)
             self.store.keyword_index()
-        return removed
+            return self.store.remove_document(doc)
 
     def repair(self, wait: float = 600) -> dict[str, list[str]]:
-        """After a crash (`kill -9`, power loss): drop chunks no report owns; mark reports whose chunk count is off.
+        """After a crash (`kill -9`, power loss): drop chunks no report owns; mark reports whose chunk count is off;
+        embed the chunks of reports left keyword-only.
 
         A marked report is indexed again the next time its file is, which deletes its leftover chunks.
         """
@@ -80,6 +97,7 @@ class Library:
                 self.store.mark_stale(doc)
             if orphans or partial:
                 self.store.keyword_index()
+        self.complete(wait)  # a report a crash left keyword-only gets its vectors from its stored chunks
         return {"orphans": orphans, "partial": partial}
 
     def documents(self) -> list[dict]:
@@ -88,7 +106,7 @@ class Library:
         aliases = self.duplicates()
         listed = []
         for doc, meta in sorted(records.items()):
-            entry = {"doc": doc, **meta}
+            entry = {"doc": doc, **meta, "status": _status(meta)}
             if doc in aliases:
                 entry["duplicate_of"] = aliases[doc]
             repeats = sorted(d for d, original in aliases.items() if original == doc)
@@ -192,3 +210,8 @@ class Library:
 
     def close(self) -> None:
         self.cache.close()
+
+
+def _status(record: dict) -> str:
+    """`keyword` while its vectors are missing; records written before keyword-first had them all."""
+    return KEYWORD_ONLY if record.get("status") == KEYWORD_ONLY else COMPLETE

@@ -1,4 +1,4 @@
-"""Files → documents → chunks → vectors in the store, doing only the work that changed.
+"""Files → documents → chunks (searchable by keyword) → vectors in the store, doing only the work that changed.
 
 A report whose bytes, pipeline and settings are unchanged is skipped before it is even cleaned;
 a changed report embeds only chunks whose text is new (the rest come from the cache) and loses
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from bot.index.embed import Embedder, EmbeddingCache
-from bot.index.store import Store
+from bot.index.store import COMPLETE, KEYWORD_ONLY, Store
 from bot.ingest.chunk import chunk_document
 from bot.ingest.clean import clean_text
 from bot.ingest.load import LoadError, find_files, read
@@ -61,9 +62,16 @@ def index_paths(
     cache: EmbeddingCache,
     settings: Settings,
     show_progress: bool = True,
+    on_searchable: Callable[[str], None] | None = None,
 ) -> IndexReport:
+    """Keyword-first: every changed report is stored and searchable by keyword, then each gets its vectors.
+
+    `on_searchable(doc)` is called once a report can be found by keyword (before its vectors exist).
+    A report left keyword-only by a crash has an unchanged fingerprint: it only gets its vectors.
+    """
     report = IndexReport()
     pending: list[tuple[Document, Report, str, list[Chunk], bool]] = []
+    incomplete: list[str] = []
     names: dict[str, Path] = {}
     for path in tqdm(find_files(paths), desc="reading", unit="file", disable=not show_progress):
         try:
@@ -75,6 +83,8 @@ def index_paths(
             record = store.document_record(path.name)
             if record and record.get("fingerprint") == fingerprint:
                 report.unchanged.append(path.name)
+                if record.get("status", COMPLETE) != COMPLETE:
+                    incomplete.append(path.name)
                 continue
             document = make_document(path, raw)
         except LoadError as exc:
@@ -83,27 +93,57 @@ def index_paths(
         chunks = chunk_document(document, settings.chunk_tokens, settings.chunk_overlap)
         pending.append((document, read_report(document), fingerprint, chunks, record is not None))
 
-    existing = {document.doc: store.chunk_ids(document.doc) for document, *_ in pending}
-    to_write = sum(len([c for c in chunks if c.id not in existing[d.doc]]) for d, _, _, chunks, _ in pending)
+    for document, structure, fingerprint, chunks, known in pending:
+        _store_keyword_first(store, document, structure, fingerprint, chunks, report)
+        (report.updated if known else report.added).append(document.doc)
+        if on_searchable is not None:
+            on_searchable(document.doc)
     before = cache.computed
-    with tqdm(total=to_write, desc="embedding", unit="chunk", disable=not show_progress) as bar:
-        for document, structure, fingerprint, chunks, known in pending:
-            new = [c for c in chunks if c.id not in existing[document.doc]]
-            vectors = cache.passages(embedder, [c.embed_text() for c in new], settings.embed_batch, bar.update)
-            try:
-                store.add_chunks(new, vectors)
-            except BaseException:  # the store failed or we were interrupted: take back what was added
-                _take_back(store, {c.id for c in new})
-                raise
-            stale = existing[document.doc] - {c.id for c in chunks}
-            store.delete_chunks(stale)
-            store.put_report(document.doc, structure.to_json())
-            store.put_document(document, fingerprint, len(chunks))
-            (report.updated if known else report.added).append(document.doc)
-            report.chunks_written += len(new)
-            report.chunks_deleted += len(stale)
+    complete_vectors(store, embedder, cache, settings, [d.doc for d, *_ in pending] + incomplete, show_progress)
     report.embedded = cache.computed - before
     return report
+
+
+def _store_keyword_first(
+    store: Store, document: Document, structure: Report, fingerprint: str, chunks: list[Chunk], report: IndexReport
+) -> str:
+    """Stage 1: new chunks without vectors, stale ones gone, the structure, then the record (keyword-only)."""
+    embedded = store.embedded_ids(document.doc)
+    waiting = store.pending_ids(document.doc)
+    new = [c for c in chunks if c.id not in embedded]
+    try:
+        store.add_pending([c for c in new if c.id not in waiting])
+    except BaseException:  # the store failed or we were interrupted: take back what was added
+        _take_back(store, {c.id for c in new} - waiting)
+        raise
+    stale = (embedded | waiting) - {c.id for c in chunks}
+    store.delete_chunks(stale)
+    store.put_report(document.doc, structure.to_json())
+    report.chunks_written += len(new)
+    report.chunks_deleted += len(stale)
+    return store.put_document(document, fingerprint, chunks, status=KEYWORD_ONLY)
+
+
+def complete_vectors(
+    store: Store,
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    settings: Settings,
+    docs: list[str],
+    show_progress: bool = False,
+) -> list[str]:
+    """Stage 2: embed each report's pending chunks (the cache spares unchanged text), then mark it complete.
+
+    Reads what to embed from the store, not from the file, so a report left keyword-only by a crash is
+    completed by `Library.complete()` at the next start even if its file is gone.
+    """
+    waiting = {doc: store.pending_chunks(doc) for doc in dict.fromkeys(docs)}
+    with tqdm(total=sum(map(len, waiting.values())), desc="embedding", unit="chunk", disable=not show_progress) as bar:
+        for doc, chunks in waiting.items():
+            vectors = cache.passages(embedder, [c.embed_text() for c in chunks], settings.embed_batch, bar.update)
+            store.add_chunks(chunks, vectors)
+            store.set_status(doc, COMPLETE)
+    return list(waiting)
 
 
 def _take_back(store: Store, ids: set[str]) -> None:

@@ -1,8 +1,15 @@
 """The index: chunks and their vectors in Chroma, one record per report, its structure, and the BM25 index.
 
 Chroma is the source of truth (embedded `PersistentClient` under the data directory, or a Chroma
-server when `CHROMA_HOST` is set); the keyword index is rebuilt from it when it changes.
-A report's record is written last, so an interrupted run is simply redone on the next run.
+server when `CHROMA_HOST` is set). A report is stored keyword-first: its chunks go to the `pending`
+collection (text and tokens, no vector) and its record says `status: keyword`; it is then searchable by
+keyword. Its vectors follow: each chunk moves to the `chunks` collection with its vector, and the record
+says `status: complete`. Dense search only ever sees `chunks`.
+
+The keyword index changes one report at a time (`keyword.Segment`): this store's own writes update it in
+place; another process's are found by comparing each record's keyword stamp with the index's, and only
+the reports whose stamps differ are read again. A full rebuild from Chroma happens only when there is no
+saved index at all.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
 from bot.errors import BackendUnavailable
-from bot.index.keyword import KeywordIndex
+from bot.index.keyword import KeywordIndex, Segment
 from bot.models import Chunk, Document, Filters
 from bot.settings import Settings
 from bot.text import tokenize
@@ -28,8 +35,10 @@ _BATCH = 500
 # A record in the reports collection (never a report: report ids are file names, without "/") whose token
 # changes with every write, so any process can tell whether the keyword index is stale with one lookup.
 _GENERATION = "/generation"
+_FEW_REPORTS = 20  # more changed reports than this are read by one scan instead of one query each
 _MAX_IDS = 10_000  # a larger id list costs more to send than Chroma's own `where` filter saves
 _FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
+KEYWORD_ONLY, COMPLETE = "keyword", "complete"  # a report's status: searchable by keyword only, or also by vector
 
 
 class StoreError(BackendUnavailable):
@@ -59,16 +68,28 @@ def _slug(name: str) -> str:
 
 
 class Store:
-    def __init__(self, settings: Settings, embedder_name: str, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        settings: Settings,
+        embedder_name: str,
+        clock: Callable[[], float] = time.monotonic,
+        on_keyword_rebuild: Callable[[], None] | None = None,
+    ):
         """`clock` is what the generation token's refresh window (`index_refresh`) is measured by; tests move
-        a fake one instead of sleeping."""
+        a fake one instead of sleeping. `on_keyword_rebuild` is called for every full keyword rebuild from
+        Chroma (tests count them; there should be one per fresh data directory and no more)."""
         self._clock = clock
+        self.on_keyword_rebuild = on_keyword_rebuild
         self._client = _client(settings)
         prefix = _slug(settings.collection)
         self.chunks = self._client.get_or_create_collection(
             f"{prefix}-chunks-{_slug(embedder_name)}"[:63],
             embedding_function=None,
             metadata={"hnsw:space": "cosine"},
+        )
+        # Chunks stored before their vectors: found by keyword only, until they move to `chunks`.
+        self.pending = self._client.get_or_create_collection(
+            f"{prefix}-pending-{_slug(embedder_name)}"[:63], embedding_function=None
         )
         self.docs = self._client.get_or_create_collection(f"{prefix}-docs"[:63], embedding_function=None)
         # Each report's structure (`ingest.report.Report` as JSON): read whole, never searched by vector.
@@ -98,9 +119,36 @@ class Store:
         return dict(got["metadatas"][0]) if got["ids"] else None
 
     def chunk_ids(self, doc: str) -> set[str]:
+        """A report's chunks, with vectors or still pending."""
+        return self.embedded_ids(doc) | self.pending_ids(doc)
+
+    def embedded_ids(self, doc: str) -> set[str]:
         return set(self.chunks.get(where={"doc": doc}, include=[])["ids"])
 
+    def pending_ids(self, doc: str) -> set[str]:
+        return set(self.pending.get(where={"doc": doc}, include=[])["ids"])
+
+    def add_pending(self, chunks: list[Chunk]) -> None:
+        """Chunks without vectors yet (a dummy one: Chroma wants one; this collection is never queried by vector)."""
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i : i + _BATCH]
+            self.pending.upsert(
+                ids=[c.id for c in part],
+                embeddings=[[1.0]] * len(part),
+                documents=[c.text for c in part],
+                metadatas=[_chunk_meta(c) for c in part],
+            )
+
+    def pending_chunks(self, doc: str) -> list[Chunk]:
+        """A report's chunks still waiting for their vectors, in report order."""
+        got = self.pending.get(where={"doc": doc}, include=["documents", "metadatas"])
+        chunks = [
+            _meta_chunk(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])
+        ]
+        return sorted(chunks, key=lambda c: (c.position, c.id))
+
     def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        """Chunks with their vectors; each leaves `pending` once its vector is stored."""
         for i in range(0, len(chunks), _BATCH):
             part = chunks[i : i + _BATCH]
             self.chunks.upsert(
@@ -109,19 +157,38 @@ class Store:
                 documents=[c.text for c in part],
                 metadatas=[_chunk_meta(c) for c in part],
             )
+            self.pending.delete(ids=[c.id for c in part])
 
     def delete_chunks(self, ids: set[str]) -> None:
         ids_list = sorted(ids)
         for i in range(0, len(ids_list), _BATCH):
             self.chunks.delete(ids=ids_list[i : i + _BATCH])
+            self.pending.delete(ids=ids_list[i : i + _BATCH])
         if ids_list:
-            self._bump()
+            self._changed({})
 
-    def put_document(self, document: Document, fingerprint: str, n_chunks: int) -> None:
+    def put_document(
+        self, document: Document, fingerprint: str, chunks: list[Chunk], status: str = COMPLETE, stamp: str = ""
+    ) -> str:
+        """The report's record, written after its chunks; returns its keyword stamp.
+
+        A new stamp (`stamp` empty) says its chunks changed: the keyword index takes the report's new segment
+        from `chunks` at once. Passing the stamp back (vectors added, chunks unchanged) leaves the index be.
+        """
         meta = {k: v for k, v in document.meta().items() if isinstance(v, (str, int, float))}
-        meta.update(fingerprint=fingerprint, chunks=n_chunks)
+        stamp = stamp or uuid.uuid4().hex[:16]
+        meta.update(fingerprint=fingerprint, chunks=len(chunks), status=status, kw=stamp)
         self.docs.upsert(ids=[document.doc], embeddings=[[1.0]], metadatas=[meta])
-        self._bump()
+        segment = _segment(document.doc, stamp, [c.id for c in chunks], [_chunk_meta(c) for c in chunks])
+        self._changed({document.doc: segment})
+        return stamp
+
+    def set_status(self, doc: str, status: str) -> None:
+        """Only the record's status (its vectors arrived): the keyword side does not move."""
+        record = self.document_record(doc)
+        if record is not None and record.get("status") != status:
+            self.docs.upsert(ids=[doc], embeddings=[[1.0]], metadatas=[{**record, "status": status}])
+            self._changed({})
 
     def put_report(self, doc: str, data: dict) -> None:
         """A report's structure, written before its record (the record is the last write of an indexing run)."""
@@ -131,19 +198,44 @@ class Store:
         got = self.reports.get(ids=[doc], include=["documents"])
         return json.loads(got["documents"][0]) if got["ids"] else None
 
-    def _bump(self) -> None:
+    def _bump(self) -> str:
         """A new generation token, written after the change it announces (for every process sharing the store)."""
         token = uuid.uuid4().hex
         self.docs.upsert(ids=[_GENERATION], embeddings=[[1.0]], metadatas=[{"token": token}])
         self._token = (f"g-{token}", self._clock())
+        return self._token[0]
+
+    def _changed(self, segments: dict[str, Segment | None]) -> None:
+        """Announce this store's own change and apply it to the keyword index in place (None: the report went).
+
+        The index moves to the new generation only if it matched the token stored just before (read afresh, not
+        the refresh window's copy); otherwise another process changed the store meanwhile and the next
+        `keyword_index()` compares stamps.
+        """
+        before = self._stored_token()
+        token = self._bump()
+        with self._keyword_lock:
+            index = self._keyword
+            if index is None:
+                return
+            for doc, segment in segments.items():
+                index.put(segment) if segment is not None else index.drop(doc)
+            if before is not None and index.generation == before:
+                index.generation = token
+            index.save(self._keyword_dir, set(segments))
 
     def chunk_counts(self) -> dict[str, int]:
-        """Chunks per report as the store holds them (a full scan: for repairs, not for requests)."""
+        """Distinct chunks per report as the store holds them, with vectors or pending (a full scan: for repairs,
+        not for requests; a chunk caught in both collections by a crash while it moved counts once)."""
+        owners: dict[str, str] = {}
+        for collection in (self.chunks, self.pending):
+            total = collection.count()
+            for offset in range(0, total, 5000):
+                got = collection.get(include=["metadatas"], limit=5000, offset=offset)
+                owners.update((cid, str(meta.get("doc"))) for cid, meta in zip(got["ids"], got["metadatas"]))
         counts: dict[str, int] = {}
-        total = self.chunks.count()
-        for offset in range(0, total, 5000):
-            for meta in self.chunks.get(include=["metadatas"], limit=5000, offset=offset)["metadatas"]:
-                counts[str(meta.get("doc"))] = counts.get(str(meta.get("doc")), 0) + 1
+        for doc in owners.values():
+            counts[doc] = counts.get(doc, 0) + 1
         return counts
 
     def mark_stale(self, doc: str) -> None:
@@ -151,14 +243,14 @@ class Store:
         record = self.document_record(doc)
         if record is not None:
             self.docs.upsert(ids=[doc], embeddings=[[1.0]], metadatas=[{**record, "fingerprint": ""}])
-            self._bump()
+            self._changed({})
 
     def remove_document(self, doc: str) -> int:
         ids = self.chunk_ids(doc)
         self.delete_chunks(ids)
         self.docs.delete(ids=[doc])
         self.reports.delete(ids=[doc])
-        self._bump()
+        self._changed({doc: None})
         return len(ids)
 
     # -- search ------------------------------------------------------------------------------
@@ -168,7 +260,10 @@ class Store:
         fields = filters.fields() if filters else {}
         got = None
         if fields:
-            allowed = self.keyword_index().matching(fields)
+            index = self.keyword_index()
+            allowed = index.matching(fields)
+            if allowed is not None:  # chunks without vectors yet are not in `chunks`: Chroma fails on their ids
+                allowed -= self._keyword_only_ids(index)
             if allowed is not None and not allowed:
                 return []
             if allowed is not None and len(allowed) <= _MAX_IDS:  # the same top k without a metadata scan (~10x faster)
@@ -180,21 +275,37 @@ class Store:
             got = self.chunks.query(**query, where=_where(fields))
         return [(cid, 1.0 - dist) for cid, dist in zip(got["ids"][0], got["distances"][0])]
 
+    def _keyword_only_ids(self, index: KeywordIndex) -> set[str]:
+        """Chunk ids of the reports still waiting for their vectors (none, nearly always)."""
+        docs = [doc for doc, meta in self.document_records().items() if meta.get("status") == KEYWORD_ONLY]
+        return {cid for doc in docs if doc in index.segments for cid in index.segments[doc].ids}
+
     def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         if not ids:
             return {}
-        got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
-        return {cid: (text, dict(meta)) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        found = {}
+        for collection in (self.chunks, self.pending):  # a chunk may still wait for its vector
+            missing = [cid for cid in ids if cid not in found]
+            if not missing:
+                break
+            got = collection.get(ids=missing, include=["documents", "metadatas"])
+            found.update(
+                (cid, (text, dict(meta))) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])
+            )
+        return found
 
     def opening_ids(self, filters: Filters) -> list[str]:
         """The first chunk of each report within `filters` (title, date, source, opening sentence)."""
-        return sorted(self.chunks.get(where=_where({**filters.fields(), "position": 0}), include=[])["ids"])
+        where = _where({**filters.fields(), "position": 0})
+        return sorted({cid for c in (self.chunks, self.pending) for cid in c.get(where=where, include=[])["ids"]})
 
     def matching_ids(self, filters: Filters) -> set[str]:
         """Chunk ids a filter lets through: from the keyword index's copy of the fields when it can say."""
         fields = filters.fields()
         found = self.keyword_index().matching(fields)
-        return found if found is not None else set(self.chunks.get(where=_where(fields), include=[])["ids"])
+        if found is not None:
+            return found
+        return {cid for c in (self.chunks, self.pending) for cid in c.get(where=_where(fields), include=[])["ids"]}
 
     def generation(self) -> str:
         """Changes whenever any report's chunks change: the generation token (one lookup, whatever the size).
@@ -205,39 +316,83 @@ class Store:
         known = self._token
         if known is not None and self._clock() - known[1] < self._refresh:
             return known[0]
-        got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
-        if not got["ids"]:  # a new store, or one written before generation tokens: give it one
+        token = self._stored_token()
+        if token is None:  # a new store, or one written before generation tokens: give it one
             self._bump()
-            got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
-        token = f"g-{got['metadatas'][0].get('token', '')}"
+            token = self._stored_token()
         self._token = (token, self._clock())
         return token
 
+    def _stored_token(self) -> str | None:
+        got = self.docs.get(ids=[_GENERATION], include=["metadatas"])
+        return f"g-{got['metadatas'][0].get('token', '')}" if got["ids"] else None
+
     def keyword_index(self) -> KeywordIndex:
-        """The BM25 index matching the store now: loaded from disk, or rebuilt if stale (one thread at a time)."""
+        """The BM25 index matching the store now: its own changes are already in it; another process's are
+        brought in report by report (stamps compared); a full rebuild only when none is saved."""
         generation = self.generation()
         with self._keyword_lock:
-            if self._keyword is None or self._keyword.generation != generation:
-                self._keyword = KeywordIndex.load(self._keyword_dir) if self._keyword_dir.exists() else None
-            if self._keyword is None or self._keyword.generation != generation:
-                self._keyword = self._rebuild_keyword(generation)
+            if self._keyword is None:
+                self._keyword = KeywordIndex.load(self._keyword_dir)
+            if self._keyword is None:  # none saved, or by an older version
+                KeywordIndex.clear(self._keyword_dir)
+                self._keyword = KeywordIndex("", _FILTER_FIELDS)
+                if self.on_keyword_rebuild is not None:
+                    self.on_keyword_rebuild()
+            if self._keyword.generation != generation:
+                self._sync_keyword(self._keyword, generation)
             return self._keyword
 
-    def _rebuild_keyword(self, generation: str) -> KeywordIndex:
-        ids: list[str] = []
-        tokens: list[list[str]] = []
-        fields: dict[str, list] = {name: [] for name in _FILTER_FIELDS}
-        total = self.chunks.count()
-        for offset in range(0, total, 5000):
-            got = self.chunks.get(include=["metadatas"], limit=5000, offset=offset)
-            for cid, meta in zip(got["ids"], got["metadatas"]):
-                ids.append(cid)
-                tokens.append(str(meta.get("tokens", "")).split())
-                for name in _FILTER_FIELDS:
-                    fields[name].append(meta.get(name))
-        index = KeywordIndex.build(ids, tokens, generation, fields)
-        index.save(self._keyword_dir)
-        return index
+    def _sync_keyword(self, index: KeywordIndex, generation: str) -> None:
+        """Bring in the reports whose keyword stamp differs from the index's, drop those gone."""
+        records = self.document_records()
+        wanted = {doc: str(meta.get("kw") or meta.get("fingerprint", "")) for doc, meta in records.items()}
+        have = index.stamps
+        changed = {doc for doc in have if wanted.get(doc) != have[doc]} | {doc for doc in wanted if doc not in have}
+        for doc in sorted(changed - set(wanted)):
+            index.drop(doc)
+        for segment in self._read_segments({doc: wanted[doc] for doc in sorted(changed & set(wanted))}):
+            index.put(segment)
+        index.generation = generation
+        index.save(self._keyword_dir, changed)
+
+    def _read_segments(self, stamps: dict[str, str]) -> list[Segment]:
+        """The reports' chunks as stored (with or without vectors), as keyword segments: one query per report
+        for a few, one paged scan of both collections for many (a fresh index: the scan is ~10× faster)."""
+        grouped: dict[str, tuple[list[str], list[dict]]] = {doc: ([], []) for doc in stamps}
+        for collection in (self.chunks, self.pending):
+            if len(stamps) <= _FEW_REPORTS:
+                pages = (collection.get(where={"doc": doc}, include=["metadatas"]) for doc in stamps)
+            else:
+                total = collection.count()
+                pages = (collection.get(include=["metadatas"], limit=5000, offset=o) for o in range(0, total, 5000))
+            for got in pages:
+                for cid, meta in zip(got["ids"], got["metadatas"]):
+                    if meta.get("doc") in grouped:
+                        grouped[meta["doc"]][0].append(cid)
+                        grouped[meta["doc"]][1].append(meta)
+        return [_segment(doc, stamps[doc], *grouped[doc]) for doc in stamps]
+
+
+def _segment(doc: str, stamp: str, ids: list[str], metas: list[dict]) -> Segment:
+    tokens = [str(meta.get("tokens", "")).split() for meta in metas]
+    fields = {name: [meta.get(name) for meta in metas] for name in _FILTER_FIELDS}
+    return Segment.of(doc, stamp, ids, tokens, fields)
+
+
+def _meta_chunk(cid: str, text: str, meta: dict) -> Chunk:
+    """A stored chunk back as a `Chunk` (to embed a pending one)."""
+    return Chunk(
+        id=cid,
+        doc=meta["doc"],
+        text=text,
+        text_s=meta.get("text_s", ""),
+        title=meta.get("title", ""),
+        heading=meta.get("heading", ""),
+        position=int(meta.get("position", 0)),
+        issuer=meta.get("body"),
+        year=meta.get("year"),
+    )
 
 
 def _where(fields: dict[str, object]) -> dict | None:

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 from bot.answer.intent import MAX_QUESTION_CHARS
 from bot.errors import FazhiError
 from bot.models import Answer, Filters
+from bot.serve.catalog import facet
 from bot.serve.conversations import CHANNELS, LogQuery
 from bot.serve.errors import body, error_response, known
 from bot.serve.openai_api import MODEL, completion, completion_chunks, question_and_history
@@ -262,8 +263,9 @@ def create_api(service: Service) -> FastAPI:
         return {"question": request.question, "passages": passages}
 
     @api.get("/documents", response_model=DocumentList, responses=_ERRORS, tags=["documents"])
-    def documents(_: User) -> dict:
-        return {"documents": service.documents()}
+    def documents(_: User, body: str | None = None, year: int | None = None) -> dict:
+        """Indexed reports, filtered by issuing body and/or year, with facet counts (`catalog.facet`)."""
+        return facet(service.documents(), body, year)
 
     @api.get("/documents/{doc}", response_model=ReportOut, responses=_ERRORS, tags=["documents"])
     def document(doc: str, _: User) -> dict:

@@ -33,6 +33,7 @@ FINISHED_JOBS = ("done", "failed")
 # meaning, no migration needed.
 STAGED = "staged"  # waiting in uploads/.staging/<batch>/
 INSTALLED = "installed"  # moved into uploads/; the version it replaced set aside in .staging/<batch>/.previous/
+SEARCHABLE = "searchable"  # in the index, found by keyword; its vectors still being computed
 INDEXED = "indexed"  # in the index (finished)
 FAILED = "failed"  # not indexed or not removed; an upload's previous version is put back (finished)
 REMOVING = "removing"  # a removal's report, still in the index

@@ -117,6 +117,9 @@ class DocumentOut(BaseModel):
     body: str | None = None
     year: int | None = None
     chunks: int | None = None
+    status: Literal["keyword", "complete"] | None = Field(
+        None, description="`keyword`: searchable by keyword, its vectors still being computed; `complete`: both."
+    )
 
 
 class ReportOut(DocumentOut):
@@ -129,8 +132,14 @@ class ReportOut(DocumentOut):
     figures: list[dict] = Field(description="Its indicator table: indicator, value, text, unit, unit_class, ...")
 
 
+class Facets(BaseModel):
+    bodies: dict[str, int] = Field(description="Reports per issuing body, within the year filter.")
+    years: dict[str, int] = Field(description="Reports per year, within the body filter.")
+
+
 class DocumentList(BaseModel):
     documents: list[DocumentOut]
+    facets: Facets
 
 
 class JobOut(BaseModel):

@@ -33,14 +33,26 @@ from bot.models import Answer, Citation, Filters, Passage
 from bot.serve.audit import AuditLog
 from bot.serve.conversations import ConversationLog, Rating
 from bot.serve.errors import known
-from bot.serve.jobs import FAILED, FINISHED_FILES, INDEXED, INSTALLED, REMOVED, REMOVING, STAGED, Job, JobFile, JobQueue
+from bot.serve.jobs import (
+    FAILED,
+    FINISHED_FILES,
+    INDEXED,
+    INSTALLED,
+    REMOVED,
+    REMOVING,
+    SEARCHABLE,
+    STAGED,
+    Job,
+    JobFile,
+    JobQueue,
+)
 from bot.serve.reports import ReportView, cited_position, locate, report_url, valid_doc
 from bot.serve.security import RateLimiter
 from bot.serve.uploads import BadName, Uploads, safe_name
 from bot.settings import Settings
 
 MAX_FILES = 20
-PRIVATE_FIELDS = {"path", "fingerprint"}
+PRIVATE_FIELDS = {"path", "fingerprint", "kw"}  # kw: the keyword stamp (store-internal)
 log = logging.getLogger(__name__)
 
 
@@ -427,23 +439,41 @@ class Service:
         self.uploads.discard(batch)
 
     def _index_file(self, job: Job, batch: str, file: JobFile, totals: dict) -> None:
-        """Install one file and index it; if that fails, journal why, then put the previous version back."""
-        kept, report = file.kept_previous, IndexReport()
+        """Install one file and index it; if that fails, journal why, then put the previous version back.
+
+        Once the report is searchable by keyword (journaled `searchable`) it stays: a failure while its vectors
+        are computed is reported, and they are computed at the next start (`Library.repair`).
+        """
+        kept, report, searchable = file.kept_previous, IndexReport(), file.state == SEARCHABLE
+
+        def stored(doc: str) -> None:
+            nonlocal searchable
+            searchable = True
+            self.jobs.record(job, file.name, SEARCHABLE)
+
         try:
             if file.state == STAGED:
                 kept = self.uploads.install(batch, file.name)
                 self.jobs.record(job, file.name, INSTALLED, kept_previous=kept)
-            report = self.library.index([self.uploads.folder / file.name], show_progress=False)
+            report = self.library.index([self.uploads.folder / file.name], show_progress=False, on_searchable=stored)
         except Exception as exc:  # the store, the embedder or the disk failed on this file: report it, go on
-            job.errors.append({"file": file.name, "reason": self._failure(exc, f"indexing {file.name}")})
+            reason = self._failure(exc, f"indexing {file.name}")
+            if searchable:
+                reason += "; it is searchable by keyword, and its vectors are computed at the next start"
+            job.errors.append({"file": file.name, "reason": reason})
         job.errors.extend({"file": file.name, "reason": e.reason} for e in report.errors)
+        if file.state == SEARCHABLE and file.name in report.unchanged:  # stored before a crash: this job's work
+            report.unchanged.remove(file.name)
+            (report.updated if kept else report.added).append(file.name)
         for key in ("added", "updated", "unchanged"):
             totals[key] = totals[key] + getattr(report, key)
         for key in ("chunks_written", "chunks_deleted", "embedded"):
             totals[key] += getattr(report, key)
         job.done += 1
         job.result = dict(totals)
-        if report.errors or not (report.added or report.updated or report.unchanged):
+        if searchable and not report.errors:
+            self.jobs.record(job, file.name, INDEXED if report.added or report.updated else SEARCHABLE)
+        elif report.errors or not (report.added or report.updated or report.unchanged):
             self.jobs.record(job, file.name, FAILED)  # journaled first: a crash cannot skip the roll back
             self.uploads.roll_back(batch, file.name, kept)
         else:
