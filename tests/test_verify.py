@@ -112,3 +112,23 @@ def test_the_facts_clauses_are_said_as_sentences_by_source():
         1: ["广州市2024年办理行政复议案件1200件[1]，成都市2024年办理行政复议案件1500件[2]。"],
         2: ["广州市2024年办理行政复议案件1200件[1]，成都市2024年办理行政复议案件1500件[2]。"],
     }
+
+
+def test_a_comparison_is_read_by_the_place_nearest_before_its_word():
+    """“成都的受理数更多” says the verdict 成都市更多 in other words; “两者相同” or a difference the model
+    computed itself (no fact holds one) does not."""
+    assert run(TWO, ["广州1200件[1]，成都1500件[2]。成都的行政复议案件更多。"])[1].replaced == 0
+    text, v = run(TWO, ["广州1200件[1]，成都1500件[2]。两者数量相同。"])
+    assert "相同" not in text and text.endswith("成都市更多。") and v.replaced == 1
+    text, v = run(TWO, ["广州1200件[1]，成都1500件[2]。成都比广州多400件[1][2]。"])
+    assert "400" not in text and text.endswith("成都市更多。") and v.replaced == 1
+
+
+def test_a_line_without_a_full_stop_gets_one():
+    text, _ = run(ONE, ["广州：1200件[1]\n", "广州市2024年办理行政复议案件1200件[1]。"])
+    assert text.startswith("广州：1200件[1]。")
+
+
+def test_a_right_sentence_citing_the_wrong_fact_is_cited_by_the_facts_that_ground_it():
+    text, v = run(TWO, ["广州1200件，成都1500件[1]。成都市更多。"])
+    assert text.startswith("广州1200件，成都1500件[1][2]。") and v.replaced == 0 and v.attributed == 1

@@ -126,7 +126,8 @@ class Answerer:
             yield answer
             return
         places = place_names(self.library.issuers())
-        asks = "figure" if plan.intent.figure or plan.intent.rate else "time" if plan.intent.time else "other"
+        figure = plan.intent.figure or plan.intent.rate or plan.kind == "comparison"
+        asks = "figure" if figure else "time" if plan.intent.time else "other"
         verifier = Verifier(facts, lambda n: self._grounds(_citation(n, facts.passages[n - 1])), places, asks)
         error, incomplete, generating = None, False, time.perf_counter()
         try:

@@ -25,12 +25,19 @@ from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
 # What a fact says that an answer from it must keep: its figures and the names it quotes.
 _YEARS = re.compile(r"((?:19|20)\d{2})(?=\s*年)")
 # A comparison said: which is larger is computed in code (the facts' derived sentence), never by the model.
-_COMPARES = re.compile(r"更[多高大少低小快慢]|[多高少低大小][于过]|一样")
+_COMPARES = re.compile(
+    r"更[多高大少低小快慢]|[多高少低大小快慢][于过]|比[^，。；、]{1,30}?[多高少低大小快慢]|一样|相同|相等|持平|差不多|无法"
+)
+_EQUAL = re.compile(r"一样|相同|相等|持平|差不多")
+_MORE, _LESS = "多高大快", "少低小慢"
+# A difference said by the model ("多307项", "高出5个百分点"): no fact computes one, so none can be checked.
+_DIFFERENCE = re.compile(r"[多高少低大小快慢出了]\s*\d")
 _SUFFIX = re.compile(r"[省市区县]")
 # A sentence is complete at its end mark once something follows its citation marks and closing quote (a mark
 # written after the full stop, "…786宗。[1]", may still be on its way).
 _MARKS = r"(?:\s*[\[【［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】］])*"
 _COMPLETE = re.compile(rf"[。！？；!?;\n]{_MARKS}[”’」』）)]?(?=\s*[^\s\[【［”’」』）)])")
+_ENDS = re.compile(r"[。！？；!?;][”’」』）)]?$")
 # Citation marks after the end mark, moved before it: "…786宗。[1]" → "…786宗[1]。".
 _MARKS_AFTER = re.compile(r"([。！？；!?;]+)((?:\[\d+\])+)")
 
@@ -52,10 +59,35 @@ def derived(facts: Facts) -> list[str]:
     return [s.strip() for s in answer_sentences(facts.text) if not MARKER.search(s) and _COMPARES.search(s)]
 
 
-def _agrees(sentence: str, verdicts: list[str]) -> bool:
-    """A comparison the model wrote says a derived verdict (place suffixes aside: 成都更多 is 成都市更多)."""
-    said = _SUFFIX.sub("", to_simplified(MARKER.sub("", sentence)))
-    return any(_SUFFIX.sub("", v.rstrip("。；")) in said for v in verdicts)
+def _agrees(sentence: str, verdicts: list[str], places: list[str]) -> bool:
+    """Whether a comparison the model wrote says what the derived verdict says: "数值…无法精确比较" by saying it
+    cannot compare, "两者一样多" by saying they are equal, "成都市更多" by naming 成都 as the place nearest
+    before its comparative word, with a word of the same direction (更多, 多于, 比…多). A difference it
+    computed itself ("多307项") never agrees: no fact holds one."""
+    said = to_simplified(MARKER.sub("", sentence))
+    found = _COMPARES.search(said)
+    if found is None or _DIFFERENCE.search(said[found.start() :]):
+        return False
+    for verdict in verdicts:
+        if "无法" in verdict:
+            if "无法" in said:
+                return True
+            continue
+        if _EQUAL.search(verdict):
+            if _EQUAL.search(said):
+                return True
+            continue
+        word = re.search(r"更([多高大少低小快慢])", verdict)
+        if word is None or _EQUAL.search(said) or "无法" in said:
+            continue
+        winner = _SUFFIX.sub("", verdict[: word.start()])
+        named = [(said.rfind(p, 0, found.start()), p) for p in places if p in said[: found.start()]]
+        nearest = _SUFFIX.sub("", max(named)[1]) if named else ""
+        direction = next((c for c in said[found.start() : found.end()][::-1] if c in _MORE + _LESS), "")
+        same_way = (direction in _MORE) == (word.group(1) in _MORE)
+        if nearest and nearest == winner and direction and same_way:
+            return True
+    return False
 
 
 def _kept(fact: str, answer: str, asks: str, year: int | None) -> bool:
@@ -120,7 +152,7 @@ class Verifier:
                 self._said.append(sentence)
                 rest.append(sentence)
         for verdict in derived(self.facts):
-            if not _agrees(self.text, [verdict]):
+            if not any(_agrees(said, [verdict], self.places) for said in self._said):
                 self.sentences += 1
                 self.replaced += 1
                 self._said.append(verdict)
@@ -140,11 +172,16 @@ class Verifier:
         if REFUSAL in text:  # the facts answer: a refusal is replaced by them (at the end, if nothing else is said)
             self.replaced += 1
             return []
-        if _COMPARES.search(text) and not _agrees(text, derived(self.facts)):
-            self.replaced += 1  # a comparison is the code's to make: its verdict, said once
-            out = [v for v in derived(self.facts) if v not in self._said]
-            self._said += out
-            return out
+        if not _ENDS.search(text):  # a line the model ended without a full stop
+            text = text.rstrip("，,、：:；; ") + "。"
+        verdicts = derived(self.facts)  # a comparison asked: its verdict is the code's
+        if verdicts and _COMPARES.search(to_simplified(text)):
+            agrees = _agrees(text, verdicts, self.places)
+            self.replaced += not agrees
+            out = [text] if agrees and not cited else [] if agrees else [v for v in verdicts if v not in self._said]
+            if out or not agrees:  # a verdict agreeing, uncited: it cites no passage, like the code's own
+                self._said += out
+                return out
         if not cited:
             cited = self._supported_by(text)
             self.attributed += bool(cited)
@@ -152,6 +189,9 @@ class Verifier:
         if text in self._said:  # a model repeating itself
             self.sentences -= 1
             return []
+        if cited and not self._holds(text, cited) and (sources := self._grounding(text)):
+            text, cited = _cite(MARKER.sub("", text), sources), sources  # right, but cited wrongly: re-cited
+            self.attributed += 1
         if cited and self._holds(text, cited):
             out = [text]
         else:
@@ -168,6 +208,14 @@ class Verifier:
         issuers = "".join(self.facts.passages[n - 1].issuer or "" for n in cited)
         simplified, grounded = to_simplified(sentence), to_simplified("".join(grounds) + issuers)
         return all(place in grounded for place in self.places if place in simplified)
+
+    def _grounding(self, sentence: str) -> set[int]:
+        """The facts' passages that ground a sentence citing the wrong ones ("广州…135项，成都…155项[1]"):
+        for each number in it, the passages holding it; empty when a number is in none or no number is said."""
+        numbers = NUMBER.findall(to_simplified(MARKER.sub("", sentence)))
+        count = len(self.facts.passages)
+        sources = {n for n in range(1, count + 1) if any(x in self.grounds(n) for x in numbers)}
+        return sources if numbers and sources and self._holds(sentence, sources) else set()
 
     def _supported_by(self, sentence: str) -> set[int]:
         """The fact a sentence written without a citation restates best (its character bigrams)."""
