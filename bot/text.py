@@ -144,9 +144,13 @@ def words(text_s: str) -> list[str]:
     ]
 
 
+# jieba's dictionary tags these verbs of the reports as nouns ("办理…案件": 办理 is the act, not the thing).
+_VERBS = frozenset({"办理"})
+
+
 def tagged(text_s: str) -> list[tuple[str, str]]:
     """(word, part-of-speech flag) pairs by jieba: `ns…` flags mark place names."""
     import jieba.posseg
 
     segmenter()
-    return [(word, flag) for word, flag in jieba.posseg.cut(text_s)]
+    return [(word, "v" if word in _VERBS else flag) for word, flag in jieba.posseg.cut(text_s)]

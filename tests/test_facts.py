@@ -107,6 +107,8 @@ def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
     assert answerer.ask("花都区的公职律师一共办理了多少件法律事务？").answer == REFUSAL  # 68名: people, not cases
     assert answerer.ask("成都市在法治建设考评中获得什么等次？").answer == REFUSAL
     assert not answerer.ask("花都区现有公职律师多少名？").refused
+    # 办理 is the act, not the thing counted: 人大建议1407件 does not answer a count of legal-aid cases
+    assert answerer.ask("广州市2024年办理了多少件法律援助案件？").answer == REFUSAL
 
 
 def test_answers_the_asked_rule():
