@@ -133,7 +133,8 @@ class Answerer:
         try:
             pieces = self.backend.compose(plan.question, fact_sentences(facts), facts.passages)
             for sentence in verified(pieces, verifier):
-                timings.setdefault("first_token", time.perf_counter() - started)
+                if sentence:  # the first checked sentence shown (an empty piece only says it is under way)
+                    timings.setdefault("first_token", time.perf_counter() - started)
                 yield sentence
         except LLMError as exc:  # what was checked stays; the facts not yet said are added
             error = str(exc)
