@@ -508,3 +508,30 @@ def test_a_follow_up_to_a_long_question_is_cut_and_keeps_its_start():
     got = standalone("那成都呢？", _user(base), ISSUERS)
     assert len(got) <= MAX_QUESTION_CHARS
     assert got.startswith("成都市2024年办理了多少件行政复议案件")
+
+
+# -- follow-ups on the plan (issue #16): what a follow-up replaces, what it keeps, what no longer fits -----------
+YEARS = {"广州市": {2017, 2024}, "广州市花都区": {2023}, "韶关市": {2024}, "成都市": {2024}}
+GZ_2024 = [{"role": "user", "content": "广州市2024年办理人大代表建议、政协提案多少件？"}]
+
+
+def test_a_new_place_without_a_report_for_the_year_asked_gets_its_own_report():
+    """ "那花都区呢？" after a 2024 question: 花都区 reported on 2023, so the inherited 2024 goes."""
+    asked = standalone("那花都区呢？", GZ_2024, list(YEARS), YEARS)
+    assert asked == "广州市花都区办理人大代表建议、政协提案多少件？"
+    assert standalone("那韶关呢？", GZ_2024, list(YEARS), YEARS) == "韶关市2024年办理人大代表建议、政协提案多少件？"
+
+
+def test_a_relative_year_follow_up_is_the_year_before_the_one_asked():
+    history = [{"role": "user", "content": "成都市2024年新收行政复议案件多少件？"}]
+    assert standalone("去年呢？", history, list(YEARS), YEARS) == "成都市2023年新收行政复议案件多少件？"
+
+
+def test_a_new_thing_keeps_the_old_question_and_scope():
+    history = [{"role": "user", "content": "韶关市2024年办理人大代表建议多少件？"}]
+    assert standalone("政协提案呢？", history, list(YEARS), YEARS) == "韶关市2024年办理政协提案多少件？"
+
+
+def test_a_rate_follow_up_asks_the_rate_of_the_same_thing():
+    asked = standalone("满意率呢？", GZ_2024, list(YEARS), YEARS)
+    assert asked == "广州市2024年办理人大代表建议、政协提案的满意率是多少？"

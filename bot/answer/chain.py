@@ -83,7 +83,7 @@ class Answerer:
     ) -> Iterator[str | Answer]:
         """Text pieces as they are checked, then the final `Answer` (always last)."""
         started = time.perf_counter()
-        full = standalone(question.strip(), history, self.library.issuers())
+        full = standalone(question.strip(), history, self.library.issuers(), self._report_years())
         base = {"question": question, "standalone": full, "llm": self.backend.name}
         plan = make_plan(full, self.library.issuers())
         facts = gather(plan, self.library, filters, self._idf())
@@ -210,6 +210,14 @@ class Answerer:
             published = f"{report.published} {chinese_date(report.published)}" if report.published else ""
             dates = f"\n{report.covered_year or ''}年 {report.anchor_year or ''}年 {published}"
         return citation.in_context() + dates
+
+    def _report_years(self) -> dict[str, set[int]]:
+        """Each issuing body's report years: a follow-up's inherited year its new place has none for is dropped."""
+        years: dict[str, set[int]] = {}
+        for document in self.library.documents():
+            if document.get("body") and document.get("year"):
+                years.setdefault(document["body"], set()).add(int(document["year"]))
+        return years
 
     def _extractive(self) -> AnswerBackend:
         if self._fallback is None:

@@ -11,8 +11,10 @@ traditional characters (`韶關市選聘了幾名…`) is read the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
+from bot.ingest.dates import relative_dates
 from bot.models import Filters
 from bot.text import tagged, to_simplified
 
@@ -244,10 +246,16 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP.search(text)) or len(text) <= 6
 
 
-def standalone(question: str, history: list[dict] | None, issuers: list[str]) -> str:
+def standalone(
+    question: str, history: list[dict] | None, issuers: list[str], years: Mapping[str, Collection[int]] | None = None
+) -> str:
     """Rewrite a follow-up ("那成都呢?") into a full question using the previous user question.
 
-    The new places/years replace the old ones; a follow-up about a new topic keeps the old scope.
+    The new places/years replace the old ones ("去年呢？" is the year before the old one); a year inherited
+    that the new place has no report for (`years`: each body's report years) is dropped, so its own report
+    answers ("那花都区呢？" after a 2024 question, 花都区 reporting on 2023). A follow-up about a new topic keeps
+    the old scope and question: "政协提案呢？" after "…办理人大代表建议多少件？" asks "…办理政协提案多少件？",
+    "满意率呢？" asks the old topic's 满意率.
     """
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous:
@@ -263,7 +271,7 @@ def standalone(question: str, history: list[dict] | None, issuers: list[str]) ->
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
-        base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers)
+        base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers, years)
     return base[:MAX_QUESTION_CHARS]
 
 
@@ -277,33 +285,76 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     return f"{scope}{question}" if scope else question
 
 
-def _rewrite(question: str, base: str, issuers: list[str]) -> str:
+def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
     """`question`, a follow-up to the standalone question `base`, as a standalone question."""
     new, old = find_scope(question, issuers), find_scope(base, issuers)
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
-    if new.issuers or new.places or new.years:
-        rewritten = to_simplified(base)
-        replacements = [
-            (old_names, new_names)
-            for old_names, new_names in (
-                (_names_in(rewritten, old.issuers, issuers) + old.places, new.issuers + new.places),
-                ([f"{y}年" for y in old.years], [f"{y}年" for y in new.years]),
-            )
-            if new_names
-        ]
-        for old_names, new_names in replacements:
-            if old_names:
-                rewritten = rewritten.replace(old_names[0], new_names[0], 1)
-                for extra in old_names[1:]:
-                    rewritten = rewritten.replace(extra, "")
-            else:
-                rewritten = new_names[0] + rewritten
-        leftover = core
-        for name in new.issuers + new.places + [f"{y}年" for y in new.years]:
-            leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
-        return rewritten if len(leftover.strip()) < 2 else f"{rewritten} {leftover.strip()}"
+    if not new.years and old.years and (relative := relative_dates(core, old.years[0])):
+        new = replace(new, years=[relative[0].year])  # "去年呢？": the year before the one asked about
+        core = core[: relative[0].start] + core[relative[0].end :]
+    if not (new.issuers or new.places or new.years):
+        return _new_topic(core, base, old)
+    rewritten = to_simplified(base)
+    replacements = [
+        (old_names, new_names)
+        for old_names, new_names in (
+            (_names_in(rewritten, old.issuers, issuers) + old.places, new.issuers + new.places),
+            ([f"{y}年" for y in old.years], [f"{y}年" for y in new.years]),
+        )
+        if new_names
+    ]
+    for old_names, new_names in replacements:
+        if old_names:
+            rewritten = rewritten.replace(old_names[0], new_names[0], 1)
+            for extra in old_names[1:]:
+                rewritten = rewritten.replace(extra, "")
+        else:
+            rewritten = new_names[0] + rewritten
+    if new.issuers and not new.years and years and not all(set(old.years) & set(years.get(i, ())) for i in new.issuers):
+        for year in old.years:  # a year the new place did not report on: its own report answers
+            rewritten = re.sub(rf"{year}\s*年度?", "", rewritten)
+    aliases = _aliases(issuers)
+    leftover = core
+    for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
+        leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
+    for year in new.years:
+        leftover = leftover.replace(f"{year}年", "")
+    return rewritten if len(leftover.strip(" ，,的")) < 2 else f"{rewritten} {leftover.strip()}"
+
+
+# The end of a question that asks a count ("…多少件？", "有几项"): what a follow-up on a rate replaces.
+_ASKS_COUNT = re.compile(r"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)[^，。？?\s]{0,3}[？?]?$")
+_ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
+
+
+def _new_topic(core: str, base: str, old: Scope) -> str:
+    """A follow-up naming no place or year: a rate of the same thing ("满意率呢？"), the same question of
+    another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new question in the old
+    scope."""
+    if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core):
+        topic = _ASKS_COUNT.sub("", to_simplified(base).strip(" ？?"))
+        return f"{topic}的{core}是多少？"
+    if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
+        run = _noun_run(to_simplified(base))
+        if run:
+            return to_simplified(base).replace(run, core, 1)
     scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
     return f"{scope}{core}"
+
+
+def _noun_run(text: str) -> str:
+    """The longest run of nouns in a question (places and one-character words aside; "、" and "和" join):
+    the thing it asks about ("人大代表建议")."""
+    runs, current = [], ""
+    for word, flag in tagged(text):
+        noun = flag.startswith("n") and flag not in ("ns", "nr") and len(word) >= 2
+        if noun or current and word in ("、", "和", "及"):
+            current += word
+        else:
+            runs.append(current.rstrip("、和及"))
+            current = ""
+    runs.append(current.rstrip("、和及"))
+    return max(runs, key=len, default="")
 
 
 def _names_in(text: str, found_issuers: list[str], issuers: list[str]) -> list[str]:
