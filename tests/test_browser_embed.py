@@ -226,6 +226,18 @@ def test_no_serious_accessibility_violations(site, page, where):
     page.screenshot(path=str(ARTIFACTS / f"a11y-{where.strip('/') or 'page'}.png"), full_page=True)
 
 
+def test_the_report_page_has_no_serious_accessibility_violations(site, page):
+    """The whole report a source card opens, a passage highlighted: the third page axe checks."""
+    documents = httpx.get(f"{site}/api/v1/documents").json()["documents"]
+    doc = next(d["doc"] for d in documents if d.get("body") == "成都市")
+    page.goto(f"{site}/reports/{doc}?hl=3#p-3")
+    page.locator("mark, .highlight, [id='p-3']").first.wait_for()
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    found = serious_violations(page)
+    assert found == [], found
+    page.screenshot(path=str(ARTIFACTS / "a11y-report.png"), full_page=False)
+
+
 def tab_to(page, selector: str, limit: int = 60) -> None:
     """Press Tab until the focused element matches `selector` (fails after `limit` presses)."""
     for _ in range(limit):
