@@ -103,6 +103,9 @@ def test_an_answer_in_scope_folds_its_sources_under_it(service):
     assert "5652" in answer and len(history) == 2
     folded = answer[answer.index('<details class="answer-sources">') :]
     assert "<summary>来源（" in folded and "成都市" in folded and "广州市" not in folded
+    # logged as asked through the embed, where its 👍/👎 finds it
+    asked = service.conversations.latest_id("办理的行政应诉案件有多少件？", "embed")
+    assert asked and service.conversations.latest_id("办理的行政应诉案件有多少件？", "page") is None
 
 
 def test_the_link_check_over_http(service):

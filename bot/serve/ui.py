@@ -123,6 +123,7 @@ def chat_turn(
     year: str | None,
     asker: str | None = None,
     kept: list | None = None,
+    channel: str = "page",
 ) -> Iterator[tuple]:
     """One question: (textbox, chat messages, history turns, source panel HTML, conversation log) as the answer
     streams in. `kept` holds one record per answered turn (`conversation.turn_record`): the panel shows every
@@ -144,7 +145,7 @@ def chat_turn(
     try:
         if asker and (wait := service.question_allowed(asker)):
             raise RateLimited("too many questions from this address", retry_after=wait)
-        with service.stream(question, turns, _filters(body, year)) as events:
+        with service.stream(question, turns, _filters(body, year), channel=channel) as events:
             for event in events:
                 if isinstance(event, Answer):
                     answer = event
@@ -272,7 +273,8 @@ def _chat_panel(
 
     def rate(messages, history, liked: gr.LikeData) -> None:  # Gradio passes LikeData by this annotation
         try:
-            page_feedback(service, messages, history, liked.index, liked.liked)
+            channel = "page" if embed_scope is None else "embed"
+            page_feedback(service, messages, history, liked.index, liked.liked, channel)
         except Exception:  # a rating that cannot be recorded costs the page nothing
             log.exception("page feedback failed")
 
@@ -304,7 +306,7 @@ def _message_text(message: dict) -> str:
     return content if isinstance(content, str) else ""
 
 
-def page_feedback(service: Service, messages: list, turns: list, index, liked) -> None:
+def page_feedback(service: Service, messages: list, turns: list, index, liked, channel: str = "page") -> None:
     """A 👍/👎 under a page answer, recorded against that answer in the conversation log.
 
     The chat holds rendered HTML, so the answer is found by its question: the user turn whose escaped text is
@@ -316,7 +318,7 @@ def page_feedback(service: Service, messages: list, turns: list, index, liked) -
         return
     shown = _message_text(messages[at - 1])
     asked = next((t["content"] for t in turns if t.get("role") == "user" and escape(t["content"]) == shown), None)
-    answer_id = service.conversations.latest_id(asked, "page") if asked else None
+    answer_id = service.conversations.latest_id(asked, channel) if asked else None
     if answer_id:
         service.feedback(answer_id, "up" if liked else "down")
 
@@ -426,7 +428,7 @@ def embed_turn(
         return
     before = len(kept)
     for cleared_box, shown, history, panel, now in chat_turn(
-        service, question, messages, turns, scope.body, scope.year_text, asker, kept
+        service, question, messages, turns, scope.body, scope.year_text, asker, kept, "embed"
     ):
         folded = _folded_sources(shown, now[-1]) if len(now) > before else shown
         yield cleared_box, folded, history, panel, now
