@@ -8,7 +8,7 @@ import time
 import httpx
 import pytest
 from live_server import seeded_service, serve
-from test_browser import ARGS, ARTIFACTS, CHROMIUM, WAIT_MS
+from test_browser import ARTIFACTS, CHROMIUM, WAIT_MS, chromium
 
 from bot.serve.server import create_server
 
@@ -28,17 +28,14 @@ def site(tmp_path_factory, embed_cache):
 
 
 def test_an_admin_signs_in_sees_the_log_and_hit_tests(site, tmp_path):
-    from playwright.sync_api import sync_playwright
-
     api = httpx.Client(base_url=f"{site}/api/v1", headers={"Authorization": f"Bearer {KEY}"}, timeout=30)
     asked = api.post("/answer", json={"question": "花都区目前有多少名公职律师？"}).json()
     api.post("/feedback", json={"answer_id": asked["answer_id"], "rating": "down", "correct_answer": "68名"})
     for _ in range(2):
         api.post("/answer", json={"question": GAP})
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 820}, locale="zh-CN")
+    with chromium(tmp_path / "profile", {"width": 1280, "height": 820}) as browser:
+        page = browser.new_page()
         page.set_default_timeout(WAIT_MS)
         page.goto(f"{site}/admin")
         assert "/admin/login" in page.url
@@ -61,16 +58,12 @@ def test_an_admin_signs_in_sees_the_log_and_hit_tests(site, tmp_path):
         page.wait_for_load_state()
         assert page.locator("text=覆盖度").is_visible() and page.locator("h4:has-text('fused')").count() == 1
         page.screenshot(path=str(ARTIFACTS / "admin-hittest.png"))
-        browser.close()
 
 
-def test_a_thumbs_down_on_the_page_lands_in_the_log(site):
-    from playwright.sync_api import sync_playwright
-
+def test_a_thumbs_down_on_the_page_lands_in_the_log(site, tmp_path):
     question = "韶关市选聘了几名行政执法监督员？"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    with chromium(tmp_path / "profile", {"width": 1280, "height": 900}) as browser:
+        page = browser.new_page()
         page.set_default_timeout(WAIT_MS)
         page.goto(site)
         page.locator("#question textarea").fill(question)
@@ -86,4 +79,3 @@ def test_a_thumbs_down_on_the_page_lands_in_the_log(site):
             time.sleep(0.5)
         else:
             pytest.fail("the page's 👎 did not reach the log")
-        browser.close()

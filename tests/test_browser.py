@@ -6,6 +6,8 @@ Screenshots go to test-artifacts/. Skipped only when no Chromium binary exists (
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,22 +65,29 @@ def site(service):
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+@contextmanager
+def chromium(profile: Path, viewport: dict) -> Iterator:
+    """Debian's Chromium, headless, with its own profile (kept conversations live in its localStorage)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
+            str(profile),
             executable_path=CHROMIUM,
             headless=True,
             args=ARGS,
-            viewport={"width": 1280, "height": 900},
+            viewport=viewport,
             locale="zh-CN",  # as our users' browsers: Gradio then labels failures 错误
             timeout=WAIT_MS,
         )
         yield context
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    with chromium(tmp_path_factory.mktemp("chromium-profile"), {"width": 1280, "height": 900}) as context:
+        yield context
 
 
 @pytest.fixture

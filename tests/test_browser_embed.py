@@ -14,7 +14,7 @@ import httpx
 import pytest
 from conftest import SEEDS
 from live_server import serve
-from test_browser import ARGS, ARTIFACTS, CHROMIUM, WAIT_MS, answered, failures
+from test_browser import ARTIFACTS, CHROMIUM, WAIT_MS, answered, chromium, failures
 
 from bot import Library, Settings
 from bot.serve.embed_scope import embed_link
@@ -46,20 +46,8 @@ def site(service):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-embed")),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=ARGS,
-            viewport=NARROW,
-            locale="zh-CN",
-            timeout=WAIT_MS,
-        )
+    with chromium(tmp_path_factory.mktemp("chromium-embed"), NARROW) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture
