@@ -261,3 +261,33 @@ def test_ask_and_open_a_source_with_the_keyboard_only(site, browser, where):
         page.screenshot(path=str(ARTIFACTS / f"keyboard-{where.strip('/') or 'page'}.png"))
     finally:
         page.close()
+
+
+def test_upload_with_the_keyboard_only(site, browser, tmp_path):
+    """The 报告管理 tab, the file chooser and 上传并索引 reached and used by Tab, arrow keys, Enter and Space."""
+    report = tmp_path / "键盘上传.txt"
+    text = "键盘市人民政府关于2025年度法治政府建设情况的报告\n\n全市办理行政复议案件1357件。\n"
+    report.write_text(text, encoding="utf-8")
+    page = browser.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    try:
+        page.goto(f"{site}/")
+        page.locator("#question textarea").wait_for()
+        tab_to(page, "[role=tab]")
+        for _ in range(4):  # the tab list: arrow keys move between tabs
+            if page.evaluate("document.activeElement.innerText.trim()") == "报告管理":
+                break
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        page.locator("#upload input[type=file]").wait_for(state="attached")
+        tab_to(page, "#upload input[type=file]", limit=80)
+        with page.expect_file_chooser(timeout=10_000) as chooser:
+            page.keyboard.press("Space")
+        chooser.value.set_files(str(report))
+        tab_to(page, "#upload-button", limit=20)
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.querySelector('#documents-status').innerText.includes('已索引')")
+        page.wait_for_function("document.querySelector('#documents').innerText.includes('键盘市')")
+    finally:
+        page.close()

@@ -153,3 +153,20 @@ def test_the_conversation_survives_a_reload_and_exports_as_text(site, page):
     page.wait_for_timeout(1000)
     assert "544" not in page.locator("#chat").inner_text()
     assert failures(page) == []
+
+
+def test_follow_ups_keep_what_they_do_not_replace(site, page):
+    """“那花都区呢？” after a 2024 question on 广州: 花都区 reported on 2023, so its own report answers (the
+    inherited year goes); “满意率呢？” then asks 花都区's rate of the same thing, which its report does not give:
+    said plainly, not answered with 广州's 99%."""
+    _fresh(page, site)
+    ask(page, "广州市2024年办理人大代表建议、政协提案多少件？")
+    answered(page, "1407")
+    ask(page, "那花都区呢？")
+    answered(page, "208", turn=2)
+    assert "资料中没有相关信息" not in page.locator("#chat").inner_text()
+    page.locator("#question textarea").fill("满意率呢？")
+    page.locator("#ask").click()
+    answered(page, "资料中没有相关信息", turn=3)
+    page.screenshot(path=str(ARTIFACTS / "ui-follow-ups.png"), full_page=True)
+    assert failures(page) == []
