@@ -208,6 +208,15 @@ def test_several_figures_asked_keep_every_clause_holding_one_of_them():
     assert _answer(question, [_p(sentence)], intent, weights) == "全年办理行政复议案件1200件，行政诉讼案件300件[1]。"
 
 
+def test_of_several_figures_the_one_about_the_thing_asked_is_kept():
+    """The words are in a clause without a figure; of the figures after it, the one saying the thing asked."""
+    question = "办理政协提案多少件？"
+    weights = {"办理": 1.0, "政协": 2.0, "提案": 2.0}
+    sentence = "认真办理人大代表建议和政协委员提案，全年共办理人大代表建议77件，政协委员提案283件。"
+    answer = _answer(question, [_p(sentence)], Intent.of(question), weights)
+    assert "283件" in answer and "77件" not in answer
+
+
 def test_a_date_question_keeps_the_clause_with_the_date():
     question = "行政复议条例是什么时候施行的？"
     weights = {"行政复议": 2.0, "条例": 2.0, "施行": 1.0}

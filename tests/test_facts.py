@@ -119,6 +119,13 @@ def test_answers_the_asked_rule():
     assert not answers_the_asked(plan, "甲市受理案件120件[1]。", lambda w: idf(w, 0.0))  # cases, of another thing
 
 
+def test_a_follow_up_on_another_thing_is_answered_with_that_things_figure(seeded):
+    """“政协提案呢？” after 人大代表建议: the report says 政协委员提案283件 (the thing named word by word)."""
+    history = [{"role": "user", "content": "韶关市2024年办理人大代表建议多少件？"}]
+    answer = Answerer(seeded, "extractive").ask("政协提案呢？", history)
+    assert "283件" in answer.answer and "77件" not in answer.answer and not answer.refused
+
+
 def test_relative_years_are_said_as_years_and_in_the_askers_script(seeded):
     answer = Answerer(seeded, "extractive").ask("广州获得法治政府建设典范城市称号是在什么时候？")
     assert "2017年5月" in answer.answer and "今年" not in answer.answer and answer.flagged_numbers == []

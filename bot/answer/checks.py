@@ -13,7 +13,19 @@ from collections.abc import Callable
 from bot.answer.intent import GRADE_ASKED, Intent, Plan, Scope, asks
 from bot.ingest.figures import extract_figures, unit_class
 from bot.models import Passage, with_context
-from bot.text import CITATION, LIST_MARKER, MARKER, NUMBER, RATE, bigrams, split_sentences, tagged, to_simplified, words
+from bot.text import (
+    CITATION,
+    LIST_MARKER,
+    MARKER,
+    NUMBER,
+    RATE,
+    bigrams,
+    split_sentences,
+    tagged,
+    to_simplified,
+    tokenize,
+    words,
+)
 
 
 def coverage(
@@ -127,9 +139,15 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
         things = [n for n in _nouns(part) if not any(n in x for x in named)]
         nouns = sorted(things, key=lambda n: -idf(n))[:2]
         holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
-        if not any(not nouns or any(n in to_simplified(s) for n in nouns) for s in holding):
+        if not any(not nouns or any(_mentions(to_simplified(s), n) for n in nouns) for s in holding):
             return False
     return not (GRADE_ASKED.search(plan.question) and not _GRADE_SAID.search(text))
+
+
+def _mentions(text: str, noun: str) -> bool:
+    """Whether a sentence names a thing: the noun itself, or each of its words ("政协提案" in "政协委员提案")."""
+    parts = [t for t in tokenize(noun) if len(t) >= 2 and t != noun]
+    return noun in text or bool(parts) and all(part in text for part in parts)
 
 
 def _nouns(question: str) -> set[str]:

@@ -126,8 +126,12 @@ class Extractive:
             return "".join(clauses[_span(scores, best)]).rstrip("：，；")
         holds = [bool(slot.search(c)) for c in clauses]
         kept, covered = {best}, set(found[best])
-        if not holds[best] and any(holds):
-            kept.add(min((i for i in range(len(clauses)) if holds[i]), key=lambda i: (abs(i - best), i < best)))
+        if not holds[best] and any(holds):  # the clause holding one that says most of the question, else the nearest
+            figure = max(
+                (i for i in range(len(clauses)) if holds[i]), key=lambda i: (scores[i], -abs(i - best), i > best)
+            )
+            kept.add(figure)
+            covered = set(found[figure])
         for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):
             gain = weight(found[i] - covered)
             if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
