@@ -299,7 +299,9 @@ class Run:
         session: str | None = None,
     ) -> tuple[httpx.Response | None, str]:
         session = session or uuid.uuid4().hex[:11]
-        data = [question, [], None, "", ""] if not mount else [question, [], None, None, None]
+        # the ask event's inputs: question, chat, history, then body and year (the page) or the scope (the
+        # embed), then the turns kept in the browser
+        data = [question, [], None, "", "", []] if not mount else [question, [], None, None, []]
         body = {"data": data, "fn_index": 0, "trigger_id": None, "session_hash": session}
         return self.call("POST", f"{mount}/gradio_api/queue/join", address=address, client=client, json=body), session
 

@@ -79,3 +79,18 @@ def test_a_thumbs_down_on_the_page_lands_in_the_log(site, tmp_path):
             time.sleep(0.5)
         else:
             pytest.fail("the page's 👎 did not reach the log")
+        # a 👎 opens the form for what is wrong; the right answer given there reaches the log with the rating
+        page.locator("#feedback-correct textarea").fill("选聘18名行政执法监督员")
+        page.locator("#feedback-report textarea, #feedback-report input").first.fill("韶关市2024年法治政府建设情况报告")
+        page.locator("#feedback-send").click()
+        page.wait_for_function("(document.querySelector('#feedback-status')?.innerText || '').includes('已收到')")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            down = admin.get("/admin/log", params={"rating": "down", "channel": "page"}).json()["entries"]
+            given = [e["feedback"] for e in down if e["question"] == question and e.get("feedback")]
+            if any(f.get("correct_answer") == "选聘18名行政执法监督员" for f in given):
+                break
+            time.sleep(0.5)
+        else:
+            pytest.fail("the right answer given after a 👎 on the page did not reach the log")
+        page.screenshot(path=str(ARTIFACTS / "ui-feedback-form.png"), full_page=True)

@@ -265,6 +265,7 @@ def test_an_unexpected_failure_is_a_chinese_message_and_the_page_goes_on(site, s
 def test_asking_too_often_is_a_chinese_message(service, browser):
     """The chat's own limit on questions per address: a sentence in the chat, not Gradio's 错误 badges."""
     limited = Service(service.library, settings=service.settings.model_copy(update={"rate_limit": 2}))
+    limited.page_questions.clock = lambda: 0.0  # time stands still: no token comes back however slow the answers
     page = browser.new_page()
     page.set_default_timeout(WAIT_MS)
     try:

@@ -167,6 +167,8 @@ def test_follow_ups_keep_what_they_do_not_replace(site, page):
     assert "资料中没有相关信息" not in page.locator("#chat").inner_text()
     page.locator("#question textarea").fill("满意率呢？")
     page.locator("#ask").click()
-    answered(page, "资料中没有相关信息", turn=3)
-    page.screenshot(path=str(ARTIFACTS / "ui-follow-ups.png"), full_page=True)
+    try:
+        answered(page, "资料中没有相关信息", turn=3)
+    finally:
+        page.screenshot(path=str(ARTIFACTS / "ui-follow-ups.png"), full_page=True)
     assert failures(page) == []

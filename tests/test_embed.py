@@ -157,9 +157,15 @@ def test_failing_embedder_leaves_the_index_as_it_was(make_library, seeds_dir, tm
         def passages(self, texts):
             raise EmbedError("embedding server down")
 
+    real = library.embedder
     library.embedder = Failing()
     with pytest.raises(EmbedError):
         library.index([report], show_progress=False)
+    # keyword-first: the dense index is as it was; the new report is searchable by keyword only, and its
+    # vectors come with the next run that can embed (a failed *upload* is rolled back whole: test_bad_input)
     assert sorted(library.store.chunks.get(include=[])["ids"]) == before
-    assert "new.txt" not in {d["doc"] for d in library.documents()}
+    assert {d["doc"]: d.get("status") for d in library.documents()}["new.txt"] == "keyword"
+    library.embedder = real
+    library.index([report], show_progress=False)
+    assert {d["doc"]: d.get("status") for d in library.documents()}["new.txt"] == "complete"
     assert os.path.exists(tmp_path / "data")

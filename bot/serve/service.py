@@ -441,8 +441,10 @@ class Service:
     def _index_file(self, job: Job, batch: str, file: JobFile, totals: dict) -> None:
         """Install one file and index it; if that fails, journal why, then put the previous version back.
 
-        Once the report is searchable by keyword (journaled `searchable`) it stays: a failure while its vectors
-        are computed is reported, and they are computed at the next start (`Library.repair`).
+        A report is searchable by keyword before its vectors are stored (journaled `searchable`); if they then
+        fail, the upload fails as a whole: the previous version (or none) is put back in the folder and the
+        index, so a failed upload changes nothing. A crash in between leaves it `searchable`, and its vectors
+        are computed at the next start (`Library.repair`).
         """
         kept, report, searchable = file.kept_previous, IndexReport(), file.state == SEARCHABLE
 
@@ -457,10 +459,8 @@ class Service:
                 self.jobs.record(job, file.name, INSTALLED, kept_previous=kept)
             report = self.library.index([self.uploads.folder / file.name], show_progress=False, on_searchable=stored)
         except Exception as exc:  # the store, the embedder or the disk failed on this file: report it, go on
-            reason = self._failure(exc, f"indexing {file.name}")
-            if searchable:
-                reason += "; it is searchable by keyword, and its vectors are computed at the next start"
-            job.errors.append({"file": file.name, "reason": reason})
+            job.errors.append({"file": file.name, "reason": self._failure(exc, f"indexing {file.name}")})
+            searchable = False  # rolled back below, with the keyword-only report
         job.errors.extend({"file": file.name, "reason": e.reason} for e in report.errors)
         if file.state == SEARCHABLE and file.name in report.unchanged:  # stored before a crash: this job's work
             report.unchanged.remove(file.name)
@@ -473,11 +473,28 @@ class Service:
         job.result = dict(totals)
         if searchable and not report.errors:
             self.jobs.record(job, file.name, INDEXED if report.added or report.updated else SEARCHABLE)
-        elif report.errors or not (report.added or report.updated or report.unchanged):
+        elif (
+            report.errors
+            or job.errors
+            and job.errors[-1]["file"] == file.name
+            or not (report.added or report.updated or report.unchanged)
+        ):
             self.jobs.record(job, file.name, FAILED)  # journaled first: a crash cannot skip the roll back
             self.uploads.roll_back(batch, file.name, kept)
+            self._unindex_failed(file.name)
         else:
             self.jobs.record(job, file.name, INDEXED)
+
+    def _unindex_failed(self, name: str) -> None:
+        """After a failed upload's file was rolled back: the index follows the folder again (the previous
+        version, from the vectors cached when it was indexed; or no report of that name)."""
+        try:
+            if (self.uploads.folder / name).exists():
+                self.library.index([self.uploads.folder / name], show_progress=False)
+            elif self.library.document(name) is not None:
+                self.library.remove(name)
+        except Exception as exc:  # what is left is completed at the next start (Library.repair)
+            self._failure(exc, f"restoring the index after {name} failed")
 
     def remove(self, doc: str, who: str | None = None) -> Job:
         """Remove a report in the background (404 if unknown); its uploaded file goes too. Journaled like uploads."""

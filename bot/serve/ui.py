@@ -271,14 +271,39 @@ def _chat_panel(
         scope = request.request.scope if request and request.request else {}
         yield from embed_turn(service, question, messages, history, embedded, asker(scope), kept)
 
-    def rate(messages, history, liked: gr.LikeData) -> None:  # Gradio passes LikeData by this annotation
+    with gr.Group(visible=False, elem_id="feedback-form") as form:
+        gr.Markdown("这条回答有什么问题？以下各项都可不填。")
+        comment = gr.Textbox(
+            label="说明", max_lines=3, max_length=FEEDBACK_LIMITS["comment"], elem_id="feedback-comment"
+        )
+        correct = gr.Textbox(
+            label="正确答案是", max_lines=3, max_length=FEEDBACK_LIMITS["correct_answer"], elem_id="feedback-correct"
+        )
+        where = gr.Textbox(
+            label="在哪份报告中", max_lines=1, max_length=FEEDBACK_LIMITS["report"], elem_id="feedback-report"
+        )
+        send = gr.Button("提交反馈", elem_id="feedback-send")
+    said = gr.Markdown("", elem_id="feedback-status")  # outside the form: it stays when the form closes
+    rated = gr.State(None)
+
+    def rate(messages, history, liked: gr.LikeData):  # Gradio passes LikeData by this annotation
         try:
             channel = "page" if embed_scope is None else "embed"
-            page_feedback(service, messages, history, liked.index, liked.liked, channel)
+            answer_id = page_feedback(service, messages, history, liked.index, liked.liked, channel)
         except Exception:  # a rating that cannot be recorded costs the page nothing
             log.exception("page feedback failed")
+            answer_id = None
+        return answer_id, gr.Group(visible=bool(answer_id) and liked.liked is False), ""
 
-    chatbot.like(rate, [chatbot, turns], None, api_visibility="private")
+    def details(answer_id, comment_text, correct_text, report_text):
+        try:
+            message = page_feedback_details(service, answer_id, comment_text, correct_text, report_text)
+        except FazhiError as exc:
+            message = service_message(exc)
+        done = message == FEEDBACK_THANKS
+        cleared_box = "" if done else gr.skip()
+        return message, gr.Group(visible=not done), cleared_box, cleared_box, cleared_box
+
     limit = max(1, service.settings.max_concurrent_answers)
     outputs = [question, chatbot, turns, sources, kept]
     handler, inputs = run, [question, chatbot, turns, body, year, kept]
@@ -295,6 +320,11 @@ def _chat_panel(
     everything = [question, chatbot, turns, kept, sources, saved, export_text]
     for trigger in (clear.click, chatbot.clear):  # the button and the chat's own trash icon alike
         trigger(cleared, None, everything, api_visibility="private")
+    # after the ask events, which are the page's first (fn_index 0: benchmarks/attack.py drives them)
+    chatbot.like(rate, [chatbot, turns], [rated, form, said], api_visibility="private")
+    send.click(
+        details, [rated, comment, correct, where], [said, form, comment, correct, where], api_visibility="private"
+    )
     export.click(None, [export_text], None, js=DOWNLOAD_JS)
     return question, (restore, saved, [chatbot, turns, kept, sources, export_text])
 
@@ -306,7 +336,7 @@ def _message_text(message: dict) -> str:
     return content if isinstance(content, str) else ""
 
 
-def page_feedback(service: Service, messages: list, turns: list, index, liked, channel: str = "page") -> None:
+def page_feedback(service: Service, messages: list, turns: list, index, liked, channel: str = "page") -> str | None:
     """A 👍/👎 under a page answer, recorded against that answer in the conversation log.
 
     The chat holds rendered HTML, so the answer is found by its question: the user turn whose escaped text is
@@ -315,12 +345,32 @@ def page_feedback(service: Service, messages: list, turns: list, index, liked, c
     """
     at = index[0] if isinstance(index, (list, tuple)) else index
     if not isinstance(at, int) or at < 1 or at >= len(messages) or not isinstance(liked, bool):
-        return
+        return None
     shown = _message_text(messages[at - 1])
     asked = next((t["content"] for t in turns if t.get("role") == "user" and escape(t["content"]) == shown), None)
     answer_id = service.conversations.latest_id(asked, channel) if asked else None
     if answer_id:
         service.feedback(answer_id, "up" if liked else "down")
+    return answer_id
+
+
+# What a 👎 may add (the API's limits: schemas.FeedbackRequest), and what the page says when it is sent.
+FEEDBACK_LIMITS = {"comment": 2000, "correct_answer": 2000, "report": 300}
+FEEDBACK_THANKS = "已收到，谢谢。维护人员会据此核对答案。"
+
+
+def page_feedback_details(service: Service, answer_id: str | None, comment: str, correct: str, report: str) -> str:
+    """What a 👎 adds from the page (why, the right answer, the report it is in), recorded against the rated
+    answer like `POST /api/v1/feedback`'s fields, within the same lengths; a Chinese line saying what happened."""
+    if not answer_id:
+        return "请先点击回答下方的 👎。"
+    given = {"comment": comment, "correct_answer": correct, "report": report}
+    if any(len(text or "") > FEEDBACK_LIMITS[name] for name, text in given.items()):
+        return "内容过长：说明和正确答案各不超过 2000 字，报告名称不超过 300 字。"
+    if not any((text or "").strip() for text in given.values()):
+        return "没有填写内容。"
+    service.feedback(answer_id, "down", *(((text or "").strip() or None) for text in given.values()))
+    return FEEDBACK_THANKS
 
 
 DOCUMENT_ACTIONS = """<div class="document-actions">
@@ -420,6 +470,7 @@ def embed_turn(
     来源, so a narrow iframe (400×640) has them right below the answer instead of below the fold.
     """
     text, kept = (question or "").strip(), list(kept or [])
+    scope = scope if isinstance(scope, EmbedScope) else initial_scope(service.settings)  # a page never loaded
     issuers = [d["body"] for d in service.documents() if d.get("body")]
     if text and outside(scope, text, issuers):
         reply = f'<span class="note scope-notice">{escape(notice(scope))}</span>'
