@@ -49,6 +49,10 @@ def _fresh(page, site: str, path: str = "/") -> None:
     page.locator("#question textarea").wait_for()
 
 
+# The source panel shows its placeholder again once the clear event's outputs (history included) are applied.
+CLEARED = "document.querySelector('#sources').innerText.includes('提问后')"
+
+
 def test_the_chats_trash_icon_clears_the_history_too(site, page, histories):
     _fresh(page, site)
     ask(page, GUANGZHOU)
@@ -56,12 +60,14 @@ def test_the_chats_trash_icon_clears_the_history_too(site, page, histories):
     page.locator("#chat").hover()
     page.locator("#chat button[aria-label='清空对话'], #chat button[aria-label='Clear']").first.click()
     page.wait_for_function("!document.querySelector('#chat').innerText.includes('544')")
+    page.wait_for_function(CLEARED)  # the server's side of the clear is done, not only the screen's
     ask(page, CHENGDU)
     answered(page, "5652")
     assert histories[0] == [] and histories[-1] == []  # the second question is not read as a follow-up
     assert page.locator("#sources .source-card").count() == len(page.locator("#sources #turn-1 .source-card").all())
     page.locator("#clear").click()  # and the button under the chat, the same
     page.wait_for_function("!document.querySelector('#chat').innerText.includes('5652')")
+    page.wait_for_function(CLEARED)
     ask(page, GUANGZHOU)
     answered(page, "544")
     assert histories[-1] == [] and failures(page) == []
