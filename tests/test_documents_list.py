@@ -7,7 +7,7 @@ import time
 import pytest
 from live_server import seeded_service
 
-from bot.serve.ui import BUNDLED, HEADERS, _removable, document_rows
+from bot.serve.ui import BUNDLED, HEADERS, KEYWORD_ONLY, _removable, document_rows
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +51,11 @@ def test_upload_time_and_pending_jobs(documents):
     assert indexing["编号"] == "新报告.pdf" and indexing["状态"] == "索引中"
     assert "新报告.pdf" not in [value for _, value in _removable(rows)]  # nothing to delete yet
     assert _removable(rows)[0] == (f"{first['标题']}（{doc}）", doc)
+
+
+def test_a_report_searchable_by_keyword_only_says_so(documents):
+    """Keyword-first indexing (issue #17): a report whose vectors are still to come is listed as such."""
+    pending = [{**documents[0], "status": "keyword"}, *documents[1:]]
+    rows = document_rows(pending, {}, {})
+    assert dict(zip(HEADERS, rows[0]))["状态"] == KEYWORD_ONLY
+    assert {dict(zip(HEADERS, row))["状态"] for row in rows[1:]} == {"已索引"}

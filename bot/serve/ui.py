@@ -18,6 +18,7 @@ import gradio as gr
 
 from bot.answer.intent import MAX_TURNS
 from bot.errors import BackendUnavailable, BadInput, Busy, FazhiError, RateLimited
+from bot.index import store
 from bot.ingest.load import READERS
 from bot.models import Answer, Filters
 from bot.serve.access import asker
@@ -33,6 +34,7 @@ HEADERS = ["标题", "发布机关", "年份", "成文日期", "段落数", "上
 BODY, YEAR, STATUS = (HEADERS.index(name) for name in ("发布机关", "年份", "状态"))
 BUNDLED = "随附（内置）"  # the upload time of a bundled seed report
 INDEXING = "索引中"  # the status of an uploaded file not indexed yet
+KEYWORD_ONLY = "可关键词检索（向量生成中）"  # searchable by keyword, its dense vectors not stored yet
 # Example questions drawn from the bundled seeds; one shows only while its report is indexed.
 EXAMPLES = [
     ("000_8fbd729c494b9d50.txt", "广州全市有多少个单位按期公开了法治政府建设年度报告？"),
@@ -66,7 +68,8 @@ def document_rows(
     """
     rows = []
     for d in documents:
-        status = {"remove": "删除中"}.get(pending.get(d["doc"], ""), "已索引")
+        indexed = KEYWORD_ONLY if d.get("status") == store.KEYWORD_ONLY else "已索引"  # vectors still to come
+        status = {"remove": "删除中"}.get(pending.get(d["doc"], ""), indexed)
         if d.get("duplicate_of"):
             status = f"重复（同 {d['duplicate_of']}）"
         when = uploaded.get(d["doc"])
