@@ -8,6 +8,7 @@ import time
 import httpx
 import pytest
 from live_server import seeded_service, serve
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import ARTIFACTS, CHROMIUM, WAIT_MS, chromium
 
 from bot.serve.server import create_server
@@ -67,7 +68,13 @@ def test_a_thumbs_down_on_the_page_lands_in_the_log(site, tmp_path):
         page.set_default_timeout(WAIT_MS)
         page.goto(site)
         page.locator("#question textarea").fill(question)
-        page.locator("#ask").click()
+        for _ in range(3):  # a click before the freshly loaded page has wired its buttons is lost: ask again
+            page.locator("#ask").click()
+            try:
+                page.locator("#sources .source-card").first.wait_for(state="visible", timeout=20_000)
+                break
+            except PlaywrightTimeout:
+                page.locator("#question textarea").fill(question)
         page.locator("#sources .source-card").first.wait_for(state="visible")
         page.locator("#chat button[aria-label='踩']").last.click()  # Gradio's 👎 (Dislike) in zh-CN
         admin = httpx.Client(base_url=f"{site}/api/v1", headers={"Authorization": f"Bearer {ADMIN}"}, timeout=30)
