@@ -124,13 +124,13 @@ def failures(page) -> list[str]:
     return page.evaluate(_FAILURES)
 
 
-def answered(page, text: str, turn: int = 1) -> None:
+def answered(page, text: str, turn: int = 1, timeout: float = WAIT_MS) -> None:
     """Wait until the chat holds `turn` answers and the last one contains `text`."""
     script = """([text, turn]) => {
         const bots = document.querySelectorAll('#chat .message-row.bot-row, #chat [data-testid="bot"]');
         return bots.length >= turn && bots[bots.length - 1].innerText.includes(text);
     }"""
-    page.wait_for_function(script, arg=[text, turn], timeout=WAIT_MS)
+    page.wait_for_function(script, arg=[text, turn], timeout=timeout)
 
 
 def test_ask_a_question_and_see_cited_sources(site, page):
