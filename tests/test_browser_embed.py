@@ -262,8 +262,15 @@ def test_ask_and_open_a_source_with_the_keyboard_only(site, browser, where):
                 tab_to(page, "#question textarea")
         answered(page, "5652")
         summary = "details.answer-sources > summary" if where == "embed" else "#sources .source-card summary"
-        tab_to(page, summary)
-        page.keyboard.press("Enter")
+        opens = "() => document.activeElement?.closest('details')?.open === true"
+        for _ in range(3):  # a late re-render of the panel (the page's load events) may take the focus away
+            tab_to(page, summary)
+            page.keyboard.press("Enter")
+            try:
+                page.wait_for_function(opens, timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                continue
         # the source the keyboard opened: the one holding the focused summary
         opened = page.evaluate_handle("document.activeElement.closest('details')")
         assert opened.evaluate("d => d.open") and "5652" in opened.evaluate("d => d.innerText")
