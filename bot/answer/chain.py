@@ -26,7 +26,7 @@ from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, place_
 from bot.answer.llm import LLMError
 from bot.answer.verify import Verifier, fact_sentences, verified
 from bot.index.library import Library
-from bot.index.search import Extras
+from bot.index.search import Extras, years_by_body
 from bot.ingest.dates import relative_dates
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
@@ -83,7 +83,7 @@ class Answerer:
     ) -> Iterator[str | Answer]:
         """Text pieces as they are checked, then the final `Answer` (always last)."""
         started = time.perf_counter()
-        full = standalone(question.strip(), history, self.library.issuers(), self._report_years())
+        full = standalone(question.strip(), history, self.library.issuers(), years_by_body(self.library.store))
         base = {"question": question, "standalone": full, "llm": self.backend.name}
         plan = make_plan(full, self.library.issuers())
         facts = gather(plan, self.library, filters, self._idf())
@@ -210,14 +210,6 @@ class Answerer:
             published = f"{report.published} {chinese_date(report.published)}" if report.published else ""
             dates = f"\n{report.covered_year or ''}年 {report.anchor_year or ''}年 {published}"
         return citation.in_context() + dates
-
-    def _report_years(self) -> dict[str, set[int]]:
-        """Each issuing body's report years: a follow-up's inherited year its new place has none for is dropped."""
-        years: dict[str, set[int]] = {}
-        for document in self.library.documents():
-            if document.get("body") and document.get("year"):
-                years.setdefault(document["body"], set()).add(int(document["year"]))
-        return years
 
     def _extractive(self) -> AnswerBackend:
         if self._fallback is None:
