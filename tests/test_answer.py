@@ -179,7 +179,7 @@ def test_a_long_chain_of_follow_ups_is_bounded():
 def test_enumeration_questions_get_the_items_each_cited(seeded):
     answer = Answerer(seeded, "extractive").ask("花都区2023年法治政府建设存在哪些不足？")
     # the section read whole by its role (issue #15): every item, the section cited once
-    assert answer.answer.startswith("花都区2023年度报告指出的不足：一是镇街综合行政执法工作有待完善；")
+    assert answer.answer.startswith("花都区2023年度报告所列不足：一是镇街综合行政执法工作有待完善；")
     assert "二是政务数据应用效率不高；" in answer.answer and "四是人民调解工作质量仍需提升[1]" in answer.answer
     assert {c.doc for c in answer.citations} == {"001_bfb673fb5af5df88.txt"} and not answer.flagged_numbers
 

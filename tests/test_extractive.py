@@ -18,8 +18,10 @@ ITEMS = "一是完善制度建设。二是加强执法监督。三是强化复�
 LIST = Intent(list=True)
 
 
-def _p(text: str, doc: str = "gz.txt", position: int | None = None, issuer: str | None = None) -> Passage:
-    return Passage(text=text, doc=doc, title="", heading="", score=1.0, issuer=issuer, position=position)
+def _p(
+    text: str, doc: str = "gz.txt", position: int | None = None, issuer: str | None = None, year: int | None = None
+) -> Passage:
+    return Passage(text=text, doc=doc, title="", heading="", score=1.0, issuer=issuer, year=year, position=position)
 
 
 def _answer(question: str, passages: list[Passage], intent: Intent, weights: dict, max_sentences: int = 2) -> str:
@@ -305,3 +307,44 @@ def test_the_list_rule_is_not_applied_to_figure_questions():
 def test_the_list_rule_is_not_applied_to_other_questions():
     passage = _p("广州市从三个方面推进依法行政。" + ITEMS)
     assert _answer(WAYS_Q, [passage], Intent(), WAYS) == "广州市从三个方面推进依法行政[1]。"
+
+
+# -- saying it once, as a sentence ----------------------------------------------------------------------------
+GROWTH_Q = "行政复议案件办理了多少件？同比增长多少？"
+GROWTH = {"行政复议": 2.0, "案件": 1.0, "办理": 1.0, "增长": 1.0}
+
+
+def test_two_parts_answered_by_one_sentence_are_said_as_one_sentence():
+    passage = _p("全年办理行政复议案件1200件，同比增长12%。行政诉讼案件有所下降。", issuer="广州市", year=2024)
+    assert (
+        _answer(GROWTH_Q, [passage], Intent(figure=True), GROWTH)
+        == "广州市2024年全年办理行政复议案件1200件，同比增长12%[1]。"
+    )
+
+
+def test_a_sentence_another_passage_says_in_nearly_the_same_words_is_given_once():
+    passages = [_p("全年办理行政复议案件1200件。"), _p("今年全年共办理行政复议案件1200件。", doc="b.txt")]
+    assert _answer(CASES_Q, passages, Intent(figure=True), CASES) == "全年办理行政复议案件1200件[1]。"
+
+
+def test_the_same_words_with_other_figures_are_not_a_repeat():
+    passages = [_p("全年办理行政复议案件1200件。"), _p("全年办理行政复议案件980件。", doc="b.txt")]
+    assert _answer(CASES_Q, passages, Intent(figure=True), CASES).count("行政复议案件") == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("今年5月办理行政复议案件1200件。", "广州市今年5月"),  # its own year (the chain writes 今年 as one)
+        ("2023年办理行政复议案件1200件。", "广州市2023年"),  # its own year, and no comma before it
+        ("1200件行政复议案件办理完毕。", "广州市2024年，1200件"),  # not "2024年1200件"
+    ],
+)
+def test_the_place_and_year_are_said_once_and_read_right(sentence, lead):
+    passage = _p(sentence, issuer="广州市", year=2024)
+    assert _answer(CASES_Q, [passage], Intent(figure=True), CASES).startswith(lead)
+
+
+def test_a_clause_lifted_out_drops_the_word_that_tied_it_to_the_one_before():
+    passage = _p("广州市完成执法数据统计，并于2017年3月办理行政复议案件1200件。", issuer="广州市")
+    assert _answer(CASES_Q, [passage], Intent(figure=True), CASES) == "广州市于2017年3月办理行政复议案件1200件[1]。"

@@ -62,7 +62,7 @@ def test_the_question_frame_tells_two_rows_equal_on_its_subject(seeded):
 
 def test_a_shortcomings_question_reads_the_section_whole(seeded):
     answer = Answerer(seeded, "extractive").ask("广州市报告里提到了哪些短板？")
-    assert not answer.refused and answer.answer.startswith("广州市2024年度报告指出的不足：一是")
+    assert not answer.refused and answer.answer.startswith("广州市2024年度报告所列不足：一是")
     assert all(f"{n}是" in answer.answer for n in "一二三四")
     assert answer.citations[0].heading.startswith("二、存在的") and answer.flagged_numbers == []
 
@@ -100,6 +100,10 @@ def test_a_report_question_is_answered_from_its_own_lines(seeded):
     assert "报送市人大常委会[1]" in sent.answer
     dated = answerer.ask("花都区的法治政府建设报告是哪天发布的？")
     assert "2024年1月4日（2024-01-04）" in dated.answer and dated.flagged_numbers == []
+    # a report named by place and year (its full title is in the citation); an article by its title
+    assert dated.answer.startswith("花都区2023年度报告发布日期为")
+    article = answerer.ask("那篇介绍广州建设法治政府成就的报道是哪天刊发的？")
+    assert article.answer.startswith("《推进依法治市 建设法治广州》")
 
 
 def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):

@@ -66,8 +66,12 @@ class Extractive:
             if len(chosen) >= max(self.max_sentences, len(issuers_needed)):
                 break
         named: set[str] = set()
+        said: list[str] = []
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = _LABEL.sub("", self._core(sentence, _content(terms, passages), idf, intent)).rstrip("。；，")
+            core = _trimmed(self._core(sentence, _content(terms, passages), idf, intent))
+            if any(_repeats(core, earlier) for earlier in said):
+                continue
+            said.append(core)
             yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
 
     def _each_ask(
@@ -75,7 +79,7 @@ class Extractive:
     ) -> Iterator[str]:
         """A question of several parts about one report: for each part, the sentence that best answers it,
         trimmed to the clauses about that part; a sentence answering two parts is said once."""
-        said: list[tuple[int, str]] = []
+        said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
         for part in parts:
             terms = set(tokenize(to_simplified(part)))
             ranked = sorted(
@@ -88,15 +92,15 @@ class Extractive:
             if not ranked or ranked[0][0] <= 0:
                 continue
             _, n, sentence = ranked[0]
-            core = _LABEL.sub("", self._core(sentence, _content(terms, passages), idf, Intent.of(part)))
-            core = core.rstrip("。；，")
-            if any(core in earlier for _, earlier in said):
+            core = _trimmed(self._core(sentence, _content(terms, passages), idf, Intent.of(part)))
+            if any(core in earlier for _, _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only
-            said = [(m, e) for m, e in said if not set(NUMBER.findall(e) or [""]) <= set(NUMBER.findall(core))]
-            said.append((n, core))
+            said = [x for x in said if not set(NUMBER.findall(x[2]) or [""]) <= set(NUMBER.findall(core))]
+            said.append((n, sentence, core))
         named: set[str] = set()
-        for n, core in said:
+        for run in _runs(said):
+            n, core = run[0][0], "，".join(c for _, _, c in run)
             yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
 
     def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent) -> str:
@@ -138,6 +142,35 @@ class Extractive:
                 kept.add(i)
                 covered |= found[i]
         return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
+
+
+def _runs(said: list[tuple[int, str, str]]) -> list[list[tuple[int, str, str]]]:
+    """Parts answered by clauses of one sentence, next to each other, are said as that one sentence again."""
+    runs: list[list[tuple[int, str, str]]] = []
+    for item in said:
+        if runs and runs[-1][-1][:2] == item[:2]:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _repeats(core: str, earlier: str) -> bool:
+    """Two reports (or an article and a report) often say one thing in nearly the same words: said once. Same
+    figures, and most of the shorter one's character pairs in the other."""
+    if set(NUMBER.findall(core)) != set(NUMBER.findall(earlier)):
+        return False
+    pairs = [{a + b for a, b in zip(x, x[1:])} for x in (to_simplified(core), to_simplified(earlier))]
+    shorter = min(pairs, key=len)
+    return bool(shorter) and len(pairs[0] & pairs[1]) >= _REPEAT * len(shorter)
+
+
+_REPEAT = 0.6
+
+
+def _trimmed(core: str) -> str:
+    """A kept clause as an answer's sentence: without its list label, its tying word or closing punctuation."""
+    return _CONNECTIVE.sub("", _LABEL.sub("", core)).rstrip("。；，")
 
 
 def _content(terms: set[str], passages: list[Passage]) -> set[str]:
@@ -183,9 +216,17 @@ def _subject(sentence: str, passage: Passage, named: set[str]) -> str:
     named.add(passage.issuer)
     text, name = to_simplified(sentence), short_name(passage.issuer)
     place = "" if re.sub(r"[市区县]$", "", name) in text else name
-    year = f"{passage.year}年" if passage.year and not re.match(r"^(?:截至)?(?:19|20)\d{2}年", text) else ""
+    year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
     lead = f"{place}{year}" if place else ""
-    return f"{lead}，" if lead and re.match(r"[\d（(“]", text) else lead  # not "2024年86.15%…"
+    return f"{lead}，" if lead and _OPENS_WITH_FIGURE.match(text) else lead  # not "2024年86.15%…"
+
+
+# A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
+_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")
+# …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
+_OPENS_WITH_FIGURE = re.compile(r"^(?!(?:19|20)\d{2}年)[\d（(“]")
+# A clause lifted out of its sentence does not keep the word that tied it to the one before.
+_CONNECTIVE = re.compile(r"^(?:并且|而且|同时|此外|另外|并(?=于))[，,]?(?=.{6})")
 
 
 def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[tuple[str, str, int]]:

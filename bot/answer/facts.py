@@ -35,11 +35,11 @@ _FRAME = set(
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
 )
 _ARTICLE = re.compile(r"报道|文章|媒体|刊发|刊登")
-_ROLE_PHRASE = {
-    "shortcomings": "指出的不足",
-    "plans": "的下一步工作安排",
-    "duty": "中关于履行推进法治建设第一责任人职责",
-    "measures": "的主要举措和成效",
+_ROLE_PHRASE = {  # short: the question named the section already, the answer only says which report's
+    "shortcomings": "所列不足",
+    "plans": "的工作安排",
+    "duty": "关于第一责任人职责",
+    "measures": "的举措和成效",
 }
 _ASKS_PARTS = re.compile(r"哪几|几个方面|几方面|哪些方面|主要包括|重点有哪些")
 _DUTY = re.compile(r"第一责任人|主要负责(?:人|同志)|主要领导")
@@ -212,8 +212,15 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         cited = _passage(report, plans[0], plans[0].text)
     else:
         cited = _passage(report, None, "\n".join([*lines[:3], *(signature.text.split("\n") if signature else [])]))
-    subject = f"《{report.title}》" if report.title else f"{name}的报告"
-    return Facts([cited], f"{subject}{'，'.join(said)}[1]。")
+    return Facts([cited], f"{_report_name(report, name, record.get('kind', 'report'))}{'，'.join(said)}[1]。")
+
+
+def _report_name(report: Report, name: str, kind: str) -> str:
+    """How an answer names a report: by place and year (the full title is in the citation), an article by its
+    title (it has no year of its own to be named by)."""
+    if kind == "report" and report.covered_year:
+        return f"{name}{report.covered_year}年度报告"
+    return f"《{report.title}》" if report.title else f"{name}的报告"
 
 
 def _issuer_line(report: Report, signature: Section | None) -> str | None:
