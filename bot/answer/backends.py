@@ -44,7 +44,8 @@ class ModelBackend:
 
     def compose(self, question: str, facts: dict[int, list[str]], sources: list[Passage]) -> Iterator[str]:
         """The answer written from checked facts alone (fact n: the sentences citing source n): a short prompt
-        after the fixed system prompt, which a local model keeps evaluated between questions."""
+        after the fixed system prompt, which a local model keeps evaluated between questions. The rules are
+        all in the system prompt, so only the facts and the question are prefilled per question."""
         numbered = "\n".join(
             self.passage_template.format(
                 n=n, source=_source(sources[n - 1]), text="".join(MARKER.sub("", s) for s in said)
@@ -57,8 +58,10 @@ class ModelBackend:
 
 
 def _source(passage: Passage) -> str:
-    parts = [passage.issuer or "", f"{passage.year}年" if passage.year else "", to_simplified(passage.title)]
-    return "·".join(part for part in parts if part)
+    """Whose fact it is, in few tokens (every token here is prefilled per question): place and year; the
+    title only when they are unknown."""
+    parts = [passage.issuer or "", f"{passage.year}年" if passage.year else ""]
+    return "·".join(part for part in parts if part) or to_simplified(passage.title)
 
 
 BACKENDS = ["extractive", *LLMS]
