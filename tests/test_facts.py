@@ -67,6 +67,14 @@ def test_a_shortcomings_question_reads_the_section_whole(seeded):
     assert answer.citations[0].heading.startswith("二、存在的") and answer.flagged_numbers == []
 
 
+def test_a_section_asked_of_two_reports_is_read_in_each_and_cited_to_each(seeded):
+    answer = Answerer(seeded, "extractive").ask("韶关和成都下一步在优化法治化营商环境方面准备做些什么？")
+    assert [c.doc for c in answer.citations] == ["002_092cc53afba18b30.txt", "004_7cff85eaf4bcf1da.txt"]
+    first, second = answer.answer.split("[1]。")
+    assert first.startswith("韶关市2024年度报告") and "综合查一次" in first  # each report's own item, in order
+    assert second.startswith("成都市2024年度报告") and "蓉易+" in second and second.endswith("[2]。")
+
+
 def test_plans_for_a_year_come_from_the_report_on_the_year_before(seeded):
     answer = Answerer(seeded, "extractive").ask("成都2025年在优化法治化营商环境方面有什么打算？")
     assert answer.citations and answer.citations[0].doc == "004_7cff85eaf4bcf1da.txt"
@@ -179,3 +187,12 @@ def test_a_new_question_naming_no_place_stays_where_the_conversation_is(seeded):
     assert answer.standalone.startswith("成都市2024年") and "89.6%" in answer.answer
     elsewhere = Answerer(seeded, "extractive").ask("韶关的人民调解成功率是多少？", history)
     assert elsewhere.standalone == "韶关的人民调解成功率是多少？"  # a place named: nothing inherited
+
+
+def test_a_summary_tells_each_item_by_what_it_did_and_its_figures_and_names(seeded):
+    answer = Answerer(seeded, "extractive").ask("请概括韶关2024年在多元化解矛盾方面的主要做法和成效。")
+    said = answer.answer
+    assert said.startswith("韶关市2024年：完善调解机制") and answer.flagged_numbers == []
+    # every sentence of an item that holds a figure or a name is told, not only the item's first one
+    assert all(x in said for x in ("庭所共建", "99.58%", "市域通办", "830件", "普法站", "96.7%"))
+    assert "推动形成办事依法" not in said  # the purpose around them is left to the citation

@@ -22,7 +22,7 @@ from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import Filters, Passage
-from bot.text import split_sentences, to_simplified, tokenize
+from bot.text import MARKER, split_sentences, to_simplified, tokenize
 
 Idf = Callable[[str], float]
 
@@ -59,6 +59,8 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     if plan.kind == "comparison":
         return _comparison(plan, library, filters, idf)
     reports = reports_for(plan, library, filters)
+    if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
+        return _joined([_section(plan, report, name, idf) for report, name in reports])
     if len(reports) != 1:
         return None
     report, name = reports[0]
@@ -71,6 +73,20 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     if plan.kind == "rate":
         return _rate(plan, report, name, idf)
     return None
+
+
+def _joined(each: list[Facts | None]) -> Facts | None:
+    """Several reports' facts as one answer, each report's citations numbered after the ones before; None
+    unless every report has its facts (half an answer to "A和B都…" would read as the whole)."""
+    if not each or any(facts is None for facts in each):
+        return None
+    passages: list[Passage] = []
+    texts = []
+    for facts in each:
+        shift = len(passages)
+        texts.append(MARKER.sub(lambda m, shift=shift: f"[{int(m.group(1)) + shift}]", facts.text))
+        passages.extend(facts.passages)
+    return Facts(passages, "".join(texts))
 
 
 def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
@@ -332,25 +348,41 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
 
 
 def _told_by_items(section: Section) -> str:
-    """A section told by its items: each item's headline and its first sentence holding a figure."""
+    """A section told by its items: each item's headline and the gist of its sentences that hold one."""
     told = []
     for item in section.items:
         sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
-        figure = next((x for x in sentences[1:] if re.search(r"\d", x)), None)
-        told.append("，".join(_clean(x) for x in [sentences[0], *([figure] if figure else [])]))
+        gists = [g for g in map(_gist, sentences[1:]) if g][:_GISTS_PER_ITEM]
+        told.append("，".join([_clean(sentences[0]), *gists]))
     return "；".join(told)
 
 
 def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 220) -> str:
-    """An item's headline and, in order, its sentences until the budget: what a summary of it says."""
-    sentences = [_clean(x) for x in split_sentences(text) if x.strip()]
+    """An item's headline and, in order, the gist of its sentences (the whole sentence where it has none) until
+    the budget: what a summary of it says."""
+    sentences = [x for x in split_sentences(text) if x.strip()]
     kept, used = [], 0
-    for sentence in sentences:
-        if kept and used + len(sentence) > budget:
+    for n, sentence in enumerate(sentences):
+        said = _clean(sentence) if n == 0 else _gist(sentence) or _clean(sentence)
+        if kept and used + len(said) > budget:
             break
-        kept.append(sentence)
-        used += len(sentence)
+        kept.append(said)
+        used += len(said)
     return "；".join(kept)
+
+
+def _gist(sentence: str) -> str:
+    """What a summary keeps of a report's sentence: what it did (its first clause) and its clauses holding a
+    figure or a name in quotes or title marks ("积极推动“庭所共建”", "调解成功率为99.58%"), in order; the ways
+    and purposes around them are left to the citation. Empty when it holds none."""
+    clauses = [c.rstrip("，,；;。") for c in re.split(r"[，,]", _clean(sentence))]
+    if not any(_GIST.search(c) for c in clauses[1:]):
+        return _clean(sentence) if _GIST.search(clauses[0]) else ""
+    return "，".join(c for n, c in enumerate(clauses) if n == 0 or _GIST.search(c))
+
+
+_GIST = re.compile(r"\d|“[^”]+”|《[^》]+》")
+_GISTS_PER_ITEM = 3
 
 
 def _after(lead: str, said: str) -> str:

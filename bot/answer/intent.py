@@ -45,7 +45,7 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 # A question about the shortcomings rarely uses the report's own words for them ("短板" for "仍存在一些
 # 问题，如…还需进一步提升"), and some reports give that part no heading; so such a question also searches
 # the words these paragraphs are written with (keyword ranking only).
-_ASKS_SHORTCOMINGS = re.compile(r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些")
+_ASKS_SHORTCOMINGS = re.compile(r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些|问题部分")
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 
 # Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
