@@ -171,7 +171,9 @@ def yield_this_thread(embedder: Embedder, threads: int, nice: int) -> dict[str, 
             tid = threading.get_native_id()
             os.setpriority(os.PRIO_PROCESS, tid, max(nice, os.getpriority(os.PRIO_PROCESS, tid)))
             applied["nice"] = True
-    inner = getattr(embedder, "inner", embedder)
+    inner = embedder
+    while hasattr(inner, "inner"):  # through wrappers (RememberedQueries) to the engine
+        inner = inner.inner
     limit = getattr(inner, "limit_this_thread", None)
     if threads > 0 and limit is not None:
         with contextlib.suppress(OSError, ImportError, RuntimeError):
