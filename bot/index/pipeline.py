@@ -28,7 +28,7 @@ from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
 
-BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{elapsed}, {postfix}]"
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{elapsed}{postfix}]"
 PIPELINE_VERSION = "4"  # 3: headings by ingest.structure, structure stored; 4: a signature is dated
 
 
