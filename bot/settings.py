@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     embed_cache: Path | None = Field(None, description="Embedding cache file; default data_dir/embeddings.sqlite.")
 
     threads: int = 2
+    # Indexing yields the CPU to questions: its embedding runs in its own thread with fewer engine threads
+    # and a higher nice value (Linux, per thread) than answering; see docs/configuration.md.
+    index_threads: int = Field(1, ge=1, description="Engine (OpenMP) threads the indexer's embedding uses.")
+    index_nice: int = Field(
+        10, ge=0, le=19, description="Nice value of the indexer's embedding thread; 0: as answering."
+    )
 
     # Answers: extractive (no model), local (llama.cpp + a GGUF from PyPI), openai (any compatible server).
     llm: str = "extractive"

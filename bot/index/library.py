@@ -12,6 +12,7 @@ from bot.errors import Busy, NotFound
 from bot.index.embed import EmbeddingCache, make_embedder
 from bot.index.keyword import KeywordIndex
 from bot.index.pipeline import IndexReport, complete_vectors, index_paths
+from bot.index.progress import Progress
 from bot.index.search import Extras, scoped_search, search
 from bot.index.store import COMPLETE, KEYWORD_ONLY, Store
 from bot.ingest.duplicates import group
@@ -54,16 +55,19 @@ class Library:
         show_progress: bool = True,
         wait: float = 600,
         on_searchable: Callable[[str], None] | None = None,
+        progress: Progress | None = None,
     ) -> IndexReport:
         """Index files and folders; unchanged reports cost nothing, changed ones only their new chunks.
 
         Keyword-first: each changed report is searchable by keyword (status `keyword`, `on_searchable(doc)`
-        called) before the embedding starts; it is `complete` once its vectors are stored.
+        called) before its embedding starts; it is `complete` once its vectors are stored. The embedding runs
+        on a thread that yields the CPU to questions (`index_threads`, `index_nice`) while the next files are
+        read; `progress` follows it in chunks, with an ETA.
         """
         with self._locked(wait):
             self.store.keyword_index()  # loaded before the first write, so writes update it in place
             return index_paths(
-                paths, self.store, self.embedder, self.cache, self.settings, show_progress, on_searchable
+                paths, self.store, self.embedder, self.cache, self.settings, show_progress, on_searchable, progress
             )
 
     def complete(self, wait: float = 600) -> list[str]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
+from bot.index.background import BackgroundEmbedding
 from bot.index.embed import Embedder, EmbeddingCache
+from bot.index.progress import Progress
 from bot.index.store import COMPLETE, KEYWORD_ONLY, Store
 from bot.ingest.chunk import chunk_document
 from bot.ingest.clean import clean_text
@@ -26,6 +28,7 @@ from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
 
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{elapsed}{postfix}]"
 PIPELINE_VERSION = "4"  # 3: headings by ingest.structure, structure stored; 4: a signature is dated
 
 
@@ -63,45 +66,86 @@ def index_paths(
     settings: Settings,
     show_progress: bool = True,
     on_searchable: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> IndexReport:
-    """Keyword-first: every changed report is stored and searchable by keyword, then each gets its vectors.
+    """Keyword-first, overlapped: each changed report is stored and searchable by keyword, then embedded by a
+    background thread while the next reports are read.
 
     `on_searchable(doc)` is called once a report can be found by keyword (before its vectors exist).
     A report left keyword-only by a crash has an unchanged fingerprint: it only gets its vectors.
+    `progress` (made here if not given) counts the chunks to embed and estimates the time left.
     """
-    report = IndexReport()
-    pending: list[tuple[Document, Report, str, list[Chunk], bool]] = []
-    incomplete: list[str] = []
-    names: dict[str, Path] = {}
-    for path in tqdm(find_files(paths), desc="reading", unit="file", disable=not show_progress):
-        try:
-            if path.name in names:
-                raise LoadError(path, f"same file name as {names[path.name]}; report ids are file names")
-            names[path.name] = path
-            raw = read(path, settings)
-            fingerprint = _fingerprint(raw, settings, embedder)
-            record = store.document_record(path.name)
-            if record and record.get("fingerprint") == fingerprint:
-                report.unchanged.append(path.name)
-                if record.get("status", COMPLETE) != COMPLETE:
-                    incomplete.append(path.name)
-                continue
-            document = make_document(path, raw)
-        except LoadError as exc:
-            report.errors.append(exc)
-            continue
-        chunks = chunk_document(document, settings.chunk_tokens, settings.chunk_overlap)
-        pending.append((document, read_report(document), fingerprint, chunks, record is not None))
-
-    for document, structure, fingerprint, chunks, known in pending:
-        _store_keyword_first(store, document, structure, fingerprint, chunks, report)
-        (report.updated if known else report.added).append(document.doc)
-        if on_searchable is not None:
-            on_searchable(document.doc)
+    report, names = IndexReport(), {}
+    files = find_files(paths)
+    progress = progress or Progress()
+    progress.expect_files(len(files))
     before = cache.computed
-    complete_vectors(store, embedder, cache, settings, [d.doc for d, *_ in pending] + incomplete, show_progress)
+    with _bar(progress, show_progress), BackgroundEmbedding(embedder, cache, settings, progress) as embedding:
+        for path in files:
+            doc = _read_and_store(path, names, store, embedder, settings, report)
+            waiting = store.pending_chunks(doc) if doc else []
+            progress.file_read(len(waiting))
+            if doc is not None:
+                if on_searchable is not None and doc not in report.unchanged:
+                    on_searchable(doc)
+                embedding.submit(store, doc, waiting)
+            embedding.write_ready(store)
+        embedding.finish(store)
     report.embedded = cache.computed - before
     return report
+
+
+def _read_and_store(
+    path: Path, names: dict[str, Path], store: Store, embedder: Embedder, settings: Settings, report: IndexReport
+) -> str | None:
+    """Read one file and store it keyword-first if it changed; the report id if it needs vectors, else None.
+
+    An unchanged report needs vectors only if a crash left it keyword-only. A file that cannot be read
+    is recorded in `report.errors`.
+    """
+    try:
+        if path.name in names:
+            raise LoadError(path, f"same file name as {names[path.name]}; report ids are file names")
+        names[path.name] = path
+        raw = read(path, settings)
+        fingerprint = _fingerprint(raw, settings, embedder)
+        record = store.document_record(path.name)
+        if record and record.get("fingerprint") == fingerprint:
+            report.unchanged.append(path.name)
+            return path.name if record.get("status", COMPLETE) != COMPLETE else None
+        document = make_document(path, raw)
+    except LoadError as exc:
+        report.errors.append(exc)
+        return None
+    chunks = chunk_document(document, settings.chunk_tokens, settings.chunk_overlap)
+    _store_keyword_first(store, document, read_report(document), fingerprint, chunks, report)
+    (report.updated if record is not None else report.added).append(document.doc)
+    return document.doc
+
+
+@contextlib.contextmanager
+def _bar(progress: Progress, show: bool) -> Iterator[None]:
+    """One bar for the whole run: chunks embedded of those expected, and the time left at the measured pace."""
+    if not show:
+        yield
+        return
+    with tqdm(total=0, desc="indexing", unit="chunk", bar_format=BAR_FORMAT) as bar:
+
+        def draw(p: Progress) -> None:
+            bar.total, bar.n = max(p.estimated_total(), p.done), p.done
+            eta = p.eta()
+            bar.set_postfix_str("eta " + ("…" if eta is None else _clock_text(eta)), refresh=False)
+            bar.refresh()
+
+        progress.listen(draw)
+        yield
+        draw(progress)
+
+
+def _clock_text(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 def _store_keyword_first(
@@ -131,19 +175,23 @@ def complete_vectors(
     settings: Settings,
     docs: list[str],
     show_progress: bool = False,
+    progress: Progress | None = None,
 ) -> list[str]:
-    """Stage 2: embed each report's pending chunks (the cache spares unchanged text), then mark it complete.
+    """Stage 2 alone: embed each report's pending chunks (the cache spares unchanged text), then mark it complete.
 
     Reads what to embed from the store, not from the file, so a report left keyword-only by a crash is
     completed by `Library.complete()` at the next start even if its file is gone.
     """
-    waiting = {doc: store.pending_chunks(doc) for doc in dict.fromkeys(docs)}
-    with tqdm(total=sum(map(len, waiting.values())), desc="embedding", unit="chunk", disable=not show_progress) as bar:
-        for doc, chunks in waiting.items():
-            vectors = cache.passages(embedder, [c.embed_text() for c in chunks], settings.embed_batch, bar.update)
-            store.add_chunks(chunks, vectors)
-            store.set_status(doc, COMPLETE)
-    return list(waiting)
+    progress = progress or Progress()
+    docs = list(dict.fromkeys(docs))
+    progress.expect_files(len(docs))
+    with _bar(progress, show_progress), BackgroundEmbedding(embedder, cache, settings, progress) as embedding:
+        for doc in docs:
+            waiting = store.pending_chunks(doc)
+            progress.file_read(len(waiting))
+            embedding.submit(store, doc, waiting)
+        embedding.finish(store)
+    return docs
 
 
 def _take_back(store: Store, ids: set[str]) -> None:

@@ -79,6 +79,7 @@ class Job:
     errors: list[dict] = field(default_factory=list)
     created: float = field(default_factory=time.time)
     finished: float | None = None
+    eta_s: float | None = None  # seconds left (an index job's chunks, at the measured pace); not journaled
 
     def to_json(self) -> dict:
         return asdict(self)

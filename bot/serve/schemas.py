@@ -153,6 +153,9 @@ class JobOut(BaseModel):
     errors: list[dict]
     created: float
     finished: float | None
+    eta_s: float | None = Field(
+        None, description="Seconds left at the pace measured so far (indexing); null until measurable."
+    )
 
 
 class JobAccepted(BaseModel):

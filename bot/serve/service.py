@@ -11,6 +11,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, replace
@@ -26,6 +27,7 @@ from bot.answer.quotes import cited_sentences
 from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiError, NotFound
 from bot.index.library import Library
 from bot.index.pipeline import IndexReport
+from bot.index.progress import Progress
 from bot.ingest.figures import Figure
 from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
@@ -153,8 +155,16 @@ class AnswerStream:
 
 
 class Service:
-    def __init__(self, library: Library, llm: str | None = None, settings: Settings | None = None):
+    def __init__(
+        self,
+        library: Library,
+        llm: str | None = None,
+        settings: Settings | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        """`clock` times the index jobs' progress (their `eta_s`); tests pass a fake one."""
         self.library = library
+        self._clock = clock
         self.settings: Settings = settings or library.settings
         self.answerer = Answerer(library, llm, self.settings)
         self.remembered = RememberedAnswers(self.settings.answer_cache)
@@ -431,14 +441,23 @@ class Service:
         state, and a file journaled `failed` is rolled back again (the crash may have come first).
         """
         totals = _totals(job.result)
-        for file in self.jobs.journal.files(job.id):
+        files = self.jobs.journal.files(job.id)
+        waiting = sum(1 for file in files if file.state not in FINISHED_FILES)
+        progress = Progress(self._clock, lambda p: self._progressed(job, p), files=waiting)
+        for file in files:
             if file.state == FAILED:
                 self.uploads.roll_back(batch, file.name, file.kept_previous)
             elif file.state not in FINISHED_FILES:
-                self._index_file(job, batch, file, totals)
+                self._index_file(job, batch, file, totals, progress)
+        job.eta_s = 0.0
         self.uploads.discard(batch)
 
-    def _index_file(self, job: Job, batch: str, file: JobFile, totals: dict) -> None:
+    def _progressed(self, job: Job, progress: Progress) -> None:
+        """The job's time left, from its chunks embedded so far (seconds, one decimal; None until measured)."""
+        eta = progress.eta()
+        job.eta_s = None if eta is None else round(eta, 1)
+
+    def _index_file(self, job: Job, batch: str, file: JobFile, totals: dict, progress: Progress) -> None:
         """Install one file and index it; if that fails, journal why, then put the previous version back.
 
         A report is searchable by keyword before its vectors are stored (journaled `searchable`); if they then
@@ -457,7 +476,8 @@ class Service:
             if file.state == STAGED:
                 kept = self.uploads.install(batch, file.name)
                 self.jobs.record(job, file.name, INSTALLED, kept_previous=kept)
-            report = self.library.index([self.uploads.folder / file.name], show_progress=False, on_searchable=stored)
+            path = self.uploads.folder / file.name
+            report = self.library.index([path], show_progress=False, on_searchable=stored, progress=progress)
         except Exception as exc:  # the store, the embedder or the disk failed on this file: report it, go on
             job.errors.append({"file": file.name, "reason": self._failure(exc, f"indexing {file.name}")})
             searchable = False  # rolled back below, with the keyword-only report
