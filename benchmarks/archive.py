@@ -161,9 +161,20 @@ def place_questions(bodies: dict[str, str]):
 
 
 def open_library(data: Path, cache: Path):
+    """The archive is built as a batch (every engine thread, like the CLI's `index`); `serving` puts back the
+    server's yielding settings before the upload is measured."""
     from bot import Library, Settings
 
-    return Library(Settings(data_dir=data, embed_cache=cache))
+    settings = Settings(data_dir=data, embed_cache=cache)
+    return Library(settings.model_copy(update={"index_threads": settings.threads, "index_nice": 0}))
+
+
+def serving(library) -> None:
+    """The indexer's settings as a server runs it: yielding the CPU to questions."""
+    from bot import Settings
+
+    for name in ("index_threads", "index_nice"):
+        setattr(library.settings, name, Settings.model_fields[name].default)
 
 
 def index_timed(library, folder: Path) -> dict:
@@ -336,7 +347,8 @@ def main() -> None:
     seeds_only.index([SEEDS], show_progress=False)
     result["seeds_only"] = quality(seeds_only, items)
     extra = next((base / "extra").glob("*.txt"))
-    say(f"archive: one upload ({extra.name}) …")
+    say(f"archive: one upload ({extra.name}), the indexer yielding as in a server …")
+    serving(library)
     body = bodies[extra.name]
     result["upload"] = upload_one(library, extra, body, items[0].question)
     result["load_at_end"] = loadavg()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from dataclasses import asdict
@@ -76,7 +77,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {}
+    overrides: dict = {}
+    if args.command == "index":  # a batch run has no questions to yield the CPU to, unless told otherwise
+        overrides |= {"index_threads": Settings().threads} if "BOT_INDEX_THREADS" not in os.environ else {}
+        overrides |= {"index_nice": 0} if "BOT_INDEX_NICE" not in os.environ else {}
     if args.data:
         overrides["data_dir"] = args.data
     if args.embedder:

@@ -103,3 +103,20 @@ def test_kill_during_indexing_then_rerun_recovers(tmp_path, seeds_dir):
     assert len(got["ids"]) == len(set(got["ids"])) == sum(d["chunks"] for d in records.values())
     assert {meta["doc"] for meta in got["metadatas"]} == set(records)
     library.close()
+
+
+def test_a_batch_index_run_uses_every_engine_thread_unless_told_otherwise(monkeypatch):
+    """No questions are answered beside `index`: its embedding need not yield the CPU (a server's does)."""
+    from bot.cli import _parser, _settings
+    from bot.settings import Settings
+
+    monkeypatch.delenv("BOT_INDEX_THREADS", raising=False)
+    monkeypatch.delenv("BOT_INDEX_NICE", raising=False)
+    batch = _settings(_parser().parse_args(["index", "seeds"]))
+    assert (batch.index_threads, batch.index_nice) == (batch.threads, 0)
+    asking = _settings(_parser().parse_args(["ask", "问题"]))
+    assert (asking.index_threads, asking.index_nice) == (Settings().index_threads, Settings().index_nice)
+    monkeypatch.setenv("BOT_INDEX_THREADS", "1")
+    monkeypatch.setenv("BOT_INDEX_NICE", "5")
+    told = _settings(_parser().parse_args(["index", "seeds"]))
+    assert (told.index_threads, told.index_nice) == (1, 5)
