@@ -144,8 +144,10 @@ def words(text_s: str) -> list[str]:
     ]
 
 
-# jieba's dictionary tags these verbs of the reports as nouns ("办理…案件": 办理 is the act, not the thing).
+# jieba's dictionary mistags some words of the reports: these verbs as nouns ("办理…案件": 办理 is the act, not
+# the thing), and these nouns as place names ("法治化营商环境" names no place).
 _VERBS = frozenset({"办理"})
+_NOT_PLACE_NAMES = frozenset({"法治化"})
 
 
 def tagged(text_s: str) -> list[tuple[str, str]]:
@@ -153,4 +155,10 @@ def tagged(text_s: str) -> list[tuple[str, str]]:
     import jieba.posseg
 
     segmenter()
-    return [(word, "v" if word in _VERBS else flag) for word, flag in jieba.posseg.cut(text_s)]
+    return [(word, _corrected(word, flag)) for word, flag in jieba.posseg.cut(text_s)]
+
+
+def _corrected(word: str, flag: str) -> str:
+    if word in _VERBS:
+        return "v"
+    return "n" if word in _NOT_PLACE_NAMES else flag

@@ -134,6 +134,17 @@ def test_api_search_passages_carry_their_figures(api):
     assert any(f["text"] == "786宗" for p in found for f in p["figures"])
 
 
+def test_api_search_reads_the_question_by_its_plan(api):
+    """Search is read by the plan `ask` uses: next year's plans are in the report on this year, a question
+    about a report itself finds its opening, and "法治化营商环境" names no place passages must mention."""
+    plans = api.post("/search", json={"question": "花都区2024年推动镇街综合执法标准化规范化有哪些打算？", "k": 5})
+    assert any("一队多能" in p["text"] for p in plans.json()["passages"] if p["doc"] == HUADU)
+    opening = api.post("/search", json={"question": "成都这份法治政府建设报告的发文机关是谁？", "k": 5})
+    assert opening.json()["passages"][0]["position"] == 0
+    summary = api.post("/search", json={"question": "请概括广州2024年打造一流法治化营商环境的主要做法。", "k": 5})
+    assert len(summary.json()["passages"]) == 5
+
+
 def test_api_search_keeps_to_the_place_a_question_names_unless_told_not_to(api):
     question = {"question": "花都区的12345热线获评什么等级？", "k": 5}
     scoped = api.post("/search", json=question).json()["passages"]

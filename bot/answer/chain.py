@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 from bot.answer.backends import AnswerBackend, make_backend
 from bot.answer.checks import (
@@ -51,9 +52,14 @@ def retrieve(
 def search_scoped(library: Library, question: str, k: int, filters: Filters | None = None) -> list[Passage]:
     """Search within the places and years a question names, read by the same plan `ask` uses ("花都区…" finds
     花都区's passages, not a look-alike district's); a caller's filters fill in what the question does not name.
-    No extras: what is searched is the question itself."""
+    The plan's extras too: a question about a report itself finds its opening, one about its shortcomings
+    the words they are written with."""
     plan = make_plan(question, library.issuers())
-    return library.scoped_search(question, targets(plan.scope, filters), plan.scope.places, k)
+    extras = Extras(tuple(plan.intent.search_terms()), opening=plan.intent.about_report)
+    scope = plan.scope
+    if plan.role == "plans":  # the plans for year Y are in the report on year Y-1
+        scope = replace(scope, years=list(dict.fromkeys([*scope.years, *(y - 1 for y in scope.years)])))
+    return library.scoped_search(question, targets(scope, filters), scope.places, k, extras)
 
 
 # Kinds whose facts are a report's own items ("一是…；二是…"): they are the answer as they stand. A model
