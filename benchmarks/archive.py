@@ -169,6 +169,12 @@ def open_library(data: Path, cache: Path):
     return Library(settings.model_copy(update={"index_threads": settings.threads, "index_nice": 0}))
 
 
+def warm_up(chunk_tokens: int, overlap: int) -> None:
+    from bot.ingest.chunk import warm_up as load_splitter
+
+    load_splitter(chunk_tokens, overlap)
+
+
 def serving(library) -> None:
     """The indexer's settings as a server runs it: yielding the CPU to questions."""
     from bot import Settings
@@ -349,6 +355,7 @@ def main() -> None:
     extra = next((base / "extra").glob("*.txt"))
     say(f"archive: one upload ({extra.name}), the indexer yielding as in a server …")
     serving(library)
+    warm_up(library.settings.chunk_tokens, library.settings.chunk_overlap)  # a server did at its start
     body = bodies[extra.name]
     result["upload"] = upload_one(library, extra, body, items[0].question)
     result["load_at_end"] = loadavg()

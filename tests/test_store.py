@@ -201,3 +201,55 @@ def test_generation_token_is_not_a_report(make_library, seeds_dir):
     library.index([seeds_dir / SEED_NAMES[0]], show_progress=False)
     assert library.store.generation() != before
     assert [d["doc"] for d in library.documents()] == [SEED_NAMES[0]]
+
+
+def test_a_reports_structure_is_stored_packed_and_one_stored_as_a_document_is_still_read(make_library):
+    """Chroma indexes documents for full-text search: a report's structure stored as one cost seconds per write
+    and read at 100 reports. It is packed in a metadata field; a store written before that still reads."""
+    import json
+
+    store = make_library().store
+    store.reports.upsert(ids=["old.txt"], embeddings=[[1.0]], documents=[json.dumps({"title": "花都区"})])
+    assert store.report_data("old.txt") == {"title": "花都区"}
+    store.put_report("old.txt", {"title": "韶关市"})
+    stored = store.reports.get(ids=["old.txt"], include=["documents", "metadatas"])
+    assert stored["documents"] == [""] and set(stored["metadatas"][0]) == {"packed"}
+    assert store.report_data("old.txt") == {"title": "韶关市"} and store.report_data("none.txt") is None
+
+
+def test_repair_repacks_the_structures_an_older_version_stored_as_documents(make_library):
+    import json
+
+    library = make_library()
+    library.store.reports.upsert(
+        ids=["a.txt", "b.txt"], embeddings=[[1.0]] * 2, documents=[json.dumps({"n": 1}), json.dumps({"n": 2})]
+    )
+    library.store.put_report("c.txt", {"n": 3})
+    assert library.store.repack_reports() == ["a.txt", "b.txt"]
+    stored = library.store.reports.get(include=["documents"])
+    assert set(stored["documents"]) == {""} and [library.store.report_data(d) for d in ("a.txt", "b.txt")] == [
+        {"n": 1},
+        {"n": 2},
+    ]
+    library.repair()  # at every start: nothing left to repack
+    assert library.store.repack_reports() == []
+
+
+def test_record_collections_persist_their_index_every_few_writes_even_in_an_older_store(tmp_path, make_library):
+    """Chroma rereads its write log at each write until the vector index is persisted (by default every 1,000
+    writes): a report's write took 1.6 s at 100 reports. The record collections persist every 10."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from bot.settings import Settings
+
+    data = tmp_path / "old"
+    older = chromadb.PersistentClient(
+        path=str(Settings(data_dir=data).chroma_dir), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    older.get_or_create_collection("reports-reports", embedding_function=None)  # as a store made before
+    assert older.get_collection("reports-reports").configuration_json["hnsw"]["sync_threshold"] == 1000
+    store = make_library(data).store
+    for collection in (store.reports, store.docs, store.pending):
+        assert collection.configuration_json["hnsw"]["sync_threshold"] == 10
+    assert store.chunks.configuration_json["hnsw"]["sync_threshold"] == 1000  # the searched index: unchanged

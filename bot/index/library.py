@@ -86,11 +86,12 @@ class Library:
 
     def repair(self, wait: float = 600) -> dict[str, list[str]]:
         """After a crash (`kill -9`, power loss): drop chunks no report owns; mark reports whose chunk count is off;
-        embed the chunks of reports left keyword-only.
+        embed the chunks of reports left keyword-only. And structures an older version stored slowly, repacked.
 
         A marked report is indexed again the next time its file is, which deletes its leftover chunks.
         """
         with self._locked(wait):
+            self.store.repack_reports()
             records = self.store.document_records()
             counts = self.store.chunk_counts()
             orphans = sorted(doc for doc in counts if doc not in records)

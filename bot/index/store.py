@@ -14,10 +14,13 @@ saved index at all.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Callable
 
 import chromadb
@@ -38,6 +41,8 @@ _GENERATION = "/generation"
 _FEW_REPORTS = 20  # more changed reports than this are read by one scan instead of one query each
 _MAX_IDS = 10_000  # a larger id list costs more to send than Chroma's own `where` filter saves
 _FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
+_RECORDS_HNSW = {"sync_threshold": 10, "batch_size": 10}  # see Store._records
+_PACKED = "packed"  # the metadata field holding a report's structure: zlib-compressed JSON, base64
 KEYWORD_ONLY, COMPLETE = "keyword", "complete"  # a report's status: searchable by keyword only, or also by vector
 
 
@@ -88,12 +93,10 @@ class Store:
             metadata={"hnsw:space": "cosine"},
         )
         # Chunks stored before their vectors: found by keyword only, until they move to `chunks`.
-        self.pending = self._client.get_or_create_collection(
-            f"{prefix}-pending-{_slug(embedder_name)}"[:63], embedding_function=None
-        )
-        self.docs = self._client.get_or_create_collection(f"{prefix}-docs"[:63], embedding_function=None)
-        # Each report's structure (`ingest.report.Report` as JSON): read whole, never searched by vector.
-        self.reports = self._client.get_or_create_collection(f"{prefix}-reports"[:63], embedding_function=None)
+        self.pending = self._records(f"{prefix}-pending-{_slug(embedder_name)}")
+        self.docs = self._records(f"{prefix}-docs")
+        # Each report's structure (`ingest.report.Report`, packed): read whole, never searched by vector.
+        self.reports = self._records(f"{prefix}-reports")
         self._keyword_dir = settings.data_dir / "keyword" / self.chunks.name
         self._keyword: KeywordIndex | None = None
         self._keyword_lock = threading.Lock()  # the server answers while a worker thread indexes
@@ -102,6 +105,21 @@ class Store:
         self._token: tuple[str, float] | None = None  # the generation token and when it was read
 
     # -- reports -----------------------------------------------------------------------------
+    def _records(self, name: str):
+        """A collection of records (a placeholder vector each, never searched by vector), whose vector index is
+        persisted every few writes. Chroma keeps its write log until then (by default every 1,000 writes) and
+        reads it again at each write: with reports' structures in it a write took 1.6 s at 100 reports, with
+        this 10 ms (benchmarks/RESULTS.md). A store made before is changed to it (fails soft)."""
+        collection = self._client.get_or_create_collection(
+            name[:63], embedding_function=None, configuration={"hnsw": _RECORDS_HNSW}
+        )
+        with contextlib.suppress(Exception):
+            if (collection.configuration_json.get("hnsw") or {}).get("sync_threshold") != _RECORDS_HNSW[
+                "sync_threshold"
+            ]:
+                collection.modify(configuration={"hnsw": _RECORDS_HNSW})
+        return collection
+
     def document_records(self) -> dict[str, dict]:
         """Every report's record; read again only when the generation token moved (answers ask on every request)."""
         token = self.generation()  # before the read: a change in between is caught by the next call
@@ -191,12 +209,39 @@ class Store:
             self._changed({})
 
     def put_report(self, doc: str, data: dict) -> None:
-        """A report's structure, written before its record (the record is the last write of an indexing run)."""
-        self.reports.upsert(ids=[doc], embeddings=[[1.0]], documents=[json.dumps(data, ensure_ascii=False)])
+        """A report's structure, written before its record (the record is the last write of an indexing run).
+
+        Packed (zlib, base64) in a metadata field, not as a document: Chroma indexes documents for full-text
+        search, and a report's structure (≈ 60k characters of Chinese) there cost ≈ 1.6 s to write and 2 s to
+        read at 100 reports, growing with the archive; packed, 16 ms and 11 ms (benchmarks/RESULTS.md)."""
+        packed = _pack(data)
+        # documents [""]: the document an older version wrote for this report goes (and with it its slow index)
+        self.reports.upsert(ids=[doc], embeddings=[[1.0]], metadatas=[{_PACKED: packed}], documents=[""])
+
+    def repack_reports(self) -> list[str]:
+        """Reports whose structure an older version stored as a document, stored packed (a few calls, not one
+        per report: while any such document is left, every write to the collection is slow)."""
+        got = self.reports.get(include=["documents"])
+        old = [(doc, text) for doc, text in zip(got["ids"], got["documents"]) if text]
+        for start in range(0, len(old), 100):
+            batch = old[start : start + 100]
+            self.reports.upsert(
+                ids=[doc for doc, _ in batch],
+                embeddings=[[1.0]] * len(batch),
+                metadatas=[{_PACKED: _pack(json.loads(text))} for _, text in batch],
+                documents=[""] * len(batch),
+            )
+        return [doc for doc, _ in old]
 
     def report_data(self, doc: str) -> dict | None:
-        got = self.reports.get(ids=[doc], include=["documents"])
-        return json.loads(got["documents"][0]) if got["ids"] else None
+        """A report's structure; one written by an older version as a document is read as it is."""
+        got = self.reports.get(ids=[doc], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        packed = (got["metadatas"][0] or {}).get(_PACKED)
+        if packed:
+            return json.loads(zlib.decompress(base64.b64decode(packed)))
+        return json.loads(got["documents"][0])
 
     def _bump(self) -> str:
         """A new generation token, written after the change it announces (for every process sharing the store)."""
@@ -417,3 +462,8 @@ def _chunk_meta(chunk: Chunk) -> dict:
     if chunk.year:
         meta["year"] = chunk.year
     return meta
+
+
+def _pack(data: dict) -> str:
+    """A report's structure as a metadata value: zlib-compressed JSON in base64 (≈ 40% of the JSON's length)."""
+    return base64.b64encode(zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 6)).decode()

@@ -28,6 +28,7 @@ from bot.errors import BackendUnavailable, BadInput, BadRequest, Busy, FazhiErro
 from bot.index.library import Library
 from bot.index.pipeline import IndexReport
 from bot.index.progress import Progress
+from bot.ingest.chunk import warm_up
 from bot.ingest.figures import Figure
 from bot.ingest.structure import ROLES, Section
 from bot.lru import LRU
@@ -184,6 +185,9 @@ class Service:
         self.page_questions = RateLimiter(self.settings.rate_limit)  # the page's, per asker (the API's: access.py)
         self._waiting = 0  # requests waiting for a slot now; at most `answer_queue`
         self._waiting_lock = threading.Lock()
+        threading.Thread(
+            target=warm_up, args=(self.settings.chunk_tokens, self.settings.chunk_overlap), name="warm-up", daemon=True
+        ).start()
 
     # -- answers --------------------------------------------------------------------------------
     def stream(
