@@ -178,6 +178,14 @@ def test_a_models_answer_from_facts_is_checked_and_replaced_when_it_fails(seeded
     assert "市人大常委会" in answer.answer and "2031" not in answer.answer and answer.flagged_numbers == []
 
 
+def test_a_comparison_is_served_as_composed_with_no_model_asked(seeded, chat_url):
+    settings = Settings(**{**seeded.settings.model_dump(), "openai_url": chat_url, "openai_model": "wrong"})
+    question = "韶关市和花都区的人民调解成功率谁更高？"
+    answer = Answerer(seeded, "openai", settings).ask(question)
+    assert answer.verification is None and "2031" not in answer.answer
+    assert answer.answer == Answerer(seeded, "extractive").ask(question).answer and "韶关市更高" in answer.answer
+
+
 def test_a_new_question_naming_no_place_stays_where_the_conversation_is(seeded):
     history = [
         {"role": "user", "content": "成都2024年新收了多少件行政复议案件？"},

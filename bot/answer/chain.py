@@ -62,10 +62,13 @@ def search_scoped(library: Library, question: str, k: int, filters: Filters | No
     return library.scoped_search(question, targets(scope, filters), scope.places, k, extras)
 
 
-# Kinds whose facts are a report's own items ("一是…；二是…"): they are the answer as they stand. A model
-# rewriting them drops items (local, 207 gold questions: lists 0.38 and sections 0.42 keyword accuracy against
-# 0.92 and 0.83 for the items themselves), so no model is asked to.
-ENUMERATIONS = frozenset({"section", "summary", "list"})
+# Kinds whose facts are the answer as they stand, so no model is asked to rewrite them:
+# - a report's own items ("一是…；二是…"): a model rewriting them drops items (local, 207 gold questions: lists
+#   0.38 and sections 0.42 keyword accuracy against 0.92 and 0.83 for the items themselves);
+# - a comparison, its figures side by side and the verdict computed in code: the local model's sentences were
+#   replaced by that verdict 0.60–0.79 of the time (it named the wrong one larger, or left out a figure or a
+#   citation), so what it wrote was slower and never shown.
+COMPOSED = frozenset({"section", "summary", "list", "comparison"})
 
 
 class Answerer:
@@ -126,7 +129,7 @@ class Answerer:
     def _compose(self, plan: Plan, facts: Facts, base: dict, timings: dict, started: float) -> Iterator[str | Answer]:
         """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by
         sentence as it streams (`verify.Verifier`); what fails is replaced by the facts, and counted."""
-        if self.backend.name == "extractive" or plan.kind in ENUMERATIONS:
+        if self.backend.name == "extractive" or plan.kind in COMPOSED:
             answer = self.validate(facts.text, facts.passages, base, timings, started)
             yield answer.answer
             yield answer
