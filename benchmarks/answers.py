@@ -78,6 +78,7 @@ def run_config(answerer, items, k: int, label: str, perf=None) -> dict:
     firsts, totals, accuracy, refusals, contexts, prompt_tokens, prefill, decode, generated, evaluated = (
         [] for _ in range(10)
     )
+    written: list[tuple[float, float]] = []  # (first text, total) of the answers a model wrote
     for item in items:
         if perf:
             perf.reset()
@@ -91,6 +92,8 @@ def run_config(answerer, items, k: int, label: str, perf=None) -> dict:
         answer = final.to_json()
         firsts.append(first or total)
         totals.append(total)
+        if answer.get("verification"):  # a model wrote it (refusals and composed kinds ask none)
+            written.append((first or total, total))
         got = score(item, answer)
         if "refusal" in got:
             refusals.append(got["refusal"])
@@ -117,6 +120,10 @@ def run_config(answerer, items, k: int, label: str, perf=None) -> dict:
         "total_p95_ms": latency_ms(totals)["p95"],
         "cited_chars": round(statistics.fmean(contexts)),
     }
+    if written:  # the same, over the answers a model wrote only
+        row["model_answers"] = len(written)
+        row["model_ttft_p50_ms"] = latency_ms([f for f, _ in written])["p50"]
+        row["model_total_p50_ms"] = latency_ms([t for _, t in written])["p50"]
     if perf:
         row.update(
             prompt_tokens=round(statistics.fmean(prompt_tokens)) if prompt_tokens else None,
