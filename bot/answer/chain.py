@@ -67,8 +67,10 @@ def search_scoped(library: Library, question: str, k: int, filters: Filters | No
 #   0.38 and sections 0.42 keyword accuracy against 0.92 and 0.83 for the items themselves);
 # - a comparison, its figures side by side and the verdict computed in code: the local model's sentences were
 #   replaced by that verdict 0.60–0.79 of the time (it named the wrong one larger, or left out a figure or a
-#   citation), so what it wrote was slower and never shown.
-COMPOSED = frozenset({"section", "summary", "list", "comparison"})
+#   citation), so what it wrote was slower and never shown;
+# - what a report says of itself (its issuer, year, date, source), one sentence from its own lines: the model
+#   could only drop a part ("发文机关是谁？总结哪一年？" answered with the year alone; `report` 0.90 against 1.00).
+COMPOSED = frozenset({"section", "summary", "list", "comparison", "report"})
 
 
 class Answerer:
