@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 from live_server import serve
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bot import Library, Settings
 from bot.serve.server import create_server
@@ -225,8 +226,15 @@ def test_an_example_question_clicked_in_two_pages(site, browser):
         page.set_default_timeout(WAIT_MS)
         try:
             page.goto(f"{site}/")
-            page.get_by_text(example).first.click()
-            page.wait_for_function("([q]) => document.querySelector('#question textarea').value === q", arg=[example])
+            filled = "([q]) => document.querySelector('#question textarea').value === q"
+            for _ in range(3):  # a click before the freshly loaded page has wired its events is lost: click again
+                page.get_by_text(example).first.click()
+                try:
+                    page.wait_for_function(filled, arg=[example], timeout=10_000)
+                    break
+                except PlaywrightTimeout:
+                    continue
+            page.wait_for_function(filled, arg=[example])
             page.locator("#ask").click()
             page.locator("#sources .source-card").first.wait_for(state="visible")
             answered(page, "786")
