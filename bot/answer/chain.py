@@ -23,7 +23,17 @@ from bot.answer.checks import (
     ungrounded_numbers,
 )
 from bot.answer.facts import Facts, chinese_date, gather
-from bot.answer.intent import Intent, Plan, Scope, find_scope, make_plan, place_names, standalone, targets
+from bot.answer.intent import (
+    Intent,
+    Plan,
+    Scope,
+    find_scope,
+    make_plan,
+    place_names,
+    report_years,
+    standalone,
+    targets,
+)
 from bot.answer.llm import LLMError
 from bot.answer.verify import Verifier, fact_sentences, verified
 from bot.index.library import Library
@@ -44,7 +54,7 @@ def retrieve(
     gets two passages more than `default_k`.
     """
     intent, scope = Intent.of(question), find_scope(question, library.issuers())
-    extras = Extras(tuple(intent.search_terms()), opening=intent.about_report)
+    extras = _extras(intent)
     k = k or default_k + (2 if intent.list else 0)
     return intent, scope, library.scoped_search(question, targets(scope, filters), scope.places, k, extras)
 
@@ -55,11 +65,14 @@ def search_scoped(library: Library, question: str, k: int, filters: Filters | No
     The plan's extras too: a question about a report itself finds its opening, one about its shortcomings
     the words they are written with."""
     plan = make_plan(question, library.issuers())
-    extras = Extras(tuple(plan.intent.search_terms()), opening=plan.intent.about_report)
-    scope = plan.scope
-    if plan.role == "plans":  # the plans for year Y are in the report on year Y-1
-        scope = replace(scope, years=list(dict.fromkeys([*scope.years, *(y - 1 for y in scope.years)])))
-    return library.scoped_search(question, targets(scope, filters), scope.places, k, extras)
+    scope = replace(plan.scope, years=report_years(plan.scope.years, plan.role))
+    return library.scoped_search(question, targets(scope, filters), scope.places, k, _extras(plan.intent))
+
+
+def _extras(intent: Intent) -> Extras:
+    """What a question's kind adds to its search: a report's opening for a question about the report, the words
+    shortcomings are written with for a question about them."""
+    return Extras(tuple(intent.search_terms()), opening=intent.about_report)
 
 
 # Kinds whose facts are the answer as they stand, so no model is asked to rewrite them:

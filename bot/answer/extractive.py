@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from bot.answer.intent import Intent, asks, short_name
 from bot.ingest.dates import RELATIVE
 from bot.models import REFUSAL, Passage
-from bot.text import DATE_WORDS, NUMBER, split_sentences, to_simplified, tokenize
+from bot.text import DATE_WORDS, NUMBER, bigrams, split_sentences, to_simplified, tokenize
 
 # The way these reports enumerate: "一是…。二是…。"
 _NUMERALS = "一二三四五六七八九十"
@@ -160,7 +160,7 @@ def _repeats(core: str, earlier: str) -> bool:
     figures, and most of the shorter one's character pairs in the other."""
     if set(NUMBER.findall(core)) != set(NUMBER.findall(earlier)):
         return False
-    pairs = [{a + b for a, b in zip(x, x[1:])} for x in (to_simplified(core), to_simplified(earlier))]
+    pairs = [bigrams(core), bigrams(earlier)]
     shorter = min(pairs, key=len)
     return bool(shorter) and len(pairs[0] & pairs[1]) >= _REPEAT * len(shorter)
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.intent import Plan, short_name
+from bot.answer.intent import Plan, report_years, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
@@ -114,9 +114,7 @@ def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[t
     report published twice is skipped.
     """
     issuers = list(plan.scope.issuers) or ([filters.issuer] if filters and filters.issuer else [])
-    years = list(plan.scope.years) or ([filters.year] if filters and filters.year else [])
-    if plan.role == "plans":  # the plans for year Y are in the report on year Y-1
-        years = [*years, *(y - 1 for y in years)]
+    years = report_years(list(plan.scope.years) or ([filters.year] if filters and filters.year else []), plan.role)
     wanted_kind = "article" if _ARTICLE.search(plan.question) else "report"
     records = [d for d in library.documents() if not d.get("duplicate_of")]
     found = []

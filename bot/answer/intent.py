@@ -205,6 +205,12 @@ class Plan:
 KINDS = ("report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
 
 
+def report_years(years: list[int], role: str | None) -> list[int]:
+    """The years of the reports a question about these years reads: the plans for year Y are in the report on
+    year Y-1 ("花都区2024年…有哪些打算" reads the 2023 report)."""
+    return list(dict.fromkeys([*years, *(y - 1 for y in years)])) if role == "plans" else list(years)
+
+
 def make_plan(question: str, issuers: list[str]) -> Plan:
     """The plan of a standalone question over reports of these issuing bodies."""
     text = to_simplified(question)
