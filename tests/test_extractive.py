@@ -210,6 +210,12 @@ def test_several_figures_asked_keep_every_clause_holding_one_of_them():
     assert _answer(question, [_p(sentence)], intent, weights) == "全年办理行政复议案件1200件，行政诉讼案件300件[1]。"
 
 
+def test_a_clause_whose_words_the_figure_clause_says_again_is_left_out():
+    """“实行行政复议…，全年共办理行政复议案件830件”: the first clause says nothing the figure's clause does not."""
+    sentence = "实行行政复议案件“市域通办”，全年共办理行政复议案件830件。"
+    assert _answer(CASES_Q, [_p(sentence)], FIGURE, CASES) == "全年共办理行政复议案件830件[1]。"
+
+
 def test_of_several_figures_the_one_about_the_thing_asked_is_kept():
     """The words are in a clause without a figure; of the figures after it, the one saying the thing asked."""
     question = "办理政协提案多少件？"

@@ -210,3 +210,11 @@ def test_a_summary_tells_each_item_by_what_it_did_and_its_figures_and_names(seed
     # every sentence of an item that holds a figure or a name is told, not only the item's first one
     assert all(x in said for x in ("庭所共建", "99.58%", "市域通办", "830件", "普法站", "96.7%"))
     assert "推动形成办事依法" not in said  # the purpose around them is left to the citation
+
+
+def test_an_items_headline_the_question_says_again_is_left_out(seeded):
+    """ "…推动镇街综合执法标准化规范化有哪些打算": the answer is what the item plans, not its headline again."""
+    answer = Answerer(seeded, "extractive").ask("花都区2024年推动镇街综合执法标准化规范化有哪些打算？")
+    assert answer.answer.startswith("花都区2023年度报告的工作安排：全面提升镇（街）执法人员办案能力")
+    other = Answerer(seeded, "extractive").ask("花都区报告里人民调解方面有什么不足？")  # its headline says more
+    assert other.answer.startswith("花都区2023年度报告所列不足：人民调解工作质量仍需提升：")

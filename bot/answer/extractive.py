@@ -141,6 +141,8 @@ class Extractive:
             if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
                 kept.add(i)
                 covered |= found[i]
+        said = set().union(*(found[i] for i in kept if holds[i]))
+        kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
         return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
 
 

@@ -22,7 +22,7 @@ from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import Filters, Passage
-from bot.text import MARKER, split_sentences, to_simplified, tokenize
+from bot.text import MARKER, bigrams, split_sentences, to_simplified, tokenize
 
 Idf = Callable[[str], float]
 
@@ -274,7 +274,7 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
         said = _headlines(sections)
     else:
-        said = _about_topic(sections, terms, idf) or _headlines(sections)
+        said = _about_topic(sections, terms, idf, plan.question) or _headlines(sections)
     if not said:
         return None
     text = "\n".join(s.text for s in sections)
@@ -296,8 +296,9 @@ def _duty(sections: list[Section]) -> str:
     return "；".join(_clean(x) for x in sentences[:3])
 
 
-def _about_topic(sections: list[Section], terms: set[str], idf: Idf) -> str:
-    """When the question names a topic the section has an item on: that item, its headline and what follows."""
+def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: str) -> str:
+    """When the question names a topic the section has an item on: that item, its headline (unless it only says
+    the question again: "…镇街综合执法有哪些打算" is not answered "推动镇街综合执法…：") and what follows."""
     items = [item for s in sections for item in s.items]
     within = to_simplified("".join(item.text for item in items))
     total = sum(max(idf(t), 0.0) for t in terms if t in within)  # words the section never uses cannot choose
@@ -309,8 +310,18 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf) -> str:
         return ""
     sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
     if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
-        return f"{_clean(sentences[0])}：" + "；".join(_clean(x) for x in sentences[1:4])
+        told = "；".join(_clean(x) for x in sentences[1:4])
+        return told if _restates(sentences[0], question) else f"{_clean(sentences[0])}：{told}"
     return "；".join(_clean(x) for x in sentences[:3])
+
+
+def _restates(headline: str, question: str) -> bool:
+    """A headline the question mostly says already (its character pairs)."""
+    pairs = bigrams(_clean(headline))
+    return bool(pairs) and len(pairs & bigrams(question)) >= _RESTATES * len(pairs)
+
+
+_RESTATES = 0.4
 
 
 def _headlines(sections: list[Section]) -> str:

@@ -34,9 +34,11 @@ MAX_ANSWER_CHARS = 8000
 MAX_TURNS = 50
 
 
+# The counters a count is asked in ("几份", "多少件"), one list for "is a figure asked" and "in what unit".
+_COUNTERS = "个百分点|件|宗|起|名|人次|人|位|项|条|个|家|所|户|份|篇|部|次|场|元|天|年|倍"
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
-_ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个件项次名宗户家人万所批部条年]|率|比例|占比|数量|金额|排名|第几")
+_ASKS_FIGURE = re.compile(rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率|比例|占比|数量|金额|排名|第几")
 _ASKS_RATE = re.compile(r"率|比例|占比|百分")
 # A question asking for an enumeration ("哪些", "哪几个方面"); not "举了哪些例子".
 _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")
@@ -75,9 +77,7 @@ _ASKS_SUMMARY = re.compile(r"概括|总结一下|归纳|主要(?:成效|做法|�
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
 # The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
 # the same class.
-_ASKS_UNIT = re.compile(
-    r"(?:多少|(?<![哪第])几)(个百分点|件|宗|起|名|人次|人|位|项|条|个|家|所|户|份|篇|部|次|场|元|天|年|倍)|(次|人|件|项|个|户)数"
-)
+_ASKS_UNIT = re.compile(rf"(?:多少|(?<![哪第])几)({_COUNTERS})|(次|人|件|项|个|户)数")
 
 
 @dataclass(frozen=True)
