@@ -72,14 +72,16 @@ def test_mojibake_runs_are_dropped_and_neighbours_kept(cleaned):
         "力制約和監督全面加強。",
         "市容環境秩序執法，市場監管部門",
         "仍有提升空間",
-        "立法編制2025年立法計劃",
+        "立法。編制2025年立法計劃",  # the garbled run stood where the sentence ended
     ]:
         assert survivor in text, survivor
 
 
 def test_mojibake_runs_in_isolation():
     assert drop_mojibake("雙十佳。\n?。ㄈ┮婪ㄐ姓贫润w系日益健全。") == "雙十佳。\n系日益健全。"
-    assert drop_mojibake("提升空間?!耙黄脚_一系統”") == "提升空間一系統”"
+    # a run between two sentences' characters stood where one ended: the stop is kept
+    assert drop_mojibake("提升空間?!耙黄脚_一系統”") == "提升空間。一系統”"
+    assert drop_mojibake("新興領域立法??茖W編制2025年") == "新興領域立法。編制2025年"
     # A real question mark followed by text is not mojibake.
     assert drop_mojibake("還需要做哪些努力?據悉，廣州") == "還需要做哪些努力?據悉，廣州"
 

@@ -88,11 +88,27 @@ def drop_mojibake(text: str) -> str:
             i = residue.end()
             continue
         if _is_mojibake_start(text, i):
-            i = _mojibake_end(text, i)
+            end = _mojibake_end(text, i)
+            if _held_a_full_stop(text, i, end):
+                out.append("。")
+            i = end
             continue
         out.append(text[i])
         i += 1
     return "".join(out)
+
+
+def _held_a_full_stop(text: str, start: int, end: int) -> bool:
+    """Whether a dropped run stood where a sentence ended: in the seeds a run opening with a lost byte and a
+    stop ("空間?!耙黄脚_一系統", "立法??茖W編制") between two sentences' characters on one line is the garbled
+    "。“一平台" / "。科", and without its stop an item's headline runs on into the next sentence."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (
+        text[start] == "?"
+        and text[start + 1 : start + 2] in ("。", "!", "！", "?", "？")
+        and bool(re.match(rf"[{CJK}]", before))
+        and bool(re.match(rf"[{CJK}“]", after))
+    )
 
 
 def _is_chrome(line: str) -> bool:
