@@ -213,7 +213,7 @@ _WIDEN = 0.3
 def _subject(sentence: str, passage: Passage, named: set[str]) -> str:
     """The place and year a sentence is about, when it does not say them (once per place): an answer pasted
     into a document must say whose figure it is ("花都区2023年收到…")."""
-    if not passage.issuer or passage.issuer in named:
+    if not passage.issuer or passage.issuer in named or _OPENS_WITH_OTHER_BODY.match(to_simplified(sentence)):
         return ""
     named.add(passage.issuer)
     text, name = to_simplified(sentence), short_name(passage.issuer)
@@ -223,6 +223,11 @@ def _subject(sentence: str, passage: Passage, named: set[str]) -> str:
     return f"{lead}，" if lead and _OPENS_WITH_FIGURE.match(text) else lead  # not "2024年86.15%…"
 
 
+# A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
+# say the city did it.
+_OPENS_WITH_OTHER_BODY = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:中共中央|党中央|国务院|全国人大|司法部|省委|省政府|省人大)"
+)
 # A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
 _OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")
 # …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
