@@ -216,6 +216,15 @@ def test_a_clause_whose_words_the_figure_clause_says_again_is_left_out():
     assert _answer(CASES_Q, [_p(sentence)], FIGURE, CASES) == "全年共办理行政复议案件830件[1]。"
 
 
+def test_the_sentence_naming_the_measure_asked_outweighs_its_neighbours_on_the_topic():
+    """“…听证会的点击量是多少”: the sentence before says more of the hearing, the one naming 点击量 holds the answer."""
+    question = "网上立法听证会的点击量是多少？"
+    weights = {"网上": 3.0, "立法": 2.0, "听证会": 3.0, "听证": 3.0, "点击": 4.0}
+    passage = _p("网上立法听证会于8月1日至8月4日举行，立法听证会引发讨论。听证会点击量超过1508万人次。")
+    answer = _answer(question, [passage], Intent.of(question), weights, max_sentences=1)
+    assert answer == "听证会点击量超过1508万人次[1]。"
+
+
 def test_of_several_figures_the_one_about_the_thing_asked_is_kept():
     """The words are in a clause without a figure; of the figures after it, the one saying the thing asked."""
     question = "办理政协提案多少件？"

@@ -4,7 +4,17 @@ it checks and builds a question that exercises it. No library, no seeds: a fixed
 
 import pytest
 
-from bot.answer.intent import _TURNS, MAX_QUESTION_CHARS, Intent, Scope, find_scope, is_follow_up, standalone, targets
+from bot.answer.intent import (
+    _TURNS,
+    MAX_QUESTION_CHARS,
+    Intent,
+    Scope,
+    find_scope,
+    is_follow_up,
+    measure,
+    standalone,
+    targets,
+)
 from bot.models import Filters
 from bot.text import to_simplified
 
@@ -536,3 +546,9 @@ def test_a_new_thing_keeps_the_old_question_and_scope():
 def test_a_rate_follow_up_asks_the_rate_of_the_same_thing():
     asked = standalone("满意率呢？", GZ_2024, list(YEARS), YEARS)
     assert asked == "广州市2024年办理人大代表建议、政协提案的满意率是多少？"
+
+
+def test_the_measure_a_figure_question_names():
+    assert measure("网上立法听证会的点击量是多少？") == "点击量"
+    assert measure("數據交易所的累計交易額達到多少？") == "累计交易额"  # read on the simplified question
+    assert measure("广州市办理了多少件行政复议案件？") is None  # no "…的X是多少": nothing singled out

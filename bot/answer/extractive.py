@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.intent import Intent, asks, short_name
+from bot.answer.intent import Intent, asks, measure, short_name
 from bot.ingest.dates import RELATIVE
 from bot.models import REFUSAL, Passage
 from bot.text import DATE_WORDS, NUMBER, bigrams, split_sentences, to_simplified, tokenize
@@ -30,7 +30,7 @@ class Extractive:
     def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
         idf = self._idf()
         terms = set(tokenize(to_simplified(question)))
-        wants_number = intent.figure
+        wants_number, measured = intent.figure, measure(question)
         scored, seen = [], set()
         for n, passage in enumerate(passages, 1):
             for sentence in split_sentences(passage.text):
@@ -40,7 +40,7 @@ class Extractive:
                 seen.add(simplified)
                 score = sum(idf(t) for t in terms if t in simplified)
                 if wants_number and NUMBER.search(sentence):
-                    score *= 1.2
+                    score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if not scored or max(s for s, _, _ in scored) <= 0:
             yield REFUSAL
@@ -206,6 +206,8 @@ def _span(scores: list[float], best: int) -> slice:
     return slice(start, end)
 
 
+# A sentence holding a figure and naming the measure asked ("点击量") outweighs its neighbours on the same topic.
+_MEASURED = 1.5
 # A clause holding a figure is kept when the question words it adds weigh this share of the best clause's.
 _WIDEN = 0.3
 

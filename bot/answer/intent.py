@@ -138,6 +138,16 @@ def asks(question: str) -> list[str]:
     return [p for p in parts if len(p) >= 4]
 
 
+def measure(question: str) -> str | None:
+    """What a figure question measures, as it names it ("…听证会的点击量是多少" → 点击量): the words of the topic
+    before it are shared by the neighbouring sentences, the measure only by the one holding the figure."""
+    found = _MEASURE.search(to_simplified(question))
+    return found.group(1) if found else None
+
+
+_MEASURE = re.compile(r"的([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少")
+
+
 def short_name(issuer: str) -> str:
     """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
     parts = re.split(r"(?<=[市州盟])", issuer)
