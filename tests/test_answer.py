@@ -83,7 +83,7 @@ def test_a_wrong_figure_or_phantom_citation_never_reaches_the_reader(seeded, cha
 def test_an_uncited_sentence_restating_a_fact_gets_its_citation(seeded, chat_url):
     """Cited by the fact it restates; the fact's rate (100%) it left out is added in the fact's own words."""
     answer = openai_answerer(seeded, chat_url, "uncited").ask(QUESTION)
-    assert answer.attributed and answer.answer.startswith("全市全部544个单位按期公开[1]。")
+    assert answer.attributed and answer.answer.startswith("广州市2024年全市全部544个单位按期公开[1]。")
     assert "100%[1]" in answer.answer and answer.verification == {"sentences": 2, "replaced": 1}
     assert [c.n for c in answer.citations] == [1] and answer.flagged_numbers == []
 
@@ -100,9 +100,13 @@ def test_a_models_refusal_is_overruled_when_the_facts_answer(seeded, chat_url):
     assert answer.verification == {"sentences": 1, "replaced": 1}
 
 
-def test_a_faithful_answer_is_the_models_own(seeded, chat_url):
+def test_a_faithful_answer_is_the_models_own_led_by_its_place_and_year(seeded, chat_url):
+    """The model's words, and whose figure they are when it did not say so (as a pasted answer must)."""
     answer = openai_answerer(seeded, chat_url, "faithful").ask(QUESTION)
-    assert answer.answer == SCRIPTS["faithful"] and answer.verification == {"sentences": 1, "replaced": 0}
+    assert answer.answer == f"广州市2024年{SCRIPTS['faithful']}" and answer.verification == {
+        "sentences": 1,
+        "replaced": 0,
+    }
 
 
 @pytest.mark.parametrize(

@@ -354,6 +354,7 @@ def test_the_same_words_with_other_figures_are_not_a_repeat():
         ("2023年办理行政复议案件1200件。", "广州市2023年"),  # its own year, and no comma before it
         ("1200件行政复议案件办理完毕。", "广州市2024年，1200件"),  # not "2024年1200件"
         ("国务院部署办理行政复议案件1200件。", "国务院部署"),  # a higher body's doing is not the city's
+        ("广州市全年办理行政复议案件1200件。", "广州市2024年全年"),  # its place, and then the year
     ],
 )
 def test_the_place_and_year_are_said_once_and_read_right(sentence, lead):

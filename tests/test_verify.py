@@ -37,7 +37,7 @@ def test_a_faithful_answer_passes_as_written():
 
 
 def test_a_wrong_figure_is_replaced_by_its_fact():
-    text, v = run(ONE, ["广州市办理行政复议案件1300件[1]。"])
+    text, v = run(ONE, ["广州市2024年办理行政复议案件1300件[1]。"])
     assert text == ONE.text and (v.sentences, v.replaced) == (1, 1)
 
 
@@ -52,12 +52,12 @@ def test_an_uncited_sentence_is_cited_by_the_fact_it_restates():
 
 
 def test_a_mark_written_after_the_full_stop_is_moved_before_it():
-    text, _ = run(ONE, ["广州市办理行政复议案件1200件。", "[1]"])
-    assert text == "广州市办理行政复议案件1200件[1]。"
+    text, _ = run(ONE, ["广州市2024年办理行政复议案件1200件。", "[1]"])
+    assert text == "广州市2024年办理行政复议案件1200件[1]。"
 
 
 def test_a_figure_left_out_is_added_in_the_facts_words():
-    text, v = run(TWO, ["广州市办理行政复议案件1200件[1]。成都市更多[2]。"])
+    text, v = run(TWO, ["广州市2024年办理行政复议案件1200件[1]。成都市更多[2]。"])
     assert "1500件[2]" in text and (v.sentences, v.replaced) == (3, 1)
 
 
@@ -80,8 +80,8 @@ def test_a_refusal_when_the_facts_answer_is_overruled():
 def test_other_questions_need_each_fact_cited_not_each_detail():
     """A name asked: the model's sentence citing the fact answers; the fact's other figures are not asked."""
     facts = Facts([GZ], "广州市2024年办理行政复议案件1200件，纠错120件[1]。")
-    text, v = run(facts, ["广州市纠错120件[1]。"], asks="other")
-    assert text == "广州市纠错120件[1]。" and v.replaced == 0
+    text, v = run(facts, ["广州市2024年纠错120件[1]。"], asks="other")
+    assert text == "广州市2024年纠错120件[1]。" and v.replaced == 0
     text, v = run(Facts([GZ, CD], "广州市…1200件[1]。成都市…1500件[2]。"), ["广州市1200件[1]。"], asks="other")
     assert text.endswith("成都市…1500件[2]。") and v.replaced == 1
 
@@ -97,14 +97,14 @@ def test_a_time_asked_needs_the_date_but_not_the_reports_own_year():
 
 def test_only_checked_sentences_stream_and_a_cut_sentence_is_dropped():
     v = verifier(ONE)
-    assert v.feed("广州市办理行政复议案件") == []
-    assert v.feed("1200件[1]。广州") == ["广州市办理行政复议案件1200件[1]。"]
-    assert v.finish(cut=True) == [] and v.text == "广州市办理行政复议案件1200件[1]。"
+    assert v.feed("广州市2024年办理行政复议案件") == []
+    assert v.feed("1200件[1]。广州") == ["广州市2024年办理行政复议案件1200件[1]。"]
+    assert v.finish(cut=True) == [] and v.text == "广州市2024年办理行政复议案件1200件[1]。"
 
 
 def test_a_sentence_repeated_is_said_once():
-    text, v = run(ONE, ["广州市办理行政复议案件1200件[1]。"] * 3)
-    assert text == "广州市办理行政复议案件1200件[1]。" and v.sentences == 1
+    text, v = run(ONE, ["广州市2024年办理行政复议案件1200件[1]。"] * 3)
+    assert text == "广州市2024年办理行政复议案件1200件[1]。" and v.sentences == 1
 
 
 def test_the_facts_clauses_are_said_as_sentences_by_source():
@@ -132,3 +132,12 @@ def test_a_line_without_a_full_stop_gets_one():
 def test_a_right_sentence_citing_the_wrong_fact_is_cited_by_the_facts_that_ground_it():
     text, v = run(TWO, ["广州1200件，成都1500件[1]。成都市更多。"])
     assert text.startswith("广州1200件，成都1500件[1][2]。") and v.replaced == 0 and v.attributed == 1
+
+
+def test_a_sentence_not_saying_whose_figure_it_is_is_led_by_its_place_and_year():
+    """Once per place: the year after the place it opens with, or place and year before it; not before a figure."""
+    assert run(TWO, ["广州办理行政复议案件1200件[1]。成都办理1500件[2]。成都市更多。"])[0] == (
+        "广州市2024年办理行政复议案件1200件[1]。成都市2024年办理1500件[2]。成都市更多。"
+    )
+    assert run(ONE, ["全市办理行政复议案件1200件[1]。"])[0] == "广州市2024年全市办理行政复议案件1200件[1]。"
+    assert run(ONE, ["广州1200件[1]。"])[0] == "广州1200件[1]。"  # not "广州市2024年1200件"

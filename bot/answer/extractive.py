@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from bot.answer.framing import framed
 from bot.answer.intent import Intent, asks, measure, short_name
 from bot.ingest.dates import RELATIVE
 from bot.models import REFUSAL, Passage
@@ -72,7 +73,7 @@ class Extractive:
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
-            yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
+            yield f"{framed(core, passages[n - 1], named)}[{n}]。"
 
     def _each_ask(
         self, parts: list[str], passages: list[Passage], scored: list[tuple[float, int, str]], idf
@@ -101,7 +102,7 @@ class Extractive:
         named: set[str] = set()
         for run in _runs(said):
             n, core = run[0][0], "，".join(c for _, _, c in run)
-            yield f"{_subject(core, passages[n - 1], named)}{core}[{n}]。"
+            yield f"{framed(core, passages[n - 1], named)}[{n}]。"
 
     def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
@@ -212,28 +213,6 @@ _MEASURED = 1.5
 _WIDEN = 0.3
 
 
-def _subject(sentence: str, passage: Passage, named: set[str]) -> str:
-    """The place and year a sentence is about, when it does not say them (once per place): an answer pasted
-    into a document must say whose figure it is ("花都区2023年收到…")."""
-    if not passage.issuer or passage.issuer in named or _OPENS_WITH_OTHER_BODY.match(to_simplified(sentence)):
-        return ""
-    named.add(passage.issuer)
-    text, name = to_simplified(sentence), short_name(passage.issuer)
-    place = "" if re.sub(r"[市区县]$", "", name) in text else name
-    year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
-    lead = f"{place}{year}" if place else ""
-    return f"{lead}，" if lead and _OPENS_WITH_FIGURE.match(text) else lead  # not "2024年86.15%…"
-
-
-# A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
-# say the city did it.
-_OPENS_WITH_OTHER_BODY = re.compile(
-    r"^(?:(?:19|20)\d{2}年)?(?:中共中央|党中央|国务院|全国人大|司法部|省委|省政府|省人大)"
-)
-# A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
-_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")
-# …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
-_OPENS_WITH_FIGURE = re.compile(r"^(?!(?:19|20)\d{2}年)[\d（(“]")
 # A clause lifted out of its sentence does not keep the word that tied it to the one before.
 _CONNECTIVE = re.compile(r"^(?:并且|而且|同时|此外|另外|并(?=于))[，,]?(?=.{6})")
 

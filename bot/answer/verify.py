@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bot.answer.checks import kept_citations, ungrounded_numbers
 from bot.answer.facts import Facts
+from bot.answer.framing import framed
 from bot.models import REFUSAL
 from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
 
@@ -121,6 +122,7 @@ class Verifier:
     _buffer: str = ""
     _said: list[str] = field(default_factory=list)
     _facts_used: set[str] = field(default_factory=set)
+    _named: set[str] = field(default_factory=set)  # places whose year a sentence said (`framing.framed`)
 
     def feed(self, piece: str) -> list[str]:
         self._buffer += piece
@@ -193,7 +195,7 @@ class Verifier:
             text, cited = _cite(MARKER.sub("", text), sources), sources  # right, but cited wrongly: re-cited
             self.attributed += 1
         if cited and self._holds(text, cited):
-            out = [text]
+            out = [framed(text, self.facts.passages[min(cited) - 1], self._named)]
         else:
             self.replaced += 1
             out = self._facts_for(cited)

@@ -1,0 +1,43 @@
+"""Whose figure a sentence gives: an answer pasted into a document must say the place and year it is about
+("花都区2023年收到…"). One rule for the sentences the extractive backend composes and those a model writes."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.intent import short_name
+from bot.ingest.dates import RELATIVE
+from bot.models import Passage
+from bot.text import CJK, to_simplified
+
+
+def framed(sentence: str, passage: Passage, named: set[str]) -> str:
+    """`sentence` led by the place and year of the passage it cites when it does not say them, once per place
+    (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
+    when it names no year anywhere ("韶关市2024年有5个镇…")."""
+    text = to_simplified(sentence)
+    if not passage.issuer or passage.issuer in named or _OPENS_WITH_OTHER_BODY.match(text):
+        return sentence
+    named.add(passage.issuer)
+    name = short_name(passage.issuer)
+    stem = re.sub(r"[市区县]$", "", name)
+    year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
+    if stem not in text:
+        lead = f"{name}{year}"
+        return f"{lead}，{sentence}" if _OPENS_WITH_FIGURE.match(text) else f"{lead}{sentence}"  # not "2024年86.15%…"
+    opening = re.match(rf"{re.escape(stem)}[市区县]?(?:的)?(?=[{CJK}])", text)
+    if opening and year and not _NAMES_A_YEAR.search(text):  # "广州1200件…" is left as it is
+        return f"{name}{year}{sentence[opening.end() :]}"
+    return sentence
+
+
+# A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
+# say the city did it.
+_OPENS_WITH_OTHER_BODY = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:中共中央|党中央|国务院|全国人大|司法部|省委|省政府|省人大)"
+)
+# A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
+_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")
+_NAMES_A_YEAR = re.compile(rf"(?:19|20)\d{{2}}年|{RELATIVE.pattern}")
+# …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
+_OPENS_WITH_FIGURE = re.compile(r"^(?!(?:19|20)\d{2}年)[\d（(“]")
