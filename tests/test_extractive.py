@@ -365,3 +365,17 @@ def test_the_place_and_year_are_said_once_and_read_right(sentence, lead):
 def test_a_clause_lifted_out_drops_the_word_that_tied_it_to_the_one_before():
     passage = _p("广州市完成执法数据统计，并于2017年3月办理行政复议案件1200件。", issuer="广州市")
     assert _answer(CASES_Q, [passage], Intent(figure=True), CASES) == "广州市于2017年3月办理行政复议案件1200件[1]。"
+
+
+def test_one_places_reports_of_two_years_asked_together_are_each_said():
+    """"2017年和2024年…各多少": one place's two reports are two answers, each led by its year."""
+    passages = [
+        _p("全年办理行政复议案件800件。", doc="a.txt", issuer="广州市", year=2017),
+        _p("办理行政复议案件1200件。", doc="b.txt", issuer="广州市", year=2024),
+    ]
+    question = "2017年和2024年行政复议案件各办理了多少件？"
+    weights = {**CASES, "2017": 0.0}
+    answer = _answer(question, passages, Intent.of(question), weights, max_sentences=1)
+    assert answer == "广州市2017年全年办理行政复议案件800件[1]。广州市2024年办理行政复议案件1200件[2]。"
+    # no years named: the place's best sentence answers
+    assert _answer(CASES_Q, passages, Intent(figure=True), CASES, max_sentences=1).count("[") == 1

@@ -218,3 +218,9 @@ def test_an_items_headline_the_question_says_again_is_left_out(seeded):
     assert answer.answer.startswith("花都区2023年度报告的工作安排：全面提升镇（街）执法人员办案能力")
     other = Answerer(seeded, "extractive").ask("花都区报告里人民调解方面有什么不足？")  # its headline says more
     assert other.answer.startswith("花都区2023年度报告所列不足：人民调解工作质量仍需提升：")
+
+
+def test_a_rate_asked_with_another_part_answers_both_parts(seeded):
+    """One percentage row cannot say "立案数下降多少？破案率上升多少？": each part is answered."""
+    answer = Answerer(seeded, "extractive").ask("韶关涉林木案件立案数下降了多少？破案率上升了多少？")
+    assert "42.53%" in answer.answer and "5.91%" in answer.answer and answer.flagged_numbers == []

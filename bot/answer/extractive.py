@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from bot.answer.framing import framed
-from bot.answer.intent import Intent, asks, measure, short_name
+from bot.answer.intent import Intent, asks, measure, short_name, years_named
 from bot.ingest.dates import RELATIVE
 from bot.models import REFUSAL, Passage
 from bot.text import DATE_WORDS, NUMBER, bigrams, split_sentences, to_simplified, tokenize
@@ -57,14 +57,16 @@ class Extractive:
             if len(items) >= 2:
                 yield "；".join(f"{marker}是{text}[{n}]" for marker, text, n in items) + "。"
                 return
-        issuers_needed = {p.issuer for p in passages}
+        by_year = len(years_named(question)) > 1  # "2017年和2024年广州…": one place's two reports are two answers
+        reports_needed = {_whose(p, by_year) for p in passages}
         chosen: list[tuple[float, int, str]] = []
         for item in sorted(scored, key=lambda x: -x[0]):
-            issuer = passages[item[1] - 1].issuer
-            new_issuer = issuer not in {passages[c[1] - 1].issuer for c in chosen}
-            if item[0] >= 0.75 * best and len(chosen) < self.max_sentences or new_issuer and item[0] >= 0.3 * best:
+            new_report = _whose(passages[item[1] - 1], by_year) not in {
+                _whose(passages[c[1] - 1], by_year) for c in chosen
+            }
+            if item[0] >= 0.75 * best and len(chosen) < self.max_sentences or new_report and item[0] >= 0.3 * best:
                 chosen.append(item)
-            if len(chosen) >= max(self.max_sentences, len(issuers_needed)):
+            if len(chosen) >= max(self.max_sentences, len(reports_needed)):
                 break
         named: set[str] = set()
         said: list[str] = []
@@ -145,6 +147,11 @@ class Extractive:
         said = set().union(*(found[i] for i in kept if holds[i]))
         kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
         return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
+
+
+def _whose(passage: Passage, by_year: bool) -> tuple[str | None, int | None]:
+    """Whose a passage is: its place, and its year when the question asks of several."""
+    return passage.issuer, passage.year if by_year else None
 
 
 def _runs(said: list[tuple[int, str, str]]) -> list[list[tuple[int, str, str]]]:

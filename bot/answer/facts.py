@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.intent import Plan, report_years, short_name
+from bot.answer.intent import Plan, asks, report_years, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
@@ -98,7 +98,7 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     present = sum(max(idf(t), 0.0) for t in terms if t in text)
     if row is None or row.unit_class != "percent" or _score(row.sentence, terms, idf) < 0.6 * present:
         return None
-    if _RATES.search(plan.question):  # two rates asked: one row cannot say both
+    if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
     section = section_at(list(report.sections), row.paragraph)
     said = _clean(row.sentence) if len(row.sentence) <= 60 else _clause(row)

@@ -12,13 +12,14 @@ from bot.text import CJK, to_simplified
 
 
 def framed(sentence: str, passage: Passage, named: set[str]) -> str:
-    """`sentence` led by the place and year of the passage it cites when it does not say them, once per place
-    (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
+    """`sentence` led by the place and year of the passage it cites when it does not say them, once per place and
+    year (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
     when it names no year anywhere ("韶关市2024年有5个镇…")."""
     text = to_simplified(sentence)
-    if not passage.issuer or passage.issuer in named or _OPENS_WITH_OTHER_BODY.match(text):
+    whose = f"{passage.issuer}{passage.year}"
+    if not passage.issuer or whose in named or _OPENS_WITH_OTHER_BODY.match(text):
         return sentence
-    named.add(passage.issuer)
+    named.add(whose)
     name = short_name(passage.issuer)
     stem = re.sub(r"[市区县]$", "", name)
     year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""

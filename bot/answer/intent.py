@@ -173,6 +173,11 @@ def _aliases(issuers: list[str]) -> dict[str, str]:
     return aliases
 
 
+def years_named(question: str) -> list[int]:
+    """The years a question names, in order, once each ("2017年和2024年…" → [2017, 2024])."""
+    return list(dict.fromkeys(int(y) for y in _YEAR.findall(to_simplified(question))))
+
+
 def find_scope(question: str, issuers: list[str]) -> Scope:
     """Bodies, other places and years named in `question` (simplified before matching)."""
     text = to_simplified(question)
@@ -188,10 +193,10 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
         name = _SUFFIX.sub("", word)
         if flag.startswith("ns") and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name)
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
-    return Scope(found, list(dict.fromkeys(places)), list(dict.fromkeys(years)))
+    return Scope(found, list(dict.fromkeys(places)), years)
 
 
 @dataclass(frozen=True)
