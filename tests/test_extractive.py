@@ -368,7 +368,7 @@ def test_a_clause_lifted_out_drops_the_word_that_tied_it_to_the_one_before():
 
 
 def test_one_places_reports_of_two_years_asked_together_are_each_said():
-    """"2017年和2024年…各多少": one place's two reports are two answers, each led by its year."""
+    """ "2017年和2024年…各多少": one place's two reports are two answers, each led by its year."""
     passages = [
         _p("全年办理行政复议案件800件。", doc="a.txt", issuer="广州市", year=2017),
         _p("办理行政复议案件1200件。", doc="b.txt", issuer="广州市", year=2024),

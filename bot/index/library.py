@@ -42,6 +42,7 @@ class Library:
         self.cache = EmbeddingCache(self.settings.embed_cache_path)
         self._reports: LRU[tuple[str, str], Report] = LRU(64)  # (doc, generation) → its structure
         self._aliases: tuple[str, dict[str, str]] | None = None  # (generation, doc → the report it repeats)
+        self._prints: dict[tuple[str, str | None], frozenset[int] | None] = {}  # (doc, sha) → its fingerprint
 
     def _locked(self, timeout: float):
         try:
@@ -179,10 +180,14 @@ class Library:
         generation = self.generation()
         if self._aliases is None or self._aliases[0] != generation:
             prints = {}
-            for doc in sorted(self.store.document_records()):
-                data = self.store.report_data(doc)
-                if data and data.get("shingles"):
-                    prints[doc] = frozenset(data["shingles"])
+            for doc, meta in sorted(self.store.document_records().items()):
+                key = (doc, meta.get("sha"))  # a report's fingerprint is read once per version of its text
+                if key not in self._prints:
+                    data = self.store.report_data(doc)
+                    self._prints[key] = frozenset(data["shingles"]) if data and data.get("shingles") else None
+                if self._prints[key] is not None:
+                    prints[doc] = self._prints[key]
+            self._prints = {key: fp for key, fp in self._prints.items() if key[0] in prints}
             self._aliases = (generation, {d: o for d, o in group(prints).items() if d != o})
         return dict(self._aliases[1])
 
@@ -195,8 +200,9 @@ class Library:
         return self.store.document_record(doc)
 
     def issuers(self) -> list[str]:
-        """The issuing bodies of the indexed reports (a question naming one is scoped to it)."""
-        return [d["body"] for d in self.documents() if d.get("body")]
+        """The issuing bodies of the indexed reports (a question naming one is scoped to it). Read from the records
+        alone: a search must not wait for the duplicate grouping a change of reports calls for."""
+        return [meta["body"] for _, meta in sorted(self.store.document_records().items()) if meta.get("body")]
 
     def keyword_index(self) -> KeywordIndex:
         return self.store.keyword_index()

@@ -11,6 +11,7 @@ lowest of the three Jaccard indexes.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -65,23 +66,28 @@ def similarity(a: frozenset[int], b: frozenset[int]) -> float:
     return min(_jaccard(x, y) for x, y in zip(_split(a), _split(b)))
 
 
-def _candidates(fingerprints: dict[str, frozenset[int]], threshold: float) -> set[tuple[str, str]]:
-    """Pairs sharing enough of a 1-in-16 sample of their hashes (all of a short text's) to possibly match.
+def _similar(a: tuple[set[int], ...], b: tuple[set[int], ...], threshold: float) -> bool:
+    """`similarity` ≥ threshold, on split fingerprints, the small kinds first: a look-alike's figures and places
+    differ, so most pairs are settled without comparing their wording."""
+    return all(_jaccard(a[k], b[k]) >= threshold for k in (1, 2, 0))
 
-    A sample by hash value is the same sample in every document, so its Jaccard estimates the full one;
-    the margin keeps sampling noise from losing a pair, and the exact similarity decides.
-    """
-    samples = {doc: {h for h in fp if h % 16 == 0 or len(fp) < 256} for doc, fp in fingerprints.items()}
+
+def _candidates(kinds: dict[str, tuple[set[int], ...]], threshold: float) -> set[tuple[str, str]]:
+    """Pairs that may reach `threshold` on their figures, by prefix filtering: order each document's figure
+    hashes rarest first (across all documents); two sets with Jaccard ≥ t share one of their first
+    |x| − ⌈t·|x|⌉ + 1. A look-alike's figures are perturbed, so its rarest ones are its own and it meets only
+    its copies: candidates grow with copies, not with the square of the archive (1,005 reports sharing five
+    templates: 100,500 pairs by shared wording samples, 45 s to settle)."""
+    figures = {doc: parts[1] for doc, parts in kinds.items()}
+    frequency = Counter(h for hashes in figures.values() for h in hashes)
     postings: dict[int, list[str]] = defaultdict(list)
-    for doc, sample in samples.items():
-        for h in sample:
+    pairs: set[tuple[str, str]] = set(combinations(sorted(d for d, f in figures.items() if not f), 2))  # none
+    for doc in sorted(figures):
+        ordered = sorted(figures[doc], key=lambda h: (frequency[h], h))
+        for h in ordered[: len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1]:
+            pairs.update((min(doc, other), max(doc, other)) for other in postings[h])
             postings[h].append(doc)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for docs in postings.values():
-        for pair in combinations(sorted(docs), 2):
-            shared[pair] += 1
-    margin = max(0.0, threshold - 0.25)
-    return {(x, y) for (x, y), n in shared.items() if n / max(1, len(samples[x] | samples[y])) >= margin}
+    return pairs
 
 
 def group(fingerprints: dict[str, frozenset[int]], threshold: float = THRESHOLD) -> dict[str, str]:
@@ -94,8 +100,9 @@ def group(fingerprints: dict[str, frozenset[int]], threshold: float = THRESHOLD)
             doc = parent[doc]
         return doc
 
-    for x, y in sorted(_candidates(fingerprints, threshold)):
-        if similarity(fingerprints[x], fingerprints[y]) >= threshold:
+    kinds = {doc: _split(fp) for doc, fp in fingerprints.items()}
+    for x, y in sorted(_candidates(kinds, threshold)):
+        if _similar(kinds[x], kinds[y], threshold):
             rx, ry = root(x), root(y)
             parent[max(rx, ry)] = min(rx, ry)
     return {doc: root(doc) for doc in sorted(fingerprints) if root(doc) != doc}
