@@ -76,3 +76,23 @@ def test_questions_about_the_report_itself_get_its_opening(seeded):
     assert any(p.doc == GUANGZHOU and p.text.startswith("2024年，廣州堅持") for p in found[:2])
     assert Intent.of("花都区2023年度报告是什么时候发布的").about_report
     assert not Intent.of("花都区2023年度报告中列出的法治政府建设不足有哪些").about_report
+
+
+def test_within_a_places_reports_its_name_ranks_nothing(seeded):
+    """Scoped to 花都区, the words 花都区 and its year are every chunk's: the keyword ranking is the same without
+    them (in an archive of look-alikes the rare place name ranked the report's opening first)."""
+    from bot.index.search import Extras, query_filters, rankings, years_by_body
+    from bot.models import Filters
+
+    filters = query_filters(Filters("广州市花都区", 2023), years_by_body(seeded.store))
+    vector = seeded.embedder.queries(["公职律师"])[0]
+    named = rankings(seeded.store, "2023年花都区有多少名公职律师", vector, 10, filters, Extras())["keyword"]
+    bare = rankings(seeded.store, "有多少名公职律师", vector, 10, filters, Extras())["keyword"]
+    assert [cid for cid, _ in named] == [cid for cid, _ in bare] and named
+
+
+def test_a_keyword_hit_far_weaker_than_the_best_does_not_vote():
+    from bot.index.search import _strong
+
+    assert _strong([("a", 9.0), ("b", 2.8), ("c", 2.6), ("d", 0.5)]) == [("a", 9.0), ("b", 2.8)]
+    assert _strong([]) == []

@@ -30,7 +30,7 @@ class Extractive:
 
     def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
         idf = self._idf()
-        terms = set(tokenize(to_simplified(question)))
+        terms = _content(set(tokenize(to_simplified(question))), passages)  # every sentence is its place's
         wants_number, measured = intent.figure, measure(question)
         scored, seen = [], set()
         for n, passage in enumerate(passages, 1):

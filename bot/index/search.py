@@ -78,14 +78,32 @@ def rankings(
     """The rankings a hybrid search fuses, each best first with its own score (dense: cosine similarity;
     keyword: BM25; opening: none), for a simplified question; hit-testing shows them as they are."""
     allowed = store.matching_ids(filters) if filters.fields() else None
-    terms = tokenize(question) + list(extras.terms)
+    terms = [t for t in tokenize(question) if not _said_by(t, filters)] + list(extras.terms)
     ranked = {
         "dense": store.dense(vector, depth, filters),
-        "keyword": store.keyword_index().search(terms, depth, allowed),
+        "keyword": _strong(store.keyword_index().search(terms, depth, allowed)),
     }
     if extras.opening and filters.fields():
         ranked["opening"] = [(cid, 0.0) for cid in store.opening_ids(filters)]
     return ranked
+
+
+def _strong(ranking: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The keyword hits within a share of the best's BM25: fusion counts ranks, not scores, so a chunk matching
+    one common word would vote as much as the one matching the question's rare words."""
+    top = ranking[0][1] if ranking else 0.0
+    return [(cid, score) for cid, score in ranking if score >= _WEAK * top]
+
+
+_WEAK = 0.3
+
+
+def _said_by(term: str, filters: Filters) -> bool:
+    """A word the filter already says: within 花都区's reports every chunk is 花都区's, so the place (or a year
+    filtered on) ranks nothing; in a large archive where look-alikes rename it, its rarity would rank the few
+    chunks naming it (the opening) above the one answering."""
+    issuer = to_simplified(filters.issuer) if filters.issuer else ""
+    return bool(issuer) and len(term) >= 2 and term in issuer or bool(filters.year) and term == str(filters.year)
 
 
 def fuse(
