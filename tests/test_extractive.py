@@ -379,3 +379,14 @@ def test_one_places_reports_of_two_years_asked_together_are_each_said():
     assert answer == "广州市2017年全年办理行政复议案件800件[1]。广州市2024年办理行政复议案件1200件[2]。"
     # no years named: the place's best sentence answers
     assert _answer(CASES_Q, passages, Intent(figure=True), CASES, max_sentences=1).count("[") == 1
+
+
+def test_a_period_asked_keeps_both_of_its_ends():
+    """ "哪段时间": the date clause kept has its neighbour holding the other end of the period."""
+    question = "行政复议条例是哪段时间制定的？"
+    weights = {"行政复议": 2.0, "条例": 2.0, "制定": 1.0}
+    sentence = "从1986年起，到2016年的30年之间，共制定行政复议条例等法规148件。"
+    intent = Intent.of(question)
+    assert intent.time and intent.span
+    answer = _answer(question, [_p(sentence)], intent, weights)
+    assert answer.startswith("从1986年起，到2016年的30年之间") and "148件" in answer

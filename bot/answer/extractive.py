@@ -144,6 +144,8 @@ class Extractive:
             if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
                 kept.add(i)
                 covered |= found[i]
+        if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
+            kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
         said = set().union(*(found[i] for i in kept if holds[i]))
         kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
         return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
@@ -199,7 +201,7 @@ def _slot(intent: Intent) -> re.Pattern | None:
     return _WHEN if intent.time else None
 
 
-_WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}")
+_WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|近(?:\\d+|[一二三四五六七八九十]+)年")
 
 
 def _span(scores: list[float], best: int) -> slice:

@@ -75,6 +75,7 @@ _ASKS_ROLE = {
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
+_ASKS_SPAN = re.compile(r"哪段时间|哪几年|多久|多长时间|期间|时间段|哪些年")
 # The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
 # the same class.
 _ASKS_UNIT = re.compile(rf"(?:多少|(?<![哪第])几)({_COUNTERS})|(次|人|件|项|个|户)数")
@@ -91,6 +92,7 @@ class Intent:
     about_report: bool = False  # the report itself (its year, date, source): its opening answers
     time: bool = False  # a date or a year: the clause holding one answers
     each: bool = False  # several figures at once ("分别", "各有"): every clause holding one of them answers
+    span: bool = False  # a period ("哪段时间", "多久"): both of its ends answer
 
     @classmethod
     def of(cls, question: str) -> Intent:
@@ -104,6 +106,7 @@ class Intent:
             about_report=bool(_ASKS_ABOUT_REPORT.search(text)),
             time=bool(_ASKS_TIME.search(text)),
             each=bool(_EACH.search(text)),
+            span=bool(_ASKS_SPAN.search(text)),
         )
 
     def search_terms(self) -> list[str]:
