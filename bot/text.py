@@ -35,6 +35,8 @@ _ANSWER_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;\n]|$)")
 CITATION = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】］]")
 MARKER = re.compile(r"\[(\d+)\]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A rank or place in a series written in words ("第三批", "排名第一", "首位"): what "第几" asks.
+ORDINAL = re.compile(r"第[一二三四五六七八九十]+|首[位个批家]")
 # A list marker at the start of a line or after punctuation (`1.`, `2、`, `3）`): not a figure.
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;。]))\d{1,2}[.、．)）](?!\d)", re.MULTILINE)
 # A date in a sentence (a year, a month, a day): what a "when" question's answer holds, and no figure.

@@ -552,3 +552,10 @@ def test_the_measure_a_figure_question_names():
     assert measure("网上立法听证会的点击量是多少？") == "点击量"
     assert measure("數據交易所的累計交易額達到多少？") == "累计交易额"  # read on the simplified question
     assert measure("广州市办理了多少件行政复议案件？") is None  # no "…的X是多少": nothing singled out
+
+
+def test_a_rank_asked_is_answered_by_a_rank_in_words():
+    """ "第几批" is answered by "第三批": a figure in words, which only a rank question takes for one."""
+    rank = Intent.of("广州要争创第几批全国法治政府建设示范市？")
+    assert rank.figure and rank.figure_in("全力争创全国第三批法治政府建设示范市") and rank.figure_in("排名第1")
+    assert not Intent.of("争创了多少个示范市？").figure_in("全力争创全国第三批法治政府建设示范市")

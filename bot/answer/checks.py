@@ -45,7 +45,7 @@ def coverage(
     for p in passages:
         context = to_simplified(with_context(p.title, p.heading, ""))
         for sentence in split_sentences(p.text):
-            if intent.figure and not (NUMBER.search(sentence) and (not intent.rate or RATE.search(sentence))):
+            if intent.figure and not (intent.figure_in(sentence) and (not intent.rate or RATE.search(sentence))):
                 continue
             text = to_simplified(sentence)
             if intent.figure and not all(place in text for place in scope.places):

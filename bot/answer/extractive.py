@@ -11,7 +11,7 @@ from bot.answer.framing import framed
 from bot.answer.intent import Intent, asks, measure, short_name, years_named
 from bot.ingest.dates import RELATIVE
 from bot.models import REFUSAL, Passage
-from bot.text import DATE_WORDS, NUMBER, bigrams, split_sentences, to_simplified, tokenize
+from bot.text import DATE_WORDS, NUMBER, ORDINAL, bigrams, split_sentences, to_simplified, tokenize
 
 # The way these reports enumerate: "一是…。二是…。"
 _NUMERALS = "一二三四五六七八九十"
@@ -40,7 +40,7 @@ class Extractive:
                     continue
                 seen.add(simplified)
                 score = sum(idf(t) for t in terms if t in simplified)
-                if wants_number and NUMBER.search(sentence):
+                if wants_number and intent.figure_in(sentence):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if not scored or max(s for s, _, _ in scored) <= 0:
@@ -197,7 +197,7 @@ def _slot(intent: Intent) -> re.Pattern | None:
     """What the answer to the question holds that the question does not: a figure, a date (今年 too: the
     chain says it as a year), or unknown."""
     if intent.figure:
-        return NUMBER
+        return re.compile(f"{NUMBER.pattern}|{ORDINAL.pattern}") if intent.ordinal else NUMBER
     return _WHEN if intent.time else None
 
 

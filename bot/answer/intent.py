@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
 from bot.models import Filters
-from bot.text import tagged, to_simplified
+from bot.text import NUMBER, ORDINAL, tagged, to_simplified
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -75,6 +75,7 @@ _ASKS_ROLE = {
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
+_ASKS_ORDINAL = re.compile(r"第几|排名|名次")
 _ASKS_SPAN = re.compile(r"哪段时间|哪几年|多久|多长时间|期间|时间段|哪些年")
 # The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
 # the same class.
@@ -93,6 +94,7 @@ class Intent:
     time: bool = False  # a date or a year: the clause holding one answers
     each: bool = False  # several figures at once ("分别", "各有"): every clause holding one of them answers
     span: bool = False  # a period ("哪段时间", "多久"): both of its ends answer
+    ordinal: bool = False  # a rank or place in a series ("第几批", "排名第几"): "第三批" answers as a figure does
 
     @classmethod
     def of(cls, question: str) -> Intent:
@@ -107,7 +109,12 @@ class Intent:
             time=bool(_ASKS_TIME.search(text)),
             each=bool(_EACH.search(text)),
             span=bool(_ASKS_SPAN.search(text)),
+            ordinal=bool(_ASKS_ORDINAL.search(text)),
         )
+
+    def figure_in(self, sentence: str) -> bool:
+        """Whether a sentence holds a figure of the kind asked: a number, or a rank written in words."""
+        return bool(NUMBER.search(sentence) or self.ordinal and ORDINAL.search(sentence))
 
     def search_terms(self) -> list[str]:
         """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`)."""
