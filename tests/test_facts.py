@@ -224,3 +224,12 @@ def test_a_rate_asked_with_another_part_answers_both_parts(seeded):
     """One percentage row cannot say "立案数下降多少？破案率上升多少？": each part is answered."""
     answer = Answerer(seeded, "extractive").ask("韶关涉林木案件立案数下降了多少？破案率上升了多少？")
     assert "42.53%" in answer.answer and "5.91%" in answer.answer and answer.flagged_numbers == []
+
+
+def test_how_the_duty_was_performed_is_told_in_full(seeded):
+    """The first-responsible-person duty: the whole item about it (广州: its 述法 sentence too), or, where the
+    report keeps it inside a paragraph of its measures (花都区), that paragraph from the sentence naming it on."""
+    guangzhou = Answerer(seeded, "extractive").ask("广州市主要领导怎样履行法治建设第一责任人职责？").answer
+    assert all(x in guangzhou for x in ("44次", "34次", "73名", "述法"))
+    huadu = Answerer(seeded, "extractive").ask("花都区党政主要负责人怎样履行推进法治建设第一责任人职责？").answer
+    assert all(x in huadu for x in ("1+N", "述法全覆盖", "学法讲座", "旁听庭审")) and "花企诉求通" not in huadu

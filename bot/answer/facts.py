@@ -291,9 +291,17 @@ def _duty(sections: list[Section]) -> str:
         sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
         if len(sentences) > 1 and len(sentences[0]) <= 30:
             sentences = sentences[1:]
-        return "；".join(_clean(x) for x in sentences[:4])
-    sentences = [x for s in sections for x in _body_sentences(s) if _DUTY.search(to_simplified(x))]
-    return "；".join(_clean(x) for x in sentences[:3])
+        return "；".join(_clean(x) for x in sentences[:_DUTY_SENTENCES])
+    for paragraph in (line for s in sections for line in s.text.split("\n")):  # the paragraph naming it, on
+        sentences = [x.strip() for x in split_sentences(paragraph) if x.strip()]
+        first = next((n for n, x in enumerate(sentences) if _DUTY.search(to_simplified(x))), None)
+        if first is not None:
+            return "；".join(_clean(x) for x in sentences[first : first + _DUTY_SENTENCES])
+    return ""
+
+
+# How the duty was performed is told in full up to this many sentences (an item is one paragraph).
+_DUTY_SENTENCES = 6
 
 
 def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: str) -> str:
