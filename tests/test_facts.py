@@ -233,3 +233,19 @@ def test_how_the_duty_was_performed_is_told_in_full(seeded):
     assert all(x in guangzhou for x in ("44次", "34次", "73名", "述法"))
     huadu = Answerer(seeded, "extractive").ask("花都区党政主要负责人怎样履行推进法治建设第一责任人职责？").answer
     assert all(x in huadu for x in ("1+N", "述法全覆盖", "学法讲座", "旁听庭审")) and "花企诉求通" not in huadu
+
+
+def test_the_item_whose_headline_says_the_topic_is_chosen():
+    """Words of the topic in an item's headline count twice: the item on 执法 is about it, not the one that
+    mentions 执法 in passing more often."""
+    from bot.answer.facts import _about_topic
+    from bot.ingest.structure import Item, Section
+
+    items = (
+        Item("一是", "人民调解工作有待加强。部分调解员执法意识不强，调解与执法衔接不够，执法部门参与不足。"),
+        Item("二是", "重点领域执法有待加强。执法力度不足。"),
+    )
+    section = Section(("二、存在的不足",), "shortcomings", 0, 1, "", items)
+    weights = {"执法": 1.0, "加强": 1.0}
+    said = _about_topic([section], set(weights), lambda t: weights.get(t, 0.0), "哪一类执法有待加强？")
+    assert said.startswith("重点领域执法有待加强") or said == "执法力度不足"

@@ -29,7 +29,7 @@ Idf = Callable[[str], float]
 # Words of a question that say what kind it is, not what it is about (they must not pick the sentence).
 _FRAME = set(
     "一步 做些 存在 哪些 不足 问题 短板 差距 薄弱 下一步 下一年 明年 今后 打算 安排 计划 准备 工作 方面 报告 "
-    "指出 提到 说 "
+    "指出 提到 说 部分 需要 一类 "
     "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
     "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
@@ -312,9 +312,16 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: s
     total = sum(max(idf(t), 0.0) for t in terms if t in within)  # words the section never uses cannot choose
     if total <= 0 or not items:
         return ""
-    scored = sorted(((_score(item.text, terms, idf), n) for n, item in enumerate(items)), reverse=True)
+    scored = sorted(
+        (
+            (2 * _score(_headline(item.text), terms, idf) + _score(item.text, terms, idf), n)
+            for n, item in enumerate(items)
+        ),
+        reverse=True,
+    )  # an item whose headline says the topic is about it (as a summary's unit is, `_summary`)
     best, n = scored[0]
-    if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:  # no item is clearly about it
+    if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:  # no item is clearly about it (`best` counts
+        # the headline's words twice, so 0.5 of `total` is a quarter of the words said once)
         return ""
     sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
     if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
