@@ -96,3 +96,16 @@ def test_a_keyword_hit_far_weaker_than_the_best_does_not_vote():
 
     assert _strong([("a", 9.0), ("b", 2.8), ("c", 2.6), ("d", 0.5)]) == [("a", 9.0), ("b", 2.8)]
     assert _strong([]) == []
+
+
+def test_a_keyword_hit_bm25_singles_out_comes_first():
+    """Twice the next one's BM25: the question's rare words are in it alone; reciprocal ranks would leave it
+    fourth behind chunks the dense ranking prefers ("…市级原则上不设行政执法队伍" for "市一级还设…队伍吗")."""
+    from bot.index.search import fuse
+    from bot.settings import RetrievalConfig
+
+    dense = [("a", 0.92), ("b", 0.91), ("c", 0.91), ("d", 0.90), ("e", 0.90), ("x", 0.89)]
+    ranked = {"dense": dense, "keyword": [("x", 8.9), ("b", 3.8), ("a", 3.6), ("c", 3.0)]}
+    assert [cid for cid, _, _ in fuse(ranked, RetrievalConfig())][0] == "x"
+    close = {"dense": dense, "keyword": [("x", 4.0), ("b", 3.8), ("a", 3.6), ("c", 3.0)]}
+    assert [cid for cid, _, _ in fuse(close, RetrievalConfig())][0] != "x"

@@ -109,9 +109,18 @@ def _said_by(term: str, filters: Filters) -> bool:
 def fuse(
     ranked: dict[str, list[tuple[str, float]]], config: RetrievalConfig
 ) -> list[tuple[str, float, dict[str, int]]]:
-    """The rankings fused by reciprocal rank, with the configured weights."""
+    """The rankings fused by reciprocal rank, with the configured weights; a keyword hit that BM25 singles out
+    (`_DOMINANT` times the next one's score: the question's rare words are in it alone) comes first, since
+    reciprocal ranks count its lead no more than a hair's."""
     ids = {name: [cid for cid, _ in ranking] for name, ranking in ranked.items()}
-    return rrf(ids, config.rrf_k, {"keyword": config.keyword_weight, "opening": _OPENING_WEIGHT})
+    fused = rrf(ids, config.rrf_k, {"keyword": config.keyword_weight, "opening": _OPENING_WEIGHT})
+    keyword = ranked.get("keyword", [])
+    if len(keyword) >= 2 and keyword[0][1] >= _DOMINANT * keyword[1][1]:
+        fused.sort(key=lambda item: item[0] != keyword[0][0])  # stable: the others keep their order
+    return fused
+
+
+_DOMINANT = 2.0
 
 
 def _passages(store: Store, fused: list[tuple[str, float, dict[str, int]]]) -> list[Passage]:
