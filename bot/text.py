@@ -46,8 +46,10 @@ RATE = re.compile(r"%|百分之|成")
 
 _STOPWORDS = frozenset(
     "的 了 和 与 及 等 是 在 对 为 以 将 并 也 把 被 其 之 于 或 由 从 向 中 上 下 个 年 有 我 各 "
-    "多少 哪些 什么 怎么 如何 几 吗 呢 请问 请 关于 一 二 三 年度 情况 有关 哪 是否 这 那".split()
+    "多少 哪些 什么 怎么 如何 几 吗 呢 请问 请 关于 一 二 三 年度 情况 有关 哪 是否 这 那 一共 总共".split()
 )
+# How a question asks a count ("几项", "多少件"): the asking, not the thing asked.
+_ASKING = re.compile(r"^(?:几|多少)\w{1,2}$")
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -142,7 +144,7 @@ def words(text_s: str) -> list[str]:
     return [
         word.lower()
         for word in segmenter().lcut(text_s)
-        if _WORD.search(word) and word not in _STOPWORDS and word.strip()
+        if _WORD.search(word) and word not in _STOPWORDS and word.strip() and not _ASKING.match(word)
     ]
 
 
