@@ -3,10 +3,8 @@
 Floors sit a few points under the measured figures (docs/evaluation.md), so noise does not trip
 them but a real regression in cleaning, chunking, retrieval or refusals does.
 
-The floor measures the original items q001-q119 only. Items from q120 on are the kinds the bot does not
-answer yet (comparison, multipart, rate, report metadata, sections, summaries, multi-turn follow-ups, and
-more refusals); they are there to measure progress with `python -m eval run`, and mixing them in would
-pull every figure down and move the floors with each new item rather than with a regression.
+The floor measures the original items q001-q119 only, so an item appended to the gold set (a new kind, a
+harder case) never moves what the floor measures; the whole set's figures are `python -m eval run`'s.
 """
 
 from conftest import ROOT
@@ -14,13 +12,13 @@ from conftest import ROOT
 from eval.gold import load_gold
 from eval.harness import run
 
-FLOORS = {
-    "retrieval.hit@5": 0.95,  # measured 0.981
-    "retrieval.mrr": 0.90,  # measured 0.949
-    "answer.keyword_accuracy": 0.75,  # measured 0.800
-    "answer.refusal_accuracy": 0.85,  # measured 0.929
+FLOORS = {  # measured on q001-q119, 2026-12-03 (main f21e659)
+    "retrieval.hit@5": 0.95,  # measured 0.990
+    "retrieval.mrr": 0.93,  # measured 0.969
+    "answer.keyword_accuracy": 0.93,  # measured 0.990
+    "answer.refusal_accuracy": 0.92,  # measured 1.000 (14 items: one wrong is 0.929)
 }
-CEILINGS = {"answer.false_refusal_rate": 0.10}  # measured 0.048
+CEILINGS = {"answer.false_refusal_rate": 0.03}  # measured 0.000
 FLOOR_ITEMS = 119  # q001-q119: the items the floors above were measured on
 
 
