@@ -320,8 +320,8 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: s
         reverse=True,
     )  # an item whose headline says the topic is about it (as a summary's unit is, `_summary`)
     best, n = scored[0]
-    if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:  # no item is clearly about it (`best` counts
-        # the headline's words twice, so 0.5 of `total` is a quarter of the words said once)
+    # no item is clearly about it (in `best` a headline's words count three times: twice, and once in its text)
+    if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:
         return ""
     sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
     if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
