@@ -2,7 +2,7 @@ import pytest
 from conftest import raw_seed
 
 from bot.ingest.clean import clean_text
-from bot.ingest.dates import anchor_year, annotate, relative_dates, report_dates
+from bot.ingest.dates import anchor_year, annotate, periods_dated, relative_dates, report_dates
 from bot.ingest.metadata import read_metadata
 
 # (covered year, publication date): a report's year is the year it covers, whenever it was published.
@@ -94,3 +94,17 @@ def test_no_anchor_without_a_year_or_a_date():
 def test_a_relative_year_after_a_preposition_is_a_date_though_jieba_joins_them():
     # jieba reads 于今年 as 于今|年; the preposition before it says 今年 is the word
     assert [(d.word, d.year) for d in relative_dates("条例于今年5月1日起施行", 2017)] == [("今年", 2017)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("近5年来，广州市精简204项事项", "近5年来（截至2017年），广州市精简204项事项"),
+        ("近5年來，廣州市精簡204項事項", "近5年來（截至2017年），廣州市精簡204項事項"),  # traditional kept
+        ("近三年办理案件", "近三年（截至2017年）办理案件"),
+        ("近5年来（2013—2017年）", "近5年来（2013—2017年）"),  # already says its years
+        ("接近5000件", "接近5000件"),  # 近 before a figure is no period
+    ],
+)
+def test_a_period_counted_back_is_said_with_the_year_it_ends_in(text, said):
+    assert periods_dated(text, 2017) == said

@@ -362,9 +362,17 @@ def test_the_place_and_year_are_said_once_and_read_right(sentence, lead):
     assert _answer(CASES_Q, [passage], Intent(figure=True), CASES).startswith(lead)
 
 
-def test_a_clause_lifted_out_drops_the_word_that_tied_it_to_the_one_before():
-    passage = _p("广州市完成执法数据统计，并于2017年3月办理行政复议案件1200件。", issuer="广州市")
-    assert _answer(CASES_Q, [passage], Intent(figure=True), CASES) == "广州市于2017年3月办理行政复议案件1200件[1]。"
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("广州市完成执法数据统计，并于2017年3月办理行政复议案件1200件。", "广州市于2017年3月办理行政复议案件1200件"),
+        # a traditional report's 並於 is the same tying word ("广州市2017年并于2017年3月…" was said)
+        ("廣州市完成執法數據統計，並於2017年3月辦理行政複議案件1200件。", "广州市於2017年3月辦理行政複議案件1200件"),
+    ],
+)
+def test_a_clause_lifted_out_drops_the_word_that_tied_it_to_the_one_before(sentence, expected):
+    passage = _p(sentence, issuer="广州市", year=2017)
+    assert _answer(CASES_Q, [passage], Intent(figure=True), CASES) == f"{expected}[1]。"
 
 
 def test_one_places_reports_of_two_years_asked_together_are_each_said():

@@ -145,6 +145,13 @@ def test_relative_years_are_said_as_years_and_in_the_askers_script(seeded):
     assert any("今年" in c.text for c in answer.citations)  # the citation keeps the report's own words
 
 
+def test_a_period_counted_back_is_said_with_the_year_it_ends_in(seeded):
+    """A 2017 article's "近5年来" read today is not the last five years: the answer says which year they end in."""
+    answer = Answerer(seeded, "extractive").ask("广州精简204项行政审批备案事项是在哪段时间内完成的？")
+    assert "近5年来（截至2017年）" in answer.answer and answer.flagged_numbers == []
+    assert any("近5年來" in c.text and "截至" not in c.text for c in answer.citations)  # the report's own words
+
+
 SCRIPTS = {
     "good": "成都市2024年办理行政应诉案件5652件[1]。",
     "wrong": "成都市2024年办理行政应诉案件2031件[1]。",

@@ -38,7 +38,7 @@ from bot.answer.llm import LLMError
 from bot.answer.verify import Verifier, fact_sentences, verified
 from bot.index.library import Library
 from bot.index.search import Extras, years_by_body
-from bot.ingest.dates import relative_dates
+from bot.ingest.dates import periods_dated, relative_dates
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
 from bot.text import MARKER, answer_sentences, to_simplified
@@ -210,7 +210,8 @@ class Answerer:
 
     def _dated(self, text: str, passages: list[Passage]) -> str:
         """Relative years (今年, 去年…) in a sentence said as the years they are in the report it cites: a 2017
-        article's "今年5月" is 2017年5月 to a reader today. A comparison's base (比上年, 同比上年) is left as is."""
+        article's "今年5月" is 2017年5月 to a reader today, and its "近5年来" ends in 2017. A comparison's base (比上年,
+        同比上年) is left as is."""
         out = []
         for sentence in answer_sentences(text):
             cited = [int(n) for n in MARKER.findall(sentence) if 0 < int(n) <= len(passages)]
@@ -222,7 +223,7 @@ class Answerer:
                 if not re.search(r"(?:比|较|同比|高于|低于|多于|少于)$", sentence[: date.start]):
                     said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"
                     sentence = sentence[: date.start] + said + sentence[date.end :]
-            out.append(sentence)
+            out.append(periods_dated(sentence, report.anchor_year))
         return "".join(out)
 
     def _grounds(self, citation: Citation) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from bot.answer.framing import framed
 from bot.answer.intent import Intent, asks, measure, short_name, years_named
-from bot.ingest.dates import RELATIVE
+from bot.ingest.dates import PERIOD, RELATIVE
 from bot.models import REFUSAL, Passage
 from bot.text import DATE_WORDS, NUMBER, ORDINAL, bigrams, split_sentences, to_simplified, tokenize
 
@@ -182,7 +182,9 @@ _REPEAT = 0.6
 
 def _trimmed(core: str) -> str:
     """A kept clause as an answer's sentence: without its list label, its tying word or closing punctuation."""
-    return _CONNECTIVE.sub("", _LABEL.sub("", core)).rstrip("。；，")
+    core = _LABEL.sub("", core)
+    tie = _CONNECTIVE.match(to_simplified(core))  # 並於 too; the display text keeps its characters
+    return core[tie.end() if tie else 0 :].rstrip("。；，")
 
 
 def _content(terms: set[str], passages: list[Passage]) -> set[str]:
@@ -201,7 +203,7 @@ def _slot(intent: Intent) -> re.Pattern | None:
     return _WHEN if intent.time else None
 
 
-_WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|近(?:\\d+|[一二三四五六七八九十]+)年")
+_WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")
 
 
 def _span(scores: list[float], best: int) -> slice:

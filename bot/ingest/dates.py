@@ -36,6 +36,9 @@ _OFFSETS = {
 }
 _PREPOSITIONS = "于在至到自从"
 RELATIVE = re.compile("|".join(sorted(_OFFSETS, key=len, reverse=True)))
+# A period counted back from the text's own year ("近5年来", "近三年"): it ends in that year, which a reader
+# years later must be told.
+PERIOD = re.compile(r"近(?:\d+|[一二三四五六七八九十]+)年(?:以来|来|间)?")
 # The clause around a match, as jieba splits text: its segmentation of a clause is that of the whole text.
 _CLAUSE_END = re.compile(r"[\s。！？；，、：（）“”《》,;:()]")
 
@@ -93,6 +96,20 @@ def relative_dates(text: str, anchor_year: int) -> list[RelativeDate]:
             word = text[m.start() : m.end()]
             found.append(RelativeDate(m.start(), m.end(), word, anchor_year + _OFFSETS[m.group()]))
     return found
+
+
+def periods_dated(text: str, anchor_year: int) -> str:
+    """`近5年来` → `近5年来（截至2017年）`: a period counted back, said with the year it ends in (simplified or
+    traditional text; one already followed by a bracket is left as it is)."""
+    text_s = to_simplified(text)
+    if len(text_s) != len(text):
+        text_s = text
+    parts, at = [], 0
+    for m in PERIOD.finditer(text_s):
+        if not text_s.startswith(("（", "("), m.end()):
+            parts += [text[at : m.end()], f"（截至{anchor_year}年）"]
+            at = m.end()
+    return "".join(parts) + text[at:]
 
 
 def annotate(text: str, anchor_year: int) -> str:
