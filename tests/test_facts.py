@@ -90,6 +90,16 @@ def test_a_comparison_names_each_place_with_its_cited_figure_and_says_which_is_l
     assert {c.doc for c in answer.citations} == {"002_092cc53afba18b30.txt", "004_7cff85eaf4bcf1da.txt"}
 
 
+def test_things_asked_together_are_compared_by_their_sum_where_a_report_gives_them_apart(seeded):
+    """韶关 gives 人大代表建议77件 and 政协委员提案283件 apart, 广州 one figure of both (1407件): 360 against 1407, not
+    77 against 1407; the sum says its parts and is grounded by them."""
+    plan = make_plan("韶关和广州办理人大代表建议、政协提案的数量，谁更多？", BODIES)
+    assert plan.things == (frozenset({"人大", "代表", "建议"}), frozenset({"政协", "提案"}))
+    answer = Answerer(seeded, "extractive").ask(plan.question)
+    assert "人大代表建议77件" in answer.answer and "政协委员提案283件，合计360件" in answer.answer
+    assert "1407件" in answer.answer and answer.answer.endswith("广州市更多。") and answer.flagged_numbers == []
+
+
 def row(value: float, text: str, qualifiers: tuple[str, ...] = (), unit_class: str = "cases") -> Figure:
     return Figure("行政复议申请", value, text, "件", unit_class, qualifiers, None, text, 0, "甲市", 2024)
 

@@ -145,7 +145,7 @@ class Answerer:
         """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by
         sentence as it streams (`verify.Verifier`); what fails is replaced by the facts, and counted."""
         if self.backend.name == "extractive" or plan.kind in COMPOSED:
-            answer = self.validate(facts.text, facts.passages, base, timings, started)
+            answer = self.validate(facts.text, facts.passages, base, timings, started, derived=facts.derived)
             yield answer.answer
             yield answer
             return
@@ -167,7 +167,9 @@ class Answerer:
             if not incomplete:
                 base["llm"] = f"extractive (fallback: {self.backend.name} failed)"
         timings["generate"] = time.perf_counter() - generating
-        answer = self.validate(verifier.text, facts.passages, base, timings, started, error, incomplete)
+        answer = self.validate(
+            verifier.text, facts.passages, base, timings, started, error, incomplete, derived=facts.derived
+        )
         answer.attributed = bool(verifier.attributed)
         answer.verification = {"sentences": verifier.sentences, "replaced": verifier.replaced}
         yield answer
@@ -181,8 +183,10 @@ class Answerer:
         started: float,
         error: str | None = None,
         incomplete: bool = False,
+        derived: tuple[str, ...] = (),
     ) -> Answer:
-        """Refusal detection, citation checking and the number check."""
+        """Refusal detection, citation checking and the number check (`derived`: figures the facts computed from
+        the cited rows, a sum, which ground as the rows do)."""
         text = text.strip()
         if to_simplified(base["question"]) == base["question"]:  # answered in the asker's script
             text = to_simplified(text)
@@ -199,7 +203,7 @@ class Answerer:
             answer=text,
             refused=False,
             citations=citations,
-            flagged_numbers=ungrounded_numbers(text, [self._grounds(c) for c in citations]),
+            flagged_numbers=ungrounded_numbers(text, [self._grounds(c) for c in citations] + list(derived)),
             invalid_citations=invalid,
             attributed=attributed,
             error=error,

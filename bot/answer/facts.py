@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer.intent import Plan, asks, report_years, short_name
 from bot.index.library import Library
@@ -52,6 +52,7 @@ class Facts:
 
     passages: list[Passage]
     text: str
+    derived: tuple[str, ...] = ()  # figures computed in code from the cited rows (a sum): grounded as they are
 
 
 def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
@@ -445,16 +446,40 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
     if any(row is None for *_, row in picked):
         return None
-    classes = {row.unit_class for *_, row in picked if row}
+    summed = [(report, name, *_of_all(plan, report, row)) for report, name, row in picked if row]
+    classes = {row.unit_class for *_, row, _ in summed}
     passages, parts = [], []
-    for n, (report, name, row) in enumerate(picked, 1):
-        assert row is not None
+    for n, (report, name, row, said) in enumerate(summed, 1):
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         lead = f"{name}{row.year or report.covered_year or ''}年"
-        parts.append(f"{_after(lead, _clause(row))}[{n}]")
+        parts.append(f"{_after(lead, said)}[{n}]")
     compared = len(classes) == 1 and plan.compare
-    verdict = _verdict(plan, [(name, row) for _, name, row in picked if row]) if compared else ""
-    return Facts(passages, "，".join(parts) + (f"；{verdict}" if verdict else "") + "。")
+    verdict = _verdict(plan, [(name, row) for _, name, row, _ in summed]) if compared else ""
+    sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
+    return Facts(passages, "，".join(parts) + (f"；{verdict}" if verdict else "") + "。", sums)
+
+
+def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
+    """The figure a place is compared by, and how it is said. Asked of several things together
+    ("人大代表建议、政协提案") where the report gives them apart in one sentence ("人大代表建议77件，政协委员提案
+    283件"), it is their sum, said with its parts ("…，合计360件"): both against another place's figure of both,
+    not one of them against it."""
+
+    def about(text: str, thing: frozenset[str]) -> bool:
+        return all(token in to_simplified(text) for token in thing)
+
+    if len(plan.things) < 2 or all(about(_clause(row), thing) for thing in plan.things):
+        return row, _clause(row)
+    apart = [r for r in report.figures if r.sentence == row.sentence and r.unit == row.unit and not r.change]
+    each = [next((r for r in apart if about(_clause(r), thing)), None) for thing in plan.things]
+    if any(r is None for r in each) or len({id(r) for r in each}) < len(each):
+        return row, _clause(row)
+    total = sum(r.value for r in each if r)
+    text = f"{int(total) if total == int(total) else round(total, 2)}{row.unit}"
+    qualifiers = tuple(dict.fromkeys(q for r in each if r for q in r.qualifiers))
+    said = "，".join(_clause(r) for r in each if r) + f"，合计{text}"
+    indicator = "、".join(r.indicator for r in each if r)
+    return replace(row, value=total, text=text, qualifiers=qualifiers, indicator=indicator), said
 
 
 def _best_row(plan: Plan, report: Report, terms: set[str], idf: Idf) -> Figure | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
 from bot.models import Filters
-from bot.text import NUMBER, ORDINAL, tagged, to_simplified
+from bot.text import NUMBER, ORDINAL, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -225,6 +225,9 @@ class Plan:
     role: str | None = None
     unit: str | None = None
     compare: bool = False  # which of the places is larger is asked ("哪个更多"), not only each one's figure
+    # Things asked of together ("人大代表建议、政协提案"), each as its finest search tokens: a place's figure of
+    # them all is the sum of its report's figures of each when the report gives them apart.
+    things: tuple[frozenset[str], ...] = ()
 
 
 KINDS = ("report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
@@ -257,7 +260,25 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "time"
     else:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
-    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared)
+    things = _things_listed(text) if kind == "comparison" else ()
+    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things)
+
+
+def _things_listed(text: str) -> tuple[frozenset[str], ...]:
+    """The things a question lists with 、 ("办理的人大代表建议、政协提案"): the words next to each 、, as the finest
+    search tokens a sentence must hold to be about that thing (政协提案 → 政协, 提案: "政协委员提案" is one)."""
+    runs = re.split(r"、", re.split(r"[，,。？?；;：:！!]", text[: text.find("、")])[-1] + text[text.find("、") :])
+    if len(runs) < 2:
+        return ()
+    runs[-1] = re.split(r"[，,。？?；;：:！!的]", runs[-1])[0]  # "…、政协提案的数量": the thing, not its measure
+    listed = [words(runs[0])[-2:], *(words(run)[:2] for run in runs[1:])]
+    return tuple(frozenset(_finest(" ".join(w))) for w in listed if w)
+
+
+def _finest(text: str) -> set[str]:
+    """Search tokens no other of which they hold: 政协提案 → {政协, 提案}."""
+    tokens = set(tokenize(text))
+    return {t for t in tokens if not any(o != t and o in t for o in tokens)}
 
 
 def _side_by_side(text: str, issuers: list[str]) -> list[str]:
