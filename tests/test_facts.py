@@ -112,6 +112,17 @@ def test_the_larger_is_said_only_where_qualifiers_leave_the_order_certain():
     assert _verdict(plan, [("甲市", row(100, "100%", unit_class="percent"))] * 2) == "两者一样高"
 
 
+def test_what_reports_say_of_themselves_is_said_for_each_and_only_from_their_own_lines(seeded):
+    """Two reports asked together are each answered; one that does not say it (广州's report has no title,
+    signature or date line) is said not to, and alone it is refused, not answered from a sentence on 机关."""
+    answerer = Answerer(seeded, "extractive")
+    years = answerer.ask("成都和花都区的报告分别总结的是哪一年的工作？")
+    assert "2024年度的工作[" in years.answer and "2023年度的工作[" in years.answer and len(years.citations) == 2
+    dates = answerer.ask("广州和成都的报告分别是哪天签发的？")
+    assert dates.answer.startswith("广州市2024年度报告未载明此项。") and "落款日期为2025年1月6日[1]" in dates.answer
+    assert answerer.ask("广州市的报告是以哪个机关的名义发布的？").answer == REFUSAL
+
+
 def test_a_report_question_is_answered_from_its_own_lines(seeded):
     answerer = Answerer(seeded, "extractive")
     sent = answerer.ask("成都这份报告是报送给哪个机关的？")

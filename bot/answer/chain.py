@@ -22,7 +22,7 @@ from bot.answer.checks import (
     renumbered,
     ungrounded_numbers,
 )
-from bot.answer.facts import Facts, chinese_date, gather
+from bot.answer.facts import UNSAID, Facts, chinese_date, gather
 from bot.answer.intent import (
     Intent,
     Plan,
@@ -114,7 +114,7 @@ class Answerer:
         timings = {"facts": time.perf_counter() - started}
         if facts is None:
             facts = self._from_passages(plan, filters, k, base, timings, started)
-        if facts is None:
+        if facts is None or facts is UNSAID:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return

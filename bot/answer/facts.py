@@ -21,7 +21,7 @@ from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
-from bot.models import Filters, Passage
+from bot.models import REFUSAL, Filters, Passage
 from bot.text import MARKER, bigrams, split_sentences, to_simplified, tokenize
 
 Idf = Callable[[str], float]
@@ -55,6 +55,11 @@ class Facts:
     derived: tuple[str, ...] = ()  # figures computed in code from the cited rows (a sum): grounded as they are
 
 
+# What the reports asked about do not say of themselves (a report with no signature asked its date): refused,
+# never answered from similar chunks (a sentence on 公安机关 is no report's issuer).
+UNSAID = Facts([], REFUSAL)
+
+
 def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
     """The facts for a plan whose kind the structure answers; None for the others (similar chunks answer)."""
     if plan.kind == "comparison":
@@ -62,11 +67,14 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     reports = reports_for(plan, library, filters)
     if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
         return _joined([_section(plan, report, name, idf) for report, name in reports])
+    if plan.kind == "report" and reports:  # only a report's own lines say what it is; of several, each one's
+        each = [_about_report(plan, report, name, library) for report, name in reports]
+        if all(facts is None for facts in each):
+            return UNSAID
+        return _joined([f or _not_said(r, n, library) for f, (r, n) in zip(each, reports, strict=True)])
     if len(reports) != 1:
         return None
     report, name = reports[0]
-    if plan.kind == "report":
-        return _about_report(plan, report, name, library)
     if plan.kind == "section" and plan.role:
         return _section(plan, report, name, idf)
     if plan.kind == "summary":
@@ -186,7 +194,7 @@ def _headline(text: str) -> str:
 _ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布单位|印发")
 _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
-_ASKS_SIGNED = re.compile(r"落款")
+_ASKS_SIGNED = re.compile(r"落款|签发|成文")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
 _ASKS_ADDRESSEE = re.compile(r"报送|提交给|报告给")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
@@ -228,6 +236,12 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     else:
         cited = _passage(report, None, "\n".join([*lines[:3], *(signature.text.split("\n") if signature else [])]))
     return Facts([cited], f"{_report_name(report, name, record.get('kind', 'report'))}{'，'.join(said)}[1]。")
+
+
+def _not_said(report: Report, name: str, library: Library) -> Facts:
+    """One of several reports asked about does not say it of itself: said so, beside what the others say."""
+    kind = (library.document(report.doc) or {}).get("kind", "report")
+    return Facts([], f"{_report_name(report, name, kind)}未载明此项。")
 
 
 def _report_name(report: Report, name: str, kind: str) -> str:
