@@ -455,6 +455,18 @@ def test_a_new_place_with_words_of_its_own_keeps_them():
     assert "行政诉讼" in got
 
 
+@pytest.mark.parametrize(
+    ("before", "follow_up", "asked"),
+    [
+        ("韶关市2024年办理人大代表建议多少件？", "政协提案呢？", "韶关市2024年办理政协提案多少件？"),
+        # a verb inside the thing's name is part of it: 行政应诉案件 is replaced whole, not its 行政
+        ("成都2024年办理了多少件行政应诉案件？", "行政复议呢？", "成都2024年办理了多少件行政复议？"),
+    ],
+)
+def test_a_follow_up_naming_another_thing_asks_the_same_of_it(before, follow_up, asked):
+    assert standalone(follow_up, _user(before), ISSUERS) == asked
+
+
 def test_a_new_topic_keeps_the_old_scope():
     got = standalone("还有哪些措施？", _user(BASE), ISSUERS)
     assert _named(got) == ({"广州市"}, [2024])

@@ -396,12 +396,18 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
 
 
 def _noun_run(text: str) -> str:
-    """The longest run of nouns in a question (places and one-character words aside; "、" and "和" join):
-    the thing it asks about ("人大代表建议")."""
+    """The longest run of nouns in a question (places and one-character words aside; "、" and "和" join, and so
+    does a verb between two nouns: "行政应诉案件"): the thing it asks about ("人大代表建议")."""
+    words = tagged(text)
+
+    def is_noun(i: int) -> bool:
+        word, flag = words[i] if i < len(words) else ("", "")
+        return flag.startswith("n") and flag not in ("ns", "nr") and len(word) >= 2
+
     runs, current = [], ""
-    for word, flag in tagged(text):
-        noun = flag.startswith("n") and flag not in ("ns", "nr") and len(word) >= 2
-        if noun or current and word in ("、", "和", "及"):
+    for i, (word, flag) in enumerate(words):
+        inner_verb = current and flag in ("v", "vn") and len(word) >= 2 and is_noun(i + 1)
+        if is_noun(i) or inner_verb or current and word in ("、", "和", "及"):
             current += word
         else:
             runs.append(current.rstrip("、和及"))
