@@ -50,6 +50,18 @@ def test_sentences_nearly_as_good_are_kept_up_to_max_sentences_in_reading_order(
     assert _answer(CASES_Q, [passage], Intent(), CASES, max_sentences=1) == "其中办理行政复议案件280件[1]。"
 
 
+def test_a_figure_given_is_not_followed_by_a_sentence_adding_no_asked_word():
+    """One figure asked and the best sentence gives one: a nearly as good sentence of the same report stays only
+    when it says a word of the question the first does not ("主动撤回…多少宗": 撤回 is in the second alone)."""
+    passage = _p("全年办理行政复议案件1200件。行政复议案件280件予以纠正。")  # 4 and 3: nearly as good
+    assert _answer(CASES_Q, [passage], Intent(), CASES).endswith("280件予以纠正[1]。")  # no figure asked: both
+    assert _answer(CASES_Q, [passage], Intent(figure=True), CASES) == "全年办理行政复议案件1200件[1]。"
+    withdrawn = {**CASES, "撤回": 3.0}
+    question = "主动撤回的行政复议案件办理了多少件？"
+    passage = _p("全年办理行政复议案件1200件。主动撤回行政复议案件90件。")
+    assert _answer(question, [passage], Intent(figure=True), withdrawn).endswith("主动撤回行政复议案件90件[1]。")
+
+
 def test_a_much_weaker_sentence_is_left_out():
     passage = _p("全年办理行政复议案件1200件。行政诉讼案件有所下降。")  # 4 and 1: under three quarters
     assert _answer(CASES_Q, [passage], Intent(), CASES) == "全年办理行政复议案件1200件[1]。"

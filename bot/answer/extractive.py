@@ -68,6 +68,8 @@ class Extractive:
                 chosen.append(item)
             if len(chosen) >= max(self.max_sentences, len(reports_needed)):
                 break
+        if wants_number and not intent.each:
+            chosen = _beside_the_figure(chosen, passages, terms, intent)
         named: set[str] = set()
         said: list[str] = []
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
@@ -149,6 +151,24 @@ class Extractive:
         said = set().union(*(found[i] for i in kept if holds[i]))
         kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
         return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
+
+
+def _beside_the_figure(
+    chosen: list[tuple[float, int, str]], passages: list[Passage], terms: set[str], intent: Intent
+) -> list[tuple[float, int, str]]:
+    """One figure asked and the best sentence gives one: its report's other sentences stay only when they say a
+    word of the question it does not ("主动撤回…多少宗": 撤回 is in the second alone); another report's figure
+    stays (which is whose is the answer's to say)."""
+    best = chosen[0]
+    if not intent.figure_in(best[2]):
+        return chosen
+    said = {t for t in terms if t in to_simplified(best[2])}
+    doc = passages[best[1] - 1].doc
+    return [
+        c
+        for c in chosen
+        if c is best or passages[c[1] - 1].doc != doc or {t for t in terms if t in to_simplified(c[2])} - said
+    ]
 
 
 def _whose(passage: Passage, by_year: bool) -> tuple[str | None, int | None]:
