@@ -367,6 +367,8 @@ def test_the_same_words_with_other_figures_are_not_a_repeat():
         ("1200件行政复议案件办理完毕。", "广州市2024年，1200件"),  # not "2024年1200件"
         ("国务院部署办理行政复议案件1200件。", "国务院部署"),  # a higher body's doing is not the city's
         ("广州市全年办理行政复议案件1200件。", "广州市2024年全年"),  # its place, and then the year
+        ("印发《广州市复议规定》后办理行政复议案件1200件。", "广州市2024年印发《"),  # a title names no one
+        ("《广州市复议规定》施行后办理行政复议案件1200件。", "《广州市复议规定》施行"),  # of a document: as is
     ],
 )
 def test_the_place_and_year_are_said_once_and_read_right(sentence, lead):

@@ -35,6 +35,9 @@ BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
         ("成都办理了多少件行政应诉案件？", "figure", None),
         ("韶关的人民调解成功率是多少？", "rate", None),
         ("广州哪一年获得了法治政府建设典范城市称号？", "time", None),
+        # a document named in title marks is not the report, nor its title's 工作安排 the report's plans
+        ("《成都市人民政府2024年度法治政府建设重点工作安排》是什么时候印发的？", "time", None),
+        ("《推进依法治市 建设法治广州》这篇报道出自哪家媒体？", "report", None),
     ],
 )
 def test_the_plan_reads_the_kind_a_question_asks(question, kind, role):

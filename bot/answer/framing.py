@@ -16,6 +16,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     year (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
     when it names no year anywhere ("韶关市2024年有5个镇…")."""
     text = to_simplified(sentence)
+    unquoted = re.sub(r"《[^》]*》", lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
     whose = f"{passage.issuer}{passage.year}"
     if not passage.issuer or whose in named or _OPENS_WITH_OTHER_BODY.match(text):
         return sentence
@@ -23,7 +24,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     name = short_name(passage.issuer)
     stem = re.sub(r"[市区县]$", "", name)
     year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
-    if stem not in text:
+    if stem not in unquoted:
         lead = f"{name}{year}"
         return f"{lead}，{sentence}" if _OPENS_WITH_FIGURE.match(text) else f"{lead}{sentence}"  # not "2024年86.15%…"
     opening = re.match(rf"{re.escape(stem)}[市区县]?(?:的)?(?=[{CJK}])", text)
@@ -36,6 +37,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
 # say the city did it.
 _OPENS_WITH_OTHER_BODY = re.compile(
     r"^(?:(?:19|20)\d{2}年)?(?:中共中央|党中央|国务院|全国人大|司法部|省委|省政府|省人大)"
+    r"|^《"  # nor is a sentence about a document ("《…条例》于2017年5月1日起施行")
 )
 # A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
 _OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")

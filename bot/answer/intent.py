@@ -59,6 +59,9 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
     r"|出自哪|哪家媒体|报送给|提交给|总结的是哪|针对哪一?年|落款"
 )
+# A document named in title marks that the question does not call a report or article ("《…重点工作安排》是
+# 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
+_NAMES_ANOTHER_DOCUMENT = re.compile(r"《[^》]+》(?!.*(?:报告|报道|文章))")
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
@@ -106,7 +109,7 @@ class Intent:
             rate=bool(_ASKS_RATE.search(text)),
             list=bool(_ASKS_LIST.search(text)),
             shortcomings=bool(_ASKS_SHORTCOMINGS.search(text)),
-            about_report=bool(_ASKS_ABOUT_REPORT.search(text)),
+            about_report=bool(_ASKS_ABOUT_REPORT.search(text)) and not _NAMES_ANOTHER_DOCUMENT.search(text),
             time=bool(_ASKS_TIME.search(text)),
             each=bool(_EACH.search(text)),
             span=bool(_ASKS_SPAN.search(text)),
@@ -248,7 +251,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     if compared or _EACH.search(text):  # "广州和花都各自…": the city and its district, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else None
-    role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
+    unquoted = re.sub(r"《[^》]*》", "《》", text)  # a document's title is no part of the report asked for
+    role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if intent.about_report:
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text)):
