@@ -64,6 +64,13 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+def simplified_in_place(text: str) -> str:
+    """`text` simplified for matching, where a match's offsets must hold for the text as written (a phrase that
+    OpenCC converts to another length would shift them: then the text as written is matched)."""
+    simplified = to_simplified(text)
+    return simplified if len(simplified) == len(text) else text
+
+
 def strip_glosses(text: str) -> str:
     return _GLOSS.sub("", text)
 

@@ -11,7 +11,16 @@ from bot.answer.framing import framed
 from bot.answer.intent import Intent, asks, measure, short_name, years_named
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.models import REFUSAL, Passage
-from bot.text import DATE_WORDS, NUMBER, ORDINAL, bigrams, split_sentences, to_simplified, tokenize
+from bot.text import (
+    DATE_WORDS,
+    NUMBER,
+    ORDINAL,
+    bigrams,
+    simplified_in_place,
+    split_sentences,
+    to_simplified,
+    tokenize,
+)
 
 # The way these reports enumerate: "一是…。二是…。"
 _NUMERALS = "一二三四五六七八九十"
@@ -203,7 +212,7 @@ _REPEAT = 0.6
 def _trimmed(core: str) -> str:
     """A kept clause as an answer's sentence: without its list label, its tying word or closing punctuation."""
     core = _LABEL.sub("", core)
-    tie = _CONNECTIVE.match(to_simplified(core))  # 並於 too; the display text keeps its characters
+    tie = _CONNECTIVE.match(simplified_in_place(core))  # 並於 too; the display text keeps its characters
     return core[tie.end() if tie else 0 :].rstrip("。；，")
 
 

@@ -486,14 +486,15 @@ def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
     if len(plan.things) < 2 or all(about(_clause(row), thing) for thing in plan.things):
         return row, _clause(row)
     apart = [r for r in report.figures if r.sentence == row.sentence and r.unit == row.unit and not r.change]
-    each = [next((r for r in apart if about(_clause(r), thing)), None) for thing in plan.things]
-    if any(r is None for r in each) or len({id(r) for r in each}) < len(each):
+    found = [next((r for r in apart if about(_clause(r), thing)), None) for thing in plan.things]
+    each = [r for r in found if r is not None]
+    if len({id(r) for r in each}) < len(found):  # a thing with no row of its own, or two things in one row
         return row, _clause(row)
-    total = sum(r.value for r in each if r)
+    total = sum(r.value for r in each)
     text = f"{int(total) if total == int(total) else round(total, 2)}{row.unit}"
-    qualifiers = tuple(dict.fromkeys(q for r in each if r for q in r.qualifiers))
-    said = "，".join(_clause(r) for r in each if r) + f"，合计{text}"
-    indicator = "、".join(r.indicator for r in each if r)
+    qualifiers = tuple(dict.fromkeys(q for r in each for q in r.qualifiers))
+    said = "，".join(_clause(r) for r in each) + f"，合计{text}"
+    indicator = "、".join(r.indicator for r in each)
     return replace(row, value=total, text=text, qualifiers=qualifiers, indicator=indicator), said
 
 

@@ -272,12 +272,16 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
 def _things_listed(text: str) -> tuple[frozenset[str], ...]:
     """The things a question lists with 、 ("办理的人大代表建议、政协提案"): the words next to each 、, as the finest
     search tokens a sentence must hold to be about that thing (政协提案 → 政协, 提案: "政协委员提案" is one)."""
-    runs = re.split(r"、", re.split(r"[，,。？?；;：:！!]", text[: text.find("、")])[-1] + text[text.find("、") :])
-    if len(runs) < 2:
+    at = text.find("、")
+    if at < 0:
         return ()
-    runs[-1] = re.split(r"[，,。？?；;：:！!的]", runs[-1])[0]  # "…、政协提案的数量": the thing, not its measure
+    runs = (re.split(f"[{_CLAUSE_BREAKS}]", text[:at])[-1] + text[at:]).split("、")
+    runs[-1] = re.split(f"[{_CLAUSE_BREAKS}的]", runs[-1])[0]  # "…、政协提案的数量": the thing, not its measure
     listed = [words(runs[0])[-2:], *(words(run)[:2] for run in runs[1:])]
     return tuple(frozenset(_finest(" ".join(w))) for w in listed if w)
+
+
+_CLAUSE_BREAKS = "，,。？?；;：:！!"
 
 
 def _finest(text: str) -> set[str]:
@@ -402,14 +406,14 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
 def _noun_run(text: str) -> str:
     """The longest run of nouns in a question (places and one-character words aside; "、" and "和" join, and so
     does a verb between two nouns: "行政应诉案件"): the thing it asks about ("人大代表建议")."""
-    words = tagged(text)
+    pairs = tagged(text)  # (word, flag); not `words`, the module's word splitter
 
     def is_noun(i: int) -> bool:
-        word, flag = words[i] if i < len(words) else ("", "")
+        word, flag = pairs[i] if i < len(pairs) else ("", "")
         return flag.startswith("n") and flag not in ("ns", "nr") and len(word) >= 2
 
     runs, current = [], ""
-    for i, (word, flag) in enumerate(words):
+    for i, (word, flag) in enumerate(pairs):
         inner_verb = current and flag in ("v", "vn") and len(word) >= 2 and is_noun(i + 1)
         if is_noun(i) or inner_verb or current and word in ("、", "和", "及"):
             current += word

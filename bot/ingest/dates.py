@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import segmenter, to_simplified
+from bot.text import segmenter, simplified_in_place
 
 # Longest spellings first, so 上年度 is one word and not 上年 + 度. Simplified forms: text is matched simplified.
 _OFFSETS = {
@@ -86,9 +86,7 @@ def relative_dates(text: str, anchor_year: int) -> list[RelativeDate]:
     A match counts only where jieba starts a word there, so 应当年满 (应当|年满), 以上年龄 and 目前年均 are
     no dates, while 同比上年, 今年以来 and 去年同期 (one jieba word starting with the date) are.
     """
-    text_s = to_simplified(text)
-    if len(text_s) != len(text):  # offsets must hold for the display text
-        text_s = text
+    text_s = simplified_in_place(text)  # offsets must hold for the display text
     found = []
     for m in RELATIVE.finditer(text_s):
         after_preposition = m.start() > 0 and text_s[m.start() - 1] in _PREPOSITIONS  # 于今年 (jieba: 于今|年)
@@ -101,9 +99,7 @@ def relative_dates(text: str, anchor_year: int) -> list[RelativeDate]:
 def periods_dated(text: str, anchor_year: int) -> str:
     """`近5年来` → `近5年来（截至2017年）`: a period counted back, said with the year it ends in (simplified or
     traditional text; one already followed by a bracket is left as it is)."""
-    text_s = to_simplified(text)
-    if len(text_s) != len(text):
-        text_s = text
+    text_s = simplified_in_place(text)
     parts, at = [], 0
     for m in PERIOD.finditer(text_s):
         if not text_s.startswith(("（", "("), m.end()):
