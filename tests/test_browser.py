@@ -6,6 +6,7 @@ Screenshots go to test-artifacts/. Skipped only when no Chromium binary exists (
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -268,6 +269,31 @@ def test_an_unexpected_failure_is_a_chinese_message_and_the_page_goes_on(site, s
     ask(page, "韶关市选聘了几名行政执法监督员？")
     answered(page, "韶关", turn=2)
     assert failures(page) == []
+
+
+def test_a_question_typed_while_an_answer_streams_is_kept(site, service, page, monkeypatch):
+    """The next question typed while an answer comes in stays in the box: each streamed piece used to clear the
+    box again, so the typed question vanished unasked. The answer is held until the next one is typed."""
+    real, typed = service.answerer.backend, threading.Event()
+
+    class Held:
+        name = real.name
+
+        def generate(self, question, passages, intent):
+            assert typed.wait(WAIT_MS / 1000), "the test never typed its next question"
+            yield from real.generate(question, passages, intent)
+
+    monkeypatch.setattr(service.answerer, "backend", Held())
+    page.goto(f"{site}/")
+    page.locator("#question textarea").fill("成都市2024年办理行政应诉案件多少件？")
+    page.locator("#ask").click()
+    page.wait_for_function("document.querySelector('#chat').innerText.includes('成都市2024年办理')", timeout=WAIT_MS)
+    page.locator("#question textarea").fill("那行政复议呢？")
+    typed.set()
+    page.wait_for_function("document.querySelector('#chat').innerText.includes('5652')", timeout=WAIT_MS)
+    page.locator("#sources .source-card").first.wait_for(state="visible")
+    assert page.locator("#question textarea").input_value() == "那行政复议呢？"
+    page.screenshot(path=str(ARTIFACTS / "ui-typed-while-streaming.png"), full_page=True)
 
 
 def test_asking_too_often_is_a_chinese_message(service, browser):

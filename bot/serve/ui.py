@@ -134,7 +134,8 @@ def chat_turn(
 
     `asker` (who asks: an address or key) is held to the rate limit here, where the refusal can be a Chinese
     sentence. Whatever goes wrong ends as a short Chinese message in the chat (the trace goes to the log), and
-    the question box stays usable: this generator never raises.
+    the question box stays usable: this generator never raises. The box is cleared once, when the question is
+    taken; later pieces leave it alone, so a next question typed while this answer streams is kept (`gr.skip()`).
     """
     question, kept = (question or "").strip(), list(kept or [])
     if not question:
@@ -155,7 +156,7 @@ def chat_turn(
                 elif event:  # an empty piece says only that the answer is under way
                     text += event
                     messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
-                    yield "", messages, turns, sources_panel(kept, "正在生成回答…"), kept
+                    yield gr.skip(), messages, turns, sources_panel(kept, "正在生成回答…"), kept
     except FazhiError as exc:
         failure = service_message(exc)
     except Exception:
@@ -163,12 +164,12 @@ def chat_turn(
         failure = UNAVAILABLE
     if failure or answer is None:
         messages[-1] = {"role": "assistant", "content": error_html(f"暂时无法回答：{failure or UNAVAILABLE}")}
-        yield "", messages, turns, sources_panel(kept, "这一问没有结果。"), kept
+        yield gr.skip(), messages, turns, sources_panel(kept, "这一问没有结果。"), kept
         return
     messages[-1] = {"role": "assistant", "content": answer_html(answer, turn)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
     kept = [*kept, turn_record(turn, question, answer)][-MAX_RECORDS:]
-    yield "", messages, turns, sources_panel(kept), kept
+    yield gr.skip(), messages, turns, sources_panel(kept), kept
 
 
 EMPTY_CONVERSATION = {"messages": [], "turns": [], "kept": []}
