@@ -33,6 +33,7 @@ BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
         ("韶关和成都谁受理的行政复议案件更多？", "comparison", None),
         ("成都和韶关分别办理了多少件法律援助案件？", "comparison", None),
         ("成都办理了多少件行政应诉案件？", "figure", None),
+        ("广州和成都2024年各办理行政复议案件多少件？", "comparison", None),  # a figure of several places: each
         ("韶关的人民调解成功率是多少？", "rate", None),
         ("广州哪一年获得了法治政府建设典范城市称号？", "time", None),
         # a document named in title marks is not the report, nor its title's 工作安排 the report's plans
@@ -101,6 +102,56 @@ def test_things_asked_together_are_compared_by_their_sum_where_a_report_gives_th
     answer = Answerer(seeded, "extractive").ask(plan.question)
     assert "人大代表建议77件" in answer.answer and "政协委员提案283件，合计360件" in answer.answer
     assert "1407件" in answer.answer and answer.answer.endswith("广州市更多。") and answer.flagged_numbers == []
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "unsaid", "compared"),
+    [
+        # 韶关's report has no 行政应诉 figure: its nearest row of the unit (非现场云巡查案件966宗) is no answer
+        ("成都市和韶关市2024年分别办理行政应诉案件多少件？哪个更多？", "5652件", "韶关市", True),
+        # 广州's report gives no count of 行政复议案件 (its 减免责案件 are something else)
+        ("广州和成都2024年各办理行政复议案件多少件？", "1.11万件", "广州市", False),
+        # 韶关 gives 行政复议申请830件 but no growth; its 破案率同比上升 is another thing's
+        ("韶关和成都2024年行政复议申请同比增长哪个高？", "89.6%", "韶关市", True),
+        # 广州's 全市通办 is not 跨省通办: the rarest word of the thing must be named
+        ("广州和成都的政务服务事项跨省通办各有多少项？", "162项", "广州市", False),
+    ],
+)
+def test_a_place_whose_report_lacks_the_compared_figure_is_said_not_to_give_it(
+    seeded, question, given, unsaid, compared
+):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert given in answer.answer and answer.flagged_numbers == [] and len(answer.citations) == 1
+    assert f"{unsaid}2024年度报告未载明此项" in answer.answer
+    assert ("无法比较" in answer.answer) == compared and "更多" not in answer.answer and "更高" not in answer.answer
+    assert not any(x in answer.answer for x in ("966", "21万", "5.91%", "307"))
+
+
+def test_a_comparison_no_report_gives_is_refused_and_a_year_said_unsaid_is_not_flagged(seeded):
+    """Neither 广州's nor 韶关's report counts 法律援助案件: their rows of cases (减免责案件, 人民调解案件, the latter
+    in a sentence naming 法律援助 in another clause) are no answer. 花都区's 2023 report, said not to give a
+    figure, is named with its year, which no cited passage holds and which is not flagged."""
+    answer = Answerer(seeded, "extractive").ask("广州和韶关2024年的法律援助案件，谁更多？")
+    assert answer.refused and answer.answer == REFUSAL
+    answer = Answerer(seeded, "extractive").ask("花都区和韶关调解和解的行政纠纷各有多少件？")
+    assert "208件" in answer.answer and "花都区2023年度报告未载明此项" in answer.answer
+    assert answer.flagged_numbers == []
+
+
+def test_a_thing_named_before_its_count_in_the_same_part_of_the_sentence_is_its_topic(seeded):
+    """“全面落实规范性文件合法性审核制度，全年共审核（查）…规范性文件31件”: the count's clause names no 合法性,
+    the clause before it (no figure of its own) does."""
+    answer = Answerer(seeded, "extractive").ask("韶关和成都的合法性审查各多少件？")
+    assert "31件" in answer.answer and "9000余件" in answer.answer and "未载明" not in answer.answer
+
+
+def test_a_place_row_of_the_unit_asked_but_another_thing_gives_way_to_its_row_of_the_thing(seeded):
+    """件 asked: 花都区's 政府信息公开申请案件786件 has the unit, its 法援案件2583宗 the thing (法律援助, in the
+    sentence); the thing wins. And one office's two names (主要领导同志 / 主要负责同志) are one thing."""
+    answer = Answerer(seeded, "extractive").ask("花都区和成都市各办理了多少件法律援助案件？")
+    assert "2583宗" in answer.answer and "1.8万余件" in answer.answer and "786" not in answer.answer
+    answer = Answerer(seeded, "extractive").ask("广州和成都的市政府主要负责同志研究法治政府建设的次数，谁更多？")
+    assert "34次" in answer.answer and "20次" in answer.answer and answer.answer.endswith("广州市更多。")
 
 
 def row(value: float, text: str, qualifiers: tuple[str, ...] = (), unit_class: str = "cases") -> Figure:
@@ -280,3 +331,12 @@ def test_the_item_whose_headline_says_the_topic_is_chosen():
     weights = {"执法": 1.0, "加强": 1.0}
     said = _about_topic([section], set(weights), lambda t: weights.get(t, 0.0), "哪一类执法有待加强？")
     assert said.startswith("重点领域执法有待加强") or said == "执法力度不足"
+
+
+def test_a_count_asked_without_its_unit_is_in_the_unit_of_what_it_counts():
+    """“…法律援助案件，谁更多？” asks a count of cases: a row of 个 (先进集体3个) is no answer; a change or a rate
+    asked of 案件 is not a count."""
+    assert make_plan("广州和韶关的法律援助案件，谁更多？", BODIES).unit == "件"
+    assert make_plan("成都的行政应诉案件有多少？", BODIES).unit == "件"
+    assert make_plan("成都的行政复议案件同比增长多少？", BODIES).unit is None
+    assert make_plan("花都区的案件办结率是多少？", BODIES).unit is None

@@ -139,12 +139,12 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
         things = [n for n in _nouns(part) if not any(n in x for x in named)]
         nouns = sorted(things, key=lambda n: -idf(n))[:2]
         holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
-        if not any(not nouns or any(_mentions(to_simplified(s), n) for n in nouns) for s in holding):
+        if not any(not nouns or any(mentions(to_simplified(s), n) for n in nouns) for s in holding):
             return False
     return not (GRADE_ASKED.search(plan.question) and not _GRADE_SAID.search(text))
 
 
-def _mentions(text: str, noun: str) -> bool:
+def mentions(text: str, noun: str) -> bool:
     """Whether a sentence names a thing: the noun itself, or each of its words ("政协提案" in "政协委员提案")."""
     parts = [t for t in tokenize(noun) if len(t) >= 2 and t != noun]
     return noun in text or bool(parts) and all(part in text for part in parts)

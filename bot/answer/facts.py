@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answer.intent import Plan, asks, report_years, short_name
+from bot.answer.checks import mentions
+from bot.answer.intent import Plan, asks, lists_things, report_years, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
@@ -53,7 +54,9 @@ class Facts:
 
     passages: list[Passage]
     text: str
-    derived: tuple[str, ...] = ()  # figures computed in code from the cited rows (a sum): grounded as they are
+    # figures computed in code from the cited rows (a sum), and the years of reports said not to give a figure
+    # (they cite nothing): grounded as they are
+    derived: tuple[str, ...] = ()
 
 
 # What the reports asked about do not say of themselves (a report with no signature asked its date): refused,
@@ -455,23 +458,101 @@ _BOUNDS = {
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
     """One indicator row per place, cited, and which is larger, computed here where the order is certain."""
     reports = reports_for(plan, library, filters)
-    if len(reports) < 2 or not plan.compare and _TWO_ASKS.search(plan.question):
-        return None  # "数量和满意率分别…": two figures per place, which one row per place cannot say
-    terms = _terms(plan)
-    picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
-    if any(row is None for *_, row in picked):
+    if len(reports) < 2 or not plan.compare and (_TWO_ASKS.search(plan.question) or lists_things(plan.question)):
+        return None  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row
+    picked, unsaid = _rows_compared(plan, reports, idf)
+    if picked is None:
         return None
-    summed = [(report, name, *_of_all(plan, report, row)) for report, name, row in picked if row]
+    summed = [(report, name, *_of_all(plan, report, row)) for report, name, row in picked]
     classes = {row.unit_class for *_, row, _ in summed}
     passages, parts = [], []
     for n, (report, name, row, said) in enumerate(summed, 1):
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         lead = f"{name}{row.year or report.covered_year or ''}年"
         parts.append(f"{_after(lead, said)}[{n}]")
-    compared = len(classes) == 1 and plan.compare
+    compared = len(classes) == 1 and plan.compare and not unsaid
     verdict = _verdict(plan, [(name, row) for _, name, row, _ in summed]) if compared else ""
     sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
-    return Facts(passages, "，".join(parts) + (f"；{verdict}" if verdict else "") + "。", sums)
+    text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
+    if unsaid:
+        text += "".join(_not_said_row(report, name) for report, name in unsaid)
+        text = text[:-1] + ("，无法比较。" if plan.compare else "。")
+    years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
+    return Facts(passages, text, sums + years)
+
+
+def _rows_compared(
+    plan: Plan, reports: list[tuple[Report, str]], idf: Idf
+) -> tuple[list[tuple[Report, str, Figure]] | None, list[tuple[Report, str]]]:
+    """Each place's row of what is compared, and the places whose reports do not give it (None when no place's
+    report does).
+
+    A row must name what is counted in the clause holding its figure: a place's best row whose clause names
+    none of the specific words the best-matching place's clause names ("应诉" of "行政应诉案件") counts
+    something else (云巡查案件 is no 行政应诉案件); its best row that does is taken instead, and without one
+    its report is said not to give it. A long sentence naming the thing in another clause is no answer
+    ("…法律援助…；…人民调解案件14251宗" is no count of 法律援助案件)."""
+    terms = _terms(plan)
+    picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
+    keys = _key_terms(terms, [_topic_clause(row) for *_, row in picked if row is not None], idf)
+    found, unsaid = [], []
+    for report, name, row in picked:
+        if row is not None and keys is not None and not _names_the_thing(_topic_clause(row), keys, idf):
+            row = _best_row(plan, report, terms, idf, keys) if keys else None
+        if row is None:
+            unsaid.append((report, name))
+        else:
+            found.append((report, name, row))
+    return found or None, unsaid
+
+
+# Words of a comparison's question that say how a figure came about or how it is measured, not what it counts
+# (another report may say 受理 for 收到, 上升 for 增长; the row's unit says 次数), and words naming the kind of
+# thing, not which one (案件 of 行政应诉案件): a place's row need not hold them.
+_NOT_THE_THING = re.compile(
+    r"^(?:办理|受理|收到|新收|审结|办结|出台|开展|完成|实现|推动|推进|组织|举办|发布|制定|印发|累计|全年|"
+    r"增长|增幅|增速|同比|上升|下降|降幅|提高|减少|"
+    r"[次人件个项户]数|数量|总数|数目|总量|城市|地方|"
+    r"行政|案件|事项|申请|项目|活动|企业|单位|问题|纠纷|文件|服务|政务|人员|机关|部门|制度|平台)$"
+)
+# One thing, several names: a report says 主要领导同志 where the question says 主要负责同志, 法援 for 法律援助.
+_SAME_AS = {"领导同志": "负责同志", "负责人": "负责同志", "一把手": "负责同志", "法援": "法律援助"}
+
+
+def _key_terms(terms: set[str], clauses: list[str], idf: Idf) -> set[str] | None:
+    """The specific words of what a comparison counts that the best-matching place's row says (None when the
+    question names nothing specific; empty when no place's row names any of it)."""
+    thing = {t for t in terms if not _NOT_THE_THING.match(t)}
+    if not thing:
+        return None
+    best = max(clauses, key=lambda c: sum(max(idf(t), 0.0) for t in thing if _holds(c, t)), default="")
+    return {t for t in thing if _holds(best, t)}
+
+
+def _names_the_thing(clause: str, keys: set[str], idf: Idf) -> bool:
+    """Whether a row's clause names what is counted: the rarest of the key words ("跨省" of 跨省通办: "全市通办"
+    is another thing), or two of them that are not one within the other (“一件事”高效办 for 高效办成一件事)."""
+    held = {key for key in keys if _holds(clause, key)}
+    if not held:
+        return False
+    apart = {key for key in held if not any(key != other and key in other for other in held)}
+    return max(keys, key=lambda k: (idf(k), len(k))) in held or len(apart) >= 2
+
+
+def _holds(sentence: str, term: str) -> bool:
+    """Whether a text names a term: the term itself, or each of its finer words ("政协提案" in
+    "政协委员提案"), one office's other names counted as the same."""
+    return mentions(_same_names(to_simplified(sentence)), _same_names(term))
+
+
+def _same_names(text: str) -> str:
+    for other, name in _SAME_AS.items():
+        text = text.replace(other, name)
+    return text
+
+
+def _not_said_row(report: Report, name: str) -> str:
+    return f"{name}{report.covered_year or ''}年度报告未载明此项。"
 
 
 def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
@@ -498,14 +579,19 @@ def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
     return replace(row, value=total, text=text, qualifiers=qualifiers, indicator=indicator), said
 
 
-def _best_row(plan: Plan, report: Report, terms: set[str], idf: Idf) -> Figure | None:
-    """The row of a report that best matches what the question compares (its words, its unit class)."""
+def _best_row(
+    plan: Plan, report: Report, terms: set[str], idf: Idf, keys: set[str] | frozenset[str] = frozenset()
+) -> Figure | None:
+    """The row of a report that best matches what the question compares (its words, its unit class); with
+    `keys`, only a row whose sentence names one of them."""
     wanted = unit_class(plan.unit) if plan.unit else ("percent" if plan.intent.rate else None)
     change = bool(_CHANGE_ASKED.search(plan.question))
     frame = _frame_words(plan)
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
         if wanted and row.unit_class != wanted or bool(row.change) != change and (change or row.change):
+            continue
+        if keys and not _names_the_thing(_topic_clause(row), keys, idf):
             continue
         score = (
             2 * _score(row.indicator, terms, idf)
@@ -532,6 +618,19 @@ def _clause(row: Figure) -> str:
     if row.change and row.indicator and row.indicator not in to_simplified(said):  # "同比增长68.67%": of what
         said = f"{row.indicator}{said}"
     return said
+
+
+def _topic_clause(row: Figure) -> str:
+    """The row's clause with the clauses before it that hold no figure, within its part of the sentence (up to
+    a ；): where a sentence names its topic before counting it ("全面落实规范性文件合法性审核制度，全年共审核…
+    规范性文件31件")."""
+    part = next((p for p in re.split(r"[；;]", row.sentence) if row.text in p), row.sentence)
+    clauses = re.split(r"[，,]", part)
+    at = next((i for i, c in enumerate(clauses) if row.text in c), 0)
+    start = at
+    while start > 0 and not re.search(r"\d", clauses[start - 1]):
+        start -= 1
+    return "，".join([*clauses[start:at], _clause(row)])
 
 
 def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:

@@ -250,13 +250,13 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     compared = bool(_ASKS_COMPARISON.search(text))
     if compared or _EACH.search(text):  # "广州和花都各自…": the city and its district, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
-    unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else None
+    unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
     unquoted = re.sub(r"《[^》]*》", "《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if intent.about_report:
         kind = "report"
-    elif len(scope.issuers) > 1 and (compared or _EACH.search(text)):
-        kind = "comparison"
+    elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
+        kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
     elif role and not intent.figure:
         kind = "section"
     elif _ASKS_SUMMARY.search(text):
@@ -267,6 +267,17 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
     things = _things_listed(text) if kind == "comparison" else ()
     return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things)
+
+
+# A count asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？") is in the unit of what it counts.
+_COUNTED_IN = {"案件": "件", "纠纷": "件"}
+_ASKS_CHANGE = re.compile(r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少")
+
+
+def _counted_in(text: str, intent: Intent, compared: bool) -> str | None:
+    if not (intent.figure or compared) or intent.rate or _ASKS_CHANGE.search(text):
+        return None
+    return next((unit for noun, unit in _COUNTED_IN.items() if noun in text), None)
 
 
 def _things_listed(text: str) -> tuple[frozenset[str], ...]:
@@ -401,6 +412,11 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             return to_simplified(base).replace(run, core, 1)
     scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
     return f"{scope}{core}"
+
+
+def lists_things(text: str) -> bool:
+    """Whether what a question asks about is several things ("地方性法规和政府规章", "建议、提案")."""
+    return bool(re.search("[、和及]", _noun_run(text)))
 
 
 def _noun_run(text: str) -> str:
