@@ -280,7 +280,8 @@ def test_a_new_question_naming_no_place_stays_where_the_conversation_is(seeded):
         {"role": "assistant", "content": "超1.11万件"},
     ]
     answer = Answerer(seeded, "extractive").ask("同比增长了多少？", history)
-    assert answer.standalone.startswith("成都市2024年") and "89.6%" in answer.answer
+    assert answer.standalone == "成都2024年新收了行政复议案件同比增长了多少？"  # the place, year and thing kept
+    assert "89.6%" in answer.answer and "行政复议案件" in answer.answer
     elsewhere = Answerer(seeded, "extractive").ask("韶关的人民调解成功率是多少？", history)
     assert elsewhere.standalone == "韶关的人民调解成功率是多少？"  # a place named: nothing inherited
 
@@ -340,3 +341,15 @@ def test_a_count_asked_without_its_unit_is_in_the_unit_of_what_it_counts():
     assert make_plan("成都的行政应诉案件有多少？", BODIES).unit == "件"
     assert make_plan("成都的行政复议案件同比增长多少？", BODIES).unit is None
     assert make_plan("花都区的案件办结率是多少？", BODIES).unit is None
+
+
+def test_which_is_larger_asked_after_two_places_is_answered_by_their_rows(seeded):
+    history = [
+        {"role": "user", "content": "韶关的人民调解成功率是多少？"},
+        {"role": "assistant", "content": "韶关市2024年调解成功率为99.58%[1]。"},
+        {"role": "user", "content": "花都区呢？"},
+        {"role": "assistant", "content": "花都区2023年…成功率达98.73%[1]。"},
+    ]
+    answer = Answerer(seeded, "extractive").ask("哪个更高？", history)
+    assert "98.73%" in answer.answer and "99.58%" in answer.answer and answer.answer.endswith("韶关市更高。")
+    assert len(answer.citations) == 2 and answer.flagged_numbers == []

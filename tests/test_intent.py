@@ -581,3 +581,46 @@ def test_the_asking_is_not_among_the_words_a_question_asks_about():
     asked = words("花都区梳理出的“全区通办”事项清单一共有几项？")
     assert {"事项", "清单", "通办"} <= set(asked) and not {"一共", "几项"} & set(asked)
     assert "律师" in words("成都市有多少名律师？") and "多少名" not in words("成都市有多少名律师？")
+
+
+@pytest.mark.parametrize(
+    ("turns", "follow_up", "asked"),
+    [
+        # the places the conversation asked about, side by side, on the last question's thing
+        (
+            ["成都办理了多少件行政应诉案件？", "那韶关呢？"],
+            "两者哪个多？",
+            "成都市和韶关市办理了多少件行政应诉案件，哪个多？",
+        ),
+        (
+            ["韶关的人民调解成功率是多少？", "花都区呢？"],
+            "哪个更高？",
+            "韶关市和广州市花都区的人民调解成功率是多少，哪个更高？",
+        ),
+        # a place the follow-up names joins them; no year kept: each body's own latest report
+        (
+            ["广州2024年发布了多少项免申即享事项？"],
+            "和成都比呢？",
+            "广州市和成都市发布了多少项免申即享事项，哪个更多？",
+        ),
+        (
+            ["韶关2024年受理了多少件行政复议申请？", "成都呢？"],
+            "两者相比哪个更多？",
+            "韶关市和成都市受理了多少件行政复议申请，相比哪个更多？",
+        ),
+    ],
+)
+def test_a_follow_up_asking_which_is_larger_compares_the_places_asked_about(turns, follow_up, asked):
+    assert is_follow_up(follow_up)
+    assert standalone(follow_up, _user(*turns), ISSUERS) == asked
+
+
+def test_a_which_follow_up_with_one_place_or_a_thing_of_its_own_is_no_comparison_of_the_places():
+    assert "和" not in standalone("哪个更多？", _user("成都办理了多少件行政应诉案件？"), ISSUERS)
+    assert not is_follow_up("行政复议和行政应诉哪个更多？")  # it names its things: a question of its own
+
+
+def test_a_change_asked_without_its_thing_is_the_change_of_the_last_questions_thing():
+    assert is_follow_up("同比增长了多少？")
+    asked = standalone("同比增长了多少？", _user("花都区2023年收到多少宗行政复议申请？"), ISSUERS)
+    assert asked == "花都区2023年收到行政复议申请同比增长了多少？"

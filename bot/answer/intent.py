@@ -314,8 +314,13 @@ def _side_by_side(text: str, issuers: list[str]) -> list[str]:
 
 
 def is_follow_up(question: str) -> bool:
+    """A question that needs the conversation: it says so ("那…", "…呢？"), is a few characters, or asks which
+    is larger or how much something changed without naming any thing ("两者相比哪个更多？", "同比增长了多少？")."""
     text = question.strip()
-    return bool(_FOLLOW_UP.search(text)) or len(text) <= 6
+    if _FOLLOW_UP.search(text) or len(text) <= 6:
+        return True
+    core = _THESE.sub("", to_simplified(text))
+    return bool(_ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core)) and not _noun_run(core)
 
 
 def standalone(
@@ -340,11 +345,43 @@ def standalone(
         )[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
     base = previous[start]
+    asked = find_scope(base, issuers).issuers  # the bodies asked about, for "两者哪个多？"
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
-        base = _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers, years)
+        base = _compared(follow_up, base, asked, issuers) or _rewrite(
+            follow_up, base[:MAX_QUESTION_CHARS], issuers, years
+        )
+        asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+# A follow-up asking which of the places asked about is larger, naming no thing of its own: "两者哪个多？",
+# "哪个更高？", "和成都比呢？".
+_THESE = re.compile(r"^(?:两者|二者|两地|两市|两区|两个|这两个?|它们|他们)")
+_ASKS_WHICH = re.compile(rf"{_ASKS_COMPARISON.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多")
+
+
+def _compared(question: str, base: str, asked: list[str], issuers: list[str]) -> str | None:
+    """A follow-up asking which is larger, as the last question's thing asked of every body the conversation
+    asked about (and any the follow-up names) side by side, each by its latest report; None for any other
+    follow-up, or with fewer than two bodies."""
+    core = _THESE.sub("", to_simplified(_FOLLOW_UP.sub("", question.strip())).strip(" ，,。?？"))
+    if not _ASKS_WHICH.search(core) or _noun_run(core):
+        return None
+    new, old = find_scope(core, issuers), find_scope(base, issuers)
+    bodies = list(dict.fromkeys([*asked, *new.issuers]))
+    if len(bodies) < 2:
+        return None
+    topic = to_simplified(base)
+    for name in sorted(_names_in(topic, old.issuers, issuers) + old.places, key=len, reverse=True):
+        topic = topic.replace(name, "")
+    topic = _YEAR.sub("", topic).strip(" ，,。?？的")
+    for name in _names_in(core, new.issuers, issuers):
+        core = core.replace(name, "")
+    which = core if _ASKS_COMPARISON.search(core) else "哪个更高" if Intent.of(topic).rate else "哪个更多"
+    first = tagged(topic)[0][1] if topic else ""
+    return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
 
 def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
@@ -400,12 +437,15 @@ _ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
 
 
 def _new_topic(core: str, base: str, old: Scope) -> str:
-    """A follow-up naming no place or year: a rate of the same thing ("满意率呢？"), the same question of
-    another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new question in the old
-    scope."""
+    """A follow-up naming no place or year: a rate or a change of the same thing ("满意率呢？", "同比增长多少？"),
+    the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
+    question in the old scope."""
     if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core):
         topic = _ASKS_COUNT.sub("", to_simplified(base).strip(" ？?"))
         return f"{topic}的{core}是多少？"
+    if _ASKS_CHANGE.search(core) and not _noun_run(core):  # "同比增长多少？": the change of the same thing
+        topic = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(base))
+        return f"{topic.strip(' ？?，,')}{core}？"
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
         run = _noun_run(to_simplified(base))
         if run:
