@@ -198,6 +198,23 @@ def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
     assert answerer.ask("广州市2024年办理了多少件法律援助案件？").answer == REFUSAL
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "成都2024年的行政复议案件办结率是多少？",  # 85%以上行政争议经复议后未进入诉讼: a rate, not the one asked
+        "韶关的行政复议案件办结率是多少？",  # 按期办结率100% is 信访事项's
+        "广州12345热线的满意率是多少？",  # 满意率达99% is of 人大代表建议、政协提案
+    ],
+)
+def test_a_rate_of_another_name_or_of_another_thing_is_refused(seeded, question):
+    assert Answerer(seeded, "extractive").ask(question).answer == REFUSAL
+
+
+def test_a_rate_named_and_of_the_thing_is_answered(seeded):
+    answer = Answerer(seeded, "extractive").ask("花都区的出庭应诉率是多少？")
+    assert "出庭应诉率达100%" in answer.answer and answer.citations
+
+
 def test_answers_the_asked_rule():
     plan = make_plan("甲市办理了多少件法律事务？", ["甲市"])
     idf = {"法律事务": 5.0, "办理": 1.0}.get

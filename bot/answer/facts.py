@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answer.checks import mentions
+from bot.answer.checks import answers_the_asked, mentions
 from bot.answer.intent import Plan, asks, lists_things, report_years, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
@@ -113,6 +113,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
+    if not answers_the_asked(plan, row.sentence, idf):
+        return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
     section = section_at(list(report.sections), row.paragraph)
     said = _clean(row.sentence) if len(row.sentence) <= 60 else _clause(row)
     return Facts(

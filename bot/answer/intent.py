@@ -162,6 +162,17 @@ def measure(question: str) -> str | None:
 _MEASURE = re.compile(r"的([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少")
 
 
+def rates_named(question: str) -> set[str]:
+    """The rates a question names ("办结率", "应诉率" of 出庭应诉率): a report names the rate it gives, so an
+    answer naming none of them gives another rate (85%以上行政争议…未进入诉讼 is no 办结率). A change
+    (增长率) is said as 增长…%, and 率先 is no rate."""
+    return {m.group(0) for m in _RATE_NAMED.finditer(to_simplified(question))} - _CHANGE_RATES
+
+
+_RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{2}率(?!先|领)")
+_CHANGE_RATES = {"增长率", "下降率", "上升率", "增幅率"}
+
+
 def short_name(issuer: str) -> str:
     """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
     parts = re.split(r"(?<=[市州盟])", issuer)
