@@ -58,6 +58,7 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|成文日期"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
     r"|出自哪|哪家媒体|报送给|提交给|总结的是哪|针对哪一?年|落款"
+    r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)"
 )
 # A document named in title marks that the question does not call a report or article ("《…重点工作安排》是
 # 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
