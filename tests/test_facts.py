@@ -197,6 +197,9 @@ def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
     assert not answerer.ask("花都区现有公职律师多少名？").refused
     # 办理 is the act, not the thing counted: 人大建议1407件 does not answer a count of legal-aid cases
     assert answerer.ask("广州市2024年办理了多少件法律援助案件？").answer == REFUSAL
+    # 案件 names a kind of thing: 减免加处罚款或滞纳金案件5500余宗 is no count of 行政处罚案件 in 城市管理
+    assert answerer.ask("花都区2023年城市管理领域的行政处罚案件有多少宗？").answer == REFUSAL
+    assert "2583宗" in answerer.ask("花都区2023年办理了多少宗法律援助案件？").answer
 
 
 @pytest.mark.parametrize(

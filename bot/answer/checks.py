@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer.intent import GRADE_ASKED, Intent, Plan, Scope, asks, rates_named
+from bot.answer.intent import GENERIC_THINGS, GRADE_ASKED, Intent, Plan, Scope, asks, rates_named
 from bot.ingest.figures import extract_figures, unit_class
 from bot.models import Passage, with_context
 from bot.text import (
@@ -130,14 +130,14 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
     """Whether an answer gives what the question asks, not a neighbour of it: a count asked in 件 needs a figure
     of the cases class (宗 will do, 名 will not); a grade or rank needs a grade or rank. A sentence on the
     right topic with the wrong kind of figure is the tempting unanswerable, and is refused. The figure must be in
-    a sentence naming one of the question's two rarest nouns (by the index's idf): the thing it counts. A rate
-    named ("办结率") must be named by the answer."""
+    a sentence naming one of the question's two rarest nouns (by the index's idf; words of a kind of thing
+    such as 案件 aside): the thing it counts. A rate named ("办结率") must be named by the answer."""
     text = CITATION.sub("", answer)
     wanted = unit_class(plan.unit) if plan.unit else "percent" if plan.kind == "rate" else None
     if wanted:
         named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        things = [n for n in _nouns(part) if not any(n in x for x in named) and not n.endswith("率")]
+        things = [n for n in _nouns(part) - GENERIC_THINGS if not any(n in x for x in named) and not n.endswith("率")]
         nouns = sorted(things, key=lambda n: -idf(n))[:2]
         holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
         if not any(not nouns or any(mentions(to_simplified(s), n) for n in nouns) for s in holding):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answer.checks import answers_the_asked, mentions
-from bot.answer.intent import Plan, asks, lists_things, report_years, short_name
+from bot.answer.intent import GENERIC_THINGS, Plan, asks, lists_things, report_years, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
@@ -510,12 +510,11 @@ def _rows_compared(
 
 # Words of a comparison's question that say how a figure came about or how it is measured, not what it counts
 # (another report may say 受理 for 收到, 上升 for 增长; the row's unit says 次数), and words naming the kind of
-# thing, not which one (案件 of 行政应诉案件): a place's row need not hold them.
+# thing, not which one (`intent.GENERIC_THINGS`): a place's row need not hold them.
 _NOT_THE_THING = re.compile(
     r"^(?:办理|受理|收到|新收|审结|办结|出台|开展|完成|实现|推动|推进|组织|举办|发布|制定|印发|累计|全年|"
     r"增长|增幅|增速|同比|上升|下降|降幅|提高|减少|"
-    r"[次人件个项户]数|数量|总数|数目|总量|城市|地方|"
-    r"行政|案件|事项|申请|项目|活动|企业|单位|问题|纠纷|文件|服务|政务|人员|机关|部门|制度|平台)$"
+    r"[次人件个项户]数|数量|总数|数目|总量|城市|地方)$"
 )
 # One thing, several names: a report says 主要领导同志 where the question says 主要负责同志, 法援 for 法律援助.
 _SAME_AS = {"领导同志": "负责同志", "负责人": "负责同志", "一把手": "负责同志", "法援": "法律援助"}
@@ -524,7 +523,7 @@ _SAME_AS = {"领导同志": "负责同志", "负责人": "负责同志", "一把
 def _key_terms(terms: set[str], clauses: list[str], idf: Idf) -> set[str] | None:
     """The specific words of what a comparison counts that the best-matching place's row says (None when the
     question names nothing specific; empty when no place's row names any of it)."""
-    thing = {t for t in terms if not _NOT_THE_THING.match(t)}
+    thing = {t for t in terms if not _NOT_THE_THING.match(t) and t not in GENERIC_THINGS}
     if not thing:
         return None
     best = max(clauses, key=lambda c: sum(max(idf(t), 0.0) for t in thing if _holds(c, t)), default="")
