@@ -31,6 +31,8 @@ BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
         ("请概括花都区在法律援助方面的主要做法", "summary", None),
         ("成都的报告是以哪个机关的名义发布的？", "report", None),
         ("成都的报告是哪个部门发布的？", "report", None),
+        ("这份报告分为哪几个部分？", "outline", None),  # not what the report says of itself
+        ("韶关的报告第二部分讲了什么？", "outline", None),
         ("韶关和成都谁受理的行政复议案件更多？", "comparison", None),
         ("成都和韶关分别办理了多少件法律援助案件？", "comparison", None),
         ("成都办理了多少件行政应诉案件？", "figure", None),
@@ -374,3 +376,24 @@ def test_which_is_larger_asked_after_two_places_is_answered_by_their_rows(seeded
     answer = Answerer(seeded, "extractive").ask("哪个更高？", history)
     assert "98.73%" in answer.answer and "99.58%" in answer.answer and answer.answer.endswith("韶关市更高。")
     assert len(answer.citations) == 2 and answer.flagged_numbers == []
+
+
+def test_a_reports_parts_are_its_top_level_headings_in_order(seeded):
+    """成都's report heads six parts and gives its shortcomings and plans no heading of their own: they are named
+    by what they are; the count is said in words, not a figure to be found in the text."""
+    answer = Answerer(seeded, "extractive").ask("成都市2024年的报告分为哪几个部分？")
+    assert answer.answer.startswith("成都市2024年度报告分为八个部分：一、深入学习贯彻习近平法治思想")
+    assert (
+        answer.answer.index("六、深化矛盾纠纷")
+        < answer.answer.index("存在的不足和原因")
+        < answer.answer.index("下一步工作安排")
+    )
+    assert "落款" not in answer.answer and answer.flagged_numbers == [] and len(answer.citations) == 1
+
+
+def test_one_part_asked_is_its_heading_and_its_own_sub_headings(seeded):
+    answer = Answerer(seeded, "extractive").ask("韶关的报告第二部分讲了什么？")
+    assert "第二部分是“二、存在的问题”" in answer.answer
+    assert "法治政府建设深度有待拓展" in answer.answer and "行政执法规范化水平有待提升" in answer.answer
+    assert "2025年工作安排" not in answer.answer
+    assert Answerer(seeded, "extractive").ask("韶关的报告第九部分讲了什么？").refused  # it has three

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answer.checks import answers_the_asked, mentions
-from bot.answer.intent import GENERIC_THINGS, Plan, asks, lists_things, report_years, short_name
+from bot.answer.intent import GENERIC_THINGS, PART_ASKED, Plan, asks, lists_things, report_years, short_name
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
@@ -76,6 +76,8 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         if all(facts is None for facts in each):
             return UNSAID
         return _joined([f or _not_said(r, n, library) for f, (r, n) in zip(each, reports, strict=True)])
+    if plan.kind == "outline":  # only the report's own headings say how it is divided; similar chunks do not
+        return _joined([_outline(plan, report, name, library) for report, name in reports]) or UNSAID
     if len(reports) != 1:
         return None
     report, name = reports[0]
@@ -242,6 +244,38 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     else:
         cited = _passage(report, None, "\n".join([*lines[:3], *(signature.text.split("\n") if signature else [])]))
     return Facts([cited], f"{_report_name(report, name, record.get('kind', 'report'))}{'，'.join(said)}[1]。")
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _outline(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:
+    """A report's parts, its top-level headings in order; one part asked ("第二部分"), that part's heading and
+    its own sub-headings (or its items' headlines). A part the report gives no heading of its own (its
+    shortcomings, told by their words) is named by what it is."""
+    tops = [s for s in report.tops if s.path and not s.path[0].startswith("〔落款")]
+    if not tops:
+        return None
+    whose = _report_name(report, name, (library.document(report.doc) or {}).get("kind", "report"))
+    part = PART_ASKED.search(plan.question)
+    if part is None:
+        heads = "；".join(_part_name(top) for top in tops)
+        cited = _passage(report, None, "\n".join(top.text.split("\n")[0] for top in tops))
+        count = _NUMERALS[len(tops) - 1] if len(tops) <= len(_NUMERALS) else str(len(tops))
+        return Facts([cited], f"{whose}分为{count}个部分：{heads}[1]。", (str(len(tops)),))
+    n = int(part.group(1)) if part.group(1).isdigit() else _NUMERALS.index(part.group(1)) + 1
+    if not 1 <= n <= min(len(tops), len(_NUMERALS)):
+        return None
+    top = tops[n - 1]
+    subs = [s.path[1] for s in report.sections if len(s.path) == 2 and s.path[0] == top.path[0]]
+    said = "；".join(_clean(x) for x in subs) if subs else _headlines([top])
+    return Facts(
+        [_passage(report, top, top.text)], f"{whose}第{_NUMERALS[n - 1]}部分是“{_part_name(top)}”：{said}[1]。"
+    )
+
+
+def _part_name(top: Section) -> str:
+    return _clean(top.path[0]).strip("〔〕")
 
 
 def _not_said(report: Report, name: str, library: Library) -> Facts:

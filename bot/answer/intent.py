@@ -246,7 +246,12 @@ class Plan:
     things: tuple[frozenset[str], ...] = ()
 
 
-KINDS = ("report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
+KINDS = ("outline", "report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
+# A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
+_ASKS_OUTLINE = re.compile(
+    r"(?:分为|分成|包括|包含|由)(?:哪几|几)个?部分|哪几个?部分组成|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
+)
+PART_ASKED = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:个)?部分")
 
 
 def report_years(years: list[int], role: str | None) -> list[int]:
@@ -265,7 +270,9 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
     unquoted = re.sub(r"《[^》]*》", "《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
-    if intent.about_report:
+    if _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
+        kind = "outline"
+    elif intent.about_report:
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
