@@ -29,6 +29,7 @@ BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
         ("成都明年有什么工作打算？", "section", "plans"),
         ("韶关主要领导怎样履行第一责任人职责？", "section", "duty"),
         ("请概括花都区在法律援助方面的主要做法", "summary", None),
+        ("韶关2024年在优化法治化营商环境方面做了哪些工作？", "summary", None),  # what it did: not its plans
         ("成都的报告是以哪个机关的名义发布的？", "report", None),
         ("成都的报告是哪个部门发布的？", "report", None),
         ("这份报告分为哪几个部分？", "outline", None),  # not what the report says of itself
@@ -397,3 +398,24 @@ def test_one_part_asked_is_its_heading_and_its_own_sub_headings(seeded):
     assert "法治政府建设深度有待拓展" in answer.answer and "行政执法规范化水平有待提升" in answer.answer
     assert "2025年工作安排" not in answer.answer
     assert Answerer(seeded, "extractive").ask("韶关的报告第九部分讲了什么？").refused  # it has three
+
+
+def test_measures_on_a_topic_are_read_from_the_measures_not_from_the_plans_heading(seeded):
+    """“在…方面做了哪些工作” asks what was done: the measures' item on the topic, not the plans' heading
+    “（三）持续优化法治化营商环境” that shares its words."""
+    answer = Answerer(seeded, "extractive").ask("韶关2024年在优化法治化营商环境方面做了哪些工作？")
+    assert "非禁即入" in answer.answer and "13份" in answer.answer and "（三）" not in answer.answer
+
+
+def test_a_topic_several_items_are_headed_by_is_told_by_those_items(seeded):
+    answer = Answerer(seeded, "extractive").ask("成都在行政执法方面采取了哪些措施？")
+    for headline in ("行政执法体制改革稳妥推进", "行政执法方式不断优化", "行政执法监督持续加强"):
+        assert headline in answer.answer
+    assert "综合查一次" in answer.answer and "5477个" in answer.answer  # each item's gist: its figures and names
+
+
+def test_main_measures_asked_with_no_topic_are_the_measures_headings(seeded):
+    answer = Answerer(seeded, "extractive").ask("花都区2023年法治政府建设的主要举措有哪些？")
+    assert answer.answer.startswith("花都区2023年的主要举措：")
+    assert "奋力推进依法行政体系建设" in answer.answer and "让权力在阳光下运行" in answer.answer
+    assert "存在的不足" not in answer.answer and len(answer.citations) == 1

@@ -405,8 +405,8 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     """ "请概括…主要做法/成效": the part of the report about the topic (a section by its heading, or one item),
     told by its items' headlines and key sentences."""
     terms = _terms(plan)
-    if not terms:
-        return None
+    if not terms:  # "主要举措有哪些": the measures, by their headings
+        return _measures(report, name)
     units: list[tuple[Section, str, str]] = []  # (section, heading words, text)
     for section in report.sections:
         if section.path and section.role == "measures":
@@ -421,9 +421,32 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     section, heading, text = max(units, key=fit)
     if fit((section, heading, text)) <= 0:
         return None
+    if text != section.text and _several_items_about(section, terms, idf):
+        text = section.text  # a topic several of the section's items are about: the section, told by its items
     whole = text == section.text and section.items
     said = _told_by_items(section) if whole else _key_sentences(text, terms, idf)
     return Facts([_passage(report, section, text)], f"{name}{report.covered_year or ''}年：{said}[1]。")
+
+
+def _several_items_about(section: Section, terms: set[str], idf: Idf) -> bool:
+    """Whether two or more of a section's items are headed by the topic as much as its best one ("行政执法体制
+    改革稳妥推进", "行政执法方式不断优化", "行政执法监督持续加强" of 行政执法)."""
+    scores = [_score(_headline(item.text), terms, idf) for item in section.items]
+    return bool(scores) and max(scores) > 0 and scores.count(max(scores)) >= 2
+
+
+def _measures(report: Report, name: str) -> Facts | None:
+    """A report's measures told by their headings: the sub-headings of its measures part ("（一）…"), or its
+    measures parts' own headings where it has several ("一、…；二、…")."""
+    tops = report.by_role("measures")
+    if not tops:
+        return None
+    subs = [s.path[1] for s in report.sections if len(s.path) == 2 and s.role == "measures"]
+    heads = subs or [top.path[0] for top in tops if top.path]
+    if not heads:
+        return None
+    cited = _passage(report, None, "\n".join(heads))
+    return Facts([cited], f"{name}{report.covered_year or ''}年的主要举措：{'；'.join(_clean(h) for h in heads)}[1]。")
 
 
 def _told_by_items(section: Section) -> str:

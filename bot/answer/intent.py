@@ -78,7 +78,10 @@ _ASKS_ROLE = {
 }
 # A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
-_ASKS_SUMMARY = re.compile(r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)")
+_ASKS_SUMMARY = re.compile(
+    r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)"
+    r"|在.{2,24}?方面.{0,8}?(?:做了|开展了|采取了|推进了|有)(?:哪些|什么)(?:工作|措施|举措|做法)?"
+)
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
 _ASKS_ORDINAL = re.compile(r"第几|排名|名次")
 _ASKS_SPAN = re.compile(r"哪段时间|哪几年|多久|多长时间|期间|时间段|哪些年")
