@@ -419,3 +419,27 @@ def test_main_measures_asked_with_no_topic_are_the_measures_headings(seeded):
     assert answer.answer.startswith("花都区2023年的主要举措：")
     assert "奋力推进依法行政体系建设" in answer.answer and "让权力在阳光下运行" in answer.answer
     assert "存在的不足" not in answer.answer and len(answer.citations) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都的免申即享事项比广州多多少项？", "成都市比广州市多20项。"),  # 155项 against 135项
+        ("韶关和花都区的人民调解成功率相差多少？", "韶关市比花都区高0.85个百分点。"),  # percentage points
+        ("韶关和花都区的行政复议申请相差多少？", "韶关市比花都区多44件。"),  # 830件 against 786宗: both cases
+        # 超1.11万件 has no exact value: which is more is certain, by how much is not
+        ("成都2024年新收的行政复议案件比韶关多多少件？", "成都市更多，数值为约数，相差多少无法精确计算。"),
+    ],
+)
+def test_a_difference_asked_is_computed_from_the_two_cited_rows(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.answer.endswith(said) and answer.flagged_numbers == [] and len(answer.citations) == 2
+
+
+def test_how_much_more_after_a_comparison_is_its_difference(seeded):
+    history = [
+        {"role": "user", "content": "广州和成都的免申即享事项哪个多？"},
+        {"role": "assistant", "content": "…成都市更多。"},
+    ]
+    answer = Answerer(seeded, "extractive").ask("多多少？", history)
+    assert answer.answer.endswith("成都市比广州市多20项。")

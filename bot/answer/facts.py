@@ -16,14 +16,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.answer.checks import answers_the_asked, mentions
-from bot.answer.intent import GENERIC_THINGS, PART_ASKED, Plan, asks, lists_things, report_years, short_name
+from bot.answer.intent import (
+    DIFFERENCE_ASKED,
+    GENERIC_THINGS,
+    PART_ASKED,
+    Plan,
+    asks,
+    lists_things,
+    report_years,
+    short_name,
+)
 from bot.index.library import Library
 from bot.ingest.figures import Figure, approximate, unit_class
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import REFUSAL, Filters, Passage
-from bot.text import MARKER, bigrams, split_sentences, to_simplified, tokenize
+from bot.text import MARKER, NUMBER, bigrams, split_sentences, to_simplified, tokenize
 
 Idf = Callable[[str], float]
 
@@ -530,14 +539,20 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         lead = f"{name}{row.year or report.covered_year or ''}年"
         parts.append(f"{_after(lead, said)}[{n}]")
     compared = len(classes) == 1 and plan.compare and not unsaid
-    verdict = _verdict(plan, [(name, row) for _, name, row, _ in summed]) if compared else ""
+    named_rows = [(name, row) for _, name, row, _ in summed]
+    verdict = _verdict(plan, named_rows) if compared else ""
+    difference = _difference(plan, named_rows) if compared else ""
+    if difference and not difference.startswith("数值"):
+        verdict = difference
+    elif difference and not verdict.startswith("数值"):
+        verdict = f"{verdict}，{difference}"
     sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
     text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
     if unsaid:
         text += "".join(_not_said_row(report, name) for report, name in unsaid)
         text = text[:-1] + ("，无法比较。" if plan.compare else "。")
     years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
-    return Facts(passages, text, sums + years)
+    return Facts(passages, text, sums + years + tuple(NUMBER.findall(difference)))
 
 
 def _rows_compared(
@@ -689,6 +704,25 @@ def _topic_clause(row: Figure) -> str:
     while start > 0 and not re.search(r"\d", clauses[start - 1]):
         start -= 1
     return "，".join([*clauses[start:at], _clause(row)])
+
+
+def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
+    """How much the larger of two exact figures of one unit class exceeds the smaller ("成都市比广州市多20项", "高0.85个
+    百分点"), when asked; a figure with a qualifier (超1.11万件) leaves it unsaid, and why."""
+    if len(rows) != 2 or not DIFFERENCE_ASKED.search(plan.question):
+        return ""
+    (a, x), (b, y) = sorted(rows, key=lambda r: -r[1].value)
+    if any(approximate(r) or any(q in _BOUNDS for q in r.qualifiers) for r in (x, y)):
+        return "数值为约数，相差多少无法精确计算"
+    if x.unit_class == "percent":
+        return f"{a}比{b}高{_number(x.value - y.value)}个百分点"
+    if x.unit_class != y.unit_class:  # 件 and 宗 both count cases: said in the larger's unit
+        return ""
+    return f"{a}比{b}多{_number(x.value - y.value)}{x.unit}"
+
+
+def _number(value: float) -> str:
+    return str(int(round(value))) if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:

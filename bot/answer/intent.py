@@ -65,6 +65,8 @@ _ASKS_ABOUT_REPORT = re.compile(
 _NAMES_ANOTHER_DOCUMENT = re.compile(r"《[^》]+》(?!.*(?:报告|报道|文章))")
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
+# How much one is larger than another ("多多少", "相差多少"): a comparison whose difference is computed.
+DIFFERENCE_ASKED = re.compile(r"[多少高低]了?多少|相差|差多少|差距(?:是|有|为)?多少|多出|高出")
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
 _EACH = re.compile(r"分别|各自|各是|各有|各为")
 # The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
@@ -267,7 +269,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     """The plan of a standalone question over reports of these issuing bodies."""
     text = to_simplified(question)
     intent, scope = Intent.of(text), find_scope(text, issuers)
-    compared = bool(_ASKS_COMPARISON.search(text))
+    compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text))
     if compared or _EACH.search(text):  # "广州和花都各自…": the city and its district, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
@@ -387,7 +389,9 @@ def standalone(
 # A follow-up asking which of the places asked about is larger, naming no thing of its own: "两者哪个多？",
 # "哪个更高？", "和成都比呢？".
 _THESE = re.compile(r"^(?:两者|二者|两地|两市|两区|两个|这两个?|它们|他们)")
-_ASKS_WHICH = re.compile(rf"{_ASKS_COMPARISON.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多")
+_ASKS_WHICH = re.compile(
+    rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多"
+)
 
 
 def _compared(question: str, base: str, asked: list[str], issuers: list[str]) -> str | None:
@@ -404,10 +408,11 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str]) ->
     topic = to_simplified(base)
     for name in sorted(_names_in(topic, old.issuers, issuers) + old.places, key=len, reverse=True):
         topic = topic.replace(name, "")
-    topic = _YEAR.sub("", topic).strip(" ，,。?？的")
+    topic = re.sub(r"^[和与及、的\s]+", "", _YEAR.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
-    which = core if _ASKS_COMPARISON.search(core) else "哪个更高" if Intent.of(topic).rate else "哪个更多"
+    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core)
+    which = core if asks_which else "哪个更高" if Intent.of(topic).rate else "哪个更多"
     first = tagged(topic)[0][1] if topic else ""
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
