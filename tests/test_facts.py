@@ -443,3 +443,13 @@ def test_how_much_more_after_a_comparison_is_its_difference(seeded):
     ]
     answer = Answerer(seeded, "extractive").ask("多多少？", history)
     assert answer.answer.endswith("成都市比广州市多20项。")
+
+
+def test_a_place_with_no_report_of_the_year_asked_is_said_to_have_none(seeded):
+    """花都区 reported on 2023: asked of 2024 beside 韶关, its part says it has no report of that year, and nothing
+    is compared with it (no 2023 figure passed off as 2024's)."""
+    answer = Answerer(seeded, "extractive").ask("花都区和韶关2024年调解和解的行政纠纷各有多少件？")
+    assert answer.answer == "韶关市2024年调解和解行政纠纷208件[1]。资料中没有花都区2024年的报告。"
+    assert answer.flagged_numbers == []
+    compared = Answerer(seeded, "extractive").ask("花都区和成都2024年的法律援助案件谁更多？")
+    assert compared.answer.endswith("资料中没有花都区2024年的报告，无法比较。") and "2583" not in compared.answer

@@ -524,35 +524,46 @@ _BOUNDS = {
 
 
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
-    """One indicator row per place, cited, and which is larger, computed here where the order is certain."""
+    """One indicator row per place, cited, and which is larger, computed here where the order is certain; a
+    place whose report does not give the figure, or that has no report of the year asked, is said so."""
     reports = reports_for(plan, library, filters)
-    if len(reports) < 2 or not plan.compare and (_TWO_ASKS.search(plan.question) or lists_things(plan.question)):
+    found = {name for _, name in reports}
+    missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found]
+    if len(reports) + len(missing) < 2 or not reports:
+        return None
+    if not plan.compare and (_TWO_ASKS.search(plan.question) or lists_things(plan.question)):
         return None  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row
     picked, unsaid = _rows_compared(plan, reports, idf)
     if picked is None:
         return None
     summed = [(report, name, *_of_all(plan, report, row)) for report, name, row in picked]
-    classes = {row.unit_class for *_, row, _ in summed}
     passages, parts = [], []
     for n, (report, name, row, said) in enumerate(summed, 1):
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         lead = f"{name}{row.year or report.covered_year or ''}年"
         parts.append(f"{_after(lead, said)}[{n}]")
-    compared = len(classes) == 1 and plan.compare and not unsaid
-    named_rows = [(name, row) for _, name, row, _ in summed]
-    verdict = _verdict(plan, named_rows) if compared else ""
-    difference = _difference(plan, named_rows) if compared else ""
-    if difference and not difference.startswith("数值"):
-        verdict = difference
-    elif difference and not verdict.startswith("数值"):
-        verdict = f"{verdict}，{difference}"
-    sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
+    whole = not unsaid and not missing and len({row.unit_class for *_, row, _ in summed}) == 1
+    verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if whole else ("", "")
     text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
-    if unsaid:
-        text += "".join(_not_said_row(report, name) for report, name in unsaid)
+    absent = [_not_said_row(report, name) for report, name in unsaid]
+    absent += [f"资料中没有{name}{'、'.join(str(y) for y in plan.scope.years)}年的报告。" for name in missing]
+    if absent:
+        text += "".join(absent)
         text = text[:-1] + ("，无法比较。" if plan.compare else "。")
+    sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
     years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
+    years += tuple(str(y) for y in plan.scope.years if missing)
     return Facts(passages, text, sums + years + tuple(NUMBER.findall(difference)))
+
+
+def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
+    """What the comparison concludes (which is larger, or by how much when asked), and the difference said."""
+    verdict, difference = (_verdict(plan, rows), _difference(plan, rows)) if plan.compare else ("", "")
+    if difference and not difference.startswith("数值"):
+        return difference, difference
+    if difference and not verdict.startswith("数值"):
+        return f"{verdict}，{difference}", difference
+    return verdict, difference
 
 
 def _rows_compared(
