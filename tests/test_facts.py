@@ -453,3 +453,12 @@ def test_a_place_with_no_report_of_the_year_asked_is_said_to_have_none(seeded):
     assert answer.flagged_numbers == []
     compared = Answerer(seeded, "extractive").ask("花都区和成都2024年的法律援助案件谁更多？")
     assert compared.answer.endswith("资料中没有花都区2024年的报告，无法比较。") and "2583" not in compared.answer
+
+
+def test_a_date_leading_the_act_asked_is_its_date(seeded):
+    """“2003年起，廣州市制定任何一部地方性法規，都將法規草案在市人大信息網上公布，2008年開始還在各大網站征求民意”:
+    the act asked is dated by the clause before it; the answer was cut to the act and led by the article's
+    own year (“广州市2017年都将法规草案…公布”), a wrong date."""
+    answer = Answerer(seeded, "extractive").ask("广州什么时候开始在网上公布地方性法规草案？")
+    assert "2003年起" in answer.answer and "2017年" not in answer.answer
+    assert "2008年" in Answerer(seeded, "extractive").ask("广州从哪一年开始在各大网站征求民意？").answer

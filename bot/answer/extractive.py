@@ -144,7 +144,13 @@ class Extractive:
             return "".join(clauses[_span(scores, best)]).rstrip("：，；")
         holds = [bool(slot.search(c)) for c in clauses]
         kept, covered = {best}, set(found[best])
-        if not holds[best] and any(holds):  # the clause holding one that says most of the question, else the nearest
+        if not holds[best] and intent.time and not intent.figure and any(holds[:best]):
+            # a date leading what the question asks governs it ("2003年起，…都将法规草案…公布，2008年开始还…"):
+            # the nearest before, not a later clause's date of another act
+            figure = max(i for i in range(best) if holds[i])
+            kept.add(figure)
+            covered = set(found[figure])
+        elif not holds[best] and any(holds):  # the clause holding one that says most of the question, else the nearest
             figure = max(
                 (i for i in range(len(clauses)) if holds[i]), key=lambda i: (scores[i], -abs(i - best), i > best)
             )
