@@ -462,3 +462,16 @@ def test_a_date_leading_the_act_asked_is_its_date(seeded):
     answer = Answerer(seeded, "extractive").ask("广州什么时候开始在网上公布地方性法规草案？")
     assert "2003年起" in answer.answer and "2017年" not in answer.answer
     assert "2008年" in Answerer(seeded, "extractive").ask("广州从哪一年开始在各大网站征求民意？").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "framed_by"),
+    [
+        # thirty years' laws, not the article's year's: “广州市2017年人大常委会已制定法规148件” was a wrong date
+        ("广州市人大常委会共制定了多少件地方法规？", "从1986年具备地方立法权之后，到2016年的30年之间，"),
+        ("广州精简了多少项行政审批备案事项？", "近5年来（截至2017年），"),
+    ],
+)
+def test_a_figure_keeps_the_clauses_opening_its_sentence_that_say_when(seeded, question, framed_by):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.answer.startswith(framed_by) and "广州市2017年" not in answer.answer

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from bot.answer.framing import framed
 from bot.answer.intent import Intent, asks, measure, short_name, years_named
 from bot.ingest.dates import PERIOD, RELATIVE
+from bot.ingest.figures import extract_figures
 from bot.models import REFUSAL, Passage
 from bot.text import (
     DATE_WORDS,
@@ -165,7 +166,7 @@ class Extractive:
             kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
         said = set().union(*(found[i] for i in kept if holds[i]))
         kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
-        return "".join(clauses[i] for i in sorted(kept)).rstrip("：，；")
+        return "".join(clauses[i] for i in sorted(kept | _time_frame(clauses, kept))).rstrip("：，；")
 
 
 def _beside_the_figure(
@@ -228,6 +229,20 @@ def _content(terms: set[str], passages: list[Passage]) -> set[str]:
     places = {short_name(p.issuer) for p in passages if p.issuer}
     stems = {re.sub(r"[市区县]$", "", name) for name in places}
     return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=False))}
+
+
+def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:
+    """The clauses opening a sentence that say only when ("近5年来，", "从1986年…之后，到2016年的30年之间，"),
+    kept with a figure that follows them when the kept clauses name no date of their own: without them the
+    figure reads as the report's year's ("广州市2017年…已制定法规148件" for thirty years' laws)."""
+    if not kept or any(_WHEN.search(clauses[i]) for i in kept):
+        return set()
+    frame = set()
+    for i in range(min(kept)):
+        if not _WHEN.search(clauses[i]) or any(f.unit_class != "time" for f in extract_figures(clauses[i])):
+            break
+        frame.add(i)
+    return frame if len(frame) == min(kept) else set()
 
 
 def _slot(intent: Intent) -> re.Pattern | None:
