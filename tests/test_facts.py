@@ -475,3 +475,12 @@ def test_a_date_leading_the_act_asked_is_its_date(seeded):
 def test_a_figure_keeps_the_clauses_opening_its_sentence_that_say_when(seeded, question, framed_by):
     answer = Answerer(seeded, "extractive").ask(question)
     assert answer.answer.startswith(framed_by) and "广州市2017年" not in answer.answer
+
+
+def test_a_counter_starting_a_longer_word_is_no_unit_asked(seeded):
+    """“有多少部署在县镇两级”: 部 starts 部署 (the figures' own rule), so no count in 部 is asked and the share is
+    the answer; 支 is a counter asked (“精简到多少支”)."""
+    assert make_plan("成都2024年执法力量有多少部署在县镇两级？", BODIES).unit is None
+    assert make_plan("成都2024年全市执法队伍精简到多少支？", BODIES).unit == "支"
+    answer = Answerer(seeded, "extractive").ask("成都2024年全市执法队伍精简到多少支？执法力量有多少部署在县镇两级？")
+    assert "114支" in answer.answer and "86.15%" in answer.answer

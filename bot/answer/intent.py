@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
+from bot.ingest.figures import NOT_UNIT_AFTER
 from bot.models import Filters
 from bot.text import NUMBER, ORDINAL, tagged, to_simplified, tokenize, words
 
@@ -35,7 +36,11 @@ MAX_TURNS = 50
 
 
 # The counters a count is asked in ("几份", "多少件"), one list for "is a figure asked" and "in what unit".
-_COUNTERS = "个百分点|件|宗|起|名|人次|人|位|项|条|个|家|所|户|份|篇|部|次|场|元|天|年|倍"
+# The counters a question asks in ("多少件"), not where they start a longer word ("多少部署": figures' rule).
+_COUNTERS = "|".join(
+    re.escape(u) + (f"(?![{NOT_UNIT_AFTER[u]}])" if u in NOT_UNIT_AFTER else "")
+    for u in "个百分点 件 宗 起 名 人次 人 位 项 条 个 家 所 户 份 篇 部 支 次 场 元 天 年 倍".split()
+)
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
 _ASKS_FIGURE = re.compile(rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率|比例|占比|数量|金额|排名|第几")

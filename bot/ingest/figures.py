@@ -32,7 +32,7 @@ UNIT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("年", "天", "日", "小时", "个月", "个工作日", "工作日", "周", "分钟"), "time"),
 }
 # A unit character that starts a longer word is not a unit there (`两项目`, `条例`, `部门`, `人民`).
-_NOT_UNIT_AFTER = {
+NOT_UNIT_AFTER = {
     "项": "目",
     "条": "例件款",
     "部": "门署分长",
@@ -75,7 +75,7 @@ _MAGNITUDES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
 _AR_NUM = r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?"
 _UNIT_ALT = "|".join(
-    re.escape(u) + (f"(?![{_NOT_UNIT_AFTER[u]}])" if u in _NOT_UNIT_AFTER else "")
+    re.escape(u) + (f"(?![{NOT_UNIT_AFTER[u]}])" if u in NOT_UNIT_AFTER else "")
     for u in sorted(UNIT_CLASSES, key=len, reverse=True)
 )
 _FIGURE = re.compile(
