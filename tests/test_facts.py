@@ -484,3 +484,13 @@ def test_a_counter_starting_a_longer_word_is_no_unit_asked(seeded):
     assert make_plan("成都2024年全市执法队伍精简到多少支？", BODIES).unit == "支"
     answer = Answerer(seeded, "extractive").ask("成都2024年全市执法队伍精简到多少支？执法力量有多少部署在县镇两级？")
     assert "114支" in answer.answer and "86.15%" in answer.answer
+
+
+def test_a_grade_or_rank_must_be_of_the_thing_asked(seeded):
+    """广州's report ranks its 政府透明度 and its 法治广东建设考评, not a 数字政府建设: asked that, refused; asked
+    beside a rank it gives, the rank given and the other part said not to be in the report."""
+    answerer = Answerer(seeded, "extractive")
+    assert answerer.ask("广州的数字政府建设排名第几？").answer == REFUSAL
+    both = answerer.ask("广州的政府透明度排第几？数字政府建设排名呢？")
+    assert "政府透明度在全国106个地级市政府中排名第一" in both.answer
+    assert both.answer.endswith("报告未载明数字政府建设排名。") and "法治广东" not in both.answer

@@ -133,19 +133,28 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
     a sentence naming one of the question's two rarest nouns (by the index's idf; words of a kind of thing
     such as 案件 aside): the thing it counts. A rate named ("办结率") must be named by the answer."""
     text = CITATION.sub("", answer)
+    named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
     wanted = unit_class(plan.unit) if plan.unit else "percent" if plan.kind == "rate" else None
     if wanted:
-        named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        things = [n for n in _nouns(part) - GENERIC_THINGS if not any(n in x for x in named) and not n.endswith("率")]
-        nouns = sorted(things, key=lambda n: -idf(n))[:2]
         holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
-        if not any(not nouns or any(mentions(to_simplified(s), n) for n in nouns) for s in holding):
+        if not any(names_the_thing(part, s, idf, named) for s in holding):
             return False
     rates = rates_named(plan.question)
     if rates and not any(rate in to_simplified(text) for rate in rates):
         return False
-    return not (GRADE_ASKED.search(plan.question) and not _GRADE_SAID.search(text))
+    if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
+        graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
+        return any(names_the_thing(plan.question, s, idf, named) for s in graded)
+    return True
+
+
+def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], named: list[str]) -> bool:
+    """Whether a sentence names what a question asks about: one of its two rarest nouns (by the index's idf),
+    places, words of a kind of thing (案件) and rates aside; true when the question names no such noun."""
+    things = [n for n in _nouns(question) - GENERIC_THINGS if not any(n in x for x in named) and not n.endswith("率")]
+    nouns = sorted(things, key=lambda n: -idf(n))[:2]
+    return not nouns or any(mentions(to_simplified(sentence), n) for n in nouns)
 
 
 def mentions(text: str, noun: str) -> bool:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from bot.answer.checks import names_the_thing
 from bot.answer.framing import framed
-from bot.answer.intent import Intent, asks, measure, short_name, years_named
+from bot.answer.intent import GRADE_ASKED, Intent, asks, measure, short_name, years_named
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import extract_figures
 from bot.models import REFUSAL, Passage
@@ -95,6 +96,7 @@ class Extractive:
         """A question of several parts about one report: for each part, the sentence that best answers it,
         trimmed to the clauses about that part; a sentence answering two parts is said once."""
         said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
+        unsaid: list[str] = []  # parts no sentence answers
         for part in parts:
             terms = set(tokenize(to_simplified(part)))
             ranked = sorted(
@@ -104,10 +106,19 @@ class Extractive:
                 ),
                 key=lambda x: -x[0],
             )
+            asked = Intent.of(part)
+            if asked.figure or GRADE_ASKED.search(part):  # its figure or grade, of the thing it names
+                places = [short_name(p.issuer) for p in passages if p.issuer]
+                ranked = [
+                    r
+                    for r in ranked
+                    if (NUMBER.search(r[2]) or ORDINAL.search(r[2])) and names_the_thing(part, r[2], idf, places)
+                ]
             if not ranked or ranked[0][0] <= 0:
+                unsaid.append(part)
                 continue
             _, n, sentence = ranked[0]
-            core = _trimmed(self._core(sentence, _content(terms, passages), idf, Intent.of(part)))
+            core = _trimmed(self._core(sentence, _content(terms, passages), idf, asked))
             if any(core in earlier for _, _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only
@@ -117,6 +128,8 @@ class Extractive:
         for run in _runs(said):
             n, core = run[0][0], "，".join(c for _, _, c in run)
             yield f"{framed(core, passages[n - 1], named)}[{n}]。"
+        if said:  # a part the report does not answer is said so, not answered with another thing's figure
+            yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := _subject(part)))
 
     def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
@@ -229,6 +242,14 @@ def _content(terms: set[str], passages: list[Passage]) -> set[str]:
     places = {short_name(p.issuer) for p in passages if p.issuer}
     stems = {re.sub(r"[市区县]$", "", name) for name in places}
     return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=False))}
+
+
+_ASK_WORDS = re.compile(r"(?:又|还)?(?:是|有|为|排|达到?|共)?(?:多少|几|第几|什么|哪些|怎样|如何)[^，。？?]*$|呢$")
+
+
+def _subject(part: str) -> str:
+    """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名)."""
+    return _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
 
 
 def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:

@@ -301,7 +301,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
 # sentence holding one of them is not yet about the thing asked.
 GENERIC_THINGS = frozenset(
-    "行政 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作".split()
+    "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作".split()
 )
 
 # A count asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？") is in the unit of what it counts.
