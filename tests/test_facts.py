@@ -494,3 +494,14 @@ def test_a_grade_or_rank_must_be_of_the_thing_asked(seeded):
     both = answerer.ask("广州的政府透明度排第几？数字政府建设排名呢？")
     assert "政府透明度在全国106个地级市政府中排名第一" in both.answer
     assert both.answer.endswith("报告未载明数字政府建设排名。") and "法治广东" not in both.answer
+
+
+def test_why_after_the_shortcomings_tells_each_with_what_it_goes_on_to_say(seeded):
+    history = [
+        {"role": "user", "content": "花都区2023年有哪些不足？"},
+        {"role": "assistant", "content": "花都区2023年度报告所列不足：一是镇街综合行政执法工作有待完善；…[1]。"},
+    ]
+    answer = Answerer(seeded, "extractive").ask("原因是什么？", history)
+    assert "一是镇街综合行政执法工作有待完善：各镇（街）的执法仍主要集中在个别领域" in answer.answer
+    assert "四是人民调解工作质量仍需提升：部分村（居）调解委员会硬件设施不全" in answer.answer
+    assert make_plan("成都行政复议案件增长的原因是什么？", BODIES).role is None  # a cause of a thing named

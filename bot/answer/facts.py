@@ -337,6 +337,8 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         said = _duty(sections)
     elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
         said = _headlines(sections)
+    elif _ASKS_DETAIL.search(plan.question):  # "原因是什么", "具体表现": each item with what it goes on to say
+        said = _detailed(sections)
     else:
         said = _about_topic(sections, terms, idf, plan.question) or _headlines(sections)
     if not said:
@@ -344,6 +346,20 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     text = "\n".join(s.text for s in sections)
     subject = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}："
     return Facts([_passage(report, sections[0], text)], f"{subject}{said.rstrip('。')}[1]。")
+
+
+_ASKS_DETAIL = re.compile(r"原因|具体表现|具体(?:是|有)|详细|为什么")
+
+
+def _detailed(sections: list[Section]) -> str:
+    """Each item's headline and the sentence after it, which says how it shows or why ("一是镇街综合行政执法工作
+    有待完善：各镇（街）的执法仍主要集中在个别领域…"); a section without items, its sentences."""
+    told = []
+    for item in (item for s in sections for item in s.items):
+        sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
+        head = f"{item.label}{_headline(item.text)}"
+        told.append(f"{head}：{_clean(sentences[1]).rstrip('。')}" if len(sentences) > 1 else head)
+    return "；".join(told) or "；".join(_clean(x) for s in sections for x in _body_sentences(s)[:3])
 
 
 def _duty(sections: list[Section]) -> str:

@@ -52,7 +52,9 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 # A question about the shortcomings rarely uses the report's own words for them ("短板" for "仍存在一些
 # 问题，如…还需进一步提升"), and some reports give that part no heading; so such a question also searches
 # the words these paragraphs are written with (keyword ranking only).
-_ASKS_SHORTCOMINGS = re.compile(r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些|问题部分")
+_ASKS_SHORTCOMINGS = re.compile(
+    r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些|问题部分|具体表现"
+)
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 
 # Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
@@ -83,6 +85,7 @@ _ASKS_ROLE = {
     "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
     "shortcomings": _ASKS_SHORTCOMINGS,
 }
+_ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因")
 # A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(
@@ -280,6 +283,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
     unquoted = re.sub(r"《[^》]*》", "《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
+    if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
+        role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
     if _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
         kind = "outline"
     elif intent.about_report:
