@@ -178,3 +178,21 @@ def test_follow_ups_keep_what_they_do_not_replace(site, page):
     finally:
         page.screenshot(path=str(ARTIFACTS / "ui-follow-ups.png"), full_page=True)
     assert failures(page) == []
+
+
+def test_which_is_higher_after_two_places_compares_them_on_the_page(site, page):
+    """“哪个更高？” after a rate asked of 韶关 and then of 花都区: both figures, cited, and which is higher; then
+    “相差多少？” the difference, computed from the same two rows."""
+    _fresh(page, site)
+    ask(page, "韶关的人民调解成功率是多少？")
+    answered(page, "99.58%")
+    ask(page, "花都区呢？")
+    answered(page, "98.73%", turn=2)
+    ask(page, "哪个更高？")
+    answered(page, "韶关市更高", turn=3)
+    ask(page, "相差多少？")
+    try:
+        answered(page, "0.85个百分点", turn=4)
+    finally:
+        page.screenshot(path=str(ARTIFACTS / "ui-which-is-higher.png"), full_page=True)
+    assert failures(page) == []
