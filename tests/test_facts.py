@@ -211,9 +211,10 @@ def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
         "成都2024年的行政复议案件办结率是多少？",  # 85%以上行政争议经复议后未进入诉讼: a rate, not the one asked
         "韶关的行政复议案件办结率是多少？",  # 按期办结率100% is 信访事项's
         "广州12345热线的满意率是多少？",  # 满意率达99% is of 人大代表建议、政协提案
+        "广州市2024年的法治政府建设考评得分是多少？",  # a score asked: 排名第一 is a rank
     ],
 )
-def test_a_rate_of_another_name_or_of_another_thing_is_refused(seeded, question):
+def test_a_rate_or_score_of_another_name_or_of_another_thing_is_refused(seeded, question):
     assert Answerer(seeded, "extractive").ask(question).answer == REFUSAL
 
 

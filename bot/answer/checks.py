@@ -126,12 +126,16 @@ _GRADE_SAID = re.compile(
 )
 
 
+_SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
+_SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
+
+
 def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> bool:
     """Whether an answer gives what the question asks, not a neighbour of it: a count asked in 件 needs a figure
-    of the cases class (宗 will do, 名 will not); a grade or rank needs a grade or rank. A sentence on the
-    right topic with the wrong kind of figure is the tempting unanswerable, and is refused. The figure must be in
-    a sentence naming one of the question's two rarest nouns (by the index's idf; words of a kind of thing
-    such as 案件 aside): the thing it counts. A rate named ("办结率") must be named by the answer."""
+    of the cases class (宗 will do, 名 will not); a grade or rank needs a grade or rank, a score a score. A
+    sentence on the right topic with the wrong kind of figure is the tempting unanswerable, and is refused. The
+    figure must be in a sentence naming what is asked (`names_the_thing`). A rate named ("办结率") must be named
+    by the answer."""
     text = CITATION.sub("", answer)
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
     wanted = unit_class(plan.unit) if plan.unit else "percent" if plan.kind == "rate" else None
@@ -142,6 +146,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
             return False
     rates = rates_named(plan.question)
     if rates and not any(rate in to_simplified(text) for rate in rates):
+        return False
+    if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
