@@ -141,3 +141,29 @@ def test_a_sentence_not_saying_whose_figure_it_is_is_led_by_its_place_and_year()
     )
     assert run(ONE, ["全市办理行政复议案件1200件[1]。"])[0] == "广州市2024年全市办理行政复议案件1200件[1]。"
     assert run(ONE, ["广州1200件[1]。"])[0] == "广州1200件[1]。"  # not "广州市2024年1200件"
+
+
+def test_a_grounded_number_said_of_a_neighbours_thing_is_replaced():
+    """Every number is in the passage, yet 纠错120件 is not 办理120件: the model's clause for 120 is the clause of
+    1200 in the passage, so the sentence is replaced by its fact."""
+    text, v = run(ONE, ["广州市2024年办理行政复议案件120件[1]。"])
+    assert text == ONE.text and v.replaced == 1
+    text, v = run(ONE, ["广州市2024年办理行政复议案件1200件，其中纠错120件[1]。"])  # each said of its own thing
+    assert "纠错120件" in text and v.replaced == 0
+
+
+def test_a_pair_given_together_is_no_neighbours_thing():
+    """“分别赋予南沙区、增城经济开发区31项、12项市级行政职权”: 南沙区's is 31项. A clause giving a pair is one clause
+    (、 does not split it), so “南沙区被赋予31项市级行政职权” is not taken for 12项's words."""
+    passage = Passage(
+        text="推动中新广州知识城获得23项省级行政职权，分别赋予南沙区、增城经济开发区31项、12项市级行政职权。",
+        doc="gz",
+        title="",
+        heading="",
+        score=1.0,
+        issuer="广州市",
+        year=2024,
+    )
+    facts = Facts([passage], "广州市2024年分别赋予南沙区、增城经济开发区31项、12项市级行政职权[1]。")
+    text, v = run(facts, ["广州市2024年南沙区被赋予31项市级行政职权[1]。"])
+    assert text.startswith("广州市2024年南沙区被赋予31项市级行政职权[1]。") and v.sentences - v.replaced == 1

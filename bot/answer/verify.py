@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from bot.answer.checks import kept_citations, ungrounded_numbers
 from bot.answer.facts import Facts
 from bot.answer.framing import framed
+from bot.ingest.figures import extract_figures
 from bot.models import REFUSAL
 from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
 
@@ -203,9 +204,10 @@ class Verifier:
         return out
 
     def _holds(self, sentence: str, cited: set[int]) -> bool:
-        """Every number in the passages cited, and no place named that they are not about."""
+        """Every number in the passages cited and said of what they say it of, and no place named that they are
+        not about."""
         grounds = [self.grounds(n) for n in sorted(cited)]
-        if ungrounded_numbers(sentence, grounds):
+        if ungrounded_numbers(sentence, grounds) or not _bound(sentence, grounds):
             return False
         issuers = "".join(self.facts.passages[n - 1].issuer or "" for n in cited)
         simplified, grounded = to_simplified(sentence), to_simplified("".join(grounds) + issuers)
@@ -235,6 +237,43 @@ class Verifier:
         fresh = [s for s in dict.fromkeys(chosen) if s not in self._facts_used]
         self._facts_used.update(fresh)
         return fresh
+
+
+_CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")  # not 、: "分别赋予A、B31项、12项" pairs across it
+
+
+def _bound(sentence: str, grounds: list[str]) -> bool:
+    """Whether each figure a sentence gives is said of what the passages say it of. A model may pair a grounded
+    number with a neighbour's thing ("共制定了122件地方法规" from "已制定法规148件，另外还修改地方法规122件次";
+    …): its clause then keeps much more of the passage clause of another figure of the same kind than of the
+    clause of its own (character bigrams,
+    figures aside). Years and other spans of time are dates, not things counted, and are not checked."""
+    sources = [(c, extract_figures(c)) for g in grounds for c in _CLAUSE.split(to_simplified(g))]
+    for clause in _CLAUSE.split(to_simplified(MARKER.sub("", sentence))):
+        for figure in extract_figures(clause):
+            if figure.unit_class in (None, "time"):
+                continue
+            own = [c for c, figures in sources if any(f.value == figure.value for f in figures)]
+            own += [p for c in own for p in c.split("、") if figure.text in p]  # its item of a list, too
+            others = [
+                c
+                for c, figures in sources
+                if c not in own and any(f.unit_class == figure.unit_class and f.value != figure.value for f in figures)
+            ]
+            if own and others and _kept_of(clause, others) >= max(_BOUND, _kept_of(clause, own) + _MARGIN):
+                return False
+    return True
+
+
+_MARGIN = 0.2  # how much more of another figure's clause it keeps: paraphrase moves a clause's words a little
+_BOUND = 0.5  # and at least this share of it
+
+
+def _kept_of(clause: str, sources: list[str]) -> float:
+    """The largest share of a source clause's character bigrams (figures aside) the clause keeps."""
+    grams = bigrams(NUMBER.sub("", clause))
+    shares = [len(grams & b) / len(b) for b in (bigrams(NUMBER.sub("", c)) for c in sources) if b]
+    return max(shares, default=0.0)
 
 
 def _cite(sentence: str, cited: set[int]) -> str:
