@@ -56,6 +56,15 @@ def test_a_city_and_its_district_compared_side_by_side_are_both_in_scope():
     assert district.kind == "figure" and district.scope.issuers == ["广州市花都区"] and district.unit == "宗"
 
 
+def test_a_city_and_its_district_named_together_are_both_asked(seeded):
+    """“广州市和花都区的出庭应诉率是多少？” asks both (each its row); “花都区在广州市的…考评中” names the city as
+    the district's context."""
+    assert make_plan("广州市和花都区的出庭应诉率是多少？", BODIES).scope.issuers == ["广州市", "广州市花都区"]
+    assert make_plan("花都区在广州市的法治建设考评中获得了什么等次？", BODIES).scope.issuers == ["广州市花都区"]
+    answer = Answerer(seeded, "extractive").ask("广州市和花都区的出庭应诉率是多少？")
+    assert "广州市2024年全市行政机关负责人出庭应诉率达100%[1]" in answer.answer and "花都区2023年" in answer.answer
+
+
 def test_a_city_and_its_district_each_asked_are_both_in_scope():
     """“广州和花都各自…”: the city is named beside its district, not as the district's city."""
     plan = make_plan("广州和花都在法治建设考评中各自连续几年获评优秀？", BODIES)

@@ -278,7 +278,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     text = to_simplified(question)
     intent, scope = Intent.of(text), find_scope(text, issuers)
     compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text))
-    if compared or _EACH.search(text):  # "广州和花都各自…": the city and its district, side by side
+    if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
     unquoted = re.sub(r"《[^》]*》", "《》", text)  # a document's title is no part of the report asked for
@@ -349,8 +349,17 @@ def _side_by_side(text: str, issuers: list[str]) -> list[str]:
     for alias in sorted(aliases, key=len, reverse=True):
         if alias in rest:
             found.append(aliases[alias])
-            rest = rest.replace(alias, " ")
+            rest = rest.replace(alias, "@")
     return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
+
+
+def _named_together(text: str, issuers: list[str]) -> bool:
+    """Whether a question joins two bodies' names ("广州市和花都区的…"), so it asks of both; "花都区获评广州市…"
+    names the city as context."""
+    rest = text
+    for alias in sorted(_aliases(issuers), key=len, reverse=True):
+        rest = rest.replace(alias, "@")
+    return bool(re.search(r"@(?:和|与|及|、|以及|同|跟)@", rest))
 
 
 def is_follow_up(question: str) -> bool:
