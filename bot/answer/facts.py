@@ -32,7 +32,7 @@ from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import REFUSAL, Filters, Passage
-from bot.text import MARKER, NUMBER, bigrams, split_sentences, to_simplified, tokenize
+from bot.text import MARKER, NUMBER, TITLE, bigrams, split_sentences, to_simplified, tokenize
 
 Idf = Callable[[str], float]
 
@@ -508,7 +508,7 @@ def _gist(sentence: str) -> str:
     return "，".join(c for n, c in enumerate(clauses) if n == 0 or _GIST.search(c))
 
 
-_GIST = re.compile(r"\d|“[^”]+”|《[^》]+》")
+_GIST = re.compile(rf"\d|“[^”]+”|{TITLE.pattern}")
 _GISTS_PER_ITEM = 3
 
 

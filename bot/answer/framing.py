@@ -8,7 +8,7 @@ import re
 from bot.answer.intent import short_name
 from bot.ingest.dates import RELATIVE
 from bot.models import Passage
-from bot.text import CJK, to_simplified
+from bot.text import CJK, TITLE, to_simplified
 
 
 def framed(sentence: str, passage: Passage, named: set[str]) -> str:
@@ -16,7 +16,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     year (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
     when it names no year anywhere ("韶关市2024年有5个镇…")."""
     text = to_simplified(sentence)
-    unquoted = re.sub(r"《[^》]*》", lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
+    unquoted = TITLE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
     whose = f"{passage.issuer}{passage.year}"
     if not passage.issuer or whose in named or _OPENS_WITH_OTHER_BODY.match(text):
         return sentence

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import NOT_UNIT_AFTER
 from bot.models import Filters
-from bot.text import NUMBER, ORDINAL, tagged, to_simplified, tokenize, words
+from bot.text import NUMBER, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -69,7 +69,7 @@ _ASKS_ABOUT_REPORT = re.compile(
 )
 # A document named in title marks that the question does not call a report or article ("《…重点工作安排》是
 # 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
-_NAMES_ANOTHER_DOCUMENT = re.compile(r"《[^》]+》(?!.*(?:报告|报道|文章))")
+_NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文章))")
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
 # How much one is larger than another ("多多少", "相差多少"): a comparison whose difference is computed.
@@ -281,7 +281,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
-    unquoted = re.sub(r"《[^》]*》", "《》", text)  # a document's title is no part of the report asked for
+    unquoted = TITLE.sub("《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
