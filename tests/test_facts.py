@@ -515,3 +515,21 @@ def test_why_after_the_shortcomings_tells_each_with_what_it_goes_on_to_say(seede
     assert "一是镇街综合行政执法工作有待完善：各镇（街）的执法仍主要集中在个别领域" in answer.answer
     assert "四是人民调解工作质量仍需提升：部分村（居）调解委员会硬件设施不全" in answer.answer
     assert make_plan("成都行政复议案件增长的原因是什么？", BODIES).role is None  # a cause of a thing named
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("花都区如何推进政务公开？", "共办理政府信息公开申请案件786件"),  # the measures' item, not its heading alone
+        ("成都市如何推进府院联动？", "召开府院联席专题会7次"),
+    ],
+)
+def test_how_a_place_advanced_a_topic_is_told_from_its_measures(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and len(answer.citations) == 1
+
+
+def test_how_a_topic_no_measure_is_about_was_advanced_is_not_told_from_another_measure(seeded):
+    """韶关's measures say nothing of 法治人才队伍: no measures' part (its 政务服务 item matched 加强 and 队伍) is told."""
+    answer = Answerer(seeded, "extractive").ask("韶关市是怎样加强法治人才队伍建设的？")
+    assert "跨省通办" not in answer.answer
