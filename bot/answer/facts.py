@@ -39,7 +39,7 @@ Idf = Callable[[str], float]
 # Words of a question that say what kind it is, not what it is about (they must not pick the sentence).
 _FRAME = set(
     "一步 做些 存在 哪些 不足 问题 短板 差距 薄弱 下一步 下一年 明年 今后 打算 安排 计划 准备 工作 方面 报告 "
-    "指出 提到 说 部分 需要 一类 报道 文章 "
+    "指出 提到 说 部分 需要 一类 报道 文章 措施 采取 "
     "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
     "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
     "分别 各自 各是 各有 各为 "
