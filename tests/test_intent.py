@@ -624,3 +624,8 @@ def test_a_change_asked_without_its_thing_is_the_change_of_the_last_questions_th
     assert is_follow_up("同比增长了多少？")
     asked = standalone("同比增长了多少？", _user("花都区2023年收到多少宗行政复议申请？"), ISSUERS)
     assert asked == "花都区2023年收到行政复议申请同比增长了多少？"
+
+
+def test_which_ones_after_a_count_asks_the_things_counted():
+    asked = standalone("具体有哪些？", _user("韶关2024年实施了多少个高效办成一件事重点事项？"), ISSUERS)
+    assert asked == "韶关2024年实施了高效办成一件事重点事项，具体有哪些？"

@@ -85,6 +85,7 @@ _ASKS_ROLE = {
     "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
     "shortcomings": _ASKS_SHORTCOMINGS,
 }
+_ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因")
 # A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
@@ -496,6 +497,9 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core):
         topic = _ASKS_COUNT.sub("", to_simplified(base).strip(" ？?"))
         return f"{topic}的{core}是多少？"
+    if _ASKS_WHICH_ONES.fullmatch(core):  # "具体有哪些？" after a count: the things counted
+        topic = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(base))
+        return f"{topic.strip(' ？?，,')}，具体有哪些？"
     if _ASKS_CHANGE.search(core) and not _noun_run(core):  # "同比增长多少？": the change of the same thing
         topic = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(base))
         return f"{topic.strip(' ？?，,')}{core}？"
