@@ -533,3 +533,15 @@ def test_how_a_topic_no_measure_is_about_was_advanced_is_not_told_from_another_m
     """韶关's measures say nothing of 法治人才队伍: no measures' part (its 政务服务 item matched 加强 and 队伍) is told."""
     answer = Answerer(seeded, "extractive").ask("韶关市是怎样加强法治人才队伍建设的？")
     assert "跨省通办" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都2024年行政复议案件数量是增加还是减少？", "同比增长89.6%"),  # was refused: 增加/减少 are in no sentence
+        ("韶关2024年电诈案件是上升还是下降？", "电诈及关联犯罪案件同比下降38.24%"),
+    ],
+)
+def test_which_way_a_figure_went_is_answered_by_its_change(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and "道路交通事故" not in answer.answer

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer.intent import GENERIC_THINGS, GRADE_ASKED, Intent, Plan, Scope, asks, rates_named
+from bot.answer.intent import GENERIC_THINGS, GRADE_ASKED, TREND_ASKED, Intent, Plan, Scope, asks, rates_named
 from bot.ingest.figures import extract_figures, unit_class
 from bot.models import Passage, with_context
 from bot.text import (
@@ -37,7 +37,8 @@ def coverage(
     and they must name the other places the question names: the figure has to be about them.
     """
     scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
-    terms = {t for t in words(to_simplified(question)) if not any(t in w or w in t for w in scope_words)}
+    asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went is said by the change, not these words
+    terms = {t for t in words(asked) if not any(t in w or w in t for w in scope_words)}
     total = sum(max(idf(t), 0.0) for t in terms)
     if total <= 0:  # nothing asked beyond a place or year ("那成都呢" with no history)
         return 0.0

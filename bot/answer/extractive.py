@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from bot.answer.checks import names_the_thing
 from bot.answer.framing import framed
-from bot.answer.intent import GRADE_ASKED, Intent, asks, measure, short_name, years_named
+from bot.answer.intent import GRADE_ASKED, TREND_ASKED, Intent, asks, measure, short_name, years_named
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import extract_figures
 from bot.models import REFUSAL, Passage
@@ -41,7 +41,8 @@ class Extractive:
 
     def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
         idf = self._idf()
-        terms = _content(set(tokenize(to_simplified(question))), passages)  # every sentence is its place's
+        asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
+        terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
         wants_number, measured = intent.figure, measure(question)
         scored, seen = [], set()
         for n, passage in enumerate(passages, 1):
@@ -175,6 +176,9 @@ class Extractive:
             if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
                 kept.add(i)
                 covered |= found[i]
+        changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
+        if intent.trend and changes and not kept & set(changes):  # which way it went: the nearest change said
+            kept.add(min(changes, key=lambda i: (abs(i - best), i < best)))
         if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
             kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
         said = set().union(*(found[i] for i in kept if holds[i]))
@@ -274,6 +278,7 @@ def _slot(intent: Intent) -> re.Pattern | None:
     return _WHEN if intent.time else None
 
 
+_CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:了)?\s*\d")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")
 
 

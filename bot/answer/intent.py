@@ -85,6 +85,12 @@ _ASKS_ROLE = {
     "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
     "shortcomings": _ASKS_SHORTCOMINGS,
 }
+# Which way a figure went, asked ("增加还是减少", "比上年增加了吗"): the report says it with its change ("同比增长
+# 89.6%"), not with the question's words.
+TREND_ASKED = re.compile(
+    r"(?:增加|增长|上升|提高|变多|多了)还是(?:减少|下降|降低|变少|少了)|(?:减少|下降)还是(?:增加|增长|上升)"
+    r"|(?:有没有|是否)(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
+)
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因")
 # A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
@@ -115,11 +121,13 @@ class Intent:
     each: bool = False  # several figures at once ("分别", "各有"): every clause holding one of them answers
     span: bool = False  # a period ("哪段时间", "多久"): both of its ends answer
     ordinal: bool = False  # a rank or place in a series ("第几批", "排名第几"): "第三批" answers as a figure does
+    trend: bool = False  # which way a figure went ("增加还是减少"): its change answers, a figure too
 
     @classmethod
     def of(cls, question: str) -> Intent:
         text = to_simplified(question)
-        figure = bool(_ASKS_FIGURE.search(text))
+        trend = bool(TREND_ASKED.search(text))
+        figure = bool(_ASKS_FIGURE.search(text)) or trend
         return cls(
             figure=figure,
             rate=bool(_ASKS_RATE.search(text)),
@@ -130,6 +138,7 @@ class Intent:
             each=bool(_EACH.search(text)),
             span=bool(_ASKS_SPAN.search(text)),
             ordinal=bool(_ASKS_ORDINAL.search(text)),
+            trend=trend,
         )
 
     def figure_in(self, sentence: str) -> bool:
