@@ -545,3 +545,19 @@ def test_how_a_topic_no_measure_is_about_was_advanced_is_not_told_from_another_m
 def test_which_way_a_figure_went_is_answered_by_its_change(seeded, question, said):
     answer = Answerer(seeded, "extractive").ask(question)
     assert said in answer.answer and "道路交通事故" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "unsaid"),
+    [
+        # “同比增长多少？” names no thing: the first part's. 68.67% is 行政复议申请's growth, not 法律援助's
+        ("花都区2023年法律援助案件有多少宗？同比增长多少？", "2583宗", "报告未载明同比增长。"),
+        # a rate part asks that rate named: the count is given, the rate said not to be in the report
+        ("成都2024年调解各类纠纷多少件？调解成功率多少？", "50万余件", "报告未载明调解成功率。"),
+    ],
+)
+def test_a_part_no_sentence_answers_of_its_thing_is_said_not_to_be_in_the_report(seeded, question, given, unsaid):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert given in answer.answer and answer.answer.endswith(unsaid) and "68.67%" not in answer.answer
+    both = Answerer(seeded, "extractive").ask("花都区2023年收到多少宗行政复议申请？同比增长多少？")
+    assert "786宗" in both.answer and "68.67%" in both.answer

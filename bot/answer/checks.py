@@ -145,8 +145,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
         holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
         if not any(names_the_thing(part, s, idf, named) for s in holding):
             return False
-    rates = rates_named(plan.question)
-    if rates and not any(rate in to_simplified(text) for rate in rates):
+    rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
+    if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
         return False
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False
@@ -157,11 +157,17 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
 
 
 def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], named: list[str]) -> bool:
-    """Whether a sentence names what a question asks about: one of its two rarest nouns (by the index's idf),
-    places, words of a kind of thing (案件) and rates aside; true when the question names no such noun."""
-    things = [n for n in _nouns(question) - GENERIC_THINGS if not any(n in x for x in named) and not n.endswith("率")]
-    nouns = sorted(things, key=lambda n: -idf(n))[:2]
+    """Whether a sentence names what a question asks about: one of its two rarest nouns (`asked_nouns`); true
+    when the question names no such noun."""
+    nouns = asked_nouns(question, idf, named)
     return not nouns or any(mentions(to_simplified(sentence), n) for n in nouns)
+
+
+def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:
+    """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
+    rates aside."""
+    things = [n for n in _nouns(question) - GENERIC_THINGS if not any(n in x for x in named) and not n.endswith("率")]
+    return sorted(things, key=lambda n: -idf(n))[:2]
 
 
 def mentions(text: str, noun: str) -> bool:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.checks import names_the_thing
+from bot.answer.checks import asked_nouns, names_the_thing
 from bot.answer.framing import framed
-from bot.answer.intent import GRADE_ASKED, TREND_ASKED, Intent, asks, measure, short_name, years_named
+from bot.answer.intent import GRADE_ASKED, TREND_ASKED, Intent, asks, measure, rates_named, short_name, years_named
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import extract_figures
 from bot.models import REFUSAL, Passage
@@ -108,13 +108,8 @@ class Extractive:
                 key=lambda x: -x[0],
             )
             asked = Intent.of(part)
-            if asked.figure or GRADE_ASKED.search(part):  # its figure or grade, of the thing it names
-                places = [short_name(p.issuer) for p in passages if p.issuer]
-                ranked = [
-                    r
-                    for r in ranked
-                    if (NUMBER.search(r[2]) or ORDINAL.search(r[2])) and names_the_thing(part, r[2], idf, places)
-                ]
+            if asked.figure or GRADE_ASKED.search(part):  # its figure or grade, of the thing it (or the first) names
+                ranked = [r for r in ranked if self._answers_part(part, parts[0], r[2], passages, idf)]
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
@@ -131,6 +126,20 @@ class Extractive:
             yield f"{framed(core, passages[n - 1], named)}[{n}]。"
         if said:  # a part the report does not answer is said so, not answered with another thing's figure
             yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := _subject(part)))
+
+    @staticmethod
+    def _answers_part(part: str, first: str, sentence: str, passages: list[Passage], idf) -> bool:
+        """Whether a sentence can answer a part asking a figure: it holds one, names the rate the part names,
+        and names the thing the part names ("同比增长多少？" names none: the first part's thing, so 行政复议申请's
+        growth does not answer for 法律援助案件)."""
+        places = [short_name(p.issuer) for p in passages if p.issuer]
+        rates = rates_named(part)
+        thing = part if asked_nouns(part, idf, places) else f"{first}{part}"
+        return bool(
+            (NUMBER.search(sentence) or ORDINAL.search(sentence))
+            and (not rates or any(rate in to_simplified(sentence) for rate in rates))
+            and names_the_thing(thing, sentence, idf, places)
+        )
 
     def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
