@@ -561,3 +561,11 @@ def test_a_part_no_sentence_answers_of_its_thing_is_said_not_to_be_in_the_report
     assert given in answer.answer and answer.answer.endswith(unsaid) and "68.67%" not in answer.answer
     both = Answerer(seeded, "extractive").ask("花都区2023年收到多少宗行政复议申请？同比增长多少？")
     assert "786宗" in both.answer and "68.67%" in both.answer
+
+
+def test_a_row_naming_the_rarest_word_of_the_thing_comes_first_and_is_said_with_its_topic(seeded):
+    """规范性文件备案审查: 成都's 合法性审查9000余件 names 规范性 and 审查, its “加强行政规范性文件备案审查，纠正问题
+    文件6件” names 备案, the rarest; that row is taken and said with the clause naming its topic."""
+    answer = Answerer(seeded, "extractive").ask("韶关和成都的规范性文件备案审查，各审查了多少件？")
+    assert "36件" in answer.answer and "加强行政规范性文件备案审查，纠正问题文件6件" in answer.answer
+    assert "9000" not in answer.answer

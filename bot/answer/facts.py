@@ -550,10 +550,10 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         return None
     if not plan.compare and (_TWO_ASKS.search(plan.question) or lists_things(plan.question)):
         return None  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row
-    picked, unsaid = _rows_compared(plan, reports, idf)
+    picked, unsaid, keys = _rows_compared(plan, reports, idf)
     if picked is None:
         return None
-    summed = [(report, name, *_of_all(plan, report, row)) for report, name, row in picked]
+    summed = [(report, name, *_of_all(plan, report, row, keys)) for report, name, row in picked]
     passages, parts = [], []
     for n, (report, name, row, said) in enumerate(summed, 1):
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
@@ -593,19 +593,23 @@ def _rows_compared(
     none of the specific words the best-matching place's clause names ("应诉" of "行政应诉案件") counts
     something else (云巡查案件 is no 行政应诉案件); its best row that does is taken instead, and without one
     its report is said not to give it. A long sentence naming the thing in another clause is no answer
-    ("…法律援助…；…人民调解案件14251宗" is no count of 法律援助案件)."""
+    ("…法律援助…；…人民调解案件14251宗" is no count of 法律援助案件). A row naming the rarest of those words comes
+    before one naming two others ("备案审查…纠正问题文件6件" before "合法性审查9000余件" for 规范性文件备案审查)."""
     terms = _terms(plan)
     picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
     keys = _key_terms(terms, [_topic_clause(row) for *_, row in picked if row is not None], idf)
     found, unsaid = [], []
+    rarest = {max(keys, key=lambda k: (idf(k), len(k)))} if keys else set()
     for report, name, row in picked:
+        if row is not None and rarest and not rarest <= {k for k in keys if _holds(_topic_clause(row), k)}:
+            row = _best_row(plan, report, terms, idf, rarest) or row  # its row naming the rarest, if it has one
         if row is not None and keys is not None and not _names_the_thing(_topic_clause(row), keys, idf):
             row = _best_row(plan, report, terms, idf, keys) if keys else None
         if row is None:
             unsaid.append((report, name))
         else:
             found.append((report, name, row))
-    return found or None, unsaid
+    return found or None, unsaid, keys or set()
 
 
 # Words of a comparison's question that say how a figure came about or how it is measured, not what it counts
@@ -656,7 +660,7 @@ def _not_said_row(report: Report, name: str) -> str:
     return f"{name}{report.covered_year or ''}年度报告未载明此项。"
 
 
-def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
+def _of_all(plan: Plan, report: Report, row: Figure, keys: set[str]) -> tuple[Figure, str]:
     """The figure a place is compared by, and how it is said. Asked of several things together
     ("人大代表建议、政协提案") where the report gives them apart in one sentence ("人大代表建议77件，政协委员提案
     283件"), it is their sum, said with its parts ("…，合计360件"): both against another place's figure of both,
@@ -666,7 +670,7 @@ def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
         return all(token in to_simplified(text) for token in thing)
 
     if len(plan.things) < 2 or all(about(_clause(row), thing) for thing in plan.things):
-        return row, _clause(row)
+        return row, _said(row, keys)
     apart = [r for r in report.figures if r.sentence == row.sentence and r.unit == row.unit and not r.change]
     found = [next((r for r in apart if about(_clause(r), thing)), None) for thing in plan.things]
     each = [r for r in found if r is not None]
@@ -678,6 +682,16 @@ def _of_all(plan: Plan, report: Report, row: Figure) -> tuple[Figure, str]:
     said = "，".join(_clause(r) for r in each) + f"，合计{text}"
     indicator = "、".join(r.indicator for r in each)
     return replace(row, value=total, text=text, qualifiers=qualifiers, indicator=indicator), said
+
+
+def _said(row: Figure, keys: set[str]) -> str:
+    """A row's clause, with the clauses before it naming its topic when only they name what is compared
+    ("加强行政规范性文件备案审查，纠正问题文件6件": the 6件 alone would not say of what)."""
+    said = _clause(row)
+    if not keys or any(_holds(said, k) for k in keys):
+        return said
+    topic = _topic_clause(row)
+    return _clean(topic) if any(_holds(topic, k) for k in keys) else said
 
 
 def _best_row(
