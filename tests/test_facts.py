@@ -530,7 +530,8 @@ def test_how_a_place_advanced_a_topic_is_told_from_its_measures(seeded, question
 
 
 def test_how_a_topic_no_measure_is_about_was_advanced_is_not_told_from_another_measure(seeded):
-    """韶关's measures say nothing of 法治人才队伍: no measures' part (its 政务服务 item matched 加强 and 队伍) is told."""
+    """韶关's measures say nothing of 法治人才队伍: no measures' part (its 政务服务 item matched 加强 and 队伍) is
+    told."""
     answer = Answerer(seeded, "extractive").ask("韶关市是怎样加强法治人才队伍建设的？")
     assert "跨省通办" not in answer.answer
 

@@ -3,6 +3,8 @@ what passes, what is replaced, what is added, and what is streamed when."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answer.facts import Facts
 from bot.answer.verify import Verifier, derived, fact_sentences, verified
 from bot.models import REFUSAL, Passage
@@ -155,14 +157,8 @@ def test_a_grounded_number_said_of_a_neighbours_thing_is_replaced():
 def test_a_pair_given_together_is_no_neighbours_thing():
     """“分别赋予南沙区、增城经济开发区31项、12项市级行政职权”: 南沙区's is 31项. A clause giving a pair is one clause
     (、 does not split it), so “南沙区被赋予31项市级行政职权” is not taken for 12项's words."""
-    passage = Passage(
-        text="推动中新广州知识城获得23项省级行政职权，分别赋予南沙区、增城经济开发区31项、12项市级行政职权。",
-        doc="gz",
-        title="",
-        heading="",
-        score=1.0,
-        issuer="广州市",
-        year=2024,
+    passage = replace(
+        GZ, text="推动中新广州知识城获得23项省级行政职权，分别赋予南沙区、增城经济开发区31项、12项市级行政职权。"
     )
     facts = Facts([passage], "广州市2024年分别赋予南沙区、增城经济开发区31项、12项市级行政职权[1]。")
     text, v = run(facts, ["广州市2024年南沙区被赋予31项市级行政职权[1]。"])
