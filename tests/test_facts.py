@@ -570,3 +570,20 @@ def test_a_row_naming_the_rarest_word_of_the_thing_comes_first_and_is_said_with_
     answer = Answerer(seeded, "extractive").ask("韶关和成都的规范性文件备案审查，各审查了多少件？")
     assert "36件" in answer.answer and "加强行政规范性文件备案审查，纠正问题文件6件" in answer.answer
     assert "9000" not in answer.answer
+
+
+def test_of_three_places_those_giving_the_figure_are_compared_and_the_other_said_not_to(seeded):
+    """广州's report counts no 行政复议申请: its 33份 (a clause naming 行政裁量权 and, far off, 复议诉讼) is no answer.
+    韶关 and 花都区 give theirs and are compared; 广州 is said not to give it."""
+    answer = Answerer(seeded, "extractive").ask("韶关、花都区和广州的行政复议申请谁最多？")
+    assert "786宗" in answer.answer and "830件" in answer.answer and "韶关市更多" in answer.answer
+    assert answer.answer.endswith("广州市2024年度报告未载明此项。") and "33份" not in answer.answer
+    three = Answerer(seeded, "extractive").ask("广州、韶关和成都办理的人大代表建议谁最多？")
+    assert "1407件" in three.answer and "77件" in three.answer and "1400余件" in three.answer
+
+
+def test_a_thing_is_named_by_its_words_only_close_together():
+    from bot.answer.checks import mentions
+
+    assert mentions("全年共办理人大代表建议77件，政协委员提案283件", "政协提案")
+    assert not mentions("创新行政裁量权基准与立法项目同步制定、复议诉讼撤改败诉案件同步抄告", "行政复议")

@@ -171,9 +171,23 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
 
 
 def mentions(text: str, noun: str) -> bool:
-    """Whether a sentence names a thing: the noun itself, or each of its words ("政协提案" in "政协委员提案")."""
-    parts = [t for t in tokenize(noun) if len(t) >= 2 and t != noun]
-    return noun in text or bool(parts) and all(part in text for part in parts)
+    """Whether a sentence names a thing: the noun itself, or its words in order, close together ("政协提案" in
+    "政协委员提案"; not "行政复议" in "行政裁量权基准…复议诉讼", whose words name other things)."""
+    if noun in text:
+        return True
+    parts = _words_of(noun)
+    return len(parts) > 1 and bool(re.search(".{0,4}".join(re.escape(p) for p in parts), text))
+
+
+def _words_of(noun: str) -> list[str]:
+    """A noun's words of two characters or more, left to right, not overlapping (人民调解 → 人民, 调解)."""
+    found = sorted((noun.find(t), t) for t in set(tokenize(noun)) if len(t) >= 2 and t != noun and t in noun)
+    words, end = [], 0
+    for start, token in found:
+        if start >= end:
+            words.append(token)
+            end = start + len(token)
+    return words
 
 
 def _nouns(question: str) -> set[str]:

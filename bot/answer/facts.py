@@ -525,7 +525,7 @@ def _clean(sentence: str) -> str:
 # -- comparisons between reports ---------------------------------------------------------------------------
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
-_MORE = re.compile(r"更(多|高|少|低|快|大|小)")
+_MORE = re.compile(r"[更最](多|高|少|低|快|大|小)")
 _CHANGE_ASKED = re.compile(r"增长|增幅|增速|同比|上升|下降|降幅")
 # Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
 _BOUNDS = {
@@ -559,14 +559,14 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         lead = f"{name}{row.year or report.covered_year or ''}年"
         parts.append(f"{_after(lead, said)}[{n}]")
-    whole = not unsaid and not missing and len({row.unit_class for *_, row, _ in summed}) == 1
-    verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if whole else ("", "")
+    comparable = len(summed) > 1 and len({row.unit_class for *_, row, _ in summed}) == 1  # those that give it
+    verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if comparable else ("", "")
     text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
     absent = [_not_said_row(report, name) for report, name in unsaid]
     absent += [f"资料中没有{name}{'、'.join(str(y) for y in plan.scope.years)}年的报告。" for name in missing]
     if absent:
         text += "".join(absent)
-        text = text[:-1] + ("，无法比较。" if plan.compare else "。")
+        text = text[:-1] + ("，无法比较。" if plan.compare and not verdict else "。")
     sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
     years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
     years += tuple(str(y) for y in plan.scope.years if missing)
@@ -775,18 +775,19 @@ def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         for qualifier in row.qualifiers:
             low, high = _BOUNDS.get(qualifier, (low, high))
         bounds.append((name, row.value * low, row.value * high, approximate(row)))
+    degree, all_of = ("更", "两者") if len(rows) == 2 else ("最", "各地")  # of three or more: the most
     if len({(lo, hi) for _, lo, hi, _ in bounds}) == 1 and not any(a for *_, a in bounds):
-        return "两者一样高" if rows[0][1].unit_class == "percent" else "两者一样多"
+        return f"{all_of}一样高" if rows[0][1].unit_class == "percent" else f"{all_of}一样多"
     top = max(bounds, key=lambda b: b[1])
     if all(top is b or top[1] > b[2] for b in bounds):
         asked = _MORE.search(plan.question)
         word = (
-            f"更{asked.group(1)}"
+            f"{degree}{asked.group(1)}"
             if asked and asked.group(1) in "多高大快"
-            else ("更高" if rows[0][1].unit_class == "percent" else "更多")
+            else (f"{degree}高" if rows[0][1].unit_class == "percent" else f"{degree}多")
         )
         if asked and asked.group(1) in "少低小":
             low_one = min(bounds, key=lambda b: b[2])
-            return f"{low_one[0]}更{asked.group(1)}"
+            return f"{low_one[0]}{degree}{asked.group(1)}"
         return f"{top[0]}{word}"
     return "数值为约数，无法精确比较"

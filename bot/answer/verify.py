@@ -28,7 +28,7 @@ from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
 _YEARS = re.compile(r"((?:19|20)\d{2})(?=\s*年)")
 # A comparison said: which is larger is computed in code (the facts' derived sentence), never by the model.
 _COMPARES = re.compile(
-    r"更[多高大少低小快慢]|[多高少低大小快慢][于过]|比[^，。；、]{1,30}?[多高少低大小快慢]|一样|相同|相等|持平|差不多|无法"
+    r"[更最][多高大少低小快慢]|[多高少低大小快慢][于过]|比[^，。；、]{1,30}?[多高少低大小快慢]|一样|相同|相等|持平|差不多|无法"
 )
 _EQUAL = re.compile(r"一样|相同|相等|持平|差不多")
 _MORE, _LESS = "多高大快", "少低小慢"
@@ -79,7 +79,7 @@ def _agrees(sentence: str, verdicts: list[str], places: list[str]) -> bool:
             if _EQUAL.search(said):
                 return True
             continue
-        word = re.search(r"更([多高大少低小快慢])", verdict)
+        word = re.search(r"[更最]([多高大少低小快慢])", verdict)
         if word is None or _EQUAL.search(said) or "无法" in said:
             continue
         winner = _SUFFIX.sub("", verdict[: word.start()])
