@@ -163,3 +163,9 @@ def test_a_pair_given_together_is_no_neighbours_thing():
     facts = Facts([passage], "广州市2024年分别赋予南沙区、增城经济开发区31项、12项市级行政职权[1]。")
     text, v = run(facts, ["广州市2024年南沙区被赋予31项市级行政职权[1]。"])
     assert text.startswith("广州市2024年南沙区被赋予31项市级行政职权[1]。") and v.sentences - v.replaced == 1
+
+
+def test_what_the_facts_say_a_report_does_not_give_is_added_when_the_model_leaves_it_out():
+    facts = Facts([GZ], "广州市2024年办理行政复议案件1200件[1]。报告未载明调解成功率。")
+    text, v = run(facts, ["广州市2024年共办理行政复议案件1200件[1]。"])
+    assert text == "广州市2024年共办理行政复议案件1200件[1]。报告未载明调解成功率。"

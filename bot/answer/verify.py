@@ -31,6 +31,7 @@ _COMPARES = re.compile(
     r"[更最][多高大少低小快慢]|[多高少低大小快慢][于过]|比[^，。；、]{1,30}?[多高少低大小快慢]|一样|相同|相等|持平|差不多|无法"
 )
 _EQUAL = re.compile(r"一样|相同|相等|持平|差不多")
+_UNSAID = re.compile(r"未载明|资料中没有.{0,16}报告")  # what a report does not give, said by the facts
 _MORE, _LESS = "多高大快", "少低小慢"
 # A difference said by the model ("多307项", "高出5个百分点"): no fact computes one, so none can be checked.
 _DIFFERENCE = re.compile(r"[多高少低大小快慢出了]\s*\d")
@@ -56,9 +57,11 @@ def fact_sentences(facts: Facts) -> dict[int, list[str]]:
 
 
 def derived(facts: Facts) -> list[str]:
-    """The facts' derived sentences: computed in code from the cited rows (which is larger), so they cite no
-    passage of their own ("成都市更多。", "数值为约数，无法精确比较。")."""
-    return [s.strip() for s in answer_sentences(facts.text) if not MARKER.search(s) and _COMPARES.search(s)]
+    """The facts' derived sentences: computed in code from the cited rows (which is larger), or saying what a
+    report does not give, so they cite no passage of their own ("成都市更多。", "数值为约数，无法精确比较。",
+    "报告未载明调解成功率。")."""
+    said = [s.strip() for s in answer_sentences(facts.text) if not MARKER.search(s)]
+    return [s for s in said if _COMPARES.search(s) or _UNSAID.search(s)]
 
 
 def _agrees(sentence: str, verdicts: list[str], places: list[str]) -> bool:
