@@ -585,5 +585,6 @@ def test_of_three_places_those_giving_the_figure_are_compared_and_the_other_said
 def test_a_thing_is_named_by_its_words_only_close_together():
     from bot.answer.checks import mentions
 
-    assert mentions("全年共办理人大代表建议77件，政协委员提案283件", "政协提案")
-    assert not mentions("创新行政裁量权基准与立法项目同步制定、复议诉讼撤改败诉案件同步抄告", "行政复议")
+    assert mentions("全年共办理人大代表建议77件，政协委员提案283件", "政协提案", close=True)
+    assert not mentions("创新行政裁量权基准与立法项目同步制定、复议诉讼撤改败诉案件同步抄告", "行政复议", close=True)
+    assert mentions("坚持运用“复议+调解”新模式，调解成功7宗，主动撤回申请90宗", "复议申请")  # a sentence, loosely

@@ -170,13 +170,17 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     return sorted(things, key=lambda n: -idf(n))[:2]
 
 
-def mentions(text: str, noun: str) -> bool:
-    """Whether a sentence names a thing: the noun itself, or its words in order, close together ("政协提案" in
-    "政协委员提案"; not "行政复议" in "行政裁量权基准…复议诉讼", whose words name other things)."""
+def mentions(text: str, noun: str, close: bool = False) -> bool:
+    """Whether a sentence names a thing: the noun itself, or each of its words ("政协提案" in "政协委员提案").
+    `close`: its words in order and close together, where a clause naming other things with them must not count
+    ("行政复议" is not in "行政裁量权基准…复议诉讼"); the refusal check reads a whole sentence and keeps the
+    looser rule (“复议+调解”…主动撤回申请90宗 is about 行政复议申请)."""
     if noun in text:
         return True
     parts = _words_of(noun)
-    return len(parts) > 1 and bool(re.search(".{0,4}".join(re.escape(p) for p in parts), text))
+    if close:
+        return len(parts) > 1 and bool(re.search(".{0,4}".join(re.escape(p) for p in parts), text))
+    return len(parts) > 1 and all(part in text for part in parts)
 
 
 def _words_of(noun: str) -> list[str]:

@@ -647,7 +647,7 @@ def _names_the_thing(clause: str, keys: set[str], idf: Idf) -> bool:
 def _holds(sentence: str, term: str) -> bool:
     """Whether a text names a term: the term itself, or each of its finer words ("政协提案" in
     "政协委员提案"), one office's other names counted as the same."""
-    return mentions(_same_names(to_simplified(sentence)), _same_names(term))
+    return mentions(_same_names(to_simplified(sentence)), _same_names(term), close=True)
 
 
 def _same_names(text: str) -> str:
