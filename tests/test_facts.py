@@ -588,3 +588,11 @@ def test_a_thing_is_named_by_its_words_only_close_together():
     assert mentions("全年共办理人大代表建议77件，政协委员提案283件", "政协提案", close=True)
     assert not mentions("创新行政裁量权基准与立法项目同步制定、复议诉讼撤改败诉案件同步抄告", "行政复议", close=True)
     assert mentions("坚持运用“复议+调解”新模式，调解成功7宗，主动撤回申请90宗", "复议申请")  # a sentence, loosely
+
+
+def test_a_trimmed_answer_is_checked_against_the_sentence_it_was_trimmed_from(seeded):
+    """“主动撤回申请90宗” names no 行政复议, the sentence it comes from does (“复议+调解”新模式…): answered, not refused;
+    a figure of another thing still is (城市管理领域's 行政处罚案件)."""
+    answerer = Answerer(seeded, "extractive")
+    assert "主动撤回申请90宗" in answerer.ask("花都区2023年主动撤回了多少宗行政复议申请？").answer
+    assert answerer.ask("花都区2023年城市管理领域的行政处罚案件有多少宗？").answer == REFUSAL

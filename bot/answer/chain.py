@@ -136,7 +136,8 @@ class Answerer:
         composed = "".join(composer.generate(plan.question, passages, intent))
         timings["generate"] = time.perf_counter() - composing
         checked = self.validate(composed, passages, base, {}, 0)
-        if checked.refused or not answers_the_asked(plan, checked.answer, self._idf()):
+        cited = [c.text for c in checked.citations]
+        if checked.refused or not answers_the_asked(plan, checked.answer, self._idf(), cited):
             return None
         text, order = renumbered(checked.answer)
         return Facts([passages[n - 1] for n in order], text)

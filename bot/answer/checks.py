@@ -8,7 +8,7 @@ Users paste answers into official documents, so nothing a backend writes reaches
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.answer.intent import GENERIC_THINGS, GRADE_ASKED, TREND_ASKED, Intent, Plan, Scope, asks, rates_named
 from bot.ingest.figures import extract_figures, unit_class
@@ -131,18 +131,25 @@ _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
 
-def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float]) -> bool:
+def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sources: Sequence[str] = ()) -> bool:
     """Whether an answer gives what the question asks, not a neighbour of it: a count asked in 件 needs a figure
     of the cases class (宗 will do, 名 will not); a grade or rank needs a grade or rank, a score a score. A
     sentence on the right topic with the wrong kind of figure is the tempting unanswerable, and is refused. The
-    figure must be in a sentence naming what is asked (`names_the_thing`). A rate named ("办结率") must be named
-    by the answer."""
+    figure must be in a sentence naming what is asked (`names_the_thing`): the answer's, or the sentence of the
+    cited `sources` it was trimmed from ("主动撤回申请90宗" from "…“复议+调解”新模式，…主动撤回申请90宗"). A rate
+    named ("办结率") must be named by the answer."""
     text = CITATION.sub("", answer)
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
     wanted = unit_class(plan.unit) if plan.unit else "percent" if plan.kind == "rate" else None
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        holding = [f.sentence for f in extract_figures(text) if f.unit_class == wanted]
+        said = [s for src in sources for s in split_sentences(to_simplified(src))]
+        holding = [
+            sentence
+            for f in extract_figures(text)
+            if f.unit_class == wanted
+            for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
+        ]
         if not any(names_the_thing(part, s, idf, named) for s in holding):
             return False
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
