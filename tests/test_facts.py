@@ -591,8 +591,16 @@ def test_a_thing_is_named_by_its_words_only_close_together():
 
 
 def test_a_trimmed_answer_is_checked_against_the_sentence_it_was_trimmed_from(seeded):
-    """“主动撤回申请90宗” names no 行政复议, the sentence it comes from does (“复议+调解”新模式…): answered, not refused;
-    a figure of another thing still is (城市管理领域's 行政处罚案件)."""
+    """“主动撤回申请90宗” names no 行政复议, the sentence it comes from does (“复议+调解”新模式…): answered, not
+    refused; a figure of another thing still is (城市管理领域's 行政处罚案件)."""
     answerer = Answerer(seeded, "extractive")
     assert "主动撤回申请90宗" in answerer.ask("花都区2023年主动撤回了多少宗行政复议申请？").answer
     assert answerer.ask("花都区2023年城市管理领域的行政处罚案件有多少宗？").answer == REFUSAL
+
+
+def test_a_count_of_one_act_of_several_is_the_clause_naming_that_act(seeded):
+    """“共受理人民调解案件14251宗，成功调解14155宗”: “成功了多少宗” asks the second; a count trimmed to its act's
+    clause (“办理法援案件2583宗”) is still checked against its whole sentence, which names 法律援助."""
+    answerer = Answerer(seeded, "extractive")
+    assert "成功调解14155宗" in answerer.ask("韶关市2024年人民调解成功了多少宗？").answer
+    assert "2583宗" in answerer.ask("花都区2023年办理了多少宗法律援助案件？").answer

@@ -9,7 +9,17 @@ from collections.abc import Callable, Iterator
 
 from bot.answer.checks import asked_nouns, names_the_thing
 from bot.answer.framing import framed
-from bot.answer.intent import GRADE_ASKED, TREND_ASKED, Intent, asks, measure, rates_named, short_name, years_named
+from bot.answer.intent import (
+    GRADE_ASKED,
+    TREND_ASKED,
+    Intent,
+    act_counted,
+    asks,
+    measure,
+    rates_named,
+    short_name,
+    years_named,
+)
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import extract_figures
 from bot.models import REFUSAL, Passage
@@ -85,7 +95,7 @@ class Extractive:
         named: set[str] = set()
         said: list[str] = []
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = _trimmed(self._core(sentence, _content(terms, passages), idf, intent))
+            core = _trimmed(self._core(sentence, _content(terms, passages), idf, intent, act_counted(question)))
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
@@ -141,7 +151,9 @@ class Extractive:
             and names_the_thing(thing, sentence, idf, places)
         )
 
-    def _core(self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent) -> str:
+    def _core(
+        self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent, act: str | None = None
+    ) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
         the report's paragraph.
 
@@ -162,6 +174,9 @@ class Extractive:
         scores = [weight(f) for f in found]
         best = max(range(len(clauses)), key=lambda i: scores[i])
         slot = _slot(intent)
+        acted = [i for i, c in enumerate(clauses) if act and act in to_simplified(c) and slot and slot.search(c)]
+        if acted and best not in acted:  # "成功了多少宗": the clause counting that act ("成功调解14155宗")
+            best = max(acted, key=lambda i: scores[i])
         if slot is None:
             if len(sentence) <= 60 or len(clauses) < 3:  # short enough to read whole: the answer is in it
                 return sentence

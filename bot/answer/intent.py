@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import NOT_UNIT_AFTER
 from bot.models import Filters
-from bot.text import NUMBER, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
+from bot.text import CJK, NUMBER, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -185,6 +185,16 @@ def measure(question: str) -> str | None:
 
 
 _MEASURE = re.compile(r"的([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少")
+
+
+def act_counted(question: str) -> str | None:
+    """The act a count asks of ("人民调解成功了多少宗" → 成功): of a sentence counting several acts of one thing
+    ("受理…14251宗，成功调解14155宗"), the clause naming it answers."""
+    found = _ACT.search(to_simplified(question))
+    return found.group(1) if found else None
+
+
+_ACT = re.compile(rf"([{CJK}]{{2}})了(?:多少|几)")
 
 
 def rates_named(question: str) -> set[str]:
