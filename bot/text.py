@@ -35,6 +35,7 @@ _ANSWER_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;\n]|$)")
 CITATION = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】］]")
 MARKER = re.compile(r"\[(\d+)\]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NUMERALS = "一二三四五六七八九十"  # how reports number their parts and items: 一、 一是 （一）
 TITLE = re.compile(r"《[^》]*》")  # a document named in title marks: its words name the document, not the asker's
 # A rank or place in a series written in words ("第三批", "排名第一", "首位"): what "第几" asks.
 ORDINAL = re.compile(r"第[一二三四五六七八九十]+|首[位个批家]")

@@ -26,6 +26,7 @@ from bot.models import REFUSAL, Passage
 from bot.text import (
     DATE_WORDS,
     NUMBER,
+    NUMERALS,
     ORDINAL,
     bigrams,
     simplified_in_place,
@@ -35,9 +36,8 @@ from bot.text import (
 )
 
 # The way these reports enumerate: "一是…。二是…。"
-_NUMERALS = "一二三四五六七八九十"
-_LABEL = re.compile(rf"^[{_NUMERALS}]+是")  # an item's label, which reads wrongly outside its list
-_ITEM = re.compile(rf"([{_NUMERALS}])是([^。；;]{{2,60}})[。；;]")
+_LABEL = re.compile(rf"^[{NUMERALS}]+是")  # an item's label, which reads wrongly outside its list
+_ITEM = re.compile(rf"([{NUMERALS}])是([^。；;]{{2,60}})[。；;]")
 
 
 class Extractive:
@@ -350,7 +350,7 @@ def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[
         for match in _ITEM.finditer(passages[n - 1].text):
             found.setdefault(match.group(1), (match.group(2).strip(), n))
     items = []
-    for numeral in _NUMERALS:
+    for numeral in NUMERALS:
         if numeral not in found:
             break
         items.append((numeral, *found[numeral]))

@@ -32,7 +32,7 @@ from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import REFUSAL, Filters, Passage
-from bot.text import MARKER, NUMBER, TITLE, bigrams, split_sentences, to_simplified, tokenize
+from bot.text import MARKER, NUMBER, NUMERALS, TITLE, bigrams, split_sentences, to_simplified, tokenize
 
 Idf = Callable[[str], float]
 
@@ -54,7 +54,7 @@ _ROLE_PHRASE = {  # short: the question named the section already, the answer on
 }
 _ASKS_PARTS = re.compile(r"哪几|几个方面|几方面|哪些方面|主要包括|重点有哪些")
 _DUTY = re.compile(r"第一责任人|主要负责(?:人|同志)|主要领导")
-_ITEM_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))")
+_ITEM_LABEL = re.compile(rf"^(?:[{NUMERALS}]+是|[（(][{NUMERALS}]+[）)]|\d+[.．、](?!\d))")
 
 
 @dataclass
@@ -255,9 +255,6 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     return Facts([cited], f"{_report_name(report, name, record.get('kind', 'report'))}{'，'.join(said)}[1]。")
 
 
-_NUMERALS = "一二三四五六七八九十"
-
-
 def _outline(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:
     """A report's parts, its top-level headings in order; one part asked ("第二部分"), that part's heading and
     its own sub-headings (or its items' headlines). A part the report gives no heading of its own (its
@@ -270,17 +267,15 @@ def _outline(plan: Plan, report: Report, name: str, library: Library) -> Facts |
     if part is None:
         heads = "；".join(_part_name(top) for top in tops)
         cited = _passage(report, None, "\n".join(top.text.split("\n")[0] for top in tops))
-        count = _NUMERALS[len(tops) - 1] if len(tops) <= len(_NUMERALS) else str(len(tops))
+        count = NUMERALS[len(tops) - 1] if len(tops) <= len(NUMERALS) else str(len(tops))
         return Facts([cited], f"{whose}分为{count}个部分：{heads}[1]。", (str(len(tops)),))
-    n = int(part.group(1)) if part.group(1).isdigit() else _NUMERALS.index(part.group(1)) + 1
-    if not 1 <= n <= min(len(tops), len(_NUMERALS)):
+    n = int(part.group(1)) if part.group(1).isdigit() else NUMERALS.index(part.group(1)) + 1
+    if not 1 <= n <= min(len(tops), len(NUMERALS)):
         return None
     top = tops[n - 1]
     subs = [s.path[1] for s in report.sections if len(s.path) == 2 and s.path[0] == top.path[0]]
     said = "；".join(_clean(x) for x in subs) if subs else _headlines([top])
-    return Facts(
-        [_passage(report, top, top.text)], f"{whose}第{_NUMERALS[n - 1]}部分是“{_part_name(top)}”：{said}[1]。"
-    )
+    return Facts([_passage(report, top, top.text)], f"{whose}第{NUMERALS[n - 1]}部分是“{_part_name(top)}”：{said}[1]。")
 
 
 def _part_name(top: Section) -> str:
@@ -599,10 +594,10 @@ def _rows_compared(
     picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
     keys = _key_terms(terms, [_topic_clause(row) for *_, row in picked if row is not None], idf)
     found, unsaid = [], []
-    rarest = {max(keys, key=lambda k: (idf(k), len(k)))} if keys else set()
+    rarest = _rarest(keys, idf) if keys else None
     for report, name, row in picked:
-        if row is not None and rarest and not rarest <= {k for k in keys if _holds(_topic_clause(row), k)}:
-            row = _best_row(plan, report, terms, idf, rarest) or row  # its row naming the rarest, if it has one
+        if row is not None and rarest and not _holds(_topic_clause(row), rarest):
+            row = _best_row(plan, report, terms, idf, {rarest}) or row  # its row naming the rarest, if it has one
         if row is not None and keys is not None and not _names_the_thing(_topic_clause(row), keys, idf):
             row = _best_row(plan, report, terms, idf, keys) if keys else None
         if row is None:
@@ -641,7 +636,12 @@ def _names_the_thing(clause: str, keys: set[str], idf: Idf) -> bool:
     if not held:
         return False
     apart = {key for key in held if not any(key != other and key in other for other in held)}
-    return max(keys, key=lambda k: (idf(k), len(k))) in held or len(apart) >= 2
+    return _rarest(keys, idf) in held or len(apart) >= 2
+
+
+def _rarest(keys: set[str], idf: Idf) -> str:
+    """The rarest of a thing's words (the longer of two equally rare)."""
+    return max(keys, key=lambda k: (idf(k), len(k)))
 
 
 def _holds(sentence: str, term: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import NOT_UNIT_AFTER
 from bot.models import Filters
-from bot.text import CJK, NUMBER, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
+from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -285,7 +285,7 @@ KINDS = ("outline", "report", "comparison", "section", "summary", "time", "rate"
 _ASKS_OUTLINE = re.compile(
     r"(?:分为|分成|包括|包含|由)(?:哪几|几)个?部分|哪几个?部分组成|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
 )
-PART_ASKED = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:个)?部分")
+PART_ASKED = re.compile(rf"第([{NUMERALS}]|\d{{1,2}})(?:个)?部分")
 
 
 def report_years(years: list[int], role: str | None) -> list[int]:
@@ -365,22 +365,27 @@ def _finest(text: str) -> set[str]:
 def _side_by_side(text: str, issuers: list[str]) -> list[str]:
     """Bodies a comparison names side by side: a city and its district both count ("广州市和花都区"), while
     "广州市花都区" names the district alone."""
-    aliases = _aliases(issuers)
-    found, rest = [], text
-    for alias in sorted(aliases, key=len, reverse=True):
-        if alias in rest:
-            found.append(aliases[alias])
-            rest = rest.replace(alias, "@")
+    _, found = _names_marked(text, issuers)
     return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
 
 
 def _named_together(text: str, issuers: list[str]) -> bool:
     """Whether a question joins two bodies' names ("广州市和花都区的…"), so it asks of both; "花都区获评广州市…"
     names the city as context."""
-    rest = text
-    for alias in sorted(_aliases(issuers), key=len, reverse=True):
-        rest = rest.replace(alias, "@")
-    return bool(re.search(r"@(?:和|与|及|、|以及|同|跟)@", rest))
+    marked, _ = _names_marked(text, issuers)
+    return bool(re.search(r"@(?:和|与|及|、|以及|同|跟)@", marked))
+
+
+def _names_marked(text: str, issuers: list[str]) -> tuple[str, list[str]]:
+    """`text` with each body's name (its longest alias first, so 广州市花都区 is one name) replaced by "@", and the
+    bodies named, in the order their aliases were found."""
+    aliases = _aliases(issuers)
+    found, rest = [], text
+    for alias in sorted(aliases, key=len, reverse=True):
+        if alias in rest:
+            found.append(aliases[alias])
+            rest = rest.replace(alias, "@")
+    return rest, found
 
 
 def is_follow_up(question: str) -> bool:
@@ -517,17 +522,22 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         topic = _ASKS_COUNT.sub("", to_simplified(base).strip(" ？?"))
         return f"{topic}的{core}是多少？"
     if _ASKS_WHICH_ONES.fullmatch(core):  # "具体有哪些？" after a count: the things counted
-        topic = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(base))
-        return f"{topic.strip(' ？?，,')}，具体有哪些？"
+        return f"{_without_count(base)}，具体有哪些？"
     if _ASKS_CHANGE.search(core) and not _noun_run(core):  # "同比增长多少？": the change of the same thing
-        topic = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(base))
-        return f"{topic.strip(' ？?，,')}{core}？"
+        return f"{_without_count(base)}{core}？"
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
         run = _noun_run(to_simplified(base))
         if run:
             return to_simplified(base).replace(run, core, 1)
     scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
     return f"{scope}{core}"
+
+
+def _without_count(question: str) -> str:
+    """A question with its count asked left out ("…收到多少宗行政复议申请？" → "…收到行政复议申请"): what a follow-up
+    asks more of."""
+    asked = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(question))
+    return asked.strip(" ？?，,")
 
 
 def lists_things(text: str) -> bool:

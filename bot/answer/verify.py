@@ -247,10 +247,10 @@ _CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")  # not 、: "分别赋予A�
 
 def _bound(sentence: str, grounds: list[str]) -> bool:
     """Whether each figure a sentence gives is said of what the passages say it of. A model may pair a grounded
-    number with a neighbour's thing ("共制定了122件地方法规" from "已制定法规148件，另外还修改地方法规122件次";
-    …): its clause then keeps much more of the passage clause of another figure of the same kind than of the
-    clause of its own (character bigrams,
-    figures aside). Years and other spans of time are dates, not things counted, and are not checked."""
+    number with a neighbour's thing ("共制定了122件地方法规" from "已制定法规148件，另外还修改地方法规122件次"):
+    its clause then keeps much more of the passage clause of another figure of the same kind than of the clause
+    of its own (character bigrams, figures aside). Years and other spans of time are dates, not things counted,
+    and are not checked."""
     sources = [(c, extract_figures(c)) for g in grounds for c in _CLAUSE.split(to_simplified(g))]
     for clause in _CLAUSE.split(to_simplified(MARKER.sub("", sentence))):
         for figure in extract_figures(clause):
