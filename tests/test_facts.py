@@ -604,3 +604,26 @@ def test_a_count_of_one_act_of_several_is_the_clause_naming_that_act(seeded):
     answerer = Answerer(seeded, "extractive")
     assert "成功调解14155宗" in answerer.ask("韶关市2024年人民调解成功了多少宗？").answer
     assert "2583宗" in answerer.ask("花都区2023年办理了多少宗法律援助案件？").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("韶关2024年出台了多少件市政府规章？", "2部市政府规章"),  # 件 asked, the report counts in 部
+        ("韶关2024年完成了多少件地方性法规？", "3部地方性法规"),
+        ("广州2024年制定了多少部政府规章？", "政府规章11件"),  # 部 asked, the report counts in 件
+    ],
+)
+def test_laws_counted_in_jian_or_bu_answer_a_count_asked_in_the_other(seeded, question, said):
+    """件 counts documents as well as cases: a count of 规章 asked in 件 is answered by a figure in 部, and the
+    other way round (both were refused as the wrong kind of figure)."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert not answer.refused and said in answer.answer and answer.flagged_numbers == []
+
+
+def test_laws_counted_in_jian_and_in_bu_are_compared(seeded):
+    """广州 gives 政府规章11件, 韶关 2部市政府规章: one kind of thing, so which is more and by how much are said."""
+    answer = Answerer(seeded, "extractive").ask("2024年出台的政府规章，广州和韶关谁更多？")
+    assert "11件" in answer.answer and "2部市政府规章" in answer.answer and answer.answer.endswith("广州市更多。")
+    apart = Answerer(seeded, "extractive").ask("广州和韶关2024年出台的政府规章相差多少？")
+    assert "广州市比韶关市多9件" in apart.answer and apart.flagged_numbers == []

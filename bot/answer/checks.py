@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.answer.intent import GENERIC_THINGS, GRADE_ASKED, TREND_ASKED, Intent, Plan, Scope, asks, rates_named
-from bot.ingest.figures import extract_figures, unit_class
+from bot.ingest.figures import counts_alike, extract_figures
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -140,14 +140,14 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     named ("办结率") must be named by the answer."""
     text = CITATION.sub("", answer)
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
-    wanted = unit_class(plan.unit) if plan.unit else "percent" if plan.kind == "rate" else None
+    wanted = plan.unit or ("%" if plan.kind == "rate" else None)
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
         said = [s for src in sources for s in split_sentences(to_simplified(src))]
         holding = [
             sentence
             for f in extract_figures(text)
-            if f.unit_class == wanted
+            if counts_alike(f.unit, wanted)
             for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
         ]
         if not any(names_the_thing(part, s, idf, named) for s in holding):

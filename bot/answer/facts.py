@@ -27,7 +27,7 @@ from bot.answer.intent import (
     short_name,
 )
 from bot.index.library import Library
-from bot.ingest.figures import Figure, approximate, unit_class
+from bot.ingest.figures import Figure, approximate, counts_alike
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
@@ -554,7 +554,7 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         lead = f"{name}{row.year or report.covered_year or ''}年"
         parts.append(f"{_after(lead, said)}[{n}]")
-    comparable = len(summed) > 1 and len({row.unit_class for *_, row, _ in summed}) == 1  # those that give it
+    comparable = len(summed) > 1 and all(counts_alike(summed[0][2].unit, row.unit) for *_, row, _ in summed)
     verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if comparable else ("", "")
     text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
     absent = [_not_said_row(report, name) for report, name in unsaid]
@@ -699,12 +699,12 @@ def _best_row(
 ) -> Figure | None:
     """The row of a report that best matches what the question compares (its words, its unit class); with
     `keys`, only a row whose sentence names one of them."""
-    wanted = unit_class(plan.unit) if plan.unit else ("percent" if plan.intent.rate else None)
+    wanted = plan.unit or ("%" if plan.intent.rate else None)
     change = bool(_CHANGE_ASKED.search(plan.question))
     frame = _frame_words(plan)
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
-        if wanted and row.unit_class != wanted or bool(row.change) != change and (change or row.change):
+        if wanted and not counts_alike(row.unit, wanted) or bool(row.change) != change and (change or row.change):
             continue
         if keys and not _names_the_thing(_topic_clause(row), keys, idf):
             continue
@@ -758,7 +758,7 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         return "数值为约数，相差多少无法精确计算"
     if x.unit_class == "percent":
         return f"{a}比{b}高{_number(x.value - y.value)}个百分点"
-    if x.unit_class != y.unit_class:  # 件 and 宗 both count cases: said in the larger's unit
+    if not counts_alike(x.unit, y.unit):  # 件 and 宗 both count cases: said in the larger's unit
         return ""
     return f"{a}比{b}多{_number(x.value - y.value)}{x.unit}"
 

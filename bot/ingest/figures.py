@@ -137,6 +137,15 @@ def unit_class(unit: str) -> str | None:
     return UNIT_CLASSES.get(to_simplified(unit))
 
 
+def counts_alike(unit: str, other: str) -> bool:
+    """Whether figures in two units count one kind of thing: units of one class (件 and 宗 both count cases), or
+    件 beside a unit of documents, since 件 counts documents as well as cases (政府规章11件, 2部市政府规章)."""
+    a, b = unit_class(unit), unit_class(other)
+    if a is None or b is None:
+        return False
+    return a == b or {a, b} == {"cases", "docs"} and "件" in (to_simplified(unit), to_simplified(other))
+
+
 def approximate(f: Figure) -> bool:
     """True when a qualifier (余/超/近/约/逾/多/以上/左右) makes the figure a bound, not an exact count;
     达 ("reached") keeps it exact."""
