@@ -5,6 +5,7 @@ word weighs nothing.
 
 import pytest
 
+from bot.answer.chain import Answerer
 from bot.answer.extractive import Extractive
 from bot.answer.intent import Intent
 from bot.models import REFUSAL, Passage
@@ -412,3 +413,11 @@ def test_a_period_asked_keeps_both_of_its_ends():
     assert intent.time and intent.span
     answer = _answer(question, [_p(sentence)], intent, weights)
     assert answer.startswith("从1986年起，到2016年的30年之间") and "148件" in answer
+
+
+def test_a_part_of_a_total_is_said_with_the_total_it_is_part_of(seeded):
+    """“其中市本级办理1000余件（次）” lifted alone reads “成都市2024年其中市本级…”: 其中 ties it to the clause before,
+    which says of what it is a part, so both are kept (the follow-up "市本级办理了多少？" was answered so)."""
+    history = [{"role": "user", "content": "成都办理了多少件合法性审查？"}]
+    answer = Answerer(seeded, "extractive").ask("市本级办理了多少？", history)
+    assert "合法性审查9000余件（次），其中市本级办理1000余件（次）[1]" in answer.answer
