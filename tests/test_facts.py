@@ -627,3 +627,12 @@ def test_laws_counted_in_jian_and_in_bu_are_compared(seeded):
     assert "11件" in answer.answer and "2部市政府规章" in answer.answer and answer.answer.endswith("广州市更多。")
     apart = Answerer(seeded, "extractive").ask("广州和韶关2024年出台的政府规章相差多少？")
     assert "广州市比韶关市多9件" in apart.answer and apart.flagged_numbers == []
+
+
+def test_a_rate_of_each_of_the_figures_before_it_is_said_with_them(seeded):
+    """“…人大代表建议77件，政协委员提案283件，满意率均达100%”: the rate's clause alone ("韶关市2024年满意率均达100%")
+    says of nothing; the figures it is of come with it. A rate naming its own things keeps its clause alone."""
+    answer = Answerer(seeded, "extractive").ask("韶关人大代表建议和政协提案的满意率是多少？")
+    assert "人大代表建议77件，政协委员提案283件，满意率均达100%[1]" in answer.answer
+    own = Answerer(seeded, "extractive").ask("花都区规范性文件报备率是多少？")
+    assert own.answer == "花都区2023年规范性文件报备率、及时率和规范率均为100%[1]。"

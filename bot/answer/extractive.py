@@ -21,7 +21,7 @@ from bot.answer.intent import (
     years_named,
 )
 from bot.ingest.dates import PERIOD, RELATIVE
-from bot.ingest.figures import extract_figures
+from bot.ingest.figures import antecedents, extract_figures
 from bot.models import REFUSAL, Passage
 from bot.text import (
     DATE_WORDS,
@@ -207,7 +207,7 @@ class Extractive:
             kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
         said = set().union(*(found[i] for i in kept if holds[i]))
         kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
-        kept |= {i - 1 for i in kept if i > 0 and _PART_OF.match(clauses[i])}  # "其中…": of the total before it
+        kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
         return "".join(clauses[i] for i in sorted(kept | _time_frame(clauses, kept))).rstrip("：，；")
 
 
@@ -325,8 +325,6 @@ _MEASURED = 1.5
 _WIDEN = 0.3
 
 
-# A clause saying a part of the total the clause before it gives ("…9000余件（次），其中市本级办理1000余件（次）").
-_PART_OF = re.compile(r"^其中")
 # A clause lifted out of its sentence does not keep the word that tied it to the one before.
 _CONNECTIVE = re.compile(r"^(?:并且|而且|同时|此外|另外|并(?=于))[，,]?(?=.{6})")
 

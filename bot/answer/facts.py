@@ -27,7 +27,7 @@ from bot.answer.intent import (
     short_name,
 )
 from bot.index.library import Library
-from bot.ingest.figures import Figure, approximate, counts_alike
+from bot.ingest.figures import Figure, antecedents, approximate, counts_alike
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
@@ -724,11 +724,16 @@ def _best_row(
 
 def _clause(row: Figure) -> str:
     """The clause of the row's sentence that holds its figure (the sentence when it has one clause); of a list
-    of figures ("法律援助1.8万余件、公证55万余件"), its own item; a leading year is said by the answer itself."""
-    clause = next((c for c in re.split(r"[，；;]", row.sentence) if row.text in c), row.sentence)
+    of figures ("法律援助1.8万余件、公证55万余件"), its own item; with the clauses it says something of
+    (`antecedents`); a leading year is said by the answer itself."""
+    clauses = re.split(r"[，；;]", row.sentence)
+    at = next((i for i, c in enumerate(clauses) if row.text in c), None)
+    clause = row.sentence if at is None else clauses[at]
     pieces = clause.split("、")
     if len(pieces) > 1 and all(re.search(r"\d", p) for p in pieces):
         clause = next(p for p in pieces if row.text in p)
+    elif at is not None and (before := antecedents(clauses, at)):  # "…均达100%": the figures it is of, too
+        clause = "，".join(clauses[i] for i in [*before, at])
     said = re.sub(r"^(?:截至)?(?:19|20)\d{2}年(?:底|末)?[，,]?", "", _clean(clause)) or _clean(clause)
     if row.change and row.indicator and row.indicator not in to_simplified(said):  # "同比增长68.67%": of what
         said = f"{row.indicator}{said}"

@@ -109,6 +109,8 @@ _QUOTES = re.compile(r"[“”‘’「」『』《》\"']")
 _LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外)")
 _TRAILING = re.compile(r"(?:均为|均达|共计|总计|累计|共有|同比|分别|为|是|至|共|均|有|了|的)+$")
 # The base of a comparison (`较上年增长`, `比去年同期下降`): what changed is named before it.
+# A clause saying something of the clauses before it (`antecedents`): 其中 (a part), 均/都 after one measure.
+_REFERS_BACK = re.compile(r"^其中|^[^、和及与，,]{0,8}?[均都](?=[为达是在已])")
 _COMPARED = re.compile(r"(?:同比|环比|较|比|与)(?:上年|去年|上一年|前一年|上年度)?(?:同期)?(?:相比)?$")
 _LEADING_AFTER = re.compile(r"^(?:以来|来|以内|内|的)")
 _AFTER_CUT = re.compile(
@@ -144,6 +146,25 @@ def counts_alike(unit: str, other: str) -> bool:
     if a is None or b is None:
         return False
     return a == b or {a, b} == {"cases", "docs"} and "件" in (to_simplified(unit), to_simplified(other))
+
+
+def antecedents(clauses: list[str], at: int) -> list[int]:
+    """The clauses before clause `at` that it says something of, which say of what: the one before a part of
+    their total ("…合法性审查9000余件（次），其中市本级办理1000余件（次）"), the run of figures before a measure of
+    each ("人大代表建议77件，政协委员提案283件，满意率均达100%"). None for a clause saying its own thing
+    ("报备率、及时率和规范率均为100%")."""
+    clause = clauses[at].strip()
+    if at == 0 or not _REFERS_BACK.match(clause):
+        return []
+    if clause.startswith("其中"):
+        return [at - 1]
+    run = [i for i in range(at - 1, max(at - 4, -1), -1) if _counts(clauses[i])]
+    before = [i for n, i in enumerate(run) if i == at - 1 - n]  # next to each other, ending just before it
+    return sorted(before) or [at - 1]
+
+
+def _counts(clause: str) -> bool:
+    return any(f.unit_class not in (None, "time") for f in extract_figures(clause))
 
 
 def approximate(f: Figure) -> bool:
