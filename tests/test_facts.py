@@ -194,6 +194,10 @@ def test_a_report_question_is_answered_from_its_own_lines(seeded):
     answerer = Answerer(seeded, "extractive")
     sent = answerer.ask("成都这份报告是报送给哪个机关的？")
     assert "报送市人大常委会[1]" in sent.answer
+    addressed = ("成都的报告是向谁报告的？", "成都的报告主送机关是哪个？", "成都市政府向哪个机关报告法治政府建设情况？")
+    for asked in addressed:
+        assert "报送市人大常委会[1]" in answerer.ask(asked).answer, asked  # whom it is addressed to, said otherwise
+    assert make_plan("广州报送备案市政府规范性文件多少份？", BODIES).kind == "figure"  # 报送 of documents: no addressee
     dated = answerer.ask("花都区的法治政府建设报告是哪天发布的？")
     assert "2024年1月4日（2024-01-04）" in dated.answer and dated.flagged_numbers == []
     # a report named by place and year (its full title is in the citation); an article by its title

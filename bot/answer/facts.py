@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from bot.answer.checks import answers_the_asked, mentions
 from bot.answer.intent import (
+    ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
     GENERIC_THINGS,
     PART_ASKED,
@@ -213,7 +214,6 @@ _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
 _ASKS_SIGNED = re.compile(r"落款|签发|成文")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
-_ASKS_ADDRESSEE = re.compile(r"报送|提交给|报告给")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
 
 
@@ -225,7 +225,7 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     issuer = _issuer_line(report, signature)
     wants = re.sub(r"(?:19|20)\d{2}年度?", "", plan.question)
     said: list[str] = []
-    addressed = _ASKS_ADDRESSEE.search(wants)
+    addressed = ADDRESSEE_ASKED.search(wants)
     if addressed:
         addressee = next((m.group(1) for line in lines[:4] if (m := _ADDRESSEE.match(line))), None)
         if addressee:

@@ -57,6 +57,10 @@ _ASKS_SHORTCOMINGS = re.compile(
 )
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 
+# Whom a report is addressed to ("报送给谁", "向哪个机关报告", "主送机关"): its opening line says (市人大常委会：).
+ADDRESSEE_ASKED = re.compile(
+    r"(?:报送|提交|报告)给|报送(?:谁|哪)|向(?:谁|哪个?(?:机关|单位|部门))(?:报告|汇报|报送|提交)|主送|报告对象"
+)
 # Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
 # report says of itself: its title, opening, date and source lines and signature.
 _ASKS_ABOUT_REPORT = re.compile(
@@ -64,8 +68,9 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
     r"|成文日期"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
-    r"|出自哪|哪家媒体|报送给|提交给|总结的是哪|针对哪一?年|落款"
-    r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)"
+    r"|出自哪|哪家媒体|总结的是哪|针对哪一?年|落款|"
+    + ADDRESSEE_ASKED.pattern
+    + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)"
 )
 # A document named in title marks that the question does not call a report or article ("《…重点工作安排》是
 # 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
