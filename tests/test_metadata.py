@@ -281,3 +281,30 @@ def test_an_empty_text_has_no_metadata():
     meta = read_metadata("")
     assert meta["title"] == ""
     assert meta["issuer"] is meta["year"] is meta["date"] is meta["source"] is None
+
+
+def test_a_breadcrumb_above_the_title_is_page_chrome_not_the_title():
+    """A scraped page opening with its site's breadcrumb ("首頁 > 政務公開 > 法治政府") took it for the title: the
+    report was read as an article dated by its 发布时间 (2024), not the year its title covers (2023)."""
+    raw = (
+        "首頁 > 政務公開 > 法治政府\n"
+        "肇慶市人民政府關於2023年度法治政府建設工作情況的報告\n"
+        "發佈時間：2024-02-28 10:15　來源：肇慶市司法局　【字號：大 中 小】\n"
+        "分享到：\n"
+        "　　2023年，肇慶市堅(jiān)持以習近平新時代中國特色社會主義思想為指導，加快建設法治政府。\n"
+        "　　肇慶市人民政府\n　　2024年2月26日\n打印本頁　關閉窗口\n"
+    )
+    cleaned = clean_text(raw)
+    assert "首頁" not in cleaned and "字號" not in cleaned
+    meta = read_metadata(cleaned)
+    assert meta["title"] == "肇慶市人民政府關於2023年度法治政府建設工作情況的報告"
+    assert (meta["year"], meta["issuer"], meta["kind"]) == (2023, "肇庆市", "report")
+    assert (meta["date"], meta["source"]) == ("2024-02-28", "肇庆市司法局")
+
+
+BREADCRUMBS = ["首页 > 新闻中心 > 工作动态", "您现在的位置：首页 > 政务公开", "首页»政务公开»法治政府"]
+
+
+@pytest.mark.parametrize("line", BREADCRUMBS)
+def test_breadcrumb_lines_are_chrome(line):
+    assert clean_text(f"{line}\n某市2024年法治政府建设情况报告\n正文。") == "某市2024年法治政府建设情况报告\n正文。"

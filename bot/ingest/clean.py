@@ -21,7 +21,8 @@ _MOJIBAKE_CHAR = re.compile(r"[\u3100-\u312f\u2500-\u257f\u0370-\u03ff\ufffd\ue0
 # Whole lines that are page furniture, matched on the simplified line with spaces removed.
 _CHROME_LINES = [
     r"headerbg",
-    r"当前位置[:：].*",
+    r"(?:当前|您现在的|你现在的|您的)位置[:：].*",
+    r"[^。，；>＞»›]{1,12}(?:[>＞»›][^。，；>＞»›]{1,12})+",  # a breadcrumb: 首页>政务公开>法治政府
     r"(相关附件|附件下载|分享到|分享|点赞|浏览字号|浏览次数|字号[:：]?[大中小]*)[:：]?",
     r"(扫一扫在手机打开当前页|扫一扫|打印本页|关闭窗口|打印|关闭|返回顶部|【打印】【关闭】)",
     r"(上一篇|下一篇)[:：].*",
@@ -33,7 +34,9 @@ _CHROME_LINES = [
 _CHROME_LINE = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES))
 
 # Fragments inside an otherwise useful line (`发布日期:… 【 字体: 】 访问量: -`).
-_CHROME_FRAGMENTS = re.compile(r"【\s*字体[:：][^】]*】|访问量[:：]\s*\S*|瀏覽次數[:：]\s*\S*|\bclock\s*\d+\s*天前")
+_CHROME_FRAGMENTS = re.compile(
+    r"【\s*字[体體号號][:：][^】]*】|访问量[:：]\s*\S*|瀏覽次數[:：]\s*\S*|\bclock\s*\d+\s*天前"
+)
 
 
 def _is_mojibake_start(text: str, i: int) -> bool:
