@@ -640,3 +640,16 @@ def test_a_rate_of_each_of_the_figures_before_it_is_said_with_them(seeded):
     assert "人大代表建议77件，政协委员提案283件，满意率均达100%[1]" in answer.answer
     own = Answerer(seeded, "extractive").ask("花都区规范性文件报备率是多少？")
     assert own.answer == "花都区2023年规范性文件报备率、及时率和规范率均为100%[1]。"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("广州数据交易所累计交易额是多少？", "55亿元"),  # an amount asked without its unit: in 元
+        ("韶关2024年人民调解涉及金额是多少？", None),  # counts of cases (宗) are no amount of money
+        ("广州数据交易所为企业挽回经济损失多少？", None),  # an amount of another thing (交易额) is no 损失
+    ],
+)
+def test_an_amount_of_money_asked_needs_an_amount_of_that_money(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert (said in answer.answer) if said else answer.refused, answer.answer

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.answer.intent import GENERIC_THINGS, GRADE_ASKED, TREND_ASKED, Intent, Plan, Scope, asks, rates_named
+from bot.answer.intent import (
+    GENERIC_THINGS,
+    GRADE_ASKED,
+    TREND_ASKED,
+    Intent,
+    Plan,
+    Scope,
+    asks,
+    money_measured,
+    rates_named,
+)
 from bot.ingest.figures import counts_alike, extract_figures
 from bot.models import Passage, with_context
 from bot.text import (
@@ -151,6 +161,9 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
             for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
         ]
         if not any(names_the_thing(part, s, idf, named) for s in holding):
+            return False
+        money = money_measured(part) if counts_alike(wanted, "元") else None
+        if money and not any(money in s for s in holding):  # 挽回经济损失 asked: 追回欠薪 is another amount
             return False
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):

@@ -192,6 +192,13 @@ def measure(question: str) -> str | None:
 _MEASURE = re.compile(r"的([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少")
 
 
+def money_measured(question: str) -> str | None:
+    """The amount of money a question asks of, as it names it ("挽回经济损失多少" → 损失, "涉及金额" → 金额): an
+    amount of another thing (追回欠薪2860万元) is no answer to it."""
+    simplified = to_simplified(question)
+    return next((noun for noun, unit in _COUNTED_IN.items() if unit == "元" and noun in simplified), None)
+
+
 def act_counted(question: str) -> str | None:
     """The act a count asks of ("人民调解成功了多少宗" → 成功): of a sentence counting several acts of one thing
     ("受理…14251宗，成功调解14155宗"), the clause naming it answers."""
@@ -335,8 +342,12 @@ GENERIC_THINGS = frozenset(
     "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作".split()
 )
 
-# A count asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？") is in the unit of what it counts.
-_COUNTED_IN = {"案件": "件", "纠纷": "件"}
+# A figure asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？", "涉及金额是多少？") is in the unit of
+# what it counts or measures; an amount of money first ("法律援助案件挽回经济损失多少" asks 元, not 件).
+_COUNTED_IN = {
+    **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
+    **dict.fromkeys(("案件", "纠纷"), "件"),
+}
 _ASKS_CHANGE = re.compile(r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少")
 
 
