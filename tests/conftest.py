@@ -18,6 +18,7 @@ from bot import Library, Settings
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
+LOOKALIKE = ROOT / "tests" / "lookalike" / "reports"  # two fictional reports in the seeds' style (README above)
 
 
 @pytest.fixture(scope="session")
@@ -65,5 +66,17 @@ def seeded(tmp_path_factory, embed_cache) -> Library:
     library = Library(settings)
     report = library.index([SEEDS], show_progress=False)
     assert not report.errors
+    yield library
+    library.close()
+
+
+@pytest.fixture(scope="session")
+def lookalike(tmp_path_factory, embed_cache) -> Library:
+    """A library of the two fictional look-alike reports alone (tests/lookalike): rules learnt on the seeds,
+    checked on reports they were not written from."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("lookalike"), embed_cache=embed_cache)
+    library = Library(settings)
+    report = library.index([LOOKALIKE], show_progress=False)
+    assert not report.errors and len(library.issuers()) == 2
     yield library
     library.close()

@@ -16,12 +16,14 @@ from bot.answer.intent import (
     act_counted,
     asks,
     measure,
+    part_act,
     rates_named,
     short_name,
+    unit_asked,
     years_named,
 )
 from bot.ingest.dates import PERIOD, RELATIVE
-from bot.ingest.figures import antecedents, extract_figures
+from bot.ingest.figures import antecedents, counts_alike, extract_figures
 from bot.models import REFUSAL, Passage
 from bot.text import (
     DATE_WORDS,
@@ -52,8 +54,8 @@ class Extractive:
     def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
         idf = self._idf()
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
+        wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
         terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
-        wants_number, measured = intent.figure, measure(question)
         scored, seen = [], set()
         for n, passage in enumerate(passages, 1):
             for sentence in split_sentences(passage.text):
@@ -62,8 +64,11 @@ class Extractive:
                     continue
                 seen.add(simplified)
                 score = sum(idf(t) for t in terms if t in simplified)
-                if wants_number and intent.figure_in(sentence):
+                if wants_number and _holds_figure(sentence, intent, unit):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
+                    score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
+                elif wants_number and unit:  # a count asked in 件: a sentence holding none cannot answer it
+                    score *= _NO_COUNT
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if not scored or max(s for s, _, _ in scored) <= 0:
             yield REFUSAL
@@ -229,6 +234,25 @@ def _beside_the_figure(
     ]
 
 
+def _holds_figure(sentence: str, intent: Intent, unit: str | None) -> bool:
+    """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
+    holds no count of 案件)."""
+    if unit is None:
+        return intent.figure_in(sentence)
+    return any(counts_alike(f.unit, unit) for f in extract_figures(sentence))
+
+
+def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], question: str) -> bool:
+    """Whether every clause holding a figure that says most of the question counts a part of a total by an act
+    the question does not name: "行政复议申请多少件" is answered by "收到行政复议申请1124件", not by "…行政复议案件
+    经调解后申请人主动撤回申请104件", which names as much of it."""
+    held = [c for c in re.split(r"[，；;：]", sentence) if NUMBER.search(c)]
+    weights = [sum(idf(t) for t in terms if t in c) for c in held]
+    top = max(weights, default=0.0)
+    best = [c for c, w in zip(held, weights, strict=True) if top > 0 and w >= top]
+    return bool(best) and all(part_act(c, question) for c in best)
+
+
 def _whose(passage: Passage, by_year: bool) -> tuple[str | None, int | None]:
     """Whose a passage is: its place, and its year when the question asks of several."""
     return passage.issuer, passage.year if by_year else None
@@ -321,6 +345,10 @@ def _span(scores: list[float], best: int) -> slice:
 
 # A sentence holding a figure and naming the measure asked ("点击量") outweighs its neighbours on the same topic.
 _MEASURED = 1.5
+# One whose figure counts a part of the total asked (`_counts_a_part`) weighs less than one counting the total.
+_PART = 0.8
+# One holding no figure of the unit a count is asked in weighs half.
+_NO_COUNT = 0.5
 # A clause holding a figure is kept when the question words it adds weigh this share of the best clause's.
 _WIDEN = 0.3
 

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
-from bot.ingest.figures import NOT_UNIT_AFTER
+from bot.ingest.figures import NOT_UNIT_AFTER, extract_figures
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -147,8 +147,9 @@ class Intent:
         )
 
     def figure_in(self, sentence: str) -> bool:
-        """Whether a sentence holds a figure of the kind asked: a number, or a rank written in words."""
-        return bool(NUMBER.search(sentence) or self.ordinal and ORDINAL.search(sentence))
+        """Whether a sentence holds a figure of the kind asked: a number that is no date ("自2024年1月1日起施行…
+        做好案件管辖调整" holds no count of 案件), or a rank (排名第1, 第三批) when one is asked."""
+        return bool(extract_figures(sentence) or self.ordinal and (ORDINAL.search(sentence) or NUMBER.search(sentence)))
 
     def search_terms(self) -> list[str]:
         """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`)."""
@@ -197,6 +198,17 @@ def money_measured(question: str) -> str | None:
     amount of another thing (追回欠薪2860万元) is no answer to it."""
     simplified = to_simplified(question)
     return next((noun for noun, unit in _COUNTED_IN.items() if unit == "元" and noun in simplified), None)
+
+
+# Acts that count a part of a total ("主动撤回申请104件" of "收到行政复议申请1124件", "直接纠错92件"): a count asked
+# naming none of them asks the total (`asks_a_part`).
+_PART_ACTS = re.compile(r"撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法")
+
+
+def part_act(clause: str, question: str) -> bool:
+    """Whether a clause counts a part of a total by an act the question does not name."""
+    simplified, asked = to_simplified(clause), to_simplified(question)
+    return any(act.group(0) not in asked for act in _PART_ACTS.finditer(simplified))
 
 
 def act_counted(question: str) -> str | None:
@@ -313,7 +325,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text))
     if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
-    unit = (m.group(1) or m.group(2)) if (m := _ASKS_UNIT.search(text)) else _counted_in(text, intent, compared)
+    unit = unit_asked(text, intent, compared)
     unquoted = TITLE.sub("《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
@@ -349,6 +361,12 @@ _COUNTED_IN = {
     **dict.fromkeys(("案件", "纠纷"), "件"),
 }
 _ASKS_CHANGE = re.compile(r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少")
+
+
+def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
+    """The unit a figure is asked in: its counter ("多少件", "几名"), else the unit of what it counts."""
+    found = _ASKS_UNIT.search(text)
+    return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
 
 
 def _counted_in(text: str, intent: Intent, compared: bool) -> str | None:

@@ -1,0 +1,45 @@
+"""Rules learnt on the five seeds, checked on two fictional look-alike reports they were not written from
+(tests/lookalike): a breadcrumb above the title, counts of a part beside the total, a count asked beside a
+sentence holding only a date and a rate, an amount of another money."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.chain import Answerer
+
+NANHAI, ZHAOQING = "佛山市南海区", "肇庆市"
+
+
+def test_a_report_under_a_breadcrumb_is_filed_under_the_year_its_title_covers(lookalike):
+    years = {doc["body"]: doc["year"] for doc in lookalike.documents()}
+    assert years == {NANHAI: 2024, ZHAOQING: 2023}
+    answer = Answerer(lookalike, "extractive").ask("肇庆市的报告总结的是哪一年的工作？")
+    assert answer.answer.startswith("肇庆市2023年度报告总结的是2023年度的工作[1]")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # the total, not a part counted by an act the question does not name (撤回申请104件)
+        ("南海区行政复议申请多少件？", "收到行政复议申请1124件", "104件"),
+        ("南海区行政复议案件经调解后主动撤回申请多少件？", "撤回申请104件", None),  # the part, when asked
+        # a sentence with a date and a rate but no count of 件 (the plans' 案件管辖调整) cannot answer a count
+        ("肇庆2023年行政复议案件多少件？", "收到行政复议申请1586件", None),
+        ("肇庆法律援助为群众挽回经济损失多少万元？", "挽回经济损失6830万元", None),
+    ],
+)
+def test_a_count_is_answered_by_the_figure_of_what_it_asks(lookalike, question, said, not_said):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "南海区法律援助为群众挽回经济损失多少万元？",  # the report gives 追回欠薪2860万元: another amount
+        "肇庆市2023年人民调解涉及金额是多少？",  # counts in 宗 only
+    ],
+)
+def test_an_amount_the_report_does_not_give_is_refused(lookalike, question):
+    assert Answerer(lookalike, "extractive").ask(question).refused
