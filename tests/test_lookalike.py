@@ -43,3 +43,9 @@ def test_a_count_is_answered_by_the_figure_of_what_it_asks(lookalike, question, 
 )
 def test_an_amount_the_report_does_not_give_is_refused(lookalike, question):
     assert Answerer(lookalike, "extractive").ask(question).refused
+
+
+def test_a_report_asked_both_its_dates_gives_both(lookalike):
+    """“…哪天发布的？落款日期是哪天？”: the 落款 date used to stand for both, the 发布时间 line's left out."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆市2023年法治政府建设报告是哪天发布的？落款日期是哪天？")
+    assert "落款日期为2024年2月26日" in answer.answer and "发布日期为2024年2月28日" in answer.answer

@@ -237,9 +237,10 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     signed = next(
         (x for x in (signature.text.split("\n") if signature else []) if SIGNATURE_DATE.match(x.strip())), None
     )
+    dated = [part for part in asks(wants) or [wants] if _ASKS_DATE.search(part) and not _ASKS_SIGNED.search(part)]
     if _ASKS_SIGNED.search(wants) and signed:
         said.append(f"落款日期为{signed.strip()}")
-    elif _ASKS_DATE.search(wants) and report.published:
+    if (dated if _ASKS_SIGNED.search(wants) else _ASKS_DATE.search(wants)) and report.published:  # both, if asked
         said.append(f"发布日期为{chinese_date(report.published)}（{report.published}）")
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
     if _ASKS_YEAR.search(wants) and report.covered_year:
