@@ -13,7 +13,7 @@ from live_server import serve_handler
 from bot.answer.chain import Answerer
 from bot.answer.checks import answers_the_asked
 from bot.answer.facts import _verdict
-from bot.answer.intent import make_plan
+from bot.answer.intent import asks, make_plan
 from bot.ingest.figures import Figure
 from bot.models import REFUSAL
 from bot.settings import Settings
@@ -653,3 +653,26 @@ def test_a_rate_of_each_of_the_figures_before_it_is_said_with_them(seeded):
 def test_an_amount_of_money_asked_needs_an_amount_of_that_money(seeded, question, said):
     answer = Answerer(seeded, "extractive").ask(question)
     assert (said in answer.answer) if said else answer.refused, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都2024年行政应诉案件和法律援助案件各多少件？", ("行政应诉案件5652件", "法律援助1.8万余件")),  # was refused
+        ("韶关2024年行政复议申请和人民调解案件各多少？", ("行政复议申请830件", "人民调解案件14251宗")),
+    ],
+)
+def test_a_figure_of_each_of_two_things_gives_each(seeded, question, said):
+    """“A和B各多少件” of one place asks two figures: each part finds its own passages (A's filled all k, so B was
+    refused) and its own sentence (B names its thing: 应诉案件, not the first part's 行政复议)."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert all(s in answer.answer for s in said) and "未载明" not in answer.answer, answer.answer
+
+
+def test_two_acts_of_one_thing_and_two_places_are_not_two_things():
+    assert asks("韶关市各级人民调解组织2024年受理和成功调解的人民调解案件各有多少宗？") == [
+        "韶关市各级人民调解组织2024年受理和成功调解的人民调解案件各有多少宗"
+    ]
+    assert len(asks("花都区和韶关的法律援助案件分别是多少？")) == 1
+    each = asks("成都2024年行政应诉案件和法律援助案件各多少件？")
+    assert each == ["成都2024年行政应诉案件多少件", "法律援助案件多少件"]

@@ -49,3 +49,9 @@ def test_a_report_asked_both_its_dates_gives_both(lookalike):
     """“…哪天发布的？落款日期是哪天？”: the 落款 date used to stand for both, the 发布时间 line's left out."""
     answer = Answerer(lookalike, "extractive").ask("肇庆市2023年法治政府建设报告是哪天发布的？落款日期是哪天？")
     assert "落款日期为2024年2月26日" in answer.answer and "发布日期为2024年2月28日" in answer.answer
+
+
+def test_a_figure_of_each_of_two_things_is_each_things_total(lookalike):
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议申请和行政应诉案件各多少件？")
+    assert "收到行政复议申请1124件" in answer.answer and "行政应诉案件413件" in answer.answer
+    assert "104件" not in answer.answer  # 撤回申请: a part of the first

@@ -27,6 +27,7 @@ from bot.answer.intent import (
     Intent,
     Plan,
     Scope,
+    asks,
     find_scope,
     make_plan,
     place_names,
@@ -54,9 +55,20 @@ def retrieve(
     gets two passages more than `default_k`.
     """
     intent, scope = Intent.of(question), find_scope(question, library.issuers())
-    extras = _extras(intent)
+    extras, where = _extras(intent), targets(scope, filters)
     k = k or default_k + (2 if intent.list else 0)
-    return intent, scope, library.scoped_search(question, targets(scope, filters), scope.places, k, extras)
+    passages = library.scoped_search(question, where, scope.places, k, extras)
+    parts = asks(question)
+    if len(parts) > 1:  # each part finds its own too: one thing's passages can fill all k ("A和B各多少件")
+        seen = {p.chunk_id for p in passages}
+        for part in parts:
+            found = library.scoped_search(part, where, scope.places, _PER_PART, extras)
+            passages += [p for p in found if p.chunk_id not in seen]
+            seen |= {p.chunk_id for p in found}
+    return intent, scope, passages
+
+
+_PER_PART = 2  # passages each part of a question of several parts adds, when the whole question's lack them
 
 
 def search_scoped(library: Library, question: str, k: int, filters: Filters | None = None) -> list[Passage]:

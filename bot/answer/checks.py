@@ -215,9 +215,10 @@ def _words_of(noun: str) -> list[str]:
 
 
 def _nouns(question: str) -> set[str]:
-    """The things a question names (jieba's noun tags, places aside): what the answer's figure must count."""
+    """The things a question names (jieba's noun tags, places aside, and its fixed expressions, which here are
+    names of things: 人民调解 is tagged `l`): what the answer's figure must count."""
     return {
         w
         for w, flag in tagged(to_simplified(question))
-        if flag.startswith("n") and flag not in ("ns", "vn") and len(w) >= 2
+        if (flag.startswith("n") and flag not in ("ns", "vn") or flag == "l") and len(w) >= 2
     }

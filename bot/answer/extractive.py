@@ -16,6 +16,7 @@ from bot.answer.intent import (
     act_counted,
     asks,
     measure,
+    names_a_thing,
     part_act,
     rates_named,
     short_name,
@@ -117,7 +118,7 @@ class Extractive:
             terms = set(tokenize(to_simplified(part)))
             ranked = sorted(
                 (
-                    (sum(idf(t) for t in terms if t in to_simplified(x)) * (1.2 if NUMBER.search(x) else 1), n, x)
+                    (sum(idf(t) for t in terms if t in to_simplified(x)) * _weight(x, terms, idf, part), n, x)
                     for _, n, x in scored
                 ),
                 key=lambda x: -x[0],
@@ -149,7 +150,7 @@ class Extractive:
         growth does not answer for 法律援助案件)."""
         places = [short_name(p.issuer) for p in passages if p.issuer]
         rates = rates_named(part)
-        thing = part if asked_nouns(part, idf, places) else f"{first}{part}"
+        thing = part if asked_nouns(part, idf, places) or names_a_thing(part) else f"{first}{part}"
         return bool(
             (NUMBER.search(sentence) or ORDINAL.search(sentence))
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
@@ -232,6 +233,13 @@ def _beside_the_figure(
         for c in chosen
         if c is best or passages[c[1] - 1].doc != doc or {t for t in terms if t in to_simplified(c[2])} - said
     ]
+
+
+def _weight(sentence: str, terms: set[str], idf: Callable[[str], float], part: str) -> float:
+    """How a sentence's match with a part of a question asking a figure is weighed: up for holding a number,
+    down for counting a part of the total by an act the part does not name (`_counts_a_part`)."""
+    held = 1.2 if NUMBER.search(sentence) else 1.0
+    return held * (_PART if _counts_a_part(to_simplified(sentence), terms, idf, part) else 1.0)
 
 
 def _holds_figure(sentence: str, intent: Intent, unit: str | None) -> bool:

@@ -178,9 +178,45 @@ def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
 
 
 def asks(question: str) -> list[str]:
-    """The parts of a question that asks several things in turn ("…多少宗？比上年增长了多少？")."""
+    """The parts of a question that asks several things in turn ("…多少宗？比上年增长了多少？"), or a figure of
+    each of two things ("行政应诉案件和法律援助案件各多少件" asks one of each)."""
     parts = [p.strip(" ，,") for p in re.split(r"[?？]", to_simplified(question))]
-    return [p for p in parts if len(p) >= 4]
+    return [each for p in parts if len(p) >= 4 for each in _each_thing(p)]
+
+
+# "A和B各多少…": a figure of each of two things (not of two places: "广州和成都各…" compares them).
+_EACH_THING = re.compile(rf"(?:和|与|及)([{CJK}“”]{{2,16}}?)(?:各|分别)(?:有|是|为)?(?=多少|几)")
+
+
+def names_a_thing(part: str) -> bool:
+    """Whether a part of a question names a thing of its own ("行政应诉案件多少件"), not only a change, rate,
+    act or count of what an earlier part named ("比上年增长了多少", "办结率是多少", "受理了多少件")."""
+    words = tagged(to_simplified(part))
+    for (word, flag), after in zip(words, [*(w for w, _ in words[1:]), ""], strict=True):
+        if len(word) < 2 or word in GENERIC_THINGS or _ASKS_CHANGE.search(word) or word.endswith("率"):
+            continue
+        if _named(flag) or flag in ("v", "vn") and after in GENERIC_THINGS:  # 应诉案件: an act's cases
+            return True
+    return False
+
+
+def _named(flag: str) -> bool:
+    """A jieba tag of a thing's name: a noun other than a place's, or a fixed expression (人民调解)."""
+    return flag.startswith("n") and flag != "ns" or flag == "l"
+
+
+def _each_thing(part: str) -> list[str]:
+    """One part per thing a part asks a figure of each of: the first said with the question's frame, the
+    second as named ("成都2024年行政应诉案件多少件", "法律援助案件多少件")."""
+    found = _EACH_THING.search(part)
+    if found is None or any(flag == "ns" for _, flag in tagged(found.group(1))):
+        return [part]
+    flags = [flag for _, flag in tagged(part[: found.start()])]
+    thing = len(flags) > 0 and (_named(flags[-1]) or flags[-1] in ("v", "vn") and len(flags) > 1 and _named(flags[-2]))
+    if not thing:  # two acts of one thing ("受理和成功调解的人民调解案件各多少宗"): one sentence says both
+        return [part]
+    first = part[: found.start()] + part[found.end() :]
+    return [first, found.group(1) + part[found.end() :]]
 
 
 def measure(question: str) -> str | None:
