@@ -676,3 +676,11 @@ def test_two_acts_of_one_thing_and_two_places_are_not_two_things():
     assert len(asks("花都区和韶关的法律援助案件分别是多少？")) == 1
     each = asks("成都2024年行政应诉案件和法律援助案件各多少件？")
     assert each == ["成都2024年行政应诉案件多少件", "法律援助案件多少件"]
+
+
+@pytest.mark.parametrize(
+    "question", ["花都区公职律师中有多少人获得表彰？", "韶关行政执法监督员中有多少人取得法律职业资格？"]
+)
+def test_a_count_of_those_among_a_whole_with_a_mark_needs_the_mark(seeded, question):
+    """“公职律师中有多少人获得表彰”: the report's 公职律师68名 counts the whole, not those with the mark asked."""
+    assert Answerer(seeded, "extractive").ask(question).refused

@@ -55,3 +55,9 @@ def test_a_figure_of_each_of_two_things_is_each_things_total(lookalike):
     answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议申请和行政应诉案件各多少件？")
     assert "收到行政复议申请1124件" in answer.answer and "行政应诉案件413件" in answer.answer
     assert "104件" not in answer.answer  # 撤回申请: a part of the first
+
+
+def test_a_count_among_a_whole_is_answered_only_by_a_count_with_its_mark(lookalike):
+    answerer = Answerer(lookalike, "extractive")
+    assert answerer.ask("肇庆市行政执法人员中有多少人取得法律职业资格？").refused  # 持证4120人 is the whole
+    assert "持证上岗2985人" in answerer.ask("南海区行政执法人员中有多少人持证上岗？").answer

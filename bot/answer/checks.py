@@ -137,6 +137,8 @@ _GRADE_SAID = re.compile(
 )
 
 
+# A count of those among a whole with some mark ("行政执法人员中有多少人取得法律职业资格"): the mark is what counts.
+_AMONG = re.compile(r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})")
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
@@ -161,6 +163,10 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
             for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
         ]
         if not any(names_the_thing(part, s, idf, named) for s in holding):
+            return False
+        among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
+        marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []
+        if marks and not any(max(marks, key=idf) in s for s in holding):  # its rarest word: 表彰, 法律职业
             return False
         money = money_measured(part) if counts_alike(wanted, "元") else None
         if money and not any(money in s for s in holding):  # 挽回经济损失 asked: 追回欠薪 is another amount
