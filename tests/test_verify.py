@@ -97,6 +97,24 @@ def test_a_time_asked_needs_the_date_but_not_the_reports_own_year():
     assert run(facts, ["条例于5月起施行[1]。"], asks="time")[1].replaced == 1
 
 
+def test_a_rate_asked_needs_the_rate_not_the_counts_it_is_of():
+    """The fact of a rate carries the counts it is of ("…建议77件，提案283件，满意率均达100%"): a model sentence
+    giving the rate answers; one leaving the rate out does not (the fact was added again after a right answer)."""
+    passage = Passage(
+        text="全年共办理人大代表建议77件，政协委员提案283件，满意率均达100%。",
+        doc="sg",
+        title="",
+        heading="",
+        score=1.0,
+        issuer="韶关市",
+        year=2024,
+    )
+    facts = Facts([passage], "韶关市2024年全年共办理人大代表建议77件，政协委员提案283件，满意率均达100%[1]。")
+    text, v = run(facts, ["韶关市2024年建议和提案的满意率是100%[1]。"], asks="rate")
+    assert text == "韶关市2024年建议和提案的满意率是100%[1]。" and v.replaced == 0
+    assert run(facts, ["韶关市2024年办理人大代表建议77件[1]。"], asks="rate")[1].replaced == 1
+
+
 def test_only_checked_sentences_stream_and_a_cut_sentence_is_dropped():
     v = verifier(ONE)
     assert v.feed("广州市2024年办理行政复议案件") == []

@@ -164,7 +164,7 @@ class Answerer:
             return
         places = place_names(self.library.issuers())
         figure = plan.intent.figure or plan.intent.rate or plan.kind == "comparison"
-        asks = "figure" if figure else "time" if plan.intent.time else "other"
+        asks = "rate" if plan.kind == "rate" else "figure" if figure else "time" if plan.intent.time else "other"
         verifier = Verifier(facts, lambda n: self._grounds(_citation(n, facts.passages[n - 1])), places, asks)
         error, incomplete, generating = None, False, time.perf_counter()
         try:

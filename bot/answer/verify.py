@@ -25,6 +25,7 @@ from bot.models import REFUSAL
 from bot.text import MARKER, NUMBER, answer_sentences, bigrams, to_simplified
 
 # What a fact says that an answer from it must keep: its figures and the names it quotes.
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _YEARS = re.compile(r"((?:19|20)\d{2})(?=\s*年)")
 # A comparison said: which is larger is computed in code (the facts' derived sentence), never by the model.
 _COMPARES = re.compile(
@@ -100,11 +101,13 @@ def _kept(fact: str, answer: str, asks: str, year: int | None) -> bool:
     (the facts hold only the clauses answering, so these are the asked ones); for a time, every number but the
     year of the report it cites (which frames it: "广州市2024年…"), so a date's year, month and day. Other
     questions are answered by a checked sentence citing the fact (`_check`); wording is the model's own."""
-    if asks not in ("figure", "time"):
+    if asks not in ("figure", "rate", "time"):
         return True
     said = set(NUMBER.findall(to_simplified(MARKER.sub("", answer))))
     needed = set(NUMBER.findall(to_simplified(MARKER.sub("", fact))))
-    if asks == "figure":
+    if asks == "rate":  # the rates; the counts a rate is of ("建议77件，提案283件，满意率均达100%") frame it
+        needed = set(_PERCENT.findall(to_simplified(MARKER.sub("", fact)))) or needed
+    if asks in ("figure", "rate"):
         needed -= set(_YEARS.findall(to_simplified(fact)))
     elif year is not None:
         needed.discard(str(year))
@@ -119,7 +122,7 @@ class Verifier:
     facts: Facts
     grounds: Callable[[int], str]  # what passage n grounds: its text in context and its report's dates
     places: list[str]  # names of the places the library has reports of (short forms: 花都区, 广州市)
-    asks: str = "other"  # what the question asks: "figure", "time" or "other" (what a fact must keep, `_kept`)
+    asks: str = "other"  # what the question asks: "figure", "rate", "time" or "other" (what a fact must keep, `_kept`)
     sentences: int = 0
     replaced: int = 0
     attributed: int = 0  # sentences written without a citation, cited here by the fact they restate
