@@ -18,6 +18,8 @@ from bot.answer.intent import (
     Plan,
     Scope,
     asks,
+    cause_asked,
+    change_asked,
     money_measured,
     rates_named,
 )
@@ -139,6 +141,9 @@ _GRADE_SAID = re.compile(
 
 # A count of those among a whole with some mark ("行政执法人员中有多少人取得法律职业资格"): the mark is what counts.
 _AMONG = re.compile(r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})")
+# What says why: a report that gives a cause says so with one of these.
+_CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
+_WHOLE_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
@@ -153,23 +158,34 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     text = CITATION.sub("", answer)
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
     wanted = plan.unit or ("%" if plan.kind == "rate" else None)
+    # whole sentences: "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。" is about 行政复议 throughout
+    said = [s for src in sources for s in _WHOLE_SENTENCE.findall(to_simplified(src))]
+    figures = extract_figures(text)
+
+    def holding(figures: list) -> list[str]:  # the sentences saying these figures: the answer's and the source's
+        return [
+            sentence for f in figures for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
+        ]
+
+    if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
+        return False  # why it grew: a sentence saying only that it grew does not say
+    changes = [f for f in figures if f.change]
+    if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
+        part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
+        thing = part if asked_nouns(part, idf, named) else plan.question  # "比上年增长了多少": the first part's
+        if not any(names_the_thing(thing, s, idf, named) for s in holding(changes)):
+            return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        said = [s for src in sources for s in split_sentences(to_simplified(src))]
-        holding = [
-            sentence
-            for f in extract_figures(text)
-            if counts_alike(f.unit, wanted)
-            for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
-        ]
-        if not any(names_the_thing(part, s, idf, named) for s in holding):
+        counted = holding([f for f in figures if counts_alike(f.unit, wanted)])
+        if not any(names_the_thing(part, s, idf, named) for s in counted):
             return False
         among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
         marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []
-        if marks and not any(max(marks, key=idf) in s for s in holding):  # its rarest word: 表彰, 法律职业
+        if marks and not any(max(marks, key=idf) in s for s in counted):  # its rarest word: 表彰, 法律职业
             return False
         money = money_measured(part) if counts_alike(wanted, "元") else None
-        if money and not any(money in s for s in holding):  # 挽回经济损失 asked: 追回欠薪 is another amount
+        if money and not any(money in s for s in counted):  # 挽回经济损失 asked: 追回欠薪 is another amount
             return False
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):

@@ -101,7 +101,7 @@ class Extractive:
         named: set[str] = set()
         said: list[str] = []
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = _trimmed(self._core(sentence, _content(terms, passages), idf, intent, act_counted(question)))
+            core = _trimmed(self._core(sentence, _content(terms, passages), idf, intent, _marked(question)))
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
@@ -392,3 +392,11 @@ def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[
             break
         items.append((numeral, *found[numeral]))
     return items
+
+
+def _marked(question: str) -> str | None:
+    """The word that marks the clause answering a figure question: the act counted ("成功了多少宗": 成功), or the
+    one rate named ("纠错率是多少": the clause saying 纠错率, not the one saying most of the question's other
+    words, "新修订的《行政复议法》…施行后")."""
+    rates = rates_named(question)
+    return act_counted(question) or (next(iter(rates)) if len(rates) == 1 else None)

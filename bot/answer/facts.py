@@ -121,17 +121,24 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     row = _best_row(plan, report, terms, idf)
     text = to_simplified(report.text)
     present = sum(max(idf(t), 0.0) for t in terms if t in text)
-    if row is None or row.unit_class != "percent" or _score(row.sentence, terms, idf) < 0.6 * present:
+    if row is None or row.unit_class != "percent":
+        return None
+    section = section_at(list(report.sections), row.paragraph)
+    whole = _whole_sentence(section, row.sentence) if section else row.sentence
+    if _score(whole, terms, idf) < 0.6 * present:
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
-    if not answers_the_asked(plan, row.sentence, idf):
+    if not answers_the_asked(plan, row.sentence, idf, [whole]):
         return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
-    section = section_at(list(report.sections), row.paragraph)
     said = _clean(row.sentence) if len(row.sentence) <= 60 else _clause(row)
-    return Facts(
-        [_passage(report, section, row.sentence)], f"{name}{row.year or report.covered_year or ''}年{said}[1]。"
-    )
+    return Facts([_passage(report, section, whole)], f"{name}{row.year or report.covered_year or ''}年{said}[1]。")
+
+
+def _whole_sentence(section: Section, part: str) -> str:
+    """The sentence up to its 。 that a row's sentence (up to a ；) is part of: it may name the thing only before
+    the ； ("…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。"), and the citation shows it whole."""
+    return next((s for s in re.findall(r"[^。！？\n]+[。！？]?", section.text) if part.strip() in s), part)
 
 
 def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[tuple[Report, str]]:

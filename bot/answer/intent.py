@@ -59,7 +59,7 @@ _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 �
 
 # Whom a report is addressed to ("报送给谁", "向哪个机关报告", "主送机关"): its opening line says (市人大常委会：).
 ADDRESSEE_ASKED = re.compile(
-    r"(?:报送|提交|报告)给|报送(?:谁|哪)|向(?:谁|哪个?(?:机关|单位|部门))(?:报告|汇报|报送|提交)|主送|报告对象"
+    r"(?:报送|提交|报告)给|报(?:送|给)(?:谁|哪)|向(?:谁|哪个?(?:机关|单位|部门))(?:报告|汇报|报送|提交)|主送|报告对象"
 )
 # Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
 # report says of itself: its title, opening, date and source lines and signature.
@@ -387,7 +387,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
 # sentence holding one of them is not yet about the thing asked.
 GENERIC_THINGS = frozenset(
-    "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作".split()
+    "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作 "
+    "全市 全区 全县 全省 全国 本市 本区".split()
 )
 
 # A figure asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？", "涉及金额是多少？") is in the unit of
@@ -397,6 +398,16 @@ _COUNTED_IN = {
     **dict.fromkeys(("案件", "纠纷"), "件"),
 }
 _ASKS_CHANGE = re.compile(r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少")
+
+
+def change_asked(question: str) -> bool:
+    """Whether a question asks how much something changed ("同比增长多少", "较上年下降多少")."""
+    return bool(_ASKS_CHANGE.search(to_simplified(question)))
+
+
+def cause_asked(question: str) -> bool:
+    """Whether a question asks why ("原因是什么", "什么原因")."""
+    return bool(_ASKS_CAUSE.search(to_simplified(question)))
 
 
 def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
@@ -483,13 +494,12 @@ def standalone(
     if not previous:
         return question[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
-        return _in_scope_of(
-            question,
-            standalone(previous[-1], [{"role": "user", "content": p} for p in previous[:-1]], issuers),
-            issuers,
-        )[:MAX_QUESTION_CHARS]
+        return _in_scope_of(question, standalone(previous[-1], _as_history(previous[:-1]), issuers, years), issuers)[
+            :MAX_QUESTION_CHARS
+        ]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
-    base = previous[start]
+    # the last full question as it was asked in its own place ("修改了多少件次？" after a question on 广州市)
+    base = standalone(previous[start], _as_history(previous[:start]), issuers, years)
     asked = find_scope(base, issuers).issuers  # the bodies asked about, for "两者哪个多？"
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
@@ -499,6 +509,12 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _as_history(questions: list[str]) -> list[dict]:
+    """Earlier questions as the history of one of them: its last few turns, so that rewriting a question
+    asked after thousands goes back only a few levels."""
+    return [{"role": "user", "content": q} for q in questions[-2 * _TURNS :]]
 
 
 # A follow-up asking which of the places asked about is larger, naming no thing of its own: "两者哪个多？",
@@ -517,7 +533,9 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str]) ->
     if not _ASKS_WHICH.search(core) or _noun_run(core):
         return None
     new, old = find_scope(core, issuers), find_scope(base, issuers)
-    bodies = list(dict.fromkeys([*asked, *new.issuers]))
+    # "和肇庆比呢？": the place asked last beside the one named; "哪个最多？": every place asked about
+    named = new.issuers if len(new.issuers) > 1 else [*old.issuers, *new.issuers] if new.issuers else asked
+    bodies = list(dict.fromkeys(named))
     if len(bodies) < 2:
         return None
     topic = to_simplified(base)
@@ -532,21 +550,38 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str]) ->
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
 
+_ASKS_PLACE = re.compile(
+    r"(?:城市|地方|地区|[市区县])(?:是|为)?哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
+)
+
+
 def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     """A new question naming no place or year stays where the conversation is ("其中调解成功了几宗？" after a
-    question on 韶关市2024年): it inherits the earlier question's bodies and years."""
-    if find_scope(question, issuers) != Scope():
-        return question
+    question on 韶关市2024年): it inherits the earlier question's bodies and years; a count of no thing after a
+    rate or change asked ("调解了多少宗？" after "…人民调解成功率是多少？") inherits the thing too (a count after a
+    count is of a part of it, "其中…", and the earlier count's clause answers it)."""
+    if find_scope(question, issuers) != Scope() or _ASKS_PLACE.search(to_simplified(question)):
+        return question  # it names its own scope, or asks which place ("全国首个…的城市是哪个？")
+    measured = _ASKS_RATE.search(earlier) or _ASKS_CHANGE.search(earlier)  # a rate or change, not a count
+    if measured and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
+        return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
     old = find_scope(earlier, issuers)
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
     return f"{scope}{question}" if scope else question
+
+
+# A relative year after these is what a change is measured against ("较上年下降多少？"), not the year asked.
+_AGAINST = re.compile(r"(?:较|比|同比|与|和|跟)$")
 
 
 def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
     """`question`, a follow-up to the standalone question `base`, as a standalone question."""
     new, old = find_scope(question, issuers), find_scope(base, issuers)
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
-    if not new.years and old.years and (relative := relative_dates(core, old.years[0])):
+    relative = (
+        [r for r in relative_dates(core, old.years[0]) if not _AGAINST.search(core[: r.start])] if old.years else []
+    )
+    if not new.years and relative:
         new = replace(new, years=[relative[0].year])  # "去年呢？": the year before the one asked about
         core = core[: relative[0].start] + core[relative[0].end :]
     if not (new.issuers or new.places or new.years):
@@ -588,19 +623,34 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     """A follow-up naming no place or year: a rate or a change of the same thing ("满意率呢？", "同比增长多少？"),
     the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
     question in the old scope."""
+    scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
     if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core):
-        topic = _ASKS_COUNT.sub("", to_simplified(base).strip(" ？?"))
-        return f"{topic}的{core}是多少？"
+        if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", core))) >= 2:  # "行政诉讼败诉率呢？": its own thing
+            return f"{scope}{core}是多少？"
+        return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
+    if _ASKS_CAUSE.fullmatch(core):  # "原因是什么？": of what the last question asked about
+        return f"{_without_count(base)}的原因是什么？"
     if _ASKS_WHICH_ONES.fullmatch(core):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
     if _ASKS_CHANGE.search(core) and not _noun_run(core):  # "同比增长多少？": the change of the same thing
         return f"{_without_count(base)}{core}？"
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
+        act = _ACT.search(to_simplified(base))
+        if act and all(flag == "v" for _, flag in tagged(core)):  # "废止呢？" after "修改了多少件次？"
+            return to_simplified(base).replace(act.group(1), core, 1)
         run = _noun_run(to_simplified(base))
         if run:
             return to_simplified(base).replace(run, core, 1)
-    scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
     return f"{scope}{core}"
+
+
+def _thing_asked(question: str) -> str:
+    """A question with what it asks of its thing left out: a count ("…收到多少宗行政复议申请？"), a change
+    ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it."""
+    text = _without_count(question)
+    change, rate = _ASKS_CHANGE.search(text), _RATE_NAMED.search(text)
+    cut = min([m.start() for m in (change, rate) if m], default=len(text))
+    return text[:cut].strip(" ？?，,的")
 
 
 def _without_count(question: str) -> str:
@@ -622,7 +672,8 @@ def _noun_run(text: str) -> str:
 
     def is_noun(i: int) -> bool:
         word, flag = pairs[i] if i < len(pairs) else ("", "")
-        return flag.startswith("n") and flag not in ("ns", "nr") and len(word) >= 2
+        # jieba tags a few long terms as names (法律援助/nr); a person's name is two or three characters
+        return flag.startswith("n") and flag != "ns" and (flag != "nr" or len(word) >= 4) and len(word) >= 2
 
     runs, current = [], ""
     for i, (word, flag) in enumerate(pairs):

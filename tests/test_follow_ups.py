@@ -1,0 +1,92 @@
+"""Conversations through the chain: each follow-up is rewritten from the turns before it, answered from the
+real index, and must answer what the conversation is about — or say the reports do not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.chain import Answerer
+from bot.answer.intent import standalone
+
+HUADU, GUANGZHOU_2017 = "001_bfb673fb5af5df88.txt", "003_29ae86f9fcedda95.txt"
+
+
+def _converse(library, *questions: str):
+    """Ask each question after the ones before it, as the chat does; the last answer."""
+    answerer, history = Answerer(library, "extractive"), []
+    for question in questions:
+        answer = answerer.ask(question, history=history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # the year of the place asked second (花都区 reports on 2023), not the first place's 2024; and the count
+        # of the conversation's thing (人民调解), not of another 调解 (行政复议's “复议+调解” 7宗)
+        (["韶关市2024年人民调解成功率是多少？", "那花都区呢？", "调解了多少宗？"], "1497宗"),
+        # "废止呢？" after "修改了多少件次？": the same question of another act, in the same place
+        (["广州市人大常委会到2016年制定了多少件法规？", "修改了多少件次？", "废止呢？"], "废止37件"),
+        (["成都市2024年办理法律援助多少件？", "公证呢？"], "公证55万余件"),
+        (["成都市2024年法治政府建设报告是什么时候发布的？", "报告是报给谁的？"], "报送市人大常委会"),
+    ],
+)
+def test_a_follow_up_answers_what_the_conversation_is_about(seeded, turns, said):
+    answer = _converse(seeded, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_follow_up_on_the_first_place_keeps_to_the_second_ones_report(seeded):
+    answer = _converse(seeded, "韶关市2024年人民调解成功率是多少？", "那花都区呢？", "调解了多少宗？")
+    assert {c.doc for c in answer.citations} == {HUADU}
+
+
+def test_a_question_asking_which_city_does_not_inherit_the_conversations_city(seeded):
+    answer = _converse(seeded, "韶关市2024年选聘了多少名行政执法监督员？", "全国首个晒行政执法数据的城市是哪个？")
+    assert "韶关" not in answer.standalone and "广州" in answer.answer
+    assert {c.doc for c in answer.citations} == {GUANGZHOU_2017}
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # 花都区 gives no 败诉率: its 出庭应诉率 (asked first) is no answer to it
+        ["花都区2023年行政机关负责人出庭应诉率是多少？", "行政诉讼败诉率呢？"],
+        # the report says the figure grew, not why
+        ["成都市2024年新收行政复议案件多少件？", "同比增长多少？", "原因是什么？"],
+        # 成都 gives no growth of its 经营主体: 行政复议案件's growth is another thing's
+        ["广州市2024年全市实有经营主体多少户？", "同比增长多少？", "那成都呢？"],
+    ],
+)
+def test_a_follow_up_the_reports_do_not_answer_is_refused(seeded, turns):
+    answer = _converse(seeded, *turns)
+    assert answer.refused, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # a rate after a change: the rate of the same thing, not "…同比增长的纠错率"
+        (["南海区2024年收到多少件行政复议申请？", "同比增长多少？", "纠错率呢？"], "纠错率9.6%", None),
+        # 较上年 measures the change; it is not the year asked (2023, which 南海区 has no report on)
+        (["南海区2024年行政诉讼败诉率是多少？", "较上年下降多少？"], "下降1.7个百分点", None),
+        # "和肇庆比" after a rate: the two places' rates, not their counts of cases (nor the first place's)
+        (["成都市2024年办理了多少件行政应诉案件？", "南海区呢？", "败诉率呢？", "和肇庆比呢？"], "肇庆市更高", "413件"),
+    ],
+)
+def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_said):
+    answer = _converse(lookalike, *turns)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), answer.answer
+
+
+def test_a_rate_of_a_sentence_naming_its_thing_before_a_semicolon_is_answered(lookalike):
+    """ "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。": the 纠错率 is 行政复议's, said before the ；."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议纠错率是多少？")
+    assert "纠错率9.6%" in answer.answer and "行政复议" in answer.citations[0].text
+
+
+def test_thousands_of_full_questions_before_a_follow_up_are_rewritten_without_recursing_through_all():
+    bodies = ["广州市", "成都市"]
+    history = [{"role": "user", "content": f"广州市{2000 + i % 20}年办理人大代表建议多少件？"} for i in range(5000)]
+    assert standalone("那成都呢？", history, bodies) == "成都市2019年办理人大代表建议多少件？"
