@@ -34,6 +34,7 @@ from bot.text import (
     bigrams,
     simplified_in_place,
     split_sentences,
+    tagged,
     to_simplified,
     tokenize,
 )
@@ -101,7 +102,8 @@ class Extractive:
         named: set[str] = set()
         said: list[str] = []
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = _trimmed(self._core(sentence, _content(terms, passages), idf, intent, _marked(question)))
+            core = self._core(sentence, _content(terms, passages), idf, intent, _marked(question), items=True)
+            core = _trimmed(core)
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
@@ -158,7 +160,13 @@ class Extractive:
         )
 
     def _core(
-        self, sentence: str, terms: set[str], idf: Callable[[str], float], intent: Intent, act: str | None = None
+        self,
+        sentence: str,
+        terms: set[str],
+        idf: Callable[[str], float],
+        intent: Intent,
+        act: str | None = None,
+        items: bool = False,
     ) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
         the report's paragraph.
@@ -167,7 +175,8 @@ class Extractive:
         the answer is the part the question does not say: the nearest clause holding one is kept too, and so
         is any other clause holding one that says a part of the question not yet covered ("A和B分别下降多少").
         Otherwise a short sentence is kept whole, and of a long one the neighbouring clauses that say
-        something of the question, up to three.
+        something of the question, up to three. `act` marks the clause that answers (`_marked`); with `items`
+        (a question of one part), a kept list of figures is cut to the items the question names.
         """
         clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
         if len(clauses) < 2:
@@ -214,7 +223,27 @@ class Extractive:
         said = set().union(*(found[i] for i in kept if holds[i]))
         kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
         kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
-        return "".join(clauses[i] for i in sorted(kept | _time_frame(clauses, kept))).rstrip("：，；")
+        pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
+        text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
+        return text.rstrip("：，；")
+
+
+def _items_asked(clause: str, terms: set[str]) -> str:
+    """Of a clause listing figures ("办理法律援助1.8万余件、公证55万余件、司法鉴定13万余件"), the items the question
+    names, after the verb they share ("办理公证55万余件" for "公证呢？"); the clause as it is when the question names
+    every item, or none."""
+    items = clause.split("、")
+    if len(items) < 2 or not all(NUMBER.search(item) for item in items):
+        return clause
+    lead = next((w for w, flag in tagged(items[0])[:1] if flag == "v" and len(w) >= 2), "")
+    named = [
+        i for i, item in enumerate(items) if any(t in to_simplified(item) for t in terms if len(t) >= 2 and t != lead)
+    ]
+    if not named or len(named) == len(items):
+        return clause
+    ending = clause[len(clause.rstrip("，；：")) :]
+    said = "、".join(items[i].rstrip("，；：") for i in named)
+    return f"{'' if said.startswith(lead) else lead}{said}{ending}"
 
 
 def _beside_the_figure(
