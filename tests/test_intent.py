@@ -70,6 +70,11 @@ def test_which_of_several_is_a_list_not_a_figure(question):
     assert _kinds(question) == {"list"}
 
 
+def test_leading_the_city_is_no_rate():
+    """率先 (first to do it) is no 率: "在全市率先试点…的是哪四个证" asks no figure."""
+    assert not {"figure", "rate"} & _kinds("花都区在全市率先试点联办的是哪四个证？")
+
+
 @pytest.mark.parametrize(
     "question",
     ["广州市行政复议纠错率是多少？", "行政败诉案件占比是多少？", "调解成功的比例有多高？", "复议案件的占比？"],

@@ -61,3 +61,14 @@ def test_a_count_among_a_whole_is_answered_only_by_a_count_with_its_mark(lookali
     answerer = Answerer(lookalike, "extractive")
     assert answerer.ask("肇庆市行政执法人员中有多少人取得法律职业资格？").refused  # 持证4120人 is the whole
     assert "持证上岗2985人" in answerer.ask("南海区行政执法人员中有多少人持证上岗？").answer
+
+
+def test_a_target_not_reached_is_no_value_of_the_rate(lookalike):
+    """肇庆's shortcomings say "出庭应诉率尚未实现100%": a target, not its rate (98.6%, in its achievements)."""
+    answer = Answerer(lookalike, "extractive").ask("行政机关负责人出庭应诉率是多少？")
+    assert "98.6%" in answer.answer and "尚未" not in answer.answer, answer.answer
+
+
+def test_a_rate_is_said_with_what_it_is_of_and_without_what_follows(lookalike):
+    answer = Answerer(lookalike, "extractive").ask("肇庆市2023年行政机关负责人出庭应诉率是多少？")
+    assert "出庭应诉率98.6%" in answer.answer and "败诉率" not in answer.answer, answer.answer

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answer.checks import answers_the_asked, mentions
+from bot.answer.checks import answers_the_asked, mentions, names_the_thing
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
@@ -28,7 +28,7 @@ from bot.answer.intent import (
     short_name,
 )
 from bot.index.library import Library
-from bot.ingest.figures import Figure, antecedents, approximate, counts_alike
+from bot.ingest.figures import Figure, antecedents, approximate, counts_alike, unreached
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
@@ -131,8 +131,18 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     if not answers_the_asked(plan, row.sentence, idf, [whole]):
         return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
-    said = _clean(row.sentence) if len(row.sentence) <= 60 else _clause(row)
+    said = _clause(row)  # naming what the rate is of, alone; else with the counts before it it is of, if short
+    if not names_the_thing(plan.question, said, idf, [name]) and len(head := _up_to(row)) <= 60:
+        said = _clean(head)
     return Facts([_passage(report, section, whole)], f"{name}{row.year or report.covered_year or ''}年{said}[1]。")
+
+
+def _up_to(row: Figure) -> str:
+    """A row's sentence up to the clause holding its rate: what the rate is of comes before it ("办理…提案1407件，
+    满意率达99%"); what follows is another matter ("，推动乡村风景道建设…落地落实")."""
+    clauses = re.split(r"(?<=[，；;])", row.sentence)
+    at = next((i for i, c in enumerate(clauses) if row.text in c), len(clauses) - 1)
+    return "".join(clauses[: at + 1]).rstrip("，；;。")
 
 
 def _whole_sentence(section: Section, part: str) -> str:
@@ -714,7 +724,7 @@ def _best_row(
     for row in report.figures:
         if wanted and not counts_alike(row.unit, wanted) or bool(row.change) != change and (change or row.change):
             continue
-        if keys and not _names_the_thing(_topic_clause(row), keys, idf):
+        if keys and not _names_the_thing(_topic_clause(row), keys, idf) or unreached(row):
             continue
         score = (
             2 * _score(row.indicator, terms, idf)

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
-from bot.ingest.figures import NOT_UNIT_AFTER, extract_figures
+from bot.ingest.figures import NOT_UNIT_AFTER, extract_figures, unreached
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -43,8 +43,8 @@ _COUNTERS = "|".join(
 )
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
-_ASKS_FIGURE = re.compile(rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率|比例|占比|数量|金额|排名|第几")
-_ASKS_RATE = re.compile(r"率|比例|占比|百分")
+_ASKS_FIGURE = re.compile(rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率(?!先|领)|比例|占比|数量|金额|排名|第几")
+_ASKS_RATE = re.compile(r"率(?!先|领)|比例|占比|百分")  # 率先 is no rate
 # A question asking for an enumeration ("哪些", "哪几个方面"); not "举了哪些例子".
 _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")
 
@@ -148,8 +148,10 @@ class Intent:
 
     def figure_in(self, sentence: str) -> bool:
         """Whether a sentence holds a figure of the kind asked: a number that is no date ("自2024年1月1日起施行…
-        做好案件管辖调整" holds no count of 案件), or a rank (排名第1, 第三批) when one is asked."""
-        return bool(extract_figures(sentence) or self.ordinal and (ORDINAL.search(sentence) or NUMBER.search(sentence)))
+        做好案件管辖调整" holds no count of 案件) nor a target not reached, or a rank (排名第1, 第三批) when one
+        is asked."""
+        reached = [f for f in extract_figures(sentence) if not unreached(f)]  # "尚未实现100%" is a target
+        return bool(reached or self.ordinal and (ORDINAL.search(sentence) or NUMBER.search(sentence)))
 
     def search_terms(self) -> list[str]:
         """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`)."""

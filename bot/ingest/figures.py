@@ -343,6 +343,16 @@ def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: in
     return figures
 
 
+def unreached(figure: Figure) -> bool:
+    """Whether a figure is a target the sentence says was not reached ("出庭应诉率尚未实现100%", "未达到90%"):
+    no value of the thing, though it holds a number of the unit asked."""
+    before = to_simplified(figure.sentence).split(to_simplified(figure.text))[0]
+    return bool(_UNREACHED.search(before))
+
+
+_UNREACHED = re.compile(r"(?:尚未|未能|还未|仍未|没有|未)(?:全面)?(?:实现|达到|达|完成)?$")
+
+
 def extract_figures(text: str, place: str | None = None, year: int | None = None) -> list[Figure]:
     """All figures of a cleaned report, paragraph by paragraph (`paragraph` indexes `text.split("\\n")`).
 
