@@ -421,3 +421,10 @@ def test_a_part_of_a_total_is_said_with_the_total_it_is_part_of(seeded):
     history = [{"role": "user", "content": "成都办理了多少件合法性审查？"}]
     answer = Answerer(seeded, "extractive").ask("市本级办理了多少？", history)
     assert "合法性审查9000余件（次），其中市本级办理1000余件（次）[1]" in answer.answer
+
+
+def test_what_was_done_is_answered_from_the_years_work_not_next_years_plans(seeded):
+    """韶关's plans for 2025 say "完成《…管理办法》和《…管理办法》立法项目"; what 2024 completed is its account of the
+    year: 3部地方性法规 and 2部市政府规章."""
+    answer = Answerer(seeded, "extractive").ask("韶关市2024年完成了哪些立法？")
+    assert "3部地方性法规" in answer.answer and "生活垃圾分类管理办法" not in answer.answer, answer.answer

@@ -15,6 +15,7 @@ from bot.answer.intent import (
     Intent,
     act_counted,
     asks,
+    done_asked,
     measure,
     names_a_thing,
     part_act,
@@ -25,6 +26,7 @@ from bot.answer.intent import (
 )
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import antecedents, counts_alike, extract_figures
+from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
     DATE_WORDS,
@@ -58,8 +60,9 @@ class Extractive:
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
         wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
         terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
-        scored, seen = [], set()
+        done, scored, seen = done_asked(question), [], set()
         for n, passage in enumerate(passages, 1):
+            planned = done and heading_role(passage.heading) == "plans"  # what was done: not next year's tasks
             for sentence in split_sentences(passage.text):
                 simplified = to_simplified(sentence)
                 if simplified in seen:  # overlapping chunks repeat sentences
@@ -71,6 +74,7 @@ class Extractive:
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
                 elif wants_number and unit:  # a count asked in 件: a sentence holding none cannot answer it
                     score *= _NO_COUNT
+                score *= _PLANNED if planned else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if not scored or max(s for s, _, _ in scored) <= 0:
             yield REFUSAL
@@ -386,6 +390,9 @@ _MEASURED = 1.5
 _PART = 0.8
 # One holding no figure of the unit a count is asked in weighs half.
 _NO_COUNT = 0.5
+# A question on what was done ("完成了哪些立法") weighs a sentence of next year's plans by this much: "完成《…》
+# 立法项目" among the tasks is no account of the year's work.
+_PLANNED = 0.5
 # A clause holding a figure is kept when the question words it adds weigh this share of the best clause's.
 _WIDEN = 0.3
 

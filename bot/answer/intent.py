@@ -402,6 +402,16 @@ _COUNTED_IN = {
 _ASKS_CHANGE = re.compile(r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少")
 
 
+def done_asked(question: str) -> bool:
+    """Whether a question asks what was done ("完成了哪些立法", "出台了…"): the report's account of its year answers,
+    not its plans for the next ("完成《…》立法项目" among next year's tasks)."""
+    text = to_simplified(question)
+    return bool(_DONE.search(text)) and not _ASKS_ROLE["plans"].search(text)
+
+
+_DONE = re.compile(r"(?:完成|出台|制定|修订|开展|取得|实现|办理|推进|建成|印发|组织|举办)了|做了|已经")
+
+
 def change_asked(question: str) -> bool:
     """Whether a question asks how much something changed ("同比增长多少", "较上年下降多少")."""
     return bool(_ASKS_CHANGE.search(to_simplified(question)))

@@ -273,6 +273,11 @@ def _heading_role(title: str) -> str:
     return "duty" if _DUTY_WORDS.search(words) else "measures"
 
 
+def heading_role(heading: str) -> str:
+    """The role of the part a chunk's heading path (`一、… > （二）…`, as chunks carry it) is in."""
+    return _group_role(tuple(heading.split(" > ")) if heading else ())
+
+
 def _group_role(key: tuple[str, ...]) -> str:
     if not key:
         return "other"
