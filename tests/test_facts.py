@@ -684,3 +684,23 @@ def test_two_acts_of_one_thing_and_two_places_are_not_two_things():
 def test_a_count_of_those_among_a_whole_with_a_mark_needs_the_mark(seeded, question):
     """“公职律师中有多少人获得表彰”: the report's 公职律师68名 counts the whole, not those with the mark asked."""
     assert Answerer(seeded, "extractive").ask(question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("花都区2023年办理的政协提案和人大建议相差多少件？", "政协提案比人大建议多21件"),
+        ("成都2024年法律援助和公证哪个多？", "公证更多"),
+        ("广州市2024年推进制定的地方性法规比政府规章多多少件？", "地方性法规比政府规章多7件"),
+    ],
+)
+def test_two_things_of_one_report_are_compared_by_their_rows(seeded, question, said):
+    """Two things of one place ("政协提案和人大建议"): each thing's row, cited, and which is larger computed."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and answer.citations, answer.answer
+
+
+def test_two_things_of_one_report_with_no_row_each_are_not_compared(seeded):
+    """花都区 gives no count of 公证: no verdict is made up from one row."""
+    answer = Answerer(seeded, "extractive").ask("花都区2023年公证和法律援助哪个多？")
+    assert "更多" not in answer.answer, answer.answer

@@ -31,6 +31,9 @@ def _converse(library, *questions: str):
         # of a list of figures ("办理法律援助1.8万余件、公证55万余件、…"), the item asked, with its verb
         (["成都市2024年办理法律援助多少件？", "公证呢？"], "成都市2024年办理公证55万余件[1]。"),
         (["成都市2024年法治政府建设报告是什么时候发布的？", "报告是报给谁的？"], "报送市人大常委会"),
+        # "两者相差多少？" after two things of one place: the two things compared, not two places
+        (["花都区2023年办理了多少件政协提案？", "人大建议呢？", "两者相差多少？"], "政协提案比人大建议多21件"),
+        (["成都市2024年办理法律援助多少件？", "公证呢？", "哪个多？"], "公证更多"),
     ],
 )
 def test_a_follow_up_answers_what_the_conversation_is_about(seeded, turns, said):

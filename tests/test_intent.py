@@ -11,6 +11,7 @@ from bot.answer.intent import (
     Scope,
     find_scope,
     is_follow_up,
+    make_plan,
     measure,
     standalone,
     targets,
@@ -634,3 +635,20 @@ def test_a_change_asked_without_its_thing_is_the_change_of_the_last_questions_th
 def test_which_ones_after_a_count_asks_the_things_counted():
     asked = standalone("具体有哪些？", _user("韶关2024年实施了多少个高效办成一件事重点事项？"), ISSUERS)
     assert asked == "韶关2024年实施了高效办成一件事重点事项，具体有哪些？"
+
+
+@pytest.mark.parametrize(
+    ("question", "pair"),
+    [
+        ("花都区2023年办理的政协提案和人大建议相差多少件？", ("政协提案", "人大建议")),
+        ("花都区2023年政协提案比人大建议多多少件？", ("政协提案", "人大建议")),
+        ("成都市2024年办理法律援助和公证，哪个更多？", ("法律援助", "公证")),
+    ],
+)
+def test_two_things_compared_within_one_place(question, pair):
+    plan = make_plan(question, ISSUERS)
+    assert plan.kind == "comparison" and plan.pair == pair
+
+
+def test_two_places_compared_are_no_pair_of_things():
+    assert make_plan("广州和成都的免申即享事项哪个多？", ISSUERS).pair == ()

@@ -24,6 +24,7 @@ from bot.answer.intent import (
     Plan,
     asks,
     lists_things,
+    make_plan,
     report_years,
     short_name,
 )
@@ -556,6 +557,8 @@ _BOUNDS = {
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
     """One indicator row per place, cited, and which is larger, computed here where the order is certain; a
     place whose report does not give the figure, or that has no report of the year asked, is said so."""
+    if plan.pair:
+        return _things_compared(plan, library, filters, idf)
     reports = reports_for(plan, library, filters)
     found = {name for _, name in reports}
     missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found]
@@ -584,6 +587,33 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
     years += tuple(str(y) for y in plan.scope.years if missing)
     return Facts(passages, text, sums + years + tuple(NUMBER.findall(difference)))
+
+
+def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
+    """Two things of one report compared ("花都区政协提案和人大建议相差多少"): each thing's row, cited, and which is
+    larger (or by how much) computed here; None unless the report gives a row naming each, in one unit class."""
+    reports = reports_for(plan, library, filters)
+    if len(reports) != 1:
+        return None
+    report, name = reports[0]
+    rows = []
+    for thing in plan.pair:
+        asked = make_plan(f"{thing}多少{plan.unit or ''}", [])
+        row = _best_row(replace(asked, unit=plan.unit), report, _terms(asked), idf)
+        if row is None or not mentions(to_simplified(_topic_clause(row)), thing) or row in [r for _, r in rows]:
+            return None  # a thing the report gives no figure of: similar chunks are read instead
+        rows.append((thing, row))
+    if not counts_alike(rows[0][1].unit, rows[1][1].unit):
+        return None
+    sentences = list(dict.fromkeys(row.sentence for _, row in rows))
+    passages = [
+        _passage(report, section_at(list(report.sections), r.paragraph), r.sentence)
+        for r in [next(row for _, row in rows if row.sentence == sentence) for sentence in sentences]
+    ]
+    year = rows[0][1].year or report.covered_year or ""
+    said = "，".join(f"{_clause(row)}[{sentences.index(row.sentence) + 1}]" for _, row in rows)
+    verdict, difference = _verdicts(plan, rows)
+    return Facts(passages, f"{name}{year}年{said}；{verdict}。", tuple(NUMBER.findall(difference)))
 
 
 def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:

@@ -340,6 +340,8 @@ class Plan:
     # Things asked of together ("人大代表建议、政协提案"), each as its finest search tokens: a place's figure of
     # them all is the sum of its report's figures of each when the report gives them apart.
     things: tuple[frozenset[str], ...] = ()
+    # Two things compared within one place ("政协提案和人大建议相差多少"): their rows are compared, not places'.
+    pair: tuple[str, ...] = ()
 
 
 KINDS = ("outline", "report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
@@ -374,6 +376,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
+    elif compared and len(scope.issuers) == 1 and (pair := things_compared(text, issuers)):
+        kind = "comparison"  # two things of one place ("政协提案和人大建议相差多少"): each thing's row
     elif role and not intent.figure:
         kind = "section"
     elif _ASKS_SUMMARY.search(text):
@@ -383,7 +387,48 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     else:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
     things = _things_listed(text) if kind == "comparison" else ()
-    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things)
+    pair = things_compared(text, issuers) if kind == "comparison" and len(scope.issuers) == 1 else ()
+    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things, pair)
+
+
+def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tuple[()]:
+    """The two things a question compares within one place ("花都区政协提案和人大建议相差多少", "…公证比法律援助
+    多多少"), each as the noun phrase naming it; empty when it names no two things so."""
+    text = to_simplified(question)
+    scope = find_scope(text, issuers)
+    for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
+        text = text.replace(name, "，")
+    found = _TWO_THINGS.search(_YEAR.sub("，", text))
+    if not found:
+        return ()
+    pair = tuple(_thing_phrase(x) for x in (found.group(1), found.group(2)))
+    return pair if all(len(x) >= 2 for x in pair) and pair[0] != pair[1] else ()
+
+
+def _thing_of(question: str, issuers: list[str]) -> str:
+    """What a question counts, as it names it: "花都区2023年办理了多少件人大建议？" → 人大建议."""
+    text = to_simplified(question)
+    scope = find_scope(text, issuers)
+    for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
+        text = text.replace(name, "")
+    return _thing_phrase(_YEAR.sub("", text).strip(" ？?"))
+
+
+def _thing_phrase(text: str) -> str:
+    """A noun phrase without what leads it: "办理了多少件政协提案" → 政协提案, "办理的人大建议" → 人大建议,
+    "公证多少件" → 公证."""
+    pieces = [p for p in re.split(rf"的|了|(?:多少|几)(?:{_COUNTERS})?|[？?，,]", text) if p]
+    text = pieces[-1] if pieces else ""
+    pairs = tagged(text)
+    while len(pairs) > 1 and pairs[0][1] in ("v", "vn", "d", "p", "c"):
+        pairs = pairs[1:]
+    return "".join(w for w, _ in pairs)
+
+
+_TWO_THINGS = re.compile(
+    rf"([{CJK}“”]{{2,12}}?)(?:和|与|跟|同|比|、)([{CJK}“”]{{2,12}}?)的?(?:数量|件数|人数|次数)?"
+    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|，|,)"
+)
 
 
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
@@ -515,12 +560,26 @@ def standalone(
     asked = find_scope(base, issuers).issuers  # the bodies asked about, for "两者哪个多？"
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
+    earlier = ""  # the question before `base`, for "两者相差多少？" after two things of one place
     for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
-        base = _compared(follow_up, base, asked, issuers) or _rewrite(
-            follow_up, base[:MAX_QUESTION_CHARS], issuers, years
+        base, earlier = (
+            _compared(follow_up, base, asked, issuers, earlier)
+            or _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers, years),
+            base,
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> str | None:
+    """ "两者相差多少？" after two questions of one place on two things: both things asked together."""
+    if not earlier or find_scope(earlier, issuers) != find_scope(base, issuers):
+        return None
+    now, before = _thing_of(base, issuers), _thing_of(earlier, issuers)
+    if len(now) < 2 or len(before) < 2 or now == before or now not in to_simplified(base):
+        return None
+    which = core if _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) else "哪个更多"
+    return f"{to_simplified(base).strip(' ？?').replace(now, f'{before}和{now}', 1)}，{which}？"
 
 
 def _as_history(questions: list[str]) -> list[dict]:
@@ -537,10 +596,10 @@ _ASKS_WHICH = re.compile(
 )
 
 
-def _compared(question: str, base: str, asked: list[str], issuers: list[str]) -> str | None:
+def _compared(question: str, base: str, asked: list[str], issuers: list[str], earlier: str = "") -> str | None:
     """A follow-up asking which is larger, as the last question's thing asked of every body the conversation
-    asked about (and any the follow-up names) side by side, each by its latest report; None for any other
-    follow-up, or with fewer than two bodies."""
+    asked about (and any the follow-up names) side by side, each by its latest report; of one body, the things
+    of its last two questions ("政协提案呢？" … "两者相差多少？"); None for any other follow-up."""
     core = _THESE.sub("", to_simplified(_FOLLOW_UP.sub("", question.strip())).strip(" ，,。?？"))
     if not _ASKS_WHICH.search(core) or _noun_run(core):
         return None
@@ -549,7 +608,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str]) ->
     named = new.issuers if len(new.issuers) > 1 else [*old.issuers, *new.issuers] if new.issuers else asked
     bodies = list(dict.fromkeys(named))
     if len(bodies) < 2:
-        return None
+        return _two_things_of(core, base, earlier, issuers)
     topic = to_simplified(base)
     for name in sorted(_names_in(topic, old.issuers, issuers) + old.places, key=len, reverse=True):
         topic = topic.replace(name, "")
