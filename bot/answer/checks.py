@@ -238,9 +238,15 @@ def _words_of(noun: str) -> list[str]:
 
 def _nouns(question: str) -> set[str]:
     """The things a question names (jieba's noun tags, places aside, and its fixed expressions, which here are
-    names of things: 人民调解 is tagged `l`): what the answer's figure must count."""
+    names of things: 人民调解 is tagged `l`), and a verb inside a noun's name (应诉 of 行政/应诉/案件: what tells
+    行政应诉案件 from 政府信息公开申请案件): what the answer's figure must count."""
+    pairs = tagged(to_simplified(question))
+
+    def noun(i: int) -> bool:
+        return 0 <= i < len(pairs) and pairs[i][1].startswith("n") and pairs[i][1] not in ("ns", "vn")
+
     return {
         w
-        for w, flag in tagged(to_simplified(question))
-        if (flag.startswith("n") and flag not in ("ns", "vn") or flag == "l") and len(w) >= 2
+        for i, (w, flag) in enumerate(pairs)
+        if len(w) >= 2 and (noun(i) or flag == "l" or flag in ("v", "vn") and noun(i - 1) and noun(i + 1))
     }
