@@ -39,6 +39,8 @@ def test_a_count_is_answered_by_the_figure_of_what_it_asks(lookalike, question, 
     [
         "南海区法律援助为群众挽回经济损失多少万元？",  # the report gives 追回欠薪2860万元: another amount
         "肇庆市2023年人民调解涉及金额是多少？",  # counts in 宗 only
+        # 涉及金额3.2亿元 is 人民调解's, and 法律援助's 追回欠薪2860万元 is no 金额: neither half answers
+        "南海区2024年法律援助案件涉及金额多少元？",
     ],
 )
 def test_an_amount_the_report_does_not_give_is_refused(lookalike, question):

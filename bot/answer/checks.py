@@ -161,31 +161,18 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     # whole sentences: "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。" is about 行政复议 throughout
     said = [s for src in sources for s in _WHOLE_SENTENCE.findall(to_simplified(src))]
     figures = extract_figures(text)
-
-    def holding(figures: list) -> list[str]:  # the sentences saying these figures: the answer's and the source's
-        return [
-            sentence for f in figures for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]
-        ]
-
     if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
         return False  # why it grew: a sentence saying only that it grew does not say
     changes = [f for f in figures if f.change]
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
         part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
         thing = part if asked_nouns(part, idf, named) else plan.question  # "比上年增长了多少": the first part's
-        if not any(names_the_thing(thing, s, idf, named) for s in holding(changes)):
+        if not any(names_the_thing(thing, s, idf, named) for s in _holding(changes, said)):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        counted = holding([f for f in figures if counts_alike(f.unit, wanted)])
-        if not any(names_the_thing(part, s, idf, named) for s in counted):
-            return False
-        among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
-        marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []
-        if marks and not any(max(marks, key=idf) in s for s in counted):  # its rarest word: 表彰, 法律职业
-            return False
-        money = money_measured(part) if counts_alike(wanted, "元") else None
-        if money and not any(money in s for s in counted):  # 挽回经济损失 asked: 追回欠薪 is another amount
+        counts = [f for f in figures if counts_alike(f.unit, wanted)]
+        if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
@@ -196,6 +183,26 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)
     return True
+
+
+def _holding(figures: list, said: list[str]) -> list[str]:
+    """The sentences saying these figures: the answer's own, and the cited sources' they were trimmed from."""
+    return [sentence for f in figures for sentence in [f.sentence, *(s for s in said if to_simplified(f.text) in s)]]
+
+
+def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: list[str]) -> bool:
+    """Whether one figure, by the sentences saying it, counts what a part asks: they name the thing; of those
+    among a whole with a mark, the mark's rarest word; of an amount, the money named ("涉及金额3.2亿元" of
+    人民调解 is no 法律援助 amount, and 法律援助's 追回欠薪2860万元 is no 金额: neither answers, not each half)."""
+    money = money_measured(part) if counts_alike(wanted, "元") else None
+    thing = part.replace(money, "") if money else part  # of an amount, what it is of: not 金额 itself
+    if not any(names_the_thing(thing, s, idf, named) for s in sentences):
+        return False
+    among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
+    marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []
+    if marks and not any(max(marks, key=idf) in s for s in sentences):  # its rarest word: 表彰, 法律职业
+        return False
+    return not money or any(money in s for s in sentences)  # 挽回经济损失 asked: 追回欠薪 is another amount
 
 
 def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], named: list[str]) -> bool:
