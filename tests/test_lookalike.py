@@ -74,3 +74,9 @@ def test_a_target_not_reached_is_no_value_of_the_rate(lookalike):
 def test_a_rate_is_said_with_what_it_is_of_and_without_what_follows(lookalike):
     answer = Answerer(lookalike, "extractive").ask("肇庆市2023年行政机关负责人出庭应诉率是多少？")
     assert "出庭应诉率98.6%" in answer.answer and "败诉率" not in answer.answer, answer.answer
+
+
+def test_a_count_of_those_that_succeeded_is_the_part_not_the_whole(lookalike):
+    """ "人民调解成功的有多少宗": 调解成功12199宗, not (only) the 12460宗 taken on."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆2023年人民调解成功的有多少宗？")
+    assert "调解成功12199宗" in answer.answer, answer.answer

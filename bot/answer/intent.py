@@ -250,13 +250,13 @@ def part_act(clause: str, question: str) -> bool:
 
 
 def act_counted(question: str) -> str | None:
-    """The act a count asks of ("人民调解成功了多少宗" → 成功): of a sentence counting several acts of one thing
-    ("受理…14251宗，成功调解14155宗"), the clause naming it answers."""
+    """The act a count asks of ("人民调解成功了多少宗", "…成功的有多少宗" → 成功): of a sentence counting several
+    acts of one thing ("受理…14251宗，成功调解14155宗"), the clause naming it answers."""
     found = _ACT.search(to_simplified(question))
     return found.group(1) if found else None
 
 
-_ACT = re.compile(rf"([{CJK}]{{2}})了(?:多少|几)")
+_ACT = re.compile(rf"([{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")
 
 
 def rates_named(question: str) -> set[str]:
