@@ -80,3 +80,16 @@ def test_a_count_of_those_that_succeeded_is_the_part_not_the_whole(lookalike):
     """ "人民调解成功的有多少宗": 调解成功12199宗, not (only) the 12460宗 taken on."""
     answer = Answerer(lookalike, "extractive").ask("肇庆2023年人民调解成功的有多少宗？")
     assert "调解成功12199宗" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("肇庆2023年涉企行政检查次数同比下降了多少？", "同比下降22.4%"),
+        ("南海区2024年涉企行政检查次数同比有什么变化？", "同比下降31.6%"),
+    ],
+)
+def test_a_change_of_a_count_is_answered_by_its_percentage(lookalike, question, said):
+    """ "检查次数" names the count whose change is asked: the answer is a %, not a figure in 次 (refused before)."""
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert said in answer.answer, answer.answer

@@ -470,6 +470,8 @@ def cause_asked(question: str) -> bool:
 def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
     """The unit a figure is asked in: its counter ("多少件", "几名"), else the unit of what it counts."""
     found = _ASKS_UNIT.search(text)
+    if found and not found.group(1) and _ASKS_CHANGE.search(text):
+        return None  # "检查次数同比下降了多少": a change of the count, said in %
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
 
 
