@@ -177,6 +177,9 @@ def test_the_larger_is_said_only_where_qualifiers_leave_the_order_certain():
     overlapping = [("甲市", row(1400, "1400余件", ("余",))), ("乙市", row(1500, "约1500件", ("约",)))]
     assert "无法精确比较" in _verdict(plan, overlapping)
     assert _verdict(plan, [("甲市", row(100, "100%", unit_class="percent"))] * 2) == "两者一样高"
+    tied = [(name, row(100, "100%", unit_class="percent")) for name in ("甲市", "乙市")]
+    third = ("丙市", row(98.6, "98.6%", unit_class="percent"))
+    assert _verdict(plan, [*tied, third]) == "甲市、乙市并列最高"  # several at the top, exactly
 
 
 def test_what_reports_say_of_themselves_is_said_for_each_and_only_from_their_own_lines(seeded):
@@ -704,3 +707,15 @@ def test_two_things_of_one_report_with_no_row_each_are_not_compared(seeded):
     """花都区 gives no count of 公证: no verdict is made up from one row."""
     answer = Answerer(seeded, "extractive").ask("花都区2023年公证和法律援助哪个多？")
     assert "更多" not in answer.answer, answer.answer
+
+
+def test_which_place_is_most_asked_of_no_place_compares_every_place(seeded):
+    """ "哪个地方…最多": each place's report, its row or 未载明, and which is larger — not two passages' places."""
+    answer = Answerer(seeded, "extractive").ask("哪个地方办理的法律援助案件最多？")
+    assert "2583宗" in answer.answer and "1.8万余件" in answer.answer and "成都市更多" in answer.answer
+    assert "韶关市2024年度报告未载明此项" in answer.answer, answer.answer
+
+
+def test_a_name_with_most_in_it_is_no_comparison_of_places(seeded):
+    """最多跑一次 is a reform's name, not "which is most"."""
+    assert make_plan("推行最多跑一次改革的是哪个城市？", seeded.issuers()).kind != "comparison"

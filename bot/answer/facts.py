@@ -23,6 +23,7 @@ from bot.answer.intent import (
     PART_ASKED,
     Plan,
     asks,
+    find_scope,
     lists_things,
     make_plan,
     report_years,
@@ -561,7 +562,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         return _things_compared(plan, library, filters, idf)
     reports = reports_for(plan, library, filters)
     found = {name for _, name in reports}
-    missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found]
+    named = find_scope(plan.question, library.issuers()).issuers  # "哪个地方…最多" names none: no report, no row
+    missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found and i in named]
     if len(reports) + len(missing) < 2 or not reports:
         return None
     if not plan.compare and (_TWO_ASKS.search(plan.question) or lists_things(plan.question)):
@@ -832,6 +834,9 @@ def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     if len({(lo, hi) for _, lo, hi, _ in bounds}) == 1 and not any(a for *_, a in bounds):
         return f"{all_of}一样高" if rows[0][1].unit_class == "percent" else f"{all_of}一样多"
     top = max(bounds, key=lambda b: b[1])
+    tied = [b for b in bounds if b[1:3] == top[1:3] and not b[3]]
+    if len(tied) > 1 and not top[3] and all(b in tied or top[1] > b[2] for b in bounds):  # 100% of several
+        return f"{'、'.join(b[0] for b in tied)}并列{degree}{'高' if rows[0][1].unit_class == 'percent' else '多'}"
     if all(top is b or top[1] > b[2] for b in bounds):
         asked = _MORE.search(plan.question)
         word = (

@@ -365,6 +365,9 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text))
     if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
+    if _MOST.search(text) and not scope.issuers and not scope.places and _ASKS_PLACE.search(text):
+        compared = True  # "哪个地方…最多": every place, each by its report
+        scope = replace(scope, issuers=list(dict.fromkeys(issuers)))
     unit = unit_asked(text, intent, compared)
     unquoted = TITLE.sub("《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
@@ -623,6 +626,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
 
+# Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
+_MOST = re.compile(r"[最更](?:多|高|少|低|快|慢|大|小)(?!跑)")
 _ASKS_PLACE = re.compile(
     r"(?:城市|地方|地区|[市区县])(?:是|为)?哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
 )
