@@ -15,6 +15,7 @@ from bot.answer.intent import (
     measure,
     standalone,
     targets,
+    years_named,
 )
 from bot.models import Filters
 from bot.text import to_simplified
@@ -652,3 +653,16 @@ def test_two_things_compared_within_one_place(question, pair):
 
 def test_two_places_compared_are_no_pair_of_things():
     assert make_plan("广州和成都的免申即享事项哪个多？", ISSUERS).pair == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("南海区行政复议申请比2023年多了多少？", []),  # measured against 2023: the latest report says it
+        ("与2023年相比增长多少？", []),
+        ("广州2024年比2017年多多少？", [2024, 2017]),  # two reports compared
+        ("2017年和2024年广州各办理多少？", [2017, 2024]),
+    ],
+)
+def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
+    assert years_named(question) == years

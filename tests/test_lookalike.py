@@ -93,3 +93,16 @@ def test_a_change_of_a_count_is_answered_by_its_percentage(lookalike, question, 
     """ "检查次数" names the count whose change is asked: the answer is a %, not a figure in 次 (refused before)."""
     answer = Answerer(lookalike, "extractive").ask(question)
     assert said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海区行政诉讼败诉率跟上一年比？", "较上年下降1.7个百分点"),  # a change asked without 增长/下降
+        ("南海区行政复议申请比2023年多了多少？", "同比增长42.3%"),  # 2023 is what it is measured against
+        ("南海区2024年收到多少件行政复议申请？", "南海区2024年全区收到行政复议申请1124件"),  # no law's date as frame
+    ],
+)
+def test_a_change_against_the_year_before_is_the_latest_reports(lookalike, question, said):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert said in answer.answer and "施行后" not in answer.answer, answer.answer

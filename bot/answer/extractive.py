@@ -33,6 +33,7 @@ from bot.text import (
     NUMBER,
     NUMERALS,
     ORDINAL,
+    TITLE,
     bigrams,
     simplified_in_place,
     split_sentences,
@@ -354,8 +355,9 @@ def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:
         return set()
     frame = set()
     for i in range(min(kept)):
-        if not _WHEN.search(clauses[i]) or any(f.unit_class != "time" for f in extract_figures(clauses[i])):
-            break
+        said = clauses[i]
+        if not _WHEN.search(said) or TITLE.search(said) or any(f.unit_class != "time" for f in extract_figures(said)):
+            break  # a law's date ("新修订的《行政复议法》于2024年1月1日起施行后") frames no figure of the year
         frame.add(i)
     return frame if len(frame) == min(kept) else set()
 

@@ -23,6 +23,7 @@ from bot.answer.intent import (
     PART_ASKED,
     Plan,
     asks,
+    change_asked,
     find_scope,
     lists_things,
     make_plan,
@@ -541,7 +542,6 @@ def _clean(sentence: str) -> str:
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
 _MORE = re.compile(r"[更最](多|高|少|低|快|大|小)")
-_CHANGE_ASKED = re.compile(r"增长|增幅|增速|同比|上升|下降|降幅")
 # Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
 _BOUNDS = {
     "余": (1.0, 1.5),
@@ -750,7 +750,7 @@ def _best_row(
     """The row of a report that best matches what the question compares (its words, its unit class); with
     `keys`, only a row whose sentence names one of them."""
     wanted = plan.unit or ("%" if plan.intent.rate else None)
-    change = bool(_CHANGE_ASKED.search(plan.question))
+    change = change_asked(plan.question)
     frame = _frame_words(plan)
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:

@@ -296,8 +296,15 @@ def _aliases(issuers: list[str]) -> dict[str, str]:
 
 
 def years_named(question: str) -> list[int]:
-    """The years a question names, in order, once each ("2017年和2024年…" → [2017, 2024])."""
-    return list(dict.fromkeys(int(y) for y in _YEAR.findall(to_simplified(question))))
+    """The years a question names, in order, once each ("2017年和2024年…" → [2017, 2024]); none when the only one
+    is what a change is measured against ("比2023年多了多少", "与2023年相比"): the latest report says the change."""
+    text = to_simplified(question)
+    if not _YEAR.search(_BASELINE.sub("", text)):  # "比2017年多多少" after "广州2024年": both reports, compared
+        return []
+    return list(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
+
+
+_BASELINE = re.compile(r"(?:比|较)(?:19|20)\d{2}\s*年度?|(?:与|同|跟|和)(?:19|20)\d{2}\s*年度?(?=相比|比)")
 
 
 def find_scope(question: str, issuers: list[str]) -> Scope:
@@ -447,7 +454,9 @@ _COUNTED_IN = {
     **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
     **dict.fromkeys(("案件", "纠纷"), "件"),
 }
-_ASKS_CHANGE = re.compile(r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少")
+_ASKS_CHANGE = re.compile(
+    r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
+)
 
 
 def done_asked(question: str) -> bool:
