@@ -695,6 +695,8 @@ def test_a_count_of_those_among_a_whole_with_a_mark_needs_the_mark(seeded, quest
         ("花都区2023年办理的政协提案和人大建议相差多少件？", "政协提案比人大建议多21件"),
         ("成都2024年法律援助和公证哪个多？", "公证更多"),
         ("广州市2024年推进制定的地方性法规比政府规章多多少件？", "地方性法规比政府规章多7件"),
+        ("花都区2023年人大建议和政协提案加起来多少件？", "合计437件"),
+        ("成都2024年法律援助和公证合计多少件？", "合计无法精确计算"),  # 1.8万余件, 55万余件
     ],
 )
 def test_two_things_of_one_report_are_compared_by_their_rows(seeded, question, said):

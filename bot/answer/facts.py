@@ -21,6 +21,7 @@ from bot.answer.intent import (
     DIFFERENCE_ASKED,
     GENERIC_THINGS,
     PART_ASKED,
+    SUM_ASKED,
     Plan,
     asks,
     change_asked,
@@ -614,8 +615,19 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     ]
     year = rows[0][1].year or report.covered_year or ""
     said = "，".join(f"{_clause(row)}[{sentences.index(row.sentence) + 1}]" for _, row in rows)
+    if SUM_ASKED.search(plan.question):  # "…合计多少": their sum, where both are exact
+        total = _sum(rows)
+        return Facts(passages, f"{name}{year}年{said}；{total}。", tuple(NUMBER.findall(total)))
     verdict, difference = _verdicts(plan, rows)
     return Facts(passages, f"{name}{year}年{said}；{verdict}。", tuple(NUMBER.findall(difference)))
+
+
+def _sum(rows: list[tuple[str, Figure]]) -> str:
+    """Two rows' sum, said ("合计228件"); said to be inexact where a qualifier leaves it so."""
+    (_, x), (_, y) = rows
+    if any(approximate(r) or any(q in _BOUNDS for q in r.qualifiers) for r in (x, y)):
+        return "数值为约数，合计无法精确计算"
+    return f"合计{_number(x.value + y.value)}{x.unit}"
 
 
 def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:

@@ -386,8 +386,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
-    elif compared and len(scope.issuers) == 1 and (pair := things_compared(text, issuers)):
-        kind = "comparison"  # two things of one place ("政协提案和人大建议相差多少"): each thing's row
+    elif (compared or SUM_ASKED.search(text)) and len(scope.issuers) == 1 and things_compared(text, issuers):
+        kind = "comparison"  # two things of one place ("政协提案和人大建议相差多少", "…合计多少"): each one's row
     elif role and not intent.figure:
         kind = "section"
     elif _ASKS_SUMMARY.search(text):
@@ -437,8 +437,10 @@ def _thing_phrase(text: str) -> str:
 
 _TWO_THINGS = re.compile(
     rf"([{CJK}“”]{{2,12}}?)(?:和|与|跟|同|比|、)([{CJK}“”]{{2,12}}?)的?(?:数量|件数|人数|次数)?"
-    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|，|,)"
+    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|，|,)"
 )
+# The sum of two things asked ("人大建议和政协提案合计多少件"): computed from their rows.
+SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计")
 
 
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
