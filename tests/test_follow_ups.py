@@ -34,6 +34,8 @@ def _converse(library, *questions: str):
         # "两者相差多少？" after two things of one place: the two things compared, not two places
         (["花都区2023年办理了多少件政协提案？", "人大建议呢？", "两者相差多少？"], "政协提案比人大建议多21件"),
         (["成都市2024年办理法律援助多少件？", "公证呢？", "哪个多？"], "公证更多"),
+        # the year of the figure just given: its report's
+        (["花都区有多少名公职律师？", "这个数字是哪一年的？"], "花都区2023年度报告总结的是2023年度的工作"),
     ],
 )
 def test_a_follow_up_answers_what_the_conversation_is_about(seeded, turns, said):

@@ -638,6 +638,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 
 
 # Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
+_YEAR_OF_THIS = re.compile(r"^(?:这个?|该|上述|这些|以上)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)的")
 _MOST = re.compile(r"[最更](?:多|高|少|低|快|慢|大|小)(?!跑)")
 _ASKS_PLACE = re.compile(
     r"(?:城市|地方|地区|[市区县])(?:是|为)?哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
@@ -651,6 +652,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     count is of a part of it, "其中…", and the earlier count's clause answers it)."""
     if find_scope(question, issuers) != Scope() or _ASKS_PLACE.search(to_simplified(question)):
         return question  # it names its own scope, or asks which place ("全国首个…的城市是哪个？")
+    if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
+        old = find_scope(earlier, issuers)
+        return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
     measured = _ASKS_RATE.search(earlier) or _ASKS_CHANGE.search(earlier)  # a rate or change, not a count
     if measured and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
         return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
