@@ -86,6 +86,17 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
     assert said in answer.answer and (not_said is None or not_said not in answer.answer), answer.answer
 
 
+def test_last_years_figure_asked_after_this_years_is_last_years_report(lookalike):
+    """ "上年的败诉率是多少？" after 2024's: 2023's, which no report here gives (the 4.1% of 2024 was given)."""
+    answer = _converse(lookalike, "南海区2024年行政诉讼败诉率是多少？", "上年的败诉率是多少？")
+    assert answer.refused and "2023" in answer.standalone, (answer.standalone, answer.answer)
+
+
+def test_a_rate_asked_after_a_count_is_said_with_the_count_it_is_of(seeded):
+    answer = _converse(seeded, "广州市2024年办理人大代表建议和政协提案多少件？", "满意率是多少？")
+    assert "政协提案1407件，满意率达99%" in answer.answer, answer.answer
+
+
 def test_a_rate_of_a_sentence_naming_its_thing_before_a_semicolon_is_answered(lookalike):
     """ "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。": the 纠错率 is 行政复议's, said before the ；."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议纠错率是多少？")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answer.checks import answers_the_asked, mentions, names_the_thing
+from bot.answer.checks import answers_the_asked, asked_nouns, mentions, names_the_thing
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
@@ -136,7 +136,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if not answers_the_asked(plan, row.sentence, idf, [whole]):
         return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
     said = _clause(row)  # naming what the rate is of, alone; else with the counts before it it is of, if short
-    if not names_the_thing(plan.question, said, idf, [name]) and len(head := _up_to(row)) <= 60:
+    named = asked_nouns(plan.question, idf, [name]) and names_the_thing(plan.question, said, idf, [name])
+    if not named and len(head := _up_to(row)) <= 60:  # "满意率是多少" names nothing: the clause would say of what
         said = _clean(head)
     return Facts([_passage(report, section, whole)], f"{name}{row.year or report.covered_year or ''}年{said}[1]。")
 

@@ -652,13 +652,16 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     count is of a part of it, "其中…", and the earlier count's clause answers it)."""
     if find_scope(question, issuers) != Scope() or _ASKS_PLACE.search(to_simplified(question)):
         return question  # it names its own scope, or asks which place ("全国首个…的城市是哪个？")
+    old = find_scope(earlier, issuers)
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
-        old = find_scope(earlier, issuers)
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
+    relative = relative_dates(question, old.years[0]) if old.years else []
+    relative = [r for r in relative if not _AGAINST.search(question[: r.start])]
+    if relative:  # "上年的败诉率是多少？": the year before the one asked
+        return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
     measured = _ASKS_RATE.search(earlier) or _ASKS_CHANGE.search(earlier)  # a rate or change, not a count
     if measured and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
         return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
-    old = find_scope(earlier, issuers)
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
     return f"{scope}{question}" if scope else question
 
@@ -717,7 +720,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
     question in the old scope."""
     scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
-    if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core):
+    if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core := re.sub(r"(?:是|有|为)?多少$", "", core)):
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", core))) >= 2:  # "行政诉讼败诉率呢？": its own thing
             return f"{scope}{core}是多少？"
         return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
