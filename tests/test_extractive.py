@@ -428,3 +428,10 @@ def test_what_was_done_is_answered_from_the_years_work_not_next_years_plans(seed
     year: 3部地方性法规 and 2部市政府规章."""
     answer = Answerer(seeded, "extractive").ask("韶关市2024年完成了哪些立法？")
     assert "3部地方性法规" in answer.answer and "生活垃圾分类管理办法" not in answer.answer, answer.answer
+
+
+def test_a_figure_keeps_the_clause_before_it_naming_what_it_is_of_and_says_whose(seeded):
+    """ "做大做强广州数据交易所，累计交易额超55亿元": the figure's clause alone ("累计交易额超55亿元") does not say
+    of what; a sentence naming its place inside is still led by the place and year."""
+    answer = Answerer(seeded, "extractive").ask("广州数据交易所的累计交易额是多少？")
+    assert answer.answer.startswith("广州市2024年做大做强广州数据交易所，累计交易额超55亿元[1]"), answer.answer

@@ -220,6 +220,10 @@ class Extractive:
             if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
                 kept.add(i)
                 covered |= found[i]
+        first = min(kept)  # the clause just before naming what the figure is of ("做大做强广州数据交易所，累计交易额…")
+        if first and not holds[first - 1] and weight(found[first - 1] - covered) >= _WIDEN * scores[best]:
+            kept.add(first - 1)
+            covered |= found[first - 1]
         changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
         if intent.trend and changes and not kept & set(changes):  # which way it went: the nearest change said
             kept.add(min(changes, key=lambda i: (abs(i - best), i < best)))

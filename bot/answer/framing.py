@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.intent import short_name
-from bot.ingest.dates import RELATIVE
+from bot.ingest.dates import PERIOD, RELATIVE
 from bot.models import Passage
 from bot.text import CJK, TITLE, to_simplified
 
@@ -14,7 +14,7 @@ from bot.text import CJK, TITLE, to_simplified
 def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     """`sentence` led by the place and year of the passage it cites when it does not say them, once per place and
     year (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
-    when it names no year anywhere ("韶关市2024年有5个镇…")."""
+    when it names no year anywhere ("韶关市2024年有5个镇…"), and one naming it inside is led by both."""
     text = to_simplified(sentence)
     unquoted = TITLE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
     whose = f"{passage.issuer}{passage.year}"
@@ -27,10 +27,14 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     if stem not in unquoted:
         lead = f"{name}{year}"
         return f"{lead}，{sentence}" if _OPENS_WITH_FIGURE.match(text) else f"{lead}{sentence}"  # not "2024年86.15%…"
-    opening = re.match(rf"{re.escape(stem)}[市区县]?(?:的)?(?=[{CJK}])", text)
-    if opening and year and not _NAMES_A_YEAR.search(text):  # "广州1200件…" is left as it is
+    if not year or _NAMES_A_YEAR.search(text) or PERIOD.match(text):  # "近5年来，…" is left as it is
+        return sentence
+    opening = re.match(rf"{re.escape(stem)}[市区县]?(?:的)?", text)
+    if opening is None:  # named inside ("做大做强广州数据交易所，…"): whose, and which year, still
+        return f"{name}{year}{sentence}"
+    if re.match(f"[{CJK}]", text[opening.end() :]):
         return f"{name}{year}{sentence[opening.end() :]}"
-    return sentence
+    return sentence  # "广州1200件…", "广州：…": a model's own way of saying whose
 
 
 # A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
