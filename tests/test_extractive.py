@@ -435,3 +435,23 @@ def test_a_figure_keeps_the_clause_before_it_naming_what_it_is_of_and_says_whose
     of what; a sentence naming its place inside is still led by the place and year."""
     answer = Answerer(seeded, "extractive").ask("广州数据交易所的累计交易额是多少？")
     assert answer.answer.startswith("广州市2024年做大做强广州数据交易所，累计交易额超55亿元[1]"), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("成都2024年人大代表建议多少件？", "（人大代表、政协委员提案合计，报告未单列）"),
+        ("广州2024年办理人大代表建议多少件？", "（人大代表建议、政协提案合计，报告未单列）"),
+    ],
+)
+def test_a_count_of_two_things_together_given_for_one_says_so(seeded, question, note):
+    """ "办理人大代表建议、政协提案1407件" is no count of 建议 alone: pasted as one it would be wrong."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert note in answer.answer, answer.answer
+
+
+def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
+    assert "合计" not in Answerer(seeded, "extractive").ask("广州2024年办理人大代表建议、政协提案多少件？").answer
+    assert (
+        "合计" not in Answerer(seeded, "extractive").ask("韶关组织“莞韶揭”交叉互评时一共评查了多少宗执法案卷?").answer
+    )

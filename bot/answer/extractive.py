@@ -29,6 +29,7 @@ from bot.ingest.figures import antecedents, counts_alike, extract_figures
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
+    CJK,
     DATE_WORDS,
     NUMBER,
     NUMERALS,
@@ -112,7 +113,8 @@ class Extractive:
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
-            yield f"{framed(core, passages[n - 1], named)}[{n}]。"
+            note = _together(core, question) if wants_number and not intent.each else ""
+            yield f"{framed(core, passages[n - 1], named)}{note}[{n}]。"
 
     def _each_ask(
         self, parts: list[str], passages: list[Passage], scored: list[tuple[float, int, str]], idf
@@ -235,6 +237,27 @@ class Extractive:
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
         return text.rstrip("：，；")
+
+
+def _together(core: str, question: str) -> str:
+    """A note when the figure counts the thing asked together with another the question does not ask
+    ("办理人大代表、政协委员提案1400余件" for "人大代表建议多少件"): pasted as the thing's own count it is wrong.
+    Not for examples of one kind ("公安、交通运输…等执法案卷")."""
+    figure = next((f for f in extract_figures(core) if f.unit_class not in (None, "time")), None)
+    if figure is None:
+        return ""
+    before = re.split(r"[，；：]", to_simplified(core).split(to_simplified(figure.text))[0])[-1]
+    listed = _LISTED.search(before)
+    if not listed or "等" in listed.group(1):
+        return ""
+    items = listed.group(1).split("、")
+    items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
+    named = [item for item in items if item[:2] in to_simplified(question)]
+    return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
+
+
+# Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").
+_LISTED = re.compile(rf"((?:[{CJK}“”]{{2,14}}、)+[{CJK}“”]{{2,14}}?)(?:共|合计)?$")
 
 
 def _items_asked(clause: str, terms: set[str]) -> str:
