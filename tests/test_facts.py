@@ -721,3 +721,15 @@ def test_which_place_is_most_asked_of_no_place_compares_every_place(seeded):
 def test_a_name_with_most_in_it_is_no_comparison_of_places(seeded):
     """最多跑一次 is a reform's name, not "which is most"."""
     assert make_plan("推行最多跑一次改革的是哪个城市？", seeded.issuers()).kind != "comparison"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "请概括2017年广州那篇报道的主要内容",  # was read as a question about the article itself, and refused
+        "请概括《推进依法治市 建设法治广州》这篇报道的主要内容",  # its own title is no topic
+    ],
+)
+def test_a_summary_of_a_whole_article_is_its_parts(seeded, question):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert "网上立法听证会获千万点击" in answer.answer and "汇集各部门信息超17亿条" in answer.answer, answer.answer

@@ -47,6 +47,7 @@ _FRAME = set(
     "指出 提到 说 部分 需要 一类 报道 文章 措施 采取 "
     "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
     "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
+    "内容 要点 篇 那篇 这篇 "
     "分别 各自 各是 各有 各为 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
 )
@@ -191,13 +192,17 @@ def _passage(report: Report, section: Section | None, text: str) -> Passage:
     )
 
 
+_OWN_TITLE = re.compile(rf"{TITLE.pattern}(?=(?:这|那)?(?:篇|份)?(?:报道|文章|报告))")
+
+
 def _terms(plan: Plan) -> set[str]:
     """What the question is about: its words beyond the frame, the places and the years it names."""
     names = {to_simplified(n) for n in plan.scope.issuers + plan.scope.places} | {
         short_name(i) for i in plan.scope.issuers
     }
     terms = set()
-    for token in tokenize(plan.question):
+    question = _OWN_TITLE.sub("", plan.question)  # "《推进依法治市 建设法治广州》这篇报道": the document asked of
+    for token in tokenize(question):
         if token in _FRAME or re.fullmatch(r"\d+年?", token) or len(token) < 2:
             continue
         if any(token in n or n.startswith(token) for n in names):

@@ -382,7 +382,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
     if _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
         kind = "outline"
-    elif intent.about_report:
+    elif intent.about_report and not _ASKS_SUMMARY.search(text):  # "请概括这篇报道": its content, not its lines
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
