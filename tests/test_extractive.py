@@ -455,3 +455,22 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
     assert (
         "合计" not in Answerer(seeded, "extractive").ask("韶关组织“莞韶揭”交叉互评时一共评查了多少宗执法案卷?").answer
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("成都2024年办理了5652件行政应诉案件，对吗？", "是。"),
+        ("成都2024年办理了5000件行政应诉案件吗？", "否。"),
+        ("花都区的出庭应诉率是否达到100%？", "是。"),
+    ],
+)
+def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.answer.startswith(verdict) and answer.citations, answer.answer
+
+
+def test_a_stated_figure_the_reports_do_not_give_is_neither_confirmed_nor_denied(seeded):
+    """广州's report gives no count of 行政复议 cases: "2000件，对吗？" is not judged by another thing's count."""
+    answer = Answerer(seeded, "extractive").ask("广州2024年办理了2000件行政复议案件，对吗？").answer
+    assert not answer.startswith(("是。", "否。")), answer

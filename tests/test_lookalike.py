@@ -106,3 +106,10 @@ def test_a_change_of_a_count_is_answered_by_its_percentage(lookalike, question, 
 def test_a_change_against_the_year_before_is_the_latest_reports(lookalike, question, said):
     answer = Answerer(lookalike, "extractive").ask(question)
     assert said in answer.answer and "施行后" not in answer.answer, answer.answer
+
+
+def test_a_figure_stated_in_a_yes_or_no_question_is_checked_against_the_years_own(lookalike):
+    """ "…是否达到100%？": 肇庆's plans say "推动…出庭应诉率达到100%" (a target for next year); its year's rate is
+    98.6%, so the answer is no, with the rate."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆2023年行政机关负责人出庭应诉率是否达到100%？")
+    assert answer.answer.startswith("否。") and "98.6%" in answer.answer, answer.answer

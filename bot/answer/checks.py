@@ -20,10 +20,11 @@ from bot.answer.intent import (
     asks,
     cause_asked,
     change_asked,
+    figure_claimed,
     money_measured,
     rates_named,
 )
-from bot.ingest.figures import counts_alike, extract_figures
+from bot.ingest.figures import approximate, counts_alike, extract_figures
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -183,6 +184,35 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)
     return True
+
+
+def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
+    """Whether a figure a yes-or-no question states is the report's ("…办理了2000件，对吗？", "是否达到100%？"):
+    "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
+    when they all differ; nothing when any is approximate (余, 超, 以上) or none is of its class and thing."""
+    claimed = figure_claimed(question)
+    if claimed is None:
+        return ""
+    nouns = asked_nouns(question, idf, [])
+    said = [
+        f
+        for f in extract_figures(CITATION.sub("", answer))
+        if counts_alike(f.unit, claimed.unit) and _of_the_thing(f, nouns)
+    ]
+    if not said or any(approximate(f) for f in said):
+        return ""
+    return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _of_the_thing(figure, nouns: list[str]) -> bool:
+    """Whether the clause holding a figure, or a figure-less clause before it, names one of the nouns closely."""
+    clauses = re.split(r"[，；;]", to_simplified(figure.sentence))
+    at = next((i for i, c in enumerate(clauses) if to_simplified(figure.text) in c), len(clauses) - 1)
+    start = at
+    while start > 0 and not re.search(r"\d", clauses[start - 1]):
+        start -= 1
+    near = "，".join(clauses[start : at + 1])
+    return not nouns or any(mentions(near, n, close=True) for n in nouns)
 
 
 def _holding(figures: list, said: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.checks import asked_nouns, names_the_thing
+from bot.answer.checks import asked_nouns, confirmation, names_the_thing
 from bot.answer.framing import framed
 from bot.answer.intent import (
     GRADE_ASKED,
@@ -105,16 +105,25 @@ class Extractive:
                 break
         if wants_number and not intent.each:
             chosen = _beside_the_figure(chosen, passages, terms, intent)
+        lines = self._said(question, chosen, passages, terms, idf, intent)
+        yield from [verdict] if (verdict := confirmation(question, "".join(lines), idf)) else []
+        yield from lines
+
+    def _said(
+        self, question: str, chosen: list[tuple[float, int, str]], passages: list[Passage], terms, idf, intent: Intent
+    ) -> list[str]:
+        """The chosen sentences in reading order, each trimmed to its answering clauses and cited, once each."""
         named: set[str] = set()
-        said: list[str] = []
+        said, lines = [], []
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             core = self._core(sentence, _content(terms, passages), idf, intent, _marked(question), items=True)
             core = _trimmed(core)
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
-            note = _together(core, question) if wants_number and not intent.each else ""
-            yield f"{framed(core, passages[n - 1], named)}{note}[{n}]。"
+            note = _together(core, question) if intent.figure and not intent.each else ""
+            lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
+        return lines
 
     def _each_ask(
         self, parts: list[str], passages: list[Passage], scored: list[tuple[float, int, str]], idf

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answer.checks import answers_the_asked, asked_nouns, mentions, names_the_thing
+from bot.answer.checks import answers_the_asked, asked_nouns, confirmation, mentions, names_the_thing
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
@@ -140,7 +140,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     named = asked_nouns(plan.question, idf, [name]) and names_the_thing(plan.question, said, idf, [name])
     if not named and len(head := _up_to(row)) <= 60:  # "满意率是多少" names nothing: the clause would say of what
         said = _clean(head)
-    return Facts([_passage(report, section, whole)], f"{name}{row.year or report.covered_year or ''}年{said}[1]。")
+    text = f"{name}{row.year or report.covered_year or ''}年{said}[1]。"
+    return Facts([_passage(report, section, whole)], confirmation(plan.question, text, idf) + text)
 
 
 def _up_to(row: Figure) -> str:
@@ -776,6 +777,8 @@ def _best_row(
             continue
         if keys and not _names_the_thing(_topic_clause(row), keys, idf) or unreached(row):
             continue
+        if plan.role != "plans" and _planned(report, row):  # "推动…出庭应诉率达到100%": a target for next year
+            continue
         score = (
             2 * _score(row.indicator, terms, idf)
             + _score(_clause(row), terms, idf)
@@ -788,6 +791,12 @@ def _best_row(
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best
+
+
+def _planned(report: Report, row: Figure) -> bool:
+    """Whether a row is in the report's plans for the next year: a target, not what the year achieved."""
+    section = section_at(list(report.sections), row.paragraph)
+    return section is not None and section.role == "plans"
 
 
 def _clause(row: Figure) -> str:

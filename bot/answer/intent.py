@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
-from bot.ingest.figures import NOT_UNIT_AFTER, extract_figures, unreached
+from bot.ingest.figures import NOT_UNIT_AFTER, Figure, extract_figures, unreached
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -132,7 +132,7 @@ class Intent:
     def of(cls, question: str) -> Intent:
         text = to_simplified(question)
         trend = bool(TREND_ASKED.search(text))
-        figure = bool(_ASKS_FIGURE.search(text)) or trend
+        figure = bool(_ASKS_FIGURE.search(text)) or trend or figure_claimed(text) is not None  # "…2000件，对吗？"
         return cls(
             figure=figure,
             rate=bool(_ASKS_RATE.search(text)),
@@ -461,6 +461,17 @@ _ASKS_CHANGE = re.compile(
 )
 
 
+def figure_claimed(question: str) -> Figure | None:
+    """The figure a yes-or-no question states ("广州办理了2000件…，对吗？", "出庭应诉率是否达到100%？"), or None."""
+    text = to_simplified(question)
+    if not _ASKS_CONFIRM.search(text):
+        return None
+    return next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
+
+
+_ASKS_CONFIRM = re.compile(r"对吗|对不对|是否|是不是|有没有|吗[？?]?$|了吗")
+
+
 def done_asked(question: str) -> bool:
     """Whether a question asks what was done ("完成了哪些立法", "出台了…"): the report's account of its year answers,
     not its plans for the next ("完成《…》立法项目" among next year's tasks)."""
@@ -484,6 +495,8 @@ def cause_asked(question: str) -> bool:
 def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
     """The unit a figure is asked in: its counter ("多少件", "几名"), else the unit of what it counts."""
     found = _ASKS_UNIT.search(text)
+    if not found and (claimed := figure_claimed(text)) and claimed.unit_class != "percent":
+        return claimed.unit  # "办理了2000件…，对吗？": a count in 件
     if found and not found.group(1) and _ASKS_CHANGE.search(text):
         return None  # "检查次数同比下降了多少": a change of the count, said in %
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
