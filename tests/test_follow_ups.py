@@ -86,6 +86,28 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
     assert said in answer.answer and (not_said is None or not_said not in answer.answer), answer.answer
 
 
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "这个" is the rate just asked: 98.6% is no 100% (its plans' "推动…达到100%" is a target)
+        (["肇庆2023年行政机关负责人出庭应诉率是多少？", "这个达到100%了吗？"], "否。"),
+        # a correction names another place: the same question of it, not its shortcomings
+        (["韶关2024年调解和解了多少件行政纠纷？", "不对，我问的是肇庆"], "调解和解结案264件"),
+        # "X呢，有几项？": the same count of another place
+        (["南海区2024年下放执法事项多少项？", "肇庆呢，有几项？"], "下放执法事项近300项"),
+    ],
+)
+def test_pronouns_corrections_and_asks_again_keep_the_conversations_question(lookalike, turns, said):
+    answer = _converse(lookalike, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_bare_count_after_a_rate_is_of_its_thing(seeded):
+    """ "成功了多少？" after 人民调解's rate: 成功调解14155宗, not a sentence on 成功举办 an event in 韶关."""
+    answer = _converse(seeded, "韶关2024年人民调解成功率是多少？", "成功了多少？")
+    assert "成功调解14155宗" in answer.answer, (answer.standalone, answer.answer)
+
+
 def test_last_years_figure_asked_after_this_years_is_last_years_report(lookalike):
     """ "上年的败诉率是多少？" after 2024's: 2023's, which no report here gives (the 4.1% of 2024 was given)."""
     answer = _converse(lookalike, "南海区2024年行政诉讼败诉率是多少？", "上年的败诉率是多少？")

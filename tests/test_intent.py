@@ -15,6 +15,7 @@ from bot.answer.intent import (
     measure,
     standalone,
     targets,
+    tidy,
     years_named,
 )
 from bot.models import Filters
@@ -666,3 +667,20 @@ def test_two_places_compared_are_no_pair_of_things():
 )
 def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
     assert years_named(question) == years
+
+
+@pytest.mark.parametrize(
+    ("question", "tidied"),
+    [
+        (
+            "你好，我是司法局的小王，最近在写材料，想问一下广州2024年政务数据共享了多少条？",
+            "广州2024年政务数据共享了多少条？",
+        ),
+        ("韶关2024年人民调解成功率是多少？顺便说一下我们这边今年天气特别热", "韶关2024年人民调解成功率是多少？"),
+        ("请问韶关2024年人民调解成功率是多少？", "韶关2024年人民调解成功率是多少？"),
+        ("现在广州有多少个单位按期公开？", "现在广州有多少个单位按期公开？"),  # a clause that asks stays
+        ("广州和成都哪个多？哪个少？", "广州和成都哪个多？哪个少？"),
+    ],
+)
+def test_talk_around_a_question_is_left_out(question, tidied):
+    assert tidy(question) == tidied

@@ -24,7 +24,7 @@ from bot.answer.intent import (
     money_measured,
     rates_named,
 )
-from bot.ingest.figures import approximate, counts_alike, extract_figures
+from bot.ingest.figures import approximate, counts_alike, extract_figures, unreached
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -197,7 +197,7 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
     said = [
         f
         for f in extract_figures(CITATION.sub("", answer))
-        if counts_alike(f.unit, claimed.unit) and _of_the_thing(f, nouns)
+        if counts_alike(f.unit, claimed.unit) and _of_the_thing(f, nouns) and not unreached(f)
     ]
     if not said or any(approximate(f) for f in said):
         return ""

@@ -24,7 +24,11 @@ _NOT_PLACES = set(
     "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
 )
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|以及|而)|呢[?？]?$")
+_FOLLOW_UP = re.compile(
+    r"^(那|那么|还有|另外|以及|而)|呢[?？]?$"
+    r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
+)
+_THEN_ASKS = re.compile(r"呢[，,]")  # "肇庆呢，有几项？": the same question of another place, asked again
 _SUFFIX = re.compile(r"(市|区|县)$")
 _TURNS = 8  # earlier user turns a follow-up may reach back through
 
@@ -256,7 +260,7 @@ def act_counted(question: str) -> str | None:
     return found.group(1) if found else None
 
 
-_ACT = re.compile(rf"([{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")
+_ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
 
 
 def rates_named(question: str) -> set[str]:
@@ -473,10 +477,11 @@ _ASKS_CONFIRM = re.compile(r"对吗|对不对|是否|是不是|有没有|吗[？
 
 
 def done_asked(question: str) -> bool:
-    """Whether a question asks what was done ("完成了哪些立法", "出台了…"): the report's account of its year answers,
-    not its plans for the next ("完成《…》立法项目" among next year's tasks)."""
+    """Whether a question asks what was done ("完成了哪些立法", "出台了…") or a figure of the year: the report's
+    account of its year answers, not its plans for the next ("完成《…》立法项目", "推动…达到100%" among next
+    year's tasks)."""
     text = to_simplified(question)
-    return bool(_DONE.search(text)) and not _ASKS_ROLE["plans"].search(text)
+    return bool(_DONE.search(text) or Intent.of(text).figure) and not _ASKS_ROLE["plans"].search(text)
 
 
 _DONE = re.compile(r"(?:完成|出台|制定|修订|开展|取得|实现|办理|推进|建成|印发|组织|举办)了|做了|已经")
@@ -555,11 +560,37 @@ def _names_marked(text: str, issuers: list[str]) -> tuple[str, list[str]]:
     return rest, found
 
 
+def tidy(question: str) -> str:
+    """A question without the talk around it: a greeting or self-introduction before it ("你好，我是司法局的小王，
+    最近在写材料，想问一下…") and a remark after it ("…是多少？顺便说一下今年天气特别热") weigh in no search."""
+    text = question.strip()
+    clauses = re.split(r"(?<=[，,。！!])", text)
+    while len(clauses) > 1 and _SMALL_TALK.search(clauses[0]) and not _asks_or_dates(clauses[0]):
+        clauses = clauses[1:]
+    text = _ASKING_LEAD.sub("", "".join(clauses).strip())
+    asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
+    if asked and after.strip() and not re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after):
+        text = f"{asked}？"  # what follows the last question mark asks nothing
+    return text or question
+
+
+# Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，").
+_SMALL_TALK = re.compile(
+    r"^(?:你好|您好|hi|hello|打扰|麻烦|谢谢|我是|我们|我在|我正在|最近|目前|现在|在写|正在写|领导)"
+)
+_ASKING_LEAD = re.compile(r"^(?:我)?(?:想|需要)?(?:请问|问一下|问问|了解一下|咨询一下|查一下)[，,：:]?")
+
+
+def _asks_or_dates(text: str) -> bool:
+    """Whether a clause names a year or asks something: then it is part of the question, not talk around it."""
+    return bool(_YEAR.search(text) or _ASKS_WHAT.search(text))
+
+
 def is_follow_up(question: str) -> bool:
     """A question that needs the conversation: it says so ("那…", "…呢？"), is a few characters, or asks which
     is larger or how much something changed without naming any thing ("两者相比哪个更多？", "同比增长了多少？")."""
     text = question.strip()
-    if _FOLLOW_UP.search(text) or len(text) <= 6:
+    if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
     core = _THESE.sub("", to_simplified(text))
     return bool(_ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core)) and not _noun_run(core)
@@ -576,6 +607,7 @@ def standalone(
     the old scope and question: "政协提案呢？" after "…办理人大代表建议多少件？" asks "…办理政协提案多少件？",
     "满意率呢？" asks the old topic's 满意率.
     """
+    question = tidy(question)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous:
         return question[:MAX_QUESTION_CHARS]
@@ -651,6 +683,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 
 
 # Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
+_THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中))(?!是哪|为哪)")
 _YEAR_OF_THIS = re.compile(r"^(?:这个?|该|上述|这些|以上)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)的")
 _MOST = re.compile(r"[最更](?:多|高|少|低|快|慢|大|小)(?!跑)")
 _ASKS_PLACE = re.compile(
@@ -672,8 +705,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     relative = [r for r in relative if not _AGAINST.search(question[: r.start])]
     if relative:  # "上年的败诉率是多少？": the year before the one asked
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
-    measured = _ASKS_RATE.search(earlier) or _ASKS_CHANGE.search(earlier)  # a rate or change, not a count
-    if measured and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
+    if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
+        return f"{_without_count(earlier)}{question[pronoun.end() :]}"  # "这个达到100%了吗？": what was asked before
+    if _measured(earlier) and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
         return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
     return f"{scope}{question}" if scope else question
@@ -715,7 +749,9 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         for year in old.years:  # a year the new place did not report on: its own report answers
             rewritten = re.sub(rf"{year}\s*年度?", "", rewritten)
     aliases = _aliases(issuers)
-    leftover = core
+    leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
+    if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
+        leftover = ""  # the ask again, of the same thing
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
         leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
     for year in new.years:
@@ -750,7 +786,15 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         run = _noun_run(to_simplified(base))
         if run:
             return to_simplified(base).replace(run, core, 1)
+    if _measured(base) and _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)):
+        return f"{_thing_asked(base)}，{core}？"  # "成功了多少？" after 人民调解's rate: of 人民调解
     return f"{scope}{core}"
+
+
+def _measured(question: str) -> bool:
+    """Whether a question asks a rate or a change, not a count: a count asked after it, of no thing, is of its
+    thing (after a count, a count of no thing is of a part of it, "其中…", which the earlier count's clause says)."""
+    return bool(_ASKS_RATE.search(question) or _ASKS_CHANGE.search(question))
 
 
 def _thing_asked(question: str) -> str:
