@@ -474,3 +474,12 @@ def test_a_stated_figure_the_reports_do_not_give_is_neither_confirmed_nor_denied
     """广州's report gives no count of 行政复议 cases: "2000件，对吗？" is not judged by another thing's count."""
     answer = Answerer(seeded, "extractive").ask("广州2024年办理了2000件行政复议案件，对吗？").answer
     assert not answer.startswith(("是。", "否。")), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("韶关2024年选聘了几个行政执法监督员？", "18名"), ("花都区有几个公职律师？", "68名")],
+)
+def test_a_count_asked_in_ge_is_answered_by_a_count_of_people(seeded, question, said):
+    """个 is the measure word for anything: "几个监督员" asks what the report counts in 名 (it was refused)."""
+    assert said in Answerer(seeded, "extractive").ask(question).answer

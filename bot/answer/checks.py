@@ -24,7 +24,7 @@ from bot.answer.intent import (
     money_measured,
     rates_named,
 )
-from bot.ingest.figures import approximate, counts_alike, extract_figures, unreached
+from bot.ingest.figures import approximate, counts_alike, counts_for, extract_figures, unreached
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -172,7 +172,7 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        counts = [f for f in figures if counts_alike(f.unit, wanted)]
+        counts = [f for f in figures if counts_for(wanted, f.unit)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it

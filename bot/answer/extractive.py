@@ -25,7 +25,7 @@ from bot.answer.intent import (
     years_named,
 )
 from bot.ingest.dates import PERIOD, RELATIVE
-from bot.ingest.figures import antecedents, counts_alike, extract_figures
+from bot.ingest.figures import antecedents, counts_for, extract_figures
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
@@ -317,7 +317,7 @@ def _holds_figure(sentence: str, intent: Intent, unit: str | None) -> bool:
     holds no count of 案件)."""
     if unit is None:
         return intent.figure_in(sentence)
-    return any(counts_alike(f.unit, unit) for f in extract_figures(sentence))
+    return any(counts_for(unit, f.unit) for f in extract_figures(sentence))
 
 
 def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], question: str) -> bool:

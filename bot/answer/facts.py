@@ -32,7 +32,7 @@ from bot.answer.intent import (
     short_name,
 )
 from bot.index.library import Library
-from bot.ingest.figures import Figure, antecedents, approximate, counts_alike, unreached
+from bot.ingest.figures import Figure, antecedents, approximate, counts_alike, counts_for, unreached
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
@@ -773,7 +773,7 @@ def _best_row(
     frame = _frame_words(plan)
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
-        if wanted and not counts_alike(row.unit, wanted) or bool(row.change) != change and (change or row.change):
+        if wanted and not counts_for(wanted, row.unit) or bool(row.change) != change and (change or row.change):
             continue
         if keys and not _names_the_thing(_topic_clause(row), keys, idf) or unreached(row):
             continue

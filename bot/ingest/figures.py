@@ -139,6 +139,15 @@ def unit_class(unit: str) -> str | None:
     return UNIT_CLASSES.get(to_simplified(unit))
 
 
+_COUNTED = {"cases", "people", "households", "organisations", "items", "docs"}
+
+
+def counts_for(asked: str, unit: str) -> bool:
+    """Whether a figure in `unit` can answer a count asked in `asked`: units alike, or a count asked in 个, the
+    measure word for anything ("几个行政执法监督员" is answered by 18名; a count in 件 is not by 3个)."""
+    return counts_alike(unit, asked) or to_simplified(asked) == "个" and unit_class(unit) in _COUNTED
+
+
 def counts_alike(unit: str, other: str) -> bool:
     """Whether figures in two units count one kind of thing: units of one class (件 and 宗 both count cases), or
     件 beside a unit of documents, since 件 counts documents as well as cases (政府规章11件, 2部市政府规章)."""
