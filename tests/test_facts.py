@@ -733,3 +733,18 @@ def test_a_name_with_most_in_it_is_no_comparison_of_places(seeded):
 def test_a_summary_of_a_whole_article_is_its_parts(seeded, question):
     answer = Answerer(seeded, "extractive").ask(question)
     assert "网上立法听证会获千万点击" in answer.answer and "汇集各部门信息超17亿条" in answer.answer, answer.answer
+
+
+def test_which_reports_mention_the_words_quoted_reads_every_report(seeded):
+    """ "哪些报告提到了“综合查一次”": every report that does, its clause cited, and the one that does not named —
+    similar chunks listed two of the four."""
+    answer = Answerer(seeded, "extractive").ask("哪些报告提到了“综合查一次”？")
+    for place in ("广州市2024年", "花都区2023年", "韶关市2024年", "成都市2024年"):
+        assert place in answer.answer, answer.answer
+    assert len(answer.citations) == 4 and all("综合查一次" in to_simplified(c.text) for c in answer.citations)
+
+
+def test_words_no_report_mentions_are_not_listed(seeded):
+    answer = Answerer(seeded, "extractive").ask("哪些地方提到了“观察期”？")
+    assert "韶关市2024年：探索实施执法“观察期”制度[1]" in answer.answer
+    assert "广州市2024年度报告、花都区2023年度报告、成都市2024年度报告未提及" in answer.answer, answer.answer

@@ -83,6 +83,8 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     """The facts for a plan whose kind the structure answers; None for the others (similar chunks answer)."""
     if plan.kind == "comparison":
         return _comparison(plan, library, filters, idf)
+    if plan.kind == "mentions":
+        return _mentions(plan, library, filters)
     reports = reports_for(plan, library, filters)
     if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
         return _joined([_section(plan, report, name, idf) for report, name in reports])
@@ -103,6 +105,35 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     if plan.kind == "rate":
         return _rate(plan, report, name, idf)
     return None
+
+
+def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | None:
+    """Which reports mention the words quoted ("哪些报告提到了“综合查一次”"): each report's first sentence holding
+    them, cut to the clause that does, cited; the reports that do not are named. None when none does."""
+    said, passages, silent = [], [], []
+    for report, name in reports_for(plan, library, filters):
+        paragraphs = report.text.split("\n")
+        found = next(
+            (
+                (i, sentence)
+                for i, paragraph in enumerate(paragraphs)
+                for sentence in split_sentences(paragraph)
+                if plan.term in to_simplified(sentence)
+            ),
+            None,
+        )
+        if found is None:
+            silent.append((f"{name}{report.covered_year or ''}年度报告", str(report.covered_year or "")))
+            continue
+        at, sentence = found
+        passages.append(_passage(report, section_at(list(report.sections), at), sentence))
+        clause = next(c for c in re.split(r"[，；;：]", _clean(sentence)) if plan.term in to_simplified(c))
+        said.append(f"{name}{report.covered_year or ''}年：{clause.strip('。')}[{len(passages)}]")
+    if not said:
+        return None
+    text = f"提到“{plan.term}”的有：" + "；".join(said) + "。"
+    text += f"{'、'.join(report for report, _ in silent)}未提及。" if silent else ""
+    return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
 
 
 def _joined(each: list[Facts | None]) -> Facts | None:

@@ -353,9 +353,23 @@ class Plan:
     things: tuple[frozenset[str], ...] = ()
     # Two things compared within one place ("政协提案和人大建议相差多少"): their rows are compared, not places'.
     pair: tuple[str, ...] = ()
+    # What every report is searched for, asked which mention it ("哪些报告提到了“综合查一次”").
+    term: str = ""
 
 
-KINDS = ("outline", "report", "comparison", "section", "summary", "time", "rate", "figure", "list", "open")
+KINDS = (
+    "outline",
+    "report",
+    "mentions",
+    "comparison",
+    "section",
+    "summary",
+    "time",
+    "rate",
+    "figure",
+    "list",
+    "open",
+)
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
     r"(?:分为|分成|包括|包含|由)(?:哪几|几)个?部分|哪几个?部分组成|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
@@ -384,7 +398,11 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
-    if _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
+    term = term_mentioned(text) if not scope.issuers or len(scope.issuers) > 1 else ""
+    if term:
+        kind = "mentions"  # "哪些地方推行了“综合查一次”": every report, searched for the words quoted
+        scope = replace(scope, issuers=scope.issuers or list(dict.fromkeys(issuers)))
+    elif _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
         kind = "outline"
     elif intent.about_report and not _ASKS_SUMMARY.search(text):  # "请概括这篇报道": its content, not its lines
         kind = "report"
@@ -402,7 +420,19 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
     things = _things_listed(text) if kind == "comparison" else ()
     pair = things_compared(text, issuers) if kind == "comparison" and len(scope.issuers) == 1 else ()
-    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things, pair)
+    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things, pair, term)
+
+
+def term_mentioned(question: str) -> str:
+    """The words quoted in a question asking which reports or places mention them ("哪些报告提到了“综合查一次”？",
+    "哪个地方实行了执法‘观察期’制度？"), or ""."""
+    text = to_simplified(question)
+    quoted = _QUOTED.search(text)
+    return quoted.group(1) if quoted and _WHICH_MENTION.search(text) else ""
+
+
+_QUOTED = re.compile(r"[“\"'‘「『]([^”\"'’」』]{2,20})[”\"'’」』]")
+_WHICH_MENTION = re.compile(r"哪些?(?:个|几个)?(?:报告|地方|城市|地区|市|区|单位)|哪里")
 
 
 def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tuple[()]:
