@@ -470,6 +470,17 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_re
     assert answer.answer.startswith(verdict) and answer.citations, answer.answer
 
 
+def test_a_stated_count_the_report_does_not_give_is_refused(seeded):
+    """广州 gives no count of 行政应诉案件: "2000件，对吗？" was answered "否" by "百场优秀庭审" (场 counts sessions,
+    not documents or cases)."""
+    assert Answerer(seeded, "extractive").ask("广州2024年办理了2000件行政应诉案件，对吗？").refused
+
+
+def test_a_yes_or_no_question_on_a_change_is_answered_by_the_change(seeded):
+    answer = Answerer(seeded, "extractive").ask("成都2024年行政复议案件是不是增加了？")
+    assert "同比增长89.6%" in answer.answer, answer.answer
+
+
 def test_a_stated_figure_the_reports_do_not_give_is_neither_confirmed_nor_denied(seeded):
     """广州's report gives no count of 行政复议 cases: "2000件，对吗？" is not judged by another thing's count."""
     answer = Answerer(seeded, "extractive").ask("广州2024年办理了2000件行政复议案件，对吗？").answer

@@ -207,3 +207,11 @@ def test_recent_years_are_no_qualifier_and_idioms_no_figures():
 def test_a_change_names_what_changed_before_its_comparison_base():
     count, change = extract_figures("受理行政诉讼案件356起，比上年增加45件。")
     assert change.change == "增加" and change.indicator == count.indicator == "受理行政诉讼案件"
+
+
+def test_units_that_count_one_kind_of_thing():
+    from bot.ingest.figures import counts_alike, counts_for
+
+    assert counts_alike("件", "宗") and counts_alike("件", "部") and counts_alike("份", "件")  # 件 counts documents
+    assert not counts_alike("件", "场") and not counts_alike("件", "期")  # sessions and issues are no documents
+    assert counts_for("个", "名") and not counts_for("件", "个")  # 个 asks anything countable; 件 asks cases

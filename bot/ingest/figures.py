@@ -154,7 +154,12 @@ def counts_alike(unit: str, other: str) -> bool:
     a, b = unit_class(unit), unit_class(other)
     if a is None or b is None:
         return False
-    return a == b or {a, b} == {"cases", "docs"} and "件" in (to_simplified(unit), to_simplified(other))
+    units = {to_simplified(unit), to_simplified(other)}
+    return a == b or {a, b} == {"cases", "docs"} and "件" in units and bool(units & _DOCUMENTS)
+
+
+# Units of documents, which 件 counts too (政府规章11件, 2部市政府规章); not 场 or 期 (sessions, issues).
+_DOCUMENTS = {"份", "篇", "部", "本", "册"}
 
 
 def antecedents(clauses: list[str], at: int) -> list[int]:
