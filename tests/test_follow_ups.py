@@ -93,6 +93,8 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
         (["肇庆2023年行政机关负责人出庭应诉率是多少？", "这个达到100%了吗？"], "否。"),
         # a correction names another place: the same question of it, not its shortcomings
         (["韶关2024年调解和解了多少件行政纠纷？", "不对，我问的是肇庆"], "调解和解结案264件"),
+        # "它" after a rate, asking a count: of the rate's thing (行政复议), not of the rate (was refused)
+        (["肇庆市2023年行政复议纠错率是多少？", "它直接纠错了多少件？"], "直接纠错97件"),
         # "X呢，有几项？": the same count of another place
         (["南海区2024年下放执法事项多少项？", "肇庆呢，有几项？"], "下放执法事项近300项"),
     ],

@@ -736,7 +736,10 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if relative:  # "上年的败诉率是多少？": the year before the one asked
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
-        return f"{_without_count(earlier)}{question[pronoun.end() :]}"  # "这个达到100%了吗？": what was asked before
+        rest = question[pronoun.end() :]
+        if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
+            return f"{_thing_asked(earlier)}，{rest}"
+        return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before
     if _measured(earlier) and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
         return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
