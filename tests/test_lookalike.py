@@ -113,3 +113,9 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_checked_against_the_years_ow
     98.6%, so the answer is no, with the rate."""
     answer = Answerer(lookalike, "extractive").ask("肇庆2023年行政机关负责人出庭应诉率是否达到100%？")
     assert answer.answer.startswith("否。") and "98.6%" in answer.answer, answer.answer
+
+
+def test_a_wrong_amount_stated_is_denied_with_the_reports(lookalike):
+    """ "…1.37万元，这个数对吗？": 这个数 asks no count in 个 (it was refused); the report says 1.37亿元."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年罚没款金额1.37万元，这个数对吗？")
+    assert answer.answer.startswith("否。") and "1.37亿元" in answer.answer, answer.answer
