@@ -119,3 +119,15 @@ def test_a_wrong_amount_stated_is_denied_with_the_reports(lookalike):
     """ "…1.37万元，这个数对吗？": 这个数 asks no count in 个 (it was refused); the report says 1.37亿元."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年罚没款金额1.37万元，这个数对吗？")
     assert answer.answer.startswith("否。") and "1.37亿元" in answer.answer, answer.answer
+
+
+def test_a_city_with_only_a_districts_report_is_not_answered_by_the_district(lookalike):
+    """Only 佛山市南海区 reported: a question on 佛山市 is not answered with the district's figures."""
+    assert Answerer(lookalike, "extractive").ask("佛山市2024年行政复议申请多少件？").refused
+
+
+def test_a_district_named_with_its_city_is_answered_as_the_district(lookalike):
+    """ "佛山市南海区…": 佛山市 names the district's place, not a topic (a sentence on 佛山市行政争议调解中心 came
+    first, with its part 撤回104件)."""
+    answer = Answerer(lookalike, "extractive").ask("佛山市南海区2024年行政复议申请多少件？")
+    assert answer.answer.startswith("南海区2024年全区收到行政复议申请1124件[1]"), answer.answer

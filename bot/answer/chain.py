@@ -30,6 +30,7 @@ from bot.answer.intent import (
     asks,
     find_scope,
     make_plan,
+    only_its_districts,
     place_names,
     report_years,
     standalone,
@@ -138,6 +139,8 @@ class Answerer:
         """Facts for the kinds similar chunks answer (a figure, a date, a name): the passages' sentences that
         best answer, trimmed to their clauses and checked (numbers grounded, relative years said as years,
         the unit and thing asked), cited in order of first appearance. None when the passages do not say."""
+        if only_its_districts(plan.scope, self.library.issuers()):
+            return None  # "佛山市…" with only 佛山市南海区's report: the district's figures are not the city's
         intent, scope, passages = retrieve(self.library, plan.question, filters, k, self.config.k)
         timings["retrieve"] = time.perf_counter() - started
         covered = coverage(plan.question, intent, scope, passages, self._idf())

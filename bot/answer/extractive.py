@@ -371,8 +371,9 @@ def _content(terms: set[str], passages: list[Passage]) -> set[str]:
     """The question's words about its subject, without the place it names: every sentence of a report is
     about its place, so a clause naming it says nothing more about what is asked."""
     places = {short_name(p.issuer) for p in passages if p.issuer}
-    stems = {re.sub(r"[市区县]$", "", name) for name in places}
-    return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=False))}
+    places |= {to_simplified(p.issuer) for p in passages if p.issuer}  # its city too: 佛山市 of 佛山市南海区
+    stems = [re.sub(r"[市区县]$", "", name) for name in places]
+    return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=True))}
 
 
 _ASK_WORDS = re.compile(r"(?:又|还)?(?:是|有|为|排|达到?|共)?(?:多少|几|第几|什么|哪些|怎样|如何)[^，。？?]*$|呢$")

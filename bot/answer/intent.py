@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import NOT_UNIT_AFTER, Figure, extract_figures, unreached
+from bot.ingest.places import own_name
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -309,6 +310,15 @@ def years_named(question: str) -> list[int]:
 
 
 _BASELINE = re.compile(r"(?:比|较)(?:19|20)\d{2}\s*年度?|(?:与|同|跟|和)(?:19|20)\d{2}\s*年度?(?=相比|比)")
+
+
+def only_its_districts(scope: Scope, issuers: list[str]) -> bool:
+    """Whether a question names a city whose own report is not here, only its districts' ("佛山市…" beside
+    佛山市南海区's report): a district's figures are not the city's."""
+    if scope.issuers or not scope.places:
+        return False
+    parents = {issuer[: -len(own_name(issuer))] for issuer in issuers if own_name(issuer) != issuer}
+    return any(parent and _SUFFIX.sub("", parent).startswith(place) for parent in parents for place in scope.places)
 
 
 def find_scope(question: str, issuers: list[str]) -> Scope:
@@ -735,6 +745,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     relative = [r for r in relative if not _AGAINST.search(question[: r.start])]
     if relative:  # "上年的败诉率是多少？": the year before the one asked
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
+    if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked
+        return f"{_without_count(earlier)}，{question}"
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
