@@ -97,8 +97,20 @@ def keyword_recall(answer: str, keywords: Sequence[str]) -> float | None:
     """Share of answer keywords present in the answer (None when there are no keywords)."""
     if not keywords:
         return None
-    key = answer_key(answer)
-    return sum(answer_key(k) in key for k in keywords) / len(keywords)
+    return sum(_says(answer, k) for k in keywords) / len(keywords)
+
+
+def _says(answer: str, keyword: str) -> bool:
+    """Whether a keyword is in the answer (compared by answer_key); one starting with a figure must start a figure
+    there ("7宗" is not said by "1497宗", nor "5%" by "98.5%"), which is read where separators still part them."""
+    key = answer_key(keyword)
+    if key not in answer_key(answer):
+        return False
+    if not key[:1].isdigit():
+        return True
+    dated = normalize_dates(strip_citation_marks(answer))  # 2025-01-06 is one date, 2026-2030 two years
+    parted = " ".join(answer_key(piece) for piece in re.split(r"[-—–~～至到、，,；;（）()\s]", dated))
+    return re.search(rf"(?<![\d.]){re.escape(key)}", parted) is not None
 
 
 def keyword_accuracy(answer: str, keywords: Sequence[str]) -> float | None:

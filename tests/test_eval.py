@@ -61,6 +61,9 @@ def test_keyword_accuracy_and_recall():
     assert m.keyword_recall("收到行政复议申请786宗。", ["786宗", "68.67%"]) == 0.5
     assert m.keyword_accuracy("全市現有公職律師", ["公职律师"]) == 1.0  # traditional answer
     assert m.keyword_accuracy("任何回答", []) is None
+    assert m.keyword_accuracy("调解矛盾纠纷1497宗", ["7宗"]) == 0.0  # a figure keyword must start a figure
+    assert m.keyword_accuracy("成功率达98.5%", ["5%"]) == 0.0
+    assert m.keyword_accuracy("调解成功7宗", ["7宗"]) == 1.0
 
 
 @pytest.mark.parametrize(
