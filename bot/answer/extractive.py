@@ -213,39 +213,53 @@ class Extractive:
                 return sentence
             return "".join(clauses[_span(scores, best)]).rstrip("：，；")
         holds = [bool(slot.search(c)) for c in clauses]
-        kept, covered = {best}, set(found[best])
-        if not holds[best] and intent.time and not intent.figure and any(holds[:best]):
-            # a date leading what the question asks governs it ("2003年起，…都将法规草案…公布，2008年开始还…"):
-            # the nearest before, not a later clause's date of another act
-            figure = max(i for i in range(best) if holds[i])
-            kept.add(figure)
-            covered = set(found[figure])
-        elif not holds[best] and any(holds):  # the clause holding one that says most of the question, else the nearest
-            figure = max(
-                (i for i in range(len(clauses)) if holds[i]), key=lambda i: (scores[i], -abs(i - best), i > best)
-            )
-            kept.add(figure)
-            covered = set(found[figure])
-        for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):
-            gain = weight(found[i] - covered)
-            if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
-                kept.add(i)
-                covered |= found[i]
-        first = min(kept)  # the clause just before naming what the figure is of ("做大做强广州数据交易所，累计交易额…")
-        if first and not holds[first - 1] and weight(found[first - 1] - covered) >= _WIDEN * scores[best]:
-            kept.add(first - 1)
-            covered |= found[first - 1]
-        changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
-        if intent.trend and changes and not kept & set(changes):  # which way it went: the nearest change said
-            kept.add(min(changes, key=lambda i: (abs(i - best), i < best)))
-        if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
-            kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
-        said = set().union(*(found[i] for i in kept if holds[i]))
-        kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
-        kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
+        kept = _answering(clauses, found, best, holds, intent, idf)
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
         return text.rstrip("：，；")
+
+
+def _answering(
+    clauses: list[str], found: list[set[str]], best: int, holds: list[bool], intent: Intent, idf
+) -> set[int]:
+    """The clauses answering a figure or date asked, by index: the best clause; the one holding a figure or date
+    that says most of the question (a date leading the act asked, for a time); any other holding one that says a
+    part not yet covered; the clause just before naming what the figure is of; the change, for which way it
+    went; a period's other end; and the clauses a kept one refers back to."""
+
+    def weight(words: set[str]) -> float:
+        return sum(idf(t) for t in words)
+
+    scores = [weight(f) for f in found]
+    kept, covered = {best}, set(found[best])
+    if not holds[best] and intent.time and not intent.figure and any(holds[:best]):
+        # a date leading what the question asks governs it ("2003年起，…都将法规草案…公布，2008年开始还…"):
+        # the nearest before, not a later clause's date of another act
+        figure = max(i for i in range(best) if holds[i])
+        kept.add(figure)
+        covered = set(found[figure])
+    elif not holds[best] and any(holds):  # the clause holding one that says most of the question, else the nearest
+        figure = max((i for i in range(len(clauses)) if holds[i]), key=lambda i: (scores[i], -abs(i - best), i > best))
+        kept.add(figure)
+        covered = set(found[figure])
+    for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):
+        gain = weight(found[i] - covered)
+        if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
+            kept.add(i)
+            covered |= found[i]
+    first = min(kept)  # the clause just before naming what the figure is of ("做大做强广州数据交易所，累计交易额…")
+    if first and not holds[first - 1] and weight(found[first - 1] - covered) >= _WIDEN * scores[best]:
+        kept.add(first - 1)
+        covered |= found[first - 1]
+    changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
+    if intent.trend and changes and not kept & set(changes):  # which way it went: the nearest change said
+        kept.add(min(changes, key=lambda i: (abs(i - best), i < best)))
+    if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
+        kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
+    said = set().union(*(found[i] for i in kept if holds[i]))
+    kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
+    kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
+    return kept
 
 
 def _together(core: str, question: str) -> str:
