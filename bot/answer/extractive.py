@@ -62,7 +62,7 @@ class Extractive:
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
         wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
         terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
-        done, scored, seen = done_asked(question), [], set()
+        done, scored, seen = done_asked(question, intent), [], set()
         for n, passage in enumerate(passages, 1):
             planned = done and heading_role(passage.heading) == "plans"  # what was done: not next year's tasks
             for sentence in split_sentences(passage.text):

@@ -663,7 +663,7 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
 def _sum(rows: list[tuple[str, Figure]]) -> str:
     """Two rows' sum, said ("合计228件"); said to be inexact where a qualifier leaves it so."""
     (_, x), (_, y) = rows
-    if any(approximate(r) or any(q in _BOUNDS for q in r.qualifiers) for r in (x, y)):
+    if _inexact(x) or _inexact(y):
         return "数值为约数，合计无法精确计算"
     return f"合计{_number(x.value + y.value)}{x.unit}"
 
@@ -867,13 +867,18 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     if len(rows) != 2 or not DIFFERENCE_ASKED.search(plan.question):
         return ""
     (a, x), (b, y) = sorted(rows, key=lambda r: -r[1].value)
-    if any(approximate(r) or any(q in _BOUNDS for q in r.qualifiers) for r in (x, y)):
+    if _inexact(x) or _inexact(y):
         return "数值为约数，相差多少无法精确计算"
     if x.unit_class == "percent":
         return f"{a}比{b}高{_number(x.value - y.value)}个百分点"
     if not counts_alike(x.unit, y.unit):  # 件 and 宗 both count cases: said in the larger's unit
         return ""
     return f"{a}比{b}多{_number(x.value - y.value)}{x.unit}"
+
+
+def _inexact(row: Figure) -> bool:
+    """Whether a row's value is a bound, not a count (1400余件, 超1.11万件): no sum or difference is exact."""
+    return approximate(row) or any(q in _BOUNDS for q in row.qualifiers)
 
 
 def _number(value: float) -> str:

@@ -403,7 +403,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     if _MOST.search(text) and not scope.issuers and not scope.places and _ASKS_PLACE.search(text):
         compared = True  # "哪个地方…最多": every place, each by its report
         scope = replace(scope, issuers=list(dict.fromkeys(issuers)))
-    unit = unit_asked(text, intent, compared)
+    unit, pair = unit_asked(text, intent, compared), ()
     unquoted = TITLE.sub("《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
@@ -418,7 +418,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
-    elif (compared or SUM_ASKED.search(text)) and len(scope.issuers) == 1 and things_compared(text, issuers):
+    elif (compared or SUM_ASKED.search(text)) and len(scope.issuers) == 1 and (pair := things_compared(text, issuers)):
         kind = "comparison"  # two things of one place ("政协提案和人大建议相差多少", "…合计多少"): each one's row
     elif role and not intent.figure:
         kind = "section"
@@ -429,7 +429,6 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     else:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
     things = _things_listed(text) if kind == "comparison" else ()
-    pair = things_compared(text, issuers) if kind == "comparison" and len(scope.issuers) == 1 else ()
     return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things, pair, term)
 
 
@@ -449,9 +448,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     """The two things a question compares within one place ("花都区政协提案和人大建议相差多少", "…公证比法律援助
     多多少"), each as the noun phrase naming it; empty when it names no two things so."""
     text = to_simplified(question)
-    scope = find_scope(text, issuers)
-    for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
-        text = text.replace(name, "，")
+    text = _without_places(text, find_scope(text, issuers), issuers, "，")
     found = _TWO_THINGS.search(_YEAR.sub("，", text))
     if not found:
         return ()
@@ -462,9 +459,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
 def _thing_of(question: str, issuers: list[str]) -> str:
     """What a question counts, as it names it: "花都区2023年办理了多少件人大建议？" → 人大建议."""
     text = to_simplified(question)
-    scope = find_scope(text, issuers)
-    for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
-        text = text.replace(name, "")
+    text = _without_places(text, find_scope(text, issuers), issuers)
     return _thing_phrase(_YEAR.sub("", text).strip(" ？?"))
 
 
@@ -516,12 +511,12 @@ def figure_claimed(question: str) -> Figure | None:
 _ASKS_CONFIRM = re.compile(r"对吗|对不对|是否|是不是|有没有|吗[？?]?$|了吗")
 
 
-def done_asked(question: str) -> bool:
+def done_asked(question: str, intent: Intent) -> bool:
     """Whether a question asks what was done ("完成了哪些立法", "出台了…") or a figure of the year: the report's
     account of its year answers, not its plans for the next ("完成《…》立法项目", "推动…达到100%" among next
     year's tasks)."""
     text = to_simplified(question)
-    return bool(_DONE.search(text) or Intent.of(text).figure) and not _ASKS_ROLE["plans"].search(text)
+    return bool(_DONE.search(text) or intent.figure) and not _ASKS_ROLE["plans"].search(text)
 
 
 _DONE = re.compile(r"(?:完成|出台|制定|修订|开展|取得|实现|办理|推进|建成|印发|组织|举办)了|做了|已经")
@@ -710,9 +705,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     bodies = list(dict.fromkeys(named))
     if len(bodies) < 2:
         return _two_things_of(core, base, earlier, issuers)
-    topic = to_simplified(base)
-    for name in sorted(_names_in(topic, old.issuers, issuers) + old.places, key=len, reverse=True):
-        topic = topic.replace(name, "")
+    topic = _without_places(to_simplified(base), old, issuers)
     topic = re.sub(r"^[和与及、的\s]+", "", _YEAR.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
@@ -722,9 +715,10 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
 
-# Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
+# "这个…", "它…": the figure or thing just asked ("其中" is a part of it, `_in_scope_of`).
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中))(?!是哪|为哪)")
 _YEAR_OF_THIS = re.compile(r"^(?:这个?|该|上述|这些|以上)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)的")
+# Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
 _MOST = re.compile(r"[最更](?:多|高|少|低|快|慢|大|小)(?!跑)")
 _ASKS_PLACE = re.compile(
     r"(?:城市|地方|地区|[市区县])(?:是|为)?哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
@@ -883,6 +877,13 @@ def _noun_run(text: str) -> str:
             current = ""
     runs.append(current.rstrip("、和及"))
     return max(runs, key=len, default="")
+
+
+def _without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") -> str:
+    """`text` with the words it uses for the scope's bodies and places replaced by `mark`, longest first."""
+    for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
+        text = text.replace(name, mark)
+    return text
 
 
 def _names_in(text: str, found_issuers: list[str], issuers: list[str]) -> list[str]:
