@@ -290,6 +290,8 @@ def test_a_question_typed_while_an_answer_streams_is_kept(site, service, page, m
     page.locator("#question textarea").fill("成都市2024年办理行政应诉案件多少件？")
     page.locator("#ask").click()
     page.wait_for_function("document.querySelector('#chat').innerText.includes('成都市2024年办理')", timeout=WAIT_MS)
+    # the submit's own clearing of the box first (on a busy machine it landed after the next question was typed)
+    page.wait_for_function("document.querySelector('#question textarea').value === ''", timeout=WAIT_MS)
     page.locator("#question textarea").fill("那行政复议呢？")
     typed.set()
     page.wait_for_function("document.querySelector('#chat').innerText.includes('5652')", timeout=WAIT_MS)
