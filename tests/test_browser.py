@@ -230,7 +230,9 @@ def test_an_example_question_clicked_in_two_pages(site, browser):
         try:
             page.goto(f"{site}/")
             filled = "([q]) => document.querySelector('#question textarea').value === q"
-            for _ in range(3):  # a click before the freshly loaded page has wired its events is lost: click again
+            # a click before the freshly loaded page has wired its events is lost: click again, every 10 s, up to
+            # the wait ceiling (three tries were not enough once on a busy CI machine)
+            for _ in range(WAIT_MS // 10_000):
                 page.get_by_text(example).first.click()
                 try:
                     page.wait_for_function(filled, arg=[example], timeout=10_000)
