@@ -215,3 +215,5 @@ def test_units_that_count_one_kind_of_thing():
     assert counts_alike("件", "宗") and counts_alike("件", "部") and counts_alike("份", "件")  # 件 counts documents
     assert not counts_alike("件", "场") and not counts_alike("件", "期")  # sessions and issues are no documents
     assert counts_for("个", "名") and not counts_for("件", "个")  # 个 asks anything countable; 件 asks cases
+    assert counts_for("件", "份", "审查规范性文件多少件") and counts_for("件", "宗", "行政复议案件多少件")
+    assert not counts_for("件", "份", "行政复议案件多少件")  # a count of cases: documents are not cases

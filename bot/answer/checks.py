@@ -172,7 +172,7 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
-        counts = [f for f in figures if counts_for(wanted, f.unit)]
+        counts = [f for f in figures if counts_for(wanted, f.unit, part)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it

@@ -71,7 +71,7 @@ class Extractive:
                     continue
                 seen.add(simplified)
                 score = sum(idf(t) for t in terms if t in simplified)
-                if wants_number and _holds_figure(sentence, intent, unit):
+                if wants_number and _holds_figure(sentence, intent, unit, asked):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
                 elif wants_number and unit:  # a count asked in 件: a sentence holding none cannot answer it
@@ -326,12 +326,12 @@ def _weight(sentence: str, terms: set[str], idf: Callable[[str], float], part: s
     return held * (_PART if _counts_a_part(to_simplified(sentence), terms, idf, part) else 1.0)
 
 
-def _holds_figure(sentence: str, intent: Intent, unit: str | None) -> bool:
+def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
     holds no count of 案件)."""
     if unit is None:
         return intent.figure_in(sentence)
-    return any(counts_for(unit, f.unit) for f in extract_figures(sentence))
+    return any(counts_for(unit, f.unit, question) for f in extract_figures(sentence))
 
 
 def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], question: str) -> bool:

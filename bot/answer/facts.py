@@ -804,7 +804,9 @@ def _best_row(
     frame = _frame_words(plan)
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
-        if wanted and not counts_for(wanted, row.unit) or bool(row.change) != change and (change or row.change):
+        if wanted and not counts_for(wanted, row.unit, plan.question):
+            continue
+        if bool(row.change) != change and (change or row.change):
             continue
         if keys and not _names_the_thing(_topic_clause(row), keys, idf) or unreached(row):
             continue

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
-from bot.ingest.figures import NOT_UNIT_AFTER, Figure, extract_figures, unreached
+from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, extract_figures, unreached
 from bot.ingest.places import own_name
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
@@ -493,7 +493,7 @@ GENERIC_THINGS = frozenset(
 # what it counts or measures; an amount of money first ("法律援助案件挽回经济损失多少" asks 元, not 件).
 _COUNTED_IN = {
     **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
-    **dict.fromkeys(("案件", "纠纷"), "件"),
+    **dict.fromkeys(CASE_NOUNS, "件"),
 }
 _ASKS_CHANGE = re.compile(
     r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"

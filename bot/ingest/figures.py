@@ -142,9 +142,12 @@ def unit_class(unit: str) -> str | None:
 _COUNTED = {"cases", "people", "households", "organisations", "items", "docs"}
 
 
-def counts_for(asked: str, unit: str) -> bool:
+def counts_for(asked: str, unit: str, of: str = "") -> bool:
     """Whether a figure in `unit` can answer a count asked in `asked`: units alike, or a count asked in 个, the
-    measure word for anything ("几个行政执法监督员" is answered by 18名; a count in 件 is not by 3个)."""
+    measure word for anything ("几个行政执法监督员" is answered by 18名; a count in 件 is not by 3个). A count in
+    件 `of` cases ("行政复议案件多少件") is of cases only: 33份 of 裁量权基准文件 is no number of cases."""
+    if to_simplified(asked) == "件" and any(noun in to_simplified(of) for noun in CASE_NOUNS):
+        return unit_class(unit) == "cases"
     return counts_alike(unit, asked) or to_simplified(asked) == "个" and unit_class(unit) in _COUNTED
 
 
@@ -158,6 +161,8 @@ def counts_alike(unit: str, other: str) -> bool:
     return a == b or {a, b} == {"cases", "docs"} and "件" in units and bool(units & _DOCUMENTS)
 
 
+# The nouns naming cases, which 件 counts (行政复议案件, 矛盾纠纷): asked of them, 件 is not of documents.
+CASE_NOUNS = ("案件", "纠纷")
 # Units of documents, which 件 counts too (政府规章11件, 2部市政府规章); not 场 or 期 (sessions, issues).
 _DOCUMENTS = {"份", "篇", "部", "本", "册"}
 
