@@ -66,6 +66,22 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def in_script_of(question: str, text: str) -> str:
+    """`text` in the script of the question it answers: simplified for a simplified question, traditional for a
+    traditional one, whatever script the reports quoted were in (an answer pasted into a document must not mix
+    the two). A question written in characters both scripts share counts as simplified. Where one simplified
+    character has several traditional forms (复: 復, 複), the question's own is kept (行政復議, not 行政複議)."""
+    if to_simplified(question) == question:
+        return to_simplified(text)
+    own = {to_simplified(c): c for c in question if to_simplified(c) != c}
+    return "".join(own.get(to_simplified(c), c) for c in _s2t().convert(text))
+
+
 def simplified_in_place(text: str) -> str:
     """`text` simplified for matching, where a match's offsets must hold for the text as written (a phrase that
     OpenCC converts to another length would shift them: then the text as written is matched)."""

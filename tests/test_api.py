@@ -7,6 +7,7 @@ import threading
 
 import httpx
 import openai
+import opencc
 import pytest
 from live_server import seeded_service, serve
 
@@ -103,6 +104,17 @@ def test_filters_history_and_refusals(api):
     assert {c["doc"] for c in follow_up["citations"]} == {"002_092cc53afba18b30.txt"}
     refused = api.post("/answer", json={"question": "深圳市2024年行政机关负责人出庭应诉率是多少？"}).json()
     assert refused["refused"] and refused["answer"] == "资料中没有相关信息" and refused["citations"] == []
+
+
+def test_answers_are_in_the_askers_script(api):
+    """A pasted answer must not mix scripts, whatever the report quoted was written in."""
+    simplified = api.post("/answer", json={"question": "广州市政府透明度排名第几？"}).json()["answer"]
+    assert "全国106个地级市" in simplified  # the 广州 report is in traditional characters
+    traditional = api.post("/answer", json={"question": "廣州市2024年的政府透明度排名第幾？"}).json()["answer"]
+    assert traditional.startswith("廣州市2024年") and "全國106個地級市" in traditional
+    assert opencc.OpenCC("s2t").convert(traditional) == traditional  # no simplified character left
+    huadu = api.post("/answer", json={"question": "花都區2023年收到行政復議申請多少宗？"}).json()["answer"]
+    assert "花都區2023年收到行政復議申請786宗" in huadu  # the asker's 復, not s2t's 複; framing in their script
 
 
 def test_answer_streams_server_sent_events(api):

@@ -43,7 +43,7 @@ from bot.index.search import Extras, years_by_body
 from bot.ingest.dates import periods_dated, relative_dates
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
-from bot.text import MARKER, answer_sentences, to_simplified
+from bot.text import MARKER, answer_sentences, in_script_of
 
 __all__ = ["Answerer", "retrieve", "search_scoped", "ungrounded_numbers"]
 
@@ -175,10 +175,10 @@ class Answerer:
             for sentence in verified(pieces, verifier):
                 if sentence:  # the first checked sentence shown (an empty piece only says it is under way)
                     timings.setdefault("first_token", time.perf_counter() - started)
-                yield sentence
+                yield in_script_of(base["question"], sentence)
         except LLMError as exc:  # what was checked stays; the facts not yet said are added
             error = str(exc)
-            yield from verifier.finish(cut=True)
+            yield from (in_script_of(base["question"], sentence) for sentence in verifier.finish(cut=True))
             incomplete = verifier.sentences > verifier.replaced  # the model's answer, cut short and completed
             if not incomplete:
                 base["llm"] = f"extractive (fallback: {self.backend.name} failed)"
@@ -204,8 +204,7 @@ class Answerer:
         """Refusal detection, citation checking and the number check (`derived`: figures the facts computed from
         the cited rows, a sum, which ground as the rows do)."""
         text = text.strip()
-        if to_simplified(base["question"]) == base["question"]:  # answered in the asker's script
-            text = to_simplified(text)
+        text = in_script_of(base["question"], text)
         if not text or REFUSAL in text and not incomplete:
             return Answer(answer=REFUSAL, refused=True, error=error, timings=_total(timings, started), **base)
         text, cited, invalid = kept_citations(text, len(passages))
