@@ -718,6 +718,19 @@ def test_which_place_is_most_asked_of_no_place_compares_every_place(seeded):
     assert "韶关市2024年度报告未载明此项" in answer.answer, answer.answer
 
 
+def test_every_place_asked_of_gives_each_reports_row_or_says_it_is_not_given(seeded):
+    """ "各地的…分别是多少" names no place: each report's row or 未载明, not the first passages' places."""
+    answer = Answerer(seeded, "extractive").ask("各地的调解成功率分别是多少？")
+    for said in ("98.73%", "99.58%", "广州市2024年度报告未载明此项", "成都市2024年度报告未载明此项"):
+        assert said in answer.answer, answer.answer
+
+
+def test_a_rate_compared_is_the_rate_named_not_another_share(seeded):
+    """成都 gives no 纠错率: its "85%以上行政争议经复议后未进入诉讼程序" is a share of another thing."""
+    answer = Answerer(seeded, "extractive").ask("成都和花都区的行政复议纠错率分别是多少？")
+    assert "85%" not in answer.answer, answer.answer
+
+
 def test_a_name_with_most_in_it_is_no_comparison_of_places(seeded):
     """最多跑一次 is a reform's name, not "which is most"."""
     assert make_plan("推行最多跑一次改革的是哪个城市？", seeded.issuers()).kind != "comparison"

@@ -131,3 +131,9 @@ def test_a_district_named_with_its_city_is_answered_as_the_district(lookalike):
     first, with its part 撤回104件)."""
     answer = Answerer(lookalike, "extractive").ask("佛山市南海区2024年行政复议申请多少件？")
     assert answer.answer.startswith("南海区2024年全区收到行政复议申请1124件[1]"), answer.answer
+
+
+def test_every_place_asked_of_gives_each_reports_own_figure(lookalike):
+    """ "各地的…分别是多少" names no place: each report's own row."""
+    answer = Answerer(lookalike, "extractive").ask("各地的调解成功率分别是多少？")
+    assert "98.74%" in answer.answer and "97.91%" in answer.answer, answer.answer

@@ -28,6 +28,7 @@ from bot.answer.intent import (
     find_scope,
     lists_things,
     make_plan,
+    rates_named,
     report_years,
     short_name,
 )
@@ -798,13 +799,16 @@ def _best_row(
     plan: Plan, report: Report, terms: set[str], idf: Idf, keys: set[str] | frozenset[str] = frozenset()
 ) -> Figure | None:
     """The row of a report that best matches what the question compares (its words, its unit class); with
-    `keys`, only a row whose sentence names one of them."""
+    `keys`, only a row whose sentence names one of them. A rate named ("纠错率") is a row naming it: 85%以上行政
+    争议经复议后未进入诉讼程序 is a share of another thing."""
     wanted = plan.unit or ("%" if plan.intent.rate else None)
-    change = change_asked(plan.question)
+    change, rates = change_asked(plan.question), rates_named(plan.question)
     frame = _frame_words(plan)
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
         if wanted and not counts_for(wanted, row.unit, plan.question):
+            continue
+        if rates and row.unit_class == "percent" and not any(rate in to_simplified(_clause(row)) for rate in rates):
             continue
         if bool(row.change) != change and (change or row.change):
             continue

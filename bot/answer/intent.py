@@ -403,6 +403,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     if _MOST.search(text) and not scope.issuers and not scope.places and _ASKS_PLACE.search(text):
         compared = True  # "哪个地方…最多": every place, each by its report
         scope = replace(scope, issuers=list(dict.fromkeys(issuers)))
+    elif _ALL_PLACES.search(text) and not scope.issuers and not scope.places and (intent.figure or intent.rate):
+        scope = replace(scope, issuers=list(dict.fromkeys(issuers)))  # "各地的…分别是多少": each report's row
     unit, pair = unit_asked(text, intent, compared), ()
     unquoted = TITLE.sub("《》", text)  # a document's title is no part of the report asked for
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
@@ -719,6 +721,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中))(?!是哪|为哪)")
 _YEAR_OF_THIS = re.compile(r"^(?:这个?|该|上述|这些|以上)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)的")
 # Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
+# Every place asked of, none named ("各地的出庭应诉率分别是多少"): each report answers for its own.
+_ALL_PLACES = re.compile(r"各地|各个?(?:城市|地方|地区)|每个(?:城市|地方|地区)|所有(?:城市|地方|地区)")
 _MOST = re.compile(r"[最更](?:多|高|少|低|快|慢|大|小)(?!跑)")
 _ASKS_PLACE = re.compile(
     r"(?:城市|地方|地区|[市区县])(?:是|为)?哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
