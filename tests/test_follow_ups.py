@@ -38,6 +38,9 @@ def _converse(library, *questions: str):
         (["成都市2024年办理法律援助多少件？", "公证呢？", "哪个多？"], "公证更多"),
         # the year of the figure just given: its report's
         (["花都区有多少名公职律师？", "这个数字是哪一年的？"], "花都区2023年度报告总结的是2023年度的工作"),
+        # "那…" asking its own thing of a year or place it names: that question, not glued to the last one
+        (["广州市2024年清理了多少项职业资格？", "那2024年报告里广州政府透明度排名第几？"], "排名第一"),
+        (["广州2017年的文章里出台了多少份规范性文件？", "那2017年的文章里制定了多少件法规？"], "制定法规148件"),
     ],
 )
 def test_a_follow_up_answers_what_the_conversation_is_about(seeded, turns, said):

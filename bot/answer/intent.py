@@ -799,7 +799,21 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
     for year in new.years:
         leftover = leftover.replace(f"{year}年", "")
-    return rewritten if len(leftover.strip(" ，,的")) < 2 else f"{rewritten} {leftover.strip()}"
+    if len(leftover.strip(" ，,的")) < 2:
+        return rewritten
+    if _ASKS_WHAT.search(leftover) and _noun_run(to_simplified(leftover)):
+        return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
+    return f"{rewritten} {leftover.strip()}"
+
+
+def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collection[int]] | None) -> str:
+    """A follow-up that asks its own thing of a place or year it names ("那2017年的文章里广州制定了多少件法规？"):
+    the question itself, with the place or year it leaves out kept from the conversation (a year only where
+    the place named has a report of it)."""
+    place = "" if new.issuers or new.places else "".join(old.issuers + old.places)
+    kept = [y for y in old.years if not new.issuers or not years or all(y in years.get(i, ()) for i in new.issuers)]
+    year = "" if new.years else "".join(f"{y}年" for y in kept[:1])
+    return f"{place}{year}{core}？"
 
 
 # The end of a question that asks a count ("…多少件？", "有几项"): what a follow-up on a rate replaces.
