@@ -680,6 +680,11 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
         ("请问韶关2024年人民调解成功率是多少？", "韶关2024年人民调解成功率是多少？"),
         ("现在广州有多少个单位按期公开？", "现在广州有多少个单位按期公开？"),  # a clause that asks stays
         ("广州和成都哪个多？哪个少？", "广州和成都哪个多？哪个少？"),
+        ("帮我查一下哈，花都区有多少名公职律师？", "花都区有多少名公职律师？"),
+        ("请问一下花都区有多少名公职律师呀？", "花都区有多少名公职律师？"),
+        ("麻烦帮忙看看成都2024年办理了多少件行政应诉案件，多谢！", "成都2024年办理了多少件行政应诉案件"),
+        ("您好，我想问下韶关的调解成功率是多少啊，谢谢", "韶关的调解成功率是多少"),
+        ("那成都呢？", "那成都呢？"),  # a follow-up's 呢 is no softening: it asks
     ],
 )
 def test_talk_around_a_question_is_left_out(question, tidied):

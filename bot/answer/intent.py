@@ -599,7 +599,8 @@ def _names_marked(text: str, issuers: list[str]) -> tuple[str, list[str]]:
 
 def tidy(question: str) -> str:
     """A question without the talk around it: a greeting or self-introduction before it ("你好，我是司法局的小王，
-    最近在写材料，想问一下…") and a remark after it ("…是多少？顺便说一下今年天气特别热") weigh in no search."""
+    最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
+    particle at its end ("…是多少啊，谢谢！") weigh in no search."""
     text = question.strip()
     clauses = re.split(r"(?<=[，,。！!])", text)
     while len(clauses) > 1 and _SMALL_TALK.search(clauses[0]) and not _asks_or_dates(clauses[0]):
@@ -608,14 +609,21 @@ def tidy(question: str) -> str:
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
     if asked and after.strip() and not re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after):
         text = f"{asked}？"  # what follows the last question mark asks nothing
-    return text or question
+    text = _THANKS.sub("", text)
+    return _PARTICLE.sub(lambda m: m.group(1), text) or question
 
 
-# Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，").
+# Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，", "帮我查一下哈，").
 _SMALL_TALK = re.compile(
-    r"^(?:你好|您好|hi|hello|打扰|麻烦|谢谢|我是|我们|我在|我正在|最近|目前|现在|在写|正在写|领导)"
+    r"^(?:你好|您好|hi|hello|打扰|麻烦|谢谢|我是|我们|我在|我正在|最近|目前|现在|在写|正在写|领导|帮我|帮忙|请帮)"
 )
-_ASKING_LEAD = re.compile(r"^(?:我)?(?:想|需要)?(?:请问|问一下|问问|了解一下|咨询一下|查一下)[，,：:]?")
+_ASKING_LEAD = re.compile(
+    r"^(?:我)?(?:想|需要)?(?:请|麻烦|帮我|帮忙)*"
+    r"(?:请问一下|请问|问一下|问下|问问|了解一下|咨询一下|查一下|查查|看一下|看看)(?:哈|呀|啊)?[，,：:]?"
+)
+# Thanks after the question ("，谢谢！", "？多谢"), and a softening particle ending it ("是多少啊？").
+_THANKS = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|辛苦)[您你啦了哈啊呀！!。~～\s]*$")
+_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|哦|嘛|呐)([？?！!。]?)$")
 
 
 def _asks_or_dates(text: str) -> bool:
