@@ -120,6 +120,9 @@ def test_a_faithful_answer_is_the_models_own_led_by_its_place_and_year(seeded, c
         "花都区2023年行政应诉案件办了多少件？",  # 政府信息公开申请案件786件 is another thing's
         "韶关市2024年办理行政应诉案件多少件？",  # 人大代表建议77件 is another thing's
         "廣州市2024年辦理行政復議案件多少件？",  # 裁量權基準文件33份 counts documents, not cases
+        # which place did a thing no report says: sentences sharing a word or two are no answer
+        "推行最多跑一次改革的是哪个城市？",
+        "哪个城市获评全国法治政府建设示范市？",  # 花都区's 获评优秀等次 and 争创示范市 are not it
     ],
 )
 def test_refuses_out_of_scope_questions_without_calling_a_model(seeded, chat_url, question):

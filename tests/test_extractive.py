@@ -494,3 +494,10 @@ def test_a_stated_figure_the_reports_do_not_give_is_neither_confirmed_nor_denied
 def test_a_count_asked_in_ge_is_answered_by_a_count_of_people(seeded, question, said):
     """个 is the measure word for anything: "几个监督员" asks what the report counts in 名 (it was refused)."""
     assert said in Answerer(seeded, "extractive").ask(question).answer
+
+
+def test_which_place_did_a_thing_is_answered_by_the_sentences_saying_it(seeded):
+    """ "全国首个企业合规体检中心在哪个城市？": 广州's sentence, not 成都's 全国首个《…合规容错清单》 beside it."""
+    answer = Answerer(seeded, "extractive").ask("全国首个企业合规体检中心在哪个城市？")
+    assert answer.answer.startswith("广州市") and "企业合规体检中心" in answer.answer
+    assert {c.issuer for c in answer.citations} == {"广州市"}, answer.answer

@@ -37,6 +37,7 @@ from bot.text import (
     tagged,
     to_simplified,
     tokenize,
+    whole_sentences,
     words,
 )
 
@@ -144,7 +145,6 @@ _GRADE_SAID = re.compile(
 _AMONG = re.compile(r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})")
 # What says why: a report that gives a cause says so with one of these.
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
-_WHOLE_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
@@ -160,7 +160,7 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
     wanted = plan.unit or ("%" if plan.kind == "rate" else None)
     # whole sentences: "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。" is about 行政复议 throughout
-    said = [s for src in sources for s in _WHOLE_SENTENCE.findall(to_simplified(src))]
+    said = [s for src in sources for s in whole_sentences(to_simplified(src))]
     figures = extract_figures(text)
     if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
         return False  # why it grew: a sentence saying only that it grew does not say

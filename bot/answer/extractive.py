@@ -19,6 +19,7 @@ from bot.answer.intent import (
     measure,
     names_a_thing,
     part_act,
+    place_of_what,
     rates_named,
     short_name,
     unit_asked,
@@ -36,6 +37,7 @@ from bot.text import (
     ORDINAL,
     TITLE,
     bigrams,
+    sentence_holding,
     simplified_in_place,
     split_sentences,
     tagged,
@@ -78,6 +80,8 @@ class Extractive:
                     score *= _NO_COUNT
                 score *= _PLANNED if planned else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
+        if thing := place_of_what(question):  # "…在哪个城市？": only a sentence saying the thing says where
+            scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
         if not scored or max(s for s, _, _ in scored) <= 0:
             yield REFUSAL
             return
@@ -326,6 +330,18 @@ def _weight(sentence: str, terms: set[str], idf: Callable[[str], float], part: s
     return held * (_PART if _counts_a_part(to_simplified(sentence), terms, idf, part) else 1.0)
 
 
+def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], float]) -> bool:
+    """Whether a sentence says a thing: its rarest word and its numbers, and most of its words, which may be
+    in the part of the whole sentence before its first ； ("…收到行政复议申请…；…纠错率9.6%。"): "获评…示范市" is
+    not said by "…获评为全国信访工作示范区", which has its rarest word but half of its words."""
+    words = [t for t in tokenize(thing) if len(t) >= 2]
+    text = to_simplified(sentence)
+    if not words or max(words, key=idf) not in text or any(n not in text for n in NUMBER.findall(thing)):
+        return False
+    topic = to_simplified(split_sentences(sentence_holding(passage.text, sentence))[0])
+    return sum(w in text or w in topic for w in words) > _SAYS_THE_THING * len(words)
+
+
 def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
     holds no count of 案件)."""
@@ -443,6 +459,8 @@ _MEASURED = 1.5
 _PART = 0.8
 # One holding no figure of the unit a count is asked in weighs half.
 _NO_COUNT = 0.5
+# Asked where something is ("…在哪个城市？"), a sentence must say more than this share of the thing's words.
+_SAYS_THE_THING = 0.5
 # A question on what was done ("完成了哪些立法") weighs a sentence of next year's plans by this much: "完成《…》
 # 立法项目" among the tasks is no account of the year's work.
 _PLANNED = 0.5

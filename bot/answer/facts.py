@@ -38,7 +38,17 @@ from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import REFUSAL, Filters, Passage
-from bot.text import MARKER, NUMBER, NUMERALS, TITLE, bigrams, split_sentences, to_simplified, tokenize
+from bot.text import (
+    MARKER,
+    NUMBER,
+    NUMERALS,
+    TITLE,
+    bigrams,
+    sentence_holding,
+    split_sentences,
+    to_simplified,
+    tokenize,
+)
 
 Idf = Callable[[str], float]
 
@@ -161,7 +171,7 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if row is None or row.unit_class != "percent":
         return None
     section = section_at(list(report.sections), row.paragraph)
-    whole = _whole_sentence(section, row.sentence) if section else row.sentence
+    whole = sentence_holding(section.text, row.sentence) if section else row.sentence  # the citation shows it whole
     if _score(whole, terms, idf) < 0.6 * present:
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
@@ -182,12 +192,6 @@ def _up_to(row: Figure) -> str:
     clauses = re.split(r"(?<=[，；;])", row.sentence)
     at = next((i for i, c in enumerate(clauses) if row.text in c), len(clauses) - 1)
     return "".join(clauses[: at + 1]).rstrip("，；;。")
-
-
-def _whole_sentence(section: Section, part: str) -> str:
-    """The sentence up to its 。 that a row's sentence (up to a ；) is part of: it may name the thing only before
-    the ； ("…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。"), and the citation shows it whole."""
-    return next((s for s in re.findall(r"[^。！？\n]+[。！？]?", section.text) if part.strip() in s), part)
 
 
 def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[tuple[Report, str]]:

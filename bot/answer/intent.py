@@ -737,6 +737,17 @@ _ASKS_PLACE = re.compile(
 )
 
 
+def place_of_what(question: str) -> str:
+    """What a question asks the place of ("全国首个企业合规体检中心在哪个城市？" → 全国首个企业合规体检中心), or "":
+    the words a sentence answering it must say, since only the place is left to find."""
+    text = to_simplified(question)
+    found = _ASKS_PLACE.search(text)
+    if not found:
+        return ""
+    rest = f"{text[: found.start()]}{text[found.end() :]}"
+    return re.sub(r"^(?:在|是|为|有)|(?:的|在|是|为|呢|？|\?|。)+$", "", rest.strip())
+
+
 def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     """A new question naming no place or year stays where the conversation is ("其中调解成功了几宗？" after a
     question on 韶关市2024年): it inherits the earlier question's bodies and years; a count of no thing after a
