@@ -230,10 +230,11 @@ def test_an_example_question_clicked_in_two_pages(site, browser):
         try:
             page.goto(f"{site}/")
             filled = "([q]) => document.querySelector('#question textarea').value === q"
-            # a click before the freshly loaded page has wired its events is lost: click again, every 10 s, up to
-            # the wait ceiling (three tries were not enough once on a busy CI machine)
+            # the example itself: the second page restores the first one's kept chat, where the same words are
+            # a message (clicking that fills nothing: two fresh-clone CI runs failed so); a click before the
+            # freshly loaded page has wired its events is lost: click again, every 10 s, up to the wait ceiling
             for _ in range(WAIT_MS // 10_000):
-                page.get_by_text(example).first.click()
+                page.locator("#examples").get_by_text(example).first.click()
                 try:
                     page.wait_for_function(filled, arg=[example], timeout=10_000)
                     break

@@ -452,7 +452,8 @@ def create_ui(service: Service) -> gr.Blocks:
                     year = gr.Dropdown(label="年份", choices=years, value="", elem_id="filter-year")
                 question, restoring = _chat_panel(service, body, year)
                 examples = [q for doc, q in EXAMPLES if doc in indexed] or [q for _, q in EXAMPLES]
-                gr.Examples(examples=examples, inputs=[question], label="示例问题")
+                with gr.Column(elem_id="examples"):  # one place to find them (a kept chat repeats their text)
+                    gr.Examples(examples=examples, inputs=[question], label="示例问题")
             with gr.Tab("报告管理"):
                 refresh, outputs = _documents_tab(service, body, year)
         ui.load(refresh, None, outputs, api_visibility="private")
