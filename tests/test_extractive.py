@@ -463,6 +463,8 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("成都2024年办理了5652件行政应诉案件，对吗？", "是。"),
         ("成都2024年办理了5000件行政应诉案件吗？", "否。"),
         ("花都区的出庭应诉率是否达到100%？", "是。"),
+        ("成都2024年办理了5652件行政应诉案件，对吧？", "是。"),  # 对吧, 没错吧 ask as 对吗 does
+        ("成都2024年办理了565件行政应诉案件，没错吧？", "否。"),
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
@@ -476,9 +478,33 @@ def test_a_stated_count_the_report_does_not_give_is_refused(seeded):
     assert Answerer(seeded, "extractive").ask("广州2024年办理了2000件行政应诉案件，对吗？").refused
 
 
-def test_a_yes_or_no_question_on_a_change_is_answered_by_the_change(seeded):
-    answer = Answerer(seeded, "extractive").ask("成都2024年行政复议案件是不是增加了？")
-    assert "同比增长89.6%" in answer.answer, answer.answer
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都2024年行政复议案件是不是增加了？", "是。成都市2024年全市新收行政复议案件超1.11万件，同比增长89.6%"),
+        ("花都区2023年行政复议申请是否比上年减少了？", "否。花都区2023年收到行政复议申请786宗，同比增长68.67%"),
+        ("韶关2024年电诈及关联犯罪案件是不是下降了？", "是。韶关市2024年电诈及关联犯罪案件同比下降38.24%"),
+    ],
+)
+def test_a_yes_or_no_question_on_a_change_is_answered_by_the_changes_way(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.answer.startswith(said), answer.answer
+
+
+def test_a_yes_or_no_question_on_a_things_number_is_answered(seeded):
+    """数量 and 是不是 name no thing (jieba tags them nouns): the answer naming 执法队伍 answers it."""
+    answer = Answerer(seeded, "extractive").ask("成都2024年执法队伍数量是不是减少了？")
+    assert "由167支精简至114支" in answer.answer, answer.answer
+
+
+def test_which_way_a_change_went_asked_gets_no_yes_or_no(seeded):
+    answer = Answerer(seeded, "extractive").ask("韶关2024年道路交通事故数是上升了还是下降了？")
+    assert "下降16.22%" in answer.answer and not answer.answer.startswith(("是。", "否。")), answer.answer
+
+
+def test_a_change_claimed_of_a_thing_the_report_does_not_count_is_refused(seeded):
+    """韶关 gives no count of 行政应诉案件: "减少行政执法机关对企业…的干扰" is another thing's decrease."""
+    assert Answerer(seeded, "extractive").ask("韶关2024年办理行政应诉案件是否比上年减少了？").refused
 
 
 def test_a_stated_figure_the_reports_do_not_give_is_neither_confirmed_nor_denied(seeded):

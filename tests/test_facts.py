@@ -705,6 +705,12 @@ def test_two_things_of_one_report_are_compared_by_their_rows(seeded, question, s
     assert said in answer.answer and answer.citations, answer.answer
 
 
+def test_how_many_more_asked_with_ji_is_computed(seeded):
+    """ "多几件" asks the difference as "多多少件" does."""
+    answer = Answerer(seeded, "extractive").ask("韶关2024年政协委员提案比人大代表建议多几件？")
+    assert "政协委员提案比人大代表建议多206件" in answer.answer, answer.answer
+
+
 def test_two_things_of_one_report_with_no_row_each_are_not_compared(seeded):
     """花都区 gives no count of 公证: no verdict is made up from one row."""
     answer = Answerer(seeded, "extractive").ask("花都区2023年公证和法律援助哪个多？")

@@ -217,3 +217,10 @@ def test_units_that_count_one_kind_of_thing():
     assert counts_for("个", "名") and not counts_for("件", "个")  # 个 asks anything countable; 件 asks cases
     assert counts_for("件", "份", "审查规范性文件多少件") and counts_for("件", "宗", "行政复议案件多少件")
     assert not counts_for("件", "份", "行政复议案件多少件")  # a count of cases: documents are not cases
+
+
+def test_the_way_a_change_goes():
+    from bot.ingest.figures import direction
+
+    assert direction("同比增长68.67%") == 1 and direction("较上年下降1.7个百分点") == -1
+    assert direction("是上升了还是下降了") == 0 and direction("办理5652件") == 0

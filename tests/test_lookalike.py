@@ -137,3 +137,9 @@ def test_every_place_asked_of_gives_each_reports_own_figure(lookalike):
     """ "各地的…分别是多少" names no place: each report's own row."""
     answer = Answerer(lookalike, "extractive").ask("各地的调解成功率分别是多少？")
     assert "98.74%" in answer.answer and "97.91%" in answer.answer, answer.answer
+
+
+def test_success_asked_in_either_order_is_the_part_that_succeeded(lookalike):
+    """ "成功调解了多少宗" is answered by "调解成功9712宗", not by the total alone."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年人民调解组织成功调解了多少宗纠纷？")
+    assert "调解成功9712宗" in answer.answer, answer.answer

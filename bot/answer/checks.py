@@ -20,11 +20,12 @@ from bot.answer.intent import (
     asks,
     cause_asked,
     change_asked,
+    direction_claimed,
     figure_claimed,
     money_measured,
     rates_named,
 )
-from bot.ingest.figures import approximate, counts_alike, counts_for, extract_figures, unreached
+from bot.ingest.figures import approximate, counts_alike, counts_for, direction, extract_figures, unreached
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -178,6 +179,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
         return False
+    if direction_claimed(plan.question) and not names_the_thing(plan.question, text, idf, named):
+        return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
@@ -189,30 +192,33 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
 def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
     """Whether a figure a yes-or-no question states is the report's ("…办理了2000件，对吗？", "是否达到100%？"):
     "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
-    when they all differ; nothing when any is approximate (余, 超, 以上) or none is of its class and thing."""
+    when they all differ; nothing when any is approximate (余, 超, 以上) or none is of its class and thing. A
+    change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go."""
     claimed = figure_claimed(question)
+    nouns, rates = asked_nouns(question, idf, []), rates_named(question)
+    figures = [f for f in extract_figures(CITATION.sub("", answer)) if _of_the_thing(f, nouns, rates)]
+    figures = [f for f in figures if not unreached(f)]
     if claimed is None:
-        return ""
-    nouns = asked_nouns(question, idf, [])
-    said = [
-        f
-        for f in extract_figures(CITATION.sub("", answer))
-        if counts_alike(f.unit, claimed.unit) and _of_the_thing(f, nouns) and not unreached(f)
-    ]
+        way = direction_claimed(question)
+        ways = {direction(f.change) for f in figures if f.change}
+        return "" if not way or len(ways) != 1 else "是。" if ways == {way} else "否。"
+    said = [f for f in figures if counts_alike(f.unit, claimed.unit)]
     if not said or any(approximate(f) for f in said):
         return ""
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
 
 
-def _of_the_thing(figure, nouns: list[str]) -> bool:
-    """Whether the clause holding a figure, or a figure-less clause before it, names one of the nouns closely."""
+def _of_the_thing(figure, nouns: list[str], rates: set[str]) -> bool:
+    """Whether the clause holding a figure, or a figure-less clause before it, or the figure's indicator (what a
+    change is of: "收到行政复议申请786宗，同比增长68.67%"), names one of the nouns closely, or the rate asked."""
     clauses = re.split(r"[，；;]", to_simplified(figure.sentence))
     at = next((i for i, c in enumerate(clauses) if to_simplified(figure.text) in c), len(clauses) - 1)
     start = at
     while start > 0 and not re.search(r"\d", clauses[start - 1]):
         start -= 1
     near = "，".join(clauses[start : at + 1])
-    return not nouns or any(mentions(near, n, close=True) for n in nouns)
+    said = f"{near}，{to_simplified(figure.indicator or '')}"
+    return not nouns or any(mentions(said, n, close=True) for n in nouns) or any(rate in near for rate in rates)
 
 
 def _holding(figures: list, said: list[str]) -> list[str]:
@@ -245,8 +251,13 @@ def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], n
 def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:
     """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
     rates aside."""
-    things = [n for n in _nouns(question) - GENERIC_THINGS if not any(n in x for x in named) and not n.endswith("率")]
+    nouns = _nouns(question) - GENERIC_THINGS - _ASKING_WORDS
+    things = [n for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: -idf(n))[:2]
+
+
+# Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
+_ASKING_WORDS = frozenset("是不是 有没有 对不对 数量 数目 总数 总量".split())
 
 
 def mentions(text: str, noun: str, close: bool = False) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
-from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, extract_figures, unreached
+from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, unreached
 from bot.ingest.places import own_name
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
@@ -82,8 +82,8 @@ _ASKS_ABOUT_REPORT = re.compile(
 _NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文章))")
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
-# How much one is larger than another ("多多少", "相差多少"): a comparison whose difference is computed.
-DIFFERENCE_ASKED = re.compile(r"[多少高低]了?多少|相差|差多少|差距(?:是|有|为)?多少|多出|高出")
+# How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
+DIFFERENCE_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出")
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
 _EACH = re.compile(r"分别|各自|各是|各有|各为")
 # The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
@@ -256,9 +256,12 @@ def part_act(clause: str, question: str) -> bool:
 
 def act_counted(question: str) -> str | None:
     """The act a count asks of ("人民调解成功了多少宗", "…成功的有多少宗" → 成功): of a sentence counting several
-    acts of one thing ("受理…14251宗，成功调解14155宗"), the clause naming it answers."""
+    acts of one thing ("受理…14251宗，成功调解14155宗"), the clause naming it answers. Success is 成功 in either
+    order ("成功调解了多少宗" is answered by "调解成功9712宗")."""
     found = _ACT.search(to_simplified(question))
-    return found.group(1) if found else None
+    if not found:
+        return None
+    return "成功" if found.group(1).startswith("成功") else found.group(1)
 
 
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
@@ -510,7 +513,16 @@ def figure_claimed(question: str) -> Figure | None:
     return next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
 
 
-_ASKS_CONFIRM = re.compile(r"对吗|对不对|是否|是不是|有没有|吗[？?]?$|了吗")
+def direction_claimed(question: str) -> int:
+    """The way a yes-or-no question claims something changed ("是否比上年减少了？": -1), stating no figure; 0
+    when it claims none or asks which way ("是上升了还是下降了")."""
+    text = to_simplified(question)
+    if not _ASKS_CONFIRM.search(text) or figure_claimed(text) or "还是" in text:
+        return 0
+    return direction(text)
+
+
+_ASKS_CONFIRM = re.compile(r"对吗|对不对|对吧|是吧|没错吧|是否|是不是|有没有|吗[？?]?$|了吗")
 
 
 def done_asked(question: str, intent: Intent) -> bool:

@@ -52,7 +52,17 @@ NOT_UNIT_AFTER = {
 }
 APPROXIMATE = frozenset("余 超 近 约 逾 多 以上 左右".split())
 _PRE_QUALIFIERS = {"超过": "超", "超": "超", "近": "近", "约": "约", "逾": "逾", "达到": "达", "高达": "达", "达": "达"}
-_CHANGES = ("增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "压缩", "减轻")
+_RISES = ("增长", "增加", "上升", "提高", "提升")
+_FALLS = ("下降", "减少", "降低", "压缩", "减轻")
+_CHANGES = _RISES + _FALLS
+
+
+def direction(text: str) -> int:
+    """Which way a change goes as words say it: 1 up (增长, 增加…), -1 down (下降, 减少…), 0 both or neither
+    ("上升了还是下降了" asks, it does not say)."""
+    up, down = any(w in text for w in _RISES), any(w in text for w in _FALLS)
+    return 0 if up == down else 1 if up else -1
+
 
 _WIDTH = {**{0xFF10 + i: str(i) for i in range(10)}, 0xFF05: "%", 0xFF0E: "."}
 _CN_DIGITS = {
