@@ -143,3 +143,10 @@ def test_success_asked_in_either_order_is_the_part_that_succeeded(lookalike):
     """ "成功调解了多少宗" is answered by "调解成功9712宗", not by the total alone."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年人民调解组织成功调解了多少宗纠纷？")
     assert "调解成功9712宗" in answer.answer, answer.answer
+
+
+def test_each_of_several_acts_asked_gets_each_ones_count(lookalike):
+    """ "收到、受理、审结各多少件": all three counts of the sentence, not the two saying most of the question."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆市2023年行政复议收到、受理、审结各多少件？")
+    for said in ("1586件", "受理1432件", "审结1350件"):
+        assert said in answer.answer, answer.answer

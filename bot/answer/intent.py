@@ -85,7 +85,7 @@ _ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|�
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
 DIFFERENCE_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出")
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
-_EACH = re.compile(r"分别|各自|各是|各有|各为")
+_EACH = re.compile(r"分别|各自|各是|各有|各为|各(?![级类地])[^，。？?]{0,4}?(?:多少|几)")
 # The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
 _ASKS_ROLE = {
     "plans": re.compile(
