@@ -150,3 +150,22 @@ def test_each_of_several_acts_asked_gets_each_ones_count(lookalike):
     answer = Answerer(lookalike, "extractive").ask("肇庆市2023年行政复议收到、受理、审结各多少件？")
     for said in ("1586件", "受理1432件", "审结1350件"):
         assert said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海区2024年行政复议受理数和审结数之间差多少？", "受理比审结多62件"),
+        ("肇庆市2023年行政复议受理的比审结的多多少件？", "受理比审结多82件"),
+    ],
+)
+def test_two_acts_of_one_thing_are_compared_by_their_counts(lookalike, question, said):
+    """受理 and 审结 of 行政复议: each act's count (not 行政复议受理点17个), and the difference computed."""
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert said in answer.answer and "17个" not in answer.answer, answer.answer
+
+
+def test_a_part_is_of_the_count_before_it_not_of_a_change_between(lookalike):
+    """ "…1124件，同比增长42.3%，其中受理1018件": 其中 is of the 1124件 received."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议受理了多少件？")
+    assert "收到行政复议申请1124件，其中受理1018件" in answer.answer, answer.answer

@@ -46,6 +46,7 @@ from bot.text import (
     bigrams,
     sentence_holding,
     split_sentences,
+    tagged,
     to_simplified,
     tokenize,
 )
@@ -171,7 +172,7 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if row is None or row.unit_class != "percent":
         return None
     section = section_at(list(report.sections), row.paragraph)
-    whole = sentence_holding(section.text, row.sentence) if section else row.sentence  # the citation shows it whole
+    whole = _whole_sentence(report, row)
     if _score(whole, terms, idf) < 0.6 * present:
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
@@ -642,13 +643,10 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     if len(reports) != 1:
         return None
     report, name = reports[0]
-    rows = []
-    for thing in plan.pair:
-        asked = make_plan(f"{thing}多少{plan.unit or ''}", [])
-        row = _best_row(replace(asked, unit=plan.unit), report, _terms(asked), idf)
-        if row is None or not mentions(to_simplified(_topic_clause(row)), thing) or row in [r for _, r in rows]:
-            return None  # a thing the report gives no figure of: similar chunks are read instead
-        rows.append((thing, row))
+    subject, things = _acts_of_one_thing(plan.pair)
+    rows = _rows_of_things(things, subject, plan.unit, report, idf)
+    if rows is None:
+        return None
     if not counts_alike(rows[0][1].unit, rows[1][1].unit):
         return None
     sentences = list(dict.fromkeys(row.sentence for _, row in rows))
@@ -663,6 +661,41 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
         return Facts(passages, f"{name}{year}年{said}；{total}。", tuple(NUMBER.findall(total)))
     verdict, difference = _verdicts(plan, rows)
     return Facts(passages, f"{name}{year}年{said}；{verdict}。", tuple(NUMBER.findall(difference)))
+
+
+def _rows_of_things(
+    things: tuple[str, str], subject: str, unit: str | None, report: Report, idf: Idf
+) -> list[tuple[str, Figure]] | None:
+    """Each thing's row, in order; None when the report gives no figure naming one. Acts of one thing asked
+    with no unit ("受理数和审结数之间差多少") are counted in the unit of the last act's row, so 受理 is not read
+    off "行政复议受理点17个"."""
+    rows: dict[str, Figure] = {}
+    for thing in reversed(things) if subject else things:
+        asked = make_plan(f"{subject}{thing}多少{unit or ''}", [])
+        keys = {thing} if subject else frozenset()  # an act (受理) is no word of the thing: its row names it
+        row = _best_row(replace(asked, unit=unit), report, _terms(asked), idf, keys)
+        if row is None or not mentions(to_simplified(_topic_clause(row)), thing) or row in rows.values():
+            return None  # a thing the report gives no figure of: similar chunks are read instead
+        if subject and not mentions(to_simplified(_whole_sentence(report, row)), subject):
+            return None  # 受理 and 审结 of 行政复议: not of another thing the report counts
+        rows[thing] = row
+        unit = unit or (row.unit if subject else None)
+    return [(thing, rows[thing]) for thing in things]
+
+
+def _acts_of_one_thing(pair: tuple[str, str]) -> tuple[str, tuple[str, str]]:
+    """Two acts of one thing ("行政复议受理和审结相差多少": 行政复议, (受理, 审结)), or no subject and the pair as
+    it is: the thing leads the first act only, and each act's figure is in a sentence about the thing."""
+    first, second = tagged(pair[0]), tagged(pair[1])
+    if len(first) > 1 and first[-1][1] == "v" and all(flag == "v" for _, flag in second):
+        return "".join(word for word, _ in first[:-1]), (first[-1][0], pair[1])
+    return "", pair
+
+
+def _whole_sentence(report: Report, row: Figure) -> str:
+    """The sentence up to its 。 that a row's sentence (up to a ；) is part of, as the citation shows it."""
+    section = section_at(list(report.sections), row.paragraph)
+    return sentence_holding(section.text, row.sentence) if section else row.sentence
 
 
 def _sum(rows: list[tuple[str, Figure]]) -> str:

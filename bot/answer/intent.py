@@ -470,17 +470,19 @@ def _thing_of(question: str, issuers: list[str]) -> str:
 
 def _thing_phrase(text: str) -> str:
     """A noun phrase without what leads it: "办理了多少件政协提案" → 政协提案, "办理的人大建议" → 人大建议,
-    "公证多少件" → 公证."""
+    "公证多少件" → 公证, "行政复议受理数" → 行政复议受理."""
     pieces = [p for p in re.split(rf"的|了|(?:多少|几)(?:{_COUNTERS})?|[？?，,]", text) if p]
     text = pieces[-1] if pieces else ""
     pairs = tagged(text)
     while len(pairs) > 1 and pairs[0][1] in ("v", "vn", "d", "p", "c"):
         pairs = pairs[1:]
+    if len(pairs) > 1 and pairs[-1][0] == "数" and pairs[-2][1] == "v":  # "受理数": the count of an act
+        pairs = pairs[:-1]
     return "".join(w for w, _ in pairs)
 
 
 _TWO_THINGS = re.compile(
-    rf"([{CJK}“”]{{2,12}}?)(?:和|与|跟|同|比|、)([{CJK}“”]{{2,12}}?)的?(?:数量|件数|人数|次数)?"
+    rf"([{CJK}“”]{{2,12}}?)(?:和|与|跟|同|比|、)([{CJK}“”]{{2,12}}?)的?(?:数量|件数|人数|次数|数)?(?:之间)?"
     rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|，|,)"
 )
 # The sum of two things asked ("人大建议和政协提案合计多少件"): computed from their rows.

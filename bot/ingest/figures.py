@@ -185,15 +185,15 @@ def antecedents(clauses: list[str], at: int) -> list[int]:
     clause = clauses[at].strip()
     if at == 0 or not _REFERS_BACK.match(clause):
         return []
-    if clause.startswith("其中"):
-        return [at - 1]
+    if clause.startswith("其中"):  # of the count before it, not a change between ("…1124件，同比增长42.3%，其中…")
+        return next(([i] for i in range(at - 1, -1, -1) if _counts(clauses[i], changes=False)), [at - 1])
     run = [i for i in range(at - 1, max(at - 4, -1), -1) if _counts(clauses[i])]
     before = [i for n, i in enumerate(run) if i == at - 1 - n]  # next to each other, ending just before it
     return sorted(before) or [at - 1]
 
 
-def _counts(clause: str) -> bool:
-    return any(f.unit_class not in (None, "time") for f in extract_figures(clause))
+def _counts(clause: str, changes: bool = True) -> bool:
+    return any(f.unit_class not in (None, "time") and (changes or not f.change) for f in extract_figures(clause))
 
 
 def approximate(f: Figure) -> bool:
