@@ -123,6 +123,9 @@ def test_a_faithful_answer_is_the_models_own_led_by_its_place_and_year(seeded, c
         # which place did a thing no report says: sentences sharing a word or two are no answer
         "推行最多跑一次改革的是哪个城市？",
         "哪个城市获评全国法治政府建设示范市？",  # 花都区's 获评优秀等次 and 争创示范市 are not it
+        # a date asked of an act: the sentence naming the law says no date it took effect
+        "成都的养犬管理条例什么时候施行？",
+        "韶关的珠玑古巷保护条例什么时候施行？",
     ],
 )
 def test_refuses_out_of_scope_questions_without_calling_a_model(seeded, chat_url, question):

@@ -159,3 +159,9 @@ def test_a_part_is_of_the_count_before_it_not_of_a_change_between(lookalike):
     """ "…1124件，同比增长42.3%，其中受理1018件": 其中 is of the 1124件 received."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议受理了多少件？")
     assert "收到行政复议申请1124件，其中受理1018件" in answer.answer, answer.answer
+
+
+def test_a_date_asked_of_an_act_said_in_another_word_is_answered(lookalike):
+    """ "哪天起实施" is answered by "…实施办法》，自2024年7月1日起施行": 施行 and 实施 are one act."""
+    answer = Answerer(lookalike, "extractive").ask("南海区行政执法“观察期”制度哪天起实施？")
+    assert "2024年7月1日" in answer.answer, answer.answer

@@ -179,6 +179,9 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
         return False
+    act = _DATED_ACT.search(to_simplified(plan.question)) if plan.intent.time else None
+    if act and not any(_dates(to_simplified(s), act.group(0)) for s in said or [text]):
+        return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect
     if direction_claimed(plan.question) and not names_the_thing(plan.question, text, idf, named):
         return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
@@ -187,6 +190,17 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)
     return True
+
+
+def _dates(sentence: str, act: str) -> bool:
+    """Whether a sentence dates an act, said in any of its words (施行 or 实施): a date in a clause saying it or
+    before ("2003年起，…都将法规草案…公布"; "…实施办法》，自2024年7月1日起施行")."""
+    words = next((group for group in _SAME_ACTS if act in group), (act,))
+    for found in re.finditer("|".join(words), sentence):
+        end = min((i for i in (sentence.find(p, found.start()) for p in "，；;。") if i >= 0), default=len(sentence))
+        if _ACT_DATE.search(sentence[:end]):
+            return True
+    return False
 
 
 def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
@@ -256,6 +270,12 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     return sorted(things, key=lambda n: -idf(n))[:2]
 
 
+# Acts a question asks the date of ("什么时候施行"): the answer's clause saying the act must hold a date.
+_DATED_ACT = re.compile(r"施行|实施|举行|召开|开通|成立|挂牌|上线|启用|印发|通过|公布|发布|颁布")
+# A date an act took place on (2003年起, 2012年底, 7月1日); "2024年度立法工作计划" names a plan's year.
+_ACT_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|\d{1,2}月")
+# One act, several words: a report may say 施行 where the question says 实施.
+_SAME_ACTS = (("施行", "实施"), ("举行", "召开"), ("印发", "发布", "公布", "颁布"))
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset("是不是 有没有 对不对 数量 数目 总数 总量".split())
 
