@@ -767,3 +767,10 @@ def test_words_no_report_mentions_are_not_listed(seeded):
     answer = Answerer(seeded, "extractive").ask("哪些地方提到了“观察期”？")
     assert "韶关市2024年：探索实施执法“观察期”制度[1]" in answer.answer
     assert "广州市2024年度报告、花都区2023年度报告、成都市2024年度报告未提及" in answer.answer, answer.answer
+
+
+def test_where_in_its_report_a_thing_is_said_is_its_sections_heading_path(seeded):
+    """ "报告在哪一部分讲了…": the part whose sentence says it, cited, not similar chunks."""
+    answer = Answerer(seeded, "extractive").ask("韶关2024年报告在哪一部分讲了法治人才队伍建设？")
+    assert answer.answer.startswith("韶关市2024年度报告“二、存在的问题 > （二）法治人才队伍建设有待加强”部分")
+    assert [c.doc for c in answer.citations] == ["002_092cc53afba18b30.txt"], answer.answer

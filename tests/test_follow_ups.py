@@ -41,6 +41,11 @@ def _converse(library, *questions: str):
         # "那…" asking its own thing of a year or place it names: that question, not glued to the last one
         (["广州市2024年清理了多少项职业资格？", "那2024年报告里广州政府透明度排名第几？"], "排名第一"),
         (["广州2017年的文章里出台了多少份规范性文件？", "那2017年的文章里制定了多少件法规？"], "制定法规148件"),
+        # which part of the report the figure just given is in: its section's heading path
+        (
+            ["花都区有多少名公职律师？", "这个数字出自报告哪一部分？"],
+            "（三）奋力推进依法行政体系建设，发挥法治固根本、稳预期、利长远的保障作用 > 2.深化行政执法体制改革",
+        ),
     ],
 )
 def test_a_follow_up_answers_what_the_conversation_is_about(seeded, turns, said):

@@ -20,6 +20,7 @@ from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
     GENERIC_THINGS,
+    LOCATION_ASKED,
     PART_ASKED,
     SUM_ASKED,
     Plan,
@@ -116,7 +117,36 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return _summary(plan, report, name, idf)
     if plan.kind == "rate":
         return _rate(plan, report, name, idf)
+    if plan.kind == "located":
+        return _located(plan, report, name, idf)
     return None
+
+
+def _located(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
+    """Which part of its report says something ("这个数字出自报告哪一部分？" after a figure was given): the
+    sentence saying most of what is asked (holding a figure when a number is asked of), in its deepest
+    section, whose heading path is the answer. None when no sentence says enough of it."""
+    asked = make_plan(LOCATION_ASKED.sub("", plan.question), [])
+    terms, number = _terms(asked), asked.intent.figure or _NUMBER_ASKED.search(plan.question)
+    best, best_key = None, (0.0, 0)
+    for section in report.sections:
+        for sentence in _body_sentences(section) if section.path else []:
+            if number and not NUMBER.search(sentence):
+                continue
+            key = (_score(sentence, terms, idf), len(section.path))
+            if key > best_key:
+                best, best_key = (section, sentence), key
+    present = sum(max(idf(t), 0.0) for t in terms if t in to_simplified(report.text))
+    if best is None or best_key[0] < 0.6 * present:
+        return None
+    section, sentence = best
+    part = " > ".join(section.path)
+    text = f"{name}{report.covered_year or ''}年度报告“{part}”部分：{_clean(sentence).rstrip('。')}[1]。"
+    return Facts([_passage(report, section, sentence)], text, (str(report.covered_year or ""),))
+
+
+# A number asked of ("这个数字", "该数据"): the sentence that says it holds one.
+_NUMBER_ASKED = re.compile(r"数字|数据|数值|这个数|该数")
 
 
 def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | None:

@@ -371,6 +371,7 @@ class Plan:
 
 
 KINDS = (
+    "located",
     "outline",
     "report",
     "mentions",
@@ -386,6 +387,10 @@ KINDS = (
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
     r"(?:分为|分成|包括|包含|由)(?:哪几|几)个?部分|哪几个?部分组成|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
+)
+# Where in its report something is said ("这个数字出自报告哪一部分", "…在报告的哪个部分"): its section.
+LOCATION_ASKED = re.compile(
+    r"(?:出自|来自|在|位于|属于|见于)(?:报告|原文|文中|全文)?(?:的|中的|里的)?(?:哪一?个?部分|哪一?节|哪一?章|哪个章节|什么部分|哪个标题)"
 )
 PART_ASKED = re.compile(rf"第([{NUMERALS}]|\d{{1,2}})(?:个)?部分")
 
@@ -417,6 +422,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     if term:
         kind = "mentions"  # "哪些地方推行了“综合查一次”": every report, searched for the words quoted
         scope = replace(scope, issuers=scope.issuers or list(dict.fromkeys(issuers)))
+    elif LOCATION_ASKED.search(unquoted) and scope.issuers:
+        kind = "located"  # "这个数字出自报告哪一部分？": the part of the report that says it
     elif _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
         kind = "outline"
     elif intent.about_report and not _ASKS_SUMMARY.search(text):  # "请概括这篇报道": its content, not its lines
@@ -778,6 +785,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
     if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked
         return f"{_without_count(earlier)}，{question}"
+    if _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question)):
+        return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
