@@ -41,6 +41,8 @@ def _converse(library, *questions: str):
         # "那…" asking its own thing of a year or place it names: that question, not glued to the last one
         (["广州市2024年清理了多少项职业资格？", "那2024年报告里广州政府透明度排名第几？"], "排名第一"),
         (["广州2017年的文章里出台了多少份规范性文件？", "那2017年的文章里制定了多少件法规？"], "制定法规148件"),
+        # a correction naming a place and a thing: that place's count of that thing, not glued on
+        (["成都市2024年办理法律援助多少件？", "公证呢？", "不对，我问的是韶关的人民调解"], "14251宗"),
         # which part of the report the figure just given is in: its section's heading path
         (
             ["花都区有多少名公职律师？", "这个数字出自报告哪一部分？"],

@@ -845,6 +845,10 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return rewritten
     if _ASKS_WHAT.search(leftover) and _noun_run(to_simplified(leftover)):
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
+    thing = leftover.strip(" ，,的呢？?")
+    measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
+    if 2 <= len(thing) <= 12 and not measured and (run := _noun_run(to_simplified(rewritten))):
+        return to_simplified(rewritten).replace(run, thing, 1)  # "我问的是南海区的法律援助": that place's thing
     return f"{rewritten} {leftover.strip()}"
 
 
