@@ -165,3 +165,19 @@ def test_a_date_asked_of_an_act_said_in_another_word_is_answered(lookalike):
     """ "哪天起实施" is answered by "…实施办法》，自2024年7月1日起施行": 施行 and 实施 are one act."""
     answer = Answerer(lookalike, "extractive").ask("南海区行政执法“观察期”制度哪天起实施？")
     assert "2024年7月1日" in answer.answer, answer.answer
+
+
+def test_a_count_asked_again_of_another_place_is_the_last_counts_question(lookalike):
+    """ "肇庆呢，有几项？" after a name and a date were asked: the count of 重大行政决策事项, not the date again."""
+    answerer, history = Answerer(lookalike, "extractive"), []
+    for question in [
+        "南海区2024年纳入目录管理的重大行政决策事项有几项？",
+        "相关的程序规定叫什么名字？",
+        "什么时候开始施行的？",
+    ]:
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": answerer.ask(question, history).answer},
+        ]
+    answer = answerer.ask("肇庆呢，有几项？", history)
+    assert "重大行政决策事项9项" in answer.answer, (answer.standalone, answer.answer)

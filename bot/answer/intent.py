@@ -682,13 +682,16 @@ def standalone(
             :MAX_QUESTION_CHARS
         ]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
+    between = previous[start + 1 :][-_TURNS:]
+    if (counted := _counted_before(question, previous, start)) is not None:
+        start, between = counted, []  # "肇庆呢，有几项？" after a name and a date were asked: the count's question
     # the last full question as it was asked in its own place ("修改了多少件次？" after a question on 广州市)
     base = standalone(previous[start], _as_history(previous[:start]), issuers, years)
     asked = find_scope(base, issuers).issuers  # the bodies asked about, for "两者哪个多？"
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     earlier = ""  # the question before `base`, for "两者相差多少？" after two things of one place
-    for follow_up in [*previous[start + 1 :][-_TURNS:], question]:
+    for follow_up in [*between, question]:
         base, earlier = (
             _compared(follow_up, base, asked, issuers, earlier)
             or _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers, years),
@@ -696,6 +699,23 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _counted_before(question: str, previous: list[str], start: int) -> int | None:
+    """Of a follow-up asking a count again of another place ("肇庆呢，有几项？"), the last full question asking a
+    count in that unit, when the last full question asks none (a name, a date asked since): None otherwise."""
+    unit = _ASKS_UNIT.search(to_simplified(question))
+    if not unit or not _THEN_ASKS.search(question):
+        return None
+    asked = unit.group(1) or unit.group(2)
+
+    def counts(text: str) -> bool:
+        found = _ASKS_UNIT.search(to_simplified(text))
+        return bool(found) and (found.group(1) or found.group(2)) == asked
+
+    if counts(previous[start]):
+        return None
+    return next((i for i in range(start - 1, max(start - _TURNS, -1), -1) if counts(previous[i])), None)
 
 
 def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> str | None:
