@@ -90,6 +90,8 @@ def test_a_count_of_those_that_succeeded_is_the_part_not_the_whole(lookalike):
     [
         ("肇庆2023年涉企行政检查次数同比下降了多少？", "同比下降22.4%"),
         ("南海区2024年涉企行政检查次数同比有什么变化？", "同比下降31.6%"),
+        # "比2023年多了多少" asks the change against the year before: the sentence saying it, and only that
+        ("南海区2024年行政复议申请比2023年多了多少？", "南海区2024年全区收到行政复议申请1124件，同比增长42.3%[1]。"),
     ],
 )
 def test_a_change_of_a_count_is_answered_by_its_percentage(lookalike, question, said):

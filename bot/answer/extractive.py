@@ -15,6 +15,7 @@ from bot.answer.intent import (
     Intent,
     act_counted,
     asks,
+    change_asked,
     done_asked,
     measure,
     names_a_thing,
@@ -76,7 +77,7 @@ class Extractive:
                 if wants_number and _holds_figure(sentence, intent, unit, asked):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
-                elif wants_number and unit:  # a count asked in 件: a sentence holding none cannot answer it
+                elif wants_number and (unit or change_asked(asked)):  # a count in 件, a change: none held
                     score *= _NO_COUNT
                 score *= _PLANNED if planned else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
@@ -345,6 +346,8 @@ def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], floa
 def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
     holds no count of 案件)."""
+    if change_asked(question):  # "比2023年多了多少": a change said ("同比增长42.3%"), not a count of another thing
+        return any(f.change for f in extract_figures(sentence))
     if unit is None:
         return intent.figure_in(sentence)
     return any(counts_for(unit, f.unit, question) for f in extract_figures(sentence))

@@ -511,7 +511,8 @@ _COUNTED_IN = {
 }
 _ASKS_CHANGE = re.compile(
     r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
-)
+    r"|(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:多|少)了?(?:多少|几)"
+)  # "比2023年多了多少": a change against the year before, which the latest report says in %
 
 
 def figure_claimed(question: str) -> Figure | None:
