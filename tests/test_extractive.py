@@ -527,3 +527,9 @@ def test_which_place_did_a_thing_is_answered_by_the_sentences_saying_it(seeded):
     answer = Answerer(seeded, "extractive").ask("全国首个企业合规体检中心在哪个城市？")
     assert answer.answer.startswith("广州市") and "企业合规体检中心" in answer.answer
     assert {c.issuer for c in answer.citations} == {"广州市"}, answer.answer
+
+
+def test_a_count_of_another_act_on_the_cases_says_so(seeded):
+    """花都区 gives 收到786宗, no 受理 count: pasted as the 受理 count it would be wrong, so the answer says which."""
+    answer = Answerer(seeded, "extractive").ask("花都区2023年受理行政复议申请多少件？")
+    assert "收到行政复议申请786宗（所引为收到数，非受理数）" in answer.answer, answer.answer

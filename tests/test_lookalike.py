@@ -29,6 +29,8 @@ def test_a_report_under_a_breadcrumb_is_filed_under_the_year_its_title_covers(lo
         ("肇庆法律援助为群众挽回经济损失多少万元？", "挽回经济损失6830万元", None),
         # two acts of one thing: each act's count (not 行政复议受理点17个), and the difference computed
         ("南海区2024年行政复议受理数和审结数之间差多少？", "受理比审结多62件", "17个"),
+        # the act named marks the clause answering (受理), not the one saying most of the question (收到)
+        ("南海区2024年受理行政复议申请多少件？", "其中受理1018件", "非受理数"),
         ("肇庆市2023年行政复议受理的比审结的多多少件？", "受理比审结多82件", None),
     ],
 )

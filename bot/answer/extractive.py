@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from bot.answer.checks import asked_nouns, confirmation, names_the_thing
 from bot.answer.framing import framed
 from bot.answer.intent import (
+    CASE_ACTS,
     GRADE_ASKED,
     TREND_ASKED,
     Intent,
@@ -126,7 +127,8 @@ class Extractive:
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
-            note = _together(core, question) if intent.figure and not intent.each else ""
+            note = _together(core, question) or _other_act(core, question, passages[n - 1].text)
+            note = note if intent.figure and not intent.each else ""
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
 
@@ -282,6 +284,16 @@ def _together(core: str, question: str) -> str:
     items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
     named = [item for item in items if item[:2] in to_simplified(question)]
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
+
+
+def _other_act(core: str, question: str, passage: str) -> str:
+    """A note when the count given is of another act on the cases than the one asked ("受理多少件" answered by
+    "收到行政复议申请786宗") and the passage cited counts none of that act: pasted as that count, it is wrong."""
+    asked = [act for act in CASE_ACTS if act in to_simplified(question)]
+    if len(asked) != 1 or asked[0] in to_simplified(passage):
+        return ""
+    said = [act for act in CASE_ACTS if act in to_simplified(core)]
+    return f"（所引为{said[0]}数，非{asked[0]}数）" if said else ""
 
 
 # Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").

@@ -258,10 +258,16 @@ def act_counted(question: str) -> str | None:
     """The act a count asks of ("人民调解成功了多少宗", "…成功的有多少宗" → 成功): of a sentence counting several
     acts of one thing ("受理…14251宗，成功调解14155宗"), the clause naming it answers. Success is 成功 in either
     order ("成功调解了多少宗" is answered by "调解成功9712宗")."""
-    found = _ACT.search(to_simplified(question))
-    if not found:
-        return None
+    text = to_simplified(question)
+    found = _ACT.search(text)
+    if not found:  # "受理行政复议申请多少件": the one act on cases it names
+        acts = [act for act in CASE_ACTS if act in text]
+        return acts[0] if len(acts) == 1 else None
     return "成功" if found.group(1).startswith("成功") else found.group(1)
+
+
+# Acts on cases a report counts apart ("收到…1586件，…受理1432件，审结1350件"): one is not another.
+CASE_ACTS = ("收到", "新收", "受理", "审结", "办结", "立案")
 
 
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
