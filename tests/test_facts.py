@@ -705,6 +705,12 @@ def test_two_things_of_one_report_are_compared_by_their_rows(seeded, question, s
     assert said in answer.answer and answer.citations, answer.answer
 
 
+def test_is_one_place_more_than_another_compares_them(seeded):
+    """ "成都…比广州多吗？" is a comparison: 广州 gives no count of 行政应诉案件, so it cannot be made."""
+    answer = Answerer(seeded, "extractive").ask("成都2024年行政应诉案件比广州多吗？")
+    assert answer.answer == "成都市2024年办理行政应诉案件5652件[1]。广州市2024年度报告未载明此项，无法比较。"
+
+
 def test_how_many_more_asked_with_ji_is_computed(seeded):
     """ "多几件" asks the difference as "多多少件" does."""
     answer = Answerer(seeded, "extractive").ask("韶关2024年政协委员提案比人大代表建议多几件？")

@@ -81,7 +81,10 @@ _ASKS_ABOUT_REPORT = re.compile(
 # 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
 _NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文章))")
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
-_ASKS_COMPARISON = re.compile(r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样")
+_ASKS_COMPARISON = re.compile(
+    r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
+    r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:吗|不|没有)"  # "成都…比广州多吗？"
+)
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
 DIFFERENCE_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出")
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
@@ -138,6 +141,7 @@ class Intent:
         text = to_simplified(question)
         trend = bool(TREND_ASKED.search(text))
         figure = bool(_ASKS_FIGURE.search(text)) or trend or figure_claimed(text) is not None  # "…2000件，对吗？"
+        figure = figure or bool(_AGAINST_BEFORE.search(text))  # "比上年多吗": its change
         return cls(
             figure=figure,
             rate=bool(_ASKS_RATE.search(text)),
@@ -515,10 +519,14 @@ _COUNTED_IN = {
     **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
     **dict.fromkeys(CASE_NOUNS, "件"),
 }
+# Against the year before ("比2023年多了多少", "比上年多吗"): a change, which the latest report says in %.
+_AGAINST_BEFORE = re.compile(
+    r"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:多|少)了?(?:多少|几|吗|不|没有)"
+)
 _ASKS_CHANGE = re.compile(
     r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
-    r"|(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:多|少)了?(?:多少|几)"
-)  # "比2023年多了多少": a change against the year before, which the latest report says in %
+    rf"|{_AGAINST_BEFORE.pattern}"
+)
 
 
 def figure_claimed(question: str) -> Figure | None:
@@ -535,6 +543,8 @@ def direction_claimed(question: str) -> int:
     text = to_simplified(question)
     if not _ASKS_CONFIRM.search(text) or figure_claimed(text) or "还是" in text:
         return 0
+    if against := _AGAINST_BEFORE.search(text):  # "比上年多吗？", "比上年少了吗？"
+        return 1 if "多" in against.group(0).replace("多少", "") else -1
     return direction(text)
 
 
