@@ -185,3 +185,10 @@ def test_a_count_asked_again_of_another_place_is_the_last_counts_question(lookal
         ]
     answer = answerer.ask("肇庆呢，有几项？", history)
     assert "重大行政决策事项9项" in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_part_the_years_account_does_not_count_is_said_not_given(lookalike):
+    """ "其中法制审核人员多少名？": not next year's target ("不少于3名"), nor a sentence whose only number is a year."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年有多少名持证行政执法人员？其中法制审核人员多少名？")
+    assert "2985人" in answer.answer and "报告未载明其中法制审核人员" in answer.answer, answer.answer
+    assert "不少于3名" not in answer.answer

@@ -90,7 +90,8 @@ class Extractive:
         best = max(s for s, _, _ in scored)
         parts = asks(question)
         if len(parts) > 1 and len({p.issuer for p in passages}) == 1:  # "…多少？比上年增长多少？": each part
-            yield from self._each_ask(parts, passages, scored, idf)
+            done_in = [x for x in scored if not (done and heading_role(passages[x[1] - 1].heading) == "plans")]
+            yield from self._each_ask(parts, passages, done_in, idf)  # of the year: not next year's targets
             return
         if intent.list and not wants_number:
             _, n, sentence = max(scored, key=lambda x: x[0])
@@ -170,14 +171,14 @@ class Extractive:
 
     @staticmethod
     def _answers_part(part: str, first: str, sentence: str, passages: list[Passage], idf) -> bool:
-        """Whether a sentence can answer a part asking a figure: it holds one, names the rate the part names,
-        and names the thing the part names ("同比增长多少？" names none: the first part's thing, so 行政复议申请's
-        growth does not answer for 法律援助案件)."""
+        """Whether a sentence can answer a part asking a figure: it holds one (not a date), names the rate the
+        part names, and names the thing the part names ("同比增长多少？" names none: the first part's thing, so
+        行政复议申请's growth does not answer for 法律援助案件)."""
         places = [short_name(p.issuer) for p in passages if p.issuer]
         rates = rates_named(part)
         thing = part if asked_nouns(part, idf, places) or names_a_thing(part) else f"{first}{part}"
         return bool(
-            (NUMBER.search(sentence) or ORDINAL.search(sentence))
+            (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
             and names_the_thing(thing, sentence, idf, places)
         )
