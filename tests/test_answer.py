@@ -126,6 +126,7 @@ def test_a_faithful_answer_is_the_models_own_led_by_its_place_and_year(seeded, c
         # a date asked of an act: the sentence naming the law says no date it took effect
         "成都的养犬管理条例什么时候施行？",
         "韶关的珠玑古巷保护条例什么时候施行？",
+        "广州2024年在法治人才培养方面做了什么？",  # a topic the report never names: not 数据交易所's sentence
     ],
 )
 def test_refuses_out_of_scope_questions_without_calling_a_model(seeded, chat_url, question):

@@ -523,6 +523,8 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     terms = _terms(plan)
     if not terms:  # "主要举措有哪些": the measures, by their headings
         return _measures(report, name)
+    if not any(t in to_simplified(report.text) for t in terms):
+        return UNSAID  # a topic the report never names (人才培养 in 广州's): no similar chunk is about it
     units: list[tuple[Section, str, str]] = []  # (section, heading words, text)
     for section in report.sections:
         if section.path and section.role == "measures":
