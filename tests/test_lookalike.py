@@ -192,3 +192,12 @@ def test_a_part_the_years_account_does_not_count_is_said_not_given(lookalike):
     answer = Answerer(lookalike, "extractive").ask("南海区2024年有多少名持证行政执法人员？其中法制审核人员多少名？")
     assert "2985人" in answer.answer and "报告未载明其中法制审核人员" in answer.answer, answer.answer
     assert "不少于3名" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [("南海区和肇庆的行政诉讼败诉率哪个低？", "南海区更低"), ("南海区和肇庆的法律援助案件谁少？", "南海区更少")],
+)
+def test_which_is_lower_asked_without_geng_says_the_lower(lookalike, question, verdict):
+    """ "哪个低？" asks the lower: it was answered "肇庆市更高"."""
+    assert Answerer(lookalike, "extractive").ask(question).answer.endswith(f"；{verdict}。")

@@ -618,7 +618,7 @@ def _clean(sentence: str) -> str:
 # -- comparisons between reports ---------------------------------------------------------------------------
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
-_MORE = re.compile(r"[更最](多|高|少|低|快|大|小)")
+_MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)(多|高|少|低|快|慢|大|小)")
 # Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
 _BOUNDS = {
     "余": (1.0, 1.5),
