@@ -65,6 +65,7 @@ class Extractive:
         idf = self._idf()
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
         wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
+        changed = change_asked(asked)  # a change asked: a sentence holding one answers, not a count
         terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
         done, scored, seen = done_asked(question, intent), [], set()
         for n, passage in enumerate(passages, 1):
@@ -75,10 +76,10 @@ class Extractive:
                     continue
                 seen.add(simplified)
                 score = sum(idf(t) for t in terms if t in simplified)
-                if wants_number and _holds_figure(sentence, intent, unit, asked):
+                if wants_number and _holds_figure(sentence, intent, unit, asked, changed):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
-                elif wants_number and (unit or change_asked(asked)):  # a count in 件, a change: none held
+                elif wants_number and (unit or changed):  # a count in 件, a change: none held
                     score *= _NO_COUNT
                 score *= _PLANNED if planned else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
@@ -356,10 +357,10 @@ def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], floa
     return sum(w in text or w in topic for w in words) > _SAYS_THE_THING * len(words)
 
 
-def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str) -> bool:
+def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str, changed: bool) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
-    holds no count of 案件)."""
-    if change_asked(question):  # "比2023年多了多少": a change said ("同比增长42.3%"), not a count of another thing
+    holds no count of 案件); a change when one is asked ("比2023年多了多少": "同比增长42.3%", not 受理点17个)."""
+    if changed:
         return any(f.change for f in extract_figures(sentence))
     if unit is None:
         return intent.figure_in(sentence)

@@ -136,8 +136,7 @@ def _located(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
             key = (_score(sentence, terms, idf), len(section.path))
             if key > best_key:
                 best, best_key = (section, sentence), key
-    present = sum(max(idf(t), 0.0) for t in terms if t in to_simplified(report.text))
-    if best is None or best_key[0] < 0.6 * present:
+    if best is None or best_key[0] < 0.6 * _score(report.text, terms, idf):
         return None
     section, sentence = best
     part = " > ".join(section.path)
@@ -197,13 +196,11 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     first and the rate last: the row is the rate itself). Only when the row says most of what is asked."""
     terms = _terms(plan)
     row = _best_row(plan, report, terms, idf)
-    text = to_simplified(report.text)
-    present = sum(max(idf(t), 0.0) for t in terms if t in text)
     if row is None or row.unit_class != "percent":
         return None
     section = section_at(list(report.sections), row.paragraph)
-    whole = _whole_sentence(report, row)
-    if _score(whole, terms, idf) < 0.6 * present:
+    whole = _whole_sentence(section, row.sentence)
+    if _score(whole, terms, idf) < 0.6 * _score(report.text, terms, idf):  # most of what the report says of it
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
@@ -708,7 +705,8 @@ def _rows_of_things(
         row = _best_row(replace(asked, unit=unit), report, _terms(asked), idf, keys)
         if row is None or not mentions(to_simplified(_topic_clause(row)), thing) or row in rows.values():
             return None  # a thing the report gives no figure of: similar chunks are read instead
-        if subject and not mentions(to_simplified(_whole_sentence(report, row)), subject):
+        whole = _whole_sentence(section_at(list(report.sections), row.paragraph), row.sentence)
+        if subject and not mentions(to_simplified(whole), subject):
             return None  # 受理 and 审结 of 行政复议: not of another thing the report counts
         rows[thing] = row
         unit = unit or (row.unit if subject else None)
@@ -724,10 +722,9 @@ def _acts_of_one_thing(pair: tuple[str, str]) -> tuple[str, tuple[str, str]]:
     return "", pair
 
 
-def _whole_sentence(report: Report, row: Figure) -> str:
+def _whole_sentence(section: Section | None, sentence: str) -> str:
     """The sentence up to its 。 that a row's sentence (up to a ；) is part of, as the citation shows it."""
-    section = section_at(list(report.sections), row.paragraph)
-    return sentence_holding(section.text, row.sentence) if section else row.sentence
+    return sentence_holding(section.text, sentence) if section else sentence
 
 
 def _sum(rows: list[tuple[str, Figure]]) -> str:

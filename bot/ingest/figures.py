@@ -156,7 +156,7 @@ def counts_for(asked: str, unit: str, of: str = "") -> bool:
     """Whether a figure in `unit` can answer a count asked in `asked`: units alike, or a count asked in 个, the
     measure word for anything ("几个行政执法监督员" is answered by 18名; a count in 件 is not by 3个). A count in
     件 `of` cases ("行政复议案件多少件") is of cases only: 33份 of 裁量权基准文件 is no number of cases."""
-    if to_simplified(asked) == "件" and any(noun in to_simplified(of) for noun in CASE_NOUNS):
+    if to_simplified(asked) == "件" and (of := to_simplified(of)) and any(noun in of for noun in CASE_NOUNS):
         return unit_class(unit) == "cases"
     return counts_alike(unit, asked) or to_simplified(asked) == "个" and unit_class(unit) in _COUNTED
 
