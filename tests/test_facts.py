@@ -359,6 +359,15 @@ def test_how_the_duty_was_performed_is_told_in_full(seeded):
     assert all(x in huadu for x in ("1+N", "述法全覆盖", "学法讲座", "旁听庭审")) and "花企诉求通" not in huadu
 
 
+def test_the_item_that_says_the_topic_in_one_clause_is_chosen(seeded):
+    """ "哪一类执法需要加强": 韶关's item on 行政执法规范化 says "重点领域执法工作仍需持续加强" in one clause; the
+    item on 法治人才队伍 has 加强 in its headline and 执法 only elsewhere (执法队伍), which is not the topic."""
+    answer = Answerer(seeded, "extractive").ask("韶关报告的不足部分提到哪一类执法需要加强？")
+    assert "重点领域执法工作仍需持续加强" in answer.answer and "法治人才缺乏" not in answer.answer
+    both = Answerer(seeded, "extractive").ask("花都区和韶关在报告的问题部分都提到了哪一类执法需要加强?")
+    assert "针对重点领域执法有待加强" in both.answer and "重点领域执法工作仍需持续加强" in both.answer
+
+
 def test_the_item_whose_headline_says_the_topic_is_chosen():
     """Words of the topic in an item's headline count twice: the item on 执法 is about it, not the one that
     mentions 执法 in passing more often."""

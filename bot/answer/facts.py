@@ -480,22 +480,27 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: s
     total = sum(max(idf(t), 0.0) for t in terms if t in within)  # words the section never uses cannot choose
     if total <= 0 or not items:
         return ""
-    scored = sorted(
-        (
-            (2 * _score(_headline(item.text), terms, idf) + _score(item.text, terms, idf), n)
-            for n, item in enumerate(items)
-        ),
-        reverse=True,
-    )  # an item whose headline says the topic is about it (as a summary's unit is, `_summary`)
+    scored = sorted(((_item_score(item.text, terms, idf), n) for n, item in enumerate(items)), reverse=True)
     best, n = scored[0]
-    # no item is clearly about it (in `best` a headline's words count three times: twice, and once in its text)
-    if best < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:
+    # no item is clearly about it: the best uses too few of the topic's words (a headline's count three times:
+    # twice, and once in its text), or another is as much about it
+    used = 2 * _score(_headline(items[n].text), terms, idf) + _score(items[n].text, terms, idf)
+    if used < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:
         return ""
     sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
     if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
         told = "；".join(_clean(x) for x in sentences[1:4])
         return told if _restates(sentences[0], question) else f"{_clean(sentences[0])}：{told}"
     return "；".join(_clean(x) for x in sentences[:3])
+
+
+def _item_score(text: str, terms: set[str], idf: Idf) -> float:
+    """How much an item is about the question's topic: an item whose headline says it is about it (as a
+    summary's unit is, `_summary`), and so is one with a clause saying the topic's words together ("重点领域执法
+    工作仍需持续加强" for "哪一类执法需要加强"), more than one using them apart (执法队伍…, …有待加强)."""
+    clauses = re.split(r"[，,；;。]", text)
+    together = max((_score(c, terms, idf) for c in clauses), default=0.0)
+    return 2 * _score(_headline(text), terms, idf) + _score(text, terms, idf) + 2 * together
 
 
 def _restates(headline: str, question: str) -> bool:
