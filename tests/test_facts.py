@@ -778,6 +778,29 @@ def test_which_reports_mention_the_words_quoted_reads_every_report(seeded):
     assert len(answer.citations) == 4 and all("综合查一次" in to_simplified(c.text) for c in answer.citations)
 
 
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("哪些报告提到了行政执法减免责清单？", "行政执法减免责清单"),
+        ("哪几个地方的报告提到了枫桥经验？", "枫桥经验"),
+        ("哪些报告提及公职律师？", "公职律师"),
+        ("哪个城市的报告里说到了“观察期”？", "观察期"),
+    ],
+)
+def test_the_words_after_mentioned_are_the_term_quoted_or_not(question, term):
+    plan = make_plan(question, BODIES)
+    assert (plan.kind, plan.term) == ("mentions", term)
+
+
+def test_an_unquoted_term_is_searched_in_every_report(seeded):
+    """ "哪些报告提到了行政执法减免责清单？" unquoted: similar chunks gave 成都's 执法事项清单 sentence, which does
+    not mention it, and left 韶关 out."""
+    answer = Answerer(seeded, "extractive").ask("哪些报告提到了行政执法减免责清单？")
+    assert "广州市2024年" in answer.answer and "韶关市2024年" in answer.answer, answer.answer
+    assert "花都区2023年度报告、成都市2024年度报告未提及" in answer.answer, answer.answer
+    assert all("减免责清单" in to_simplified(c.text) for c in answer.citations)
+
+
 def test_words_no_report_mentions_are_not_listed(seeded):
     answer = Answerer(seeded, "extractive").ask("哪些地方提到了“观察期”？")
     assert "韶关市2024年：探索实施执法“观察期”制度[1]" in answer.answer

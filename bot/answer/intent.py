@@ -458,11 +458,18 @@ def term_mentioned(question: str) -> str:
     """The words quoted in a question asking which reports or places mention them ("哪些报告提到了“综合查一次”？",
     "哪个地方实行了执法‘观察期’制度？"), or ""."""
     text = to_simplified(question)
-    quoted = _QUOTED.search(text)
-    return quoted.group(1) if quoted and _WHICH_MENTION.search(text) else ""
+    if not _WHICH_MENTION.search(text):
+        return ""
+    if quoted := _QUOTED.search(text):
+        return quoted.group(1)
+    said = _MENTIONED.search(text)  # unquoted, the words after the verb: "哪些报告提到了行政执法减免责清单？"
+    return said.group(1) if said and not _ASKS_WHAT.search(said.group(1)) else ""
 
 
 _QUOTED = re.compile(r"[“\"'‘「『]([^”\"'’」』]{2,20})[”\"'’」』]")
+_MENTIONED = re.compile(
+    r"(?:提到|提及|讲到|说到|写到|谈到|涉及)(?:了|过)?([^，,。？?！!\s]{2,20}?)(?:的?(?:内容|事情|做法|情况))?(?:吗|呢)?[？?。！!]*$"
+)
 _WHICH_MENTION = re.compile(r"哪些?(?:个|几个)?(?:报告|地方|城市|地区|市|区|单位)|哪里")
 
 
