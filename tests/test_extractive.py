@@ -465,6 +465,9 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("花都区的出庭应诉率是否达到100%？", "是。"),
         ("成都2024年办理了5652件行政应诉案件，对吧？", "是。"),  # 对吧, 没错吧 ask as 对吗 does
         ("成都2024年办理了565件行政应诉案件，没错吧？", "否。"),
+        # an amount in another currency is another amount, whatever its qualifier (the report: 超55亿元)
+        ("广州数据交易所累计交易额超55亿美元，对吗？", "否。"),
+        ("广州数据交易所累计交易额超55亿元，对吗？", "是。"),  # the bound the report gives, as it gives it
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):

@@ -219,6 +219,15 @@ def test_units_that_count_one_kind_of_thing():
     assert not counts_for("件", "份", "行政复议案件多少件")  # a count of cases: documents are not cases
 
 
+def test_an_amount_counts_in_its_own_currency():
+    """55亿美元 is money, but not the same money as 55亿元: amounts in two currencies are not compared."""
+    from bot.ingest.figures import counts_alike
+
+    (amount,) = extract_figures("累计交易额超55亿美元")
+    assert (amount.value, amount.unit, amount.unit_class) == (5.5e9, "美元", "money")
+    assert not counts_alike("美元", "元") and counts_alike("元", "元") and counts_alike("港元", "港元")
+
+
 def test_the_way_a_change_goes():
     from bot.ingest.figures import direction
 

@@ -206,7 +206,8 @@ def _dates(sentence: str, act: str) -> bool:
 def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
     """Whether a figure a yes-or-no question states is the report's ("…办理了2000件，对吗？", "是否达到100%？"):
     "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
-    when they all differ; nothing when any is approximate (余, 超, 以上) or none is of its class and thing. A
+    when they all differ or are in another currency; for an approximate one (余, 超, 以上), "是。" only when
+    claimed with the same bound, else nothing; nothing when none is of its class and thing. A
     change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go."""
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
@@ -217,9 +218,18 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
         ways = {direction(f.change) for f in figures if f.change}
         return "" if not way or len(ways) != 1 else "是。" if ways == {way} else "否。"
     said = [f for f in figures if counts_alike(f.unit, claimed.unit)]
+    if not said and claimed.unit_class == "money" and any(f.unit_class == "money" for f in figures):
+        return "否。"  # the amount is given in another currency: "55亿美元" is not the report's 55亿元
+    if said and any(_same_bound(f, claimed) for f in said):
+        return "是。"  # the bound the report gives, as it gives it ("超55亿元")
     if not said or any(approximate(f) for f in said):
         return ""
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _same_bound(figure, claimed) -> bool:
+    """An approximate figure claimed as the report gives it: the same value, qualified the same way."""
+    return approximate(figure) and figure.value == claimed.value and set(figure.qualifiers) == set(claimed.qualifiers)
 
 
 def _of_the_thing(figure, nouns: list[str], rates: set[str]) -> bool:

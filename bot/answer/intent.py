@@ -583,7 +583,9 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
     """The unit a figure is asked in: its counter ("多少件", "几名"), else the unit of what it counts."""
     found = _ASKS_UNIT.search(text)
     if not found and (claimed := figure_claimed(text)) and claimed.unit_class != "percent":
-        return claimed.unit  # "办理了2000件…，对吗？": a count in 件
+        # "办理了2000件…，对吗？": a count in 件; an amount in any currency is looked for as the reports' 元,
+        # and the verdict tells the currencies apart ("超55亿美元，对吗？" → 否, the report says 超55亿元)
+        return "元" if claimed.unit_class == "money" else claimed.unit
     if found and not found.group(1) and _ASKS_CHANGE.search(text):
         return None  # "检查次数同比下降了多少": a change of the count, said in %
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)

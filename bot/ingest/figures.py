@@ -26,7 +26,7 @@ UNIT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("家", "所", "支"), "organisations"),
     **dict.fromkeys(("项", "条", "个", "类", "次", "种", "批", "台", "套", "处", "座"), "items"),
     **dict.fromkeys(("份", "篇", "期", "场", "场次", "部", "本", "册"), "docs"),
-    "元": "money",
+    **dict.fromkeys(("元", "美元", "港元", "澳门元", "欧元", "日元", "英镑"), "money"),
     **dict.fromkeys(("%", "个百分点"), "percent"),
     "倍": "ratio",
     **dict.fromkeys(("年", "天", "日", "小时", "个月", "个工作日", "工作日", "周", "分钟"), "time"),
@@ -162,12 +162,15 @@ def counts_for(asked: str, unit: str, of: str = "") -> bool:
 
 
 def counts_alike(unit: str, other: str) -> bool:
-    """Whether figures in two units count one kind of thing: units of one class (件 and 宗 both count cases), or
-    件 beside a unit of documents, since 件 counts documents as well as cases (政府规章11件, 2部市政府规章)."""
+    """Whether figures in two units count one kind of thing: units of one class (件 and 宗 both count cases; money
+    only in one currency), or 件 beside a unit of documents, since 件 counts documents as well as cases
+    (政府规章11件, 2部市政府规章)."""
     a, b = unit_class(unit), unit_class(other)
     if a is None or b is None:
         return False
     units = {to_simplified(unit), to_simplified(other)}
+    if a == "money":  # 55亿美元 is not 55亿元
+        return len(units) == 1
     return a == b or {a, b} == {"cases", "docs"} and "件" in units and bool(units & _DOCUMENTS)
 
 
