@@ -475,6 +475,15 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_re
     assert answer.answer.startswith(verdict) and answer.citations, answer.answer
 
 
+def test_a_figure_a_why_question_takes_for_granted_is_corrected(seeded):
+    """ "…同比增长了50%，为什么增长这么快？": the report says 89.6%; the answer says the question's figure is not the
+    report's before giving it. With the report's own figure, why it grew is asked, which the report does not say:
+    refused, as "原因是什么" is."""
+    wrong = Answerer(seeded, "extractive").ask("成都新收行政复议案件同比增长了50%，为什么增长这么快？").answer
+    assert wrong.startswith("问题中的数字与报告不符。") and "89.6%" in wrong, wrong
+    assert Answerer(seeded, "extractive").ask("成都新收行政复议案件同比增长了89.6%，为什么增长这么快？").refused
+
+
 def test_a_stated_count_the_report_does_not_give_is_refused(seeded):
     """广州 gives no count of 行政应诉案件: "2000件，对吗？" was answered "否" by "百场优秀庭审" (场 counts sessions,
     not documents or cases)."""

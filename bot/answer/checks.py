@@ -164,7 +164,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     said = [s for src in sources for s in whole_sentences(to_simplified(src))]
     figures = extract_figures(text)
     if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
-        return False  # why it grew: a sentence saying only that it grew does not say
+        return text.startswith(PREMISE_WRONG)  # why it grew: a sentence saying only that it grew does not say,
+        # but one showing the figure asked about is not the report's does
     changes = [f for f in figures if f.change]
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
         part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
@@ -204,6 +205,19 @@ def _dates(sentence: str, act: str) -> bool:
 
 
 def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
+    """What an answer says first of a figure the question states: a yes-or-no question's "是。"/"否。"
+    (`_verdict`); for a why-question's figure the report does not bear out, that it is not the report's."""
+    verdict = _verdict(question, answer, idf)
+    if cause_asked(question):
+        return PREMISE_WRONG if verdict == "否。" else ""
+    return verdict
+
+
+# Said before the report's figure when a why-question takes another for granted ("同比增长了50%，为什么…").
+PREMISE_WRONG = "问题中的数字与报告不符。"
+
+
+def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     """Whether a figure a yes-or-no question states is the report's ("…办理了2000件，对吗？", "是否达到100%？"):
     "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
     when they all differ or are in another currency; for an approximate one (余, 超, 以上), "是。" only when

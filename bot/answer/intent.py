@@ -105,7 +105,7 @@ TREND_ASKED = re.compile(
     r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
 )
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
-_ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因")
+_ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因|为什么|为何")
 # A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(
@@ -537,9 +537,10 @@ _ASKS_CHANGE = re.compile(
 
 
 def figure_claimed(question: str) -> Figure | None:
-    """The figure a yes-or-no question states ("广州办理了2000件…，对吗？", "出庭应诉率是否达到100%？"), or None."""
+    """The figure a yes-or-no question states ("广州办理了2000件…，对吗？", "出庭应诉率是否达到100%？"), or a
+    why-question takes for granted ("…同比增长了50%，为什么增长这么快？"), or None."""
     text = to_simplified(question)
-    if not _ASKS_CONFIRM.search(text):
+    if not _ASKS_CONFIRM.search(text) and not _ASKS_CAUSE.search(text):
         return None
     return next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
 
