@@ -430,6 +430,16 @@ def test_what_was_done_is_answered_from_the_years_work_not_next_years_plans(seed
     assert "3部地方性法规" in answer.answer and "生活垃圾分类管理办法" not in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize(
+    "question", ["韶关2024年在法治人才培养方面做了什么？", "韶关2024年在法治人才队伍建设方面做了哪些工作？"]
+)
+def test_what_was_done_is_not_answered_with_a_shortcoming(seeded, question):
+    """韶关's report names 法治人才 only among its shortcomings ("法治人才队伍培养和管理机制需进一步健全完善") and
+    plans: what was done is not said, and a shortcoming is no answer to it."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.refused, answer.answer
+
+
 def test_a_figure_keeps_the_clause_before_it_naming_what_it_is_of_and_says_whose(seeded):
     """ "做大做强广州数据交易所，累计交易额超55亿元": the figure's clause alone ("累计交易额超55亿元") does not say
     of what; a sentence naming its place inside is still led by the place and year."""

@@ -60,7 +60,7 @@ _FRAME = set(
     "指出 提到 说 部分 需要 一类 报道 文章 措施 采取 "
     "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
     "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
-    "内容 要点 篇 那篇 这篇 "
+    "内容 要点 篇 那篇 这篇 一下 介绍 "
     "分别 各自 各是 各有 各为 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
 )
@@ -525,7 +525,8 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     terms = _terms(plan)
     if not terms:  # "主要举措有哪些": the measures, by their headings
         return _measures(report, name)
-    if not any(t in to_simplified(report.text) for t in terms):
+    named = [t for t in terms if t in to_simplified(report.text)]
+    if not named:
         return UNSAID  # a topic the report never names (人才培养 in 广州's): no similar chunk is about it
     units: list[tuple[Section, str, str]] = []  # (section, heading words, text)
     for section in report.sections:
@@ -540,6 +541,8 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
 
     section, heading, text = max(units, key=fit)
     rarest = max(terms, key=lambda t: (idf(t), len(t)))
+    if not any(max(named, key=idf) in to_simplified(unit[2]) for unit in units):
+        return UNSAID  # named only among shortcomings or plans (韶关's 法治人才): what was done is not said
     if fit((section, heading, text)) <= 0 or rarest not in to_simplified(text):
         return None  # no part of the measures is about the topic: similar chunks are read, and checked
     if text != section.text and _several_items_about(section, terms, idf):
