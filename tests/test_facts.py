@@ -368,6 +368,18 @@ def test_the_item_that_says_the_topic_in_one_clause_is_chosen(seeded):
     assert "针对重点领域执法有待加强" in both.answer and "重点领域执法工作仍需持续加强" in both.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("花都区2024年工作安排的第二项是什么？", "推动镇街综合执法标准化规范化", "争创法治政府建设示范区"),
+        ("韶关报告所列不足的第2条是什么？", "法治人才队伍建设有待加强", "法治政府建设深度有待拓展"),
+    ],
+)
+def test_an_item_asked_by_its_place_in_the_list_is_that_item(seeded, question, said, not_said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and not_said not in answer.answer, answer.answer
+
+
 def test_the_item_whose_headline_says_the_topic_is_chosen():
     """Words of the topic in an item's headline count twice: the item on 执法 is about it, not the one that
     mentions 执法 in passing more often."""

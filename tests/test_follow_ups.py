@@ -48,6 +48,14 @@ def _converse(library, *questions: str):
             ["花都区有多少名公职律师？", "这个数字出自报告哪一部分？"],
             "（三）奋力推进依法行政体系建设，发挥法治固根本、稳预期、利长远的保障作用 > 2.深化行政执法体制改革",
         ),
+        # an item of the list just given, by its place in it: that item, told with what it goes on to say
+        (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
+        (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),
+        # "针对这个问题…" after one shortcoming told: next year's item about that shortcoming
+        (
+            ["广州报告有哪些不足？", "第二条具体讲的是什么？", "针对这个问题下一步打算怎么做？"],
+            "加快重点领域、新兴领域立法",
+        ),
     ],
 )
 def test_a_follow_up_answers_what_the_conversation_is_about(seeded, turns, said):
@@ -109,6 +117,11 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
         (["肇庆市2023年行政复议纠错率是多少？", "它直接纠错了多少件？"], "直接纠错97件"),
         # "X呢，有几项？": the same count of another place
         (["南海区2024年下放执法事项多少项？", "肇庆呢，有几项？"], "下放执法事项近300项"),
+        # "2025年针对这个问题…" after one shortcoming told (a one-sentence item): that place's plan item on it
+        (
+            ["南海区存在的不足有哪些？", "第二条具体讲的是什么？", "2025年针对这个问题打算怎么做？"],
+            "健全行政复议案件繁简分流机制",
+        ),
     ],
 )
 def test_pronouns_corrections_and_asks_again_keep_the_conversations_question(lookalike, turns, said):

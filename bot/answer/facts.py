@@ -423,6 +423,8 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     terms = _terms(plan)
     if plan.role == "duty":
         said = _duty(sections)
+    elif plan.item:  # "第二条具体讲的是什么": that item
+        said = _nth_item(sections, plan.item, plan.question)
     elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
         said = _headlines(sections)
     elif _ASKS_DETAIL.search(plan.question):  # "原因是什么", "具体表现": each item with what it goes on to say
@@ -487,11 +489,24 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: s
     used = 2 * _score(_headline(items[n].text), terms, idf) + _score(items[n].text, terms, idf)
     if used < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:
         return ""
-    sentences = [x.strip() for x in split_sentences(items[n].text) if x.strip()]
+    return _item_told(items[n].text, question)
+
+
+def _item_told(text: str, question: str) -> str:
+    """An item told: its headline (unless the question says it already) and what it goes on to say."""
+    sentences = [x.strip() for x in split_sentences(text) if x.strip()]
     if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
         told = "；".join(_clean(x) for x in sentences[1:4])
         return told if _restates(sentences[0], question) else f"{_clean(sentences[0])}：{told}"
     return "；".join(_clean(x) for x in sentences[:3])
+
+
+def _nth_item(sections: list[Section], n: int, question: str) -> str:
+    """The item asked by its place in the list ("第二条"); every item's headline when there is no such item."""
+    items = [item for s in sections for item in s.items]
+    if not items:
+        return ""
+    return _item_told(items[n - 1].text, question) if n <= len(items) else _headlines(sections)
 
 
 def _item_score(text: str, terms: set[str], idf: Idf) -> float:

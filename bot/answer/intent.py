@@ -138,7 +138,7 @@ class Intent:
 
     @classmethod
     def of(cls, question: str) -> Intent:
-        text = to_simplified(question)
+        text = _NAMED.sub("“”", to_simplified(question))  # a name quoted asks nothing: “行政复议案件数量增长较快”
         trend = bool(TREND_ASKED.search(text))
         figure = bool(_ASKS_FIGURE.search(text)) or trend or figure_claimed(text) is not None  # "…2000件，对吗？"
         figure = figure or bool(_AGAINST_BEFORE.search(text))  # "比上年多吗": its change
@@ -378,6 +378,8 @@ class Plan:
     pair: tuple[str, ...] = ()
     # What every report is searched for, asked which mention it ("哪些报告提到了“综合查一次”").
     term: str = ""
+    # A section's item asked by its place in the list ("不足的第二条", "工作安排的第3项"): 2, 3; 0 for none.
+    item: int = 0
 
 
 KINDS = (
@@ -424,7 +426,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     elif _ALL_PLACES.search(text) and not scope.issuers and not scope.places and (intent.figure or intent.rate):
         scope = replace(scope, issuers=list(dict.fromkeys(issuers)))  # "各地的…分别是多少": each report's row
     unit, pair = unit_asked(text, intent, compared), ()
-    unquoted = TITLE.sub("《》", text)  # a document's title is no part of the report asked for
+    unquoted = _NAMED.sub("“”", TITLE.sub("《》", text))  # a title or a name quoted is no part of the asking
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
@@ -451,7 +453,30 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     else:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
     things = _things_listed(text) if kind == "comparison" else ()
-    return Plan(text, kind, intent, scope, role if kind == "section" else None, unit, compared, things, pair, term)
+    section = kind == "section"
+    item = item_asked(text) if section else 0
+    return Plan(text, kind, intent, scope, role if section else None, unit, compared, things, pair, term, item)
+
+
+def _role_asked(question: str) -> str | None:
+    """The role of the report's section a question asks ("有哪些不足": shortcomings), or None."""
+    text = TITLE.sub("《》", to_simplified(question))
+    return next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
+
+
+def item_asked(question: str) -> int:
+    """The place in a list an item is asked by ("第二条具体讲的是什么", "第三个问题", "第2项"), or 0; not 第一责任人,
+    第三批 or 第二部分 (a part of the report, `outline`)."""
+    found = _ITEM_ASKED.search(to_simplified(question))
+    if not found:
+        return 0
+    number = found.group(1)
+    return int(number) if number.isdigit() else NUMERALS.index(number) + 1
+
+
+_ITEM_ASKED = re.compile(
+    rf"第([{NUMERALS}]|\d{{1,2}})(?:条|项|点|方面|个(?:问题|方面|不足|短板|任务|安排|工作)?)(?=具体|是|讲|说|的|呢|内容|[，,？?]|$)"
+)
 
 
 def term_mentioned(question: str) -> str:
@@ -466,6 +491,8 @@ def term_mentioned(question: str) -> str:
     return said.group(1) if said and not _ASKS_WHAT.search(said.group(1)) else ""
 
 
+# A name or a phrase in quotation marks ("“最多跑一次”改革", "针对“…有待提升”"): what it says is not asked.
+_NAMED = re.compile(r"[“「『][^”」』]{1,40}[”」』]")
 _QUOTED = re.compile(r"[“\"'‘「『]([^”\"'’」』]{2,20})[”\"'’」』]")
 _MENTIONED = re.compile(
     r"(?:提到|提及|讲到|说到|写到|谈到|涉及)(?:了|过)?([^，,。？?！!\s]{2,20}?)(?:的?(?:内容|事情|做法|情况))?(?:吗|呢)?[？?。！!]*$"
@@ -700,7 +727,7 @@ def standalone(
     the old scope and question: "政协提案呢？" after "…办理人大代表建议多少件？" asks "…办理政协提案多少件？",
     "满意率呢？" asks the old topic's 满意率.
     """
-    question = tidy(question)
+    question = _item_named(tidy(question), history, issuers)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous:
         return question[:MAX_QUESTION_CHARS]
@@ -726,6 +753,28 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -> str:
+    """A question about the one shortcoming the last answer told ("针对这个问题下一步打算怎么做？" after "第二条具体讲
+    的是什么？"), with that shortcoming's headline in place of "这个问题", and the answer's place where the question
+    names none ("2025年针对这个问题…"): that report's item on it in next year's plans answers."""
+    this = _THIS_ITEM.search(question)
+    said = next((t.get("content") or "" for t in reversed(history or []) if t.get("role") == "assistant"), "")
+    told = _ONE_ITEM_TOLD.search(to_simplified(said)) if this else None
+    if not this or not told:
+        return question
+    named = question.replace(this.group(0), f"“{told.group(2)}”", 1)
+    scope = find_scope(question, issuers)
+    return named if scope.issuers or scope.places else f"{told.group(1)}{named}"
+
+
+_THIS_ITEM = re.compile(r"这个问题|这一问题|该问题|这个不足|这一不足|这个短板|这方面的?问题")
+# An answer telling one shortcoming, as `facts` words it ("南海区2024年度报告所列不足：HEADLINE：what it says" or
+# "…所列不足：HEADLINE，what it says"), not a list ("一是…；二是…"): its place and the shortcoming's headline.
+_ONE_ITEM_TOLD = re.compile(
+    r"^(\S{2,12}?)(?:\d{4}年度?)?报告所列不足：(?!一是|（一）|\(一\))([^：，,；。\[]{4,40})[：，,；。\[]"
+)
 
 
 def _counted_before(question: str, previous: list[str], start: int) -> int | None:
@@ -832,6 +881,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
     if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked
         return f"{_without_count(earlier)}，{question}"
+    if item_asked(question) and not _role_asked(question) and _role_asked(earlier):
+        return f"{earlier.rstrip('？? ')}，{question}"  # "第二条具体讲的是什么？" of the list just given
     if _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question)):
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
