@@ -478,6 +478,8 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         # an amount in another currency is another amount, whatever its qualifier (the report: 超55亿元)
         ("广州数据交易所累计交易额超55亿美元，对吗？", "否。"),
         ("广州数据交易所累计交易额超55亿元，对吗？", "是。"),  # the bound the report gives, as it gives it
+        # a figure the report's bound leaves out: "超1.11万件" is no 1万件 (one it leaves in, 1.2万件, is not judged)
+        ("成都2024年新收行政复议案件1万件，对吗？", "否。"),
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):

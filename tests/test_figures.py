@@ -219,6 +219,14 @@ def test_units_that_count_one_kind_of_thing():
     assert not counts_for("件", "份", "行政复议案件多少件")  # a count of cases: documents are not cases
 
 
+def test_where_a_qualified_value_may_lie():
+    from bot.ingest.figures import value_range
+
+    (above, near, exact) = extract_figures("新收案件超1.11万件，下放事项近300项，办理5652件")
+    assert value_range(above)[0] == 11100 and value_range(above)[1] > 11100
+    assert value_range(near)[0] < 300 == value_range(near)[1] and value_range(exact) == (5652, 5652)
+
+
 def test_an_amount_counts_in_its_own_currency():
     """55亿美元 is money, but not the same money as 55亿元: amounts in two currencies are not compared."""
     from bot.ingest.figures import counts_alike

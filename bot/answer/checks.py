@@ -25,7 +25,15 @@ from bot.answer.intent import (
     money_measured,
     rates_named,
 )
-from bot.ingest.figures import approximate, counts_alike, counts_for, direction, extract_figures, unreached
+from bot.ingest.figures import (
+    approximate,
+    counts_alike,
+    counts_for,
+    direction,
+    extract_figures,
+    unreached,
+    value_range,
+)
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -221,7 +229,8 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     """Whether a figure a yes-or-no question states is the report's ("…办理了2000件，对吗？", "是否达到100%？"):
     "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
     when they all differ or are in another currency; for an approximate one (余, 超, 以上), "是。" only when
-    claimed with the same bound, else nothing; nothing when none is of its class and thing. A
+    claimed with the same bound, "否。" when the figure claimed is not where it may lie (`value_range`), else
+    nothing; nothing when none is of its class and thing. A
     change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go."""
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
@@ -236,8 +245,10 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
         return "否。"  # the amount is given in another currency: "55亿美元" is not the report's 55亿元
     if said and any(_same_bound(f, claimed) for f in said):
         return "是。"  # the bound the report gives, as it gives it ("超55亿元")
-    if not said or any(approximate(f) for f in said):
+    if not said or approximate(claimed) and any(approximate(f) for f in said):
         return ""
+    if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
+        return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
 
 

@@ -34,7 +34,15 @@ from bot.answer.intent import (
     short_name,
 )
 from bot.index.library import Library
-from bot.ingest.figures import Figure, antecedents, approximate, counts_alike, counts_for, unreached
+from bot.ingest.figures import (
+    Figure,
+    antecedents,
+    approximate,
+    counts_alike,
+    counts_for,
+    unreached,
+    value_range,
+)
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
@@ -639,19 +647,6 @@ def _clean(sentence: str) -> str:
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
 _MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)(多|高|少|低|快|慢|大|小)")
-# Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
-_BOUNDS = {
-    "余": (1.0, 1.5),
-    "超": (1.0, 1.5),
-    "逾": (1.0, 1.5),
-    "多": (1.0, 1.5),
-    "以上": (1.0, 1.5),
-    "近": (0.8, 1.0),
-    "约": (0.8, 1.2),
-    "左右": (0.8, 1.2),
-}
-
-
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
     """One indicator row per place, cited, and which is larger, computed here where the order is certain; a
     place whose report does not give the figure, or that has no report of the year asked, is said so."""
@@ -973,7 +968,7 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
 
 def _inexact(row: Figure) -> bool:
     """Whether a row's value is a bound, not a count (1400余件, 超1.11万件): no sum or difference is exact."""
-    return approximate(row) or any(q in _BOUNDS for q in row.qualifiers)
+    return approximate(row) or value_range(row) != (row.value, row.value)
 
 
 def _number(value: float) -> str:
@@ -982,12 +977,7 @@ def _number(value: float) -> str:
 
 def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """Which is larger, said only where the qualifiers (余, 超, 近, 约…) leave the order certain."""
-    bounds = []
-    for name, row in rows:
-        low, high = (1.0, 1.0)
-        for qualifier in row.qualifiers:
-            low, high = _BOUNDS.get(qualifier, (low, high))
-        bounds.append((name, row.value * low, row.value * high, approximate(row)))
+    bounds = [(name, *value_range(row), approximate(row)) for name, row in rows]
     degree, all_of = ("更", "两者") if len(rows) == 2 else ("最", "各地")  # of three or more: the most
     if len({(lo, hi) for _, lo, hi, _ in bounds}) == 1 and not any(a for *_, a in bounds):
         return f"{all_of}一样高" if rows[0][1].unit_class == "percent" else f"{all_of}一样多"

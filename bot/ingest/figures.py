@@ -199,6 +199,28 @@ def _counts(clause: str, changes: bool = True) -> bool:
     return any(f.unit_class not in (None, "time") and (changes or not f.change) for f in extract_figures(clause))
 
 
+def value_range(f: Figure) -> tuple[float, float]:
+    """Where a figure's value may lie, by its qualifiers: 1400余件 is 1400 to 2100, 近300项 240 to 300; an exact
+    figure is its value."""
+    low, high = 1.0, 1.0
+    for qualifier in f.qualifiers:
+        low, high = _BOUNDS.get(qualifier, (low, high))
+    return f.value * low, f.value * high
+
+
+# Where a qualified value may lie, as a multiple of the value written: 1400余件 is at least 1400.
+_BOUNDS = {
+    "余": (1.0, 1.5),
+    "超": (1.0, 1.5),
+    "逾": (1.0, 1.5),
+    "多": (1.0, 1.5),
+    "以上": (1.0, 1.5),
+    "近": (0.8, 1.0),
+    "约": (0.8, 1.2),
+    "左右": (0.8, 1.2),
+}
+
+
 def approximate(f: Figure) -> bool:
     """True when a qualifier (余/超/近/约/逾/多/以上/左右) makes the figure a bound, not an exact count;
     达 ("reached") keeps it exact."""
