@@ -201,3 +201,10 @@ def test_a_part_the_years_account_does_not_count_is_said_not_given(lookalike):
 def test_which_is_lower_asked_without_geng_says_the_lower(lookalike, question, verdict):
     """ "哪个低？" asks the lower: it was answered "肇庆市更高"."""
     assert Answerer(lookalike, "extractive").ask(question).answer.endswith(f"；{verdict}。")
+
+
+def test_a_figure_from_next_years_plans_is_said_to_be_planned(lookalike):
+    """ "下一步计划每个镇街配备多少名…": 南海区's 2025 plans say 不少于3名; led "南海区2024年…" it read as done in
+    2024. A figure from the plans is led by whose plans they are."""
+    answer = Answerer(lookalike, "extractive").ask("南海区下一步计划每个镇街配备多少名法制审核人员？")
+    assert answer.answer.startswith("南海区2024年度报告的工作安排：") and "不少于3名" in answer.answer, answer.answer

@@ -7,13 +7,15 @@ import re
 
 from bot.answer.intent import short_name
 from bot.ingest.dates import PERIOD, RELATIVE
+from bot.ingest.structure import heading_role
 from bot.models import Passage
 from bot.text import CJK, TITLE, to_simplified
 
 
 def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     """`sentence` led by the place and year of the passage it cites when it does not say them, once per place and
-    year (`named` holds those said). A sentence opening with the place ("韶关有5个镇…") has the year said after it
+    year (`named` holds those said); one from next year's plans by whose plans they are ("南海区2024年度报告的工作
+    安排："). A sentence opening with the place ("韶关有5个镇…") has the year said after it
     when it names no year anywhere ("韶关市2024年有5个镇…"), and one naming it inside is led by both."""
     text = to_simplified(sentence)
     unquoted = TITLE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
@@ -23,6 +25,8 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     named.add(whose)
     name = short_name(passage.issuer)
     stem = re.sub(r"[市区县]$", "", name)
+    if heading_role(passage.heading) == "plans":  # next year's tasks: not done in the year ("南海区2024年…配备")
+        return sentence if stem in unquoted else f"{name}{passage.year or ''}年度报告的工作安排：{sentence}"
     year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
     if stem not in unquoted:
         lead = f"{name}{year}"
