@@ -52,6 +52,19 @@ def test_an_amount_the_report_does_not_give_is_refused(lookalike, question):
     assert Answerer(lookalike, "extractive").ask(question).refused
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 南海区 counts 府院联席会议4次 and 行政复议意见书11份, and 听证会3场 of 重大行政决策: none is a 行政复议听证会
+        "南海区2024年召开了多少场行政复议听证会？",
+        "南海区2024年召开了多少次行政复议听证会？",
+    ],
+)
+def test_a_count_of_a_thing_named_by_two_words_needs_a_sentence_naming_both(lookalike, question):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert answer.refused, answer.answer
+
+
 def test_a_report_asked_both_its_dates_gives_both(lookalike):
     """“…哪天发布的？落款日期是哪天？”: the 落款 date used to stand for both, the 发布时间 line's left out."""
     answer = Answerer(lookalike, "extractive").ask("肇庆市2023年法治政府建设报告是哪天发布的？落款日期是哪天？")

@@ -20,6 +20,7 @@ from bot.answer.intent import (
     asks,
     cause_asked,
     change_asked,
+    counted_thing,
     direction_claimed,
     figure_claimed,
     money_measured,
@@ -282,6 +283,11 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     money = money_measured(part) if counts_alike(wanted, "元") else None
     thing = part.replace(money, "") if money else part  # of an amount, what it is of: not 金额 itself
     if not any(names_the_thing(thing, s, idf, named) for s in sentences):
+        return False
+    # "多少场行政复议听证会": the rarest word the reports use of what is counted (听证会), not 行政复议 alone; not
+    # a word of a kind of thing (信用记录: 修复信用…条), nor the asker's own ("案子")
+    words = [w for w in _words_of(counted_thing(part)) if idf(w) < idf("") and w not in GENERIC_THINGS]
+    if len(words) > 1 and not any(max(words, key=idf) in s for s in sentences):
         return False
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
     marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []

@@ -647,6 +647,8 @@ def _clean(sentence: str) -> str:
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
 _MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)(多|高|少|低|快|慢|大|小)")
+
+
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
     """One indicator row per place, cited, and which is larger, computed here where the order is certain; a
     place whose report does not give the figure, or that has no report of the year asked, is said so."""

@@ -464,6 +464,16 @@ def _role_asked(question: str) -> str | None:
     return next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
 
 
+def counted_thing(question: str) -> str:
+    """The thing a count ends the question with ("多少场行政复议听证会？": 行政复议听证会), or "": its words name
+    what is counted (a 行政复议意见书 is none)."""
+    found = _COUNTED_THING.search(to_simplified(question))
+    return found.group(1) if found else ""
+
+
+_COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|了|的)[{CJK}]){{3,8}})[？?。]?$")
+
+
 def item_asked(question: str) -> int:
     """The place in a list an item is asked by ("第二条具体讲的是什么", "第三个问题", "第2项"), or 0; not 第一责任人,
     第三批 or 第二部分 (a part of the report, `outline`)."""
@@ -543,7 +553,7 @@ SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计")
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
 # sentence holding one of them is not yet about the thing asked.
 GENERIC_THINGS = frozenset(
-    "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作 "
+    "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作 记录 "
     "全市 全区 全县 全省 全国 本市 本区".split()
 )
 
