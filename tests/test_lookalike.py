@@ -221,3 +221,16 @@ def test_a_figure_from_next_years_plans_is_said_to_be_planned(lookalike):
     2024. A figure from the plans is led by whose plans they are."""
     answer = Answerer(lookalike, "extractive").ask("南海区下一步计划每个镇街配备多少名法制审核人员？")
     assert answer.answer.startswith("南海区2024年度报告的工作安排：") and "不少于3名" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海区给新业态企业几个月观察期？", "6个月"),  # 几个月 asks months, not a count in 个
+        ("南海区的观察期有多长？", "6个月"),  # a length of time: a figure in a unit of time
+        ("南海区执法“观察期”制度实施办法从哪天起施行？观察期多长？", "6个月"),
+    ],
+)
+def test_a_length_of_time_asked_is_answered_by_one(lookalike, question, said):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert said in answer.answer, answer.answer

@@ -44,11 +44,15 @@ MAX_TURNS = 50
 # The counters a question asks in ("多少件"), not where they start a longer word ("多少部署": figures' rule).
 _COUNTERS = "|".join(
     re.escape(u) + (f"(?![{NOT_UNIT_AFTER[u]}])" if u in NOT_UNIT_AFTER else "")
-    for u in "个百分点 件 宗 起 名 人次 人 位 项 条 个 家 所 户 份 篇 部 支 次 场 元 天 年 倍".split()
+    for u in "个百分点 个工作日 个月 件 宗 起 名 人次 人 位 项 条 个 家 所 户 份 篇 部 支 次 场 元 天 年 倍".split()
 )
+# A length of time asked ("观察期有多长？", "多久"): a figure in a unit of time ("6个月"), not a date.
+_ASKS_LENGTH = re.compile(r"多长(?:时间)?|多久")
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
-_ASKS_FIGURE = re.compile(rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率(?!先|领)|比例|占比|数量|金额|排名|第几")
+_ASKS_FIGURE = re.compile(
+    rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率(?!先|领)|比例|占比|数量|金额|排名|第几|{_ASKS_LENGTH.pattern}"
+)
 _ASKS_RATE = re.compile(r"率(?!先|领)|比例|占比|百分")  # 率先 is no rate
 # A question asking for an enumeration ("哪些", "哪几个方面"); not "举了哪些例子".
 _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")
@@ -626,6 +630,8 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
         return "元" if claimed.unit_class == "money" else claimed.unit
     if found and not found.group(1) and _ASKS_CHANGE.search(text):
         return None  # "检查次数同比下降了多少": a change of the count, said in %
+    if not found and _ASKS_LENGTH.search(text):
+        return "天"  # of the time class: 6个月 and 15个工作日 answer it
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
 
 
