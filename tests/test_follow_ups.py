@@ -99,6 +99,10 @@ def test_a_follow_up_the_reports_do_not_answer_is_refused(seeded, turns):
         (["南海区2024年行政诉讼败诉率是多少？", "较上年下降多少？"], "下降1.7个百分点", None),
         # "和肇庆比" after a rate: the two places' rates, not their counts of cases (nor the first place's)
         (["成都市2024年办理了多少件行政应诉案件？", "南海区呢？", "败诉率呢？", "和肇庆比呢？"], "肇庆市更高", "413件"),
+        # which grew faster, after counts asked: the changes compared, not the counts given again without a verdict
+        (["南海区2024年收到多少件行政复议申请？", "那肇庆呢？", "哪个同比增长更快？"], "南海区更快", None),
+        # "其中调解成功多少宗？" (no 了): the count of the success, not the total again
+        (["肇庆市人民调解组织调解了多少宗矛盾纠纷？", "其中调解成功多少宗？"], "调解成功12199宗", None),
     ],
 )
 def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_said):

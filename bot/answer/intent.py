@@ -268,6 +268,8 @@ def act_counted(question: str) -> str | None:
     order ("成功调解了多少宗" is answered by "调解成功9712宗")."""
     text = to_simplified(question)
     found = _ACT.search(text)
+    if not found and _SUCCEEDED.search(text):  # "调解成功多少宗"
+        return "成功"
     if not found:  # "受理行政复议申请多少件": the one act on cases it names
         acts = [act for act in CASE_ACTS if act in text]
         return acts[0] if len(acts) == 1 else None
@@ -279,6 +281,7 @@ CASE_ACTS = ("收到", "新收", "受理", "审结", "办结", "立案")
 
 
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
+_SUCCEEDED = re.compile(r"成功(?:有|是)?(?:多少|几)")
 
 
 def rates_named(question: str) -> set[str]:
@@ -850,6 +853,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         return _two_things_of(core, base, earlier, issuers)
     topic = _without_places(to_simplified(base), old, issuers)
     topic = re.sub(r"^[和与及、的\s]+", "", _YEAR.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
+    if _ASKS_CHANGE.search(core):  # "哪个同比增长更快？" after counts: the changes compared, not the counts
+        topic = _without_count(topic).strip(" ，,。?？的")
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
     asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core)
