@@ -234,3 +234,16 @@ def test_a_figure_from_next_years_plans_is_said_to_be_planned(lookalike):
 def test_a_length_of_time_asked_is_answered_by_one(lookalike, question, said):
     answer = Answerer(lookalike, "extractive").ask(question)
     assert said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海那边调解纠纷搞了多少宗啊", "9836宗"),  # 那边, 搞了: talk, not what is asked
+        ("肇庆去年法援办了多少案子", "4215件"),  # 法援, 案子: the asker's words for 法律援助, 案件
+        ("南海区调解纠纷做了多少宗？", "9836宗"),
+    ],
+)
+def test_a_question_in_casual_words_is_answered_as_in_the_reports_words(lookalike, question, said):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert said in answer.answer, answer.answer

@@ -694,7 +694,7 @@ def _names_marked(text: str, issuers: list[str]) -> tuple[str, list[str]]:
 def tidy(question: str) -> str:
     """A question without the talk around it: a greeting or self-introduction before it ("你好，我是司法局的小王，
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
-    particle at its end ("…是多少啊，谢谢！") weigh in no search."""
+    particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = question.strip()
     clauses = re.split(r"(?<=[，,。！!])", text)
     while len(clauses) > 1 and _SMALL_TALK.search(clauses[0]) and not _asks_or_dates(clauses[0]):
@@ -704,7 +704,13 @@ def tidy(question: str) -> str:
     if asked and after.strip() and not re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after):
         text = f"{asked}？"  # what follows the last question mark asks nothing
     text = _THANKS.sub("", text)
+    text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
     return _PARTICLE.sub(lambda m: m.group(1), text) or question
+
+
+# The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
+_PLAIN_WORDS = {"法援": "法律援助", "案子": "案件", "搞了": "", "弄了": "", "干了": "做了"}
+_PLAIN = re.compile("|".join(_PLAIN_WORDS))
 
 
 # Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，", "帮我查一下哈，").
