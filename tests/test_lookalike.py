@@ -247,3 +247,10 @@ def test_a_length_of_time_asked_is_answered_by_one(lookalike, question, said):
 def test_a_question_in_casual_words_is_answered_as_in_the_reports_words(lookalike, question, said):
     answer = Answerer(lookalike, "extractive").ask(question)
     assert said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["南海区获得了哪些荣誉？", "南海区在报告开头提到获得了哪些荣誉？"])
+def test_honours_asked_are_answered_by_what_was_won(lookalike, question):
+    """A report says an honour by what was won ("获评优秀等次", "获评…创新实践案例"), not the word 荣誉."""
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert "获评优秀等次" in answer.answer, answer.answer

@@ -25,6 +25,7 @@ from bot.answer.intent import (
     figure_claimed,
     money_measured,
     rates_named,
+    says,
 )
 from bot.ingest.figures import (
     approximate,
@@ -75,7 +76,7 @@ def coverage(
             text = to_simplified(sentence)
             if intent.figure and not all(place in text for place in scope.places):
                 continue
-            found = sum(max(idf(t), 0.0) for t in terms if t in text or t in context)
+            found = sum(max(idf(t), 0.0) for t in terms if says(text, t) or t in context)
             best = max(best, found / total)
     return best
 

@@ -23,6 +23,7 @@ from bot.answer.intent import (
     part_act,
     place_of_what,
     rates_named,
+    says,
     short_name,
     unit_asked,
     years_named,
@@ -75,7 +76,7 @@ class Extractive:
                 if simplified in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add(simplified)
-                score = sum(idf(t) for t in terms if t in simplified)
+                score = sum(idf(t) for t in terms if says(simplified, t))
                 if wants_number and _holds_figure(sentence, intent, unit, asked, changed):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
@@ -206,7 +207,7 @@ class Extractive:
         clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
         if len(clauses) < 2:
             return sentence
-        found = [{t for t in terms if t in to_simplified(c)} for c in clauses]
+        found = [{t for t in terms if says(to_simplified(c), t)} for c in clauses]
 
         def weight(words: set[str]) -> float:
             return sum(idf(t) for t in words)

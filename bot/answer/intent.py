@@ -139,6 +139,7 @@ class Intent:
     span: bool = False  # a period ("哪段时间", "多久"): both of its ends answer
     ordinal: bool = False  # a rank or place in a series ("第几批", "排名第几"): "第三批" answers as a figure does
     trend: bool = False  # which way a figure went ("增加还是减少"): its change answers, a figure too
+    honours: bool = False  # honours won ("获得了哪些荣誉"): said by what was won (`SAID_AS`)
 
     @classmethod
     def of(cls, question: str) -> Intent:
@@ -157,6 +158,7 @@ class Intent:
             span=bool(_ASKS_SPAN.search(text)),
             ordinal=bool(_ASKS_ORDINAL.search(text)),
             trend=trend,
+            honours=any(word in text for word in SAID_AS),
         )
 
     def figure_in(self, sentence: str) -> bool:
@@ -167,8 +169,19 @@ class Intent:
         return bool(reached or self.ordinal and (ORDINAL.search(sentence) or NUMBER.search(sentence)))
 
     def search_terms(self) -> list[str]:
-        """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`)."""
-        return list(_SHORTCOMING_WORDS) if self.shortcomings else []
+        """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`,
+        `SAID_AS`)."""
+        return (list(_SHORTCOMING_WORDS) if self.shortcomings else []) + (list(_HONOURS) if self.honours else [])
+
+
+# A question's word the reports say otherwise: an honour by what was won ("获评优秀等次", "荣获…称号").
+_HONOURS = ("获评", "荣获", "评为", "入选", "称号")
+SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰"), _HONOURS)
+
+
+def says(text: str, term: str) -> bool:
+    """Whether simplified text says a question's word: itself, or as the reports say it (`SAID_AS`)."""
+    return term in text or any(word in text for word in SAID_AS.get(term, ()))
 
 
 @dataclass(frozen=True)
