@@ -254,3 +254,10 @@ def test_honours_asked_are_answered_by_what_was_won(lookalike, question):
     """A report says an honour by what was won ("获评优秀等次", "获评…创新实践案例"), not the word 荣誉."""
     answer = Answerer(lookalike, "extractive").ask(question)
     assert "获评优秀等次" in answer.answer, answer.answer
+
+
+def test_things_asked_by_which_are_the_clause_listing_them(lookalike):
+    """ "需要履行哪些程序": the clause listing the 程序 (公众参与、专家论证…), not the clause saying most of the
+    question's other words (出台《…重大行政决策程序规定》)."""
+    answer = Answerer(lookalike, "extractive").ask("南海区重大行政决策事项需要履行哪些程序？")
+    assert "公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序" in answer.answer, answer.answer

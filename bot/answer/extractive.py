@@ -18,6 +18,7 @@ from bot.answer.intent import (
     asks,
     change_asked,
     done_asked,
+    listed_thing,
     measure,
     names_a_thing,
     part_act,
@@ -218,6 +219,9 @@ class Extractive:
         acted = [i for i, c in enumerate(clauses) if act and act in to_simplified(c) and slot and slot.search(c)]
         if acted and best not in acted:  # "成功了多少宗": the clause counting that act ("成功调解14155宗")
             best = max(acted, key=lambda i: scores[i])
+        listing = [i for i, c in enumerate(clauses) if act and act in to_simplified(c) and "、" in c]
+        if slot is None and intent.list and listing and best not in listing:  # "哪些程序": the clause listing them
+            best = max(listing, key=lambda i: scores[i])
         if slot is None:
             if len(sentence) <= 60 or len(clauses) < 3:  # short enough to read whole: the answer is in it
                 return sentence
@@ -520,8 +524,8 @@ def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[
 
 
 def _marked(question: str) -> str | None:
-    """The word that marks the clause answering a figure question: the act counted ("成功了多少宗": 成功), or the
-    one rate named ("纠错率是多少": the clause saying 纠错率, not the one saying most of the question's other
-    words, "新修订的《行政复议法》…施行后")."""
+    """The word that marks the clause answering: the act counted ("成功了多少宗": 成功), the things listed ("哪些
+    程序": 程序), or the one rate named ("纠错率是多少": the clause saying 纠错率, not the one saying most of the
+    question's other words, "新修订的《行政复议法》…施行后")."""
     rates = rates_named(question)
-    return act_counted(question) or (next(iter(rates)) if len(rates) == 1 else None)
+    return act_counted(question) or listed_thing(question) or (next(iter(rates)) if len(rates) == 1 else None)

@@ -275,6 +275,16 @@ def part_act(clause: str, question: str) -> bool:
     return any(act.group(0) not in asked for act in _PART_ACTS.finditer(simplified))
 
 
+def listed_thing(question: str) -> str | None:
+    """The things a question ending with them asks listed ("需要履行哪些程序": 程序), or None: the clause listing
+    them ("均履行公众参与、专家论证…程序") answers, not the one saying most of its other words."""
+    found = _LISTED.search(to_simplified(question))
+    return found.group(1) if found else None
+
+
+_LISTED = re.compile(rf"(?:哪些|哪几项|哪几个|哪几种)([{CJK}]{{2,4}})[？?。]?$")
+
+
 def act_counted(question: str) -> str | None:
     """The act a count asks of ("人民调解成功了多少宗", "…成功的有多少宗" → 成功): of a sentence counting several
     acts of one thing ("受理…14251宗，成功调解14155宗"), the clause naming it answers. Success is 成功 in either
