@@ -261,3 +261,13 @@ def test_things_asked_by_which_are_the_clause_listing_them(lookalike):
     question's other words (出台《…重大行政决策程序规定》)."""
     answer = Answerer(lookalike, "extractive").ask("南海区重大行政决策事项需要履行哪些程序？")
     assert "公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序" in answer.answer, answer.answer
+
+
+def test_a_figure_of_the_year_before_is_computed_from_the_next_years_report(lookalike):
+    """南海区 has no 2023 report; its 2024 one says "行政诉讼败诉率4.1%，较上年下降1.7个百分点": 2023's was 5.8%,
+    computed and said so, the sentence cited. A change in % of a count (1124件，同比增长42.3%) gives no exact
+    count of the year before: not computed."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2023年行政诉讼败诉率是多少？")
+    assert answer.answer.startswith("南海区2023年行政诉讼败诉率为5.8%") and "推算" in answer.answer, answer.answer
+    assert answer.citations and answer.flagged_numbers == []
+    assert Answerer(lookalike, "extractive").ask("南海区2023年收到多少件行政复议申请？").refused

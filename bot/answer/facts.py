@@ -40,6 +40,7 @@ from bot.ingest.figures import (
     approximate,
     counts_alike,
     counts_for,
+    direction,
     unreached,
     value_range,
 )
@@ -116,6 +117,8 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return _joined([f or _not_said(r, n, library) for f, (r, n) in zip(each, reports, strict=True)])
     if plan.kind == "outline":  # only the report's own headings say how it is divided; similar chunks do not
         return _joined([_outline(plan, report, name, library) for report, name in reports]) or UNSAID
+    if not reports and plan.kind in ("figure", "rate") and len(plan.scope.years) == 1:
+        return _year_before(plan, library, filters, idf)  # "南海区2023年…" with only its 2024 report
     if len(reports) != 1:
         return None
     report, name = reports[0]
@@ -220,6 +223,43 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         said = _clean(head)
     text = f"{name}{row.year or report.covered_year or ''}年{said}[1]。"
     return Facts([_passage(report, section, whole)], confirmation(plan.question, text, idf) + text)
+
+
+def _year_before(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
+    """A figure of the year before a body's report, a year it has no report on ("南海区2023年行政诉讼败诉率"):
+    computed from the next year's figure and its change from the year before when both are exact counts or a
+    rate and points ("4.1%，较上年下降1.7个百分点": 5.8%), said to be computed, the sentence cited; None else."""
+    year = plan.scope.years[0]
+    later = replace(plan, scope=replace(plan.scope, years=[year + 1]))
+    reports = reports_for(later, library, filters)
+    if len(plan.scope.issuers) != 1 or len(reports) != 1:
+        return None
+    report, name = reports[0]
+    row = _best_row(later, report, _terms(later), idf)
+    step = next((f for f in report.figures if row and _change_from_year_before(row, f)), None)
+    if row is None or step is None or not answers_the_asked(later, row.sentence, idf, [row.sentence]):
+        return None
+    unit = "%" if step.unit == "个百分点" else row.unit
+    before = _number(row.value - direction(step.change or "") * step.value) + unit
+    section = section_at(list(report.sections), row.paragraph)
+    said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or step.text in c)
+    text = f"{name}{year}年{row.indicator}为{before}（据{name}{year + 1}年度报告推算：{said}）[1]。"
+    return Facts([_passage(report, section, _whole_sentence(section, row.sentence))], text, (before, str(year)))
+
+
+def _change_from_year_before(row: Figure, step: Figure) -> bool:
+    """Whether `step` is the exact change of `row` from the year before, said next to it: points of a rate,
+    or a count in its unit class ("356起，比上年增加45件")."""
+    if row.change or not step.change or step.sentence != row.sentence or step.indicator != row.indicator:
+        return False
+    if approximate(row) or approximate(step) or not direction(step.change):
+        return False
+    clause = next((c for c in re.split(r"[，；;]", step.sentence) if step.text in c), "")
+    same = step.unit == "个百分点" if row.unit_class == "percent" else counts_alike(step.unit, row.unit)
+    return same and bool(_YEAR_BEFORE.search(clause))
+
+
+_YEAR_BEFORE = re.compile(r"上年|上一年|去年|同比")
 
 
 def _up_to(row: Figure) -> str:
