@@ -480,6 +480,10 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("广州数据交易所累计交易额超55亿元，对吗？", "是。"),  # the bound the report gives, as it gives it
         # a figure the report's bound leaves out: "超1.11万件" is no 1万件 (one it leaves in, 1.2万件, is not judged)
         ("成都2024年新收行政复议案件1万件，对吗？", "否。"),
+        # a bound claimed the report's bound does not reach (超2000项, not 超3000项); one it passes is borne out
+        ("广州公开惠企政策超过3000项，对吗？", "否。"),
+        ("广州公开惠企政策超过1000项，对吗？", "是。"),
+        ("韶关联合验收率是70%以上吧？", "否。"),  # "…吧？" asks as 对吧 does
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):

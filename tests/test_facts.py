@@ -209,6 +209,18 @@ def test_a_report_question_is_answered_from_its_own_lines(seeded):
     assert article.answer.startswith("《推进依法治市 建设法治广州》")
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都市2024年法治政府建设报告的标题是什么？", "标题为《成都市人民政府关于2024年度法治政府建设情况的报告》"),
+        ("2017年广州那篇报道的标题是什么？", "标题为《推进依法治市 建设法治广州》"),
+    ],
+)
+def test_a_reports_title_asked_is_its_own(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and answer.citations, answer.answer
+
+
 def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
     answerer = Answerer(seeded, "extractive")
     assert answerer.ask("花都区的公职律师一共办理了多少件法律事务？").answer == REFUSAL  # 68名: people, not cases

@@ -48,6 +48,10 @@ def _converse(library, *questions: str):
             ["花都区有多少名公职律师？", "这个数字出自报告哪一部分？"],
             "（三）奋力推进依法行政体系建设，发挥法治固根本、稳预期、利长远的保障作用 > 2.深化行政执法体制改革",
         ),
+        # "这个数字出自哪里？": where it is said, not refused nor the report's source
+        (["广州数据交易所累计交易额是多少？", "这个数字出自哪里？"], "（二）政府机构职能体系持续优化”部分"),
+        # "换成…的呢？" asks the same of another place
+        (["花都区2023年收到多少宗行政复议申请？", "换成韶关的呢？"], "830件"),
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),

@@ -232,7 +232,8 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
     when they all differ or are in another currency; for an approximate one (余, 超, 以上), "是。" only when
     claimed with the same bound, "否。" when the figure claimed is not where it may lie (`value_range`), else
-    nothing; nothing when none is of its class and thing. A
+    nothing; a bound claimed ("超过3000项") is borne out by a figure at least that ("超2000项" is not);
+    nothing when none is of its class and thing. A
     change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go."""
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
@@ -247,7 +248,11 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
         return "否。"  # the amount is given in another currency: "55亿美元" is not the report's 55亿元
     if said and any(_same_bound(f, claimed) for f in said):
         return "是。"  # the bound the report gives, as it gives it ("超55亿元")
-    if not said or approximate(claimed) and any(approximate(f) for f in said):
+    if said and approximate(claimed):  # "超过3000项" claimed: borne out only by a figure at least that
+        if value_range(claimed)[0] != claimed.value:
+            return ""  # "近/约…" claimed: no bound to hold the report's figure to
+        return "是。" if any(value_range(f)[0] >= claimed.value for f in said) else "否。"
+    if not said:
         return ""
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"

@@ -354,11 +354,12 @@ _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
 _ASKS_SIGNED = re.compile(r"落款|签发|成文")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
+_ASKS_TITLE = re.compile(r"标题|题目|全称")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
 
 
 def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:
-    """A report's own lines answer questions about it: issuer, year covered, date, source, addressee."""
+    """A report's own lines answer questions about it: title, issuer, year covered, date, source, addressee."""
     record = library.document(report.doc) or {}
     lines = [line.strip() for line in report.text.split("\n") if line.strip()]
     signature = next((s for s in report.tops if s.path and s.path[0].startswith("〔落款")), None)
@@ -370,6 +371,8 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         addressee = next((m.group(1) for line in lines[:4] if (m := _ADDRESSEE.match(line))), None)
         if addressee:
             said.append(f"报送{addressee}")
+    if _ASKS_TITLE.search(wants) and report.title:
+        said.append(f"标题为《{report.title.strip('《》')}》")
     if _ASKS_ISSUER.search(wants) and issuer and not addressed:
         said.append(f"以{issuer}的名义发布")
     if _ASKS_SOURCE.search(wants) and record.get("source"):
@@ -393,7 +396,10 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         cited = _passage(report, plans[0], plans[0].text)
     else:
         cited = _passage(report, None, "\n".join([*lines[:3], *(signature.text.split("\n") if signature else [])]))
-    return Facts([cited], f"{_report_name(report, name, record.get('kind', 'report'))}{'，'.join(said)}[1]。")
+    subject = _report_name(report, name, record.get("kind", "report"))
+    if subject == f"《{report.title}》" and said[0].startswith("标题为"):  # an article named by the title asked
+        subject = f"{name}{report.published[:4] + '年' if report.published else ''}的这篇报道"
+    return Facts([cited], f"{subject}{'，'.join(said)}[1]。")
 
 
 def _outline(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:

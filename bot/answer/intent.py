@@ -26,7 +26,7 @@ _NOT_PLACES = set(
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
 )
 _FOLLOW_UP = re.compile(
-    r"^(那|那么|还有|另外|以及|而)|呢[?？]?$"
+    r"^(那|那么|还有|另外|以及|而|换成|换作|改成|改为|如果是)|呢[?？]?$"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
 )
 _THEN_ASKS = re.compile(r"呢[，,]")  # "肇庆呢，有几项？": the same question of another place, asked again
@@ -77,7 +77,7 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
     r"|成文日期"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
-    r"|出自哪|哪家媒体|总结的是哪|针对哪一?年|落款|"
+    r"|出自哪|哪家媒体|总结的是哪|针对哪一?年|落款|(?:报告|报道|文章)的?(?:标题|题目|全称)|"
     + ADDRESSEE_ASKED.pattern
     + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)"
 )
@@ -433,6 +433,8 @@ _ASKS_OUTLINE = re.compile(
 # Where in its report something is said ("这个数字出自报告哪一部分", "…在报告的哪个部分"): its section.
 LOCATION_ASKED = re.compile(
     r"(?:出自|来自|在|位于|属于|见于)(?:报告|原文|文中|全文)?(?:的|中的|里的)?(?:哪一?个?部分|哪一?节|哪一?章|哪个章节|什么部分|哪个标题)"
+    # of a figure: "这个数字出自哪里？"
+    r"|(?:数字|数据|数值)(?:是|又)?(?:出自|来自)(?:哪里|何处|哪儿|哪份报告|哪个报告)|(?:数字|数据)的?出处"
 )
 PART_ASKED = re.compile(rf"第([{NUMERALS}]|\d{{1,2}})(?:个)?部分")
 
@@ -623,7 +625,7 @@ def direction_claimed(question: str) -> int:
     return direction(text)
 
 
-_ASKS_CONFIRM = re.compile(r"对吗|对不对|对吧|是吧|没错吧|是否|是不是|有没有|吗[？?]?$|了吗")
+_ASKS_CONFIRM = re.compile(r"对吗|对不对|对吧|是吧|没错吧|是否|是不是|有没有|[吗吧][？?]?$|了吗")
 
 
 def done_asked(question: str, intent: Intent) -> bool:
@@ -920,8 +922,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     question on 韶关市2024年): it inherits the earlier question's bodies and years; a count of no thing after a
     rate or change asked ("调解了多少宗？" after "…人民调解成功率是多少？") inherits the thing too (a count after a
     count is of a part of it, "其中…", and the earlier count's clause answers it)."""
-    if find_scope(question, issuers) != Scope() or _ASKS_PLACE.search(to_simplified(question)):
-        return question  # it names its own scope, or asks which place ("全国首个…的城市是哪个？")
+    located = _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question))
+    if find_scope(question, issuers) != Scope() or _ASKS_PLACE.search(to_simplified(question)) and not located:
+        return question  # it names its own scope, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     old = find_scope(earlier, issuers)
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
@@ -933,7 +936,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}，{question}"
     if item_asked(question) and not _role_asked(question) and _role_asked(earlier):
         return f"{earlier.rstrip('？? ')}，{question}"  # "第二条具体讲的是什么？" of the list just given
-    if _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question)):
+    if located:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
