@@ -392,6 +392,16 @@ def test_an_item_asked_by_its_place_in_the_list_is_that_item(seeded, question, s
     assert said in answer.answer and not_said not in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize(
+    "question", ["花都区报告认为政务数据应用效率不高的原因是什么？", "花都区政务数据应用效率为什么不高？"]
+)
+def test_why_a_shortcoming_is_so_is_what_its_item_goes_on_to_say(seeded, question):
+    """The report gives no cause as such ("由于…"), but its item on the shortcoming says how it is so: "各类跨系统…
+    数据资源共享交换体制尚不完善" (refused, as a cause asked with none said)."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert "数据资源共享交换体制尚不完善" in answer.answer and "人民调解" not in answer.answer, answer.answer
+
+
 def test_the_item_whose_headline_says_the_topic_is_chosen():
     """Words of the topic in an item's headline count twice: the item on 执法 is about it, not the one that
     mentions 执法 in passing more often."""

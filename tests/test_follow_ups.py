@@ -50,6 +50,8 @@ def _converse(library, *questions: str):
         ),
         # "这个数字出自哪里？": where it is said, not refused nor the report's source
         (["广州数据交易所累计交易额是多少？", "这个数字出自哪里？"], "（二）政府机构职能体系持续优化”部分"),
+        # "原因呢？" after a shortcoming: what its item goes on to say (the rewrite had been "…花都区原因", refused)
+        (["花都区人民调解工作有什么不足？", "原因呢？"], "部分村（居）调解委员会硬件设施不全"),
         # "换成…的呢？" asks the same of another place
         (["花都区2023年收到多少宗行政复议申请？", "换成韶关的呢？"], "830件"),
         # an item of the list just given, by its place in it: that item, told with what it goes on to say

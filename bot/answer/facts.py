@@ -481,8 +481,8 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         said = _nth_item(sections, plan.item, plan.question)
     elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
         said = _headlines(sections)
-    elif _ASKS_DETAIL.search(plan.question):  # "原因是什么", "具体表现": each item with what it goes on to say
-        said = _detailed(sections)
+    elif _ASKS_DETAIL.search(plan.question):  # "原因是什么", "具体表现": the item on what it names, told on, or
+        said = _about_topic(sections, terms, idf, plan.question) or _detailed(sections)  # each item so
     else:
         said = _about_topic(sections, terms, idf, plan.question) or _headlines(sections)
     if not said:

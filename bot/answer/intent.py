@@ -51,9 +51,9 @@ _ASKS_LENGTH = re.compile(r"多长(?:时间)?|多久")
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
 _ASKS_FIGURE = re.compile(
-    rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|率(?!先|领)|比例|占比|数量|金额|排名|第几|{_ASKS_LENGTH.pattern}"
+    rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|(?<!效)率(?!先|领)|比例|占比|数量|金额|排名|第几|{_ASKS_LENGTH.pattern}"
 )
-_ASKS_RATE = re.compile(r"率(?!先|领)|比例|占比|百分")  # 率先 is no rate
+_ASKS_RATE = re.compile(r"(?<!效)率(?!先|领)|比例|占比|百分")  # 率先 is no rate, nor 效率 (efficiency)
 # A question asking for an enumeration ("哪些", "哪几个方面"); not "举了哪些例子".
 _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")
 
@@ -65,6 +65,8 @@ _ASKS_SHORTCOMINGS = re.compile(
     r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些|问题部分|具体表现"
 )
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
+# What is said of a shortcoming ("效率不高", "力度不够", "有待加强"): asked why, the shortcomings answer.
+_FALLS_SHORT = re.compile(r"不高|不够|不足|不强|不完善|偏低|偏少|滞后|欠缺|有待|不到位|不均衡")
 
 # Whom a report is addressed to ("报送给谁", "向哪个机关报告", "主送机关"): its opening line says (市人大常委会：).
 ADDRESSEE_ASKED = re.compile(
@@ -462,6 +464,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
+    elif role is None and _ASKS_CAUSE.search(text) and _FALLS_SHORT.search(text) and not intent.figure:
+        role = "shortcomings"  # "…效率为什么不高？": what the item on that shortcoming goes on to say
     term = term_mentioned(text) if not scope.issuers or len(scope.issuers) > 1 else ""
     if term:
         kind = "mentions"  # "哪些地方推行了“综合查一次”": every report, searched for the words quoted
@@ -1027,7 +1031,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", core))) >= 2:  # "行政诉讼败诉率呢？": its own thing
             return f"{scope}{core}是多少？"
         return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
-    if _ASKS_CAUSE.fullmatch(core):  # "原因是什么？": of what the last question asked about
+    if _ASKS_CAUSE.fullmatch(core) or core in ("原因", "为啥"):  # "原因是什么？", "原因呢？": of the last thing
         return f"{_without_count(base)}的原因是什么？"
     if _ASKS_WHICH_ONES.fullmatch(core):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
