@@ -554,6 +554,9 @@ def test_a_grade_or_rank_must_be_of_the_thing_asked(seeded):
     both = answerer.ask("广州的政府透明度排第几？数字政府建设排名呢？")
     assert "政府透明度在全国106个地级市政府中排名第一" in both.answer
     assert both.answer.endswith("报告未载明数字政府建设排名。") and "法治广东" not in both.answer
+    # a rank said without 名 ("蝉联全国第一") answers "排名如何" as it answers "排第几"
+    ranked = answerer.ask("广州在知识产权行政保护绩效考核中排名如何？").answer
+    assert "蝉联全国第一" in ranked, ranked
 
 
 def test_why_after_the_shortcomings_tells_each_with_what_it_goes_on_to_say(seeded):

@@ -149,6 +149,7 @@ def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:
 # What a grade or rank question must be answered with: a grade, a rank or a place in an order.
 _GRADE_SAID = re.compile(
     r"等次|等级|排名|名次|第[一二三四五六七八九十\d]+名|优秀|良好|合格|A\+|前[一二三四五六七八九十\d]+"
+    r"|(?:全国|全省|全市|位居|位列|居)第[一二三四五六七八九十\d]+|首位"  # "蝉联全国第一", "居粤东西北首位"
 )
 
 
