@@ -50,6 +50,18 @@ def _converse(library, *questions: str):
         ),
         # "这个数字出自哪里？": where it is said, not refused nor the report's source
         (["广州数据交易所累计交易额是多少？", "这个数字出自哪里？"], "（二）政府机构职能体系持续优化”部分"),
+        # "两者增幅相差多少？": the two places' changes compared (增幅 is the measure, no thing of its own)
+        (
+            ["成都2024年新收的行政复议案件有多少？", "它的同比增长是多少？", "换成花都区的呢？", "两者增幅相差多少？"],
+            "20.93个百分点",
+        ),
+        # "三个地方里哪个最多？": every place the conversation asked about, not the last one
+        (["成都2024年调解了多少件各类纠纷？", "韶关呢？", "花都区呢？", "三个地方里哪个最多？"], "成都市最多"),
+        # "加上广州，…哪个最多？": the places asked about and the one added
+        (
+            ["成都市政府2024年召开会议研究法治相关重要事项多少次？", "韶关呢？", "加上广州，三个城市里哪个最多？"],
+            "成都市",
+        ),
         # "原因呢？" after a shortcoming: what its item goes on to say (the rewrite had been "…花都区原因", refused)
         (["花都区人民调解工作有什么不足？", "原因呢？"], "部分村（居）调解委员会硬件设施不全"),
         # "换成…的呢？" asks the same of another place

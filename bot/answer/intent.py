@@ -767,7 +767,7 @@ def is_follow_up(question: str) -> bool:
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
     core = _THESE.sub("", to_simplified(text))
-    return bool(_ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core)) and not _noun_run(core)
+    return bool(_ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core)) and not _noun_run(_MEASURE_WORDS.sub("", core))
 
 
 def standalone(
@@ -867,7 +867,14 @@ def _as_history(questions: list[str]) -> list[dict]:
 
 # A follow-up asking which of the places asked about is larger, naming no thing of its own: "两者哪个多？",
 # "哪个更高？", "和成都比呢？".
-_THESE = re.compile(r"^(?:两者|二者|两地|两市|两区|两个|这两个?|它们|他们)")
+_THESE = re.compile(
+    r"^(?:两者|二者|两地|两市|两区|两个|这两个?|它们|他们|三者|三地"
+    r"|(?:这)?[两三四五几]个(?:地方|城市|地区|区|市)?(?:里|中|之中|当中)?)(?:的)?"
+)
+# The measure compared ("两者增幅相差多少"), which is no thing of its own.
+_MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
+# "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
+_ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多"
 )
@@ -877,12 +884,19 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     """A follow-up asking which is larger, as the last question's thing asked of every body the conversation
     asked about (and any the follow-up names) side by side, each by its latest report; of one body, the things
     of its last two questions ("政协提案呢？" … "两者相差多少？"); None for any other follow-up."""
-    core = _THESE.sub("", to_simplified(_FOLLOW_UP.sub("", question.strip())).strip(" ，,。?？"))
-    if not _ASKS_WHICH.search(core) or _noun_run(core):
+    core = to_simplified(_FOLLOW_UP.sub("", question.strip())).strip(" ，,。?？")
+    added = _ADDED.match(core)
+    core = core[added.end() :] if added else core
+    new = find_scope(core, issuers)
+    for name in _names_in(core, new.issuers, issuers) if added else []:  # "加上广州，三个城市里哪个最多"
+        core = core.replace(name, "", 1).lstrip(" ，,")
+    core = _THESE.sub("", core)
+    if not _ASKS_WHICH.search(core) or _noun_run(_MEASURE_WORDS.sub("", core)):  # 增幅 is a measure, no thing
         return None
-    new, old = find_scope(core, issuers), find_scope(base, issuers)
+    old = find_scope(base, issuers)
     # "和肇庆比呢？": the place asked last beside the one named; "哪个最多？": every place asked about
     named = new.issuers if len(new.issuers) > 1 else [*old.issuers, *new.issuers] if new.issuers else asked
+    named = [*asked, *new.issuers] if added else named
     bodies = list(dict.fromkeys(named))
     if len(bodies) < 2:
         return _two_things_of(core, base, earlier, issuers)
