@@ -50,6 +50,8 @@ def _converse(library, *questions: str):
         ),
         # "这个数字出自哪里？": where it is said, not refused nor the report's source
         (["广州数据交易所累计交易额是多少？", "这个数字出自哪里？"], "（二）政府机构职能体系持续优化”部分"),
+        # the things counted asked after their count, where the report names some: those it names
+        (["成都完成了多少项一件事高效办？", "具体有哪些？"], "“企业迁移”“信用修复”等13项"),
         # "两者增幅相差多少？": the two places' changes compared (增幅 is the measure, no thing of its own)
         (
             ["成都2024年新收的行政复议案件有多少？", "它的同比增长是多少？", "换成花都区的呢？", "两者增幅相差多少？"],
@@ -101,6 +103,9 @@ def test_a_question_asking_which_city_does_not_inherit_the_conversations_city(se
         ["成都市2024年新收行政复议案件多少件？", "同比增长多少？", "原因是什么？"],
         # 成都 gives no growth of its 经营主体: 行政复议案件's growth is another thing's
         ["广州市2024年全市实有经营主体多少户？", "同比增长多少？", "那成都呢？"],
+        # the things counted asked after their count: the report lists none ("13个领域实施了…" says the count again)
+        ["花都区在多少个领域实施了信用分级分类监管？", "具体是哪些领域？"],
+        ["韶关有多少个高效办成一件事重点事项已实施？", "具体有哪些？"],
     ],
 )
 def test_a_follow_up_the_reports_do_not_answer_is_refused(seeded, turns):

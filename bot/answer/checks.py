@@ -157,6 +157,19 @@ _GRADE_SAID = re.compile(
 _AMONG = re.compile(r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})")
 # What says why: a report that gives a cause says so with one of these.
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
+# The things a count counted, asked after it (the follow-up's "…，具体有哪些？"): answered by a listing of some.
+_THINGS_COUNTED_ASKED = re.compile(r"，具体有哪些？$")
+_LISTED = re.compile(r"[^，,]{2}、|；|[一二三四五六七八九十]是|“[^”]+”“|》[^《]*《")
+
+
+def _lists_the_counted(text: str) -> bool:
+    """Whether an answer names things a count in it counts: a listing in the count's clause or the one after
+    ("“企业迁移”“信用修复”等13项"); "建成市、县两级…专窗，13个…事项已实施" lists none of the 13."""
+    clauses = re.split(r"[，,。；;]", text)
+    at = [i for i, c in enumerate(clauses) if any(f.unit_class not in (None, "time") for f in extract_figures(c))]
+    return any(_LISTED.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_LISTED.search(text))
+
+
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
@@ -198,6 +211,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False
+    if _THINGS_COUNTED_ASKED.search(plan.question) and not _lists_the_counted(text):
+        return False  # "…，具体有哪些？" after a count: a sentence giving the count again names none of them
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)

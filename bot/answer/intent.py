@@ -963,6 +963,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before
     if _measured(earlier) and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
         return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
+    if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
+        return f"{_without_count(earlier)}，具体有哪些？"
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
     return f"{scope}{question}" if scope else question
 
@@ -1047,7 +1049,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
     if _ASKS_CAUSE.fullmatch(core) or core in ("原因", "为啥"):  # "原因是什么？", "原因呢？": of the last thing
         return f"{_without_count(base)}的原因是什么？"
-    if _ASKS_WHICH_ONES.fullmatch(core):  # "具体有哪些？" after a count: the things counted
+    if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
     if _ASKS_CHANGE.search(core) and not _noun_run(core):  # "同比增长多少？": the change of the same thing
         return f"{_without_count(base)}{core}？"
@@ -1061,6 +1063,16 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if _measured(base) and _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)):
         return f"{_thing_asked(base)}，{core}？"  # "成功了多少？" after 人民调解's rate: of 人民调解
     return f"{scope}{core}"
+
+
+def _things_counted(question: str, earlier: str) -> bool:
+    """Whether a question asks which things the last one asked of ("具体有哪些？"), or a count just asked counted
+    ("具体是哪些领域？" after "…在多少个领域实施了…？": a word the count's question says)."""
+    which = _ASKS_WHICH_ONES.match(question)
+    rest = question[which.end() :] if which else ""
+    if not which or not rest:
+        return bool(which)
+    return len(rest) <= 4 and rest in to_simplified(earlier) and bool(_ASKS_UNIT.search(to_simplified(earlier)))
 
 
 def _measured(question: str) -> bool:
