@@ -115,6 +115,15 @@ def test_things_asked_together_are_compared_by_their_sum_where_a_report_gives_th
     answer = Answerer(seeded, "extractive").ask(plan.question)
     assert "人大代表建议77件" in answer.answer and "政协委员提案283件，合计360件" in answer.answer
     assert "1407件" in answer.answer and answer.answer.endswith("广州市更多。") and answer.flagged_numbers == []
+    # places listed with 、 are no things, and two things summed may be joined by 和
+    for asked in (
+        "广州、花都区、韶关、成都办理人大代表建议、政协提案的合计数各是多少？",
+        "韶关和花都区办理人大代表建议和政协提案合计各多少件？",
+    ):
+        assert make_plan(asked, BODIES).things == plan.things, asked
+    # 花都区 says 人大建议 for 人大代表建议: all but one of a three-word thing's words name it
+    four = Answerer(seeded, "extractive").ask("广州、花都区、韶关、成都办理人大代表建议和政协提案的合计数各是多少？")
+    assert "政协提案229件，合计437件" in four.answer and "合计360件" in four.answer, four.answer
 
 
 @pytest.mark.parametrize(

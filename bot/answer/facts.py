@@ -706,8 +706,10 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found and i in named]
     if len(reports) + len(missing) < 2 or not reports:
         return None
-    if not plan.compare and (_TWO_ASKS.search(plan.question) or lists_things(plan.question)):
-        return None  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row
+    if not plan.compare and not SUM_ASKED.search(plan.question) and (
+        _TWO_ASKS.search(plan.question) or lists_things(plan.question)
+    ):  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row; "…合计" is one
+        return None
     picked, unsaid, keys = _rows_compared(plan, reports, idf)
     if picked is None:
         return None
@@ -899,8 +901,9 @@ def _of_all(plan: Plan, report: Report, row: Figure, keys: set[str]) -> tuple[Fi
     283件"), it is their sum, said with its parts ("…，合计360件"): both against another place's figure of both,
     not one of them against it."""
 
-    def about(text: str, thing: frozenset[str]) -> bool:
-        return all(token in to_simplified(text) for token in thing)
+    def about(text: str, thing: frozenset[str]) -> bool:  # a thing of three words or more by all but one of them
+        said = sum(token in to_simplified(text) for token in thing)  # ("人大建议" for 人大代表建议)
+        return said == len(thing) or len(thing) >= 3 and said >= len(thing) - 1
 
     if len(plan.things) < 2 or all(about(_clause(row), thing) for thing in plan.things):
         return row, _said(row, keys)

@@ -488,7 +488,9 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "time"
     else:
         kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
-    things = _things_listed(text) if kind == "comparison" else ()
+    things = (
+        _things_listed(text, _names_in(text, scope.issuers, issuers) + scope.places) if kind == "comparison" else ()
+    )
     section = kind == "section"
     item = item_asked(text) if section else 0
     return Plan(text, kind, intent, scope, role if section else None, unit, compared, things, pair, term, item)
@@ -673,14 +675,18 @@ def _counted_in(text: str, intent: Intent, compared: bool) -> str | None:
     return next((unit for noun, unit in _COUNTED_IN.items() if noun in text), None)
 
 
-def _things_listed(text: str) -> tuple[frozenset[str], ...]:
-    """The things a question lists with 、 ("办理的人大代表建议、政协提案"): the words next to each 、, as the finest
-    search tokens a sentence must hold to be about that thing (政协提案 → 政协, 提案: "政协委员提案" is one)."""
-    at = text.find("、")
+def _things_listed(text: str, names: list[str]) -> tuple[frozenset[str], ...]:
+    """The things a question lists with 、 ("办理的人大代表建议、政协提案"), or joins with 和 when their sum is asked
+    ("…建议和政协提案合计"): the words next to each, as the finest search tokens a sentence must hold to be about
+    that thing (政协提案 → 政协, 提案: "政协委员提案" is one). The places listed (`names`) are no things."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"{re.escape(name)}[、和与及]", "", text)
+    mark = "、" if "、" in text else "和" if SUM_ASKED.search(text) else ""
+    at = text.find(mark) if mark else -1
     if at < 0:
         return ()
-    runs = (re.split(f"[{_CLAUSE_BREAKS}]", text[:at])[-1] + text[at:]).split("、")
-    runs[-1] = re.split(f"[{_CLAUSE_BREAKS}的]", runs[-1])[0]  # "…、政协提案的数量": the thing, not its measure
+    runs = (re.split(f"[{_CLAUSE_BREAKS}]", text[:at])[-1] + text[at:]).split(mark)
+    runs[-1] = re.split(f"[{_CLAUSE_BREAKS}的]|{SUM_ASKED.pattern}", runs[-1])[0]  # "…、政协提案的数量/合计"
     listed = [words(runs[0])[-2:], *(words(run)[:2] for run in runs[1:])]
     return tuple(frozenset(_finest(" ".join(w))) for w in listed if w)
 
