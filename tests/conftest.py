@@ -80,3 +80,14 @@ def lookalike(tmp_path_factory, embed_cache) -> Library:
     assert not report.errors and len(library.issuers()) == 2
     yield library
     library.close()
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory, embed_cache) -> Library:
+    """The five seeds and the two look-alike reports together: comparisons of three and four places."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("archive"), embed_cache=embed_cache)
+    library = Library(settings)
+    report = library.index([SEEDS, LOOKALIKE], show_progress=False)
+    assert not report.errors and len(library.issuers()) == 7
+    yield library
+    library.close()

@@ -271,3 +271,31 @@ def test_a_figure_of_the_year_before_is_computed_from_the_next_years_report(look
     assert answer.answer.startswith("南海区2023年行政诉讼败诉率为5.8%") and "推算" in answer.answer, answer.answer
     assert answer.citations and answer.flagged_numbers == []
     assert Answerer(lookalike, "extractive").ask("南海区2023年收到多少件行政复议申请？").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the order asked of several places, where their figures are exact
+        (
+            "韶关、成都、南海、肇庆四地实现的“跨省通办”事项，从多到少怎么排？",
+            "从多到少依次为韶关市、南海区、肇庆市、成都市",
+        ),
+        # 南海区's count of 行政复议申请, not the part of them withdrawn ("主动撤回申请104件")
+        ("把成都、肇庆、南海、韶关的行政复议申请数量从多到少排个序。", "从多到少依次为成都市、肇庆市、南海区、韶关市"),
+        # the most and the least, both asked
+        ("南海、肇庆、韶关、花都四个地方里，哪个的人民调解成功率最高？最低的是哪个？", "韶关市最高，肇庆市最低"),
+        # the most, and by how much it exceeds the least
+        (
+            "韶关、南海、肇庆三地的“省内通办”事项哪个最多？比最少的多多少项？",
+            "南海区最多，肇庆市最少，南海区比肇庆市多93项",
+        ),
+        # a difference asked with the act between ("多兑现了多少"), of money
+        ("南海比肇庆多兑现了多少惠企资金？", "南海区比肇庆市多1.73亿元"),
+        # the sum of two places' figures
+        ("南海和肇庆新增的省级民主法治示范村（社区）加起来有几个？", "合计9个"),
+    ],
+)
+def test_several_places_compared_are_ranked_differenced_and_summed_as_asked(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question)
+    assert said in answer.answer and answer.flagged_numbers == [], answer.answer

@@ -21,6 +21,7 @@ from bot.answer.intent import (
     DIFFERENCE_ASKED,
     GENERIC_THINGS,
     LOCATION_ASKED,
+    ORDER_ASKED,
     PART_ASKED,
     SUM_ASKED,
     Plan,
@@ -29,6 +30,7 @@ from bot.answer.intent import (
     find_scope,
     lists_things,
     make_plan,
+    part_act,
     rates_named,
     report_years,
     short_name,
@@ -706,8 +708,10 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found and i in named]
     if len(reports) + len(missing) < 2 or not reports:
         return None
-    if not plan.compare and not SUM_ASKED.search(plan.question) and (
-        _TWO_ASKS.search(plan.question) or lists_things(plan.question)
+    if (
+        not plan.compare
+        and not SUM_ASKED.search(plan.question)
+        and (_TWO_ASKS.search(plan.question) or lists_things(plan.question))
     ):  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row; "…合计" is one
         return None
     picked, unsaid, keys = _rows_compared(plan, reports, idf)
@@ -804,10 +808,14 @@ def _sum(rows: list[tuple[str, Figure]]) -> str:
 
 
 def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
-    """What the comparison concludes (which is larger, or by how much when asked), and the difference said."""
+    """What the comparison concludes (which is larger, their order, or by how much when asked; their sum when
+    asked), and the figure computed."""
+    if not plan.compare and SUM_ASKED.search(plan.question) and not plan.things:
+        total = _total(rows)  # "南海和肇庆…加起来有几个": the places' figures summed
+        return total, total
     verdict, difference = (_verdict(plan, rows), _difference(plan, rows)) if plan.compare else ("", "")
-    if difference and not difference.startswith("数值"):
-        return difference, difference
+    if difference and not difference.startswith("数值"):  # of several, which is the most too
+        return (f"{verdict}，{difference}" if len(rows) > 2 else difference), difference
     if difference and not verdict.startswith("数值"):
         return f"{verdict}，{difference}", difference
     return verdict, difference
@@ -958,6 +966,8 @@ def _best_row(
         )
         if plan.unit and row.unit == plan.unit:  # 次 asked: a count of times before a count of things
             score *= 1.5
+        if part_act(_clause(row), plan.question):  # "主动撤回申请104件" is a part of the 行政复议申请, not them
+            score *= 0.5
         # ties: the row saying more of the question's frame, then the one whose indicator is the closest phrase
         key = (score, _score(row.sentence, frame, idf), -len(row.indicator))
         if score > 0 and key > best_key:
@@ -1004,17 +1014,36 @@ def _topic_clause(row: Figure) -> str:
 
 def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """How much the larger of two exact figures of one unit class exceeds the smaller ("成都市比广州市多20项", "高0.85个
-    百分点"), when asked; a figure with a qualifier (超1.11万件) leaves it unsaid, and why."""
-    if len(rows) != 2 or not DIFFERENCE_ASKED.search(plan.question):
+    百分点"), when asked; of several, the largest the smallest ("比最少的多多少"); a figure with a qualifier
+    (超1.11万件) leaves it unsaid, and why."""
+    if len(rows) < 2 or not DIFFERENCE_ASKED.search(plan.question) or len(rows) > 2 and "最" not in plan.question:
         return ""
-    (a, x), (b, y) = sorted(rows, key=lambda r: -r[1].value)
+    ordered = sorted(rows, key=lambda r: -r[1].value)
+    (a, x), (b, y) = ordered[0], ordered[-1]
     if _inexact(x) or _inexact(y):
         return "数值为约数，相差多少无法精确计算"
     if x.unit_class == "percent":
         return f"{a}比{b}高{_number(x.value - y.value)}个百分点"
     if not counts_alike(x.unit, y.unit):  # 件 and 宗 both count cases: said in the larger's unit
         return ""
-    return f"{a}比{b}多{_number(x.value - y.value)}{x.unit}"
+    return f"{a}比{b}多{_amount(x.value - y.value, x)}"
+
+
+def _total(rows: list[tuple[str, Figure]]) -> str:
+    """The places' figures summed ("合计9个"), where all are exact and count one kind of thing; else unsaid, and why."""
+    if any(_inexact(row) for _, row in rows):
+        return "数值为约数，合计无法精确计算"
+    if not all(counts_alike(rows[0][1].unit, row.unit) for _, row in rows) or rows[0][1].unit_class == "percent":
+        return ""
+    return f"合计{_amount(sum(row.value for _, row in rows), rows[0][1])}"
+
+
+def _amount(value: float, like: Figure) -> str:
+    """A value in a figure's unit and magnitude (1.73亿元 beside 4.68亿元, not 173000000元)."""
+    for word, size in (("亿", 1e8), ("万", 1e4)):
+        if word in like.text:
+            return f"{_number(value / size)}{word}{like.unit}"
+    return f"{_number(value)}{like.unit}"
 
 
 def _inexact(row: Figure) -> bool:
@@ -1026,10 +1055,27 @@ def _number(value: float) -> str:
     return str(int(round(value))) if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def _order(plan: Plan, bounds: list[tuple], percent: bool) -> str:
+    """Several places in the order asked ("从多到少"), where each one's figure lies clear of the next one's."""
+    rising = bool(re.search(r"从(?:少|低|小)到", plan.question))
+    ranked = sorted(bounds, key=lambda b: b[1], reverse=not rising)
+    pairs = zip(ranked, ranked[1:], strict=False)
+    if not all((hi[1] > lo[2]) if not rising else (lo[1] > hi[2]) for hi, lo in ((p, q) for p, q in pairs)):
+        return "数值为约数，无法精确排序"
+    words = ("低", "高") if percent else ("少", "多")
+    way = f"从{words[0]}到{words[1]}" if rising else f"从{words[1]}到{words[0]}"
+    return f"{way}依次为{'、'.join(b[0] for b in ranked)}"
+
+
+_LEAST = re.compile(r"最(?:低|少|小)")
+
+
 def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """Which is larger, said only where the qualifiers (余, 超, 近, 约…) leave the order certain."""
     bounds = [(name, *value_range(row), approximate(row)) for name, row in rows]
     degree, all_of = ("更", "两者") if len(rows) == 2 else ("最", "各地")  # of three or more: the most
+    if ORDER_ASKED.search(plan.question) and len(rows) > 2:
+        return _order(plan, bounds, rows[0][1].unit_class == "percent")
     if len({(lo, hi) for _, lo, hi, _ in bounds}) == 1 and not any(a for *_, a in bounds):
         return f"{all_of}一样高" if rows[0][1].unit_class == "percent" else f"{all_of}一样多"
     top = max(bounds, key=lambda b: b[1])
@@ -1043,8 +1089,11 @@ def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
             if asked and asked.group(1) in "多高大快"
             else (f"{degree}高" if rows[0][1].unit_class == "percent" else f"{degree}多")
         )
+        low_one = min(bounds, key=lambda b: b[2])
         if asked and asked.group(1) in "少低小":
-            low_one = min(bounds, key=lambda b: b[2])
             return f"{low_one[0]}{degree}{asked.group(1)}"
+        least = _LEAST.search(plan.question)  # "最高？最低的是哪个？": both
+        if least and len(rows) > 2 and all(low_one is b or low_one[2] < b[1] for b in bounds):
+            return f"{top[0]}{word}，{low_one[0]}{least.group(0)}"
         return f"{top[0]}{word}"
     return "数值为约数，无法精确比较"

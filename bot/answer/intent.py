@@ -92,7 +92,14 @@ _ASKS_COMPARISON = re.compile(
     r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:吗|不|没有)"  # "成都…比广州多吗？"
 )
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
-DIFFERENCE_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出")
+DIFFERENCE_ASKED = re.compile(
+    r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出"
+    rf"|比.{{1,12}}?[多少][{CJK}]{{1,3}}了(?:多少|几)"  # "南海比肇庆多兑现了多少"
+)
+# The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
+ORDER_ASKED = re.compile(
+    r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
+)
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
 _EACH = re.compile(r"分别|各自|各是|各有|各为|各(?![级类地])[^，。？?]{0,4}?(?:多少|几)")
 # The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
@@ -451,7 +458,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     """The plan of a standalone question over reports of these issuing bodies."""
     text = to_simplified(question)
     intent, scope = Intent.of(text), find_scope(text, issuers)
-    compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text))
+    compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text) or ORDER_ASKED.search(text))
     if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     if _MOST.search(text) and not scope.issuers and not scope.places and _ASKS_PLACE.search(text):
