@@ -223,6 +223,7 @@ def test_a_report_question_is_answered_from_its_own_lines(seeded):
     [
         ("成都市2024年法治政府建设报告的标题是什么？", "标题为《成都市人民政府关于2024年度法治政府建设情况的报告》"),
         ("2017年广州那篇报道的标题是什么？", "标题为《推进依法治市 建设法治广州》"),
+        ("花都区报告的完整标题是什么？", "标题为《广州市花都区人民政府关于2023年度法治政府建设情况的报告》"),
     ],
 )
 def test_a_reports_title_asked_is_its_own(seeded, question, said):

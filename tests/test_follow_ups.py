@@ -71,6 +71,9 @@ def _converse(library, *questions: str):
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),
+        # how many items a section has: its items counted; then one of them by its place
+        (["成都市下一步工作安排一共几项？"], "共5项"),
+        (["成都市下一步工作安排一共几项？", "第四项具体是什么？"], "着力提升行政执法质量"),
         # "针对这个问题…" after one shortcoming told: next year's item about that shortcoming
         (
             ["广州报告有哪些不足？", "第二条具体讲的是什么？", "针对这个问题下一步打算怎么做？"],
@@ -144,6 +147,10 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
         (["肇庆市2023年行政复议纠错率是多少？", "它直接纠错了多少件？"], "直接纠错97件"),
         # "X呢，有几项？": the same count of another place
         (["南海区2024年下放执法事项多少项？", "肇庆呢，有几项？"], "下放执法事项近300项"),
+        # "三地合计多少？": the places asked about, summed
+        (["肇庆2023年行政复议调解和解结案多少件？", "南海呢？", "韶关呢？", "三地合计多少？"], "合计659件"),
+        # "花都区那份呢？": the same asked of 花都区's report ("那份" is no thing)
+        (["南海区这份报告的标题是什么？", "来源是哪个单位？", "花都区那份呢？"], "来源为花都区司法局"),
         # "2025年针对这个问题…" after one shortcoming told (a one-sentence item): that place's plan item on it
         (
             ["南海区存在的不足有哪些？", "第二条具体讲的是什么？", "2025年针对这个问题打算怎么做？"],
@@ -151,8 +158,8 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
         ),
     ],
 )
-def test_pronouns_corrections_and_asks_again_keep_the_conversations_question(lookalike, turns, said):
-    answer = _converse(lookalike, *turns)
+def test_pronouns_corrections_and_asks_again_keep_the_conversations_question(archive, turns, said):
+    answer = _converse(archive, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
 
 

@@ -20,6 +20,7 @@ from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
     GENERIC_THINGS,
+    ITEMS_COUNTED,
     LOCATION_ASKED,
     ORDER_ASKED,
     PART_ASKED,
@@ -481,6 +482,8 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         said = _duty(sections)
     elif plan.item:  # "第二条具体讲的是什么": that item
         said = _nth_item(sections, plan.item, plan.question)
+    elif ITEMS_COUNTED.search(plan.question) and (count := sum(len(s.items) for s in sections)):
+        said = f"共{count}项：{_headlines(sections)}"  # "一共几项？": how many, and which
     elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
         said = _headlines(sections)
     elif _ASKS_DETAIL.search(plan.question):  # "原因是什么", "具体表现": the item on what it names, told on, or
@@ -491,7 +494,8 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     text = "\n".join(s.text for s in sections)
     subject = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}："
-    return Facts([_passage(report, sections[0], text)], f"{subject}{said.rstrip('。')}[1]。")
+    counted = tuple(re.findall(r"^共(\d+)项", said))  # the items counted here, grounded by the items cited
+    return Facts([_passage(report, sections[0], text)], f"{subject}{said.rstrip('。')}[1]。", counted)
 
 
 _ASKS_DETAIL = re.compile(r"原因|具体表现|具体(?:是|有)|详细|为什么")

@@ -79,7 +79,7 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
     r"|成文日期"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
-    r"|出自哪|哪家媒体|总结的是哪|针对哪一?年|落款|(?:报告|报道|文章)的?(?:标题|题目|全称)|"
+    r"|出自哪|哪家媒体|总结的是哪|针对哪一?年|落款|(?:报告|报道|文章)的?(?:完整)?(?:标题|题目|全称)|"
     + ADDRESSEE_ASKED.pattern
     + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)"
 )
@@ -487,7 +487,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
     elif (compared or SUM_ASKED.search(text)) and len(scope.issuers) == 1 and (pair := things_compared(text, issuers)):
         kind = "comparison"  # two things of one place ("政协提案和人大建议相差多少", "…合计多少"): each one's row
-    elif role and not intent.figure:
+    elif role and (not intent.figure or ITEMS_COUNTED.search(unquoted) or item_asked(unquoted)):  # its items
         kind = "section"
     elif _ASKS_SUMMARY.search(text):
         kind = "summary"
@@ -517,6 +517,13 @@ def counted_thing(question: str) -> str:
 
 
 _COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|了|的)[{CJK}]){{3,8}})[？?。]?$")
+
+
+# How many items a section has ("下一步工作安排一共几项？", "存在几个方面的不足"): they are counted and told;
+# not "哪几项" (which), nor a count of a thing the section's words name ("…重点工作安排明确了多少项任务").
+ITEMS_COUNTED = re.compile(
+    r"(?:一共|共|总共|有|存在|分为|包括)(?:有)?(?:几|多少)(?:项|条|点|个方面|方面)(?:的)?(?:内容|工作|任务|不足|问题)?[？?]?$"
+)
 
 
 def item_asked(question: str) -> int:
@@ -689,7 +696,7 @@ def _things_listed(text: str, names: list[str]) -> tuple[frozenset[str], ...]:
     for name in sorted(names, key=len, reverse=True):
         text = re.sub(rf"{re.escape(name)}[、和与及]", "", text)
     mark = "、" if "、" in text else "和" if SUM_ASKED.search(text) else ""
-    at = text.find(mark) if mark else -1
+    at = text.find(mark) if mark == "、" else _conjunction_at(text) if mark else -1
     if at < 0:
         return ()
     runs = (re.split(f"[{_CLAUSE_BREAKS}]", text[:at])[-1] + text[at:]).split(mark)
@@ -699,6 +706,16 @@ def _things_listed(text: str, names: list[str]) -> tuple[frozenset[str], ...]:
 
 
 _CLAUSE_BREAKS = "，,。？?；;：:！!"
+
+
+def _conjunction_at(text: str) -> int:
+    """Where 和 joins two things ("建议和政协提案"), not where it is inside a word ("调解和解"); -1 if nowhere."""
+    at = 0
+    for word, flag in tagged(text):
+        if word == "和" and flag == "c":
+            return at
+        at += len(word)
+    return -1
 
 
 def _finest(text: str) -> set[str]:
@@ -890,6 +907,7 @@ _MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多"
+    rf"|{SUM_ASKED.pattern}|一共|总共"  # "三地合计多少？": their sum
 )
 
 
@@ -919,7 +937,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         topic = _without_count(topic).strip(" ，,。?？的")
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
-    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core)
+    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or SUM_ASKED.search(core)
     which = core if asks_which else "哪个更高" if Intent.of(topic).rate else "哪个更多"
     first = tagged(topic)[0][1] if topic else ""
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
@@ -1021,6 +1039,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         leftover = ""  # the ask again, of the same thing
+    leftover = _THAT_ONE.sub("", leftover)  # "花都区那份呢？": its report, no thing of its own
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
         leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
     for year in new.years:
@@ -1046,6 +1065,8 @@ def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collect
     return f"{place}{year}{core}？"
 
 
+# "那份", "这篇报告": the document a follow-up points at, not a thing it asks about.
+_THAT_ONE = re.compile(r"(?:那|这|该)(?:份|篇)(?:报告|报道|文章)?")
 # The end of a question that asks a count ("…多少件？", "有几项"): what a follow-up on a rate replaces.
 _ASKS_COUNT = re.compile(r"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)[^，。？?\s]{0,3}[？?]?$")
 _ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
