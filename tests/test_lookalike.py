@@ -299,3 +299,9 @@ def test_a_figure_of_the_year_before_is_computed_from_the_next_years_report(look
 def test_several_places_compared_are_ranked_differenced_and_summed_as_asked(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question)
     assert said in answer.answer and answer.flagged_numbers == [], answer.answer
+
+
+def test_each_part_of_a_question_is_answered_by_the_clause_counting_its_act(lookalike):
+    """ "受理了多少件？审结多少件？": the 受理 part by "其中受理1018件", not by the 收到1124件 before it."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年的行政复议申请受理了多少件？审结多少件？")
+    assert "受理1018件" in answer.answer and "审结956件" in answer.answer, answer.answer

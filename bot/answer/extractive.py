@@ -159,7 +159,7 @@ class Extractive:
                 unsaid.append(part)
                 continue
             _, n, sentence = ranked[0]
-            core = _trimmed(self._core(sentence, _content(terms, passages), idf, asked))
+            core = _trimmed(self._core(sentence, _content(terms, passages), idf, asked, _marked(part)))
             if any(core in earlier for _, _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only
