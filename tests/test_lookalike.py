@@ -305,3 +305,10 @@ def test_each_part_of_a_question_is_answered_by_the_clause_counting_its_act(look
     """ "受理了多少件？审结多少件？": the 受理 part by "其中受理1018件", not by the 收到1124件 before it."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年的行政复议申请受理了多少件？审结多少件？")
     assert "受理1018件" in answer.answer and "审结956件" in answer.answer, answer.answer
+
+
+def test_a_target_asked_of_next_year_is_the_plans_figure(lookalike):
+    """ "打算下一年把出庭应诉率提到多少": 肇庆's plans say "推动…出庭应诉率达到100%"; its 2023 figure (98.6%) is what
+    the year reached, not the target."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆打算下一年把出庭应诉率提到多少？")
+    assert "100%" in answer.answer and "98.6%" not in answer.answer, answer.answer

@@ -34,6 +34,7 @@ from bot.answer.intent import (
     part_act,
     rates_named,
     report_years,
+    role_asked,
     short_name,
 )
 from bot.index.library import Library
@@ -951,6 +952,7 @@ def _best_row(
     wanted = plan.unit or ("%" if plan.intent.rate else None)
     change, rates = change_asked(plan.question), rates_named(plan.question)
     frame = _frame_words(plan)
+    next_year = role_asked(plan.question) == "plans"
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
         if wanted and not counts_for(wanted, row.unit, plan.question):
@@ -961,8 +963,8 @@ def _best_row(
             continue
         if keys and not _names_the_thing(_topic_clause(row), keys, idf) or unreached(row):
             continue
-        if plan.role != "plans" and _planned(report, row):  # "推动…出庭应诉率达到100%": a target for next year
-            continue
+        if next_year != _planned(report, row):  # "推动…出庭应诉率达到100%": a target for next year, the answer
+            continue  # when next year's is asked ("打算下一年把…提到多少"), and only then
         score = (
             2 * _score(row.indicator, terms, idf)
             + _score(_clause(row), terms, idf)

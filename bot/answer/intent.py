@@ -503,7 +503,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     return Plan(text, kind, intent, scope, role if section else None, unit, compared, things, pair, term, item)
 
 
-def _role_asked(question: str) -> str | None:
+def role_asked(question: str) -> str | None:
     """The role of the report's section a question asks ("有哪些不足": shortcomings), or None."""
     text = TITLE.sub("《》", to_simplified(question))
     return next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
@@ -983,7 +983,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
     if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked
         return f"{_without_count(earlier)}，{question}"
-    if item_asked(question) and not _role_asked(question) and _role_asked(earlier):
+    if item_asked(question) and not role_asked(question) and role_asked(earlier):
         return f"{earlier.rstrip('？? ')}，{question}"  # "第二条具体讲的是什么？" of the list just given
     if located:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
