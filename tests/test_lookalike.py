@@ -312,3 +312,9 @@ def test_a_target_asked_of_next_year_is_the_plans_figure(lookalike):
     the year reached, not the target."""
     answer = Answerer(lookalike, "extractive").ask("肇庆打算下一年把出庭应诉率提到多少？")
     assert "100%" in answer.answer and "98.6%" not in answer.answer, answer.answer
+
+
+def test_a_counter_joined_to_its_noun_is_no_part_of_the_thing_counted(lookalike):
+    """jieba reads "多少份文件" as 多少 / 份文件: the thing is 文件, which "…等文件11份" names."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年审议通过了多少份文件？")
+    assert "文件11份" in answer.answer, answer.answer

@@ -28,6 +28,7 @@ from bot.answer.intent import (
     says,
 )
 from bot.ingest.figures import (
+    UNIT_CLASSES,
     approximate,
     counts_alike,
     counts_for,
@@ -376,8 +377,12 @@ def _nouns(question: str) -> set[str]:
     def noun(i: int) -> bool:
         return 0 <= i < len(pairs) and pairs[i][1].startswith("n") and pairs[i][1] not in ("ns", "vn")
 
+    def counted(i: int) -> str:  # a counter jieba joins to its noun ("多少份文件" → 份文件) is no part of it
+        w = pairs[i][0]
+        return w[1:] if i and pairs[i - 1][0] in ("多少", "几") and w[0] in UNIT_CLASSES and len(w) >= 3 else w
+
     return {
-        w
+        counted(i)
         for i, (w, flag) in enumerate(pairs)
         if len(w) >= 2 and (noun(i) or flag == "l" or flag in ("v", "vn") and noun(i - 1) and noun(i + 1))
     }
