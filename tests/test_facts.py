@@ -231,6 +231,13 @@ def test_a_reports_title_asked_is_its_own(seeded, question, said):
     assert said in answer.answer and answer.citations, answer.answer
 
 
+def test_a_year_asked_of_a_thing_the_report_did_is_no_question_about_the_report(seeded):
+    """ "针对哪一年…存在的问题出台了…方案": the year the report's sentence names, not the year the report covers."""
+    plan = make_plan("韶关报告说针对哪一年法治政府建设存在的问题出台了攻坚行动方案？", BODIES)
+    assert plan.kind != "report"
+    assert make_plan("花都区报告里“下一年度的主要安排”是针对哪一年的?", BODIES).kind == "report"
+
+
 def test_a_figure_of_another_unit_class_or_no_grade_is_refused(seeded):
     answerer = Answerer(seeded, "extractive")
     assert answerer.ask("花都区的公职律师一共办理了多少件法律事务？").answer == REFUSAL  # 68名: people, not cases
