@@ -318,3 +318,12 @@ def test_a_counter_joined_to_its_noun_is_no_part_of_the_thing_counted(lookalike)
     """jieba reads "多少份文件" as 多少 / 份文件: the thing is 文件, which "…等文件11份" names."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年审议通过了多少份文件？")
     assert "文件11份" in answer.answer, answer.answer
+
+
+def test_the_year_before_named_without_a_year_is_the_one_before_the_bodys_latest_report(lookalike):
+    """ "南海区行政诉讼败诉率上年是多少？": 上年 is the year before its report's (2023), not the report's own 4.1%;
+    上年 after 较/比 is what a change is measured against, no year asked."""
+    answer = Answerer(lookalike, "extractive").ask("南海区行政诉讼败诉率上年是多少？")
+    assert "5.8%" in answer.answer and "2023" in answer.standalone, (answer.standalone, answer.answer)
+    changed = Answerer(lookalike, "extractive").ask("南海区行政诉讼败诉率较上年下降了多少？")
+    assert "1.7个百分点" in changed.answer, changed.answer

@@ -814,7 +814,7 @@ def standalone(
     question = _item_named(tidy(question), history, issuers)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous:
-        return question[:MAX_QUESTION_CHARS]
+        return _year_before_said(question, issuers, years)[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
         return _in_scope_of(question, standalone(previous[-1], _as_history(previous[:-1]), issuers, years), issuers)[
             :MAX_QUESTION_CHARS
@@ -837,6 +837,19 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _year_before_said(question: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
+    """ "南海区…上年是多少？", naming no year: 上年 as the reports say it, the year before the body's latest report
+    (2023 of its 2024 report), not a change's base ("较上年下降…") nor a year of the calendar."""
+    scope = find_scope(question, issuers)
+    reported = sorted((years or {}).get(scope.issuers[0], ())) if len(scope.issuers) == 1 else []
+    if scope.years or not reported:
+        return question
+    for found in relative_dates(question, reported[-1]):
+        if found.word in ("上年", "上一年") and not _AGAINST.search(question[: found.start]):
+            return f"{question[: found.start]}{found.year}年{question[found.end :]}"
+    return question
 
 
 def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -> str:
