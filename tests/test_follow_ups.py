@@ -149,6 +149,7 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
         (["南海区2024年下放执法事项多少项？", "肇庆呢，有几项？"], "下放执法事项近300项"),
         # "三地合计多少？": the places asked about, summed
         (["肇庆2023年行政复议调解和解结案多少件？", "南海呢？", "韶关呢？", "三地合计多少？"], "合计659件"),
+        (["肇庆2023年行政复议调解和解结案多少件？", "南海呢？", "韶关呢？", "三地一共多少？"], "合计659件"),
         # "花都区那份呢？": the same asked of 花都区's report ("那份" is no thing)
         (["南海区这份报告的标题是什么？", "来源是哪个单位？", "花都区那份呢？"], "来源为花都区司法局"),
         # "2025年针对这个问题…" after one shortcoming told (a one-sentence item): that place's plan item on it

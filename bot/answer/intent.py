@@ -918,9 +918,10 @@ _THESE = re.compile(
 _MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
 # "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
+# "三地合计多少？", "一共多少？": the places' sum, asked as make_plan reads a sum ("合计")
+_SUMMED = re.compile(rf"{SUM_ASKED.pattern}|一共|总共")
 _ASKS_WHICH = re.compile(
-    rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多"
-    rf"|{SUM_ASKED.pattern}|一共|总共"  # "三地合计多少？": their sum
+    rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{_SUMMED.pattern}"
 )
 
 
@@ -950,8 +951,14 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         topic = _without_count(topic).strip(" ，,。?？的")
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
-    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or SUM_ASKED.search(core)
-    which = core if asks_which else "哪个更高" if Intent.of(topic).rate else "哪个更多"
+    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core)
+    which = (
+        "合计多少"
+        if _SUMMED.search(core) and not asks_which
+        else core
+        if asks_which
+        else ("哪个更高" if Intent.of(topic).rate else "哪个更多")
+    )
     first = tagged(topic)[0][1] if topic else ""
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
