@@ -310,13 +310,19 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     # "多少场行政复议听证会": the rarest word the reports use of what is counted (听证会), not 行政复议 alone; not
     # a word of a kind of thing (信用记录: 修复信用…条), nor the asker's own ("案子")
     words = [w for w in _words_of(counted_thing(part)) if idf(w) < idf("") and w not in GENERIC_THINGS]
-    if len(words) > 1 and not any(max(words, key=idf) in s for s in sentences):
+    if len(words) > 1 and not _says_rarest(words, sentences, idf):
         return False
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
     marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []
-    if marks and not any(max(marks, key=idf) in s for s in sentences):  # its rarest word: 表彰, 法律职业
+    if marks and not _says_rarest(marks, sentences, idf):  # its rarest word: 表彰, 法律职业
         return False
     return not money or any(money in s for s in sentences)  # 挽回经济损失 asked: 追回欠薪 is another amount
+
+
+def _says_rarest(words: list[str], sentences: list[str], idf: Callable[[str], float]) -> bool:
+    """Whether one of the sentences says the rarest of the words."""
+    rarest = max(words, key=idf)
+    return any(rarest in s for s in sentences)
 
 
 def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], named: list[str]) -> bool:

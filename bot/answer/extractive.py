@@ -70,8 +70,9 @@ class Extractive:
         changed = change_asked(asked)  # a change asked: a sentence holding one answers, not a count
         terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
         done, scored, seen = done_asked(question, intent), [], set()
+        # what was done: not next year's tasks
+        planned = {n for n, p in enumerate(passages, 1) if done and heading_role(p.heading) == "plans"}
         for n, passage in enumerate(passages, 1):
-            planned = done and heading_role(passage.heading) == "plans"  # what was done: not next year's tasks
             for sentence in split_sentences(passage.text):
                 simplified = to_simplified(sentence)
                 if simplified in seen:  # overlapping chunks repeat sentences
@@ -83,7 +84,7 @@ class Extractive:
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
                 elif wants_number and (unit or changed):  # a count in 件, a change: none held
                     score *= _NO_COUNT
-                score *= _PLANNED if planned else 1
+                score *= _PLANNED if n in planned else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if thing := place_of_what(question):  # "…在哪个城市？": only a sentence saying the thing says where
             scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
@@ -93,7 +94,7 @@ class Extractive:
         best = max(s for s, _, _ in scored)
         parts = asks(question)
         if len(parts) > 1 and len({p.issuer for p in passages}) == 1:  # "…多少？比上年增长多少？": each part
-            done_in = [x for x in scored if not (done and heading_role(passages[x[1] - 1].heading) == "plans")]
+            done_in = [x for x in scored if x[1] not in planned]
             yield from self._each_ask(parts, passages, done_in, idf)  # of the year: not next year's targets
             return
         if intent.list and not wants_number:

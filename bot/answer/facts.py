@@ -547,8 +547,7 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: s
     best, n = scored[0]
     # no item is clearly about it: the best uses too few of the topic's words (a headline's count three times:
     # twice, and once in its text), or another is as much about it
-    used = 2 * _score(_headline(items[n].text), terms, idf) + _score(items[n].text, terms, idf)
-    if used < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:
+    if _uses(items[n].text, terms, idf) < 0.5 * total or len(scored) > 1 and best <= scored[1][0]:
         return ""
     return _item_told(items[n].text, question)
 
@@ -576,7 +575,12 @@ def _item_score(text: str, terms: set[str], idf: Idf) -> float:
     工作仍需持续加强" for "哪一类执法需要加强"), more than one using them apart (执法队伍…, …有待加强)."""
     clauses = re.split(r"[，,；;。]", text)
     together = max((_score(c, terms, idf) for c in clauses), default=0.0)
-    return 2 * _score(_headline(text), terms, idf) + _score(text, terms, idf) + 2 * together
+    return _uses(text, terms, idf) + 2 * together
+
+
+def _uses(text: str, terms: set[str], idf: Idf) -> float:
+    """The topic's words an item uses, its headline's counting three times (twice, and once in its text)."""
+    return 2 * _score(_headline(text), terms, idf) + _score(text, terms, idf)
 
 
 def _restates(headline: str, question: str) -> bool:
@@ -1064,10 +1068,10 @@ def _number(value: float) -> str:
 def _order(plan: Plan, bounds: list[tuple], percent: bool) -> str:
     """Several places in the order asked ("从多到少"), where each one's figure lies clear of the next one's."""
     rising = bool(re.search(r"从(?:少|低|小)到", plan.question))
-    ranked = sorted(bounds, key=lambda b: b[1], reverse=not rising)
-    pairs = zip(ranked, ranked[1:], strict=False)
-    if not all((hi[1] > lo[2]) if not rising else (lo[1] > hi[2]) for hi, lo in ((p, q) for p, q in pairs)):
+    falling = sorted(bounds, key=lambda b: b[1], reverse=True)  # (name, low, high, approximate)
+    if not all(upper[1] > lower[2] for upper, lower in zip(falling, falling[1:], strict=False)):
         return "数值为约数，无法精确排序"
+    ranked = falling[::-1] if rising else falling
     words = ("低", "高") if percent else ("少", "多")
     way = f"从{words[0]}到{words[1]}" if rising else f"从{words[1]}到{words[0]}"
     return f"{way}依次为{'、'.join(b[0] for b in ranked)}"

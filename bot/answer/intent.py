@@ -467,8 +467,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     elif _ALL_PLACES.search(text) and not scope.issuers and not scope.places and (intent.figure or intent.rate):
         scope = replace(scope, issuers=list(dict.fromkeys(issuers)))  # "各地的…分别是多少": each report's row
     unit, pair = unit_asked(text, intent, compared), ()
-    unquoted = _NAMED.sub("“”", TITLE.sub("《》", text))  # a title or a name quoted is no part of the asking
-    role = next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(unquoted)), None)
+    unquoted = _unquoted(text)
+    role = role_asked(text)
     if role is None and _ASKS_CAUSE.search(text) and not _noun_run(text.replace("原因", "")):
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
     elif role is None and _ASKS_CAUSE.search(text) and _FALLS_SHORT.search(text) and not intent.figure:
@@ -505,8 +505,13 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
 
 def role_asked(question: str) -> str | None:
     """The role of the report's section a question asks ("有哪些不足": shortcomings), or None."""
-    text = TITLE.sub("《》", to_simplified(question))
+    text = _unquoted(to_simplified(question))
     return next((role for role, pattern in _ASKS_ROLE.items() if pattern.search(text)), None)
+
+
+def _unquoted(text: str) -> str:
+    """A question with the titles and names it quotes blanked: they are no part of its asking."""
+    return _NAMED.sub("“”", TITLE.sub("《》", text))
 
 
 def counted_thing(question: str) -> str:
