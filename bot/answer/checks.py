@@ -160,7 +160,7 @@ _AMONG = re.compile(r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:�
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
 # The things a count counted, asked after it (the follow-up's "…，具体有哪些？"): answered by a listing of some.
 _THINGS_COUNTED_ASKED = re.compile(r"，具体有哪些？$")
-_LISTED = re.compile(r"[^，,]{2}、|；|[一二三四五六七八九十]是|“[^”]+”“|》[^《]*《")
+_A_LISTING = re.compile(r"[^，,]{2}、|；|[一二三四五六七八九十]是|“[^”]+”“|》[^《]*《")
 
 
 def _lists_the_counted(text: str) -> bool:
@@ -168,7 +168,7 @@ def _lists_the_counted(text: str) -> bool:
     ("“企业迁移”“信用修复”等13项"); "建成市、县两级…专窗，13个…事项已实施" lists none of the 13."""
     clauses = re.split(r"[，,。；;]", text)
     at = [i for i, c in enumerate(clauses) if any(f.unit_class not in (None, "time") for f in extract_figures(c))]
-    return any(_LISTED.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_LISTED.search(text))
+    return any(_A_LISTING.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_A_LISTING.search(text))
 
 
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")

@@ -287,11 +287,11 @@ def part_act(clause: str, question: str) -> bool:
 def listed_thing(question: str) -> str | None:
     """The things a question ending with them asks listed ("需要履行哪些程序": 程序), or None: the clause listing
     them ("均履行公众参与、专家论证…程序") answers, not the one saying most of its other words."""
-    found = _LISTED.search(to_simplified(question))
+    found = _ENDS_WITH_WHICH.search(to_simplified(question))
     return found.group(1) if found else None
 
 
-_LISTED = re.compile(rf"(?:哪些|哪几项|哪几个|哪几种)([{CJK}]{{2,4}})[？?。]?$")
+_ENDS_WITH_WHICH = re.compile(rf"(?:哪些|哪几项|哪几个|哪几种)([{CJK}]{{2,4}})[？?。]?$")
 
 
 def act_counted(question: str) -> str | None:
