@@ -484,6 +484,9 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("广州公开惠企政策超过3000项，对吗？", "否。"),
         ("广州公开惠企政策超过1000项，对吗？", "是。"),
         ("韶关联合验收率是70%以上吧？", "否。"),  # "…吧？" asks as 对吧 does
+        # "超过了800件" claims a bound as "超过800件" does (it was read as exactly 800, and 830 denied it)
+        ("韶关2024年受理行政复议申请是不是超过了800件？", "是。"),
+        ("韶关2024年受理行政复议申请是不是超过了900件？", "否。"),
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
