@@ -135,6 +135,21 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_checked_against_the_years_ow
     assert answer.answer.startswith("否。") and "98.6%" in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # 1586件 were 收到 (received), 1432件 受理 (accepted): a count of another act bears out no claim of this one
+        ("肇庆2023年受理行政复议申请1586件，对吗？", "否。"),
+        ("肇庆2023年受理行政复议申请1432件，对吗？", "是。"),
+        ("南海区2024年受理行政复议申请1124件，对吗？", "否。"),  # 收到1124件，其中受理1018件
+        ("南海区2024年收到行政复议申请1124件，对吗？", "是。"),
+    ],
+)
+def test_a_count_claimed_of_one_act_is_judged_by_that_acts_count(lookalike, question, verdict):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert answer.answer.startswith(verdict), answer.answer
+
+
 def test_a_wrong_amount_stated_is_denied_with_the_reports(lookalike):
     """ "…1.37万元，这个数对吗？": 这个数 asks no count in 个 (it was refused); the report says 1.37亿元."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年罚没款金额1.37万元，这个数对吗？")

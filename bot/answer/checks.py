@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.answer.intent import (
+    CASE_ACTS,
     GENERIC_THINGS,
     GRADE_ASKED,
     TREND_ASKED,
@@ -254,8 +255,9 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go."""
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
-    figures = [f for f in extract_figures(CITATION.sub("", answer)) if _of_the_thing(f, nouns, rates)]
-    figures = [f for f in figures if not unreached(f)]
+    figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
+    figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
+    figures = [f for f in figures if _act_of(f) in (None, *_acts_asked(question))]  # 收到1586件 is no 受理 count
     if claimed is None:
         way = direction_claimed(question)
         ways = {direction(f.change) for f in figures if f.change}
@@ -274,6 +276,30 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _act_of(figure) -> str | None:
+    """The act on cases the clause holding a figure names ("受理1432件": 受理), if one."""
+    held = to_simplified(figure.text)
+    clause = next((c for c in re.split(r"[，；;]", to_simplified(figure.sentence)) if held in c), "")
+    return next((act for act in CASE_ACTS if act in clause), None)
+
+
+def _acts_asked(question: str) -> tuple[str, ...]:
+    """The act on cases a question names, when it names one ("受理…1432件，对吗？"); all of them otherwise."""
+    asked = [act for act in CASE_ACTS if act in to_simplified(question)]
+    return tuple(asked) if len(asked) == 1 else CASE_ACTS
+
+
+def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
+    """Whether a figure counts the one act a question names, in a sentence about the thing: "收到行政复议申请1586件，
+    受理1432件" says 受理's count in a clause of its own."""
+    acts = _acts_asked(question)
+    return (
+        len(acts) == 1
+        and _act_of(figure) == acts[0]
+        and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
+    )
 
 
 def _same_bound(figure, claimed) -> bool:
