@@ -402,11 +402,28 @@ def test_the_item_that_says_the_topic_in_one_clause_is_chosen(seeded):
     [
         ("花都区2024年工作安排的第二项是什么？", "推动镇街综合执法标准化规范化", "争创法治政府建设示范区"),
         ("韶关报告所列不足的第2条是什么？", "法治人才队伍建设有待加强", "法治政府建设深度有待拓展"),
+        # the section named after the place ("第三条不足", "第二条不足"), items said inline ("一是…二是…")
+        ("广州那份报告里第三条不足是什么", "行政执法工作有待进一步提质增效", "法治政府建设深度"),
+        ("花都第二条不足", "政务数据应用效率不高", "镇街综合行政执法工作有待完善"),
+        ("花都报告第四条不足说的啥", "人民调解工作质量仍需提升", "政务数据应用效率不高"),
     ],
 )
 def test_an_item_asked_by_its_place_in_the_list_is_that_item(seeded, question, said, not_said):
     answer = Answerer(seeded, "extractive").ask(question)
     assert said in answer.answer and not_said not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("韶关存在问题第四条是啥", "共3项，没有第四项"),
+        ("广州2024年报告的第五个问题是什么？", "共4项，没有第五项"),  # "第N个问题" of a report: its shortcomings
+    ],
+)
+def test_an_item_past_the_end_of_the_list_is_said_not_to_be_there(seeded, question, said):
+    """Not an unrelated sentence (广州's 白名单 had been given as its fifth problem), nor the list as if it were one."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and not answer.refused, answer.answer
 
 
 @pytest.mark.parametrize(

@@ -70,9 +70,11 @@ def _converse(library, *questions: str):
         (["花都区2023年收到多少宗行政复议申请？", "换成韶关的呢？"], "830件"),
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
+        (["成都下一步工作有几条", "第三条是什么"], "完善依法行政制度体系"),  # short: of the list, not a new topic
         (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),
         # how many items a section has: its items counted; then one of them by its place
         (["成都市下一步工作安排一共几项？"], "共5项"),
+        (["韶关2025年工作安排有几条，分别是什么"], "共5项"),  # the count and which, asked together
         (["成都市下一步工作安排一共几项？", "第四项具体是什么？"], "着力提升行政执法质量"),
         # "针对这个问题…" after one shortcoming told: next year's item about that shortcoming
         (

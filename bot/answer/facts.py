@@ -562,11 +562,14 @@ def _item_told(text: str, question: str) -> str:
 
 
 def _nth_item(sections: list[Section], n: int, question: str) -> str:
-    """The item asked by its place in the list ("第二条"); every item's headline when there is no such item."""
+    """The item asked by its place in the list ("第二条"); past the list's end, that there is no such item, and
+    the items there are (the last is not the one asked)."""
     items = [item for s in sections for item in s.items]
     if not items:
         return ""
-    return _item_told(items[n - 1].text, question) if n <= len(items) else _headlines(sections)
+    if n > len(items):
+        return f"共{len(items)}项，没有第{NUMERALS[n - 1] if n <= len(NUMERALS) else n}项：{_headlines(sections)}"
+    return _item_told(items[n - 1].text, question)
 
 
 def _item_score(text: str, terms: set[str], idf: Idf) -> float:

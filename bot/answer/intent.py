@@ -473,6 +473,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         role = "shortcomings"  # "原因是什么？" of nothing named (after "有哪些不足？"): the shortcomings, explained
     elif role is None and _ASKS_CAUSE.search(text) and _FALLS_SHORT.search(text) and not intent.figure:
         role = "shortcomings"  # "…效率为什么不高？": what the item on that shortcoming goes on to say
+    elif role is None and _NTH_PROBLEM.search(unquoted):
+        role = "shortcomings"
     term = term_mentioned(text) if not scope.issuers or len(scope.issuers) > 1 else ""
     if term:
         kind = "mentions"  # "哪些地方推行了“综合查一次”": every report, searched for the words quoted
@@ -527,7 +529,8 @@ _COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|�
 # How many items a section has ("下一步工作安排一共几项？", "存在几个方面的不足"): they are counted and told;
 # not "哪几项" (which), nor a count of a thing the section's words name ("…重点工作安排明确了多少项任务").
 ITEMS_COUNTED = re.compile(
-    r"(?:一共|共|总共|有|存在|分为|包括)(?:有)?(?:几|多少)(?:项|条|点|个方面|方面)(?:的)?(?:内容|工作|任务|不足|问题)?[？?]?$"
+    r"(?:一共|共|总共|有|存在|分为|包括)(?:有)?(?:几|多少)(?:项|条|点|个方面|方面)(?:的)?(?:内容|工作|任务|不足|问题)?"
+    r"(?:[，,](?:分别|具体|都)?(?:是|有)(?:什么|哪些)呢?)?[？?]?$"  # "有几条，分别是什么": the count and which
 )
 
 
@@ -542,8 +545,11 @@ def item_asked(question: str) -> int:
 
 
 _ITEM_ASKED = re.compile(
-    rf"第([{NUMERALS}]|\d{{1,2}})(?:条|项|点|方面|个(?:问题|方面|不足|短板|任务|安排|工作)?)(?=具体|是|讲|说|的|呢|内容|[，,？?]|$)"
+    rf"第([{NUMERALS}]|\d{{1,2}})(?:条|项|点|方面|个)(?:问题|方面|不足|短板|差距|任务|安排|工作|措施|举措)?"
+    r"(?=具体|是|讲|说|的|呢|内容|[，,？?]|$)"
 )
+# "第五个问题是什么": a report's problems are its shortcomings
+_NTH_PROBLEM = re.compile(rf"第(?:[{NUMERALS}]|\d{{1,2}})(?:个|条|项|点)?问题")
 
 
 def term_mentioned(question: str) -> str:
@@ -1106,6 +1112,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", core))) >= 2:  # "行政诉讼败诉率呢？": its own thing
             return f"{scope}{core}是多少？"
         return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
+    if item_asked(core) and not role_asked(core) and role_asked(base):  # "第三条是什么？" of the list just given
+        return f"{base.rstrip('？? ')}，{core}？"
     if _ASKS_CAUSE.fullmatch(core) or core in ("原因", "为啥"):  # "原因是什么？", "原因呢？": of the last thing
         return f"{_without_count(base)}的原因是什么？"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
