@@ -71,6 +71,8 @@ def _converse(library, *questions: str):
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["成都下一步工作有几条", "第三条是什么"], "完善依法行政制度体系"),  # short: of the list, not a new topic
+        # who did what was just asked: the sentence saying the thing, which names the department
+        (["广州在全市设了多少个价格采集点？", "这是哪个部门做的？"], "市场监管部门"),
         (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),
         # how many items a section has: its items counted; then one of them by its place
         (["成都市下一步工作安排一共几项？"], "共5项"),
@@ -111,6 +113,9 @@ def test_a_question_asking_which_city_does_not_inherit_the_conversations_city(se
         # the things counted asked after their count: the report lists none ("13个领域实施了…" says the count again)
         ["花都区在多少个领域实施了信用分级分类监管？", "具体是哪些领域？"],
         ["韶关有多少个高效办成一件事重点事项已实施？", "具体有哪些？"],
+        # who did it, where the report names no department ("在全省率先推行…试点"), or nothing was asked before
+        ["广州在全省率先推行涉企行政检查什么试点？", "这是哪个部门做的？"],
+        ["这是哪个部门做的？"],
     ],
 )
 def test_a_follow_up_the_reports_do_not_answer_is_refused(seeded, turns):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.answer.intent import (
+    AGENT_ASKED,
     CASE_ACTS,
     GENERIC_THINGS,
     GRADE_ASKED,
@@ -172,6 +173,9 @@ def _lists_the_counted(text: str) -> bool:
     return any(_A_LISTING.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_A_LISTING.search(text))
 
 
+_AGENT_SAID = re.compile(
+    r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|委员会|办公室|领导小组)"
+)
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
@@ -211,6 +215,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect
     if direction_claimed(plan.question) and not names_the_thing(plan.question, text, idf, named):
         return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
+    if AGENT_ASKED.search(plan.question) and plan.kind != "report" and not _AGENT_SAID.search(text):
+        return False  # "…是哪个部门做的？": a sentence saying it was done, by no one named, does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False
     if _THINGS_COUNTED_ASKED.search(plan.question) and not _lists_the_counted(text):

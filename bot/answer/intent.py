@@ -120,6 +120,8 @@ TREND_ASKED = re.compile(
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因|为什么|为何")
 # A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
+# Who did something ("这是哪个部门做的？", "由哪个单位负责"): a department or body must be named to answer.
+AGENT_ASKED = re.compile(r"(?:哪个|哪些|哪家|什么)(?:部门|单位|机构|机关)|谁(?:做|负责|牵头|办|实施|推行|开展|设)")
 GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(
     r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)"
@@ -976,6 +978,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 
 # "这个…", "它…": the figure or thing just asked ("其中" is a part of it, `_in_scope_of`).
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中))(?!是哪|为哪)")
+_AGENT_OF_THIS = re.compile(rf"^(?:这项工作|这件事|这项|这个|这|它|该项?)(?=(?:是|由|归)?(?:{AGENT_ASKED.pattern}))")
 _YEAR_OF_THIS = re.compile(r"^(?:这个?|该|上述|这些|以上)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)的")
 # Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
 # Every place asked of, none named ("各地的出庭应诉率分别是多少"): each report answers for its own.
@@ -1018,6 +1021,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{earlier.rstrip('？? ')}，{question}"  # "第二条具体讲的是什么？" of the list just given
     if located:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
+    if (this := _AGENT_OF_THIS.match(to_simplified(question))) and _thing_asked(earlier):
+        return f"{_without_count(earlier)}，{question[this.end() :]}"  # "这是哪个部门做的？": who did the last thing
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
