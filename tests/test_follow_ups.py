@@ -124,6 +124,22 @@ def test_a_follow_up_the_reports_do_not_answer_is_refused(seeded, turns):
 
 
 @pytest.mark.parametrize(
+    "turns",
+    [
+        # a count or a rate naming no thing is of the thing just asked, which the reports do not count so:
+        # 肇庆's 法律咨询3.9万人次 are no 法律援助 受援人次; 韶关's 按期办结率 is of 信访, not of 行政复议
+        ["肇庆23年法援办了多少件？", "受援的有多少人次？"],
+        ["韶关市2024年行政复议受理了多少件？", "办结率是多少？"],
+        # a change asked that the report does not give: not the counts again
+        ["成都24年办理法律援助多少件？", "那公证呢？", "比上年增长了多少？"],
+    ],
+)
+def test_a_measure_of_the_last_thing_the_reports_do_not_give_is_refused(archive, turns):
+    answer = _converse(archive, *turns)
+    assert answer.refused, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
     ("turns", "said", "not_said"),
     [
         # a rate after a change: the rate of the same thing, not "…同比增长的纠错率"
@@ -136,6 +152,8 @@ def test_a_follow_up_the_reports_do_not_answer_is_refused(seeded, turns):
         (["南海区2024年收到多少件行政复议申请？", "那肇庆呢？", "哪个同比增长更快？"], "南海区更快", None),
         # "其中调解成功多少宗？" (no 了): the count of the success, not the total again
         (["肇庆市人民调解组织调解了多少宗矛盾纠纷？", "其中调解成功多少宗？"], "调解成功12199宗", None),
+        # a count of another act, naming no thing: of the thing just asked (12345热线受理企业诉求 had answered)
+        (["南海区2024年行政复议收到多少申请？", "那受理了多少？"], "受理1018件", "12345"),
     ],
 )
 def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_said):

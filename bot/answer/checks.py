@@ -173,6 +173,8 @@ def _lists_the_counted(text: str) -> bool:
     return any(_A_LISTING.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_A_LISTING.search(text))
 
 
+_HOW_MUCH = re.compile(r"多少|几")
+_CHANGE_SAID = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降低|持平|翻番|倍")
 _AGENT_SAID = re.compile(
     r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|委员会|办公室|领导小组)"
 )
@@ -197,6 +199,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         return text.startswith(PREMISE_WRONG)  # why it grew: a sentence saying only that it grew does not say,
         # but one showing the figure asked about is not the report's does
     changes = [f for f in figures if f.change]
+    if change_asked(plan.question) and _HOW_MUCH.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
+        return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
         part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
         thing = part if asked_nouns(part, idf, named) else plan.question  # "比上年增长了多少": the first part's
@@ -366,8 +370,8 @@ def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], n
 
 def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:
     """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
-    rates aside."""
-    nouns = _nouns(question) - GENERIC_THINGS - _ASKING_WORDS
+    rates and units aside ("人次" names no thing: any count in 人次 says it)."""
+    nouns = _nouns(question) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     things = [n for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: -idf(n))[:2]
 

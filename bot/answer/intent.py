@@ -1028,8 +1028,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
             return f"{_thing_asked(earlier)}，{rest}"
         return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before
-    if _measured(earlier) and _ASKS_COUNT.search(question) and not _noun_run(to_simplified(question)):
-        return f"{_thing_asked(earlier)}，{question}"  # "调解了多少宗？" after a 人民调解 rate: 人民调解's count
+    if _of_its_thing(question, earlier) and _thing_asked(earlier):  # "调解了多少宗？" after a 人民调解 rate:
+        return f"{_thing_asked(earlier)}，{question}"  # 人民调解's count; "受援的有多少人次？" after 法援's: 法援's
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
         return f"{_without_count(earlier)}，具体有哪些？"
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
@@ -1132,8 +1132,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         run = _noun_run(to_simplified(base))
         if run:
             return to_simplified(base).replace(run, core, 1)
-    if _measured(base) and _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)):
-        return f"{_thing_asked(base)}，{core}？"  # "成功了多少？" after 人民调解's rate: of 人民调解
+    if _of_its_thing(core, base):  # "成功了多少？" after 人民调解's rate, "受理了多少？" after 收到: of the same thing
+        return f"{_thing_asked(base)}，{core}？"
     return f"{scope}{core}"
 
 
@@ -1145,6 +1145,27 @@ def _things_counted(question: str, earlier: str) -> bool:
     if not which or not rest:
         return bool(which)
     return len(rest) <= 4 and rest in to_simplified(earlier) and bool(_ASKS_UNIT.search(to_simplified(earlier)))
+
+
+def _of_its_thing(question: str, earlier: str) -> bool:
+    """Whether a question naming no thing asks a measure of the earlier one's thing: a count after a rate or a
+    change, a rate, or a count in another unit or none ("受援的有多少人次？" after "…办了多少件？"). A count in the
+    same unit is of a part of it ("废止了几件？" after "制定…多少件"), which the earlier count's clause answers."""
+    if not _of_no_thing(question):
+        return False
+    units = [_ASKS_UNIT.search(to_simplified(text)) for text in (question, earlier)]
+    same = all(units) and len({u.group(1) or u.group(2) for u in units if u}) == 1
+    return bool(_measured(earlier) or _ASKS_RATE.search(question) or not same)
+
+
+def _of_no_thing(question: str) -> bool:
+    """Whether a question asks a count or a rate and names no thing ("受理了多少？", "受援的有多少人次？", "办结率是
+    多少？"): it asks it of the thing just asked about."""
+    text = to_simplified(question).strip(" ？?")
+    if _ASKS_RATE.search(text):
+        text = _RATE_NAMED.sub("", re.sub(r"(?:是|有|为)?多少$", "", text))
+        return not re.search(f"[{CJK}]{{2}}", text)
+    return bool(_ASKS_COUNT.search(text)) and not _noun_run(_ASKS_COUNT.sub("", text))
 
 
 def _measured(question: str) -> bool:
