@@ -883,3 +883,10 @@ def test_where_in_its_report_a_thing_is_said_is_its_sections_heading_path(seeded
     answer = Answerer(seeded, "extractive").ask("韶关2024年报告在哪一部分讲了法治人才队伍建设？")
     assert answer.answer.startswith("韶关市2024年度报告“二、存在的问题 > （二）法治人才队伍建设有待加强”部分")
     assert [c.doc for c in answer.citations] == ["002_092cc53afba18b30.txt"], answer.answer
+
+
+def test_a_figure_counting_the_thing_together_with_another_is_not_compared(seeded):
+    """成都 counts "人大代表、政协委员提案1400余件" together: it is no count of 政协提案 to set against 韶关's 283件."""
+    answer = Answerer(seeded, "extractive").ask("韶关和成都2024年谁办理的政协提案多").answer
+    assert "283件" in answer and "合计，报告未单列" in answer and "无法比较" in answer, answer
+    assert "更多" not in answer, answer

@@ -42,6 +42,7 @@ from bot.ingest.figures import (
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
+    CJK,
     LIST_MARKER,
     MARKER,
     NUMBER,
@@ -286,6 +287,27 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def counted_together(text: str, question: str) -> str:
+    """A note when the figure counts the thing asked together with another the question does not ask
+    ("办理人大代表、政协委员提案1400余件" for "政协提案多少件"): pasted as the thing's own count, or set against
+    another place's count of it, it is wrong. Not for examples of one kind ("公安、交通运输…等执法案卷")."""
+    figure = next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
+    if figure is None:
+        return ""
+    before = re.split(r"[，；：]", to_simplified(text).split(to_simplified(figure.text))[0])[-1]
+    listed = _LISTED_BEFORE.search(before)
+    if not listed or "等" in listed.group(1):
+        return ""
+    items = listed.group(1).split("、")
+    items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
+    named = [item for item in items if item[:2] in to_simplified(question)]
+    return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
+
+
+# Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").
+_LISTED_BEFORE = re.compile(rf"((?:[{CJK}“”]{{2,14}}、)+[{CJK}“”]{{2,14}}?)(?:共|合计)?$")
 
 
 def _act_of(figure) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.checks import asked_nouns, confirmation, names_the_thing
+from bot.answer.checks import asked_nouns, confirmation, counted_together, names_the_thing
 from bot.answer.framing import framed
 from bot.answer.intent import (
     CASE_ACTS,
@@ -34,7 +34,6 @@ from bot.ingest.figures import antecedents, counts_for, extract_figures
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
-    CJK,
     DATE_WORDS,
     NUMBER,
     NUMERALS,
@@ -132,7 +131,7 @@ class Extractive:
             if any(_repeats(core, earlier) for earlier in said):
                 continue
             said.append(core)
-            note = _together(core, question) or _other_act(core, question, passages[n - 1].text)
+            note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
             note = note if intent.figure and not intent.each else ""
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
@@ -277,23 +276,6 @@ def _answering(
     return kept
 
 
-def _together(core: str, question: str) -> str:
-    """A note when the figure counts the thing asked together with another the question does not ask
-    ("办理人大代表、政协委员提案1400余件" for "人大代表建议多少件"): pasted as the thing's own count it is wrong.
-    Not for examples of one kind ("公安、交通运输…等执法案卷")."""
-    figure = next((f for f in extract_figures(core) if f.unit_class not in (None, "time")), None)
-    if figure is None:
-        return ""
-    before = re.split(r"[，；：]", to_simplified(core).split(to_simplified(figure.text))[0])[-1]
-    listed = _LISTED.search(before)
-    if not listed or "等" in listed.group(1):
-        return ""
-    items = listed.group(1).split("、")
-    items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
-    named = [item for item in items if item[:2] in to_simplified(question)]
-    return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
-
-
 def _other_act(core: str, question: str, passage: str) -> str:
     """A note when the count given is of another act on the cases than the one asked ("受理多少件" answered by
     "收到行政复议申请786宗") and the passage cited counts none of that act: pasted as that count, it is wrong."""
@@ -302,10 +284,6 @@ def _other_act(core: str, question: str, passage: str) -> str:
         return ""
     said = [act for act in CASE_ACTS if act in to_simplified(core)]
     return f"（所引为{said[0]}数，非{asked[0]}数）" if said else ""
-
-
-# Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").
-_LISTED = re.compile(rf"((?:[{CJK}“”]{{2,14}}、)+[{CJK}“”]{{2,14}}?)(?:共|合计)?$")
 
 
 def _items_asked(clause: str, terms: set[str]) -> str:

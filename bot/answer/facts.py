@@ -15,7 +15,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.answer.checks import answers_the_asked, asked_nouns, confirmation, mentions, names_the_thing
+from bot.answer.checks import (
+    answers_the_asked,
+    asked_nouns,
+    confirmation,
+    counted_together,
+    mentions,
+    names_the_thing,
+)
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
@@ -731,16 +738,18 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         return None
     summed = [(report, name, *_of_all(plan, report, row, keys)) for report, name, row in picked]
     passages, parts = [], []
-    for n, (report, name, row, said) in enumerate(summed, 1):
+    together = [counted_together(said, plan.question) for *_, said in summed]  # with a thing not asked: no count
+    for n, (report, name, row, said) in enumerate(summed, 1):  # of it to compare
         passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
         lead = f"{name}{row.year or report.covered_year or ''}年"
-        parts.append(f"{_after(lead, said)}[{n}]")
+        parts.append(f"{_after(lead, said)}{together[n - 1]}[{n}]")
     comparable = len(summed) > 1 and all(counts_alike(summed[0][2].unit, row.unit) for *_, row, _ in summed)
+    comparable = comparable and not any(together)
     verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if comparable else ("", "")
     text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
     absent = [_not_said_row(report, name) for report, name in unsaid]
     absent += [f"资料中没有{name}{'、'.join(str(y) for y in plan.scope.years)}年的报告。" for name in missing]
-    if absent:
+    if absent or any(together):
         text += "".join(absent)
         text = text[:-1] + ("，无法比较。" if plan.compare and not verdict else "。")
     sums = tuple(row.text for (_, _, row, _), (_, _, first) in zip(summed, picked, strict=True) if row is not first)
