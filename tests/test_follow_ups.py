@@ -71,6 +71,7 @@ def _converse(library, *questions: str):
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["成都下一步工作有几条", "第三条是什么"], "完善依法行政制度体系"),  # short: of the list, not a new topic
+        (["成都2024年下一步工作有哪些", "第三条呢", "第五条具体说了什么"], "持续加强行政争议实质性化解"),
         # who did what was just asked: the sentence saying the thing, which names the department
         (["广州在全市设了多少个价格采集点？", "这是哪个部门做的？"], "市场监管部门"),
         (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),

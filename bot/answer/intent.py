@@ -865,6 +865,12 @@ def _year_before_said(question: str, issuers: list[str], years: Mapping[str, Col
     return question
 
 
+def _without_item(question: str) -> str:
+    """A question about a list without the item it asked ("…有哪些，第三条？"): the list, of which another is asked."""
+    found = _ITEM_ASKED.search(question)
+    return (question[: found.start()] if found else question).rstrip("，,？? 的")
+
+
 def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -> str:
     """A question about the one shortcoming the last answer told ("针对这个问题下一步打算怎么做？" after "第二条具体讲
     的是什么？"), with that shortcoming's headline in place of "这个问题", and the answer's place where the question
@@ -1018,7 +1024,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked
         return f"{_without_count(earlier)}，{question}"
     if item_asked(question) and not role_asked(question) and role_asked(earlier):
-        return f"{earlier.rstrip('？? ')}，{question}"  # "第二条具体讲的是什么？" of the list just given
+        return f"{_without_item(earlier)}，{question}"  # "第二条具体讲的是什么？" of the list just given
     if located:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (this := _AGENT_OF_THIS.match(to_simplified(question))) and _thing_asked(earlier):
@@ -1118,7 +1124,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             return f"{scope}{core}是多少？"
         return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
     if item_asked(core) and not role_asked(core) and role_asked(base):  # "第三条是什么？" of the list just given
-        return f"{base.rstrip('？? ')}，{core}？"
+        return f"{_without_item(base)}，{core}？"
     if _ASKS_CAUSE.fullmatch(core) or core in ("原因", "为啥"):  # "原因是什么？", "原因呢？": of the last thing
         return f"{_without_count(base)}的原因是什么？"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
