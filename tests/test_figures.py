@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.ingest.clean import clean_text
-from bot.ingest.figures import Figure, approximate, extract_figures, unit_class
+from bot.ingest.figures import Figure, antecedents, approximate, extract_figures, unit_class
 from bot.ingest.metadata import read_metadata
 from bot.text import to_simplified, words
 
@@ -241,3 +241,17 @@ def test_the_way_a_change_goes():
 
     assert direction("同比增长68.67%") == 1 and direction("较上年下降1.7个百分点") == -1
     assert direction("是上升了还是下降了") == 0 and direction("办理5652件") == 0
+
+
+@pytest.mark.parametrize(
+    ("clauses", "at", "before"),
+    [
+        # a change against the year before is of the figure just before it: kept without it, it reads as the
+        # change of a figure further back ("办理行政应诉案件413件，较上年下降1.7个百分点" said 败诉率's drop)
+        (["全区办理行政应诉案件413件，", "行政诉讼败诉率4.1%，", "较上年下降1.7个百分点"], 2, [1]),
+        (["收到行政复议申请786宗，", "同比增长68.67%"], 1, [0]),
+        (["其中受理1018件，", "审结956件"], 1, []),  # a count of its own
+    ],
+)
+def test_a_clause_saying_something_of_a_figure_before_keeps_it(clauses, at, before):
+    assert antecedents(clauses, at) == before

@@ -150,6 +150,11 @@ def test_a_count_claimed_of_one_act_is_judged_by_that_acts_count(lookalike, ques
     assert answer.answer.startswith(verdict), answer.answer
 
 
+def test_a_change_the_report_gives_of_other_things_only_is_refused(lookalike):
+    """南海 gives 行政复议申请's growth (42.3%) and 败诉率's drop (1.7个百分点), none of 行政应诉案件's count."""
+    assert Answerer(lookalike, "extractive").ask("南海区2024年行政应诉案件比上年增长了多少？").refused
+
+
 def test_a_wrong_amount_stated_is_denied_with_the_reports(lookalike):
     """ "…1.37万元，这个数对吗？": 这个数 asks no count in 个 (it was refused); the report says 1.37亿元."""
     answer = Answerer(lookalike, "extractive").ask("南海区2024年罚没款金额1.37万元，这个数对吗？")

@@ -204,8 +204,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
         part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
-        thing = part if asked_nouns(part, idf, named) else plan.question  # "比上年增长了多少": the first part's
-        if not any(names_the_thing(thing, s, idf, named) for s in _holding(changes, said)):
+        thing = part if asked_nouns(part, idf, named) else asks(plan.question)[0]  # "比上年增长了多少": the first's
+        if not any(names_the_thing(thing, s, idf, named) for f in changes for s in _changed(f, said)):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted:
         part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
@@ -350,6 +350,14 @@ def _of_the_thing(figure, nouns: list[str], rates: set[str]) -> bool:
     near = "，".join(clauses[start : at + 1])
     said = f"{near}，{to_simplified(figure.indicator or '')}"
     return not nouns or any(mentions(said, n, close=True) for n in nouns) or any(rate in near for rate in rates)
+
+
+def _changed(change, said: list[str]) -> list[str]:
+    """What a change is of, by the cited sentences saying it (their indicator: "…败诉率4.1%，较上年下降1.7个百分点"
+    is 败诉率's drop, whatever clauses the answer kept around it), else the sentences themselves."""
+    held = to_simplified(change.text)
+    of = [f.indicator for s in said if held in s for f in extract_figures(s) if f.change and f.text == held]
+    return [i for i in of if i] or _holding([change], said)
 
 
 def _holding(figures: list, said: list[str]) -> list[str]:

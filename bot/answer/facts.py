@@ -1013,7 +1013,8 @@ def _clause(row: Figure) -> str:
     pieces = clause.split("、")
     if len(pieces) > 1 and all(re.search(r"\d", p) for p in pieces):
         clause = next(p for p in pieces if row.text in p)
-    elif at is not None and (before := antecedents(clauses, at)):  # "…均达100%": the figures it is of, too
+    elif at is not None and not row.change and (before := antecedents(clauses, at)):  # "…均达100%": the figures
+        # it is of, too (a change is said with what it is of, below)
         clause = "，".join(clauses[i] for i in [*before, at])
     said = re.sub(r"^(?:截至)?(?:19|20)\d{2}年(?:底|末)?[，,]?", "", _clean(clause)) or _clean(clause)
     if row.change and row.indicator and row.indicator not in to_simplified(said):  # "同比增长68.67%": of what
