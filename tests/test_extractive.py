@@ -567,3 +567,12 @@ def test_a_count_of_another_act_on_the_cases_says_so(seeded):
     """花都区 gives 收到786宗, no 受理 count: pasted as the 受理 count it would be wrong, so the answer says which."""
     answer = Answerer(seeded, "extractive").ask("花都区2023年受理行政复议申请多少件？")
     assert "收到行政复议申请786宗（所引为收到数，非受理数）" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["广州24年立法搞了多少？"])
+def test_how_many_is_not_answered_by_a_sentence_holding_no_figure(seeded, question):
+    """ "24年" is 2024 (the 2017 news page's "从1986年具备地方立法权之后" had answered); a sentence of the 2024
+    report on 立法 holding no figure ("以高质量立法为重要保障") says no count: its figures, or a refusal."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.refused or "18件" in answer.answer, answer.answer
+    assert "1986" not in answer.answer

@@ -685,6 +685,12 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
         ("麻烦帮忙看看成都2024年办理了多少件行政应诉案件，多谢！", "成都2024年办理了多少件行政应诉案件"),
         ("您好，我想问下韶关的调解成功率是多少啊，谢谢", "韶关的调解成功率是多少"),
         ("那成都呢？", "那成都呢？"),  # a follow-up's 呢 is no softening: it asks
+        # a year in two digits is the year in four; a length of time is not ("近12年来", "30年之间", "第24年")
+        ("广州24年立法搞了多少？", "广州2024年立法多少？"),
+        ("肇庆23年度法律援助多少件？", "肇庆2023年度法律援助多少件？"),
+        ("广州近12年来制定了多少件法规？", "广州近12年来制定了多少件法规？"),
+        ("广州立法30年之间制定了多少件？", "广州立法30年之间制定了多少件？"),
+        ("这是连续第24年获奖吗？", "这是连续第24年获奖吗？"),
     ],
 )
 def test_talk_around_a_question_is_left_out(question, tidied):

@@ -46,6 +46,7 @@ from bot.text import (
     LIST_MARKER,
     MARKER,
     NUMBER,
+    ORDINAL,
     RATE,
     bigrams,
     split_sentences,
@@ -200,6 +201,10 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         return text.startswith(PREMISE_WRONG)  # why it grew: a sentence saying only that it grew does not say,
         # but one showing the figure asked about is not the report's does
     changes = [f for f in figures if f.change]
+    lengths = UNIT_CLASSES.get(plan.unit or "") == "time"  # "观察期多长": 6个月 says it
+    counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
+    if plan.kind in ("figure", "rate") and not counted:
+        return False  # "…立法多少？": a sentence holding no figure does not say how many
     if change_asked(plan.question) and _HOW_MUCH.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):

@@ -777,12 +777,15 @@ def tidy(question: str) -> str:
         text = f"{asked}？"  # what follows the last question mark asks nothing
     text = _THANKS.sub("", text)
     text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
+    text = _SHORT_YEAR.sub(r"20\1年", text)
     return _PARTICLE.sub(lambda m: m.group(1), text) or question
 
 
 # The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
 _PLAIN_WORDS = {"法援": "法律援助", "案子": "案件", "搞了": "", "弄了": "", "干了": "做了"}
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
+# A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
+_SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
 
 
 # Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，", "帮我查一下哈，").
