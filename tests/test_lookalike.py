@@ -314,6 +314,10 @@ def test_a_figure_of_the_year_before_is_computed_from_the_next_years_report(look
         ("南海比肇庆多兑现了多少惠企资金？", "南海区比肇庆市多1.73亿元"),
         # the sum of two places' figures
         ("南海和肇庆新增的省级民主法治示范村（社区）加起来有几个？", "合计9个"),
+        # how many times the other's: 超1.11万件 against 1586件, about 7 (a bound: not exact)
+        ("成都2024年行政复议案件是肇庆2023年的几倍", "成都市约是肇庆市的7倍"),
+        ("成都2024年新收行政复议案件是肇庆2023年的多少倍？", "成都市约是肇庆市的7倍"),
+        ("南海区2024年收到的行政复议申请是肇庆市2023年的几倍？", "南海区约是肇庆市的0.71倍"),
     ],
 )
 def test_several_places_compared_are_ranked_differenced_and_summed_as_asked(archive, question, said):

@@ -31,6 +31,7 @@ from bot.answer.intent import (
     LOCATION_ASKED,
     ORDER_ASKED,
     PART_ASKED,
+    RATIO_ASKED,
     SUM_ASKED,
     Plan,
     asks,
@@ -834,6 +835,9 @@ def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
     if not plan.compare and SUM_ASKED.search(plan.question) and not plan.things:
         total = _total(rows)  # "南海和肇庆…加起来有几个": the places' figures summed
         return total, total
+    if RATIO_ASKED.search(plan.question):  # "是…的几倍": the ratio, said as asked
+        ratio = _ratio(rows)
+        return ratio, ratio
     verdict, difference = (_verdict(plan, rows), _difference(plan, rows)) if plan.compare else ("", "")
     if difference and not difference.startswith("数值"):  # of several, which is the most too
         return (f"{verdict}，{difference}" if len(rows) > 2 else difference), difference
@@ -1050,6 +1054,18 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     if not counts_alike(x.unit, y.unit):  # 件 and 宗 both count cases: said in the larger's unit
         return ""
     return f"{a}比{b}多{_amount(x.value - y.value, x)}"
+
+
+def _ratio(rows: list[tuple[str, Figure]]) -> str:
+    """How many times the second place's figure the first's is ("成都市约是肇庆市的7倍"), of two figures counting
+    alike; "约" where it is rounded or a figure is a bound (超1.11万件)."""
+    if len(rows) != 2 or not counts_alike(rows[0][1].unit, rows[1][1].unit) or not rows[1][1].value:
+        return ""
+    (a, x), (b, y) = rows
+    ratio = x.value / y.value
+    said = round(ratio, 2 if ratio < 1 else 1)
+    about = "约" if _inexact(x) or _inexact(y) or said != ratio else ""
+    return f"{a}{about}是{b}的{_number(said)}倍"
 
 
 def _total(rows: list[tuple[str, Figure]]) -> str:

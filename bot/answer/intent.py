@@ -96,6 +96,8 @@ DIFFERENCE_ASKED = re.compile(
     r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出"
     rf"|比.{{1,12}}?[多少][{CJK}]{{1,3}}了(?:多少|几)"  # "南海比肇庆多兑现了多少"
 )
+# How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
+RATIO_ASKED = re.compile(r"(?:几|多少)倍")
 # The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
 ORDER_ASKED = re.compile(
     r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
@@ -460,7 +462,12 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     """The plan of a standalone question over reports of these issuing bodies."""
     text = to_simplified(question)
     intent, scope = Intent.of(text), find_scope(text, issuers)
-    compared = bool(_ASKS_COMPARISON.search(text) or DIFFERENCE_ASKED.search(text) or ORDER_ASKED.search(text))
+    compared = bool(
+        _ASKS_COMPARISON.search(text)
+        or DIFFERENCE_ASKED.search(text)
+        or ORDER_ASKED.search(text)
+        or RATIO_ASKED.search(text)
+    )
     if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
     if _MOST.search(text) and not scope.issuers and not scope.places and _ASKS_PLACE.search(text):
@@ -684,7 +691,7 @@ def cause_asked(question: str) -> bool:
 
 def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
     """The unit a figure is asked in: its counter ("多少件", "几名"), else the unit of what it counts."""
-    found = _ASKS_UNIT.search(text)
+    found = _ASKS_UNIT.search(RATIO_ASKED.sub("", text))  # "是…的几倍": in the unit of what is compared
     if not found and (claimed := figure_claimed(text)) and claimed.unit_class != "percent":
         # "办理了2000件…，对吗？": a count in 件; an amount in any currency is looked for as the reports' 元,
         # and the verdict tells the currencies apart ("超55亿美元，对吗？" → 否, the report says 超55亿元)
