@@ -351,3 +351,17 @@ def test_the_year_before_named_without_a_year_is_the_one_before_the_bodys_latest
     assert "5.8%" in answer.answer and "2023" in answer.standalone, (answer.standalone, answer.answer)
     changed = Answerer(lookalike, "extractive").ask("南海区行政诉讼败诉率较上年下降了多少？")
     assert "1.7个百分点" in changed.answer, changed.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("花都和肇庆的报告哪个先发布？", "花都区的报告发布更早"),  # 2024-01-04 against 2024-02-28
+        ("成都和南海的报告谁先出？", "成都市的报告发布更早"),  # 2025-01-06 against 2025-01-10
+        ("成都和南海的报告哪份发布得更晚？", "南海区的报告发布更晚"),
+    ],
+)
+def test_which_report_was_published_first_is_computed_from_their_dates(archive, question, said):
+    """Each report's date, cited, and which came first: it had been answered by a sentence saying 发布."""
+    answer = Answerer(archive, "extractive").ask(question)
+    assert said in answer.answer and len(answer.citations) == 2 and answer.flagged_numbers == [], answer.answer

@@ -32,6 +32,7 @@ from bot.answer.intent import (
     ORDER_ASKED,
     PART_ASKED,
     RATIO_ASKED,
+    RELEASED_FIRST,
     SUM_ASKED,
     Plan,
     asks,
@@ -126,7 +127,10 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         each = [_about_report(plan, report, name, library) for report, name in reports]
         if all(facts is None for facts in each):
             return UNSAID
-        return _joined([f or _not_said(r, n, library) for f, (r, n) in zip(each, reports, strict=True)])
+        joined = _joined([f or _not_said(r, n, library) for f, (r, n) in zip(each, reports, strict=True)])
+        if joined and len(reports) > 1 and RELEASED_FIRST.search(plan.question):
+            return replace(joined, text=joined.text + _released_first(plan, reports))
+        return joined
     if plan.kind == "outline":  # only the report's own headings say how it is divided; similar chunks do not
         return _joined([_outline(plan, report, name, library) for report, name in reports]) or UNSAID
     if not reports and plan.kind in ("figure", "rate") and len(plan.scope.years) == 1:
@@ -363,7 +367,7 @@ def _headline(text: str) -> str:
 # -- the report itself ------------------------------------------------------------------------------------
 _ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布单位|印发")
 _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
-_ASKS_DATE = re.compile(r"哪天|哪一天|什么时候|何时|日期|时间")
+_ASKS_DATE = re.compile(rf"哪天|哪一天|什么时候|何时|日期|时间|{RELEASED_FIRST.pattern}")
 _ASKS_SIGNED = re.compile(r"落款|签发|成文")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
@@ -412,6 +416,18 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     if subject == f"《{report.title}》" and said[0].startswith("标题为"):  # an article named by the title asked
         subject = f"{name}{report.published[:4] + '年' if report.published else ''}的这篇报道"
     return Facts([cited], f"{subject}{'，'.join(said)}[1]。")
+
+
+def _released_first(plan: Plan, reports: list[tuple[Report, str]]) -> str:
+    """Which report came out first, or last when that is asked ("哪份发布得更晚"), by their dates of publication;
+    said only where every report has one and they differ."""
+    dated = sorted((report.published, name) for report, name in reports if report.published)
+    if len(dated) < len(reports) or dated[0][0] == dated[-1][0]:
+        return "无法比较发布先后。" if len(dated) < len(reports) else "发布日期相同。"
+    found = RELEASED_FIRST.search(plan.question)
+    late = bool(found) and "晚" in found.group(0)
+    extreme = "更" if len(reports) == 2 else "最"
+    return f"{dated[-1][1] if late else dated[0][1]}的报告发布{extreme}{'晚' if late else '早'}。"
 
 
 def _outline(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:

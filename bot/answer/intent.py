@@ -74,6 +74,11 @@ ADDRESSEE_ASKED = re.compile(
 )
 # Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
 # report says of itself: its title, opening, date and source lines and signature.
+# Which of several reports came out first or last ("哪个先发布", "谁先出", "哪份发布得更晚"): their dates compared.
+RELEASED_FIRST = re.compile(
+    r"(?:哪个|哪份|哪篇|谁)[^，。？?]{0,6}?(?:先|早|晚)(?:发布|出|公布|印发|发)"
+    r"|(?:发布|公布|印发)(?:得|的)?(?:更|最)?(?:早|晚)|(?:更|最)(?:早|晚)(?:发布|公布|印发)"
+)
 _ASKS_ABOUT_REPORT = re.compile(
     r"(?:这份|本|该|那篇|这篇)(?:年度)?(?:报告|报道|文章)(?!里|中|指出|提到|说)|哪一?(?:个)?年度?的(?:工作|报告)"
     r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
@@ -81,7 +86,8 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
     r"|出自哪|哪家媒体|总结的是哪|针对(?:的是)?哪一?年(?:度)?的?(?:工作|安排)?[？?]?$|落款|(?:报告|报道|文章)的?(?:完整)?(?:标题|题目|全称)|"
     + ADDRESSEE_ASKED.pattern
-    + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)"
+    + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)|"
+    + RELEASED_FIRST.pattern
 )
 # A document named in title marks that the question does not call a report or article ("《…重点工作安排》是
 # 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
