@@ -890,3 +890,16 @@ def test_a_figure_counting_the_thing_together_with_another_is_not_compared(seede
     answer = Answerer(seeded, "extractive").ask("韶关和成都2024年谁办理的政协提案多").answer
     assert "283件" in answer and "合计，报告未单列" in answer and "无法比较" in answer, answer
     assert "更多" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # what was done on a topic, asked without "在…方面" or with "做了什么": the measures' item on it, told
+        ("成都执法改革做了哪些工作", ["167支精简至114支", "261个镇（街道）", "102项"]),
+        ("成都涉外法治方面做了什么", ["法商融合", "服务企业5000余家"]),
+    ],
+)
+def test_what_was_done_on_a_topic_asked_in_everyday_words_is_its_item_told(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert all(s in answer for s in said), answer
