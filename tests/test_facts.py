@@ -903,3 +903,10 @@ def test_a_figure_counting_the_thing_together_with_another_is_not_compared(seede
 def test_what_was_done_on_a_topic_asked_in_everyday_words_is_its_item_told(seeded, question, said):
     answer = Answerer(seeded, "extractive").ask(question).answer
     assert all(s in answer for s in said), answer
+
+
+@pytest.mark.parametrize(("question", "said"), [("韶关的主要工作分哪几个方面", "强化监督制约，权力运行更加规范透明")])
+def test_the_parts_a_reports_work_is_divided_into_are_its_measures_headings(seeded, question, said):
+    """ "成效分哪几个方面": the measures' headings (its "哪几个" asked nothing about; it had been a topic)."""
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert "主要举措：坚持政治引领" in answer and said in answer, answer
