@@ -365,3 +365,16 @@ def test_which_report_was_published_first_is_computed_from_their_dates(archive, 
     """Each report's date, cited, and which came first: it had been answered by a sentence saying 发布."""
     answer = Answerer(archive, "extractive").ask(question)
     assert said in answer.answer and len(answer.citations) == 2 and answer.flagged_numbers == [], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("哪些是2023年度的报告", ["共2份", "花都区", "肇庆市"]),
+        ("一共有几份报告？", ["共6份", "成都市", "南海区"]),  # reports; the 2017 news page is an article
+    ],
+)
+def test_which_reports_the_archive_holds_is_its_catalogue(archive, question, said):
+    """The reports themselves, each cited by its title lines (one report's title had answered the year's)."""
+    answer = Answerer(archive, "extractive").ask(question)
+    assert all(s in answer.answer for s in said) and len(answer.citations) >= 2, answer.answer

@@ -96,7 +96,9 @@ def _extras(intent: Intent) -> Extras:
 #   citation), so what it wrote was slower and never shown;
 # - what a report says of itself (its issuer, year, date, source), one sentence from its own lines: the model
 #   could only drop a part ("发文机关是谁？总结哪一年？" answered with the year alone; `report` 0.90 against 1.00).
-COMPOSED = frozenset({"outline", "section", "summary", "list", "comparison", "report", "mentions", "located"})
+COMPOSED = frozenset(
+    {"outline", "section", "summary", "list", "comparison", "report", "mentions", "located", "catalogue"}
+)
 
 
 class Answerer:

@@ -120,6 +120,8 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return _comparison(plan, library, filters, idf)
     if plan.kind == "mentions":
         return _mentions(plan, library, filters)
+    if plan.kind == "catalogue":
+        return _catalogue(plan, library)
     reports = reports_for(plan, library, filters)
     if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
         return _joined([_section(plan, report, name, idf) for report, name in reports])
@@ -202,6 +204,24 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     text = f"提到“{plan.term}”的有：" + "；".join(said) + "。"
     text += f"{'、'.join(report for report, _ in silent)}未提及。" if silent else ""
     return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
+
+
+def _catalogue(plan: Plan, library: Library) -> Facts:
+    """The archive's reports of the years asked (its articles, when those are asked), each by place and year and
+    cited by its own title lines: which reports there are, and how many."""
+    wanted = "article" if _ARTICLE.search(plan.question) else "report"
+    records = [d for d in library.documents() if not d.get("duplicate_of") and d.get("kind", "report") == wanted]
+    records = [d for d in records if not plan.scope.years or d.get("year") in plan.scope.years]
+    records = [d for d in records if not plan.scope.issuers or d.get("body") in plan.scope.issuers]
+    reports = [(r, short_name(d["body"]), d) for d in records if (r := library.report(d["doc"])) is not None]
+    if not reports:
+        return UNSAID
+    passages, said = [], []
+    for n, (report, name, record) in enumerate(reports, 1):
+        lines = [line.strip() for line in report.text.split("\n") if line.strip()]
+        passages.append(_passage(report, None, "\n".join(lines[:3])))
+        said.append(f"{_report_name(report, name, record.get('kind', 'report'))}[{n}]")
+    return Facts(passages, f"共{len(reports)}份：{'；'.join(said)}。", (str(len(reports)),))
 
 
 def _joined(each: list[Facts | None]) -> Facts | None:

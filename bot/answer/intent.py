@@ -438,6 +438,7 @@ KINDS = (
     "outline",
     "report",
     "mentions",
+    "catalogue",
     "comparison",
     "section",
     "summary",
@@ -446,6 +447,11 @@ KINDS = (
     "figure",
     "list",
     "open",
+)
+# Which reports the archive holds ("哪些是2023年度的报告", "一共有几份报告？", "有哪些城市的报告").
+CATALOGUE_ASKED = re.compile(
+    r"(?:哪些|哪几份|几份|多少份)(?:是|属于)?[^，。？?]{0,12}?(?:的)?(?:报告|报道|文章)[？?]?$"
+    r"|(?:有|是)哪些(?:城市|地方|地区)的报告"
 )
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
@@ -496,6 +502,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     if term:
         kind = "mentions"  # "哪些地方推行了“综合查一次”": every report, searched for the words quoted
         scope = replace(scope, issuers=scope.issuers or list(dict.fromkeys(issuers)))
+    elif CATALOGUE_ASKED.search(unquoted):
+        kind = "catalogue"  # "哪些是2023年度的报告", "一共有几份报告": the archive's reports themselves
     elif LOCATION_ASKED.search(unquoted) and scope.issuers:
         kind = "located"  # "这个数字出自报告哪一部分？": the part of the report that says it
     elif _ASKS_OUTLINE.search(unquoted) or PART_ASKED.search(unquoted):
