@@ -71,6 +71,8 @@ def _converse(library, *questions: str):
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["成都下一步工作有几条", "第三条是什么"], "完善依法行政制度体系"),  # short: of the list, not a new topic
+        # "怎么解决这个" after one shortcoming told: next year's item on it, in that place's report
+        (["韶关2024年存在的问题有哪些", "具体说说第二个", "2025年打算怎么解决这个"], "基层法治专业人才短缺"),
         (["成都2024年下一步工作有哪些", "第三条呢", "第五条具体说了什么"], "持续加强行政争议实质性化解"),
         # who did what was just asked: the sentence saying the thing, which names the department
         (["广州在全市设了多少个价格采集点？", "这是哪个部门做的？"], "市场监管部门"),
@@ -219,3 +221,10 @@ def test_thousands_of_full_questions_before_a_follow_up_are_rewritten_without_re
     bodies = ["广州市", "成都市"]
     history = [{"role": "user", "content": f"广州市{2000 + i % 20}年办理人大代表建议多少件？"} for i in range(5000)]
     assert standalone("那成都呢？", history, bodies) == "成都市2019年办理人大代表建议多少件？"
+
+
+def test_when_asked_of_no_thing_is_of_the_thing_just_asked(lookalike):
+    """ "什么时候开始施行" after the 观察期: its date, not also 重大行政决策程序规定's (2024年3月1日), said with no
+    subject."""
+    answer = _converse(lookalike, "南海区行政执法“观察期”是怎么规定的", "什么时候开始施行")
+    assert "2024年7月1日" in answer.answer and "2024年3月1日" not in answer.answer, (answer.standalone, answer.answer)

@@ -911,7 +911,7 @@ def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -
     return named if scope.issuers or scope.places else f"{told.group(1)}{named}"
 
 
-_THIS_ITEM = re.compile(r"这个问题|这一问题|该问题|这个不足|这一不足|这个短板|这方面的?问题")
+_THIS_ITEM = re.compile(r"这个问题|这一问题|该问题|这个不足|这一不足|这个短板|这方面的?问题|这个(?=[？?]?$)|这一点")
 # An answer telling one shortcoming, as `facts` words it ("南海区2024年度报告所列不足：HEADLINE：what it says" or
 # "…所列不足：HEADLINE，what it says"), not a list ("一是…；二是…"): its place and the shortcoming's headline.
 _ONE_ITEM_TOLD = re.compile(
@@ -1038,9 +1038,12 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     rate or change asked ("调解了多少宗？" after "…人民调解成功率是多少？") inherits the thing too (a count after a
     count is of a part of it, "其中…", and the earlier count's clause answers it)."""
     located = _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question))
-    if find_scope(question, issuers) != Scope() or _ASKS_PLACE.search(to_simplified(question)) and not located:
-        return question  # it names its own scope, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
+    named = find_scope(question, issuers)
+    if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
+        return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     old = find_scope(earlier, issuers)
+    if find_scope(question, issuers).years:  # "2025年打算…": a year of the place the conversation is about
+        return f"{''.join(old.issuers)}{question}"
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
     relative = relative_dates(question, old.years[0]) if old.years else []
@@ -1060,6 +1063,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
             return f"{_thing_asked(earlier)}，{rest}"
         return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before
+    when = _ASKS_TIME.search(question)
+    if when and not _noun_run(_ASKS_TIME.sub("", question)) and (thing := _noun_run(earlier)):
+        return f"{''.join(old.issuers)}{thing}{question}"  # "什么时候开始施行" after the 观察期: the 观察期's date
     if _of_its_thing(question, earlier) and _thing_asked(earlier):  # "调解了多少宗？" after a 人民调解 rate:
         return f"{_thing_asked(earlier)}，{question}"  # 人民调解's count; "受援的有多少人次？" after 法援's: 法援's
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
