@@ -318,6 +318,7 @@ def test_a_figure_of_the_year_before_is_computed_from_the_next_years_report(look
         ("成都2024年行政复议案件是肇庆2023年的几倍", "成都市约是肇庆市的7倍"),
         ("成都2024年新收行政复议案件是肇庆2023年的多少倍？", "成都市约是肇庆市的7倍"),
         ("南海区2024年收到的行政复议申请是肇庆市2023年的几倍？", "南海区约是肇庆市的0.71倍"),
+        ("肇庆2023年收到的行政复议申请是南海区2024年的几倍？", "肇庆市约是南海区的1.4倍"),  # in the order asked
     ],
 )
 def test_several_places_compared_are_ranked_differenced_and_summed_as_asked(archive, question, said):

@@ -872,7 +872,7 @@ def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
         total = _total(rows)  # "南海和肇庆…加起来有几个": the places' figures summed
         return total, total
     if RATIO_ASKED.search(plan.question):  # "是…的几倍": the ratio, said as asked
-        ratio = _ratio(rows)
+        ratio = _ratio(plan, rows)
         return ratio, ratio
     verdict, difference = (_verdict(plan, rows), _difference(plan, rows)) if plan.compare else ("", "")
     if difference and not difference.startswith("数值"):  # of several, which is the most too
@@ -1092,12 +1092,14 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     return f"{a}比{b}多{_amount(x.value - y.value, x)}"
 
 
-def _ratio(rows: list[tuple[str, Figure]]) -> str:
-    """How many times the second place's figure the first's is ("成都市约是肇庆市的7倍"), of two figures counting
+def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
+    """How many times the second place named's figure the first's is ("成都市约是肇庆市的7倍"), of two figures counting
     alike; "约" where it is rounded or a figure is a bound (超1.11万件)."""
-    if len(rows) != 2 or not counts_alike(rows[0][1].unit, rows[1][1].unit) or not rows[1][1].value:
+    at = {name: plan.question.find(re.sub(r"[市区县]$", "", name)) for name, _ in rows}  # "南海" of 南海区
+    asked = sorted(rows, key=lambda r: at[r[0]] if at[r[0]] >= 0 else len(plan.question))  # in the order asked
+    if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
         return ""
-    (a, x), (b, y) = rows
+    (a, x), (b, y) = asked
     ratio = x.value / y.value
     said = round(ratio, 2 if ratio < 1 else 1)
     about = "约" if _inexact(x) or _inexact(y) or said != ratio else ""
