@@ -38,6 +38,9 @@ def _converse(library, *questions: str):
         (["成都市2024年办理法律援助多少件？", "公证呢？", "哪个多？"], "公证更多"),
         # the year of the figure just given: its report's
         (["花都区有多少名公职律师？", "这个数字是哪一年的？"], "花都区2023年度报告总结的是2023年度的工作"),
+        (["广州数据交易所累计交易额是多少", "它是哪年报告里的"], "广州市2024年度报告总结的是2024年度的工作"),
+        # a place's "类似做法": the thing just asked about, of that place (not another of its measures)
+        (["花都区“综合查一次”是怎么做的", "成都有没有类似做法"], "25个领域统筹开展“综合查一次”"),
         # "那…" asking its own thing of a year or place it names: that question, not glued to the last one
         (["广州市2024年清理了多少项职业资格？", "那2024年报告里广州政府透明度排名第几？"], "排名第一"),
         (["广州2017年的文章里出台了多少份规范性文件？", "那2017年的文章里制定了多少件法规？"], "制定法规148件"),
@@ -228,3 +231,9 @@ def test_when_asked_of_no_thing_is_of_the_thing_just_asked(lookalike):
     subject."""
     answer = _converse(lookalike, "南海区行政执法“观察期”是怎么规定的", "什么时候开始施行")
     assert "2024年7月1日" in answer.answer and "2024年3月1日" not in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_word_asking_for_detail_adds_no_sentence_of_its_own(seeded):
+    """ "规章具体有哪些": 具体 asks for detail, it is no word of the thing ("认真落实省委“1310”具体部署" was added)."""
+    answer = _converse(seeded, "韶关2024年出台了哪些地方性法规", "规章具体有哪些")
+    assert "古树名木保护管理规定" in answer.answer and "1310" not in answer.answer, answer.answer

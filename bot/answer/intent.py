@@ -1011,7 +1011,11 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 # "这个…", "它…": the figure or thing just asked ("其中" is a part of it, `_in_scope_of`).
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中))(?!是哪|为哪)")
 _AGENT_OF_THIS = re.compile(rf"^(?:这项工作|这件事|这项|这个|这|它|该项?)(?=(?:是|由|归)?(?:{AGENT_ASKED.pattern}))")
-_YEAR_OF_THIS = re.compile(r"^(?:这个?|该|上述|这些|以上)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)的")
+_YEAR_OF_THIS = re.compile(
+    r"^(?:这个?|该|上述|这些|以上|它)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
+)
+# "韶关有没有类似做法": the thing just asked about, of the place it names.
+_SIMILAR = re.compile(r"类似的?(?:做法|举措|制度|措施|工作|情况)|同样的做法|这样的做法")
 # Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
 # Every place asked of, none named ("各地的出庭应诉率分别是多少"): each report answers for its own.
 _ALL_PLACES = re.compile(r"各地|各个?(?:城市|地方|地区)|每个(?:城市|地方|地区)|所有(?:城市|地方|地区)")
@@ -1038,6 +1042,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     rate or change asked ("调解了多少宗？" after "…人民调解成功率是多少？") inherits the thing too (a count after a
     count is of a part of it, "其中…", and the earlier count's clause answers it)."""
     located = _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question))
+    if (similar := _SIMILAR.search(question)) and (thing := _named_or_noun(earlier)):
+        return question.replace(similar.group(0), thing, 1)  # "成都有没有类似做法" after "“综合查一次”…"
     named = find_scope(question, issuers)
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
@@ -1183,6 +1189,12 @@ def _things_counted(question: str, earlier: str) -> bool:
     if not which or not rest:
         return bool(which)
     return len(rest) <= 4 and rest in to_simplified(earlier) and bool(_ASKS_UNIT.search(to_simplified(earlier)))
+
+
+def _named_or_noun(question: str) -> str:
+    """What a question is about: the name it quotes (“综合查一次”), else its run of nouns."""
+    quoted = _NAMED.search(question)
+    return quoted.group(0) if quoted else _noun_run(to_simplified(question))
 
 
 def _of_its_thing(question: str, earlier: str) -> bool:
