@@ -494,6 +494,13 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_re
     assert answer.answer.startswith(verdict) and answer.citations, answer.answer
 
 
+def test_a_cumulative_figure_does_not_confirm_a_years_figure(seeded):
+    """ "2024年交易额超过55亿元，对吗？": the report's 超55亿元 is 累计 (since it opened), not the year's: no 是, and
+    the answer says the figure it gives is cumulative."""
+    answer = Answerer(seeded, "extractive").ask("广州数据交易所2024年交易额超过55亿元，对吗？").answer
+    assert not answer.startswith("是") and "累计" in answer, answer
+
+
 def test_a_figure_a_why_question_takes_for_granted_is_corrected(seeded):
     """ "…同比增长了50%，为什么增长这么快？": the report says 89.6%; the answer says the question's figure is not the
     report's before giving it. With the report's own figure, why it grew is asked, which the report does not say:

@@ -274,6 +274,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
     figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
     figures = [f for f in figures if _act_of(f) in (None, *_acts_asked(question))]  # 收到1586件 is no 受理 count
+    figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
     if claimed is None:
         way = direction_claimed(question)
         ways = {direction(f.change) for f in figures if f.change}
@@ -315,11 +316,28 @@ def counted_together(text: str, question: str) -> str:
 _LISTED_BEFORE = re.compile(rf"((?:[{CJK}“”]{{2,14}}、)+[{CJK}“”]{{2,14}}?)(?:共|合计)?$")
 
 
+def _cumulative_for_a_year(figure, question: str) -> bool:
+    """A running total ("累计交易额超55亿元") where a year's figure is claimed ("2024年交易额超过55亿元"): it is no
+    figure of that year, and neither confirms nor denies it."""
+    text = to_simplified(question)
+    return (
+        bool(_CUMULATIVE.search(_own_clause(figure))) and not _CUMULATIVE.search(text) and bool(_YEAR_SAID.search(text))
+    )
+
+
+_CUMULATIVE = re.compile(r"累计|累积|截至|总计")
+_YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
 def _act_of(figure) -> str | None:
     """The act on cases the clause holding a figure names ("受理1432件": 受理), if one."""
+    return next((act for act in CASE_ACTS if act in _own_clause(figure)), None)
+
+
+def _own_clause(figure) -> str:
+    """The clause of its sentence holding a figure (simplified)."""
     held = to_simplified(figure.text)
-    clause = next((c for c in re.split(r"[，；;]", to_simplified(figure.sentence)) if held in c), "")
-    return next((act for act in CASE_ACTS if act in clause), None)
+    return next((c for c in re.split(r"[，；;]", to_simplified(figure.sentence)) if held in c), "")
 
 
 def _acts_asked(question: str) -> tuple[str, ...]:
