@@ -583,3 +583,9 @@ def test_how_many_is_not_answered_by_a_sentence_holding_no_figure(seeded, questi
     answer = Answerer(seeded, "extractive").ask(question)
     assert answer.refused or "18件" in answer.answer, answer.answer
     assert "1986" not in answer.answer
+
+
+def test_newly_received_is_received(seeded):
+    """新收 and 收到 are one act: "一共收到多少件" answered by "新收…超1.11万件" needs no note of another act."""
+    answer = Answerer(seeded, "extractive").ask("成都2024年一共收到多少件行政复议案件？").answer
+    assert "1.11万件" in answer and "非收到数" not in answer, answer

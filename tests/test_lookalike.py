@@ -379,3 +379,9 @@ def test_which_reports_the_archive_holds_is_its_catalogue(archive, question, sai
     """The reports themselves, each cited by its title lines (one report's title had answered the year's)."""
     answer = Answerer(archive, "extractive").ask(question)
     assert all(s in answer.answer for s in said) and len(answer.citations) >= 2, answer.answer
+
+
+def test_two_things_of_a_place_asked_with_yigong_are_summed(lookalike):
+    """ "…跨省通办和省内通办一共多少项": their sum, as "加起来" asks (the two counts had been given unsummed)."""
+    answer = Answerer(lookalike, "extractive").ask("南海区跨省通办和省内通办一共多少项").answer
+    assert "合计613项" in answer, answer

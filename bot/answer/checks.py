@@ -20,6 +20,7 @@ from bot.answer.intent import (
     Plan,
     Scope,
     asks,
+    case_acts,
     cause_asked,
     change_asked,
     counted_thing,
@@ -331,7 +332,7 @@ _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 
 def _act_of(figure) -> str | None:
     """The act on cases the clause holding a figure names ("受理1432件": 受理), if one."""
-    return next((act for act in CASE_ACTS if act in _own_clause(figure)), None)
+    return next(iter(case_acts(_own_clause(figure))), None)
 
 
 def _own_clause(figure) -> str:
@@ -342,8 +343,8 @@ def _own_clause(figure) -> str:
 
 def _acts_asked(question: str) -> tuple[str, ...]:
     """The act on cases a question names, when it names one ("受理…1432件，对吗？"); all of them otherwise."""
-    asked = [act for act in CASE_ACTS if act in to_simplified(question)]
-    return tuple(asked) if len(asked) == 1 else CASE_ACTS
+    asked = case_acts(question)
+    return tuple(asked) if len(asked) == 1 else tuple(case_acts("".join(CASE_ACTS)))
 
 
 def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 from bot.answer.checks import asked_nouns, confirmation, counted_together, names_the_thing
 from bot.answer.framing import framed
 from bot.answer.intent import (
-    CASE_ACTS,
     GRADE_ASKED,
     TREND_ASKED,
     Intent,
     act_counted,
     asks,
+    case_acts,
     change_asked,
     done_asked,
     listed_thing,
@@ -279,10 +279,10 @@ def _answering(
 def _other_act(core: str, question: str, passage: str) -> str:
     """A note when the count given is of another act on the cases than the one asked ("受理多少件" answered by
     "收到行政复议申请786宗") and the passage cited counts none of that act: pasted as that count, it is wrong."""
-    asked = [act for act in CASE_ACTS if act in to_simplified(question)]
-    if len(asked) != 1 or asked[0] in to_simplified(passage):
+    asked = case_acts(question)
+    if len(asked) != 1 or asked[0] in case_acts(passage):
         return ""
-    said = [act for act in CASE_ACTS if act in to_simplified(core)]
+    said = case_acts(core)
     return f"（所引为{said[0]}数，非{asked[0]}数）" if said else ""
 
 

@@ -324,6 +324,14 @@ def act_counted(question: str) -> str | None:
 CASE_ACTS = ("收到", "新收", "受理", "审结", "办结", "立案")
 
 
+def case_acts(text: str) -> list[str]:
+    """The acts on cases a text names, in `CASE_ACTS` order, 新收 (newly received) read as 收到: one act."""
+    return list(dict.fromkeys(_SAME_ACT.get(act, act) for act in CASE_ACTS if act in to_simplified(text)))
+
+
+_SAME_ACT = {"新收": "收到"}
+
+
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
 _SUCCEEDED = re.compile(r"成功(?:有|是)?(?:多少|几)")
 
@@ -635,7 +643,7 @@ _TWO_THINGS = re.compile(
     rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|，|,)"
 )
 # The sum of two things asked ("人大建议和政协提案合计多少件"): computed from their rows.
-SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计")
+SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总共")
 
 
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
@@ -963,8 +971,8 @@ _THESE = re.compile(
 _MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
 # "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
-# "三地合计多少？", "一共多少？": the places' sum, asked as make_plan reads a sum ("合计")
-_SUMMED = re.compile(rf"{SUM_ASKED.pattern}|一共|总共")
+# "三地合计多少？", "一共多少？": the places' sum, asked as make_plan reads a sum
+_SUMMED = SUM_ASKED
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{_SUMMED.pattern}"
 )
