@@ -589,3 +589,10 @@ def test_newly_received_is_received(seeded):
     """新收 and 收到 are one act: "一共收到多少件" answered by "新收…超1.11万件" needs no note of another act."""
     answer = Answerer(seeded, "extractive").ask("成都2024年一共收到多少件行政复议案件？").answer
     assert "1.11万件" in answer and "非收到数" not in answer, answer
+
+
+def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
+    """ "哪些重点领域新兴领域立法": "一是加强重点领域、新兴领域立法。" says only the question again; the sentence
+    after it, repeating its words, says which (it had been dropped as the repeat, and the headline answered)."""
+    answer = Answerer(seeded, "extractive").ask("广州推动了哪些重点领域新兴领域立法").answer
+    assert "智能网联汽车" in answer and "低空经济" in answer, answer

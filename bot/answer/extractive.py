@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from bot.answer.checks import asked_nouns, confirmation, counted_together, names_the_thing
 from bot.answer.framing import framed
 from bot.answer.intent import (
+    CASE_ACTS,
     GRADE_ASKED,
     TREND_ASKED,
     Intent,
@@ -123,14 +124,18 @@ class Extractive:
         self, question: str, chosen: list[tuple[float, int, str]], passages: list[Passage], terms, idf, intent: Intent
     ) -> list[str]:
         """The chosen sentences in reading order, each trimmed to its answering clauses and cited, once each."""
-        named: set[str] = set()
-        said, lines = [], []
+        said: list[tuple[int, str]] = []  # (passage n, the clauses kept)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             core = self._core(sentence, _content(terms, passages), idf, intent, _marked(question), items=True)
             core = _trimmed(core)
-            if any(_repeats(core, earlier) for earlier in said):
-                continue
-            said.append(core)
+            again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
+            if again is None:
+                said.append((n, core))
+            elif len(core) >= 2 * len(said[again][1]):  # "加强重点领域、新兴领域立法", then what it was: that
+                said[again] = (n, core)
+        named: set[str] = set()
+        lines = []
+        for n, core in said:
             note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
             note = note if intent.figure and not intent.each else ""
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
@@ -282,7 +287,7 @@ def _other_act(core: str, question: str, passage: str) -> str:
     asked = case_acts(question)
     if len(asked) != 1 or asked[0] in case_acts(passage):
         return ""
-    said = case_acts(core)
+    said = [act for act in CASE_ACTS if act in to_simplified(core)]  # as the report says it (新收)
     return f"（所引为{said[0]}数，非{asked[0]}数）" if said else ""
 
 
