@@ -487,6 +487,8 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         # "超过了800件" claims a bound as "超过800件" does (it was read as exactly 800, and 830 denied it)
         ("韶关2024年受理行政复议申请是不是超过了800件？", "是。"),
         ("韶关2024年受理行政复议申请是不是超过了900件？", "否。"),
+        ("成都2024年全市新收行政复议案件是不是过万了？", "是。"),  # 过万: 超过1万 of what is counted
+        ("花都区2023年法援案件是不是超过了2500宗？", "是。"),  # the report says 法援 too: it is 法律援助
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):

@@ -26,6 +26,7 @@ from bot.answer.intent import (
     counted_thing,
     direction_claimed,
     figure_claimed,
+    in_full,
     money_measured,
     rates_named,
     says,
@@ -445,6 +446,7 @@ def mentions(text: str, noun: str, close: bool = False) -> bool:
     `close`: its words in order and close together, where a clause naming other things with them must not count
     ("行政复议" is not in "行政裁量权基准…复议诉讼"); the refusal check reads a whole sentence and keeps the
     looser rule (“复议+调解”…主动撤回申请90宗 is about 行政复议申请)."""
+    text = in_full(text)
     if noun in text:
         return True
     parts = _words_of(noun)

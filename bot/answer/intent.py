@@ -675,7 +675,13 @@ def figure_claimed(question: str) -> Figure | None:
     text = to_simplified(question)
     if not _ASKS_CONFIRM.search(text) and not _ASKS_CAUSE.search(text):
         return None
+    unit = next((unit for noun, unit in _COUNTED_IN.items() if noun in text), "")  # "案件…过万": in 件
+    text = _ROUND_CLAIMED.sub(lambda m: f"超过1{m.group(1)}{unit}", text)
     return next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
+
+
+# A round bound claimed in words ("是不是过万了", "破千"): 超过1万 of what is counted.
+_ROUND_CLAIMED = re.compile(r"(?:过|破|超)(千|万|亿)(?![\d一二三四五六七八九十])")
 
 
 def direction_claimed(question: str) -> int:
@@ -815,6 +821,17 @@ def tidy(question: str) -> str:
 # The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
 _PLAIN_WORDS = {"法援": "法律援助", "案子": "案件", "搞了": "", "弄了": "", "干了": "做了"}
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
+# Short names a report may use too ("办理法援案件2583宗"): read as the full name where a thing is looked for.
+SHORT_NAMES = {"法援": "法律援助"}
+
+
+def in_full(text: str) -> str:
+    """A text with the short names it uses written in full (法援 → 法律援助)."""
+    for short, full in SHORT_NAMES.items():
+        text = text.replace(short, full)
+    return text
+
+
 # A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
 _SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
 
