@@ -119,6 +119,8 @@ def test_a_question_asking_which_city_does_not_inherit_the_conversations_city(se
         # the things counted asked after their count: the report lists none ("13个领域实施了…" says the count again)
         ["花都区在多少个领域实施了信用分级分类监管？", "具体是哪些领域？"],
         ["韶关有多少个高效办成一件事重点事项已实施？", "具体有哪些？"],
+        # successes counted: 花都区 gives the total (1497宗) and the rate (98.73%), no count of successes
+        ["花都区2023年人民调解调成功了多少宗？"],
         # who did it, where the report names no department ("在全省率先推行…试点"), or nothing was asked before
         ["广州在全省率先推行涉企行政检查什么试点？", "这是哪个部门做的？"],
         ["这是哪个部门做的？"],

@@ -19,6 +19,7 @@ from bot.answer.intent import (
     Intent,
     Plan,
     Scope,
+    act_counted,
     asks,
     case_acts,
     cause_asked,
@@ -219,6 +220,8 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
+        if act_counted(part) == "成功" and not any("成功" in _own_clause(f) for f in counts):
+            return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
         return False
