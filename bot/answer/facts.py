@@ -750,7 +750,7 @@ def _clean(sentence: str) -> str:
 # -- comparisons between reports ---------------------------------------------------------------------------
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
-_MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)(多|高|少|低|快|慢|大|小)")
+_MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)(多|高|少|低|快|慢|大|小|短|长)")
 
 
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
@@ -1161,14 +1161,12 @@ def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         return f"{'、'.join(b[0] for b in tied)}并列{degree}{'高' if rows[0][1].unit_class == 'percent' else '多'}"
     if all(top is b or top[1] > b[2] for b in bounds):
         asked = _MORE.search(plan.question)
-        word = (
-            f"{degree}{asked.group(1)}"
-            if asked and asked.group(1) in "多高大快"
-            else (f"{degree}高" if rows[0][1].unit_class == "percent" else f"{degree}多")
-        )
+        said = asked.group(1) if asked else ""
+        timed = rows[0][1].unit_class == "time"  # of a time taken the shorter is the faster: 0.5个工作日
+        word = f"{degree}{said}" if said else (f"{degree}高" if rows[0][1].unit_class == "percent" else f"{degree}多")
         low_one = min(bounds, key=lambda b: b[2])
-        if asked and asked.group(1) in "少低小":
-            return f"{low_one[0]}{degree}{asked.group(1)}"
+        if said and (said in "少低小短" or said == "快" and timed or said == "慢" and not timed):
+            return f"{low_one[0]}{degree}{said}"
         least = _LEAST.search(plan.question)  # "最高？最低的是哪个？": both
         if least and len(rows) > 2 and all(low_one is b or low_one[2] < b[1] for b in bounds):
             return f"{top[0]}{word}，{low_one[0]}{least.group(0)}"
