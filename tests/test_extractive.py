@@ -489,11 +489,32 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("韶关2024年受理行政复议申请是不是超过了900件？", "否。"),
         ("成都2024年全市新收行政复议案件是不是过万了？", "是。"),  # 过万: 超过1万 of what is counted
         ("花都区2023年法援案件是不是超过了2500宗？", "是。"),  # the report says 法援 too: it is 法律援助
+        # every figure claimed is judged: 100% holds, "连续10年" does not (连续8年)
+        ("广州行政执法公示是不是连续10年100%公示了？", "否。"),
+        ("广州行政执法数据是不是连续8年100%公示？", "是。"),
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
     answer = Answerer(seeded, "extractive").ask(question)
     assert answer.answer.startswith(verdict) and answer.citations, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "广州2024年一年办了21万多件减免责案件，对吧？",  # "累计公布…419项，办理减免责案件21万余件": 累计 governs both
+        "成都市本级规范性文件合法性审查9000多件，对吗？",  # 全市…9000余件（次）; 市本级 1000余件（次）
+    ],
+)
+def test_a_figure_of_another_scope_does_not_confirm_a_claim(seeded, question):
+    assert not Answerer(seeded, "extractive").ask(question).answer.startswith("是"), question
+
+
+def test_a_cumulative_figure_is_said_as_cumulative(seeded):
+    """ "…累计公布减免责事项419项，办理减免责案件21万余件": the 21万余件 are 累计 too; said without it, they read as
+    the year's."""
+    answer = Answerer(seeded, "extractive").ask("广州2024年办理了多少件减免责案件？").answer
+    assert "21万余件" in answer and "累计" in answer, answer
 
 
 def test_a_cumulative_figure_does_not_confirm_a_years_figure(seeded):

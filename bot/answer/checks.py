@@ -257,6 +257,8 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
     """What an answer says first of a figure the question states: a yes-or-no question's "是。"/"否。"
     (`_verdict`); for a why-question's figure the report does not bear out, that it is not the report's."""
     verdict = _verdict(question, answer, idf)
+    if verdict == "是。" and _run_denied(question, answer):  # "连续10年100%公示": the 100% holds, the run not
+        verdict = "否。"
     if cause_asked(question):
         return PREMISE_WRONG if verdict == "否。" else ""
     return verdict
@@ -280,6 +282,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
     figures = [f for f in figures if _act_of(f) in (None, *_acts_asked(question))]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
+    figures = [f for f in figures if "本级" not in question or "本级" in _own_clause(f)]  # 全市 is no 市本级
     if claimed is None:
         way = direction_claimed(question)
         ways = {direction(f.change) for f in figures if f.change}
@@ -325,12 +328,11 @@ def _cumulative_for_a_year(figure, question: str) -> bool:
     """A running total ("累计交易额超55亿元") where a year's figure is claimed ("2024年交易额超过55亿元"): it is no
     figure of that year, and neither confirms nor denies it."""
     text = to_simplified(question)
-    return (
-        bool(_CUMULATIVE.search(_own_clause(figure))) and not _CUMULATIVE.search(text) and bool(_YEAR_SAID.search(text))
-    )
+    before = to_simplified(figure.sentence).split(to_simplified(figure.text))[0]  # 累计 governs what follows it
+    return bool(_CUMULATIVE.search(before)) and not _CUMULATIVE.search(text) and bool(_YEAR_SAID.search(text))
 
 
-_CUMULATIVE = re.compile(r"累计|累积|截至|总计")
+_CUMULATIVE = re.compile(r"累计|累积|总计")  # not 截至…年底: a stock at the year's end is the year's
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
@@ -360,6 +362,15 @@ def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
         and _act_of(figure) == acts[0]
         and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
     )
+
+
+def _run_denied(question: str, answer: str) -> bool:
+    """Whether a run of years claimed beside the figure ("连续10年100%公示") is not the report's (连续8年)."""
+    claimed, said = _RUN.findall(to_simplified(question)), _RUN.findall(to_simplified(answer))
+    return bool(claimed and said) and not set(claimed) & set(said)
+
+
+_RUN = re.compile(r"连续(\d+|[一二三四五六七八九十]+)(?:年|届|次)")
 
 
 def _same_bound(figure, claimed) -> bool:

@@ -123,6 +123,7 @@ _LABEL = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|同时|此
 _TRAILING = re.compile(r"(?:均为|均达|共计|总计|累计|共有|同比|分别|为|是|至|共|均|有|了|的)+$")
 # The base of a comparison (`较上年增长`, `比去年同期下降`): what changed is named before it.
 # A clause saying something of the clauses before it (`antecedents`): 其中 (a part), 均/都 after one measure.
+_RUNNING = re.compile(r"^(?:截至[^，]{0,12})?累计")
 _CHANGE_OF_BEFORE = re.compile(r"^(?:同比|环比|(?:较|比|与)(?:上一?年度?|去年|前一年))")
 _REFERS_BACK = re.compile(r"^其中|^[^、和及与，,]{0,8}?[均都](?=[为达是在已])")
 _COMPARED = re.compile(r"(?:同比|环比|较|比|与)(?:上年|去年|上一年|前一年|上年度)?(?:同期)?(?:相比)?$")
@@ -189,9 +190,12 @@ def antecedents(clauses: list[str], at: int) -> list[int]:
     their total ("…合法性审查9000余件（次），其中市本级办理1000余件（次）"), the run of figures before a measure of
     each ("人大代表建议77件，政协委员提案283件，满意率均达100%"). None for a clause saying its own thing
     ("报备率、及时率和规范率均为100%")."""
-    clause = clauses[at].strip()
+    clause = to_simplified(clauses[at].strip())
     if at and _CHANGE_OF_BEFORE.match(clause):  # "…败诉率4.1%，较上年下降1.7个百分点": of the figure just before
         return [at - 1]
+    before = to_simplified(clauses[at - 1].strip()) if at else ""
+    if _RUNNING.match(before) and _counts(before) and "累计" not in clause:
+        return [at - 1]  # "累计公布…419项，办理…21万余件": 累计 counts both
     if at == 0 or not _REFERS_BACK.match(clause):
         return []
     if clause.startswith("其中"):  # of the count before it, not a change between ("…1124件，同比增长42.3%，其中…")
