@@ -74,6 +74,8 @@ def _converse(library, *questions: str):
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["成都下一步工作有几条", "第三条是什么"], "完善依法行政制度体系"),  # short: of the list, not a new topic
+        # "加起来多少" after two things of one place: their sum (it had asked which is more)
+        (["花都区2023年办了多少件人大建议", "政协提案呢", "加起来多少"], "合计437件"),
         # "怎么解决这个" after one shortcoming told: next year's item on it, in that place's report
         (["韶关2024年存在的问题有哪些", "具体说说第二个", "2025年打算怎么解决这个"], "基层法治专业人才短缺"),
         (["成都2024年下一步工作有哪些", "第三条呢", "第五条具体说了什么"], "持续加强行政争议实质性化解"),
@@ -183,6 +185,8 @@ def test_a_measure_asked_after_another_replaces_it(lookalike, turns, said, not_s
         # "三地合计多少？": the places asked about, summed
         (["肇庆2023年行政复议调解和解结案多少件？", "南海呢？", "韶关呢？", "三地合计多少？"], "合计659件"),
         (["肇庆2023年行政复议调解和解结案多少件？", "南海呢？", "韶关呢？", "三地一共多少？"], "合计659件"),
+        # how many times, naming the places: the last question's thing
+        (["南海区2024年收到多少件行政复议申请？", "肇庆呢？", "南海是肇庆的几倍？"], "南海区约是肇庆市的0.71倍"),
         # "花都区那份呢？": the same asked of 花都区's report ("那份" is no thing)
         (["南海区这份报告的标题是什么？", "来源是哪个单位？", "花都区那份呢？"], "来源为花都区司法局"),
         # "2025年针对这个问题…" after one shortcoming told (a one-sentence item): that place's plan item on it
@@ -239,3 +243,10 @@ def test_a_word_asking_for_detail_adds_no_sentence_of_its_own(seeded):
     """ "规章具体有哪些": 具体 asks for detail, it is no word of the thing ("认真落实省委“1310”具体部署" was added)."""
     answer = _converse(seeded, "韶关2024年出台了哪些地方性法规", "规章具体有哪些")
     assert "古树名木保护管理规定" in answer.answer and "1310" not in answer.answer, answer.answer
+
+
+def test_why_asked_of_no_thing_after_a_figure_is_of_that_thing(lookalike):
+    """ "为什么要设" after 肇庆's 行政复议受理点: why they were set up, not 肇庆's shortcomings (a cause asked of no
+    thing had been read as "原因是什么？" after "有哪些不足？")."""
+    answer = _converse(lookalike, "肇庆设了多少个行政复议受理点", "为什么要设")
+    assert "所列不足" not in answer.answer, (answer.standalone, answer.answer)

@@ -968,7 +968,8 @@ def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> st
     now, before = _thing_of(base, issuers), _thing_of(earlier, issuers)
     if len(now) < 2 or len(before) < 2 or now == before or now not in to_simplified(base):
         return None
-    which = core if _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) else "哪个更多"
+    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core)
+    which = core if asks_which else "合计多少" if _SUMMED.search(core) else "哪个更多"  # "加起来多少": their sum
     return f"{to_simplified(base).strip(' ？?').replace(now, f'{before}和{now}', 1)}，{which}？"
 
 
@@ -992,6 +993,7 @@ _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 _SUMMED = SUM_ASKED
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{_SUMMED.pattern}"
+    rf"|{RATIO_ASKED.pattern}"
 )
 
 
@@ -1021,7 +1023,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         topic = _without_count(topic).strip(" ，,。?？的")
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
-    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core)
+    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core)
     which = (
         "合计多少"
         if _SUMMED.search(core) and not asks_which
@@ -1188,6 +1190,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
     if item_asked(core) and not role_asked(core) and role_asked(base):  # "第三条是什么？" of the list just given
         return f"{_without_item(base)}，{core}？"
+    if _ASKS_CAUSE.search(core) and not role_asked(base) and not _noun_run(_ASKS_CAUSE.sub("", core)):
+        return f"{_without_count(base)}，{core}？"  # "为什么要设" after 受理点's count: why they were set up
     if _ASKS_CAUSE.fullmatch(core) or core in ("原因", "为啥"):  # "原因是什么？", "原因呢？": of the last thing
         return f"{_without_count(base)}的原因是什么？"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
@@ -1278,7 +1282,9 @@ def _noun_run(text: str) -> str:
     def is_noun(i: int) -> bool:
         word, flag = pairs[i] if i < len(pairs) else ("", "")
         # jieba tags a few long terms as names (法律援助/nr); a person's name is two or three characters
-        return flag.startswith("n") and flag != "ns" and (flag != "nr" or len(word) >= 4) and len(word) >= 2
+        # 人大 of 人大建议 is an abbreviation (j) naming the noun after it; 同比 alone is none
+        noun = flag.startswith("n") or flag == "j" and i + 1 < len(pairs) and pairs[i + 1][1].startswith("n")
+        return noun and flag != "ns" and (flag != "nr" or len(word) >= 4) and len(word) >= 2
 
     runs, current = [], ""
     for i, (word, flag) in enumerate(pairs):
