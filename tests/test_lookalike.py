@@ -388,3 +388,15 @@ def test_two_things_of_a_place_asked_with_yigong_are_summed(lookalike):
     """ "…跨省通办和省内通办一共多少项": their sum, as "加起来" asks (the two counts had been given unsummed)."""
     answer = Answerer(lookalike, "extractive").ask("南海区跨省通办和省内通办一共多少项").answer
     assert "合计613项" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("讲法治广州的那篇新闻标题叫什么？", "推进依法治市 建设法治广州"),  # 新闻 is an article, as 报道 is
+        ("有哪些新闻？", "共1份"),
+    ],
+)
+def test_a_news_item_is_an_article(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question)
+    assert said in answer.answer, answer.answer

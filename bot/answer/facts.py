@@ -86,7 +86,7 @@ _FRAME = set(
     "分别 各自 各是 各有 各为 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
 )
-_ARTICLE = re.compile(r"报道|文章|媒体|刊发|刊登")
+_ARTICLE = re.compile(r"报道|文章|新闻|媒体|刊发|刊登")
 _ROLE_PHRASE = {  # short: the question named the section already, the answer only says which report's
     "shortcomings": "所列不足",
     "plans": "的工作安排",
@@ -341,7 +341,7 @@ def _passage(report: Report, section: Section | None, text: str) -> Passage:
     )
 
 
-_OWN_TITLE = re.compile(rf"{TITLE.pattern}(?=(?:这|那)?(?:篇|份)?(?:报道|文章|报告))")
+_OWN_TITLE = re.compile(rf"{TITLE.pattern}(?=(?:这|那)?(?:篇|份)?(?:报道|文章|新闻|报告))")
 
 
 def _terms(plan: Plan) -> set[str]:
