@@ -619,3 +619,14 @@ def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
     after it, repeating its words, says which (it had been dropped as the repeat, and the headline answered)."""
     answer = Answerer(seeded, "extractive").ask("广州推动了哪些重点领域新兴领域立法").answer
     assert "智能网联汽车" in answer and "低空经济" in answer, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "韶关2024年涉林木案件破案率是多少？",  # only "破案率同比上升5.91%": a change of the rate, not the rate
+        "中新广州知识城2024年获得了多少项市级行政职权？",  # 23项省级行政职权: another level
+    ],
+)
+def test_a_near_figure_of_another_kind_is_refused(seeded, question):
+    assert Answerer(seeded, "extractive").ask(question).refused

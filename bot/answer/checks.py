@@ -222,6 +222,16 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
             return False
         if act_counted(part) == "成功" and not any("成功" in _own_clause(f) for f in counts):
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
+    if (
+        plan.kind == "rate"
+        and len(asks(plan.question)) < 2  # of several parts, the one no sentence answers is said not given
+        and not change_asked(plan.question)
+        and not any(f.unit_class == "percent" and not f.change for f in figures)
+    ):
+        return False  # "破案率是多少": "破案率同比上升5.91%" says how it changed, not what it is
+    level = _LEVEL.search(plan.question)
+    if level and not any(_at_level(f, level.group(0)) for f in figures if f.unit_class):
+        return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
         return False
@@ -332,6 +342,13 @@ def _cumulative_for_a_year(figure, question: str) -> bool:
     return bool(_CUMULATIVE.search(before)) and not _CUMULATIVE.search(text) and bool(_YEAR_SAID.search(text))
 
 
+def _at_level(figure, level: str) -> bool:
+    """Whether a figure's clause is of the level of government asked (市级), or names none."""
+    clause = _own_clause(figure)
+    return not _LEVEL.search(clause) or level in clause
+
+
+_LEVEL = re.compile(r"[省市区县镇村]级")
 _CUMULATIVE = re.compile(r"累计|累积|总计")  # not 截至…年底: a stock at the year's end is the year's
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 
