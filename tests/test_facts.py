@@ -418,6 +418,7 @@ def test_an_item_asked_by_its_place_in_the_list_is_that_item(seeded, question, s
     [
         ("韶关存在问题第四条是啥", "共3项，没有第四项"),
         ("广州2024年报告的第五个问题是什么？", "共4项，没有第五项"),  # "第N个问题" of a report: its shortcomings
+        ("花都区2024年工作安排有第九条吗？", "没有第九项"),
     ],
 )
 def test_an_item_past_the_end_of_the_list_is_said_not_to_be_there(seeded, question, said):
