@@ -911,3 +911,10 @@ def test_the_parts_a_reports_work_is_divided_into_are_its_measures_headings(seed
     """ "成效分哪几个方面": the measures' headings (its "哪几个" asked nothing about; it had been a topic)."""
     answer = Answerer(seeded, "extractive").ask(question).answer
     assert "主要举措：坚持政治引领" in answer and said in answer, answer
+
+
+def test_a_plan_said_before_the_items_answers_what_it_names(seeded):
+    """ "广州下一步要争创什么": the plans' opening says "全力争创全国第三批法治政府建设示范市", no item does; the
+    items' headlines had answered."""
+    answer = Answerer(seeded, "extractive").ask("广州下一步要争创什么").answer
+    assert "第三批法治政府建设示范市" in answer, answer

@@ -534,7 +534,11 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     elif _ASKS_DETAIL.search(plan.question):  # "原因是什么", "具体表现": the item on what it names, told on, or
         said = _about_topic(sections, terms, idf, plan.question) or _detailed(sections)  # each item so
     else:
-        said = _about_topic(sections, terms, idf, plan.question) or _headlines(sections)
+        said = (
+            _about_topic(sections, terms, idf, plan.question)
+            or _said_of_it(sections, terms, idf)
+            or _headlines(sections)
+        )
     if not said:
         return None
     text = "\n".join(s.text for s in sections)
@@ -544,6 +548,17 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
 
 
 _ASKS_DETAIL = re.compile(r"原因|具体表现|具体(?:是|有)|详细|为什么")
+
+
+def _said_of_it(sections: list[Section], terms: set[str], idf: Idf) -> str:
+    """No item about what the question names, but a sentence of the section's own saying its rarest word (the
+    plans' opening: "全力争创全国第三批法治政府建设示范市"): that sentence."""
+    if not terms:
+        return ""
+    rarest = max(terms, key=lambda t: (idf(t), len(t)))
+    items = "".join(item.text for s in sections for item in s.items)
+    said = [x for s in sections for x in _body_sentences(s) if rarest in to_simplified(x) and x not in items]
+    return _clean(said[0]) if said else ""
 
 
 def _detailed(sections: list[Section]) -> str:
