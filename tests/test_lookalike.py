@@ -400,3 +400,16 @@ def test_two_things_of_a_place_asked_with_yigong_are_summed(lookalike):
 def test_a_news_item_is_an_article(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question)
     assert said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("肇庆报告落款到网上发布隔了几天？", "相隔2天"),  # signed 2024年2月26日, published 2024-02-28
+        ("肇庆报告的落款日期和发布日期是同一天吗？", "不是同一天"),
+        ("成都的报告发布时间和落款是同一天吗？", "是同一天"),  # both 2025年1月6日
+    ],
+)
+def test_a_reports_signature_and_publication_dates_are_compared(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question)
+    assert said in answer.answer and "发布日期为" in answer.answer and "落款日期为" in answer.answer, answer.answer

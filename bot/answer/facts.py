@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from bot.answer.checks import (
     answers_the_asked,
@@ -391,6 +392,8 @@ _ASKS_DATE = re.compile(rf"哪天|哪一天|什么时候|何时|日期|时间|{R
 _ASKS_SIGNED = re.compile(r"落款|签发|成文")
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
+_ASKS_RELEASED = re.compile(r"发布|公布|网上|上网|刊发")
+_ASKS_GAP = re.compile(r"隔|相差|差了|同一天|几天|多少天|多久")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
 
 
@@ -419,8 +422,12 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     dated = [part for part in asks(wants) or [wants] if _ASKS_DATE.search(part) and not _ASKS_SIGNED.search(part)]
     if _ASKS_SIGNED.search(wants) and signed:
         said.append(f"落款日期为{signed.strip()}")
-    if (dated if _ASKS_SIGNED.search(wants) else _ASKS_DATE.search(wants)) and report.published:  # both, if asked
-        said.append(f"发布日期为{chinese_date(report.published)}（{report.published}）")
+    both = bool(_ASKS_SIGNED.search(wants) and _ASKS_RELEASED.search(wants))  # "落款到网上发布隔了几天"
+    if (dated if _ASKS_SIGNED.search(wants) else _ASKS_DATE.search(wants)) or both:  # both dates, if asked
+        said.append(f"发布日期为{chinese_date(report.published)}（{report.published}）" if report.published else "")
+    if both and signed and report.published and _ASKS_GAP.search(wants):
+        said.append(_days_between(signed.strip(), report.published))
+    said = [x for x in said if x]
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
     if _ASKS_YEAR.search(wants) and report.covered_year:
         year = report.covered_year + 1 if planned else report.covered_year
@@ -499,6 +506,15 @@ def _issuer_line(report: Report, signature: Section | None) -> str | None:
             return first
     match = re.match(r"^(.{2,30}?)关于", to_simplified(report.title))
     return match.group(1) if match else None
+
+
+def _days_between(signed: str, published: str) -> str:
+    """How long after it was signed a report was published ("相隔2天"), or that it was the same day."""
+    found = SIGNATURE_DATE.match(signed)
+    if not found:
+        return ""
+    gap = (date.fromisoformat(published) - date(*map(int, found.groups()))).days
+    return "二者是同一天" if gap == 0 else f"二者不是同一天，相隔{abs(gap)}天"
 
 
 def chinese_date(iso: str) -> str:
