@@ -413,3 +413,10 @@ def test_a_news_item_is_an_article(archive, question, said):
 def test_a_reports_signature_and_publication_dates_are_compared(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question)
     assert said in answer.answer and "发布日期为" in answer.answer and "落款日期为" in answer.answer, answer.answer
+
+
+def test_is_that_so_asks_whether_and_weighs_no_word(lookalike):
+    """ "…38个，是这样吗？": 这样 is no word of the thing (its weight had left every sentence short of the question,
+    and it was refused); the report's 26个 is given."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆2023年法治督察反馈问题38个，是这样吗？")
+    assert "督促整改问题26个" in answer.answer, answer.answer
