@@ -420,3 +420,9 @@ def test_is_that_so_asks_whether_and_weighs_no_word(lookalike):
     and it was refused); the report's 26个 is given."""
     answer = Answerer(lookalike, "extractive").ask("肇庆2023年法治督察反馈问题38个，是这样吗？")
     assert "督促整改问题26个" in answer.answer, answer.answer
+
+
+def test_which_place_won_said_in_everyday_words_is_answered(lookalike):
+    """ "哪个地方评上了…": 评上 is the reports' 获评 (the sentence saying 获评 had not said the question's thing)."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆哪个地方评上了第三批全国法治政府建设示范项目？")
+    assert "四会市" in answer.answer, answer.answer
