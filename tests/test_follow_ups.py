@@ -74,6 +74,9 @@ def _converse(library, *questions: str):
         # an item of the list just given, by its place in it: that item, told with what it goes on to say
         (["广州报告有哪些不足？", "第二条具体讲的是什么？"], "重点领域、新兴领域立法还有待加强"),
         (["成都下一步工作有几条", "第三条是什么"], "完善依法行政制度体系"),  # short: of the list, not a new topic
+        # "这是…吗", "围绕什么开的": of the thing just asked (a sentence saying 这是, or 围绕, had answered)
+        (["广州公共数据授权运营是什么模式", "这是全国首创吗"], "运商分离"),
+        (["成都府院联席专题会开了几次", "围绕什么开的"], "公安机关治安处罚"),
         # "加起来多少" after two things of one place: their sum (it had asked which is more)
         (["花都区2023年办了多少件人大建议", "政协提案呢", "加起来多少"], "合计437件"),
         # "怎么解决这个" after one shortcoming told: next year's item on it, in that place's report

@@ -1039,7 +1039,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 
 
 # "这个…", "它…": the figure or thing just asked ("其中" is a part of it, `_in_scope_of`).
-_THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中))(?!是哪|为哪)")
+_THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中)|这(?=是))(?!是哪|为哪)")
 _AGENT_OF_THIS = re.compile(rf"^(?:这项工作|这件事|这项|这个|这|它|该项?)(?=(?:是|由|归)?(?:{AGENT_ASKED.pattern}))")
 _YEAR_OF_THIS = re.compile(
     r"^(?:这个?|该|上述|这些|以上|它)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
@@ -1210,6 +1210,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             return to_simplified(base).replace(run, core, 1)
     if _of_its_thing(core, base):  # "成功了多少？" after 人民调解's rate, "受理了多少？" after 收到: of the same thing
         return f"{_thing_asked(base)}，{core}？"
+    if _ASKS_WHAT.search(core) and not _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)) and base:
+        return f"{_without_count(base)}，{core}？"  # "围绕什么开的": of the last question's thing
     return f"{scope}{core}"
 
 
