@@ -77,6 +77,8 @@ def _converse(library, *questions: str):
         # "这是…吗", "围绕什么开的": of the thing just asked (a sentence saying 这是, or 围绕, had answered)
         (["广州公共数据授权运营是什么模式", "这是全国首创吗"], "运商分离"),
         (["成都府院联席专题会开了几次", "围绕什么开的"], "公安机关治安处罚"),
+        # 改废 is 修改、废止, another act on the same documents (the 清理 count had been given again)
+        (["成都2024年清理了多少市政府本级文件", "改废了多少"], "修改、废止255件"),
         # "加起来多少" after two things of one place: their sum (it had asked which is more)
         (["花都区2023年办了多少件人大建议", "政协提案呢", "加起来多少"], "合计437件"),
         # "怎么解决这个" after one shortcoming told: next year's item on it, in that place's report

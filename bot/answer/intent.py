@@ -821,7 +821,7 @@ def tidy(question: str) -> str:
 # The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
 _PLAIN_WORDS = {
     **{"法援": "法律援助", "案子": "案件", "搞了": "", "弄了": "", "干了": "做了"},
-    **{"评上了": "获评", "评上": "获评"},
+    **{"评上了": "获评", "评上": "获评", "改废": "修改、废止"},
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
 # Short names a report may use too ("办理法援案件2583宗"): read as the full name where a thing is looked for.
