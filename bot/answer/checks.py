@@ -196,13 +196,20 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     named ("办结率") must be named by the answer."""
     text = CITATION.sub("", answer)
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
-    wanted = plan.unit or ("%" if plan.kind == "rate" else None)
     # whole sentences: "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。" is about 行政复议 throughout
     said = [s for src in sources for s in whole_sentences(to_simplified(src))]
     figures = extract_figures(text)
     if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
         return text.startswith(PREMISE_WRONG)  # why it grew: a sentence saying only that it grew does not say,
         # but one showing the figure asked about is not the report's does
+    return _figures_answer(plan, text, figures, said, idf, named) and _kind_answered(plan, text, said, idf, named)
+
+
+def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, named: list[str]) -> bool:
+    """The figure checks: how many needs a figure, a change a change of the thing, a count in a unit one of that
+    class naming the thing (`_counts_the_asked`), a rate its level, a level of government that level, a rate
+    named that rate."""
+    wanted = plan.unit or ("%" if plan.kind == "rate" else None)
     changes = [f for f in figures if f.change]
     lengths = UNIT_CLASSES.get(plan.unit or "") == "time"  # "观察期多长": 6个月 says it
     counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
@@ -233,8 +240,12 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     if level and not any(_at_level(f, level.group(0)) for f in figures if f.unit_class):
         return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
-    if rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates):
-        return False
+    return not (rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates))
+
+
+def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]) -> bool:
+    """The checks by what else is asked: a date of an act, which way a thing changed, who did it, a score, the
+    things counted, a grade or rank of the thing."""
     act = _DATED_ACT.search(to_simplified(plan.question)) if plan.intent.time else None
     if act and not any(_dates(to_simplified(s), act.group(0)) for s in said or [text]):
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect
