@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 
 from bot.answer.intent import (
     AGENT_ASKED,
-    CASE_ACTS,
     GENERIC_THINGS,
     GRADE_ASKED,
     TREND_ASKED,
@@ -301,7 +300,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
     figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
     figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
-    figures = [f for f in figures if _act_of(f) in (None, *_acts_asked(question))]  # 收到1586件 is no 受理 count
+    figures = [f for f in figures if not _of_another_act(f, question)]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
     figures = [f for f in figures if "本级" not in question or "本级" in _own_clause(f)]  # 全市 is no 市本级
     if claimed is None:
@@ -375,21 +374,17 @@ def _own_clause(figure) -> str:
     return next((c for c in re.split(r"[，；;]", to_simplified(figure.sentence)) if held in c), "")
 
 
-def _acts_asked(question: str) -> tuple[str, ...]:
-    """The act on cases a question names, when it names one ("受理…1432件，对吗？"); all of them otherwise."""
+def _of_another_act(figure, question: str) -> bool:
+    """Whether a figure counts another act on cases than the one a question names (收到1586件 for "受理…1586件")."""
     asked = case_acts(question)
-    return tuple(asked) if len(asked) == 1 else tuple(case_acts("".join(CASE_ACTS)))
+    return len(asked) == 1 and _act_of(figure) not in (None, asked[0])
 
 
 def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
     """Whether a figure counts the one act a question names, in a sentence about the thing: "收到行政复议申请1586件，
     受理1432件" says 受理's count in a clause of its own."""
-    acts = _acts_asked(question)
-    return (
-        len(acts) == 1
-        and _act_of(figure) == acts[0]
-        and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
-    )
+    asked = case_acts(question)
+    return asked == [_act_of(figure)] and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
 
 
 def _run_denied(question: str, answer: str) -> bool:

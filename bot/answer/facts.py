@@ -219,8 +219,7 @@ def _catalogue(plan: Plan, library: Library) -> Facts:
         return UNSAID
     passages, said = [], []
     for n, (report, name, record) in enumerate(reports, 1):
-        lines = [line.strip() for line in report.text.split("\n") if line.strip()]
-        passages.append(_passage(report, None, "\n".join(lines[:3])))
+        passages.append(_passage(report, None, "\n".join(_lines(report)[:3])))  # its title lines
         said.append(f"{_report_name(report, name, record.get('kind', 'report'))}[{n}]")
     return Facts(passages, f"共{len(reports)}份：{'；'.join(said)}。", (str(len(reports)),))
 
@@ -397,10 +396,15 @@ _ASKS_GAP = re.compile(r"隔|相差|差了|同一天|几天|多少天|多久")
 _ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
 
 
+def _lines(report: Report) -> list[str]:
+    """A report's non-blank lines: its opening ones are its title, date and source."""
+    return [line.strip() for line in report.text.split("\n") if line.strip()]
+
+
 def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Facts | None:
     """A report's own lines answer questions about it: title, issuer, year covered, date, source, addressee."""
     record = library.document(report.doc) or {}
-    lines = [line.strip() for line in report.text.split("\n") if line.strip()]
+    lines = _lines(report)
     signature = next((s for s in report.tops if s.path and s.path[0].startswith("〔落款")), None)
     issuer = _issuer_line(report, signature)
     wants = re.sub(r"(?:19|20)\d{2}年度?", "", plan.question)
@@ -571,7 +575,7 @@ def _said_of_it(sections: list[Section], terms: set[str], idf: Idf) -> str:
     plans' opening: "全力争创全国第三批法治政府建设示范市"): that sentence."""
     if not terms:
         return ""
-    rarest = max(terms, key=lambda t: (idf(t), len(t)))
+    rarest = _rarest(terms, idf)
     items = "".join(item.text for s in sections for item in s.items)
     said = [x for s in sections for x in _body_sentences(s) if rarest in to_simplified(x) and x not in items]
     return _clean(said[0]) if said else ""
@@ -698,7 +702,7 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return 2 * _score(unit[1], terms, idf) + _score(unit[2], terms, idf)
 
     section, heading, text = max(units, key=fit)
-    rarest = max(terms, key=lambda t: (idf(t), len(t)))
+    rarest = _rarest(terms, idf)
     if not any(max(named, key=idf) in to_simplified(unit[2]) for unit in units):
         return UNSAID  # named only among shortcomings or plans (韶关's 法治人才): what was done is not said
     if fit((section, heading, text)) <= 0 or rarest not in to_simplified(text):

@@ -819,13 +819,13 @@ def tidy(question: str) -> str:
 
 
 # The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
-_PLAIN_WORDS = {
-    **{"法援": "法律援助", "案子": "案件", "搞了": "", "弄了": "", "干了": "做了"},
-    **{"评上了": "获评", "评上": "获评", "改废": "修改、废止"},
-}
-_PLAIN = re.compile("|".join(_PLAIN_WORDS))
 # Short names a report may use too ("办理法援案件2583宗"): read as the full name where a thing is looked for.
 SHORT_NAMES = {"法援": "法律援助"}
+_PLAIN_WORDS = {
+    **SHORT_NAMES,
+    **{"案子": "案件", "搞了": "", "弄了": "", "干了": "做了", "评上了": "获评", "评上": "获评", "改废": "修改、废止"},
+}
+_PLAIN = re.compile("|".join(_PLAIN_WORDS))
 
 
 def in_full(text: str) -> str:
@@ -971,9 +971,16 @@ def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> st
     now, before = _thing_of(base, issuers), _thing_of(earlier, issuers)
     if len(now) < 2 or len(before) < 2 or now == before or now not in to_simplified(base):
         return None
-    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core)
-    which = core if asks_which else "合计多少" if _SUMMED.search(core) else "哪个更多"  # "加起来多少": their sum
+    which = _what_is_compared(core, "哪个更多")  # "加起来多少": their sum
     return f"{to_simplified(base).strip(' ？?').replace(now, f'{before}和{now}', 1)}，{which}？"
+
+
+def _what_is_compared(core: str, otherwise: str) -> str:
+    """What a comparison follow-up asks of the things it compares: what it says ("相差多少", "是…的几倍"), their
+    sum ("加起来多少": 合计多少), else `otherwise` (which is more)."""
+    if _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core):
+        return core
+    return "合计多少" if SUM_ASKED.search(core) else otherwise
 
 
 def _as_history(questions: list[str]) -> list[dict]:
@@ -992,10 +999,9 @@ _THESE = re.compile(
 _MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
 # "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
-# "三地合计多少？", "一共多少？": the places' sum, asked as make_plan reads a sum
-_SUMMED = SUM_ASKED
+# A comparison, difference, ratio or sum ("三地合计多少？", "一共多少？") asked of what was asked before.
 _ASKS_WHICH = re.compile(
-    rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{_SUMMED.pattern}"
+    rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{SUM_ASKED.pattern}"
     rf"|{RATIO_ASKED.pattern}"
 )
 
@@ -1026,14 +1032,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         topic = _without_count(topic).strip(" ，,。?？的")
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
-    asks_which = _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core)
-    which = (
-        "合计多少"
-        if _SUMMED.search(core) and not asks_which
-        else core
-        if asks_which
-        else ("哪个更高" if Intent.of(topic).rate else "哪个更多")
-    )
+    which = _what_is_compared(core, "哪个更高" if Intent.of(topic).rate else "哪个更多")
     first = tagged(topic)[0][1] if topic else ""
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
@@ -1078,7 +1077,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     old = find_scope(earlier, issuers)
-    if find_scope(question, issuers).years:  # "2025年打算…": a year of the place the conversation is about
+    if named.years:  # "2025年打算…": a year of the place the conversation is about
         return f"{''.join(old.issuers)}{question}"
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
