@@ -84,6 +84,10 @@ def _converse(library, *questions: str):
         # "怎么解决这个" after one shortcoming told: next year's item on it, in that place's report
         (["韶关2024年存在的问题有哪些", "具体说说第二个", "2025年打算怎么解决这个"], "基层法治专业人才短缺"),
         (["成都2024年下一步工作有哪些", "第三条呢", "第五条具体说了什么"], "持续加强行政争议实质性化解"),
+        # the section named after the first item ("第五条不足") stays when another item is asked
+        (["花都区报告的第五条不足是什么", "第二条呢"], "政务数据应用效率不高"),
+        # which reports the archive holds, asked mid-conversation: all of them, not the place talked about
+        (["广州2024年召开了多少场行政复议听证会？", "一共有几份报告？"], "共4份"),
         # who did what was just asked: the sentence saying the thing, which names the department
         (["广州在全市设了多少个价格采集点？", "这是哪个部门做的？"], "市场监管部门"),
         (["韶关2024年报告存在哪些问题？", "第三个问题具体是什么？"], "重点领域执法工作仍需持续加强"),

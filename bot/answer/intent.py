@@ -920,9 +920,12 @@ def _year_before_said(question: str, issuers: list[str], years: Mapping[str, Col
 
 
 def _without_item(question: str) -> str:
-    """A question about a list without the item it asked ("…有哪些，第三条？"): the list, of which another is asked."""
-    found = _ITEM_ASKED.search(question)
-    return (question[: found.start()] if found else question).rstrip("，,？? 的")
+    """A question about a list without the item it asked ("…有哪些，第三条？", "第五条不足是什么"): the list, of
+    which another is asked; the section it names after the item (不足) stays."""
+    return _ITEM_PLACE.sub("", question, count=1).rstrip("，,？? 的")
+
+
+_ITEM_PLACE = re.compile(rf"第(?:[{NUMERALS}]|\d{{1,2}})(?:条|项|点|个)")
 
 
 def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -> str:
@@ -1070,6 +1073,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     question on 韶关市2024年): it inherits the earlier question's bodies and years; a count of no thing after a
     rate or change asked ("调解了多少宗？" after "…人民调解成功率是多少？") inherits the thing too (a count after a
     count is of a part of it, "其中…", and the earlier count's clause answers it)."""
+    if CATALOGUE_ASKED.search(_unquoted(to_simplified(question))):
+        return question  # "一共有几份报告？": the archive's, whatever place the conversation is about
     located = _THIS.match(to_simplified(question)) and LOCATION_ASKED.search(to_simplified(question))
     if (similar := _SIMILAR.search(question)) and (thing := _named_or_noun(earlier)):
         return question.replace(similar.group(0), thing, 1)  # "成都有没有类似做法" after "“综合查一次”…"
