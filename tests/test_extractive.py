@@ -350,6 +350,18 @@ def test_two_parts_answered_by_one_sentence_are_said_as_one_sentence():
     )
 
 
+def test_a_part_is_answered_by_what_it_asks_not_by_a_sentence_naming_the_place():
+    """Every sentence of a report is its place's: "成立广州市保安协会" says 广州市 and is no better for it."""
+    passage = _p(
+        "成立广州市保安协会，整合全市389家保安服务企业。全市走访服务企业超6.14万家，解决问题1.96万个。",
+        issuer="广州市",
+        year=2024,
+    )
+    weights = {"广州市": 3.0, "走访": 2.0, "服务": 1.0, "企业": 1.0, "解决": 1.0, "问题": 1.0}
+    answer = _answer("广州市走访服务了多少家企业？解决了多少个问题？", [passage], Intent(figure=True), weights)
+    assert "6.14万家" in answer and "389家" not in answer, answer
+
+
 def test_a_sentence_another_passage_says_in_nearly_the_same_words_is_given_once():
     passages = [_p("全年办理行政复议案件1200件。"), _p("今年全年共办理行政复议案件1200件。", doc="b.txt")]
     assert _answer(CASES_Q, passages, Intent(figure=True), CASES) == "全年办理行政复议案件1200件[1]。"

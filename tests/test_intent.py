@@ -9,6 +9,7 @@ from bot.answer.intent import (
     MAX_QUESTION_CHARS,
     Intent,
     Scope,
+    asks,
     find_scope,
     is_follow_up,
     make_plan,
@@ -696,3 +697,20 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
 )
 def test_talk_around_a_question_is_left_out(question, tidied):
     assert tidy(question) == tidied
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # comma clauses that each ask are parts; one that only sets the scope ("截至2016年") is not
+        ("观察期制度什么时候实施，观察期多长", ["观察期制度什么时候实施", "观察期多长"]),
+        ("成都走访服务了多少家企业，解决了多少个问题？", ["成都走访服务了多少家企业", "解决了多少个问题"]),
+        ("截至2016年，广州共制定了多少件地方法规？", ["截至2016年，广州共制定了多少件地方法规"]),
+        (
+            "韶关2024年和花都区2023年，哪个收到的行政复议申请更多？",
+            ["韶关2024年和花都区2023年，哪个收到的行政复议申请更多"],
+        ),
+    ],
+)
+def test_each_clause_asking_a_thing_of_its_own_is_a_part(question, parts):
+    assert asks(question) == parts

@@ -257,6 +257,18 @@ def test_a_length_of_time_asked_is_answered_by_one(lookalike, question, said):
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "南海“观察期”制度什么时候实施，观察期多长",  # two asks joined by a comma, each a clause of its own
+        "南海区执法“观察期”制度什么时候实施？观察期多长？",  # the length is the second part's, not the whole's
+    ],
+)
+def test_a_date_and_a_length_asked_together_are_both_answered(lookalike, question):
+    answer = Answerer(lookalike, "extractive").ask(question)
+    assert "2024年7月1日" in answer.answer and "6个月" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [
         ("南海那边调解纠纷搞了多少宗啊", "9836宗"),  # 那边, 搞了: talk, not what is asked

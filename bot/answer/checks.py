@@ -30,6 +30,7 @@ from bot.answer.intent import (
     money_measured,
     rates_named,
     says,
+    unit_asked,
 )
 from bot.ingest.figures import (
     UNIT_CLASSES,
@@ -222,7 +223,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         if not any(names_the_thing(thing, s, idf, named) for f in changes for s in _changed(f, said)):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted:
-        part = next((a for a in asks(plan.question) if plan.unit and plan.unit in a), plan.question)  # the count's
+        part = _part_counted(plan)
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
@@ -240,6 +241,12 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     return not (rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates))
+
+
+def _part_counted(plan: Plan) -> str:
+    """The part of a question that asks the count ("…什么时候实施？观察期多长？": the second), else the whole."""
+    parts = asks(plan.question)
+    return next((a for a in parts if len(parts) > 1 and unit_asked(a, Intent.of(a)) == plan.unit), plan.question)
 
 
 def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]) -> bool:

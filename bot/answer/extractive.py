@@ -149,7 +149,7 @@ class Extractive:
         said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
         unsaid: list[str] = []  # parts no sentence answers
         for part in parts:
-            terms = set(tokenize(to_simplified(part)))
+            terms = _content(set(tokenize(to_simplified(part))), passages)  # its place names no sentence better
             ranked = sorted(
                 (
                     (sum(idf(t) for t in terms if t in to_simplified(x)) * _weight(x, terms, idf, part), n, x)
@@ -164,7 +164,7 @@ class Extractive:
                 unsaid.append(part)
                 continue
             _, n, sentence = ranked[0]
-            core = _trimmed(self._core(sentence, _content(terms, passages), idf, asked, _marked(part)))
+            core = _trimmed(self._core(sentence, terms, idf, asked, _marked(part)))
             if any(core in earlier for _, _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only

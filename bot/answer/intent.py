@@ -229,8 +229,18 @@ def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
 def asks(question: str) -> list[str]:
     """The parts of a question that asks several things in turn ("…多少宗？比上年增长了多少？"), or a figure of
     each of two things ("行政应诉案件和法律援助案件各多少件" asks one of each)."""
-    parts = [p.strip(" ，,") for p in re.split(r"[?？]", to_simplified(question))]
+    parts = [c.strip(" ，,") for p in re.split(r"[?？]", to_simplified(question)) for c in _clauses_asking(p)]
     return [each for p in parts if len(p) >= 4 for each in _each_thing(p)]
+
+
+def _clauses_asking(text: str) -> list[str]:
+    """A sentence's comma clauses when each asks a thing of its own ("…什么时候实施，观察期多长"), else the whole:
+    "截至2016年，…制定了多少件" asks one."""
+    clauses = [c for c in re.split(r"[，,]", text) if c.strip()]
+    return clauses if len(clauses) > 1 and all(_ASKS_IN_CLAUSE.search(c) for c in clauses) else [text]
+
+
+_ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪些|哪个|哪一|是否|怎样|如何")
 
 
 # "A和B各多少…": a figure of each of two things (not of two places: "广州和成都各…" compares them).
