@@ -516,9 +516,11 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_re
     [
         "广州2024年一年办了21万多件减免责案件，对吧？",  # "累计公布…419项，办理减免责案件21万余件": 累计 governs both
         "成都市本级规范性文件合法性审查9000多件，对吗？",  # 全市…9000余件（次）; 市本级 1000余件（次）
+        # the figure holds, but the clause after it claims what the report does not say: 6381件 for 村（社区）
+        "花都区律所提供了6381件服务，是给企业提供的吧？",
     ],
 )
-def test_a_figure_of_another_scope_does_not_confirm_a_claim(seeded, question):
+def test_a_figure_of_another_scope_or_object_does_not_confirm_a_claim(seeded, question):
     assert not Answerer(seeded, "extractive").ask(question).answer.startswith("是"), question
 
 

@@ -286,6 +286,8 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
     verdict = _verdict(question, answer, idf)
     if verdict == "是。" and _run_denied(question, answer):  # "连续10年100%公示": the 100% holds, the run not
         verdict = "否。"
+    if verdict == "是。" and _claimed_besides(question, answer):  # the figure holds; what else is claimed, unsaid
+        verdict = ""
     if cause_asked(question):
         return PREMISE_WRONG if verdict == "否。" else ""
     return verdict
@@ -401,6 +403,15 @@ def _run_denied(question: str, answer: str) -> bool:
 
 
 _RUN = re.compile(r"连续(\d+|[一二三四五六七八九十]+)(?:年|届|次)")
+
+
+def _claimed_besides(question: str, answer: str) -> bool:
+    """Whether a yes-or-no question's last clause claims, beside the figure stated before it, a thing the answer
+    does not name ("…提供服务6381件，是给企业提供的吧？": 企业, where the report's were for 村（社区）)."""
+    *before, last = re.split(r"[，,]", to_simplified(question))
+    if not before or figure_claimed(last):
+        return False
+    return any(not mentions(answer, noun) for noun in _nouns(last) - _ASKING_WORDS)
 
 
 def _same_bound(figure, claimed) -> bool:
