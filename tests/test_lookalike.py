@@ -65,6 +65,14 @@ def test_a_count_of_a_thing_named_by_two_words_needs_a_sentence_naming_both(look
     assert answer.refused, answer.answer
 
 
+def test_a_part_of_a_total_the_report_does_not_count_is_refused_not_answered_by_the_total(lookalike):
+    """肇庆 counts 收到行政复议申请1586件 and no withdrawals: "主动撤回多少件" was answered with the 1586件; 南海区's
+    own 撤回申请104件 is still its answer."""
+    answerer = Answerer(lookalike, "extractive")
+    assert answerer.ask("肇庆2023年行政复议主动撤回多少件").refused
+    assert "104件" in answerer.ask("南海区行政复议主动撤回多少件").answer
+
+
 def test_a_report_asked_both_its_dates_gives_both(lookalike):
     """“…哪天发布的？落款日期是哪天？”: the 落款 date used to stand for both, the 发布时间 line's left out."""
     answer = Answerer(lookalike, "extractive").ask("肇庆市2023年法治政府建设报告是哪天发布的？落款日期是哪天？")

@@ -28,6 +28,7 @@ from bot.answer.intent import (
     figure_claimed,
     in_full,
     money_measured,
+    part_acts,
     rates_named,
     says,
     unit_asked,
@@ -229,6 +230,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False
         if act_counted(part) == "成功" and not any("成功" in _own_clause(f) for f in counts):
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
+        if (acts := part_acts(part)) and not any(all(a in _own_clause(f, 1) for a in acts) for f in counts):
+            return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
     if (
         plan.kind == "rate"
         and len(asks(plan.question)) < 2  # of several parts, the one no sentence answers is said not given
@@ -377,10 +380,12 @@ def _act_of(figure) -> str | None:
     return next(iter(case_acts(_own_clause(figure))), None)
 
 
-def _own_clause(figure) -> str:
-    """The clause of its sentence holding a figure (simplified)."""
-    held = to_simplified(figure.text)
-    return next((c for c in re.split(r"[，；;]", to_simplified(figure.sentence)) if held in c), "")
+def _own_clause(figure, before: int = 0) -> str:
+    """The clause of its sentence holding a figure (simplified), with the `before` clauses before it: a rate's
+    clause often names no act, the count's before it does ("…调解矛盾纠纷1497宗，成功率达98.73%")."""
+    held, clauses = to_simplified(figure.text), re.split(r"[，；;]", to_simplified(figure.sentence))
+    at = next((i for i, c in enumerate(clauses) if held in c), None)
+    return "" if at is None else "，".join(clauses[max(0, at - before) : at + 1])
 
 
 def _of_another_act(figure, question: str) -> bool:

@@ -300,10 +300,15 @@ def money_measured(question: str) -> str | None:
 _PART_ACTS = re.compile(r"撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法")
 
 
+def part_acts(text: str) -> list[str]:
+    """The acts counting a part of a total a text names ("主动撤回多少件": 撤回)."""
+    return [act.group(0) for act in _PART_ACTS.finditer(to_simplified(text))]
+
+
 def part_act(clause: str, question: str) -> bool:
     """Whether a clause counts a part of a total by an act the question does not name."""
     simplified, asked = to_simplified(clause), to_simplified(question)
-    return any(act.group(0) not in asked for act in _PART_ACTS.finditer(simplified))
+    return any(act not in asked for act in part_acts(simplified))
 
 
 def listed_thing(question: str) -> str | None:
