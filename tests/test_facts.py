@@ -652,6 +652,33 @@ def test_a_part_no_sentence_answers_of_its_thing_is_said_not_to_be_in_the_report
     assert "786宗" in both.answer and "68.67%" in both.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "said", "unsaid"),
+    [
+        # a part the report does not answer (满意率) had refused the whole question, 208件 and 229件 with it
+        (
+            "花都区2023年办理人大建议、政协提案各多少件，满意率是多少",
+            ["208件", "229件"],
+            "花都区2023年度报告未载明满意率。",
+        ),
+        (
+            "成都行政机关负责人出庭应诉率是多少，另外办理行政应诉案件多少件",
+            ["5652件"],
+            "未载明行政机关负责人出庭应诉率",
+        ),
+        # a "谁" part is a part of its own: each of the three is answered
+        (
+            "花都区人民调解组织调解了多少宗矛盾纠纷，成功率多少，还有谁获评了全国模范人民调解员",
+            ["1497宗", "98.73%", "刘凯"],
+            None,
+        ),
+    ],
+)
+def test_the_parts_answered_are_given_when_another_part_is_not(seeded, question, said, unsaid):
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert all(x in answer for x in said) and (unsaid is None or unsaid in answer), answer
+
+
 def test_a_row_naming_the_rarest_word_of_the_thing_comes_first_and_is_said_with_its_topic(seeded):
     """规范性文件备案审查: 成都's 合法性审查9000余件 names 规范性 and 审查, its “加强行政规范性文件备案审查，纠正问题
     文件6件” names 备案, the rarest; that row is taken and said with the clause naming its topic."""

@@ -14,6 +14,7 @@ from bot.answer.intent import (
     is_follow_up,
     make_plan,
     measure,
+    separate_parts,
     standalone,
     targets,
     tidy,
@@ -714,3 +715,16 @@ def test_talk_around_a_question_is_left_out(question, tidied):
 )
 def test_each_clause_asking_a_thing_of_its_own_is_a_part(question, parts):
     assert asks(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("广州出台多少份规范性文件，南海制定多少件", ["广州出台多少份规范性文件", "南海制定多少件"]),
+        ("广州和成都的免申即享事项各多少，哪个更多", []),  # a part comparing needs the rows side by side
+        ("广州和韶关办理建议的数量和满意率分别是多少？", []),  # one clause: the comparison gives each place both
+        ("花都区调解了多少宗，还有谁获评了模范调解员", ["花都区调解了多少宗", "还有谁获评了模范调解员"]),  # 谁 asks
+    ],
+)
+def test_the_parts_answered_one_by_one_are_the_clauses_asking_none_comparing(question, parts):
+    assert separate_parts(question) == parts

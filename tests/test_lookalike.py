@@ -446,3 +446,19 @@ def test_which_place_won_said_in_everyday_words_is_answered(lookalike):
     """ "哪个地方评上了…": 评上 is the reports' 获评 (the sentence saying 获评 had not said the question's thing)."""
     answer = Answerer(lookalike, "extractive").ask("肇庆哪个地方评上了第三批全国法治政府建设示范项目？")
     assert "四会市" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # each place's own thing: 广州's 出台155份, not the 各区政府文件78件 that the 南海 part's words pointed to
+        ("广州2024年出台多少份规范性文件，南海2024年制定区政府规范性文件多少件", ["155份", "23件"], "78件"),
+        # 花都's 公职律师68名 had been said not to be in its report
+        ("花都2023年有公职律师多少名，南海2024年持证上岗执法人员多少人", ["68名", "2985人"], "未载明"),
+        # two places and two asks: the second ask (the rates) had been dropped for both
+        ("南海区和肇庆市办理行政应诉案件各多少件，负责人出庭应诉率各多少", ["413件", "527件", "100%", "98.6%"], None),
+    ],
+)
+def test_different_things_asked_of_different_places_are_each_answered_on_their_own(archive, question, said, not_said):
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert all(x in answer for x in said) and (not_said is None or not_said not in answer), answer

@@ -22,17 +22,19 @@ from bot.answer.checks import (
     renumbered,
     ungrounded_numbers,
 )
-from bot.answer.facts import UNSAID, Facts, chinese_date, gather
+from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined
 from bot.answer.intent import (
     Intent,
     Plan,
     Scope,
+    asked_apart,
     asks,
     find_scope,
     make_plan,
     only_its_districts,
     place_names,
     report_years,
+    separate_parts,
     standalone,
     targets,
 )
@@ -125,15 +127,41 @@ class Answerer:
         full = standalone(question.strip(), history, self.library.issuers(), years_by_body(self.library.store))
         base = {"question": question, "standalone": full, "llm": self.backend.name}
         plan = make_plan(full, self.library.issuers())
-        facts = gather(plan, self.library, filters, self._idf())
-        timings = {"facts": time.perf_counter() - started}
-        if facts is None:
-            facts = self._from_passages(plan, filters, k, base, timings, started)
+        timings: dict = {}
+        if parts := asked_apart(full, self.library.issuers()):
+            facts = self._each_part(parts, filters, k, base, timings, started)
+        else:
+            facts = self._facts(plan, filters, k, base, timings, started)
+        if (facts is None or facts is UNSAID) and not parts and (parts := separate_parts(full)):
+            facts = self._each_part(parts, filters, k, base, timings, started)  # what can be answered, is
         if facts is None or facts is UNSAID:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return
         yield from self._compose(plan, facts, base, timings, started)
+
+    def _facts(
+        self, plan: Plan, filters: Filters | None, k: int | None, base: dict, timings: dict, started: float
+    ) -> Facts | None:
+        """The facts of a plan: from the reports' structure where its kind is answered so, else from passages."""
+        facts = gather(plan, self.library, filters, self._idf())
+        timings.setdefault("facts", time.perf_counter() - started)
+        return facts if facts is not None else self._from_passages(plan, filters, k, base, timings, started)
+
+    def _each_part(
+        self, parts: list[str], filters: Filters | None, k: int | None, base: dict, timings: dict, started: float
+    ) -> Facts | None:
+        """Each part of a question asking different things of different places, answered as a question of its
+        own (a part naming no place is of the parts before it: "…出庭应诉率各多少"), the answers joined."""
+        issuers, years = self.library.issuers(), years_by_body(self.library.store)
+        plans: list[Plan] = []
+        history: list[dict] = []
+        for part in parts:
+            plans.append(make_plan(standalone(part, history, issuers, years), issuers))
+            history += [{"role": "user", "content": part}, {"role": "assistant", "content": ""}]
+        each = [self._facts(plan, filters, k, base, timings, started) for plan in plans]
+        each = [None if facts is UNSAID else facts for facts in each]
+        return parts_joined(parts, plans, each, self.library, filters)
 
     def _from_passages(
         self, plan: Plan, filters: Filters | None, k: int | None, base: dict, timings: dict, started: float

@@ -27,6 +27,7 @@ from bot.answer.intent import (
     rates_named,
     says,
     short_name,
+    subject_of,
     unit_asked,
     years_named,
 )
@@ -175,7 +176,7 @@ class Extractive:
             n, core = run[0][0], "，".join(c for _, _, c in run)
             yield f"{framed(core, passages[n - 1], named)}[{n}]。"
         if said:  # a part the report does not answer is said so, not answered with another thing's figure
-            yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := _subject(part)))
+            yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := subject_of(part)))
 
     @staticmethod
     def _answers_part(part: str, first: str, sentence: str, passages: list[Passage], idf) -> bool:
@@ -410,14 +411,6 @@ def _content(terms: set[str], passages: list[Passage]) -> set[str]:
     places |= {to_simplified(p.issuer) for p in passages if p.issuer}  # its city too: 佛山市 of 佛山市南海区
     stems = [re.sub(r"[市区县]$", "", name) for name in places]
     return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=True))}
-
-
-_ASK_WORDS = re.compile(r"(?:又|还)?(?:是|有|为|排|达到?|共)?(?:多少|几|第几|什么|哪些|怎样|如何)[^，。？?]*$|呢$")
-
-
-def _subject(part: str) -> str:
-    """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名)."""
-    return _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
 
 
 def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:

@@ -46,6 +46,7 @@ from bot.answer.intent import (
     report_years,
     role_asked,
     short_name,
+    subject_of,
 )
 from bot.index.library import Library
 from bot.ingest.figures import (
@@ -232,10 +233,41 @@ def _joined(each: list[Facts | None]) -> Facts | None:
     passages: list[Passage] = []
     texts = []
     for facts in each:
-        shift = len(passages)
-        texts.append(MARKER.sub(lambda m, shift=shift: f"[{int(m.group(1)) + shift}]", facts.text))
-        passages.extend(facts.passages)
-    return Facts(passages, "".join(texts))
+        numbers = [_number_of(passage, passages) for passage in facts.passages]  # a passage cited again: its number
+        texts.append(MARKER.sub(lambda m, numbers=numbers: f"[{numbers[int(m.group(1)) - 1]}]", facts.text))
+    return Facts(passages, "".join(texts), tuple(d for facts in each for d in facts.derived))
+
+
+def _number_of(passage: Passage, passages: list[Passage]) -> int:
+    """A passage's number among those cited so far, added if new."""
+    at = next((n for n, p in enumerate(passages, 1) if (p.doc, p.text) == (passage.doc, passage.text)), None)
+    if at is None:
+        passages.append(passage)
+        at = len(passages)
+    return at
+
+
+def parts_joined(
+    parts: list[str], plans: list[Plan], each: list[Facts | None], library: Library, filters: Filters | None
+) -> Facts | None:
+    """The answers to a question's parts (as asked, and as planned) as one (`intent.separate_parts`), a part its
+    report does not answer said so by name ("花都区2023年度报告未载明满意率。"); None when no part is answered."""
+    if all(facts is None for facts in each):
+        return None
+    asked = zip(parts, plans, each, strict=True)
+    return _joined([facts or _part_not_said(part, plan, library, filters) for part, plan, facts in asked])
+
+
+def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | None) -> Facts:
+    reports = reports_for(plan, library, filters)
+    thing = subject_of(part)  # as asked: "满意率是多少", not as made whole ("…办理人大建议、政协提案的满意率")
+    names = [re.sub(r"[市区县]$", "", short_name(issuer)) for issuer in plan.scope.issuers]  # 成都 of 成都市
+    for said in sorted((*plan.scope.issuers, *names, *(f"{y}年" for y in plan.scope.years)), key=len, reverse=True):
+        thing = re.sub(rf"{re.escape(to_simplified(said))}[市区县]?", "", thing)
+    thing = thing.lstrip("的有共在")
+    name = f"{reports[0][1]}{reports[0][0].covered_year or ''}年度报告" if len(reports) == 1 else "报告"
+    note = f"{name}未载明{thing or '此项'}。"
+    return Facts([], note, (note,))
 
 
 def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:

@@ -229,8 +229,13 @@ def targets(scope: Scope, filters: Filters | None = None) -> list[Filters]:
 def asks(question: str) -> list[str]:
     """The parts of a question that asks several things in turn ("…多少宗？比上年增长了多少？"), or a figure of
     each of two things ("行政应诉案件和法律援助案件各多少件" asks one of each)."""
+    return [each for part in _asked_clauses(question) for each in _each_thing(part)]
+
+
+def _asked_clauses(question: str) -> list[str]:
+    """The questions a question puts in turn: its sentences, and their comma clauses that each ask."""
     parts = [c.strip(" ，,") for p in re.split(r"[?？]", to_simplified(question)) for c in _clauses_asking(p)]
-    return [each for p in parts if len(p) >= 4 for each in _each_thing(p)]
+    return [part for part in parts if len(part) >= 4]
 
 
 def _clauses_asking(text: str) -> list[str]:
@@ -240,7 +245,34 @@ def _clauses_asking(text: str) -> list[str]:
     return clauses if len(clauses) > 1 and all(_ASKS_IN_CLAUSE.search(c) for c in clauses) else [text]
 
 
-_ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪些|哪个|哪一|是否|怎样|如何")
+_ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪些|哪个|哪一|谁|是否|怎样|如何")
+
+
+def subject_of(part: str) -> str:
+    """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名)."""
+    return _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
+
+
+_ASK_WORDS = re.compile(
+    r"(?:[办做搞]了?)?(?:又|还)?(?:是|有|为|排|达到?|共)?(?:多少|几|第几|什么|哪些|怎样|如何)[^，。？?]*$|呢$"
+)  # "法律援助案件办了多少件" asks of 法律援助案件
+
+
+def asked_apart(question: str, issuers: list[str]) -> list[str]:
+    """The parts of a question that asks different things of different places, each answered as a question of
+    its own ("广州…出台多少份规范性文件，南海…制定…多少件"; "A和B…各多少件，出庭应诉率各多少"): one plan for the
+    whole took one thing's words to both places. [] when one place is asked, or a part compares (the rows are
+    needed side by side: "…各多少，哪个多")."""
+    parts = separate_parts(question)
+    places = [tuple(find_scope(part, issuers).issuers) for part in parts]
+    return parts if parts and (len({p for p in places if p}) > 1 or len(places[0]) > 1) else []
+
+
+def separate_parts(question: str) -> list[str]:
+    """The parts of a question of several that may be answered one by one: [] for one part, or when a part
+    compares (the rows are needed side by side: "…各多少，哪个多")."""
+    parts = _asked_clauses(question)  # "…的数量和满意率分别是多少" is one: the comparison gives each place both
+    return [] if len(parts) < 2 or any(_COMPARES.search(part) for part in parts) else parts
 
 
 # "A和B各多少…": a figure of each of two things (not of two places: "广州和成都各…" compares them).
@@ -659,6 +691,13 @@ _TWO_THINGS = re.compile(
 )
 # The sum of two things asked ("人大建议和政协提案合计多少件"): computed from their rows.
 SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总共")
+# A part asking things side by side ("哪个多", "谁更快", "相差多少", "加起来"): a question with one is answered
+# whole, not part by part (`separate_parts`); "哪个部门…", "谁获评…" ask no comparison.
+_COMPARES = re.compile(
+    r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))(?:多|少|高|低|快|慢|大|小|早|晚)"
+    rf"|比[^，。？?]{{1,12}}?(?:多|少|高|低|快|慢)|{DIFFERENCE_ASKED.pattern}|{ORDER_ASKED.pattern}"
+    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}"
+)
 
 
 # Words naming the kind of thing counted, not which one (案件 of 行政应诉案件, 行政处罚案件, 云巡查案件): a
