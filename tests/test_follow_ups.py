@@ -39,6 +39,10 @@ def _converse(library, *questions: str):
         # the year of the figure just given: its report's
         (["花都区有多少名公职律师？", "这个数字是哪一年的？"], "花都区2023年度报告总结的是2023年度的工作"),
         (["广州数据交易所累计交易额是多少", "它是哪年报告里的"], "广州市2024年度报告总结的是2024年度的工作"),
+        # of a figure from an article: the article's year (广州's 2024 report had answered)
+        (["法治广州那篇新闻里网络立法听证会的点击量", "总投票数呢", "这是哪一年的？"], "总结的是2017年度的工作"),
+        # "它提了哪些不足" after the report's date: its shortcomings (the date had been given again)
+        (["花都的报告是哪个部门发布的", "什么时候发布的", "它提了哪些不足"], "一是镇街综合行政执法工作有待完善"),
         # a place's "类似做法": the thing just asked about, of that place (not another of its measures)
         (["花都区“综合查一次”是怎么做的", "成都有没有类似做法"], "25个领域统筹开展“综合查一次”"),
         # "那…" asking its own thing of a year or place it names: that question, not glued to the last one

@@ -1100,6 +1100,8 @@ _AGENT_OF_THIS = re.compile(rf"^(?:这项工作|这件事|这项|这个|这|它|
 _YEAR_OF_THIS = re.compile(
     r"^(?:这个?|该|上述|这些|以上|它)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
 )
+# An article named by a question ("法治广州那篇新闻里…", "广州日报的报道中…"): a place has a report and articles.
+_ARTICLE_NAMED = re.compile(r"^[^，。？?]*?(?:新闻|报道|文章)")
 # "韶关有没有类似做法": the thing just asked about, of the place it names.
 _SIMILAR = re.compile(r"类似的?(?:做法|举措|制度|措施|工作|情况)|同样的做法|这样的做法")
 # Which is most or more, asked of places unnamed ("哪个地方…最多", "哪里…更高"); not 最多跑一次, a reform's name.
@@ -1138,6 +1140,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     old = find_scope(earlier, issuers)
     if named.years:  # "2025年打算…": a year of the place the conversation is about
         return f"{''.join(old.issuers)}{question}"
+    if _YEAR_OF_THIS.search(to_simplified(question)) and (article := _ARTICLE_NAMED.match(to_simplified(earlier))):
+        return f"{article.group(0)}是哪一年的？"  # of a figure from "法治广州那篇新闻": that article's year
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
     relative = relative_dates(question, old.years[0]) if old.years else []
@@ -1152,6 +1156,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (this := _AGENT_OF_THIS.match(to_simplified(question))) and _thing_asked(earlier):
         return f"{_without_count(earlier)}，{question[this.end() :]}"  # "这是哪个部门做的？": who did the last thing
+    if (pronoun := _THIS.match(to_simplified(question))) and role_asked(question[pronoun.end() :]):
+        return f"{''.join(old.issuers + [f'{y}年' for y in old.years])}{question[pronoun.end() :]}"  # "它提了哪些不足"
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
