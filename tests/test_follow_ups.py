@@ -263,3 +263,12 @@ def test_why_asked_of_no_thing_after_a_figure_is_of_that_thing(lookalike):
     thing had been read as "原因是什么？" after "有哪些不足？")."""
     answer = _converse(lookalike, "肇庆设了多少个行政复议受理点", "为什么要设")
     assert "所列不足" not in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_which_is_more_right_after_a_full_question_compares_it_with_the_one_before(lookalike):
+    """ "肇庆12345受理了多少" is a full question; "哪个多？" after it compares it with 南海's, asked before (only
+    肇庆's figure had been given again). The hotline is named by a number: its rows, not 行政复议's 受理."""
+    turns = ["南海区12345热线受理企业诉求多少件", "按时办结率呢", "肇庆12345受理了多少", "哪个多？"]
+    answer = _converse(lookalike, *turns).answer
+    assert "1.1万件" in answer and "46.3万件" in answer and "肇庆市更多" in answer, answer
+    assert "行政复议" not in answer, answer

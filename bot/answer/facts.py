@@ -1076,9 +1076,12 @@ def _best_row(
     change, rates = change_asked(plan.question), rates_named(plan.question)
     frame = _frame_words(plan)
     next_year = role_asked(plan.question) == "plans"
+    named = _NUMBER_NAMES.findall(to_simplified(plan.question))
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
         if wanted and not counts_for(wanted, row.unit, plan.question):
+            continue
+        if not all(number in row.sentence for number in named):  # "12345受理了多少": the hotline's, not 行政复议's
             continue
         if rates and row.unit_class == "percent" and not any(rate in to_simplified(_clause(row)) for rate in rates):
             continue
@@ -1102,6 +1105,10 @@ def _best_row(
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best
+
+
+# A number that is a name ("12345热线"): no year, no count in a unit; a row of the thing says it.
+_NUMBER_NAMES = re.compile(r"(?<![\d.])\d{3,}(?![\d.%年月日万亿千百件项宗人个次家份支名条部])")
 
 
 def _planned(report: Report, row: Figure) -> bool:

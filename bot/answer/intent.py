@@ -950,6 +950,9 @@ def standalone(
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     earlier = ""  # the question before `base`, for "两者相差多少？" after two things of one place
+    if start and not between:  # "哪个多？" right after a full question: it and the one before are compared
+        earlier = standalone(previous[start - 1], _as_history(previous[: start - 1]), issuers, years)
+        asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
         base, earlier = (
             _compared(follow_up, base, asked, issuers, earlier)
