@@ -362,6 +362,16 @@ def test_a_part_is_answered_by_what_it_asks_not_by_a_sentence_naming_the_place()
     assert "6.14万家" in answer and "389家" not in answer, answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["韶关2024年出台了几部地方性法规，主要是哪些", "广州2024年纳入市政府重大行政决策事项年度目录的有几项，主要是哪些"],
+)
+def test_which_ones_asked_after_a_count_adds_no_sentence_of_its_own(seeded, question):
+    """ "主要是哪些" asks which of the things just counted: 主要 had found "…主要领导…第一责任人职责" beside them."""
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert "第一责任人" not in answer and "未载明" not in answer and len(answer.split("[")) == 2, answer
+
+
 def test_a_sentence_another_passage_says_in_nearly_the_same_words_is_given_once():
     passages = [_p("全年办理行政复议案件1200件。"), _p("今年全年共办理行政复议案件1200件。", doc="b.txt")]
     assert _answer(CASES_Q, passages, Intent(figure=True), CASES) == "全年办理行政复议案件1200件[1]。"

@@ -462,3 +462,10 @@ def test_which_place_won_said_in_everyday_words_is_answered(lookalike):
 def test_different_things_asked_of_different_places_are_each_answered_on_their_own(archive, question, said, not_said):
     answer = Answerer(archive, "extractive").ask(question).answer
     assert all(x in answer for x in said) and (not_said is None or not_said not in answer), answer
+
+
+def test_a_yes_or_no_part_beside_another_part_is_judged_by_its_own_figure(lookalike):
+    """ "败诉率多少，出庭应诉率到100%了吗": "否。" had been said before the 败诉率 alone (5.3% is not 100%), with no
+    出庭应诉率; both parts are answered now, each by its own figure."""
+    answer = Answerer(lookalike, "extractive").ask("肇庆行政诉讼败诉率多少，出庭应诉率到100%了吗").answer
+    assert "5.3%" in answer and "98.6%" in answer, answer

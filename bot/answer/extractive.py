@@ -151,6 +151,8 @@ class Extractive:
         unsaid: list[str] = []  # parts no sentence answers
         for part in parts:
             terms = _content(set(tokenize(to_simplified(part))), passages)  # its place names no sentence better
+            if not terms:  # "…几部地方性法规，主要是哪些": of the thing before it, whose sentence is said
+                continue
             ranked = sorted(
                 (
                     (sum(idf(t) for t in terms if t in to_simplified(x)) * _weight(x, terms, idf, part), n, x)

@@ -242,10 +242,15 @@ def _clauses_asking(text: str) -> list[str]:
     """A sentence's comma clauses when each asks a thing of its own ("…什么时候实施，观察期多长"), else the whole:
     "截至2016年，…制定了多少件" asks one."""
     clauses = [c for c in re.split(r"[，,]", text) if c.strip()]
-    return clauses if len(clauses) > 1 and all(_ASKS_IN_CLAUSE.search(c) for c in clauses) else [text]
+    asking = all(_ASKS_IN_CLAUSE.search(c) and not _CONFIRMS_ONLY.match(c.strip()) for c in clauses)
+    return clauses if len(clauses) > 1 and asking else [text]
 
 
-_ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪些|哪个|哪一|谁|是否|怎样|如何")
+# "…，是这样吗？", "…，对不对": a clause asking whether the one before holds, no question of its own.
+_CONFIRMS_ONLY = re.compile(
+    r"^(?:是|对|真的|确实)?(?:这样|如此)?(?:吗|吧|对吗|对吧|是吗|是吧|对不对|是不是|没错吧|没错吗)[？?]?$"
+)
+_ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪些|哪个|哪一|谁|是否|是不是|怎样|如何|[吗吧][？?]?$")
 
 
 def subject_of(part: str) -> str:
