@@ -272,3 +272,10 @@ def test_which_is_more_right_after_a_full_question_compares_it_with_the_one_befo
     answer = _converse(lookalike, *turns).answer
     assert "1.1万件" in answer and "46.3万件" in answer and "肇庆市更多" in answer, answer
     assert "行政复议" not in answer, answer
+
+
+def test_another_place_then_a_count_of_no_thing_is_that_places_count_of_the_last_thing(lookalike):
+    """ "那南海呢，调解成功多少宗" after 韶关's 人民调解成功率: 南海's 人民调解 successes (the two questions had been
+    glued together, "…成功率是多少 调解成功多少宗", and refused)."""
+    answer = _converse(lookalike, "韶关市人民调解成功率是多少", "那南海呢，调解成功多少宗")
+    assert "调解成功9712宗" in answer.answer, answer.answer

@@ -65,6 +65,15 @@ def test_a_count_of_a_thing_named_by_two_words_needs_a_sentence_naming_both(look
     assert answer.refused, answer.answer
 
 
+def test_a_part_counting_an_act_the_report_does_not_count_is_said_not_given(lookalike):
+    """ "…多少件，同比增长多少，主动撤回多少件": 肇庆 counts no withdrawals; the third part had been dropped without
+    a word (the 1586件 sentence "answered" it); 南海区's 104件 still answers it."""
+    answerer = Answerer(lookalike, "extractive")
+    answer = answerer.ask("肇庆2023年行政复议申请多少件，同比增长多少，主动撤回多少件").answer
+    assert "1586件" in answer and "27.8%" in answer and answer.endswith("报告未载明主动撤回。"), answer
+    assert "104件" in answerer.ask("南海区2024年行政复议申请多少件，主动撤回多少件").answer
+
+
 def test_a_part_of_a_total_the_report_does_not_count_is_refused_not_answered_by_the_total(lookalike):
     """肇庆 counts 收到行政复议申请1586件 and no withdrawals: "主动撤回多少件" was answered with the 1586件; 南海区's
     own 撤回申请104件 is still its answer."""

@@ -23,6 +23,7 @@ from bot.answer.intent import (
     measure,
     names_a_thing,
     part_act,
+    part_acts,
     place_of_what,
     rates_named,
     says,
@@ -191,6 +192,7 @@ class Extractive:
         return bool(
             (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
+            and all(act in to_simplified(sentence) for act in part_acts(part))  # "主动撤回多少件": a withdrawal
             and names_the_thing(thing, sentence, idf, places)
         )
 

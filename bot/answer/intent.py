@@ -1234,6 +1234,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
     if 2 <= len(thing) <= 12 and not measured and (run := _noun_run(to_simplified(rewritten))):
         return to_simplified(rewritten).replace(run, thing, 1)  # "我问的是南海区的法律援助": that place's thing
+    if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
+        return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
 
 
