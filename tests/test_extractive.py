@@ -617,6 +617,13 @@ def test_which_place_did_a_thing_is_answered_by_the_sentences_saying_it(seeded):
     assert {c.issuer for c in answer.citations} == {"广州市"}, answer.answer
 
 
+def test_the_first_in_the_country_asked_in_everyday_words_is_the_reports_quanguo_shouge(seeded):
+    """ "全国第一个…的城市": the article says 全國首個“曬”行政執法數據的城市; "全国人大系统第一个立法官方微博" had
+    answered."""
+    answer = Answerer(seeded, "extractive").ask("全国第一个“晒”行政执法数据的城市是哪个？").answer
+    assert "首个“晒”行政执法数据的城市" in answer and "微博" not in answer, answer
+
+
 def test_a_count_of_another_act_on_the_cases_says_so(seeded):
     """花都区 gives 收到786宗, no 受理 count: pasted as the 受理 count it would be wrong, so the answer says which."""
     answer = Answerer(seeded, "extractive").ask("花都区2023年受理行政复议申请多少件？")

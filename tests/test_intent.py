@@ -690,6 +690,8 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
         # a year in two digits is the year in four; a length of time is not ("近12年来", "30年之间", "第24年")
         ("广州24年立法搞了多少？", "广州2024年立法多少？"),
         ("肇庆哪个地方评上了第三批示范项目？", "肇庆哪个地方获评第三批示范项目？"),  # as the reports say it
+        ("全国第一个晒执法数据的城市是哪个？", "全国首个晒执法数据的城市是哪个？"),
+        ("花都区第一个问题是什么？", "花都区第一个问题是什么？"),  # an item in a list stays
         ("肇庆23年度法律援助多少件？", "肇庆2023年度法律援助多少件？"),
         ("广州近12年来制定了多少件法规？", "广州近12年来制定了多少件法规？"),
         ("广州立法30年之间制定了多少件？", "广州立法30年之间制定了多少件？"),

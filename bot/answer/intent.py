@@ -883,6 +883,7 @@ SHORT_NAMES = {"法援": "法律援助"}
 _PLAIN_WORDS = {
     **SHORT_NAMES,
     **{"案子": "案件", "搞了": "", "弄了": "", "干了": "做了", "评上了": "获评", "评上": "获评", "改废": "修改、废止"},
+    **{f"全{where}第一个": f"全{where}首个" for where in "国省市"},  # "全国第一个…的城市": 全国首个, as reports say
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
 
