@@ -41,6 +41,8 @@ def _converse(library, *questions: str):
         (["广州数据交易所累计交易额是多少", "它是哪年报告里的"], "广州市2024年度报告总结的是2024年度的工作"),
         # of a figure from an article: the article's year (广州's 2024 report had answered)
         (["法治广州那篇新闻里网络立法听证会的点击量", "总投票数呢", "这是哪一年的？"], "总结的是2017年度的工作"),
+        # "第二条展开说说" after the plans: that item in full (展开 had not read as asking an item: refused)
+        (["广州2024年存在哪些问题？", "明年打算怎么做？", "第二条展开说说"], "编制2025年立法计划和五年立法规划"),
         # "它提了哪些不足" after the report's date: its shortcomings (the date had been given again)
         (["花都的报告是哪个部门发布的", "什么时候发布的", "它提了哪些不足"], "一是镇街综合行政执法工作有待完善"),
         # a place's "类似做法": the thing just asked about, of that place (not another of its measures)

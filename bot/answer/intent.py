@@ -631,7 +631,7 @@ def item_asked(question: str) -> int:
 
 _ITEM_ASKED = re.compile(
     rf"第([{NUMERALS}]|\d{{1,2}})(?:条|项|点|方面|个)(?:问题|方面|不足|短板|差距|任务|安排|工作|措施|举措)?"
-    r"(?=具体|是|讲|说|的|呢|吗|内容|[，,？?]|$)"
+    r"(?=具体|是|讲|说|的|呢|吗|内容|展开|详细|介绍|解释|怎么|再|[，,？?]|$)"
 )
 # "第五个问题是什么": a report's problems are its shortcomings
 _NTH_PROBLEM = re.compile(rf"第(?:[{NUMERALS}]|\d{{1,2}})(?:个|条|项|点)?问题")
