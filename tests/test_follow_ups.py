@@ -39,6 +39,11 @@ def _converse(library, *questions: str):
         # the year of the figure just given: its report's
         (["花都区有多少名公职律师？", "这个数字是哪一年的？"], "花都区2023年度报告总结的是2023年度的工作"),
         (["广州数据交易所累计交易额是多少", "它是哪年报告里的"], "广州市2024年度报告总结的是2024年度的工作"),
+        # "刚才说的第一个数字" two turns back: the conversation's report's year (it had been refused)
+        (
+            ["广州市2024年出台了多少份规范性文件？", "备案审查了各区多少件？", "刚才说的第一个数字是哪一年的？"],
+            "广州市2024年度报告总结的是2024年度的工作",
+        ),
         # of a figure from an article: the article's year (广州's 2024 report had answered)
         (["法治广州那篇新闻里网络立法听证会的点击量", "总投票数呢", "这是哪一年的？"], "总结的是2017年度的工作"),
         # "第二条展开说说" after the plans: that item in full (展开 had not read as asking an item: refused)

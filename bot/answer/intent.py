@@ -1107,8 +1107,9 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中)|这(?=是))(?!是哪|为哪)")
 _AGENT_OF_THIS = re.compile(rf"^(?:这项工作|这件事|这项|这个|这|它|该项?)(?=(?:是|由|归)?(?:{AGENT_ASKED.pattern}))")
 _YEAR_OF_THIS = re.compile(
-    r"^(?:这个?|该|上述|这些|以上|它)(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
-)
+    r"^(?:这个?|该|上述|这些|以上|它|(?:刚才|前面|上面|之前)(?:说|提到?|讲|给)?的(?:第[一二两三]个)?)"
+    r"(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
+)  # "刚才说的第一个数字是哪一年的？": of the conversation's report too
 # An article named by a question ("法治广州那篇新闻里…", "广州日报的报道中…"): a place has a report and articles.
 _ARTICLE_NAMED = re.compile(r"^[^，。？?]*?(?:新闻|报道|文章)")
 # "韶关有没有类似做法": the thing just asked about, of the place it names.
