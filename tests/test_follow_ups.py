@@ -176,6 +176,9 @@ def test_a_measure_of_the_last_thing_the_reports_do_not_give_is_refused(archive,
         (["南海区2024年收到多少件行政复议申请？", "同比增长多少？", "纠错率呢？"], "纠错率9.6%", None),
         # 较上年 measures the change; it is not the year asked (2023, which 南海区 has no report on)
         (["南海区2024年行政诉讼败诉率是多少？", "较上年下降多少？"], "下降1.7个百分点", None),
+        # "比上年多了还是少了？" is of the rate just asked (it had lost it, and 行政复议申请's growth came first)
+        (["南海区2024年的行政诉讼败诉率", "比上年多了还是少了？"], "较上年下降1.7个百分点", "1124件"),
+        (["南海区2024年的行政诉讼败诉率", "比上年多了还是少了？", "那上一年是多少？"], "5.8%", None),
         # "和肇庆比" after a rate: the two places' rates, not their counts of cases (nor the first place's)
         (["成都市2024年办理了多少件行政应诉案件？", "南海区呢？", "败诉率呢？", "和肇庆比呢？"], "肇庆市更高", "413件"),
         # which grew faster, after counts asked: the changes compared, not the counts given again without a verdict

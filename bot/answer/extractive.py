@@ -276,12 +276,13 @@ def _answering(
         kept.add(first - 1)
         covered |= found[first - 1]
     changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
-    if intent.trend and changes and not kept & set(changes):  # which way it went: the nearest change said
-        kept.add(min(changes, key=lambda i: (abs(i - best), i < best)))
+    way = set()  # which way it went: the nearest change said, whatever else the answer says
+    if intent.trend and changes and not kept & set(changes):
+        way = {min(changes, key=lambda i: (abs(i - best), i < best))}
     if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
         kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
     said = set().union(*(found[i] for i in kept if holds[i]))
-    kept = {i for i in kept if holds[i] or not found[i] <= said}  # a clause the answer's own clauses say again
+    kept = {i for i in kept if holds[i] or not found[i] <= said} | way  # a clause the answer's own clauses say again
     kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
     return kept
 

@@ -283,6 +283,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
+    if plan.intent.trend and not row.change:  # "…败诉率比上年多了还是少了": the change beside it says
+        return None
     if not answers_the_asked(plan, row.sentence, idf, [whole]):
         return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
     said = _clause(row)  # naming what the rate is of, alone; else with the counts before it it is of, if short

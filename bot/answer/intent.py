@@ -924,7 +924,8 @@ def is_follow_up(question: str) -> bool:
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
     core = _THESE.sub("", to_simplified(text))
-    return bool(_ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core)) and not _noun_run(_MEASURE_WORDS.sub("", core))
+    asks_of_it = _ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core) or TREND_ASKED.search(core)  # "多了还是少了"
+    return bool(asks_of_it) and not _noun_run(_MEASURE_WORDS.sub("", core))
 
 
 def standalone(
@@ -1275,8 +1276,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{_without_count(base)}的原因是什么？"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
-    if _ASKS_CHANGE.search(core) and not _noun_run(core):  # "同比增长多少？": the change of the same thing
-        return f"{_without_count(base)}{core}？"
+    if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _noun_run(core):  # "同比增长多少？",
+        return f"{_without_count(base)}{core}？"  # "比上年多了还是少了？": the change of the same thing
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
         act = _ACT.search(to_simplified(base))
         if act and all(flag == "v" for _, flag in tagged(core)):  # "废止呢？" after "修改了多少件次？"
