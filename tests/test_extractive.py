@@ -514,6 +514,7 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         # every figure claimed is judged: 100% holds, "连续10年" does not (连续8年)
         ("广州行政执法公示是不是连续10年100%公示了？", "否。"),
         ("广州行政执法数据是不是连续8年100%公示？", "是。"),
+        ("成都连续15年获评最具幸福感城市，准确吗", "否。"),  # a run claimed alone (连续16年) is judged too
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
@@ -615,6 +616,13 @@ def test_which_place_did_a_thing_is_answered_by_the_sentences_saying_it(seeded):
     answer = Answerer(seeded, "extractive").ask("全国首个企业合规体检中心在哪个城市？")
     assert answer.answer.startswith("广州市") and "企业合规体检中心" in answer.answer
     assert {c.issuer for c in answer.citations} == {"广州市"}, answer.answer
+
+
+def test_the_first_time_asked_is_the_reports_first(seeded):
+    """ "第一次网上立法听证是啥时候": the first (2012年底, 全国首个网络立法听证会), which had been left out for the
+    2017 hearing."""
+    answer = Answerer(seeded, "extractive").ask("广州第一次网上立法听证是啥时候").answer
+    assert "2012年底" in answer, answer
 
 
 def test_the_first_in_the_country_asked_in_everyday_words_is_the_reports_quanguo_shouge(seeded):

@@ -478,3 +478,22 @@ def test_a_yes_or_no_part_beside_another_part_is_judged_by_its_own_figure(lookal
     出庭应诉率; both parts are answered now, each by its own figure."""
     answer = Answerer(lookalike, "extractive").ask("肇庆行政诉讼败诉率多少，出庭应诉率到100%了吗").answer
     assert "5.3%" in answer and "98.6%" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海重大决策程序规定几号生效", "自2024年3月1日起施行"),  # 生效 is 施行 (a 严格落实… sentence had answered)
+        ("肇庆报告讲的是哪年的事", "肇庆市2023年度报告总结的是2023年度的工作"),  # a lecture count had answered
+        ("南海复议结了多少件", "审结956件"),  # 结了 is 审结
+        ("花都区公职律师几个人", "68名"),  # 几个人 counts people (it was no figure asked)
+    ],
+)
+def test_a_question_in_everyday_words_gets_the_answer_of_its_formal_wording(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert said in answer, answer
+
+
+def test_a_count_of_people_the_report_does_not_give_is_refused(lookalike):
+    """肇庆 gives no count of 公职律师: "几个人" had answered with 监督员22名 and 持证执法人员4120人."""
+    assert Answerer(lookalike, "extractive").ask("肇庆公职律师几个人").refused

@@ -23,6 +23,7 @@ from bot.answer.intent import (
     case_acts,
     cause_asked,
     change_asked,
+    confirm_asked,
     counted_thing,
     direction_claimed,
     figure_claimed,
@@ -40,6 +41,7 @@ from bot.ingest.figures import (
     counts_for,
     direction,
     extract_figures,
+    numeral_value,
     unreached,
     value_range,
 )
@@ -287,8 +289,8 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
     """What an answer says first of a figure the question states: a yes-or-no question's "是。"/"否。"
     (`_verdict`); for a why-question's figure the report does not bear out, that it is not the report's."""
     verdict = _verdict(question, answer, idf)
-    if verdict == "是。" and _run_denied(question, answer):  # "连续10年100%公示": the 100% holds, the run not
-        verdict = "否。"
+    if verdict != "否。" and _run_denied(question, answer):  # "连续10年100%公示": the 100% holds, the run not
+        verdict = "否。"  # ("连续15年获评…，准确吗": a run claimed alone is judged as well)
     if verdict == "是。" and _claimed_besides(question, answer):  # the figure holds; what else is claimed, unsaid
         verdict = ""
     if cause_asked(question):
@@ -402,9 +404,9 @@ def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
 
 
 def _run_denied(question: str, answer: str) -> bool:
-    """Whether a run of years claimed beside the figure ("连续10年100%公示") is not the report's (连续8年)."""
-    claimed, said = _RUN.findall(to_simplified(question)), _RUN.findall(to_simplified(answer))
-    return bool(claimed and said) and not set(claimed) & set(said)
+    """Whether a run of years a yes-or-no question claims ("连续10年100%公示") is not the report's (连续8年)."""
+    claimed, said = (set(map(numeral_value, _RUN.findall(to_simplified(x)))) for x in (question, answer))
+    return bool(claimed and said and confirm_asked(question)) and not claimed & said  # 连续4年 is 连续四年
 
 
 _RUN = re.compile(r"连续(\d+|[一二三四五六七八九十]+)(?:年|届|次)")

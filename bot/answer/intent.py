@@ -84,7 +84,7 @@ _ASKS_ABOUT_REPORT = re.compile(
     r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
     r"|成文日期"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
-    r"|出自哪|哪家媒体|总结的是哪|针对(?:的是)?哪一?年(?:度)?的?(?:工作|安排)?[？?]?$|落款|(?:报告|报道|文章|新闻)的?(?:完整)?(?:标题|题目|全称)|"
+    r"|出自哪|哪家媒体|总结的是哪|(?:报告|报道|文章)(?:讲|说|写)的是哪一?年|针对(?:的是)?哪一?年(?:度)?的?(?:工作|安排)?[？?]?$|落款|(?:报告|报道|文章|新闻)的?(?:完整)?(?:标题|题目|全称)|"
     + ADDRESSEE_ASKED.pattern
     + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)|"
     + RELEASED_FIRST.pattern
@@ -728,6 +728,11 @@ _ASKS_CHANGE = re.compile(
 )
 
 
+def confirm_asked(question: str) -> bool:
+    """Whether a question asks whether something holds ("…，对吗？", "是不是…", "…准确吗")."""
+    return bool(_ASKS_CONFIRM.search(to_simplified(question)))
+
+
 def figure_claimed(question: str) -> Figure | None:
     """The figure a yes-or-no question states ("广州办理了2000件…，对吗？", "出庭应诉率是否达到100%？"), or a
     why-question takes for granted ("…同比增长了50%，为什么增长这么快？"), or None."""
@@ -873,6 +878,8 @@ def tidy(question: str) -> str:
         text = f"{asked}？"  # what follows the last question mark asks nothing
     text = _THANKS.sub("", text)
     text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
+    for pattern, said in _SAID_AS:
+        text = pattern.sub(said, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
     return _PARTICLE.sub(lambda m: m.group(1), text) or question
 
@@ -884,8 +891,15 @@ _PLAIN_WORDS = {
     **SHORT_NAMES,
     **{"案子": "案件", "搞了": "", "弄了": "", "干了": "做了", "评上了": "获评", "评上": "获评", "改废": "修改、废止"},
     **{f"全{where}第一个": f"全{where}首个" for where in "国省市"},  # "全国第一个…的城市": 全国首个, as reports say
+    **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥时候": "什么时候"},
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
+# Everyday phrasings that need their context: "复议结了多少案" (closed: 审结; not 总结了, 集结了), "几个人" (a count
+# of people: 几人; not 几个人民调解委员会).
+_SAID_AS = (
+    (re.compile(r"(?<![总集终团归完冻审办解])结了(?=多少|几)"), "审结了"),
+    (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
+)
 
 
 def in_full(text: str) -> str:

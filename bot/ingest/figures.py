@@ -238,6 +238,11 @@ def approximate(f: Figure) -> bool:
 
 
 # -- numbers ---------------------------------------------------------------------------------------------
+def numeral_value(numeral: str) -> float:
+    """A number written in digits or in Chinese below 万 ("8", "四", "二十六"): one value either way."""
+    return float(numeral.replace(",", "")) if numeral[:1].isdigit() else _cn_value(numeral)
+
+
 def _cn_value(numeral: str) -> float:
     """A Chinese numeral below 万 (`二十六` → 26, `百` → 100, `两` → 2)."""
     total, digit = 0, 0
