@@ -497,3 +497,18 @@ def test_a_question_in_everyday_words_gets_the_answer_of_its_formal_wording(arch
 def test_a_count_of_people_the_report_does_not_give_is_refused(lookalike):
     """肇庆 gives no count of 公职律师: "几个人" had answered with 监督员22名 and 持证执法人员4120人."""
     assert Answerer(lookalike, "extractive").ask("肇庆公职律师几个人").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # everyday ways of asking which and by how much: each had got no verdict, or was refused
+        ("涉企行政检查次数，南海和肇庆谁降得多？", "南海区降幅更大"),
+        ("行政诉讼败诉率南海和肇庆，哪个高，差几个点", "肇庆市比南海区高1.2个百分点"),
+        ("常务会议研究法治建设议题次数，南海和肇庆差了多少", "肇庆市比南海区多5次"),
+        ("南海区和肇庆市的行政复议申请哪边多？", "肇庆市更多"),
+    ],
+)
+def test_a_comparison_asked_in_everyday_words_gets_its_verdict(lookalike, question, said):
+    answer = Answerer(lookalike, "extractive").ask(question).answer
+    assert said in answer, answer

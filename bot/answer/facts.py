@@ -819,7 +819,9 @@ def _clean(sentence: str) -> str:
 # -- comparisons between reports ---------------------------------------------------------------------------
 _RATES = re.compile(r"率.{0,10}(?:和|与|及).{0,10}率|分别")
 _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|比例)|率.{0,4}和.{0,6}(?:数量|件数)")
-_MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)(多|高|少|低|快|慢|大|小|短|长)")
+# The way asked ("谁更快", "谁增长得快": 快, not the 长 of 增长).
+_MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)[^，。？?]{0,4}?(多|高|少|低|快|慢|大|小|短|(?<![增成延])长)")
+_CHANGE_WAY = re.compile(r"[降跌减增涨升](?=得|了|幅)")  # "谁降得多", "涨幅谁大": which way the changes went
 
 
 def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:
@@ -1240,6 +1242,12 @@ def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         said = asked.group(1) if asked else ""
         timed = rows[0][1].unit_class == "time"  # of a time taken the shorter is the faster: 0.5个工作日
         word = f"{degree}{said}" if said else (f"{degree}高" if rows[0][1].unit_class == "percent" else f"{degree}多")
+        if (
+            all(row.change for _, row in rows)
+            and said in ("", "多", "大")
+            and (way := _CHANGE_WAY.search(plan.question))
+        ):
+            word = f"{'降' if way.group(0) in '降跌减' else '增'}幅{degree}大"  # "谁降得多": the larger fall
         low_one = min(bounds, key=lambda b: b[2])
         if said and (said in "少低小短" or said == "快" and timed or said == "慢" and not timed):
             return f"{low_one[0]}{degree}{said}"

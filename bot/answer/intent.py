@@ -94,12 +94,12 @@ _ASKS_ABOUT_REPORT = re.compile(
 _NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文章))")
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(
-    r"哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
+    r"哪个|哪一个|谁|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
     r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:吗|不|没有)"  # "成都…比广州多吗？"
 )
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
 DIFFERENCE_ASKED = re.compile(
-    r"[多少高低]了?(?:多少|几)|相差|差多少|差几|差距(?:是|有|为)?多少|多出|高出"
+    r"[多少高低大小]了?(?:多少|几)|相差|差了?多少|差几|差距(?:是|有|为)?多少|多出|高出"
     rf"|比.{{1,12}}?[多少][{CJK}]{{1,3}}了(?:多少|几)"  # "南海比肇庆多兑现了多少"
 )
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
@@ -723,7 +723,8 @@ _AGAINST_BEFORE = re.compile(
     r"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:多|少)了?(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
-    r"增长|增幅|增速|同比|环比|上升|下降|降幅|提高|减少|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
+    r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
+    r"|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
     rf"|{_AGAINST_BEFORE.pattern}"
 )
 
@@ -899,6 +900,7 @@ _PLAIN = re.compile("|".join(_PLAIN_WORDS))
 _SAID_AS = (
     (re.compile(r"(?<![总集终团归完冻审办解])结了(?=多少|几)"), "审结了"),
     (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
+    (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
 )
 
 
