@@ -512,3 +512,11 @@ def test_a_count_of_people_the_report_does_not_give_is_refused(lookalike):
 def test_a_comparison_asked_in_everyday_words_gets_its_verdict(lookalike, question, said):
     answer = Answerer(lookalike, "extractive").ask(question).answer
     assert said in answer, answer
+
+
+def test_a_year_set_against_another_with_no_report_of_its_own_is_refused(lookalike):
+    """ "肇庆2024年…比2023年多了多少": the archive holds no 肇庆 2024 report; 2023's 同比增长27.8% (its change on
+    2022) had answered. 南海区 2024, which has its report, still gets its own change on the year before."""
+    answerer = Answerer(lookalike, "extractive")
+    assert answerer.ask("肇庆2024年的行政复议申请比2023年多了多少？").refused
+    assert "同比增长42.3%" in answerer.ask("南海2024年行政复议申请比2023年多了多少？").answer

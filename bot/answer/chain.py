@@ -37,6 +37,7 @@ from bot.answer.intent import (
     separate_parts,
     standalone,
     targets,
+    years_compared,
 )
 from bot.answer.llm import LLMError
 from bot.answer.verify import Verifier, fact_sentences, verified
@@ -171,6 +172,8 @@ class Answerer:
         the unit and thing asked), cited in order of first appearance. None when the passages do not say."""
         if only_its_districts(plan.scope, self.library.issuers()):
             return None  # "佛山市…" with only 佛山市南海区's report: the district's figures are not the city's
+        if self._year_missing(plan):
+            return None
         intent, scope, passages = retrieve(self.library, plan.question, filters, k, self.config.k)
         timings["retrieve"] = time.perf_counter() - started
         covered = coverage(plan.question, intent, scope, passages, self._idf())
@@ -186,6 +189,12 @@ class Answerer:
             return None
         text, order = renumbered(checked.answer)
         return Facts([passages[n - 1] for n in order], text)
+
+    def _year_missing(self, plan: Plan) -> bool:
+        """Whether a year the question asks of has no report of the place asked ("肇庆2024年…比2023年多了多少"
+        with only 肇庆's 2023 report: its 同比增长27.8% is 2023's change, no answer for 2024)."""
+        years, bodies = years_by_body(self.library.store), plan.scope.issuers
+        return any(all(y not in years.get(b, ()) for b in bodies) for y in years_compared(plan.question) if bodies)
 
     def _compose(self, plan: Plan, facts: Facts, base: dict, timings: dict, started: float) -> Iterator[str | Answer]:
         """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by

@@ -433,6 +433,13 @@ def years_named(question: str) -> list[int]:
     return list(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
 
 
+def years_compared(question: str) -> list[int]:
+    """The years a question sets against another it names ("肇庆2024年…比2023年多了多少": 2024), or none: only then
+    is its year's report needed (other years named are often no report's: "到2016年", "2023年度…考评")."""
+    text = to_simplified(question)
+    return [int(y) for y in _YEAR.findall(_BASELINE.sub("", text))] if _BASELINE.search(text) else []
+
+
 _BASELINE = re.compile(r"(?:比|较)(?:19|20)\d{2}\s*年度?|(?:与|同|跟|和)(?:19|20)\d{2}\s*年度?(?=相比|比)")
 
 
