@@ -184,7 +184,7 @@ def _lists_the_counted(text: str) -> bool:
 _HOW_MUCH = re.compile(r"多少|几")
 _CHANGE_SAID = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降低|持平|翻番|倍")
 _AGENT_SAID = re.compile(
-    r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|委员会|办公室|领导小组)"
+    r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|处|委员会|办公室|领导小组)"
 )
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")

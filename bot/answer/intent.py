@@ -900,6 +900,7 @@ _PLAIN_WORDS = {
     **{"案子": "案件", "搞了": "", "弄了": "", "干了": "做了", "评上了": "获评", "评上": "获评", "改废": "修改、废止"},
     **{f"全{where}第一个": f"全{where}首个" for where in "国省市"},  # "全国第一个…的城市": 全国首个, as reports say
     **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥时候": "什么时候"},
+    **{"出庭率": "出庭应诉率", "数交所": "数据交易所"},  # the short forms the reports do not use
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
 # Everyday phrasings that need their context: "复议结了多少案" (closed: 审结; not 总结了, 集结了), "几个人" (a count
