@@ -510,6 +510,8 @@ def test_a_count_of_people_the_report_does_not_give_is_refused(lookalike):
         ("行政诉讼败诉率南海和肇庆，哪个高，差几个点", "肇庆市比南海区高1.2个百分点"),
         ("常务会议研究法治建设议题次数，南海和肇庆差了多少", "肇庆市比南海区多5次"),
         ("南海区和肇庆市的行政复议申请哪边多？", "肇庆市更多"),
+        # successes compared are each place's successes, not the totals beside them (调解矛盾纠纷9836宗)
+        ("南海和肇庆人民调解成功的宗数哪个多", "南海区2024年调解成功9712宗[1]，肇庆市2023年调解成功12199宗"),
     ],
 )
 def test_a_comparison_asked_in_everyday_words_gets_its_verdict(lookalike, question, said):

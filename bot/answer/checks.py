@@ -230,7 +230,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
-        if act_counted(part) == "成功" and not any("成功" in _own_clause(f) for f in counts):
+        if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
         if (acts := part_acts(part)) and not any(all(a in _own_clause(f, 1) for a in acts) for f in counts):
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
@@ -316,7 +316,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
     figures = [f for f in figures if not _of_another_act(f, question)]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
-    figures = [f for f in figures if "本级" not in question or "本级" in _own_clause(f)]  # 全市 is no 市本级
+    figures = [f for f in figures if counts_as_asked(question, _own_clause(f))]  # 全市 is no 市本级
     if claimed is None:
         way = direction_claimed(question)
         ways = {direction(f.change) for f in figures if f.change}
@@ -380,6 +380,18 @@ _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 def _act_of(figure) -> str | None:
     """The act on cases the clause holding a figure names ("受理1432件": 受理), if one."""
     return next(iter(case_acts(_own_clause(figure))), None)
+
+
+def counts_as_asked(question: str, clause: str) -> bool:
+    """Whether the clause holding a figure counts what the question narrows it to: successes, one level
+    ("市本级": not 全市)."""
+    return counts_successes(question, clause) and ("本级" not in to_simplified(question) or "本级" in clause)
+
+
+def counts_successes(question: str, clause: str) -> bool:
+    """Whether a clause counts the successes a question asks ("调成功了多少宗", "成功的宗数"), if it asks them: the
+    total beside a 成功率 counts none."""
+    return act_counted(question) != "成功" or "成功" in clause
 
 
 def _own_clause(figure, before: int = 0) -> str:

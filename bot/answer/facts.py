@@ -21,6 +21,7 @@ from bot.answer.checks import (
     asked_nouns,
     confirmation,
     counted_together,
+    counts_successes,
     mentions,
     names_the_thing,
 )
@@ -1086,6 +1087,8 @@ def _best_row(
         if wanted and not counts_for(wanted, row.unit, plan.question):
             continue
         if not all(number in row.sentence for number in named):  # "12345受理了多少": the hotline's, not 行政复议's
+            continue
+        if not counts_successes(plan.question, to_simplified(_clause(row))):  # "成功的宗数": not the total
             continue
         if rates and row.unit_class == "percent" and not any(rate in to_simplified(_clause(row)) for rate in rates):
             continue

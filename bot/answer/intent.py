@@ -385,7 +385,7 @@ _SAME_ACT = {"新收": "收到"}
 
 
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
-_SUCCEEDED = re.compile(r"成功(?:有|是)?(?:多少|几)")
+_SUCCEEDED = re.compile(r"成功(?:的)?(?:有|是)?(?:多少|几|[宗件个次]?数)")  # "成功的宗数": successes too
 
 
 def rates_named(question: str) -> set[str]:
