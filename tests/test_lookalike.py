@@ -525,3 +525,10 @@ def test_a_year_set_against_another_with_no_report_of_its_own_is_refused(lookali
     answerer = Answerer(lookalike, "extractive")
     assert answerer.ask("肇庆2024年的行政复议申请比2023年多了多少？").refused
     assert "同比增长42.3%" in answerer.ask("南海2024年行政复议申请比2023年多了多少？").answer
+
+
+def test_figures_in_different_units_compared_are_said_not_comparable(archive):
+    """广州's 135项 事项 beside 南海区's 兑现资金4.68亿元: a count of items and an amount of money; both had been
+    given with no word that they cannot be compared."""
+    answer = Answerer(archive, "extractive").ask("广州和南海的免申即享事项哪个多？").answer
+    assert "135项" in answer and answer.endswith("二者计量单位不同，无法比较。"), answer

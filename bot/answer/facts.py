@@ -856,6 +856,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     comparable = comparable and not any(together)
     verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if comparable else ("", "")
     text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
+    if plan.compare and len(summed) > 1 and not comparable and not any(together):  # 135项 beside 4.68亿元
+        text = text[:-1] + "；二者计量单位不同，无法比较。"
     absent = [_not_said_row(report, name) for report, name in unsaid]
     absent += [f"资料中没有{name}{'、'.join(str(y) for y in plan.scope.years)}年的报告。" for name in missing]
     if absent or any(together):
