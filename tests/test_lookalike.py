@@ -490,6 +490,7 @@ def test_a_yes_or_no_part_beside_another_part_is_judged_by_its_own_figure(lookal
         ("肇庆负责人出庭率100%了吧", "否。肇庆市2023年行政机关负责人出庭应诉率98.6%"),  # 出庭率: 出庭应诉率
         ("广州数交所累计成交了多少钱", "累计交易额超55亿元"),  # 数交所: 数据交易所
         ("韶关帮209个农民工讨薪的是哪个单位", "新丰县法律援助处"),  # a 处 is a body that does things
+        ("花都报告啥时候发的", "发布日期为2024年1月4日"),  # 发的: published ("发布日期" with no date had answered)
     ],
 )
 def test_a_question_in_everyday_words_gets_the_answer_of_its_formal_wording(archive, question, said):

@@ -49,6 +49,7 @@ from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
     CJK,
+    DATE_WORDS,
     LIST_MARKER,
     MARKER,
     NUMBER,
@@ -260,6 +261,8 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
     act = _DATED_ACT.search(to_simplified(plan.question)) if plan.intent.time else None
     if act and not any(_dates(to_simplified(s), act.group(0)) for s in said or [text]):
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect
+    if plan.kind == "time" and not (DATE_WORDS.search(text) or _ACT_DATE.search(text)):
+        return False  # "…什么时候发的": "发布日期" without the date says no time
     if direction_claimed(plan.question) and not names_the_thing(plan.question, text, idf, named):
         return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
     if AGENT_ASKED.search(plan.question) and plan.kind != "report" and not _AGENT_SAID.search(text):
