@@ -46,6 +46,11 @@ def _converse(library, *questions: str):
         ),
         # of a figure from an article: the article's year (广州's 2024 report had answered)
         (["法治广州那篇新闻里网络立法听证会的点击量", "总投票数呢", "这是哪一年的？"], "总结的是2017年度的工作"),
+        # another thing asked of the same count, its name whole ("…政府信息公开申请申请…"), then the two compared
+        (
+            ["花都区2023年收到行政复议申请多少宗", "政府信息公开申请呢", "这两个数怎么一样"],
+            "政府信息公开申请案件786件[2]；两者一样多",
+        ),
         # "第二条展开说说" after the plans: that item in full (展开 had not read as asking an item: refused)
         (["广州2024年存在哪些问题？", "明年打算怎么做？", "第二条展开说说"], "编制2025年立法计划和五年立法规划"),
         # "它提了哪些不足" after the report's date: its shortcomings (the date had been given again)

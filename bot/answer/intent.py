@@ -1308,7 +1308,10 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             return to_simplified(base).replace(act.group(1), core, 1)
         run = _noun_run(to_simplified(base))
         if run:
-            return to_simplified(base).replace(run, core, 1)
+            said = to_simplified(base)
+            after = said[said.find(run) + len(run) :]  # "行政复议|申请" with "政府信息公开申请": its 申请 too
+            run += next((tail for tail in (after[:2], after[:1]) if tail and core.endswith(tail)), "")
+            return said.replace(run, core, 1)
     if _of_its_thing(core, base):  # "成功了多少？" after 人民调解's rate, "受理了多少？" after 收到: of the same thing
         return f"{_thing_asked(base)}，{core}？"
     if _ASKS_WHAT.search(core) and not _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)) and base:
