@@ -160,6 +160,14 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_checked_against_the_years_ow
         ("肇庆2023年受理行政复议申请1432件，对吗？", "是。"),
         ("南海区2024年受理行政复议申请1124件，对吗？", "否。"),  # 收到1124件，其中受理1018件
         ("南海区2024年收到行政复议申请1124件，对吗？", "是。"),
+        # a figure stated and asked back, with no 对吗, asks whether it holds too (收到1124件 had been given as the
+        # answer, no verdict, as if 受理 were 1124)
+        ("南海受理了1124件？", "否。"),
+        ("肇庆审结1586件？", "否。"),
+        ("南海收到1124件？", "是。"),
+        # a change claimed the other way: the figure is the report's, its direction not ("是。…下降31.6%")
+        ("南海涉企检查次数上升31.6%，是吗", "否。"),
+        ("南海涉企检查次数下降31.6%，是吗", "是。"),
     ],
 )
 def test_a_count_claimed_of_one_act_is_judged_by_that_acts_count(lookalike, question, verdict):

@@ -325,6 +325,8 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
         ways = {direction(f.change) for f in figures if f.change}
         return "" if not way or len(ways) != 1 else "是。" if ways == {way} else "否。"
     said = [f for f in figures if counts_alike(f.unit, claimed.unit)]
+    if claimed.change and _went_the_other_way(claimed, said):
+        return "否。"  # "…同比上升16.22%对吧": the report's 16.22% is a fall
     if not said and claimed.unit_class == "money" and any(f.unit_class == "money" for f in figures):
         return "否。"  # the amount is given in another currency: "55亿美元" is not the report's 55亿元
     if said and any(_same_bound(f, claimed) for f in said):
@@ -338,6 +340,12 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _went_the_other_way(claimed, said: list) -> bool:
+    """Whether the changes an answer gives went the other way from the one claimed, none the same way."""
+    ways = {direction(f.change) for f in said if f.change}
+    return bool(ways) and direction(claimed.change) not in ways
 
 
 def counted_together(text: str, question: str) -> str:

@@ -737,15 +737,24 @@ _ASKS_CHANGE = re.compile(
 
 
 def confirm_asked(question: str) -> bool:
-    """Whether a question asks whether something holds ("…，对吗？", "是不是…", "…准确吗")."""
-    return bool(_ASKS_CONFIRM.search(to_simplified(question)))
+    """Whether a question asks whether something holds ("…，对吗？", "是不是…", "…准确吗", "南海受理了1124件？")."""
+    text = to_simplified(question)
+    return bool(_ASKS_CONFIRM.search(text)) or _stated(text)
+
+
+def _stated(text: str) -> bool:
+    """A figure stated and asked back ("南海受理了1124件？"): it asks nothing else, so it asks whether it holds."""
+    return text.rstrip().endswith(("？", "?")) and not _ASKS_WHAT.search(text) and bool(_STATED_FIGURE.search(text))
+
+
+_STATED_FIGURE = re.compile(rf"\d(?:\.\d+)?\s*(?:万|亿)?(?:{_COUNTERS}|%)")
 
 
 def figure_claimed(question: str) -> Figure | None:
     """The figure a yes-or-no question states ("广州办理了2000件…，对吗？", "出庭应诉率是否达到100%？"), or a
     why-question takes for granted ("…同比增长了50%，为什么增长这么快？"), or None."""
     text = to_simplified(question)
-    if not _ASKS_CONFIRM.search(text) and not _ASKS_CAUSE.search(text):
+    if not confirm_asked(text) and not _ASKS_CAUSE.search(text):
         return None
     unit = next((unit for noun, unit in _COUNTED_IN.items() if noun in text), "")  # "案件…过万": in 件
     text = _ROUND_CLAIMED.sub(lambda m: f"超过1{m.group(1)}{unit}", text)
