@@ -294,3 +294,18 @@ def test_another_place_then_a_count_of_no_thing_is_that_places_count_of_the_last
     glued together, "…成功率是多少 调解成功多少宗", and refused)."""
     answer = _converse(lookalike, "韶关市人民调解成功率是多少", "那南海呢，调解成功多少宗")
     assert "调解成功9712宗" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "not_said"),
+    [
+        # another act counted in the same unit is of the same thing: 韶关 counts no 审结 (审核…规范性文件31件 had
+        # answered for it)
+        (["韶关2024年行政复议受理了多少件", "审结多少件"], "规范性文件"),
+        # "全市" names no thing: 广州 gives no such growth (经营主体's had answered)
+        (["花都区2023年收到多少行政复议申请", "同比增长多少", "广州全市呢"], "经营主体"),
+    ],
+)
+def test_a_follow_up_keeps_the_thing_it_does_not_name(archive, turns, not_said):
+    answer = _converse(archive, *turns)
+    assert not_said not in answer.answer, (answer.standalone, answer.answer)

@@ -1258,6 +1258,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         leftover = ""  # the ask again, of the same thing
     leftover = _THAT_ONE.sub("", leftover)  # "花都区那份呢？": its report, no thing of its own
+    leftover = _WHOLE_PLACE.sub("", leftover)  # "广州全市呢": the place as a whole, no thing of its own
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
         leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
     for year in new.years:
@@ -1285,6 +1286,8 @@ def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collect
     return f"{place}{year}{core}？"
 
 
+# "全市", "全区范围": a place as a whole, not a thing a follow-up asks about.
+_WHOLE_PLACE = re.compile(r"全(?:市|区|县|省)(?:范围)?(?:内)?")
 # "那份", "这篇报告": the document a follow-up points at, not a thing it asks about.
 _THAT_ONE = re.compile(r"(?:那|这|该)(?:份|篇)(?:报告|报道|文章)?")
 # The end of a question that asks a count ("…多少件？", "有几项"): what a follow-up on a rate replaces.
@@ -1323,6 +1326,9 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             return said.replace(run, core, 1)
     if _of_its_thing(core, base):  # "成功了多少？" after 人民调解's rate, "受理了多少？" after 收到: of the same thing
         return f"{_thing_asked(base)}，{core}？"
+    if _of_no_thing(core) and case_acts(core) and case_acts(base):  # "审结多少件" after "…受理了多少件": another
+        thing = re.sub(rf"(?:{'|'.join(CASE_ACTS)})了?", "", _thing_asked(base)).strip(" ，,的")  # act, same thing
+        return f"{thing}{core}？"
     if _ASKS_WHAT.search(core) and not _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)) and base:
         return f"{_without_count(base)}，{core}？"  # "围绕什么开的": of the last question's thing
     return f"{scope}{core}"
