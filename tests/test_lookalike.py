@@ -541,3 +541,19 @@ def test_figures_in_different_units_compared_are_said_not_comparable(archive):
     given with no word that they cannot be compared."""
     answer = Answerer(archive, "extractive").ask("广州和南海的免申即享事项哪个多？").answer
     assert "135项" in answer and answer.endswith("二者计量单位不同，无法比较。"), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a topic the section never speaks of: said so, the section cited (an unrelated item, or the whole list,
+        # had answered as if it were about it)
+        ("广州明年在行政复议方面打算怎么做？", "广州市2024年度报告的工作安排未涉及行政复议[1]。"),
+        ("肇庆2023年在数字政府方面存在哪些不足", "肇庆市2023年度报告所列不足未涉及数字政府[1]。"),
+        # one it speaks of: its item
+        ("南海明年在行政复议方面打算怎么做", "深化行政复议主渠道建设"),
+    ],
+)
+def test_a_section_asked_of_a_topic_gives_its_item_or_says_it_has_none(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question)
+    assert said in answer.answer and answer.citations, answer.answer

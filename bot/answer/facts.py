@@ -65,6 +65,7 @@ from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import REFUSAL, Filters, Passage
 from bot.text import (
+    CJK,
     MARKER,
     NUMBER,
     NUMERALS,
@@ -578,6 +579,10 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if not sections:
         return None
     terms = _terms(plan)
+    text = "\n".join(s.text for s in sections)
+    if (topic := _topic_named(plan.question)) and not _speaks_of(text, topic):  # "广州明年在行政复议方面…"
+        said = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}未涉及{topic}"
+        return Facts([_passage(report, sections[0], text)], f"{said}[1]。")  # (an unrelated item had answered)
     if plan.role == "duty":
         said = _duty(sections)
     elif plan.item:  # "第二条具体讲的是什么": that item
@@ -596,13 +601,25 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         )
     if not said:
         return None
-    text = "\n".join(s.text for s in sections)
     subject = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}："
     counted = tuple(re.findall(r"^共(\d+)项", said))  # the items counted here, grounded by the items cited
     return Facts([_passage(report, sections[0], text)], f"{subject}{said.rstrip('。')}[1]。", counted)
 
 
 _ASKS_DETAIL = re.compile(r"原因|具体表现|具体(?:是|有)|详细|为什么")
+# A topic a section question names ("在行政复议方面", "关于数字政府的"): what the items must speak of.
+_TOPIC_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)(?:方面|领域|工作上)")
+
+
+def _topic_named(question: str) -> str:
+    found = _TOPIC_NAMED.search(to_simplified(question))
+    return found.group(1) if found else ""
+
+
+def _speaks_of(text: str, topic: str) -> bool:
+    """Whether a section speaks of a topic: its words of two characters or more, all but generic ones, in it."""
+    words = [w for w in tokenize(topic) if len(w) >= 2 and w not in GENERIC_THINGS]
+    return not words or any(w in to_simplified(text) for w in words)
 
 
 def _said_of_it(sections: list[Section], terms: set[str], idf: Idf) -> str:
