@@ -62,7 +62,7 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 # 问题，如…还需进一步提升"), and some reports give that part no heading; so such a question also searches
 # the words these paragraphs are written with (keyword ranking only).
 _ASKS_SHORTCOMINGS = re.compile(
-    r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|哪些问题|问题有哪些|问题部分|具体表现"
+    r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|(?:哪些|还有什么)问题|问题有哪些|问题部分|具体表现"
 )
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 # What is said of a shortcoming ("效率不高", "力度不够", "有待加强"): asked why, the shortcomings answer.
@@ -908,7 +908,7 @@ _PLAIN_WORDS = {
     **SHORT_NAMES,
     **{"案子": "案件", "搞了": "", "弄了": "", "干了": "做了", "评上了": "获评", "评上": "获评", "改废": "修改、废止"},
     **{f"全{where}第一个": f"全{where}首个" for where in "国省市"},  # "全国第一个…的城市": 全国首个, as reports say
-    **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥时候": "什么时候"},
+    **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥": "什么"},
     **{"出庭率": "出庭应诉率", "数交所": "数据交易所"},  # the short forms the reports do not use
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
