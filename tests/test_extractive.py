@@ -515,6 +515,8 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("广州行政执法公示是不是连续10年100%公示了？", "否。"),
         ("广州行政执法数据是不是连续8年100%公示？", "是。"),
         ("成都连续15年获评最具幸福感城市，准确吗", "否。"),  # a run claimed alone (连续16年) is judged too
+        # a first claimed in a wider area than the report's (全省首家): denied; in a narrower one, not judged
+        ("花都区法治标杆园区是全国首家吗", "否。"),
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
@@ -529,6 +531,7 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_re
         "成都市本级规范性文件合法性审查9000多件，对吗？",  # 全市…9000余件（次）; 市本级 1000余件（次）
         # the figure holds, but the clause after it claims what the report does not say: 6381件 for 村（社区）
         "花都区律所提供了6381件服务，是给企业提供的吧？",
+        "花都区法治标杆园区是全市首家吗",  # 全省首家: first in the city too, but not said so; no 否 either
     ],
 )
 def test_a_figure_of_another_scope_or_object_does_not_confirm_a_claim(seeded, question):

@@ -292,8 +292,8 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
     """What an answer says first of a figure the question states: a yes-or-no question's "是。"/"否。"
     (`_verdict`); for a why-question's figure the report does not bear out, that it is not the report's."""
     verdict = _verdict(question, answer, idf)
-    if verdict != "否。" and _run_denied(question, answer):  # "连续10年100%公示": the 100% holds, the run not
-        verdict = "否。"  # ("连续15年获评…，准确吗": a run claimed alone is judged as well)
+    if verdict != "否。" and (_run_denied(question, answer) or _first_denied(question, answer)):
+        verdict = "否。"  # "连续10年100%公示": the 100% holds, the run not (连续8年); "全国首家": 全省首家
     if verdict == "是。" and _claimed_besides(question, answer):  # the figure holds; what else is claimed, unsaid
         verdict = ""
     if cause_asked(question):
@@ -433,6 +433,19 @@ def _run_denied(question: str, answer: str) -> bool:
 
 
 _RUN = re.compile(r"连续(\d+|[一二三四五六七八九十]+)(?:年|届|次)")
+
+
+def _first_denied(question: str, answer: str) -> bool:
+    """Whether a yes-or-no question claims a thing first in a wider area ("全国首家") than the report does
+    (全省首家, 全市率先): a first in the country is one in the province too, not the other way."""
+    claimed, said = (
+        {_AREAS.index(m.group(1)) for m in _FIRST_IN.finditer(to_simplified(x))} for x in (question, answer)
+    )
+    return bool(claimed and said and confirm_asked(question)) and min(claimed) > max(said)
+
+
+_AREAS = ("全区", "全市", "全省", "全国")  # narrowest first
+_FIRST_IN = re.compile(rf"({'|'.join(_AREAS)})(?:首|第一|唯一|率先)")
 
 
 def _claimed_besides(question: str, answer: str) -> bool:
