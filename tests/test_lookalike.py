@@ -494,6 +494,7 @@ def test_a_yes_or_no_part_beside_another_part_is_judged_by_its_own_figure(lookal
         ("南海重大决策程序规定几号生效", "自2024年3月1日起施行"),  # 生效 is 施行 (a 严格落实… sentence had answered)
         ("肇庆报告讲的是哪年的事", "肇庆市2023年度报告总结的是2023年度的工作"),  # a lecture count had answered
         ("南海复议结了多少件", "审结956件"),  # 结了 is 审结
+        ("南海区2024年行政复议结案多少件", "审结956件"),  # 结案 too (收到1124件 had answered)
         ("花都区公职律师几个人", "68名"),  # 几个人 counts people (it was no figure asked)
         ("肇庆负责人出庭率100%了吧", "否。肇庆市2023年行政机关负责人出庭应诉率98.6%"),  # 出庭率: 出庭应诉率
         ("广州数交所累计成交了多少钱", "累计交易额超55亿元"),  # 数交所: 数据交易所

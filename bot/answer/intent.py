@@ -916,6 +916,7 @@ _PLAIN = re.compile("|".join(_PLAIN_WORDS))
 # of people: 几人; not 几个人民调解委员会).
 _SAID_AS = (
     (re.compile(r"(?<![总集终团归完冻审办解])结了(?=多少|几)"), "审结了"),
+    (re.compile(r"(?<![解审办])结案(?!率)"), "审结"),  # "复议结案多少宗": 审结 (调解和解结案 is a part, as said)
     (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
     (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
 )
