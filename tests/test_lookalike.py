@@ -560,3 +560,34 @@ def test_figures_in_different_units_compared_are_said_not_comparable(archive):
 def test_a_section_asked_of_a_topic_gives_its_item_or_says_it_has_none(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question)
     assert said in answer.answer and answer.citations, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "在…方面取得了哪些成效" is a summary: the topic's measures, not a heading or a vacuous line
+        ("广州2024年在行政复议方面取得了哪些成效？", "成立市行政复议委员会"),
+        ("南海区2024年在行政执法方面取得了哪些成效", "向7个镇（街道）下放执法事项327项"),
+    ],
+)
+def test_what_a_topic_achieved_is_its_measures(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert said in answer, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "南海区2024年在地方立法方面取得了哪些成效",  # 南海区's report never speaks of 立法 ("取得新成效" had answered)
+        "2017年广州日报那篇法治广州报道里列了哪些不足？",  # an article lists none (its page line had answered)
+    ],
+)
+def test_a_topic_or_section_the_document_does_not_have_is_refused(archive, question):
+    answer = Answerer(archive, "extractive").ask(question)
+    assert answer.refused, answer.answer
+
+
+def test_a_pages_date_and_source_line_is_no_answer(archive):
+    """ "2017-11-13 来源：广州日报" is page chrome: "…新闻里说的“今年”指哪一年" had been answered "广州市2017年日报"."""
+    answer = Answerer(archive, "extractive").ask("那篇广州日报的新闻里说的“今年”指哪一年").answer
+    assert "来源" not in answer and "日报[1]" not in answer, answer

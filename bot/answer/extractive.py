@@ -77,8 +77,8 @@ class Extractive:
         for n, passage in enumerate(passages, 1):
             for sentence in split_sentences(passage.text):
                 simplified = to_simplified(sentence)
-                if simplified in seen:  # overlapping chunks repeat sentences
-                    continue
+                if simplified in seen or _PAGE_LINE.search(simplified):  # overlapping chunks repeat sentences; a
+                    continue  # page's date-and-source line says nothing of its subject
                 seen.add(simplified)
                 score = sum(idf(t) for t in terms if says(simplified, t))
                 if wants_number and _holds_figure(sentence, intent, unit, asked, changed):
@@ -407,6 +407,11 @@ def _trimmed(core: str) -> str:
     core = _LABEL.sub("", core)
     tie = _CONNECTIVE.match(simplified_in_place(core))  # 並於 too; the display text keeps its characters
     return core[tie.end() if tie else 0 :].rstrip("。；，")
+
+
+# A web page's own line ("2017-11-13 来源：广州日报", "发布日期：2024-01-04 16:49 文章来源：…"): the report kind
+# reads it (`facts._about_report`); as an answer to anything else it is page chrome.
+_PAGE_LINE = re.compile(r"(?:文章)?来源[:：]|发布日期[:：]|\d{4}-\d{2}-\d{2}")
 
 
 def _content(terms: set[str], passages: list[Passage]) -> set[str]:

@@ -145,7 +145,9 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return None
     report, name = reports[0]
     if plan.kind == "section" and plan.role:
-        return _section(plan, report, name, idf)
+        facts = _section(plan, report, name, idf)
+        article = (library.document(report.doc) or {}).get("kind") == "article"
+        return UNSAID if facts is None and article else facts  # a news article lists no 不足: nothing says them
     if plan.kind == "summary":
         return _summary(plan, report, name, idf)
     if plan.kind == "rate":
@@ -580,7 +582,7 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     terms = _terms(plan)
     text = "\n".join(s.text for s in sections)
-    if (topic := _topic_named(plan.question)) and not _speaks_of(text, topic):  # "广州明年在行政复议方面…"
+    if (topic := _topic_named(plan.question)) and not _speaks_of(text, topic, idf):  # "广州明年在行政复议方面…"
         said = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}未涉及{topic}"
         return Facts([_passage(report, sections[0], text)], f"{said}[1]。")  # (an unrelated item had answered)
     if plan.role == "duty":
@@ -616,10 +618,11 @@ def _topic_named(question: str) -> str:
     return found.group(1) if found else ""
 
 
-def _speaks_of(text: str, topic: str) -> bool:
-    """Whether a section speaks of a topic: its words of two characters or more, all but generic ones, in it."""
-    words = [w for w in tokenize(topic) if len(w) >= 2 and w not in GENERIC_THINGS]
-    return not words or any(w in to_simplified(text) for w in words)
+def _speaks_of(text: str, topic: str, idf: Idf) -> bool:
+    """Whether a text speaks of a topic: the rarest of its words (of two characters or more, not generic) is in
+    it ("地方立法": 立法, not 地方)."""
+    words = {w for w in tokenize(topic) if len(w) >= 2 and w not in GENERIC_THINGS}
+    return not words or _rarest(words, idf) in to_simplified(text)
 
 
 def _said_of_it(sections: list[Section], terms: set[str], idf: Idf) -> str:
@@ -740,8 +743,9 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if not terms:  # "主要举措有哪些": the measures, by their headings
         return _measures(report, name)
     named = [t for t in terms if t in to_simplified(report.text)]
-    if not named:
-        return UNSAID  # a topic the report never names (人才培养 in 广州's): no similar chunk is about it
+    topic = _topic_named(plan.question)
+    if not named or topic and not _speaks_of(report.text, topic, idf):
+        return UNSAID  # a topic the report never names (人才培养 in 广州's; 立法 in 南海区's): nothing is about it
     units: list[tuple[Section, str, str]] = []  # (section, heading words, text)
     for section in report.sections:
         if section.path and section.role == "measures":
