@@ -561,6 +561,14 @@ def test_a_figure_a_why_question_takes_for_granted_is_corrected(seeded):
     assert Answerer(seeded, "extractive").ask("成都新收行政复议案件同比增长了89.6%，为什么增长这么快？").refused
 
 
+def test_an_answer_about_a_quoted_name_must_say_it(seeded):
+    """ "广州是2024年获得"法治政府建设典范城市"称号的吗": 2024's report names no such title (the article does, of
+    2017); two of its sentences naming neither had answered. Asked which year, the article's sentence answers."""
+    answerer = Answerer(seeded, "extractive")
+    assert answerer.ask('广州是2024年获得"法治政府建设典范城市"称号的吗').refused
+    assert "2017年5月" in answerer.ask("广州是哪年获得“法治政府建设典范城市”称号的").answer
+
+
 def test_a_stated_count_the_report_does_not_give_is_refused(seeded):
     """广州 gives no count of 行政应诉案件: "2000件，对吗？" was answered "否" by "百场优秀庭审" (场 counts sessions,
     not documents or cases)."""

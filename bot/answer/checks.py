@@ -29,6 +29,7 @@ from bot.answer.intent import (
     figure_claimed,
     in_full,
     money_measured,
+    names_quoted,
     part_acts,
     rates_named,
     says,
@@ -258,6 +259,9 @@ def _part_counted(plan: Plan) -> str:
 def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]) -> bool:
     """The checks by what else is asked: a date of an act, which way a thing changed, who did it, a score, the
     things counted, a grade or rank of the thing."""
+    quoted = names_quoted(plan.question)
+    if quoted and not any(q in to_simplified(text) or any(q in s for s in said) for q in quoted):
+        return False  # "…获得“法治政府建设典范城市”称号的吗": sentences not naming it say nothing of it
     act = _DATED_ACT.search(to_simplified(plan.question)) if plan.intent.time else None
     if act and not any(_dates(to_simplified(s), act.group(0)) for s in said or [text]):
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect

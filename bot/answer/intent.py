@@ -657,6 +657,11 @@ def term_mentioned(question: str) -> str:
     return said.group(1) if said and not _ASKS_WHAT.search(said.group(1)) else ""
 
 
+def names_quoted(question: str) -> list[str]:
+    """The names a question quotes ("“法治政府建设典范城市”称号"): what an answer about them must say."""
+    return [found.group(1) for found in _QUOTED.finditer(to_simplified(question))]
+
+
 # A name or a phrase in quotation marks ("“最多跑一次”改革", "针对“…有待提升”"): what it says is not asked.
 _NAMED = re.compile(r"[“「『][^”」』]{1,40}[”」』]")
 _QUOTED = re.compile(r"[“\"'‘「『]([^”\"'’」』]{2,20})[”\"'’」』]")
