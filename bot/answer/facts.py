@@ -48,6 +48,7 @@ from bot.answer.intent import (
     role_asked,
     short_name,
     subject_of,
+    things_summed,
 )
 from bot.index.library import Library
 from bot.ingest.figures import (
@@ -863,6 +864,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         and (_TWO_ASKS.search(plan.question) or lists_things(plan.question))
     ):  # "数量和满意率分别…", "分别…多少件法规和规章": two figures per place, not one row; "…合计" is one
         return None
+    if pair := things_summed(plan.question, library.issuers()):  # "地方性法规加政府规章，广州和成都谁多"
+        return _sums_compared(plan, reports, pair, idf)
     picked, unsaid, keys = _rows_compared(plan, reports, idf)
     if picked is None:
         return None
@@ -888,6 +891,40 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
     years += tuple(str(y) for y in plan.scope.years if missing)
     return Facts(passages, text, sums + years + tuple(NUMBER.findall(difference)))
+
+
+def _sums_compared(plan: Plan, reports: list[tuple[Report, str]], pair: tuple[str, str], idf: Idf) -> Facts | None:
+    """Each place's sum of two things, compared ("地方性法规加政府规章，广州和成都谁多"): each row cited, the sums
+    and which is larger computed here; a place whose report does not give both is said so. None when no place's
+    report gives both (one thing alone compared had answered, with a verdict on half the sum)."""
+    passages: list[Passage] = []
+    parts, sums, unsaid = [], [], []
+    for report, name in reports:
+        rows = _rows_of_things(pair, "", plan.unit, report, idf)
+        if rows is None or not counts_alike(rows[0][1].unit, rows[1][1].unit):
+            both = _best_row(plan, report, _terms(plan), idf)  # "地方性法规草案、政府规章12件": counted together
+            if both is None or not all(mentions(to_simplified(_clause(both)), thing) for thing in pair):
+                unsaid.append(_not_said_row(report, name))
+                continue
+            n = _number_of(_passage(report, section_at(list(report.sections), both.paragraph), both.sentence), passages)
+            parts.append(f"{name}{both.year or report.covered_year or ''}年{_clause(both)}[{n}]（二者合计）")
+            sums.append((name, both))
+            continue
+        numbers = []
+        for _, row in rows:
+            passage = _passage(report, section_at(list(report.sections), row.paragraph), row.sentence)
+            numbers.append(_number_of(passage, passages))
+        (_, x), (_, y) = rows
+        said = "，".join(f"{_clause(row)}[{n}]" for (_, row), n in zip(rows, numbers, strict=True))
+        total = replace(x, value=x.value + y.value, qualifiers=x.qualifiers + y.qualifiers)
+        parts.append(f"{name}{x.year or report.covered_year or ''}年{said}，{_sum(rows)}")
+        sums.append((name, total))
+    if not sums:
+        return None
+    verdict = _verdict(plan, sums) if len(sums) > 1 else ""
+    text = "；".join(parts) + (f"；{verdict}" if verdict else "") + "。" + "".join(unsaid)
+    computed = tuple(NUMBER.findall("".join(parts)))
+    return Facts(passages, text, computed + tuple(f"{r.covered_year}年度" for r, _ in reports if r.covered_year))
 
 
 def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:

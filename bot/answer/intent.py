@@ -683,6 +683,21 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     return pair if all(len(x) >= 2 for x in pair) and pair[0] != pair[1] else ()
 
 
+def things_summed(question: str, issuers: list[str]) -> tuple[str, str] | tuple[()]:
+    """Two things a question adds up ("地方性法规加政府规章，广州和成都谁多": each place's sum compared), or ()."""
+    text = _without_places(to_simplified(question), find_scope(question, issuers), issuers, "，")
+    found = _PLUS.search(_YEAR.sub("，", text))
+    if not found:
+        return ()
+    pair = tuple(_thing_phrase(x) for x in found.groups())
+    return pair if all(len(x) >= 2 for x in pair) and pair[0] != pair[1] else ()
+
+
+_PLUS = re.compile(  # "A加B" (not 加起来, 加大, 加强…)
+    rf"([{CJK}“”]{{2,12}}?)加(?!起|在|大|强|快|紧)上?([{CJK}“”]{{2,12}}?)(?=[，,的]|一共|合计|总共|共计|各|谁|哪|$)"
+)
+
+
 def _thing_of(question: str, issuers: list[str]) -> str:
     """What a question counts, as it names it: "花都区2023年办理了多少件人大建议？" → 人大建议."""
     text = to_simplified(question)
