@@ -474,6 +474,8 @@ def test_a_figure_keeps_the_clause_before_it_naming_what_it_is_of_and_says_whose
     [
         ("成都2024年人大代表建议多少件？", "（人大代表、政协委员提案合计，报告未单列）"),
         ("广州2024年办理人大代表建议多少件？", "（人大代表建议、政协提案合计，报告未单列）"),
+        # a thing the question leaves out ("不含…") is no thing it asks: the note is said all the more
+        ("广州2024年办理人大代表建议多少件（不含政协提案）", "（人大代表建议、政协提案合计，报告未单列）"),
     ],
 )
 def test_a_count_of_two_things_together_given_for_one_says_so(seeded, question, note):

@@ -365,10 +365,13 @@ def counted_together(text: str, question: str) -> str:
         return ""
     items = listed.group(1).split("、")
     items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
-    named = [item for item in items if item[:2] in to_simplified(question)]
+    asked = _EXCLUDED.sub("", to_simplified(question))  # "（不含政协提案）" asks it left out, not counted in
+    named = [item for item in items if item[:2] in asked]
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
 
 
+# A thing a question leaves out of its count ("人大代表建议多少件（不含政协提案）", "除政协提案外").
+_EXCLUDED = re.compile(rf"(?:不含|不包括|不计|除(?:去|了)?)[{CJK}“”、]{{2,16}}?(?:外|以外|之外|[）)，,？?]|$)")
 # Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").
 _LISTED_BEFORE = re.compile(rf"((?:[{CJK}“”]{{2,14}}、)+[{CJK}“”]{{2,14}}?)(?:共|合计)?$")
 
