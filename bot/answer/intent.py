@@ -1279,8 +1279,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         leftover = ""  # the ask again, of the same thing
-    leftover = _THAT_ONE.sub("", leftover)  # "花都区那份呢？": its report, no thing of its own
-    leftover = _WHOLE_PLACE.sub("", leftover)  # "广州全市呢": the place as a whole, no thing of its own
+    leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
         leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
     for year in new.years:
