@@ -53,6 +53,13 @@ def test_an_uncited_sentence_is_cited_by_the_fact_it_restates():
     assert text == "广州市2024年办理行政复议案件1200件[1]。" and v.attributed == 1 and v.replaced == 0
 
 
+def test_a_sentence_broken_off_before_saying_anything_is_dropped_and_counted():
+    """ "满意率是[1]。" (a local model's, after a right sentence): it says nothing, so it is not shown, and it counts
+    as replaced; the right sentence stays."""
+    text, v = run(ONE, ["广州市2024年办理行政复议案件1200件[1]。", "纠错率是[1]。"])
+    assert text == "广州市2024年办理行政复议案件1200件[1]。" and (v.sentences, v.replaced) == (2, 1)
+
+
 def test_a_mark_written_after_the_full_stop_is_moved_before_it():
     text, _ = run(ONE, ["广州市2024年办理行政复议案件1200件。", "[1]"])
     assert text == "广州市2024年办理行政复议案件1200件[1]。"

@@ -42,6 +42,8 @@ _SUFFIX = re.compile(r"[省市区县]")
 _MARKS = r"(?:\s*[\[【［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】］])*"
 _COMPLETE = re.compile(rf"[。！？；!?;\n]{_MARKS}[”’」』）)]?(?=\s*[^\s\[【［”’」』）)])")
 _ENDS = re.compile(r"[。！？；!?;][”’」』）)]?$")
+# A sentence broken off before what it was to say ("满意率是。", "共办理。"): a copula or verb, then the stop.
+_HOLLOW = re.compile(r"(?:是|为|达到?|有|共|约|包括|分别)[。！？；!?;]$")
 # Citation marks after the end mark, moved before it: "…786宗。[1]" → "…786宗[1]。".
 _MARKS_AFTER = re.compile(r"([。！？；!?;]+)((?:\[\d+\])+)")
 
@@ -183,6 +185,9 @@ class Verifier:
             return []
         if not _ENDS.search(text):  # a line the model ended without a full stop
             text = text.rstrip("，,、：:；; ") + "。"
+        if _HOLLOW.search(MARKER.sub("", text)):  # "满意率是[1]。": it says nothing, and is dropped (counted)
+            self.replaced += 1
+            return []
         verdicts = derived(self.facts)  # a comparison asked: its verdict is the code's
         if verdicts and _COMPARES.search(to_simplified(text)):
             agrees = _agrees(text, verdicts, self.places)
