@@ -193,8 +193,11 @@ class Answerer:
     def _year_missing(self, plan: Plan) -> bool:
         """Whether a year the question asks of has no report of the place asked ("肇庆2024年…比2023年多了多少"
         with only 肇庆's 2023 report: its 同比增长27.8% is 2023's change, no answer for 2024)."""
-        years, bodies = years_by_body(self.library.store), plan.scope.issuers
-        return any(all(y not in years.get(b, ()) for b in bodies) for y in years_compared(plan.question) if bodies)
+        compared, bodies = years_compared(plan.question), plan.scope.issuers
+        if not compared or not bodies:  # most questions: no store read
+            return False
+        years = years_by_body(self.library.store)
+        return any(all(y not in years.get(b, ()) for b in bodies) for y in compared)
 
     def _compose(self, plan: Plan, facts: Facts, base: dict, timings: dict, started: float) -> Iterator[str | Answer]:
         """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by

@@ -433,10 +433,17 @@ def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
     return asked == [_act_of(figure)] and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
 
 
+def _claimed_and_said(question: str, answer: str, read: Callable[[str], set]) -> tuple[set, set]:
+    """What a yes-or-no question claims and what its answer says, as `read` finds them in each; nothing
+    claimed unless the question asks whether, and both are needed to judge."""
+    claimed, said = read(to_simplified(question)), read(to_simplified(answer))
+    return (claimed, said) if claimed and said and confirm_asked(question) else (set(), set())
+
+
 def _run_denied(question: str, answer: str) -> bool:
     """Whether a run of years a yes-or-no question claims ("连续10年100%公示") is not the report's (连续8年)."""
-    claimed, said = (set(map(numeral_value, _RUN.findall(to_simplified(x)))) for x in (question, answer))
-    return bool(claimed and said and confirm_asked(question)) and not claimed & said  # 连续4年 is 连续四年
+    claimed, said = _claimed_and_said(question, answer, lambda x: set(map(numeral_value, _RUN.findall(x))))
+    return bool(claimed) and not claimed & said  # 连续4年 is 连续四年
 
 
 _RUN = re.compile(r"连续(\d+|[一二三四五六七八九十]+)(?:年|届|次)")
@@ -445,10 +452,8 @@ _RUN = re.compile(r"连续(\d+|[一二三四五六七八九十]+)(?:年|届|次)
 def _first_denied(question: str, answer: str) -> bool:
     """Whether a yes-or-no question claims a thing first in a wider area ("全国首家") than the report does
     (全省首家, 全市率先): a first in the country is one in the province too, not the other way."""
-    claimed, said = (
-        {_AREAS.index(m.group(1)) for m in _FIRST_IN.finditer(to_simplified(x))} for x in (question, answer)
-    )
-    return bool(claimed and said and confirm_asked(question)) and min(claimed) > max(said)
+    claimed, said = _claimed_and_said(question, answer, lambda x: {_AREAS.index(m) for m in _FIRST_IN.findall(x)})
+    return bool(claimed) and min(claimed) > max(said)
 
 
 _AREAS = ("全区", "全市", "全省", "全国")  # narrowest first

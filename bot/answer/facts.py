@@ -49,6 +49,7 @@ from bot.answer.intent import (
     short_name,
     subject_of,
     things_summed,
+    without_places,
 )
 from bot.index.library import Library
 from bot.ingest.figures import (
@@ -266,9 +267,9 @@ def parts_joined(
 def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | None) -> Facts:
     reports = reports_for(plan, library, filters)
     thing = subject_of(part)  # as asked: "满意率是多少", not as made whole ("…办理人大建议、政协提案的满意率")
-    names = [re.sub(r"[市区县]$", "", short_name(issuer)) for issuer in plan.scope.issuers]  # 成都 of 成都市
-    for said in sorted((*plan.scope.issuers, *names, *(f"{y}年" for y in plan.scope.years)), key=len, reverse=True):
-        thing = re.sub(rf"{re.escape(to_simplified(said))}[市区县]?", "", thing)
+    thing = without_places(thing, plan.scope, library.issuers())  # 成都 of 成都市 too
+    for year in plan.scope.years:
+        thing = thing.replace(f"{year}年", "")
     thing = thing.lstrip("的有共在")
     name = f"{reports[0][1]}{reports[0][0].covered_year or ''}年度报告" if len(reports) == 1 else "报告"
     note = f"{name}未载明{thing or '此项'}。"
@@ -365,6 +366,11 @@ def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[t
             if report is not None:
                 found.append((report, short_name(issuer)))
     return found
+
+
+def _row_passage(report: Report, row: Figure) -> Passage:
+    """The passage citing a row: its sentence, under its section."""
+    return _passage(report, section_at(list(report.sections), row.paragraph), row.sentence)
 
 
 def _passage(report: Report, section: Section | None, text: str) -> Passage:
@@ -873,7 +879,7 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     passages, parts = [], []
     together = [counted_together(said, plan.question) for *_, said in summed]  # with a thing not asked: no count
     for n, (report, name, row, said) in enumerate(summed, 1):  # of it to compare
-        passages.append(_passage(report, section_at(list(report.sections), row.paragraph), row.sentence))
+        passages.append(_row_passage(report, row))
         lead = f"{name}{row.year or report.covered_year or ''}年"
         parts.append(f"{_after(lead, said)}{together[n - 1]}[{n}]")
     comparable = len(summed) > 1 and all(counts_alike(summed[0][2].unit, row.unit) for *_, row, _ in summed)
@@ -906,14 +912,11 @@ def _sums_compared(plan: Plan, reports: list[tuple[Report, str]], pair: tuple[st
             if both is None or not all(mentions(to_simplified(_clause(both)), thing) for thing in pair):
                 unsaid.append(_not_said_row(report, name))
                 continue
-            n = _number_of(_passage(report, section_at(list(report.sections), both.paragraph), both.sentence), passages)
+            n = _number_of(_row_passage(report, both), passages)
             parts.append(f"{name}{both.year or report.covered_year or ''}年{_clause(both)}[{n}]（二者合计）")
             sums.append((name, both))
             continue
-        numbers = []
-        for _, row in rows:
-            passage = _passage(report, section_at(list(report.sections), row.paragraph), row.sentence)
-            numbers.append(_number_of(passage, passages))
+        numbers = [_number_of(_row_passage(report, row), passages) for _, row in rows]
         (_, x), (_, y) = rows
         said = "，".join(f"{_clause(row)}[{n}]" for (_, row), n in zip(rows, numbers, strict=True))
         total = replace(x, value=x.value + y.value, qualifiers=x.qualifiers + y.qualifiers)
@@ -942,7 +945,7 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
         return None
     sentences = list(dict.fromkeys(row.sentence for _, row in rows))
     passages = [
-        _passage(report, section_at(list(report.sections), r.paragraph), r.sentence)
+        _row_passage(report, r)
         for r in [next(row for _, row in rows if row.sentence == sentence) for sentence in sentences]
     ]
     year = rows[0][1].year or report.covered_year or ""

@@ -675,7 +675,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     """The two things a question compares within one place ("花都区政协提案和人大建议相差多少", "…公证比法律援助
     多多少"), each as the noun phrase naming it; empty when it names no two things so."""
     text = to_simplified(question)
-    text = _without_places(text, find_scope(text, issuers), issuers, "，")
+    text = without_places(text, find_scope(text, issuers), issuers, "，")
     found = _TWO_THINGS.search(_YEAR.sub("，", text))
     if not found:
         return ()
@@ -685,7 +685,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
 
 def things_summed(question: str, issuers: list[str]) -> tuple[str, str] | tuple[()]:
     """Two things a question adds up ("地方性法规加政府规章，广州和成都谁多": each place's sum compared), or ()."""
-    text = _without_places(to_simplified(question), find_scope(question, issuers), issuers, "，")
+    text = without_places(to_simplified(question), find_scope(question, issuers), issuers, "，")
     found = _PLUS.search(_YEAR.sub("，", text))
     if not found:
         return ()
@@ -701,7 +701,7 @@ _PLUS = re.compile(  # "A加B" (not 加起来, 加大, 加强…)
 def _thing_of(question: str, issuers: list[str]) -> str:
     """What a question counts, as it names it: "花都区2023年办理了多少件人大建议？" → 人大建议."""
     text = to_simplified(question)
-    text = _without_places(text, find_scope(text, issuers), issuers)
+    text = without_places(text, find_scope(text, issuers), issuers)
     return _thing_phrase(_YEAR.sub("", text).strip(" ？?"))
 
 
@@ -1148,7 +1148,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     bodies = list(dict.fromkeys(named))
     if len(bodies) < 2:
         return _two_things_of(core, base, earlier, issuers)
-    topic = _without_places(to_simplified(base), old, issuers)
+    topic = without_places(to_simplified(base), old, issuers)
     topic = re.sub(r"^[和与及、的\s]+", "", _YEAR.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
     if _ASKS_CHANGE.search(core):  # "哪个同比增长更快？" after counts: the changes compared, not the counts
         topic = _without_count(topic).strip(" ，,。?？的")
@@ -1443,7 +1443,7 @@ def _noun_run(text: str) -> str:
     return max(runs, key=len, default="")
 
 
-def _without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") -> str:
+def without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") -> str:
     """`text` with the words it uses for the scope's bodies and places replaced by `mark`, longest first."""
     for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
         text = text.replace(name, mark)
