@@ -666,6 +666,8 @@ def test_a_part_no_sentence_answers_of_its_thing_is_said_not_to_be_in_the_report
             ["5652件"],
             "未载明行政机关负责人出庭应诉率",
         ),
+        # a part of a place the archive holds no report of says so (found walking the page: "报告未载明…")
+        ("广州2024年出台多少份规范性文件，南海2024年制定区政府规范性文件多少件", ["155份"], "资料中没有南海的报告。"),
         # a "谁" part is a part of its own: each of the three is answered
         (
             "花都区人民调解组织调解了多少宗矛盾纠纷，成功率多少，还有谁获评了全国模范人民调解员",

@@ -266,6 +266,9 @@ def parts_joined(
 
 def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | None) -> Facts:
     reports = reports_for(plan, library, filters)
+    if not reports and plan.scope.places and not plan.scope.issuers:  # "南海…" with no 南海 report indexed
+        note = f"资料中没有{'、'.join(plan.scope.places)}的报告。"
+        return Facts([], note, (note,))
     thing = subject_of(part)  # as asked: "满意率是多少", not as made whole ("…办理人大建议、政协提案的满意率")
     thing = without_places(thing, plan.scope, library.issuers())  # 成都 of 成都市 too
     for year in plan.scope.years:
