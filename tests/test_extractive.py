@@ -678,7 +678,18 @@ def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
     [
         "韶关2024年涉林木案件破案率是多少？",  # only "破案率同比上升5.91%": a change of the rate, not the rate
         "中新广州知识城2024年获得了多少项市级行政职权？",  # 23项省级行政职权: another level
+        "广州市级综治中心有几个？",  # "市、区、镇（街）三级综治中心189个": three levels together
+        "广州镇街一级的综治中心有几个",
+        "广州2024年新增经营主体多少户？",  # "实有经营主体367.07万户": what stands, not what was added
     ],
 )
 def test_a_near_figure_of_another_kind_is_refused(seeded, question):
     assert Answerer(seeded, "extractive").ask(question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("广州三级综治中心一共多少个？", "189个"), ("广州实有经营主体多少户？", "367.07万户")],
+)
+def test_the_figure_a_near_miss_is_refused_for_answers_its_own_question(seeded, question, figure):
+    assert figure in Answerer(seeded, "extractive").ask(question).answer

@@ -19,6 +19,7 @@ from bot.answer.intent import (
     Plan,
     Scope,
     act_counted,
+    added_asked,
     asks,
     case_acts,
     cause_asked,
@@ -243,9 +244,11 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         and not any(f.unit_class == "percent" and not f.change for f in figures)
     ):
         return False  # "破案率是多少": "破案率同比上升5.91%" says how it changed, not what it is
-    level = _LEVEL.search(plan.question)
-    if level and not any(_at_level(f, level.group(0)) for f in figures if f.unit_class):
+    level, counted = _LEVEL.search(to_simplified(plan.question)), [f for f in figures if f.unit_class]
+    if level and counted and not any(_at_level(f, level.group(0)) for f in counted):
         return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
+    if level and not counted and _level_named(level) not in map(_level_named, _LEVEL.finditer(to_simplified(text))):
+        return False  # "市一级还设执法队伍吗": answered by a sentence of that level ("市级原则上不设…")
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
     return not (rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates))
 
@@ -385,12 +388,23 @@ def _cumulative_for_a_year(figure, question: str) -> bool:
 
 
 def _at_level(figure, level: str) -> bool:
-    """Whether a figure's clause is of the level of government asked (市级), or names none."""
+    """Whether a figure's clause is of the level of government asked (市级, 镇街一级), or names none. A clause
+    counting several levels together ("市、区、镇（街）三级综治中心189个") gives no one level's count."""
     clause = _own_clause(figure)
-    return not _LEVEL.search(clause) or level in clause
+    if _SEVERAL_LEVELS.search(clause):
+        return False
+    named = {_level_named(m) for m in _LEVEL.finditer(clause)}
+    return not named or _level_named(level) in named
 
 
-_LEVEL = re.compile(r"[省市区县镇村]级")
+def _level_named(found: re.Match | str) -> str:
+    """The level a match of `_LEVEL` names, by its first character: 街 is the 镇 level ("镇街一级", "镇（街）级")."""
+    text = found.group(0) if isinstance(found, re.Match) else found
+    return "镇" if text[0] == "街" else text[0]
+
+
+_LEVEL = re.compile(r"[省市区县镇乡村街](?:（街）)?一?级")
+_SEVERAL_LEVELS = re.compile(r"(?:[省市区县镇乡村街](?:（街）)?、?){2,}[两二三四五]级")
 _CUMULATIVE = re.compile(r"累计|累积|总计")  # not 截至…年底: a stock at the year's end is the year's
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 
@@ -403,7 +417,14 @@ def _act_of(figure) -> str | None:
 def counts_as_asked(question: str, clause: str) -> bool:
     """Whether the clause holding a figure counts what the question narrows it to: successes, one level
     ("市本级": not 全市)."""
+    if added_asked(question) and _STANDING.search(clause) and not _ADDED_SAID.search(clause):
+        return False  # "新增经营主体多少户": "实有经营主体367.07万户" is what stands, not what was added
     return counts_successes(question, clause) and ("本级" not in to_simplified(question) or "本级" in clause)
+
+
+# What stands at a time (实有, 累计…), against what was added in the year.
+_STANDING = re.compile(r"实有|现有|存量|总量|共有|在册|累计|累积")
+_ADDED_SAID = re.compile(r"新|增")
 
 
 def counts_successes(question: str, clause: str) -> bool:

@@ -373,6 +373,14 @@ def act_counted(question: str) -> str | None:
     return "成功" if found.group(1).startswith("成功") else found.group(1)
 
 
+def added_asked(question: str) -> bool:
+    """Whether a count asks what was added in its period ("新增经营主体多少户", "新登记…"), not what stands."""
+    return bool(_NEWLY_ADDED.search(to_simplified(question)))
+
+
+_NEWLY_ADDED = re.compile(r"新增|新设|新登记|新注册|新发展")
+
+
 # Acts on cases a report counts apart ("收到…1586件，…受理1432件，审结1350件"): one is not another.
 CASE_ACTS = ("收到", "新收", "受理", "审结", "办结", "立案")
 
