@@ -519,6 +519,17 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("成都连续15年获评最具幸福感城市，准确吗", "否。"),  # a run claimed alone (连续16年) is judged too
         # a first claimed in a wider area than the report's (全省首家): denied; in a narrower one, not judged
         ("花都区法治标杆园区是全国首家吗", "否。"),
+        # each figure of a claim of several is judged, by the figure of its own thing: one wrong makes it 否
+        ("韶关人大建议77件、政协提案238件，满意率均100%，对吗", "否。"),  # 提案283件
+        ("韶关人大代表建议77件、政协委员提案283件，对吗", "是。"),
+        ("成都跨省通办162项、川渝通办131项，对吗", "否。"),  # 川渝通办311项
+        ("广州2024年地方性法规11件、政府规章18件，对吗", "否。"),  # the other way round: 法规18件、规章11件
+        ("广州2024年地方性法规18件、政府规章11件，对吗", "是。"),
+        ("成都执法队伍由114支增加到167支，对吗", "否。"),  # 由167支精简至114支: the same two, the other way
+        # a claim naming only its act is judged by that act's figure, and the answer gives it (废止37件)
+        ("广州人大1986到2016年制定法规148件、修改122件次、废止73件，对吗", "否。"),
+        ("成都执法队伍砍到114支了对吧", "是。"),  # the end of "由167支精简至114支" is the队伍's figure too
+        ("韶关涉林木案件立案数同比上升42.53%，是吗", "否。"),  # 下降42.53%: the 上升 beside it is 破案率's
     ],
 )
 def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_reports(seeded, question, verdict):
@@ -534,6 +545,7 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_confirmed_or_not_with_the_re
         # the figure holds, but the clause after it claims what the report does not say: 6381件 for 村（社区）
         "花都区律所提供了6381件服务，是给企业提供的吧？",
         "花都区法治标杆园区是全市首家吗",  # 全省首家: first in the city too, but not said so; no 否 either
+        "广州连续8次法治政府评估排名第一对吗",  # 连续8次…稳居前五: the run holds, the rank claimed is not said
     ],
 )
 def test_a_figure_of_another_scope_or_object_does_not_confirm_a_claim(seeded, question):

@@ -24,6 +24,7 @@ from bot.answer.intent import (
     case_acts,
     cause_asked,
     change_asked,
+    claims,
     confirm_asked,
     counted_thing,
     direction_claimed,
@@ -298,11 +299,14 @@ def _dates(sentence: str, act: str) -> bool:
 def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
     """What an answer says first of a figure the question states: a yes-or-no question's "是。"/"否。"
     (`_verdict`); for a why-question's figure the report does not bear out, that it is not the report's."""
-    verdict = _verdict(question, answer, idf)
-    if verdict != "否。" and (_run_denied(question, answer) or _first_denied(question, answer)):
+    parts = claims(question)
+    verdicts = [_verdict(claim, answer, idf, len(parts) > 1) for claim in parts]  # one wrong of several: 否
+    verdict = "否。" if "否。" in verdicts else "是。" if set(verdicts) == {"是。"} else ""
+    denied = _run_denied(question, answer) or _first_denied(question, answer) or _reversed(question, answer)
+    if verdict != "否。" and denied:
         verdict = "否。"  # "连续10年100%公示": the 100% holds, the run not (连续8年); "全国首家": 全省首家
-    if verdict == "是。" and _claimed_besides(question, answer):  # the figure holds; what else is claimed, unsaid
-        verdict = ""
+    if verdict == "是。" and (_claimed_besides(question, answer) or _rank_unsaid(question, answer)):
+        verdict = ""  # the figure holds; what else is claimed ("…是给企业提供的吧", "排名第一"), unsaid
     if cause_asked(question):
         return PREMISE_WRONG if verdict == "否。" else ""
     return verdict
@@ -312,14 +316,15 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
 PREMISE_WRONG = "问题中的数字与报告不符。"
 
 
-def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
+def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_several: bool = False) -> str:
     """Whether a figure a yes-or-no question states is the report's ("…办理了2000件，对吗？", "是否达到100%？"):
     "是。" when a figure the answer gives of its unit class, in a clause naming the thing asked, equals it, "否。"
     when they all differ or are in another currency; for an approximate one (余, 超, 以上), "是。" only when
     claimed with the same bound, "否。" when the figure claimed is not where it may lie (`value_range`), else
     nothing; a bound claimed ("超过3000项") is borne out by a figure at least that ("超2000项" is not);
     nothing when none is of its class and thing. A
-    change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go."""
+    change claimed without a figure ("是否比上年减少了？") is judged by the way the thing's changes go. One claim
+    `one_of_several` naming no thing, only an act ("、废止73件"), is judged by the figures that act labels."""
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
     figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
@@ -332,6 +337,10 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
         ways = {direction(f.change) for f in figures if f.change}
         return "" if not way or len(ways) != 1 else "是。" if ways == {way} else "否。"
     said = [f for f in figures if counts_alike(f.unit, claimed.unit)]
+    said = [f for f in said if _labelled(f, nouns)] or said  # "法规18件、规章11件": 11件 is 规章's alone
+    if one_of_several and not nouns and not rates and not claimed.change:
+        acts = [w for w in words(question) if re.fullmatch(rf"[{CJK}]{{2,}}", w)]
+        said = [f for f in said if _labelled(f, acts)]  # "、废止73件": 修改122件次 says nothing of it
     if claimed.change and _went_the_other_way(claimed, said):
         return "否。"  # "…同比上升16.22%对吧": the report's 16.22% is a fall
     if not said and claimed.unit_class == "money" and any(f.unit_class == "money" for f in figures):
@@ -347,6 +356,20 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float]) -> str:
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _labelled(figure, nouns: list[str]) -> bool:
+    """Whether the words right before a figure, from the last 、 or figure before it, name one of the nouns: of
+    "地方性法规18件、政府规章11件" one clause, 11件 is 政府规章's alone. The end of a change from one figure to
+    another ("执法队伍由167支精简至114支") has the label of its start."""
+    clause, held = _own_clause(figure), to_simplified(figure.text)
+    pieces = re.split(r"、|\d[\d.]*\s*(?:万|亿)?[^\s\d、，]?", clause[: clause.find(held)])
+    while len(pieces) > 1 and _CHANGED_TO.search(pieces[-1]):
+        pieces.pop()
+    return any(mentions(pieces[-1], noun, close=True) for noun in nouns)
+
+
+_CHANGED_TO = re.compile(r"^[^，]{0,6}(?:到|至)$")
 
 
 def _went_the_other_way(claimed, said: list) -> bool:
@@ -479,6 +502,28 @@ def _first_denied(question: str, answer: str) -> bool:
 
 _AREAS = ("全区", "全市", "全省", "全国")  # narrowest first
 _FIRST_IN = re.compile(rf"({'|'.join(_AREAS)})(?:首|第一|唯一|率先)")
+
+
+def _reversed(question: str, answer: str) -> bool:
+    """Whether a change claimed from one figure to another ("由114支增加到167支") is the report's the other way
+    round ("由167支精简至114支")."""
+    claimed, said = _claimed_and_said(question, answer, lambda x: set(_FROM_TO.findall(x)))
+    return bool(claimed) and not claimed & said and bool({(b, a) for a, b in claimed} & said)
+
+
+_FROM_TO = re.compile(r"由(\d+(?:\.\d+)?)[^，。；\d]{0,7}?(?:到|至)(\d+(?:\.\d+)?)")
+
+
+_NUMERALS = r"一二三四五六七八九十\d"
+
+
+def _rank_unsaid(question: str, answer: str) -> bool:
+    """Whether a rank a yes-or-no question claims ("排名第一") is not the rank its answer gives ("稳居前五")."""
+    claimed, said = _claimed_and_said(question, answer, lambda x: set(_RANK.findall(x)))
+    return bool(claimed - said)
+
+
+_RANK = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；\d]{{0,4}}?(第[{_NUMERALS}]+|前[{_NUMERALS}]+|首位)")
 
 
 def _claimed_besides(question: str, answer: str) -> bool:

@@ -176,7 +176,7 @@ class Intent:
             shortcomings=bool(_ASKS_SHORTCOMINGS.search(text)),
             about_report=bool(_ASKS_ABOUT_REPORT.search(text)) and not _NAMES_ANOTHER_DOCUMENT.search(text),
             time=bool(_ASKS_TIME.search(text)),
-            each=bool(_EACH.search(text)),
+            each=bool(_EACH.search(text)) or len(claims(text)) > 1,  # several figures claimed: each one's clause
             span=bool(_ASKS_SPAN.search(text)),
             ordinal=bool(_ASKS_ORDINAL.search(text)),
             trend=trend,
@@ -788,6 +788,24 @@ def figure_claimed(question: str) -> Figure | None:
     unit = next((unit for noun, unit in _COUNTED_IN.items() if noun in text), "")  # "案件…过万": in 件
     text = _ROUND_CLAIMED.sub(lambda m: f"超过1{m.group(1)}{unit}", text)
     return next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
+
+
+def claims(question: str) -> list[str]:
+    """A yes-or-no question stating several figures, one claim each, each asked back ("人大建议77件、政协提案238件，
+    满意率均100%，对吗" → "人大建议77件，对吗？", "、政协提案238件，对吗？", "，满意率均100%，对吗？"): each is judged
+    by its own thing's figure. A question stating one figure, or none, is one claim."""
+    text = to_simplified(question)
+    if not confirm_asked(text):
+        return [question]
+    figures = [f for f in extract_figures(text) if f.unit_class not in (None, "time")]
+    if len(figures) < 2:
+        return [question]
+    segments, start = [], 0
+    for figure in figures:
+        end = text.find(figure.text, start) + len(figure.text)
+        segments.append(text[start:end] + "，对吗？")
+        start = end
+    return segments
 
 
 # A round bound claimed in words ("是不是过万了", "破千"): 超过1万 of what is counted.
