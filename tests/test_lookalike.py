@@ -191,6 +191,22 @@ def test_a_city_with_only_a_districts_report_is_not_answered_by_the_district(loo
     assert Answerer(lookalike, "extractive").ask("佛山市2024年行政复议申请多少件？").refused
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["禅城区2024年收到多少行政复议申请"],  # jieba tags 禅城区 `n`: it was no place, and 南海区's 1124件 answered
+        ["请问禅城区2024年行政复议申请1124件对吗"],  # it had got "是。南海区…1124件"
+        ["南海区2024年收到多少行政复议申请？", "那禅城区呢"],
+    ],
+)
+def test_a_district_of_no_report_that_jieba_does_not_know_is_not_answered_by_another(lookalike, turns):
+    answerer, history = Answerer(lookalike, "extractive"), []
+    for question in turns:
+        answer = answerer.ask(question, history=history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    assert answer.refused and "1124" not in answer.answer, answer.answer
+
+
 def test_a_district_named_with_its_city_is_answered_as_the_district(lookalike):
     """ "佛山市南海区…": 佛山市 names the district's place, not a topic (a sentence on 佛山市行政争议调解中心 came
     first, with its part 撤回104件)."""

@@ -18,7 +18,7 @@ from bot.ingest.dates import relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, unreached
 from bot.ingest.places import own_name
 from bot.models import Filters
-from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
+from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, segmenter, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -471,15 +471,29 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
         if alias in rest:
             found.append(aliases[alias])
             rest = rest.replace(alias, " ")
-    places = []
-    for word, flag in tagged(rest):
+    places, tokens = [], tagged(rest)
+    first = next((i for i, (word, _) in enumerate(tokens) if word.strip() and word not in _LEAD_INS), 0)
+    for i, (word, flag) in enumerate(tokens):
         name = _SUFFIX.sub("", word)
-        if flag.startswith("ns") and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
+        named = flag.startswith("ns") or i == first and _district_leading(word)
+        if named and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name)
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
     return Scope(found, list(dict.fromkeys(places)), years)
+
+
+def _district_leading(word: str) -> bool:
+    """Whether a question's first word is a district or county jieba does not tag as a place (禅城区 `n`, 高明区
+    `nr`): a rare name ending in 区 or 县, where common words ending so (开发区, 示范区, 自治县) start with a
+    common word."""
+    found = re.fullmatch(rf"([{CJK}]{{2,4}})[区县]", word)
+    return bool(found) and segmenter().dt.FREQ.get(found.group(1), 0) < _COMMON_WORD
+
+
+_LEAD_INS = frozenset("请问 请 那 那么 而 帮我 帮忙 查 查一下 问 问下 问一下 我想 想 知道".split())
+_COMMON_WORD = 2000  # jieba dictionary frequency of common words (开发, 示范; 禅城 3, 高明 791)
 
 
 @dataclass(frozen=True)
@@ -1298,6 +1312,9 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
                 rewritten = rewritten.replace(extra, "")
         else:
             rewritten = new_names[0] + rewritten
+    for name in new.places:  # written with its suffix, as asked ("那禅城区呢"): a place jieba knows only so
+        if suffixed := re.search(rf"{re.escape(name)}[区县市]", to_simplified(core)):
+            rewritten = re.sub(rf"{re.escape(name)}(?![区县市])", suffixed.group(0), rewritten, count=1)
     if new.issuers and not new.years and years and not all(set(old.years) & set(years.get(i, ())) for i in new.issuers):
         for year in old.years:  # a year the new place did not report on: its own report answers
             rewritten = re.sub(rf"{year}\s*年度?", "", rewritten)
