@@ -302,6 +302,7 @@ def test_another_place_then_a_count_of_no_thing_is_that_places_count_of_the_last
         # another act counted in the same unit is of the same thing: 韶关 counts no 审结 (审核…规范性文件31件 had
         # answered for it)
         (["韶关2024年行政复议受理了多少件", "审结多少件"], "规范性文件"),
+        (["韶关市2024年受理了多少件行政复议申请？", "审结了多少件？"], "规范性文件"),  # 7 characters: a follow-up too
         # "全市" names no thing: 广州 gives no such growth (经营主体's had answered)
         (["花都区2023年收到多少行政复议申请", "同比增长多少", "广州全市呢"], "经营主体"),
     ],
@@ -309,3 +310,10 @@ def test_another_place_then_a_count_of_no_thing_is_that_places_count_of_the_last
 def test_a_follow_up_keeps_the_thing_it_does_not_name(archive, turns, not_said):
     answer = _converse(archive, *turns)
     assert not_said not in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_part_counted_by_another_act_is_noted_as_not_that_acts_count(seeded):
+    """ "其中审结了多少件？" after 成都's 新收 count: 成都 gives no 审结 count; the 新收 figure said again (it had been,
+    bare, read as the cases closed) carries the note that it is not one."""
+    answer = _converse(seeded, "成都2024年新收行政复议案件多少件？同比增长多少？", "其中审结了多少件？")
+    assert "非审结数" in answer.answer, (answer.standalone, answer.answer)

@@ -19,6 +19,7 @@ from bot.answer.intent import (
     Plan,
     Scope,
     act_counted,
+    acts_asked,
     added_asked,
     asks,
     case_acts,
@@ -466,14 +467,14 @@ def _own_clause(figure, before: int = 0) -> str:
 
 def _of_another_act(figure, question: str) -> bool:
     """Whether a figure counts another act on cases than the one a question names (收到1586件 for "受理…1586件")."""
-    asked = case_acts(question)
+    asked = acts_asked(question)
     return len(asked) == 1 and _act_of(figure) not in (None, asked[0])
 
 
 def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
     """Whether a figure counts the one act a question names, in a sentence about the thing: "收到行政复议申请1586件，
     受理1432件" says 受理's count in a clause of its own."""
-    asked = case_acts(question)
+    asked = acts_asked(question)
     return asked == [_act_of(figure)] and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
 
 

@@ -15,6 +15,7 @@ from bot.answer.intent import (
     TREND_ASKED,
     Intent,
     act_counted,
+    acts_asked,
     asks,
     case_acts,
     change_asked,
@@ -290,7 +291,7 @@ def _answering(
 def _other_act(core: str, question: str, passage: str) -> str:
     """A note when the count given is of another act on the cases than the one asked ("受理多少件" answered by
     "收到行政复议申请786宗") and the passage cited counts none of that act: pasted as that count, it is wrong."""
-    asked = case_acts(question)
+    asked = acts_asked(question)
     if len(asked) != 1 or asked[0] in case_acts(passage):
         return ""
     said = [act for act in CASE_ACTS if act in to_simplified(core)]  # as the report says it (新收)

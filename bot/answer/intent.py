@@ -393,6 +393,16 @@ def case_acts(text: str) -> list[str]:
 _SAME_ACT = {"新收": "收到"}
 
 
+def acts_asked(question: str) -> list[str]:
+    """The acts on cases a question counts: those of the clause asking how many ("新收…案件，其中审结了多少件": 审结),
+    else of the whole."""
+    clauses = [c for c in re.split(r"[，,；;]", to_simplified(question)) if _HOW_MANY.search(c)]
+    return (case_acts(clauses[-1]) if clauses else []) or case_acts(question)
+
+
+_HOW_MANY = re.compile(r"多少|几")
+
+
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
 _SUCCEEDED = re.compile(r"成功(?:的)?(?:有|是)?(?:多少|几|[宗件个次]?数)")  # "成功的宗数": successes too
 
@@ -1018,6 +1028,8 @@ def is_follow_up(question: str) -> bool:
     text = question.strip()
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
+    if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
+        return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
     core = _THESE.sub("", to_simplified(text))
     asks_of_it = _ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core) or TREND_ASKED.search(core)  # "多了还是少了"
     return bool(asks_of_it) and not _noun_run(_MEASURE_WORDS.sub("", core))
@@ -1423,6 +1435,9 @@ def _of_its_thing(question: str, earlier: str) -> bool:
     units = [_ASKS_UNIT.search(to_simplified(text)) for text in (question, earlier)]
     same = all(units) and len({u.group(1) or u.group(2) for u in units if u}) == 1
     return bool(_measured(earlier) or _ASKS_RATE.search(question) or not same)
+
+
+_PART_OF = re.compile(r"^(?:其中|这里面|这当中|这些(?:案件|申请)?里)[，,]?")
 
 
 def _of_no_thing(question: str) -> bool:
