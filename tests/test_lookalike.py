@@ -65,6 +65,13 @@ def test_a_count_of_a_thing_named_by_two_words_needs_a_sentence_naming_both(look
     assert answer.refused, answer.answer
 
 
+def test_a_part_answered_after_the_semicolon_of_the_sentence_naming_its_thing_is_answered(lookalike):
+    """ "…审结了多少件，纠错率多少": "…收到行政复议申请1124件…审结956件；…直接纠错92件，纠错率9.6%。" names 行政复议
+    only before its ；, and the rate had been said "报告未载明纠错率"."""
+    answer = Answerer(lookalike, "extractive").ask("南海区2024年行政复议审结了多少件，纠错率多少").answer
+    assert "956件" in answer and "纠错率9.6%" in answer and "未载明" not in answer, answer
+
+
 def test_a_part_counting_an_act_the_report_does_not_count_is_said_not_given(lookalike):
     """ "…多少件，同比增长多少，主动撤回多少件": 肇庆 counts no withdrawals; the third part had been dropped without
     a word (the 1586件 sentence "answered" it); 南海区's 104件 still answers it."""

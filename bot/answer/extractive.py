@@ -190,11 +190,13 @@ class Extractive:
         places = [short_name(p.issuer) for p in passages if p.issuer]
         rates = rates_named(part)
         thing = part if asked_nouns(part, idf, places) or names_a_thing(part) else f"{first}{part}"
+        # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one
+        whole = next((h for p in passages if (h := sentence_holding(p.text, sentence)) != sentence), sentence)
         return bool(
             (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
             and all(act in to_simplified(sentence) for act in part_acts(part))  # "主动撤回多少件": a withdrawal
-            and names_the_thing(thing, sentence, idf, places)
+            and names_the_thing(thing, whole, idf, places)
         )
 
     def _core(
