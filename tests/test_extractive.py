@@ -693,6 +693,7 @@ def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
         "广州市级综治中心有几个？",  # "市、区、镇（街）三级综治中心189个": three levels together
         "广州镇街一级的综治中心有几个",
         "广州2024年新增经营主体多少户？",  # "实有经营主体367.07万户": what stands, not what was added
+        "广州2024年修改了几件政府规章？",  # "推进制定…政府规章11件，废止政府规章4件": made and repealed, none amended
     ],
 )
 def test_a_near_figure_of_another_kind_is_refused(seeded, question):
@@ -701,7 +702,12 @@ def test_a_near_figure_of_another_kind_is_refused(seeded, question):
 
 @pytest.mark.parametrize(
     ("question", "figure"),
-    [("广州三级综治中心一共多少个？", "189个"), ("广州实有经营主体多少户？", "367.07万户")],
+    [
+        ("广州三级综治中心一共多少个？", "189个"),
+        ("广州实有经营主体多少户？", "367.07万户"),
+        ("广州2024年制定了几件政府规章？", "11件"),
+        ("广州2024年废止了几件政府规章？", "4件"),
+    ],
 )
 def test_the_figure_a_near_miss_is_refused_for_answers_its_own_question(seeded, question, figure):
     assert figure in Answerer(seeded, "extractive").ask(question).answer

@@ -393,6 +393,18 @@ def case_acts(text: str) -> list[str]:
 _SAME_ACT = {"新收": "收到"}
 
 
+# Acts on laws and documents a report counts apart ("制定…政府规章11件，废止政府规章4件"), each with its other
+# words: a count of one is no count of another.
+LAW_ACTS = (("制定", "出台"), ("修改", "修订"), ("废止",), ("清理",), ("备案",))
+
+
+def law_act_asked(question: str) -> tuple[str, ...]:
+    """The one act on laws or documents a question counts ("修改了几件政府规章": 修改, 修订), in all its words; ()
+    when it names none or several."""
+    named = [words for words in LAW_ACTS if any(w in to_simplified(question) for w in words)]
+    return named[0] if len(named) == 1 else ()
+
+
 def acts_asked(question: str) -> list[str]:
     """The acts on cases a question counts: those of the clause asking how many ("新收…案件，其中审结了多少件": 审结),
     else of the whole."""
