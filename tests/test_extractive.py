@@ -529,6 +529,10 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         # a claim naming only its act is judged by that act's figure, and the answer gives it (废止37件)
         ("广州人大1986到2016年制定法规148件、修改122件次、废止73件，对吗", "否。"),
         ("成都执法队伍砍到114支了对吧", "是。"),  # the end of "由167支精简至114支" is the队伍's figure too
+        # a drafter's own words for "is it right": 帮看下, 帮我核一下：…, 我写的是… (they had got no verdict)
+        ("我写的是成都走访企业超6.41万家，帮看下", "否。"),  # 超6.14万家
+        ("帮我核一下：韶关2024年受理行政复议申请830件", "是。"),
+        ("韶关2024年人大代表建议，我稿子里写的是77件", "是。"),
         ("韶关涉林木案件立案数同比上升42.53%，是吗", "否。"),  # 下降42.53%: the 上升 beside it is 破案率's
     ],
 )

@@ -859,7 +859,12 @@ def direction_claimed(question: str) -> int:
     return direction(text)
 
 
-_ASKS_CONFIRM = re.compile(r"对吗|对不对|对吧|是吧|没错吧|是否|是不是|有没有|[吗吧][？?]?$|了吗")
+_ASKS_CONFIRM = re.compile(
+    r"对吗|对不对|对吧|是吧|没错吧|是否|是不是|有没有|[吗吧][？?]?$|了吗"
+    r"|(?:帮(?:我|忙)?)?(?:看|核|核对|核实|确认)(?:一?下|看)?[。？?！!]?$"  # "…超6.41万家，帮看下"
+    r"|^(?:帮(?:我|忙)?)?(?:核|核对|核实|确认)(?:一?下)?[：:，,]"  # "帮我核一下：…"
+    r"|我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)"  # "我写的是389项"
+)
 
 
 def done_asked(question: str, intent: Intent) -> bool:
