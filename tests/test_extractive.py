@@ -533,6 +533,9 @@ def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
         ("我写的是成都走访企业超6.41万家，帮看下", "否。"),  # 超6.14万家
         ("帮我核一下：韶关2024年受理行政复议申请830件", "是。"),
         ("韶关2024年人大代表建议，我稿子里写的是77件", "是。"),
+        # the report's number in another kind of unit: wrong in its unit (they were refused, as no figure in 家)
+        ("穗@i企推送共1553万家，对吗", "否。"),  # 1553万次
+        ("成都法律咨询35.8万件？", "否。"),  # 35.8万人次
         ("韶关涉林木案件立案数同比上升42.53%，是吗", "否。"),  # 下降42.53%: the 上升 beside it is 破案率's
     ],
 )

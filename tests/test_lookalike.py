@@ -175,6 +175,9 @@ def test_a_figure_stated_in_a_yes_or_no_question_is_checked_against_the_years_ow
         # a change claimed the other way: the figure is the report's, its direction not ("是。…下降31.6%")
         ("南海涉企检查次数上升31.6%，是吗", "否。"),
         ("南海涉企检查次数下降31.6%，是吗", "是。"),
+        # a rate claimed beside a count: 纠错率 names a rate, not a part counted by 纠错 (it had been refused)
+        ("肇庆2023复议申请1586件、纠错率9.6%，对吗", "否。"),  # 纠错率7.2%
+        ("肇庆2023复议申请1586件、纠错率7.2%，对吗", "是。"),
     ],
 )
 def test_a_count_claimed_of_one_act_is_judged_by_that_acts_count(lookalike, question, verdict):

@@ -232,6 +232,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         thing = part if asked_nouns(part, idf, named) else asks(plan.question)[0]  # "比上年增长了多少": the first's
         if not any(names_the_thing(thing, s, idf, named) for f in changes for s in _changed(f, said)):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
+    if wanted and _unit_claimed_wrong(plan.question, figures):
+        wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"
     if wanted:
         part = _part_counted(plan)
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]
@@ -350,6 +352,8 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
         return "否。"  # "…同比上升16.22%对吧": the report's 16.22% is a fall
     if not said and claimed.unit_class == "money" and any(f.unit_class == "money" for f in figures):
         return "否。"  # the amount is given in another currency: "55亿美元" is not the report's 55亿元
+    if not said and _unit_claimed_wrong(question, figures):
+        return "否。"  # "35.8万件": the report's 35.8万 are 人次
     if said and any(_same_bound(f, claimed) for f in said):
         return "是。"  # the bound the report gives, as it gives it ("超55亿元")
     if said and approximate(claimed):  # "超过3000项" claimed: borne out only by a figure at least that
@@ -375,6 +379,15 @@ def _labelled(figure, nouns: list[str]) -> bool:
 
 
 _CHANGED_TO = re.compile(r"^[^，]{0,6}(?:到|至)$")
+
+
+def _unit_claimed_wrong(question: str, figures: list) -> bool:
+    """Whether a yes-or-no question claims a figure the answer gives, of the same value, in another kind of unit
+    ("穗@i企推送1553万家" of 1553万次): the claim is wrong in its unit."""
+    claimed = figure_claimed(question) if confirm_asked(question) else None
+    return claimed is not None and any(
+        f.value == claimed.value and not counts_alike(f.unit, claimed.unit) and f.unit_class for f in figures
+    )
 
 
 def _went_the_other_way(claimed, said: list) -> bool:

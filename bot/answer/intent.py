@@ -334,8 +334,8 @@ def money_measured(question: str) -> str | None:
 
 
 # Acts that count a part of a total ("主动撤回申请104件" of "收到行政复议申请1124件", "直接纠错92件"): a count asked
-# naming none of them asks the total (`asks_a_part`).
-_PART_ACTS = re.compile(r"撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法")
+# naming none of them asks the total (`asks_a_part`). Before 率 it names a rate (纠错率), no part.
+_PART_ACTS = re.compile(r"(?:撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法)(?!成功率|率)")
 
 
 def part_acts(text: str) -> list[str]:
