@@ -317,3 +317,18 @@ def test_a_part_counted_by_another_act_is_noted_as_not_that_acts_count(seeded):
     bare, read as the cases closed) carries the note that it is not one."""
     answer = _converse(seeded, "成都2024年新收行政复议案件多少件？同比增长多少？", "其中审结了多少件？")
     assert "非审结数" in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "verdict"),
+    [
+        # the follow-up's own figure is claimed, not the last question's (1124件 had been judged: "否。…1586件")
+        (["南海2024复议申请1124件对吗", "那肇庆的呢？是1586件吧"], "是。"),
+        (["韶关调解成功率99.58%对吗", "南海的呢？是98.74%对吗"], "是。"),  # the figure after "？" was dropped
+        # a figure from the asker's draft after the question asking it: "…同比增长86.67%，对吗？"
+        (["花都区2023年收到多少行政复议申请", "同比增长多少？我写的是86.67%"], "否。"),  # 68.67%
+    ],
+)
+def test_a_figure_claimed_in_a_follow_up_is_the_one_judged(archive, turns, verdict):
+    answer = _converse(archive, *turns)
+    assert answer.answer.startswith(verdict), (answer.standalone, answer.answer)

@@ -29,7 +29,7 @@ _FOLLOW_UP = re.compile(
     r"^(那|那么|还有|另外|以及|而|换成|换作|改成|改为|如果是)|呢[?？]?$"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
 )
-_THEN_ASKS = re.compile(r"呢[，,]")  # "肇庆呢，有几项？": the same question of another place, asked again
+_THEN_ASKS = re.compile(r"呢[，,]|呢[？?](?=\S)")  # "肇庆呢，有几项？", "南海的呢？是98.74%对吗": asked again
 _SUFFIX = re.compile(r"(市|区|县)$")
 _TURNS = 8  # earlier user turns a follow-up may reach back through
 
@@ -979,9 +979,13 @@ def tidy(question: str) -> str:
         clauses = clauses[1:]
     text = _ASKING_LEAD.sub("", "".join(clauses).strip())
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
-    if asked and after.strip() and not re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after):
-        text = f"{asked}？"  # what follows the last question mark asks nothing
+    asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after) or _ASKS_CONFIRM.search(after)
+    if asked and after.strip() and not asks_after:
+        text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether)
     text = _THANKS.sub("", text)
+    if (draft := _DRAFT_SAYS.search(text)) and _HOW_MANY_ASKED.search(text[: draft.start()]):
+        figure = draft.group("figure")  # "同比增长多少？我写的是86.67%": whether 同比增长86.67% holds
+        text = _HOW_MANY_ASKED.sub(figure, text[: draft.start()], count=1).rstrip("？?，,。") + "，对吗？"
     text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
     for pattern, said in _SAID_AS:
         text = pattern.sub(said, text)
@@ -1018,6 +1022,11 @@ def in_full(text: str) -> str:
 
 
 # A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
+# A figure from the asker's draft after the question asking it ("…多少？我写的是86.67%"): a claim of that figure.
+_DRAFT_SAYS = re.compile(
+    rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)[。？?]?$"
+)
+_HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
 _SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
 
 
@@ -1347,6 +1356,9 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if new.issuers and not new.years and years and not all(set(old.years) & set(years.get(i, ())) for i in new.issuers):
         for year in old.years:  # a year the new place did not report on: its own report answers
             rewritten = re.sub(rf"{year}\s*年度?", "", rewritten)
+    stated = figure_claimed(core) if confirm_asked(core) else None
+    if stated and (was := figure_claimed(rewritten)):  # "那肇庆的呢？是1586件吧": its own figure claimed
+        return rewritten.replace(was.text, stated.text, 1)
     aliases = _aliases(issuers)
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
