@@ -258,7 +258,11 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     if level and not counted and _level_named(level) not in map(_level_named, _LEVEL.finditer(to_simplified(text))):
         return False  # "市一级还设执法队伍吗": answered by a sentence of that level ("市级原则上不设…")
     rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
-    return not (rates and len(asks(plan.question)) < 2 and not any(rate in to_simplified(text) for rate in rates))
+    if not rates or len(asks(plan.question)) > 1:
+        return True
+    # the rate said of the thing asked: "信访事项群众满意率" is not answered by 建议提案's "满意率均达100%"
+    sentences = [*split_sentences(to_simplified(text)), *said]
+    return any(r in s and names_the_thing(plan.question, s, idf, named) for s in sentences for r in rates)
 
 
 def _part_counted(plan: Plan) -> str:
