@@ -230,7 +230,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
         part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
         thing = part if asked_nouns(part, idf, named) else asks(plan.question)[0]  # "比上年增长了多少": the first's
-        if not any(names_the_thing(thing, s, idf, named) for f in changes for s in _changed(f, said)):
+        nouns = asked_nouns(thing, idf, named)  # of one thing, all: 交通事故死亡人数's change is no 交通事故数's
+        each = any if re.search(r"[和与及、，,]|呢", thing) else all  # of several things, one's
+        said_of = [s for f in changes for s in _changed(f, said)]
+        if nouns and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted and _unit_claimed_wrong(plan.question, figures):
         wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"
