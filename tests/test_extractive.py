@@ -703,6 +703,7 @@ def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
         "广州2024年修改了几件政府规章？",  # "推进制定…政府规章11件，废止政府规章4件": made and repealed, none amended
         "韶关信访事项群众满意率多少",  # 信访事项及时受理率; "满意率均达100%" is 人大代表建议's and 政协委员提案's
         "韶关道路交通事故死亡人数下降了多少？",  # "道路交通事故数下降16.22%": the accidents', not the deaths'
+        "广州多少个市级部门实现行政检查全过程电子记录？",  # 21个…实现行政处罚全过程电子记录: another administrative act
     ],
 )
 def test_a_near_figure_of_another_kind_is_refused(seeded, question):

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 
 from bot.answer.intent import (
     AGENT_ASKED,
+    DISTINCT_KINDS,
     GENERIC_THINGS,
     GRADE_ASKED,
-    LAW_ACTS,
     TREND_ASKED,
     Intent,
     Plan,
@@ -32,7 +32,7 @@ from bot.answer.intent import (
     direction_claimed,
     figure_claimed,
     in_full,
-    law_act_asked,
+    kind_asked,
     money_measured,
     names_quoted,
     part_acts,
@@ -246,8 +246,9 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
         if (acts := part_acts(part)) and not any(all(a in _own_clause(f, 1) for a in acts) for f in counts):
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
-        if (act := law_act_asked(part)) and not any(_of_the_law_act(f, said, act) for f in counts):
-            return False  # "修改了几件政府规章": "推进制定…政府规章11件" counts what was made, not amended
+        for kinds in DISTINCT_KINDS:  # "修改了几件政府规章": "推进制定…政府规章11件" counts what was made
+            if (kind := kind_asked(part, kinds)) and not any(_of_the_kind(f, said, kind, kinds) for f in counts):
+                return False
     if (
         plan.kind == "rate"
         and len(asks(plan.question)) < 2  # of several parts, the one no sentence answers is said not given
@@ -489,15 +490,15 @@ def _own_clause(figure, before: int = 0) -> str:
     return "" if at is None else "，".join(clauses[max(0, at - before) : at + 1])
 
 
-def _of_the_law_act(figure, said: list[str], act: tuple[str, ...]) -> bool:
-    """Whether the clause saying a figure, with the one before it, in the answer or a cited sentence, counts the
-    act on laws asked, or names no such act (then the figure may still be its count)."""
+def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the clause saying a figure, with the one before it, in a cited sentence (else the answer's), counts
+    the kind asked, or names none of its `kinds` (then the figure may still be its count)."""
     held = to_simplified(figure.text)
     for sentence in [s for s in said if held in s] or [figure.sentence]:  # as the report says it, not as trimmed
         clauses = re.split(r"[，；;。]", to_simplified(sentence))
         at = next((i for i, c in enumerate(clauses) if held in c), None)
         near = "".join(clauses[max(0, at - 1) : at + 1]) if at is not None else ""
-        if any(w in near for w in act) or not any(w in near for words in LAW_ACTS for w in words):
+        if any(w in near for w in kind) or not any(w in near for words in kinds for w in words):
             return True
     return False
 

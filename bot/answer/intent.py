@@ -393,15 +393,18 @@ def case_acts(text: str) -> list[str]:
 _SAME_ACT = {"新收": "收到"}
 
 
-# Acts on laws and documents a report counts apart ("制定…政府规章11件，废止政府规章4件"), each with its other
-# words: a count of one is no count of another.
+# Kinds a report counts apart, each with its other words: a count of one is no count of another. Acts on laws
+# and documents ("制定…政府规章11件，废止政府规章4件"); kinds of administrative act ("21个市级部门实现行政处罚全过程
+# 电子记录" says nothing of 行政检查).
 LAW_ACTS = (("制定", "出台"), ("修改", "修订"), ("废止",), ("清理",), ("备案",))
+ADMIN_ACTS = (("行政处罚",), ("行政许可",), ("行政检查",), ("行政强制",), ("行政征收", "行政征用"), ("行政裁决",))
+DISTINCT_KINDS = (LAW_ACTS, ADMIN_ACTS)
 
 
-def law_act_asked(question: str) -> tuple[str, ...]:
-    """The one act on laws or documents a question counts ("修改了几件政府规章": 修改, 修订), in all its words; ()
-    when it names none or several."""
-    named = [words for words in LAW_ACTS if any(w in to_simplified(question) for w in words)]
+def kind_asked(question: str, kinds: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The one kind of `kinds` a question counts ("修改了几件政府规章": 修改, 修订), in all its words; () when it
+    names none or several."""
+    named = [words for words in kinds if any(w in to_simplified(question) for w in words)]
     return named[0] if len(named) == 1 else ()
 
 
