@@ -484,6 +484,13 @@ def test_a_count_of_two_things_together_given_for_one_says_so(seeded, question, 
     assert note in answer.answer, answer.answer
 
 
+def test_a_running_total_given_for_one_years_figure_says_so(seeded):
+    """ "2024年全年交易额" answered by "累计交易额超55亿元": pasted as the year's, it would be wrong (the累计 asked
+    itself needs no note, above)."""
+    answer = Answerer(seeded, "extractive").ask("广州数据交易所2024年全年交易额多少？").answer
+    assert "超55亿元（报告所载为累计数，非一年之数）" in answer, answer
+
+
 def test_a_count_of_things_asked_together_or_of_examples_has_no_note(seeded):
     assert "合计" not in Answerer(seeded, "extractive").ask("广州2024年办理人大代表建议、政协提案多少件？").answer
     assert (

@@ -422,6 +422,18 @@ def counted_together(text: str, question: str) -> str:
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
 
 
+def running_total(text: str, question: str) -> str:
+    """A note when a question asks a year's own figure ("2024年全年交易额多少") and the figure given is a running
+    total ("累计交易额超55亿元"): pasted as the year's, it is wrong."""
+    if not _ONE_YEAR_ASKED.search(to_simplified(question)) or _CUMULATIVE.search(to_simplified(question)):
+        return ""
+    figure = next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
+    return "（报告所载为累计数，非一年之数）" if figure and _CUMULATIVE.search(_own_clause(figure, 1)) else ""
+
+
+_ONE_YEAR_ASKED = re.compile(r"全年|当年|这一年|一年(?:内|里|中)?")
+
+
 # A thing a question leaves out of its count ("人大代表建议多少件（不含政协提案）", "除政协提案外").
 _EXCLUDED = re.compile(rf"(?:不含|不包括|不计|除(?:去|了)?)[{CJK}“”、]{{2,16}}?(?:外|以外|之外|[）)，,？?]|$)")
 # Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").
