@@ -476,6 +476,10 @@ def test_a_figure_keeps_the_clause_before_it_naming_what_it_is_of_and_says_whose
         ("广州2024年办理人大代表建议多少件？", "（人大代表建议、政协提案合计，报告未单列）"),
         # a thing the question leaves out ("不含…") is no thing it asks: the note is said all the more
         ("广州2024年办理人大代表建议多少件（不含政协提案）", "（人大代表建议、政协提案合计，报告未单列）"),
+        # acts listed, and a figure after the first of the answer ("清理…1664件，修改、废止255件")
+        ("成都清理文件时废止了多少件？", "（修改、废止合计，报告未单列）"),
+        # "《…》等地方性法规草案、政府规章12件": the 等 ends the names of laws before, not this list
+        ("成都2024年制定了几部政府规章？", "（地方性法规草案、政府规章合计，报告未单列）"),
     ],
 )
 def test_a_count_of_two_things_together_given_for_one_says_so(seeded, question, note):
@@ -711,6 +715,7 @@ def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
         "韶关信访事项群众满意率多少",  # 信访事项及时受理率; "满意率均达100%" is 人大代表建议's and 政协委员提案's
         "韶关道路交通事故死亡人数下降了多少？",  # "道路交通事故数下降16.22%": the accidents', not the deaths'
         "广州多少个市级部门实现行政检查全过程电子记录？",  # 21个…实现行政处罚全过程电子记录: another administrative act
+        "韶关市级人民调解委员会调解了多少宗？",  # "全市各级人民调解组织…14251宗": every level together
     ],
 )
 def test_a_near_figure_of_another_kind_is_refused(seeded, question):

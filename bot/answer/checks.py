@@ -405,18 +405,27 @@ def _went_the_other_way(claimed, said: list) -> bool:
 
 
 def counted_together(text: str, question: str) -> str:
-    """A note when the figure counts the thing asked together with another the question does not ask
-    ("办理人大代表、政协委员提案1400余件" for "政协提案多少件"): pasted as the thing's own count, or set against
-    another place's count of it, it is wrong. Not for examples of one kind ("公安、交通运输…等执法案卷")."""
-    figure = next((f for f in extract_figures(text) if f.unit_class not in (None, "time")), None)
-    if figure is None:
-        return ""
+    """A note when a figure counts the thing asked together with another the question does not ask
+    ("办理人大代表、政协委员提案1400余件" for "政协提案多少件"; "修改、废止255件" for "废止了多少件"): pasted as the
+    thing's own count, or set against another place's count of it, it is wrong. Not for examples of one kind
+    ("公安、交通运输…等执法案卷")."""
+    figures = [f for f in extract_figures(text) if f.unit_class not in (None, "time")]
+    return next((note for f in figures if (note := _together(f, text, question))), "")
+
+
+def _together(figure, text: str, question: str) -> str:
+    """The note of `counted_together` for one figure, if the things listed right before it call for one."""
     before = re.split(r"[，；：]", to_simplified(text).split(to_simplified(figure.text))[0])[-1]
+    before = re.sub(r"^.*\d[^、]*、", "", before)  # "法律援助1.8万余件、公证55万余件": 公证 alone is before 55万
     listed = _LISTED_BEFORE.search(before)
-    if not listed or "等" in listed.group(1):
+    if not listed:
         return ""
     items = listed.group(1).split("、")
-    items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
+    items[0] = items[0].removeprefix("等")  # "《…》等地方性法规草案、政府规章12件": 等 ends the names before
+    if any("等" in item for item in items):
+        return ""
+    lead = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
+    items[0] = lead or items[0]  # "办理人大代表建议…": the thing, not the act; "修改、废止255件": acts listed
     asked = _EXCLUDED.sub("", to_simplified(question))  # "（不含政协提案）" asks it left out, not counted in
     named = [item for item in items if item[:2] in asked]
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
@@ -465,7 +474,7 @@ def _level_named(found: re.Match | str) -> str:
 
 
 _LEVEL = re.compile(r"[省市区县镇乡村街](?:（街）)?一?级")
-_SEVERAL_LEVELS = re.compile(r"(?:[省市区县镇乡村街](?:（街）)?、?){2,}[两二三四五]级")
+_SEVERAL_LEVELS = re.compile(r"(?:[省市区县镇乡村街](?:（街）)?、?){2,}[两二三四五]级|各级")
 _CUMULATIVE = re.compile(r"累计|累积|总计")  # not 截至…年底: a stock at the year's end is the year's
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 
