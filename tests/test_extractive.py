@@ -599,6 +599,9 @@ def test_an_answer_about_a_quoted_name_must_say_it(seeded):
     answerer = Answerer(seeded, "extractive")
     assert answerer.ask('广州是2024年获得"法治政府建设典范城市"称号的吗').refused
     assert "2017年5月" in answerer.ask("广州是哪年获得“法治政府建设典范城市”称号的").answer
+    # a law named in 《》 likewise: 2024's report does not name it (12345's A+ rating had answered)
+    assert answerer.ask("《广州市依法行政条例》是2024年5月1日起施行的吧").refused
+    assert "2017年5月1日" in answerer.ask("《广州市依法行政条例》是什么时候施行的").answer
 
 
 def test_a_stated_count_the_report_does_not_give_is_refused(seeded):

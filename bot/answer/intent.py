@@ -705,13 +705,14 @@ def term_mentioned(question: str) -> str:
 
 
 def names_quoted(question: str) -> list[str]:
-    """The names a question quotes ("“法治政府建设典范城市”称号"): what an answer about them must say."""
+    """The names a question quotes ("“法治政府建设典范城市”称号", "《广州市依法行政条例》"): what an answer about
+    them must say."""
     return [found.group(1) for found in _QUOTED.finditer(to_simplified(question))]
 
 
 # A name or a phrase in quotation marks ("“最多跑一次”改革", "针对“…有待提升”"): what it says is not asked.
 _NAMED = re.compile(r"[“「『][^”」』]{1,40}[”」』]")
-_QUOTED = re.compile(r"[“\"'‘「『]([^”\"'’」』]{2,20})[”\"'’」』]")
+_QUOTED = re.compile(r"[“\"'‘「『《]([^”\"'’」』》]{2,30})[”\"'’」』》]")  # 《…》: a law's name
 _MENTIONED = re.compile(
     r"(?:提到|提及|讲到|说到|写到|谈到|涉及)(?:了|过)?([^，,。？?！!\s]{2,20}?)(?:的?(?:内容|事情|做法|情况))?(?:吗|呢)?[？?。！!]*$"
 )
