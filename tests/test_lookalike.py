@@ -217,6 +217,12 @@ def test_a_district_of_no_report_that_jieba_does_not_know_is_not_answered_by_ano
     assert answer.refused and "1124" not in answer.answer, answer.answer
 
 
+def test_a_service_named_by_where_it_is_done_is_answered_by_its_own_count(lookalike):
+    """ "省内通办": 南海 gives 398项 (成都, which gives only 跨省通办 and 川渝通办, is refused: test_extractive)."""
+    answer = Answerer(lookalike, "extractive").ask("南海区省内通办事项有多少项？").answer
+    assert "398项“省内通办”" in answer, answer
+
+
 def test_a_district_named_with_its_city_is_answered_as_the_district(lookalike):
     """ "佛山市南海区…": 佛山市 names the district's place, not a topic (a sentence on 佛山市行政争议调解中心 came
     first, with its part 撤回104件)."""

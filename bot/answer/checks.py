@@ -715,8 +715,19 @@ def _nouns(question: str) -> set[str]:
         w = pairs[i][0]
         return w[1:] if i and pairs[i - 1][0] in ("多少", "几") and w[0] in UNIT_CLASSES and len(w) >= 3 else w
 
-    return {
-        counted(i)
-        for i, (w, flag) in enumerate(pairs)
-        if len(w) >= 2 and (noun(i) or flag == "l" or flag in ("v", "vn") and noun(i - 1) and noun(i + 1))
-    }
+    found, joined = set(), set()
+    for i, (w, flag) in enumerate(pairs):
+        if w in _WITHIN and i + 1 < len(pairs) and (noun(i + 1) or pairs[i + 1][1] in ("l", "j")):
+            found.add(w + pairs[i + 1][0])  # "省内通办": where it is done tells it from 跨省通办, 川渝通办
+            joined.add(i + 1)
+        elif (
+            i not in joined
+            and len(w) >= 2
+            and (noun(i) or flag == "l" or flag in ("v", "vn") and noun(i - 1) and noun(i + 1))
+        ):
+            found.add(counted(i))
+    return found
+
+
+# Where a thing is done, said before it ("省内通办", "境外…"): a part of its name, not a word of its own.
+_WITHIN = frozenset("省内 市内 区内 县内 境内 境外 国内 国外 省外 市外".split())
