@@ -217,6 +217,13 @@ def test_a_district_of_no_report_that_jieba_does_not_know_is_not_answered_by_ano
     assert answer.refused and "1124" not in answer.answer, answer.answer
 
 
+def test_all_there_are_is_not_answered_by_what_was_added(lookalike):
+    """ "共有多少个…示范村": "新增…示范村（社区）5个" is the year's addition; asked what was added, it answers."""
+    answerer = Answerer(lookalike, "extractive")
+    assert answerer.ask("南海区共有多少个省级民主法治示范村（社区）？").refused
+    assert "5个" in answerer.ask("南海区新增多少个省级民主法治示范村").answer
+
+
 def test_a_service_named_by_where_it_is_done_is_answered_by_its_own_count(lookalike):
     """ "省内通办": 南海 gives 398项 (成都, which gives only 跨省通办 and 川渝通办, is refused: test_extractive)."""
     answer = Answerer(lookalike, "extractive").ask("南海区省内通办事项有多少项？").answer

@@ -38,6 +38,7 @@ from bot.answer.intent import (
     part_acts,
     rates_named,
     says,
+    standing_asked,
     unit_asked,
 )
 from bot.ingest.figures import (
@@ -489,12 +490,15 @@ def counts_as_asked(question: str, clause: str) -> bool:
     ("市本级": not 全市)."""
     if added_asked(question) and _STANDING.search(clause) and not _ADDED_SAID.search(clause):
         return False  # "新增经营主体多少户": "实有经营主体367.07万户" is what stands, not what was added
+    if standing_asked(question) and _NEWLY_SAID.search(clause):
+        return False  # "共有多少个示范村": "新增…示范村5个" is what was added, not all there are
     return counts_successes(question, clause) and ("本级" not in to_simplified(question) or "本级" in clause)
 
 
 # What stands at a time (实有, 累计…), against what was added in the year.
 _STANDING = re.compile(r"实有|现有|存量|总量|共有|在册|累计|累积")
 _ADDED_SAID = re.compile(r"新|增")
+_NEWLY_SAID = re.compile(r"新增|新建|新设|新认定|新创建")
 
 
 def counts_successes(question: str, clause: str) -> bool:

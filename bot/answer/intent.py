@@ -374,11 +374,18 @@ def act_counted(question: str) -> str | None:
 
 
 def added_asked(question: str) -> bool:
-    """Whether a count asks what was added in its period ("新增经营主体多少户", "新登记…"), not what stands."""
+    """Whether a count asks what was added in its period ("新增经营主体多少户", "新公示…"), not what stands."""
     return bool(_NEWLY_ADDED.search(to_simplified(question)))
 
 
-_NEWLY_ADDED = re.compile(r"新增|新设|新登记|新注册|新发展")
+def standing_asked(question: str) -> bool:
+    """Whether a count asks what stands, all of it ("共有多少个示范村"), not what was added in the period."""
+    text = to_simplified(question)
+    return bool(_STANDING_ASKED.search(text)) and not added_asked(text)
+
+
+_NEWLY_ADDED = re.compile(r"新(?:增|设|建|登记|注册|发展|公示|公布|认定|创建)")
+_STANDING_ASKED = re.compile(r"(?:共有|现有|总共有|一共有|总数|总量)")
 
 
 # Acts on cases a report counts apart ("收到…1586件，…受理1432件，审结1350件"): one is not another.
