@@ -332,3 +332,10 @@ def test_a_part_counted_by_another_act_is_noted_as_not_that_acts_count(seeded):
 def test_a_figure_claimed_in_a_follow_up_is_the_one_judged(archive, turns, verdict):
     answer = _converse(archive, *turns)
     assert answer.answer.startswith(verdict), (answer.standalone, answer.answer)
+
+
+def test_a_year_asked_after_a_span_is_not_answered_by_the_span(seeded):
+    """ "那2017年制定了多少？" after the 1986–2016 count: the article gives no 2017 count (the span's 148件 had been
+    said again)."""
+    answer = _converse(seeded, "广州人大常委会制定了多少件法规", "那2017年制定了多少？")
+    assert answer.refused and "148件" not in answer.answer, (answer.standalone, answer.answer)

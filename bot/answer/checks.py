@@ -40,6 +40,7 @@ from bot.answer.intent import (
     says,
     standing_asked,
     unit_asked,
+    year_of_a_document,
 )
 from bot.ingest.figures import (
     UNIT_CLASSES,
@@ -226,6 +227,9 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
+    counted_figures = [f for f in figures if f.unit_class and f.unit_class != "time"]
+    if counted_figures and all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted_figures):
+        return False  # "2017年制定了多少": "从1986年…到2016年的30年之间…148件" is no figure of 2017
     if change_asked(plan.question) and _HOW_MUCH.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
@@ -513,6 +517,23 @@ def _own_clause(figure, before: int = 0) -> str:
     held, clauses = to_simplified(figure.text), re.split(r"[，；;]", to_simplified(figure.sentence))
     at = next((i for i, c in enumerate(clauses) if held in c), None)
     return "" if at is None else "，".join(clauses[max(0, at - before) : at + 1])
+
+
+def _of_another_span(figure, said: list[str], years: list[int], question: str) -> bool:
+    """Whether a figure is said of a span of years ("从1986年…，到2016年的30年之间…制定法规148件") that leaves out
+    the one year a question asks (2017): it is no figure of that year. A document's year ("2017年的文章里…") asks
+    none."""
+    if len(years) != 1 or year_of_a_document(question):
+        return False
+    held = to_simplified(figure.text)
+    for sentence in [s for s in said if held in s] or [figure.sentence]:
+        before = to_simplified(sentence).split(held)[0]
+        if span := _SPAN.search(before):
+            return not int(span.group(1)) <= years[0] <= int(span.group(2))
+    return False
+
+
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年[^。；]{0,20}?(?:到|至|—|-)\s*((?:19|20)\d{2})\s*年")
 
 
 def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:

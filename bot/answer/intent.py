@@ -378,6 +378,15 @@ def added_asked(question: str) -> bool:
     return bool(_NEWLY_ADDED.search(to_simplified(question)))
 
 
+def year_of_a_document(question: str) -> bool:
+    """Whether the year a question names is a document's ("2017年的文章里制定了多少件法规"), not the year a figure
+    is asked of: the document's figures of any span answer."""
+    return bool(_DOCUMENT_YEAR.search(to_simplified(question)))
+
+
+_DOCUMENT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:那篇|那份|这篇|这份)?(?:文章|报道|新闻|报告)")
+
+
 def standing_asked(question: str) -> bool:
     """Whether a count asks what stands, all of it ("共有多少个示范村"), not what was added in the period."""
     text = to_simplified(question)
