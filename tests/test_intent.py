@@ -698,6 +698,22 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
         ("成都复议结了多少案", "成都复议审结了多少案"),  # closed: 审结
         ("花都复议结案多少宗", "花都复议审结多少宗"),
         ("成都行政复议审结案件多少件", "成都行政复议审结案件多少件"),  # 审结案件 stays
+        # the asker's story before the question, however long; its place kept when the question points back at it
+        (
+            "您好！我是区司法局新来的同事，领导让我明天交一份材料，要对比一下兄弟城市的情况，我找了半天没找到，"
+            "麻烦问下成都市2024年全市走访服务企业多少家？谢谢",
+            "成都市2024年全市走访服务企业多少家？",
+        ),
+        (
+            "老师好，打扰了。我们单位在写年度报告，想参考一下韶关的做法，他们林火视频监控前端有多少个",
+            "韶关林火视频监控前端有多少个",
+        ),
+        ("关于行政复议，广州2024年收到多少件？", "关于行政复议，广州2024年收到多少件？"),  # no story: its thing stays
+        # a city by its one-character name before a year; not inside a name
+        ("穗2024年法律援助办了多少宗", "广州2024年法律援助办了多少宗"),
+        ("蓉24年法律咨询服务多少人次", "成都2024年法律咨询服务多少人次"),
+        ("“穗好办”APP提供多少项服务", "“穗好办”APP提供多少项服务"),
+        ("南海免申即享兑现资金几个亿", "南海免申即享兑现资金几亿元"),
         ("南海区复议调解和解结了几件？", "南海区复议调解和解结了几件？"),  # 和解结(案): no 审结
         ("肇庆公职律师几个人", "肇庆公职律师几人"),  # a count of people
         ("肇庆出庭率100%了吧", "肇庆出庭应诉率100%了吧"),  # short forms no report uses

@@ -600,6 +600,8 @@ def test_figures_in_different_units_compared_are_said_not_comparable(archive):
         # "在…方面取得了哪些成效" is a summary: the topic's measures, not a heading or a vacuous line
         ("广州2024年在行政复议方面取得了哪些成效？", "成立市行政复议委员会"),
         ("南海区2024年在行政执法方面取得了哪些成效", "向7个镇（街道）下放执法事项327项"),
+        # without a topic, the report's measures (the 存在的问题 list had answered "取得了哪些成绩")
+        ("广州法治政府建设取得了哪些成绩", "党对法治政府建设的领导不断加强"),
         # "还有啥问题" asks the shortcomings (sentences holding 问题 had answered: 反馈问题38个)
         ("南海区还有啥问题", "南海区2024年度报告所列不足：一是镇街执法队伍专业化水平有待提高"),
     ],
@@ -625,3 +627,14 @@ def test_a_pages_date_and_source_line_is_no_answer(archive):
     """ "2017-11-13 来源：广州日报" is page chrome: "…新闻里说的“今年”指哪一年" had been answered "广州市2017年日报"."""
     answer = Answerer(archive, "extractive").ask("那篇广州日报的新闻里说的“今年”指哪一年").answer
     assert "来源" not in answer and "日报[1]" not in answer, answer
+
+
+def test_a_city_by_its_one_character_name_is_that_city(archive):
+    """ "穗2024年…": 广州 (it had been no place, and 南海区's 法律援助3178件 answered); 广州 gives no such count."""
+    answer = Answerer(archive, "extractive").ask("穗2024年法律援助办了多少宗")
+    assert answer.refused and "3178" not in answer.answer, answer.answer
+
+
+def test_an_amount_asked_in_everyday_words_is_answered(lookalike):
+    """ "几个亿" asks an amount in 亿元 (it had been refused as a count in 个)."""
+    assert "4.68亿元" in Answerer(lookalike, "extractive").ask("南海免申即享兑现资金几个亿").answer

@@ -135,6 +135,7 @@ _ASKS_SUMMARY = re.compile(
     r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)"
     r"|(?:在.{2,24}?)?方面.{0,8}?(?:做了|开展了|采取了|推进了|有)(?:哪些|什么|啥)(?:工作|措施|举措|做法)?"
     r"|方面.{0,4}?取得(?:了)?(?:哪些|什么)(?:成效|成绩|进展)"  # "在行政复议方面取得了哪些成效"
+    r"|(?:取得(?:了)?|有)(?:哪些|什么|啥)(?:主要)?(?:成效|成绩|成果|亮点)"  # "法治政府建设取得了哪些成绩"
     r"|(?:做了|开展了|采取了)(?:哪些|什么|啥)(?:工作|措施|举措)|工作情况(?:怎么样|如何)"
     r"|(?:成效|成绩|工作|举措|做法)(?:分为?|有|包括|可分为)?(?:哪几个|哪些|几个)方面"  # the measures, by heading
     r"|(?:如何|怎样|怎么)(?:推进|加强|开展|落实|做好|推动|提升|优化|实施|深化|完善|强化)"
@@ -995,8 +996,11 @@ def tidy(question: str) -> str:
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = question.strip()
     clauses = re.split(r"(?<=[，,。！!])", text)
-    while len(clauses) > 1 and _SMALL_TALK.search(clauses[0]) and not _asks_or_dates(clauses[0]):
+    while len(clauses) > 1 and _talk(clauses[0]):
         clauses = clauses[1:]
+    if len(clauses) > 1 and _STORY.search(clauses[0]) and not _asks_or_dates(clauses[0]) and _THEY.match(clauses[1]):
+        named = _places_named(clauses[0])  # "想参考一下韶关的做法，他们林火…多少个": 韶关's, asked
+        clauses = [*named, _THEY.sub("", clauses[1], count=1), *clauses[2:]] if named else clauses
     text = _ASKING_LEAD.sub("", "".join(clauses).strip())
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
     asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after) or _ASKS_CONFIRM.search(after)
@@ -1031,6 +1035,12 @@ _SAID_AS = (
     (re.compile(r"(?<![解审办])结案(?!率)"), "审结"),  # "复议结案多少宗": 审结 (调解和解结案 is a part, as said)
     (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
     (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
+    (re.compile(r"(多少|几)个亿"), r"\1亿元"),  # "兑现资金几个亿": an amount in 亿元
+    # a city by its one-character name before a year ("穗2024年…", "蓉24年…"); not in a name (“穗好办”, 智慧蓉城)
+    *(
+        (re.compile(rf"(?<![{CJK}]){short}(?=\s*(?:\d|[〇零一二三四五六七八九]{{2,4}}年))"), city)
+        for short, city in {"穗": "广州", "蓉": "成都", "韶": "韶关", "莞": "东莞", "沪": "上海", "榕": "福州"}.items()
+    ),
 )
 
 
@@ -1041,18 +1051,19 @@ def in_full(text: str) -> str:
     return text
 
 
-# A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
 # A figure from the asker's draft after the question asking it ("…多少？我写的是86.67%"): a claim of that figure.
 _DRAFT_SAYS = re.compile(
     rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)[。？?]?$"
 )
 _HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
+# A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
 _SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
 
 
 # Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，", "帮我查一下哈，").
 _SMALL_TALK = re.compile(
-    r"^(?:你好|您好|hi|hello|打扰|麻烦|谢谢|我是|我们|我在|我正在|最近|目前|现在|在写|正在写|领导|帮我|帮忙|请帮)"
+    r"^(?:你好|您好|hi|hello|打扰|麻烦|谢谢|我是|我们|我在|我正在|最近|目前|现在|在写|正在写|领导|帮我|帮忙|请帮"
+    r"|(?:老师|各位|大家|领导|同志|专家)们?好)"
 )
 _ASKING_LEAD = re.compile(
     r"^(?:我)?(?:想|需要)?(?:请|麻烦|帮我|帮忙)*"
@@ -1061,6 +1072,26 @@ _ASKING_LEAD = re.compile(
 # Thanks after the question ("，谢谢！", "？多谢"), and a softening particle ending it ("是多少啊？").
 _THANKS = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|辛苦)[您你啦了哈啊呀！!。~～\s]*$")
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|哦|嘛|呐)([？?！!。]?)$")
+
+
+def _places_named(clause: str) -> list[str]:
+    """The places a clause names (jieba's `ns`, kinds of area aside)."""
+    return [w for w, flag in tagged(to_simplified(clause)) if flag.startswith("ns") and w not in _NOT_PLACES]
+
+
+def _talk(clause: str) -> bool:
+    """Whether a clause opening a question is talk around it: a greeting or the asker's story ("我是区司法局新来的
+    同事，", "领导让我明天交一份材料，"), asking nothing, naming no year and no place."""
+    if _asks_or_dates(clause):
+        return False
+    story = _STORY.search(clause) and not _places_named(clause)
+    return bool(_SMALL_TALK.search(clause) or story)
+
+
+# The asker's story before a question: who they are, what they were told, what they could not find.
+_STORY = re.compile(r"我|本人|领导|单位|同事|听说|材料|半天|对比一下|参考一下|不熟|刚从|刚到")
+# The place of the story, pointed back at by the question after it ("…他们林火视频监控前端有多少个").
+_THEY = re.compile(r"^(?:想|我想)?(?:请教一下|请问一下|请问|问一下|问下)?(?:他们|她们|该市|该区|那边)(?:的)?")
 
 
 def _asks_or_dates(text: str) -> bool:
