@@ -230,6 +230,16 @@ def test_a_service_named_by_where_it_is_done_is_answered_by_its_own_count(lookal
     assert "398项“省内通办”" in answer, answer
 
 
+def test_a_district_named_after_its_city_without_suffixes_is_the_district(lookalike):
+    """ "佛山南海…": 佛山 is 南海区's city, no other place the passages must name (it had been refused)."""
+    assert "3178件" in Answerer(lookalike, "extractive").ask("佛山南海法律援助多少件").answer
+
+
+def test_a_district_of_a_city_report_is_not_answered_by_the_citys_figure(lookalike):
+    """ "肇庆鼎湖区调解成功率": the report gives the city's 97.91% only; it is no 鼎湖区 figure."""
+    assert Answerer(lookalike, "extractive").ask("肇庆鼎湖区调解成功率").refused
+
+
 def test_a_district_named_with_its_city_is_answered_as_the_district(lookalike):
     """ "佛山市南海区…": 佛山市 names the district's place, not a topic (a sentence on 佛山市行政争议调解中心 came
     first, with its part 撤回104件)."""

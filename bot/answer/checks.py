@@ -228,6 +228,9 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
     counted_figures = [f for f in figures if f.unit_class and f.unit_class != "time"]
+    held = _holding(counted_figures, said)
+    if plan.scope.places and counted_figures and not any(all(p in s for p in plan.scope.places) for s in held):
+        return False  # "肇庆鼎湖区调解成功率": the city's 97.91% is no figure of 鼎湖区
     if counted_figures and all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted_figures):
         return False  # "2017年制定了多少": "从1986年…到2016年的30年之间…148件" is no figure of 2017
     if change_asked(plan.question) and _HOW_MUCH.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):

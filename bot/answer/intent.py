@@ -523,6 +523,7 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
+    places = [p for p in places if not any(issuer.startswith(p) for issuer in found)]  # "佛山南海": 南海区's city
     return Scope(found, list(dict.fromkeys(places)), years)
 
 
