@@ -290,6 +290,14 @@ def test_relative_years_are_said_as_years_and_in_the_askers_script(seeded):
     assert any("今年" in c.text for c in answer.citations)  # the citation keeps the report's own words
 
 
+def test_a_sentence_pasted_before_a_question_neither_blocks_it_nor_sets_its_script(seeded):
+    """A report's traditional sentence pasted before the asker's simplified question: the question is answered
+    (it had been refused), in simplified (the pasted script had set the answer's)."""
+    question = "堅(jiān)持把黨的領導貫穿到法治政府建設全過程各方面。  广州市政府主要领导研究法治政府建设多少次"
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert "34次" in answer.answer and to_simplified(answer.answer) == answer.answer, answer.answer
+
+
 def test_a_period_counted_back_is_said_with_the_year_it_ends_in(seeded):
     """A 2017 article's "近5年来" read today is not the last five years: the answer says which year they end in."""
     answer = Answerer(seeded, "extractive").ask("广州精简204项行政审批备案事项是在哪段时间内完成的？")

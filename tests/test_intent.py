@@ -709,6 +709,8 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
             "韶关林火视频监控前端有多少个",
         ),
         ("关于行政复议，广州2024年收到多少件？", "关于行政复议，广州2024年收到多少件？"),  # no story: its thing stays
+        # a sentence pasted from a report before the question, naming no year or place, asking nothing
+        ("（五）發揮行政複議主渠道作用，化解行政爭議。 肇庆复议申请收了多少", "肇庆复议申请收了多少"),
         # a city by its one-character name before a year; not inside a name
         ("穗2024年法律援助办了多少宗", "广州2024年法律援助办了多少宗"),
         ("蓉24年法律咨询服务多少人次", "成都2024年法律咨询服务多少人次"),

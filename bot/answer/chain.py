@@ -37,6 +37,7 @@ from bot.answer.intent import (
     separate_parts,
     standalone,
     targets,
+    tidy,
     years_compared,
 )
 from bot.answer.llm import LLMError
@@ -217,10 +218,10 @@ class Answerer:
             for sentence in verified(pieces, verifier):
                 if sentence:  # the first checked sentence shown (an empty piece only says it is under way)
                     timings.setdefault("first_token", time.perf_counter() - started)
-                yield in_script_of(base["question"], sentence)
+                yield in_script_of(_asked_in(base), sentence)
         except LLMError as exc:  # what was checked stays; the facts not yet said are added
             error = str(exc)
-            yield from (in_script_of(base["question"], sentence) for sentence in verifier.finish(cut=True))
+            yield from (in_script_of(_asked_in(base), sentence) for sentence in verifier.finish(cut=True))
             incomplete = verifier.sentences > verifier.replaced  # the model's answer, cut short and completed
             if not incomplete:
                 base["llm"] = f"extractive (fallback: {self.backend.name} failed)"
@@ -246,7 +247,7 @@ class Answerer:
         """Refusal detection, citation checking and the number check (`derived`: figures the facts computed from
         the cited rows, a sum, which ground as the rows do)."""
         text = text.strip()
-        text = in_script_of(base["question"], text)
+        text = in_script_of(_asked_in(base), text)
         if not text or REFUSAL in text and not incomplete:
             return Answer(answer=REFUSAL, refused=True, error=error, timings=_total(timings, started), **base)
         text, cited, invalid = kept_citations(text, len(passages))
@@ -309,6 +310,12 @@ class Answerer:
 
 def _citation(n: int, passage: Passage) -> Citation:
     return Citation(n, passage.doc, passage.title, passage.heading, passage.text, passage.issuer, passage.year)
+
+
+def _asked_in(base: dict) -> str:
+    """The words the asker wrote of a question, whose script the answer is in: a sentence pasted from a report
+    before it ("（五）發揮行政複議主渠道作用…。 肇庆复议申请收了多少") is not theirs."""
+    return tidy(base["question"])
 
 
 def _total(timings: dict, started: float) -> dict:

@@ -996,7 +996,15 @@ def tidy(question: str) -> str:
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = question.strip()
-    clauses = re.split(r"(?<=[，,。！!])", text)
+    sentences = re.split(r"(?<=[。！!])", text)  # a sentence pasted before the question ("（五）發揮…。 肇庆…多少")
+    while (
+        len(sentences) > 1
+        and sentences[1].strip()
+        and not _asks_or_dates(sentences[0])
+        and not _places_named(sentences[0])
+    ):
+        sentences = sentences[1:]
+    clauses = re.split(r"(?<=[，,。！!])", "".join(sentences).strip())
     while len(clauses) > 1 and _talk(clauses[0]):
         clauses = clauses[1:]
     if len(clauses) > 1 and _STORY.search(clauses[0]) and not _asks_or_dates(clauses[0]) and _THEY.match(clauses[1]):
