@@ -716,6 +716,12 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
         ("蓉24年法律咨询服务多少人次", "成都2024年法律咨询服务多少人次"),
         ("“穗好办”APP提供多少项服务", "“穗好办”APP提供多少项服务"),
         ("南海免申即享兑现资金几个亿", "南海免申即享兑现资金几亿元"),
+        # a count of a hundred or more, or a percentage, in Chinese numerals: in digits, as the reports write them
+        ("一千一百二十四件复议申请是哪个区的", "1124件复议申请是哪个区的"),
+        ("花都法援是不是两千五百多宗", "花都法律援助是不是2500多宗"),
+        ("调解成功率百分之九十八点七四是哪个地方", "调解成功率98.74%是哪个地方"),
+        ("三项制度是什么", "三项制度是什么"),  # a small number names a thing
+        ("百佳案例有哪些", "百佳案例有哪些"),
         ("南海区复议调解和解结了几件？", "南海区复议调解和解结了几件？"),  # 和解结(案): no 审结
         ("肇庆公职律师几个人", "肇庆公职律师几人"),  # a count of people
         ("肇庆出庭率100%了吧", "肇庆出庭应诉率100%了吧"),  # short forms no report uses

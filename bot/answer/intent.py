@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
-from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, unreached
+from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
 from bot.ingest.places import own_name
 from bot.models import Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, segmenter, tagged, to_simplified, tokenize, words
@@ -1023,6 +1023,10 @@ def tidy(question: str) -> str:
     for pattern, said in _SAID_AS:
         text = pattern.sub(said, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
+    text = _CN_COUNT.sub(lambda m: f"{numeral_value(m.group(1)):g}", text)  # "一千一百二十四件": 1124件
+    text = _CN_PERCENT.sub(
+        lambda m: f"{numeral_value(m.group(1)):g}{'.' + _digits(m.group(2)) if m.group(2) else ''}%", text
+    )
     return _PARTICLE.sub(lambda m: m.group(1), text) or question
 
 
@@ -1065,6 +1069,19 @@ _DRAFT_SAYS = re.compile(
     rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)[。？?]?$"
 )
 _HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
+# A count in Chinese numerals of a hundred or more, before its counter ("一千一百二十四件", "两千五百多宗"): in digits,
+# as the reports write it; not 三项制度, 百佳案例. A percentage in words ("百分之九十八点七四"): 98.74%.
+_CN_COUNT = re.compile(
+    rf"([一二三四五六七八九两十]*[百千][零一二三四五六七八九两十百千]*)(?=(?:多|余)?(?:{_COUNTERS}))"
+)
+_CN_PERCENT = re.compile(r"百分之([一二三四五六七八九十]+)(?:点([零一二三四五六七八九]+))?")
+
+
+def _digits(numerals: str) -> str:
+    """Chinese digits read one by one ("七四" → "74"): the decimals of a number said in words."""
+    return "".join(str(int(numeral_value(c))) for c in numerals)
+
+
 # A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
 _SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
 
