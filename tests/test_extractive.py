@@ -722,6 +722,7 @@ def test_a_headline_said_again_by_the_next_sentence_gives_way_to_it(seeded):
         "成都省内通办事项有多少项？",  # 跨省通办162项、川渝通办311项 (and 免申即享155项) are other services
         "广州2024年新公示了多少条行政执法结果信息？",  # "累计公示…489万余条": a running total, not what was added
         "广州市人大常委会2017年制定了多少件地方性法规？",  # "从1986年…到2016年的30年之间…148件": not 2017's
+        "成都2024年公证收费多少钱",  # "多少钱" asks an amount: 公证55万余件 is a count
     ],
 )
 def test_a_near_figure_of_another_kind_is_refused(seeded, question):

@@ -648,6 +648,7 @@ def test_a_city_by_its_one_character_name_is_that_city(archive):
 def test_an_amount_asked_in_everyday_words_is_answered(lookalike):
     """ "几个亿" asks an amount in 亿元 (it had been refused as a count in 个)."""
     assert "4.68亿元" in Answerer(lookalike, "extractive").ask("南海免申即享兑现资金几个亿").answer
+    assert "4.68亿元" in Answerer(lookalike, "extractive").ask("南海免申即享兑现了多少钱").answer
 
 
 def test_a_figure_in_chinese_numerals_is_looked_up_as_the_reports_write_it(archive):

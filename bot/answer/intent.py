@@ -921,7 +921,12 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
         return None  # "检查次数同比下降了多少": a change of the count, said in %
     if not found and _ASKS_LENGTH.search(text):
         return "天"  # of the time class: 6个月 and 15个工作日 answer it
+    if not found and _ASKS_MONEY.search(text):
+        return "元"  # "收费多少钱": an amount; 公证55万余件 is no answer
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
+
+
+_ASKS_MONEY = re.compile(r"(?:多少|几)(?:块)?钱|花了多少|多少经费|多少费用")
 
 
 def _counted_in(text: str, intent: Intent, compared: bool) -> str | None:
