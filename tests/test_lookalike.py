@@ -654,3 +654,18 @@ def test_an_amount_asked_in_everyday_words_is_answered(lookalike):
 def test_a_figure_in_chinese_numerals_is_looked_up_as_the_reports_write_it(archive):
     """ "一千一百二十四件复议申请是哪个区的": the reports write 1124件 (it had been refused; "1124件…" was answered)."""
     assert "南海区" in Answerer(archive, "extractive").ask("一千一百二十四件复议申请是哪个区的").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a section asked of several places: each report's own section (an unrelated sentence, or a refusal, had
+        # answered)
+        ("广州和韶关问题分别有几条", ["广州市2024年度报告所列不足：共4项", "韶关市2024年度报告所列不足：共3项"]),
+        ("成都和南海下一步在行政复议上的打算分别是什么", ["成都市2024年度报告的工作安排", "南海区2024年度报告的"]),
+        ("广州报告分几部分", ["分为三个部分"]),  # the report's parts (a shortcoming's sentence had answered)
+    ],
+)
+def test_a_reports_sections_asked_of_several_places_or_as_parts_are_read_from_its_structure(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert all(s in answer for s in said), answer

@@ -63,6 +63,7 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 # the words these paragraphs are written with (keyword ranking only).
 _ASKS_SHORTCOMINGS = re.compile(
     r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|(?:哪些|还有什么)问题|问题有哪些|问题部分|具体表现"
+    r"|问题(?:分别|一共|共|总共)?有?几(?:条|点|项|个方面)"  # "广州和韶关问题分别有几条": the listed problems
 )
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 # What is said of a shortcoming ("效率不高", "力度不够", "有待加强"): asked why, the shortcomings answer.
@@ -270,6 +271,10 @@ def asked_apart(question: str, issuers: list[str]) -> list[str]:
     its own ("广州…出台多少份规范性文件，南海…制定…多少件"; "A和B…各多少件，出庭应诉率各多少"): one plan for the
     whole took one thing's words to both places. [] when one place is asked, or a part compares (the rows are
     needed side by side: "…各多少，哪个多")."""
+    scope = find_scope(question, issuers)
+    if role_asked(question) and len(scope.issuers) > 1 and not _COMPARES.search(to_simplified(question)):
+        asked = re.sub(r"^[和与及、，,\s]+", "", without_places(to_simplified(question), scope, issuers))
+        return [f"{name}{asked}" for name in scope.issuers]  # "广州和韶关问题分别有几条": each report's section
     parts = separate_parts(question)
     places = [tuple(find_scope(part, issuers).issuers) for part in parts]
     return parts if parts and (len({p for p in places if p}) > 1 or len(places[0]) > 1) else []
@@ -588,7 +593,8 @@ CATALOGUE_ASKED = re.compile(
 )
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
-    r"(?:分为|分成|包括|包含|由)(?:哪几|几)个?部分|哪几个?部分组成|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
+    r"(?:分为|分成|分|包括|包含|由|一共有|共有|有)(?:哪几|几)(?:个|大)?部分|哪几个?部分组成"  # "广州报告分几部分"
+    r"|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
 )
 # Where in its report something is said ("这个数字出自报告哪一部分", "…在报告的哪个部分"): its section.
 LOCATION_ASKED = re.compile(
