@@ -651,6 +651,12 @@ def test_an_amount_asked_in_everyday_words_is_answered(lookalike):
     assert "4.68亿元" in Answerer(lookalike, "extractive").ask("南海免申即享兑现了多少钱").answer
 
 
+def test_a_figure_stated_as_known_keeps_the_answer_to_its_report(archive):
+    """ "1,124件复议申请里面受理了几件" names no place, but 1124件 is 南海区's: 肇庆's 1586件/1432件 had been added."""
+    answer = Answerer(archive, "extractive").ask("1,124件复议申请里面受理了几件").answer
+    assert "受理1018件" in answer and "肇庆" not in answer, answer
+
+
 def test_a_figure_in_chinese_numerals_is_looked_up_as_the_reports_write_it(archive):
     """ "一千一百二十四件复议申请是哪个区的": the reports write 1124件 (it had been refused; "1124件…" was answered)."""
     assert "南海区" in Answerer(archive, "extractive").ask("一千一百二十四件复议申请是哪个区的").answer

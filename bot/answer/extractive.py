@@ -19,6 +19,7 @@ from bot.answer.intent import (
     asks,
     case_acts,
     change_asked,
+    confirm_asked,
     done_asked,
     listed_thing,
     measure,
@@ -91,6 +92,8 @@ class Extractive:
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if thing := place_of_what(question):  # "…在哪个城市？": only a sentence saying the thing says where
             scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
+        if owners := _reports_holding_stated(question, passages):  # "1124件复议申请里面受理了几件": 南海's
+            scored = [item for item in scored if passages[item[1] - 1].issuer in owners]
         if not scored or max(s for s, _, _ in scored) <= 0:
             yield REFUSAL
             return
@@ -289,6 +292,20 @@ def _answering(
     kept = {i for i in kept if holds[i] or not found[i] <= said} | way  # a clause the answer's own clauses say again
     kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
     return kept
+
+
+def _reports_holding_stated(question: str, passages: list[Passage]) -> set[str]:
+    """The bodies whose passages hold a figure a question states as known, not as a claim ("1,124件复议申请里面受理
+    了几件"): the question is about that report, whatever others say of the thing; empty when none does."""
+    if confirm_asked(question):
+        return set()
+    stated = {
+        re.sub(r"\D", "", f.text)
+        for f in extract_figures(to_simplified(question))
+        if f.unit_class not in (None, "time")
+    }
+    stated = {n for n in stated if len(n) >= 3}
+    return {p.issuer for p in passages if stated and any(n in p.text.replace(",", "") for n in stated)}
 
 
 def _other_act(core: str, question: str, passage: str) -> str:
