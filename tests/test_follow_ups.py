@@ -339,3 +339,13 @@ def test_a_year_asked_after_a_span_is_not_answered_by_the_span(seeded):
     said again)."""
     answer = _converse(seeded, "广州人大常委会制定了多少件法规", "那2017年制定了多少？")
     assert answer.refused and "148件" not in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_follow_up_naming_a_sibling_service_replaces_the_last_one(seeded):
+    """ "那成都跨省通办呢" after 韶关's 省内通办: 跨省通办 replaces 省内通办 (it had been appended, and "哪个多" then
+    compared 省内通办, which 成都 does not give)."""
+    answer = _converse(seeded, "韶关的跨省通办事项有多少项", "省内通办呢", "那成都跨省通办呢", "哪个多")
+    assert "283项跨省通办" in answer.answer and "162项" in answer.answer and "韶关市更多" in answer.answer, (
+        answer.standalone,
+        answer.answer,
+    )

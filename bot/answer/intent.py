@@ -1462,11 +1462,26 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
+    if 2 <= len(thing) <= 12 and not measured and (sibling := _sibling_in(to_simplified(rewritten), thing)):
+        return to_simplified(rewritten).replace(sibling, thing, 1)  # "那成都跨省通办呢" after 省内通办
     if 2 <= len(thing) <= 12 and not measured and (run := _noun_run(to_simplified(rewritten))):
         return to_simplified(rewritten).replace(run, thing, 1)  # "我问的是南海区的法律援助": that place's thing
     if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
         return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
+
+
+def _sibling_in(text: str, thing: str) -> str:
+    """The thing of `text` that `thing` is a sibling of, told apart by where it is done ("跨省通办" of "省内通办"),
+    or ""."""
+    where = _WHERE_DONE.match(thing)
+    rest = thing[where.end() :] if where else ""
+    found = re.search(rf"(?:{_WHERE_DONE.pattern.lstrip('^')}){re.escape(rest)}", text) if len(rest) >= 2 else None
+    return found.group(0) if found else ""
+
+
+# Where a service is done, naming one of several like it ("跨省通办", "省内通办", "川渝通办", "全市通办").
+_WHERE_DONE = re.compile(r"^(?:跨省|跨市|跨区|省内|市内|区内|县内|全省|全市|全区|川渝|湾区)")
 
 
 def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collection[int]] | None) -> str:
