@@ -16,6 +16,7 @@ from bot.answer.intent import (
     GENERIC_THINGS,
     GRADE_ASKED,
     TREND_ASKED,
+    WHERE_DONE,
     Intent,
     Plan,
     Scope,
@@ -61,6 +62,7 @@ from bot.text import (
     LIST_MARKER,
     MARKER,
     NUMBER,
+    NUMERALS,
     ORDINAL,
     RATE,
     bigrams,
@@ -227,12 +229,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
-    counted_figures = [f for f in figures if f.unit_class and f.unit_class != "time"]
-    held = _holding(counted_figures, said)
-    if plan.scope.places and counted_figures and not any(all(p in s for p in plan.scope.places) for s in held):
-        return False  # "肇庆鼎湖区调解成功率": the city's 97.91% is no figure of 鼎湖区
-    if counted_figures and all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted_figures):
-        return False  # "2017年制定了多少": "从1986年…到2016年的30年之间…148件" is no figure of 2017
+    if not _of_the_scope(plan, [f for f in figures if f.unit_class and f.unit_class != "time"], said):
+        return False
     if change_asked(plan.question) and _HOW_MUCH.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
@@ -269,10 +267,25 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
     if level and not counted and _level_named(level) not in map(_level_named, _LEVEL.finditer(to_simplified(text))):
         return False  # "市一级还设执法队伍吗": answered by a sentence of that level ("市级原则上不设…")
-    rates = rates_named(plan.question)  # of a question of several parts, each part's is checked with it
+    return _rate_of_the_thing(plan, text, said, idf, named)
+
+
+def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
+    """Whether the figures given are of the place and year asked: a district of the reporting city needs a
+    figure said of it ("肇庆鼎湖区调解成功率": the city's 97.91% is none), and the one year asked a figure not
+    said of a span leaving it out ("2017年制定了多少": "从1986年…到2016年的30年之间…148件" is none)."""
+    held = _holding(counted, said)
+    if plan.scope.places and counted and not any(all(p in s for p in plan.scope.places) for s in held):
+        return False
+    return not counted or not all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted)
+
+
+def _rate_of_the_thing(plan: Plan, text: str, said: list[str], idf, named: list[str]) -> bool:
+    """Whether a rate the question names is said, in a sentence naming the thing asked: "信访事项群众满意率" is
+    not answered by 建议提案's "满意率均达100%". Of a question of several parts, each part's is checked with it."""
+    rates = rates_named(plan.question)
     if not rates or len(asks(plan.question)) > 1:
         return True
-    # the rate said of the thing asked: "信访事项群众满意率" is not answered by 建议提案's "满意率均达100%"
     sentences = [*split_sentences(to_simplified(text)), *said]
     return any(r in s and names_the_thing(plan.question, s, idf, named) for s in sentences for r in rates)
 
@@ -602,16 +615,13 @@ def _reversed(question: str, answer: str) -> bool:
 _FROM_TO = re.compile(r"由(\d+(?:\.\d+)?)[^，。；\d]{0,7}?(?:到|至)(\d+(?:\.\d+)?)")
 
 
-_NUMERALS = r"一二三四五六七八九十\d"
-
-
 def _rank_unsaid(question: str, answer: str) -> bool:
     """Whether a rank a yes-or-no question claims ("排名第一") is not the rank its answer gives ("稳居前五")."""
     claimed, said = _claimed_and_said(question, answer, lambda x: set(_RANK.findall(x)))
     return bool(claimed - said)
 
 
-_RANK = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；\d]{{0,4}}?(第[{_NUMERALS}]+|前[{_NUMERALS}]+|首位)")
+_RANK = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；\d]{{0,4}}?(第[{NUMERALS}\d]+|前[{NUMERALS}\d]+|首位)")
 
 
 def _claimed_besides(question: str, answer: str) -> bool:
@@ -745,7 +755,7 @@ def _nouns(question: str) -> set[str]:
 
     found, joined = set(), set()
     for i, (w, flag) in enumerate(pairs):
-        if w in _WITHIN and i + 1 < len(pairs) and (noun(i + 1) or pairs[i + 1][1] in ("l", "j")):
+        if w in WHERE_DONE and i + 1 < len(pairs) and (noun(i + 1) or pairs[i + 1][1] in ("l", "j")):
             found.add(w + pairs[i + 1][0])  # "省内通办": where it is done tells it from 跨省通办, 川渝通办
             joined.add(i + 1)
         elif (
@@ -755,7 +765,3 @@ def _nouns(question: str) -> set[str]:
         ):
             found.add(counted(i))
     return found
-
-
-# Where a thing is done, said before it ("省内通办", "境外…"): a part of its name, not a word of its own.
-_WITHIN = frozenset("省内 市内 区内 县内 境内 境外 国内 国外 省外 市外".split())

@@ -1474,14 +1474,15 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
 def _sibling_in(text: str, thing: str) -> str:
     """The thing of `text` that `thing` is a sibling of, told apart by where it is done ("跨省通办" of "省内通办"),
     or ""."""
-    where = _WHERE_DONE.match(thing)
-    rest = thing[where.end() :] if where else ""
-    found = re.search(rf"(?:{_WHERE_DONE.pattern.lstrip('^')}){re.escape(rest)}", text) if len(rest) >= 2 else None
+    where = next((w for w in WHERE_DONE if thing.startswith(w)), "")
+    rest = thing[len(where) :] if where else ""
+    found = re.search(rf"(?:{'|'.join(WHERE_DONE)}){re.escape(rest)}", text) if len(rest) >= 2 else None
     return found.group(0) if found else ""
 
 
-# Where a service is done, naming one of several like it ("跨省通办", "省内通办", "川渝通办", "全市通办").
-_WHERE_DONE = re.compile(r"^(?:跨省|跨市|跨区|省内|市内|区内|县内|全省|全市|全区|川渝|湾区)")
+# Where a thing is done, said before its name: part of the name, telling one of several like it from the others
+# ("省内通办" from 跨省通办, 川渝通办); not 全市, which says how much of the place ("全市新收…").
+WHERE_DONE = tuple("跨省 跨市 跨区 省内 市内 区内 县内 川渝 湾区 境内 境外 国内 国外 省外 市外".split())
 
 
 def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collection[int]] | None) -> str:
