@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
-from bot.ingest.places import own_name
+from bot.ingest.places import own_name, rare_district
 from bot.models import Filters
-from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, segmenter, tagged, to_simplified, tokenize, words
+from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
@@ -522,7 +522,7 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
     first = next((i for i, (word, _) in enumerate(tokens) if word.strip() and word not in _LEAD_INS), 0)
     for i, (word, flag) in enumerate(tokens):
         name = _SUFFIX.sub("", word)
-        named = flag.startswith("ns") or i == first and _district_leading(word)
+        named = flag.startswith("ns") or i == first and rare_district(word)  # 禅城区 is jieba's `n`
         if named and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name)
     years = years_named(text)
@@ -532,16 +532,8 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
     return Scope(found, list(dict.fromkeys(places)), years)
 
 
-def _district_leading(word: str) -> bool:
-    """Whether a question's first word is a district or county jieba does not tag as a place (禅城区 `n`, 高明区
-    `nr`): a rare name ending in 区 or 县, where common words ending so (开发区, 示范区, 自治县) start with a
-    common word."""
-    found = re.fullmatch(rf"([{CJK}]{{2,4}})[区县]", word)
-    return bool(found) and segmenter().dt.FREQ.get(found.group(1), 0) < _COMMON_WORD
-
-
+# Words a question may open with before the place it asks about ("请问禅城区…", "那禅城区呢").
 _LEAD_INS = frozenset("请问 请 那 那么 而 帮我 帮忙 查 查一下 问 问下 问一下 我想 想 知道".split())
-_COMMON_WORD = 2000  # jieba dictionary frequency of common words (开发, 示范; 禅城 3, 高明 791)
 
 
 @dataclass(frozen=True)
@@ -1006,22 +998,7 @@ def tidy(question: str) -> str:
     """A question without the talk around it: a greeting or self-introduction before it ("你好，我是司法局的小王，
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
-    text = question.strip()
-    sentences = re.split(r"(?<=[。！!])", text)  # a sentence pasted before the question ("（五）發揮…。 肇庆…多少")
-    while (
-        len(sentences) > 1
-        and sentences[1].strip()
-        and not _asks_or_dates(sentences[0])
-        and not _places_named(sentences[0])
-    ):
-        sentences = sentences[1:]
-    clauses = re.split(r"(?<=[，,。！!])", "".join(sentences).strip())
-    while len(clauses) > 1 and _talk(clauses[0]):
-        clauses = clauses[1:]
-    if len(clauses) > 1 and _STORY.search(clauses[0]) and not _asks_or_dates(clauses[0]) and _THEY.match(clauses[1]):
-        named = _places_named(clauses[0])  # "想参考一下韶关的做法，他们林火…多少个": 韶关's, asked
-        clauses = [*named, _THEY.sub("", clauses[1], count=1), *clauses[2:]] if named else clauses
-    text = _ASKING_LEAD.sub("", "".join(clauses).strip())
+    text = _ASKING_LEAD.sub("", _without_talk(_without_pasted(question.strip())))
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
     asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after) or _ASKS_CONFIRM.search(after)
     if asked and after.strip() and not asks_after:
@@ -1052,6 +1029,8 @@ _PLAIN_WORDS = {
     **{"出庭率": "出庭应诉率", "数交所": "数据交易所"},  # the short forms the reports do not use
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
+# Cities by their one-character names, as askers write them before a year.
+CITY_SHORT_NAMES = {"穗": "广州", "蓉": "成都", "韶": "韶关", "莞": "东莞", "沪": "上海", "榕": "福州"}
 # Everyday phrasings that need their context: "复议结了多少案" (closed: 审结; not 总结了, 集结了), "几个人" (a count
 # of people: 几人; not 几个人民调解委员会).
 _SAID_AS = (
@@ -1063,7 +1042,7 @@ _SAID_AS = (
     # a city by its one-character name before a year ("穗2024年…", "蓉24年…"); not in a name (“穗好办”, 智慧蓉城)
     *(
         (re.compile(rf"(?<![{CJK}]){short}(?=\s*(?:\d|[〇零一二三四五六七八九]{{2,4}}年))"), city)
-        for short, city in {"穗": "广州", "蓉": "成都", "韶": "韶关", "莞": "东莞", "沪": "上海", "榕": "福州"}.items()
+        for short, city in CITY_SHORT_NAMES.items()
     ),
 )
 
@@ -1109,6 +1088,29 @@ _ASKING_LEAD = re.compile(
 # Thanks after the question ("，谢谢！", "？多谢"), and a softening particle ending it ("是多少啊？").
 _THANKS = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|辛苦)[您你啦了哈啊呀！!。~～\s]*$")
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|哦|嘛|呐)([？?！!。]?)$")
+
+
+def _without_pasted(text: str) -> str:
+    """A question without the sentences pasted before it ("（五）發揮行政複議主渠道作用…。 肇庆…多少"): whole
+    sentences asking nothing, naming no year and no place."""
+    sentences = re.split(r"(?<=[。！!])", text)
+    while len(sentences) > 1 and sentences[1].strip() and not _asks_or_dates(sentences[0]):
+        if _places_named(sentences[0]):
+            break
+        sentences = sentences[1:]
+    return "".join(sentences).strip()
+
+
+def _without_talk(text: str) -> str:
+    """A question without the greeting and story before it, keeping a place the story names when the question
+    points back at it ("想参考一下韶关的做法，他们林火…多少个": 韶关's)."""
+    clauses = re.split(r"(?<=[，,。！!])", text)
+    while len(clauses) > 1 and _talk(clauses[0]):
+        clauses = clauses[1:]
+    if len(clauses) > 1 and _STORY.search(clauses[0]) and not _asks_or_dates(clauses[0]) and _THEY.match(clauses[1]):
+        named = _places_named(clauses[0])
+        clauses = [*named, _THEY.sub("", clauses[1], count=1), *clauses[2:]] if named else clauses
+    return "".join(clauses).strip()
 
 
 def _places_named(clause: str) -> list[str]:

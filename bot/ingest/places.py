@@ -48,6 +48,13 @@ def stem(name: str) -> str:
     return short if len(short) >= 2 else own
 
 
+def rare_district(word: str) -> bool:
+    """Whether a word is a district or county jieba does not tag as a place (禅城区 `n`, 高明区 `nr`): a rare name
+    ending in 区 or 县; common words ending so (开发区, 示范区) start with a common word (开发, 示范)."""
+    found = re.fullmatch(rf"([{CJK}]{{2,4}})[区县]", word)
+    return bool(found) and segmenter().dt.FREQ.get(found.group(1), 0) < _COMMON
+
+
 def own_name(name: str) -> str:
     """The last level of a compound name: 广州市花都区 → 花都区; a simple name is itself."""
     m = _COMPOUND.match(name)
