@@ -448,7 +448,8 @@ def _together(figure, text: str, question: str) -> str:
     lead = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
     items[0] = lead or items[0]  # "办理人大代表建议…": the thing, not the act; "修改、废止255件": acts listed
     asked = _EXCLUDED.sub("", to_simplified(question))  # "（不含政协提案）" asks it left out, not counted in
-    named = [item for item in items if item[:2] in asked]
+    asked, keys = _QUOTES.sub("", asked), [_QUOTES.sub("", item) for item in items]  # “穗@i企” or "穗@i企"
+    named = [item for item, key in zip(items, keys, strict=True) if key[:2] in asked]
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
 
 
@@ -464,6 +465,7 @@ def running_total(text: str, question: str) -> str:
 _ONE_YEAR_ASKED = re.compile(r"全年|当年|这一年|一年(?:内|里|中)?")
 
 
+_QUOTES = re.compile(r"[“”\"'‘’「」]")
 # A thing a question leaves out of its count ("人大代表建议多少件（不含政协提案）", "除政协提案外").
 _EXCLUDED = re.compile(rf"(?:不含|不包括|不计|除(?:去|了)?)[{CJK}“”、]{{2,16}}?(?:外|以外|之外|[）)，,？?]|$)")
 # Things listed with 、 right before a figure ("人大代表建议、政协提案1407件").
