@@ -489,7 +489,7 @@ def test_a_count_of_two_things_together_given_for_one_says_so(seeded, question, 
 
 
 def test_a_list_named_with_other_quotation_marks_is_no_list_counted_together(seeded):
-    """ '"穗@i企"…推送惠企服务、政策兑现事项' names the whole list, in ASCII quotes: the report's “穗@i企” is the
+    """'"穗@i企"…推送惠企服务、政策兑现事项' names the whole list, in ASCII quotes: the report's “穗@i企” is the
     same name (a broken "（企”平台…合计，报告未单列）" had been added)."""
     answer = Answerer(seeded, "extractive").ask('广州"穗@i企"平台推送惠企服务、政策兑现事项共1553万家，对吗？').answer
     assert answer.startswith("否。") and "合计" not in answer, answer
