@@ -15,6 +15,7 @@ from bot.answer.intent import (
     DISTINCT_KINDS,
     GENERIC_THINGS,
     GRADE_ASKED,
+    HOW_MANY,
     TREND_ASKED,
     WHERE_DONE,
     Intent,
@@ -192,7 +193,6 @@ def _lists_the_counted(text: str) -> bool:
     return any(_A_LISTING.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_A_LISTING.search(text))
 
 
-_HOW_MUCH = re.compile(r"多少|几")
 _CHANGE_SAID = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降低|持平|翻番|倍")
 _AGENT_SAID = re.compile(
     r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|处|委员会|办公室|领导小组)"
@@ -231,7 +231,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False  # "…立法多少？": a sentence holding no figure does not say how many
     if not _of_the_scope(plan, [f for f in figures if f.unit_class and f.unit_class != "time"], said):
         return False
-    if change_asked(plan.question) and _HOW_MUCH.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
+    if change_asked(plan.question) and HOW_MANY.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
         part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
@@ -544,7 +544,7 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
     if len(years) != 1 or year_of_a_document(question):
         return False
     held = to_simplified(figure.text)
-    for sentence in [s for s in said if held in s] or [figure.sentence]:
+    for sentence in _as_reported(figure, said):
         before = to_simplified(sentence).split(held)[0]
         if span := _SPAN.search(before):
             return not int(span.group(1)) <= years[0] <= int(span.group(2))
@@ -558,7 +558,7 @@ def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tu
     """Whether the clause saying a figure, with the one before it, in a cited sentence (else the answer's), counts
     the kind asked, or names none of its `kinds` (then the figure may still be its count)."""
     held = to_simplified(figure.text)
-    for sentence in [s for s in said if held in s] or [figure.sentence]:  # as the report says it, not as trimmed
+    for sentence in _as_reported(figure, said):
         clauses = re.split(r"[，；;。]", to_simplified(sentence))
         at = next((i for i, c in enumerate(clauses) if held in c), None)
         near = "".join(clauses[max(0, at - 1) : at + 1]) if at is not None else ""
@@ -659,6 +659,12 @@ def _changed(change, said: list[str]) -> list[str]:
     held = to_simplified(change.text)
     of = [f.indicator for s in said if held in s for f in extract_figures(s) if f.change and f.text == held]
     return [i for i in of if i] or _holding([change], said)
+
+
+def _as_reported(figure, said: list[str]) -> list[str]:
+    """The cited sentences saying a figure, as the report says them, else the answer's own sentence: what the
+    figure is said of is read where it was not trimmed away."""
+    return [s for s in said if to_simplified(figure.text) in s] or [figure.sentence]
 
 
 def _holding(figures: list, said: list[str]) -> list[str]:

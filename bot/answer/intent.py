@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
@@ -433,11 +434,11 @@ def kind_asked(question: str, kinds: tuple[tuple[str, ...], ...]) -> tuple[str, 
 def acts_asked(question: str) -> list[str]:
     """The acts on cases a question counts: those of the clause asking how many ("新收…案件，其中审结了多少件": 审结),
     else of the whole."""
-    clauses = [c for c in re.split(r"[，,；;]", to_simplified(question)) if _HOW_MANY.search(c)]
+    clauses = [c for c in re.split(r"[，,；;]", to_simplified(question)) if HOW_MANY.search(c)]
     return (case_acts(clauses[-1]) if clauses else []) or case_acts(question)
 
 
-_HOW_MANY = re.compile(r"多少|几")
+HOW_MANY = re.compile(r"多少|几")  # how many, or how much, asked
 
 
 _ACT = re.compile(rf"((?:成功)?[{CJK}]{{2}})(?:了|的)(?:有|是)?(?:多少|几)")  # 成功调解了多少: 成功调解
@@ -994,6 +995,7 @@ def _names_marked(text: str, issuers: list[str]) -> tuple[str, list[str]]:
     return rest, found
 
 
+@lru_cache(maxsize=256)  # the chain reads a question's words again for each sentence's script (`chain._asked_in`)
 def tidy(question: str) -> str:
     """A question without the talk around it: a greeting or self-introduction before it ("你好，我是司法局的小王，
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
