@@ -202,3 +202,26 @@ def test_enumeration_questions_get_the_items_each_cited(seeded):
 def test_a_detail_inside_one_item_is_not_answered_with_the_whole_enumeration(seeded):
     answer = Answerer(seeded, "extractive").ask("韶关2024年修订了哪些规范重大决策的制度文件？")
     assert "《韶关市重大行政决策程序规定》" in answer.answer and "一是" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("今年广州法治政府建设取得了哪些成绩", "广州法治政府建设取得了哪些成绩"),
+        ("广州去年法治政府建设取得了哪些成绩？", "广州法治政府建设取得了哪些成绩？"),
+        ("本年度成都办理了多少行政复议案件", "成都办理了多少行政复议案件"),
+    ],
+)
+def test_this_year_or_last_in_a_first_question_asks_the_latest_report(seeded, asked, plain):
+    """今年/去年 in a question naming no year are the asker's, not a report's: the latest report answers and its
+    year is said. The 2017 article's own "今年5月" must not pull it in (the summary was refused)."""
+    answerer = Answerer(seeded, "extractive")
+    expected = answerer.ask(plain)
+    answer = answerer.ask(asked)
+    assert not expected.refused and answer.answer == expected.answer
+
+
+def test_a_relative_year_with_a_month_still_asks_the_article(seeded):
+    """ "今年5月广州获得了什么称号" quotes the 2017 article's own words: it is answered from it, as 2017年5月."""
+    answer = Answerer(seeded, "extractive").ask("今年5月广州获得了什么称号")
+    assert "2017年5月" in answer.answer and "典范城市" in answer.answer

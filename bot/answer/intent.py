@@ -1167,11 +1167,10 @@ def standalone(
     question = _item_named(tidy(question), history, issuers)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     if not previous:
-        return _year_before_said(question, issuers, years)[:MAX_QUESTION_CHARS]
+        return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
-        return _in_scope_of(question, standalone(previous[-1], _as_history(previous[:-1]), issuers, years), issuers)[
-            :MAX_QUESTION_CHARS
-        ]
+        before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
+        return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
     between = previous[start + 1 :][-_TURNS:]
     if (counted := _counted_before(question, previous, start)) is not None:
@@ -1193,6 +1192,24 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _latest_said(question: str) -> str:
+    """ "今年广州…", "广州去年…", naming no year: the asker's now (a report is read the year after the one it
+    covers), which the latest report answers, its year said. Left out, so a 2017 article's own "今年" does
+    not pull it in. A relative year with a month ("今年5月…") or quoted is the article's words; one after
+    比/较 is a change's base."""
+    if find_scope(question, []).years or _QUOTED.search(question):
+        return question
+    for found in reversed(relative_dates(question, 0)):
+        after = question[found.end :]
+        if found.word in _NOW and not _AGAINST.search(question[: found.start]) and not _DATED.match(after):
+            question = question[: found.start] + after.lstrip("的")
+    return question
+
+
+_NOW = frozenset({"今年", "今年度", "本年", "本年度", "去年", "去年度"})
+_DATED = re.compile(rf"\s*(?:\d|[{NUMERALS}]+月|以来|同期|上半年|下半年|年初|年底)")
 
 
 def _year_before_said(question: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
