@@ -747,3 +747,24 @@ def test_a_near_figure_of_another_kind_is_refused(seeded, question):
 )
 def test_the_figure_a_near_miss_is_refused_for_answers_its_own_question(seeded, question, figure):
     assert figure in Answerer(seeded, "extractive").ask(question).answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # "分别赋予南沙区、增城经济开发区31项、12项": 南沙区's is 31项
+        ("广州赋予南沙区12项市级管理权限，对吗", "否。"),
+        ("广州赋予南沙区31项市级行政职权对吗", "是。"),
+        ("广州赋予增城经济开发区31项市级行政职权，对吗？", "否。"),
+    ],
+)
+def test_figures_paired_with_places_by_fenbie_are_each_their_own(seeded, question, verdict):
+    """ "分别赋予A、B31项、12项" pairs the lists in order: 12项 is B's alone, so it neither confirms A's nor reads
+    as A and B counted together."""
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert answer.startswith(verdict) and "合计" not in answer, answer
+
+
+def test_a_figure_paired_by_fenbie_is_not_noted_as_counted_together(seeded):
+    answer = Answerer(seeded, "extractive").ask("广州赋予增城经济开发区多少项市级行政职权？").answer
+    assert "12项" in answer and "合计" not in answer and "（增城经济开发区为12项市级行政职权）" in answer, answer

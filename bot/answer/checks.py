@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from bot.answer.intent import (
     AGENT_ASKED,
@@ -373,6 +374,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
         ways = {direction(f.change) for f in figures if f.change}
         return "" if not way or len(ways) != 1 else "是。" if ways == {way} else "否。"
     said = [f for f in figures if counts_alike(f.unit, claimed.unit)]
+    said = [f for f in said if not _paired_elsewhere(f, question)]  # "分别赋予A、B31项、12项": 12项 is B's
     said = [f for f in said if _labelled(f, nouns)] or said  # "法规18件、规章11件": 11件 is 规章's alone
     if one_of_several and not nouns and not rates and not claimed.change:
         acts = [w for w in words(question) if re.fullmatch(rf"[{CJK}]{{2,}}", w)]
@@ -436,6 +438,8 @@ def counted_together(text: str, question: str) -> str:
 
 def _together(figure, text: str, question: str) -> str:
     """The note of `counted_together` for one figure, if the things listed right before it call for one."""
+    if pairing(figure):
+        return ""  # "分别赋予A、B31项、12项": each its own, not counted together
     before = re.split(r"[，；：]", to_simplified(text).split(to_simplified(figure.text))[0])[-1]
     before = re.sub(r"^.*\d[^、]*、", "", before)  # "法律援助1.8万余件、公证55万余件": 公证 alone is before 55万
     listed = _LISTED_BEFORE.search(before)
@@ -451,6 +455,65 @@ def _together(figure, text: str, question: str) -> str:
     asked, keys = _QUOTES.sub("", asked), [_QUOTES.sub("", item) for item in items]  # “穗@i企” or "穗@i企"
     named = [item for item, key in zip(items, keys, strict=True) if key[:2] in asked]
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
+
+
+class Pairing(NamedTuple):
+    """A figure's place in a 分别 pairing: its item, all the items paired, and what the figures count."""
+
+    item: str
+    items: list[str]
+    of: str
+
+
+def pairing(figure) -> Pairing | None:
+    """The item "分别" pairs a figure with: of "分别赋予南沙区、增城经济开发区31项、12项市级行政职权" (or "A、B分别为
+    31项、12项") the two lists pair in order, so 12项 is 增城经济开发区's alone. None when the figure's clause pairs
+    no list with it."""
+    clause = _own_clause(figure)
+    if "分别" not in clause:
+        return None
+    spans, at = [], 0
+    for f in extract_figures(clause):
+        start = clause.find(to_simplified(f.text), at)
+        if start < 0:
+            return None
+        spans.append((start, at := start + len(to_simplified(f.text))))
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:  # figures joined by 、 are one list
+        if runs and clause[runs[-1][-1][1] : span[0]] == "、":
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    held = clause.find(to_simplified(figure.text))
+    run = next((r for r in runs if any(start == held for start, _ in r)), [])
+    before = re.sub(r"\d+[年月日]度?", "，", clause[: run[0][0]] if len(run) > 1 else "")  # "2024年分别…"
+    listed = _PAIRED_BEFORE.search(before)
+    items = listed.group(1).split("分别")[-1].split("、") if listed else []
+    if len(items) != len(run):
+        return None
+    items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
+    of = re.match(rf"[{CJK}]{{0,12}}", clause[run[-1][1] :]).group(0)
+    return Pairing(items[[start for start, _ in run].index(held)], items, of)
+
+
+_PAIRED_BEFORE = re.compile(rf"((?:[{CJK}“”]{{2,14}}、)+[{CJK}“”]{{2,14}}?)(?:分别(?:为|是|达到?|有)?)?$")
+
+
+def _paired_elsewhere(figure, question: str) -> bool:
+    """Whether 分别 pairs a figure with an item the question does not name while it names another of them."""
+    paired, asked = pairing(figure), to_simplified(question)
+    return bool(paired) and paired.item not in asked and any(other in asked for other in paired.items)
+
+
+def paired_asked(text: str, question: str) -> str:
+    """A note naming the one figure of a 分别 pairing the question asks ("（增城经济开发区为12项市级行政职权）"):
+    the sentence gives every item's, and pasted as it stands the asked one is left to the reader to pair."""
+    asked = to_simplified(question)
+    for figure in extract_figures(text):
+        paired = pairing(figure)
+        if paired and paired.item in asked and not any(o in asked for o in paired.items if o != paired.item):
+            return f"（{paired.item}为{to_simplified(figure.text)}{paired.of}）"
+    return ""
 
 
 def running_total(text: str, question: str) -> str:

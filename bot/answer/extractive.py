@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.checks import asked_nouns, confirmation, counted_together, names_the_thing, running_total
+from bot.answer.checks import (
+    asked_nouns,
+    confirmation,
+    counted_together,
+    names_the_thing,
+    paired_asked,
+    running_total,
+)
 from bot.answer.framing import framed
 from bot.answer.intent import (
     CASE_ACTS,
@@ -143,7 +150,7 @@ class Extractive:
         lines = []
         for n, core in said:
             note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
-            note = note or running_total(core, question)
+            note = note or running_total(core, question) or paired_asked(core, question)
             note = note if intent.figure and not intent.each else ""
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
