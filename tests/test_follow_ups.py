@@ -349,3 +349,32 @@ def test_a_follow_up_naming_a_sibling_service_replaces_the_last_one(seeded):
         answer.standalone,
         answer.answer,
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # after a question on the report itself (its date), a new question is asked in its place and year alone
+        (["花都区2023年度报告哪天发布的", "存在什么不足"], "花都区2023年度报告所列不足"),
+        (["花都区2023年度报告哪天发布的", "拿了哪些荣誉", "调解了多少纠纷"], "1497宗"),
+        # after a section and one of its items, a figure or another question of the section is its own
+        (["花都区2023年存在哪些不足", "第四点展开说说", "调解了多少纠纷"], "1497宗"),
+        (["花都区2023年存在哪些不足", "第四点展开说说", "不足总共几条"], "共4项"),
+    ],
+)
+def test_a_question_after_one_on_the_report_or_a_section_is_asked_in_its_scope_alone(seeded, turns, said):
+    """A question about the report itself, a section or an item has no thing a later question asks more of:
+    "调解了多少纠纷" after "…哪天发布的" had been glued to it and answered with the date again."""
+    answer = _converse(seeded, *turns)
+    assert said in answer.answer and "发布日期" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["南海区存在哪些不足", "第二条展开说说", "复议申请收了多少件"], "1124件"),
+        (["南海区那份报告哪年的？谁发的，哪天发的？", "主要成绩概括一下", "存在哪些不足", "不足总共几条"], "共3项"),
+    ],
+)
+def test_a_drafter_reading_one_report_is_answered_turn_by_turn(lookalike, turns, said):
+    assert said in _converse(lookalike, *turns).answer

@@ -1328,6 +1328,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     core = _THESE.sub("", core)
     if not _ASKS_WHICH.search(core) or _noun_run(_MEASURE_WORDS.sub("", core)):  # 增幅 is a measure, no thing
         return None
+    if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
+        return None
     old = find_scope(base, issuers)
     # "和肇庆比呢？": the place asked last beside the one named; "哪个最多？": every place asked about
     named = new.issuers if len(new.issuers) > 1 else [*old.issuers, *new.issuers] if new.issuers else asked
@@ -1416,10 +1418,11 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
             return f"{_thing_asked(earlier)}，{rest}"
         return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before
+    of_a_thing = not _of_the_report(earlier)  # after "…报告哪天发布的", "调解了多少纠纷" is of no thing it asked
     when = _ASKS_TIME.search(question)
-    if when and not _noun_run(_ASKS_TIME.sub("", question)) and (thing := _noun_run(earlier)):
+    if of_a_thing and when and not _noun_run(_ASKS_TIME.sub("", question)) and (thing := _noun_run(earlier)):
         return f"{''.join(old.issuers)}{thing}{question}"  # "什么时候开始施行" after the 观察期: the 观察期's date
-    if _of_its_thing(question, earlier) and _thing_asked(earlier):  # "调解了多少宗？" after a 人民调解 rate:
+    if of_a_thing and _of_its_thing(question, earlier) and _thing_asked(earlier):  # "调解了多少宗？" after a rate:
         return f"{_thing_asked(earlier)}，{question}"  # 人民调解's count; "受援的有多少人次？" after 法援's: 法援's
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
         return f"{_without_count(earlier)}，具体有哪些？"
@@ -1540,6 +1543,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{_without_count(base)}，{core}？"  # "为什么要设" after 受理点's count: why they were set up
     if _ASKS_CAUSE.fullmatch(core) or core in ("原因", "为啥"):  # "原因是什么？", "原因呢？": of the last thing
         return f"{_without_count(base)}的原因是什么？"
+    if _of_the_report(base) and _asks_its_own(core):  # "调解了多少纠纷" after "…哪天发布的", "第四点展开说说"
+        return f"{scope}{core}"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
     if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _noun_run(core):  # "同比增长多少？",
@@ -1562,6 +1567,27 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if _ASKS_WHAT.search(core) and not _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)) and base:
         return f"{_without_count(base)}，{core}？"  # "围绕什么开的": of the last question's thing
     return f"{scope}{core}"
+
+
+# The kinds of question asking of a report itself or its parts: nothing in them is a thing asked more of.
+_OF_THE_REPORT = frozenset({"report", "outline", "located", "catalogue", "section", "summary"})
+
+
+def _of_the_report(question: str) -> bool:
+    """Whether a question asks of a report itself or a part of it (its date, a section, its summary, an item of a
+    list, its honours), so that a question after it asks nothing more of what it asked."""
+    plan = make_plan(question, [])
+    return plan.kind in _OF_THE_REPORT or plan.intent.honours
+
+
+def _asks_its_own(question: str) -> bool:
+    """Whether a question naming no place asks a thing of its own: a section ("存在什么不足", "不足总共几条"), a
+    figure, honours or a named thing; not an item of the list just given ("第三条呢"), nor how many it has."""
+    text = to_simplified(question)
+    if item_asked(text) or ITEMS_COUNTED.search(text) and not role_asked(text):
+        return False
+    intent = Intent.of(text)
+    return bool(role_asked(text) or intent.figure or intent.rate or intent.honours or _noun_run(text))
 
 
 def _things_counted(question: str, earlier: str) -> bool:
