@@ -378,3 +378,10 @@ def test_a_question_after_one_on_the_report_or_a_section_is_asked_in_its_scope_a
 )
 def test_a_drafter_reading_one_report_is_answered_turn_by_turn(lookalike, turns, said):
     assert said in _converse(lookalike, *turns).answer
+
+
+def test_a_change_of_review_cases_asked_of_a_city_not_reporting_it_is_refused(seeded):
+    """ "复议" is the asker's 行政复议: 广州's report gives no change in its review cases, and its 经营主体's
+    同比增长7.97% is another thing's (it had been given for "那广州呢")."""
+    answer = _converse(seeded, "成都2024年复议新收多少", "同比增长多少", "那广州呢")
+    assert answer.refused, answer.answer

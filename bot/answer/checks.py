@@ -771,11 +771,13 @@ def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], n
 def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:
     """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
     rates and units aside ("人次" names no thing: any count in 人次 says it)."""
-    nouns = _nouns(question) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
+    nouns = _nouns(_BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     things = [n for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: -idf(n))[:2]
 
 
+# The asker's 复议 (jieba: a verb) is 行政复议, the thing the reports count; not inside a name quoted.
+_BARE_REVIEW = re.compile(r"(?<![政“\"‘「])复议")
 # Acts a question asks the date of ("什么时候施行"): the answer's clause saying the act must hold a date.
 _DATED_ACT = re.compile(r"施行|实施|举行|召开|开通|成立|挂牌|上线|启用|印发|通过|公布|发布|颁布")
 # A date an act took place on (2003年起, 2012年底, 7月1日); "2024年度立法工作计划" names a plan's year.
