@@ -385,3 +385,16 @@ def test_a_change_of_review_cases_asked_of_a_city_not_reporting_it_is_refused(se
     同比增长7.97% is another thing's (it had been given for "那广州呢")."""
     answer = _converse(seeded, "成都2024年复议新收多少", "同比增长多少", "那广州呢")
     assert answer.refused, answer.answer
+
+
+def test_the_year_before_asked_after_a_question_naming_no_year_is_before_the_latest_report(seeded):
+    """ "那上一年是多少件" after "花都行政复议申请收了多少" (花都区's latest report: 2023) asks of 2022, which no
+    report counts (its 同比增长68.67% gives no exact count): refused, not 2023's 786宗 again."""
+    answer = _converse(seeded, "花都行政复议申请收了多少", "同比呢", "那上一年是多少件")
+    assert answer.refused, answer.answer
+
+
+def test_the_year_before_of_a_rate_asked_with_no_year_is_worked_out_from_its_change(lookalike):
+    """ "那上一年呢" after 南海区's 败诉率 (4.1%，较上年下降1.7个百分点), no year named: 2023's 5.8% (was refused)."""
+    answer = _converse(lookalike, "南海区行政复议纠错率", "那行政诉讼败诉率呢", "那上一年呢")
+    assert "5.8%" in answer.answer, answer.answer

@@ -1212,14 +1212,21 @@ _NOW = frozenset({"今年", "今年度", "本年", "本年度", "去年", "去�
 _DATED = re.compile(rf"\s*(?:\d|[{NUMERALS}]+月|以来|同期|上半年|下半年|年初|年底)")
 
 
+def _latest_year(scope: Scope, years: Mapping[str, Collection[int]] | None) -> int | None:
+    """The year of the latest report of the one body a scope names, if it names one: the year a question naming
+    none is answered of."""
+    reported = (years or {}).get(scope.issuers[0], ()) if len(scope.issuers) == 1 else ()
+    return max(reported, default=None)
+
+
 def _year_before_said(question: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
     """ "南海区…上年是多少？", naming no year: 上年 as the reports say it, the year before the body's latest report
     (2023 of its 2024 report), not a change's base ("较上年下降…") nor a year of the calendar."""
     scope = find_scope(question, issuers)
-    reported = sorted((years or {}).get(scope.issuers[0], ())) if len(scope.issuers) == 1 else []
-    if scope.years or not reported:
+    latest = _latest_year(scope, years)
+    if scope.years or not latest:
         return question
-    for found in relative_dates(question, reported[-1]):
+    for found in relative_dates(question, latest):
         if found.word in ("上年", "上一年") and not _AGAINST.search(question[: found.start]):
             return f"{question[: found.start]}{found.year}年{question[found.end :]}"
     return question
@@ -1438,9 +1445,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     """`question`, a follow-up to the standalone question `base`, as a standalone question."""
     new, old = find_scope(question, issuers), find_scope(base, issuers)
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
-    relative = (
-        [r for r in relative_dates(core, old.years[0]) if not _AGAINST.search(core[: r.start])] if old.years else []
-    )
+    anchor = old.years[0] if old.years else _latest_year(old, years)  # no year asked: its latest report's
+    relative = [r for r in relative_dates(core, anchor) if not _AGAINST.search(core[: r.start])] if anchor else []
     if not new.years and relative:
         new = replace(new, years=[relative[0].year])  # "去年呢？": the year before the one asked about
         core = core[: relative[0].start] + core[relative[0].end :]
