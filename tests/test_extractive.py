@@ -768,3 +768,11 @@ def test_figures_paired_with_places_by_fenbie_are_each_their_own(seeded, questio
 def test_a_figure_paired_by_fenbie_is_not_noted_as_counted_together(seeded):
     answer = Answerer(seeded, "extractive").ask("广州赋予增城经济开发区多少项市级行政职权？").answer
     assert "12项" in answer and "合计" not in answer and "（增城经济开发区为12项市级行政职权）" in answer, answer
+
+
+@pytest.mark.parametrize("question", ["成都新收行政复议案件增长多少", "成都新收行政复议案件增幅多少"])
+def test_a_change_asked_without_its_base_keeps_the_clause_saying_it(seeded, question):
+    """ "…新收…增长多少" (no 同比): the clause saying 同比增长89.6% answers, not the one counting what was 新收 (it
+    had been cut away, and the answer refused); 增幅 is the asker's word for it."""
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert "同比增长89.6%" in answer, answer

@@ -398,3 +398,15 @@ def test_the_year_before_of_a_rate_asked_with_no_year_is_worked_out_from_its_cha
     """ "那上一年呢" after 南海区's 败诉率 (4.1%，较上年下降1.7个百分点), no year named: 2023's 5.8% (was refused)."""
     answer = _converse(lookalike, "南海区行政复议纠错率", "那行政诉讼败诉率呢", "那上一年呢")
     assert "5.8%" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["肇庆复议案件收了多少", "同比呢"], "同比增长27.8%"),  # bare 同比: the change of the count just given
+        (["南海区行政复议申请多少件", "增幅多少"], "同比增长42.3%"),  # 增幅 is a measure, no thing of its own
+    ],
+)
+def test_a_bare_change_asked_after_a_count_is_the_counts_change(lookalike, turns, said):
+    answer = _converse(lookalike, *turns)
+    assert said in answer.answer, answer.answer

@@ -540,7 +540,14 @@ def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[
 
 def _marked(question: str) -> str | None:
     """The word that marks the clause answering: the act counted ("成功了多少宗": 成功), the things listed ("哪些
-    程序": 程序), or the one rate named ("纠错率是多少": the clause saying 纠错率, not the one saying most of the
-    question's other words, "新修订的《行政复议法》…施行后")."""
+    程序": 程序), the one rate named ("纠错率是多少": the clause saying 纠错率, not the one saying most of the
+    question's other words, "新修订的《行政复议法》…施行后"), or the change asked."""
     rates = rates_named(question)
+    changed = _CHANGE_WORD.search(to_simplified(question)) if not rates else None
+    if changed:  # "新收…增长多少": the clause saying 同比增长89.6%, not the one counting what was 新收
+        return changed.group(0)
     return act_counted(question) or listed_thing(question) or (next(iter(rates)) if len(rates) == 1 else None)
+
+
+# The word of a change asked ("…增长多少", "下降了多少"; not one claimed): the clause saying it holds the answer.
+_CHANGE_WORD = re.compile(r"(增长|下降|上升|提高|减少)(?=了?(?:多少|几))")

@@ -1041,6 +1041,9 @@ _SAID_AS = (
     (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
     (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
     (re.compile(r"(多少|几)个亿"), r"\1亿元"),  # "兑现资金几个亿": an amount in 亿元
+    # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
+    (re.compile(r"(?:增幅|涨幅)(?=(?:是|为|有)?多少)"), "增长"),
+    (re.compile(r"降幅(?=(?:是|为|有)?多少)"), "下降"),
     # a city by its one-character name before a year ("穗2024年…", "蓉24年…"); not in a name (“穗好办”, 智慧蓉城)
     *(
         (re.compile(rf"(?<![{CJK}]){short}(?=\s*(?:\d|[〇零一二三四五六七八九]{{2,4}}年))"), city)
@@ -1313,6 +1316,7 @@ _THESE = re.compile(
 )
 # The measure compared ("两者增幅相差多少"), which is no thing of its own.
 _MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
+_BARE_CHANGE = re.compile(r"同比|环比")  # a change asked by its base alone ("同比呢？")
 # "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 # A comparison, difference, ratio or sum ("三地合计多少？", "一共多少？") asked of what was asked before.
@@ -1553,8 +1557,9 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{scope}{core}"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
-    if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _noun_run(core):  # "同比增长多少？",
-        return f"{_without_count(base)}{core}？"  # "比上年多了还是少了？": the change of the same thing
+    if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _noun_run(_MEASURE_WORDS.sub("", core)):
+        core = f"{core}增长多少" if _BARE_CHANGE.fullmatch(core) else core  # "同比呢？": how much it changed
+        return f"{_without_count(base)}{core}？"  # "增幅多少", "比上年多了还是少了？": of the same thing
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
         act = _ACT.search(to_simplified(base))
         if act and all(flag == "v" for _, flag in tagged(core)):  # "废止呢？" after "修改了多少件次？"
