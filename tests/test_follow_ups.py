@@ -410,3 +410,16 @@ def test_the_year_before_of_a_rate_asked_with_no_year_is_worked_out_from_its_cha
 def test_a_bare_change_asked_after_a_count_is_the_counts_change(lookalike, turns, said):
     answer = _converse(lookalike, *turns)
     assert said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["韶关存在的问题里有没有提到数字政府"],
+        ["韶关存在哪些问题", "这些问题里有没有提到数字政府"],  # part 一's 数字政府 sentence had answered
+        ["花都区2023年明年有什么打算", "有没有提到人民调解"],  # the 不足 and 成效 sentences had answered
+    ],
+)
+def test_whether_a_section_mentions_something_is_read_in_that_section(seeded, turns):
+    answer = _converse(seeded, *turns).answer
+    assert "未涉及" in answer, answer

@@ -675,3 +675,17 @@ def test_a_figure_in_chinese_numerals_is_looked_up_as_the_reports_write_it(archi
 def test_a_reports_sections_asked_of_several_places_or_as_parts_are_read_from_its_structure(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question).answer
     assert all(s in answer for s in said), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("肇庆那份报告提到信访工作了吗", "肇庆市2023年度报告未提及“信访”", "312份"),  # 信访 is in no line of it
+        ("南海区报告有没有提到观察期", "提到“观察期”", "资料中没有"),
+    ],
+)
+def test_whether_one_report_mentions_something_is_read_from_its_whole_text(lookalike, question, said, not_said):
+    """ "…提到X了吗": the report's text is read for X; a sentence on something else (its 重大行政决策 and 合同) had
+    answered "肇庆那份报告提到信访工作了吗", reading as yes."""
+    answer = Answerer(lookalike, "extractive").ask(question).answer
+    assert said in answer and not_said not in answer, answer

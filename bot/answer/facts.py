@@ -42,6 +42,7 @@ from bot.answer.intent import (
     find_scope,
     lists_things,
     make_plan,
+    mention_asked,
     part_act,
     rates_named,
     report_years,
@@ -189,7 +190,10 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     """Which reports mention the words quoted ("哪些报告提到了“综合查一次”"): each report's first sentence holding
     them, cut to the clause that does, cited; the reports that do not are named. None when none does."""
     said, passages, silent = [], [], []
-    for report, name in reports_for(plan, library, filters):
+    reports = reports_for(plan, library, filters)
+    if len(reports) == 1:
+        return _mentioned_in(plan.term, *reports[0])
+    for report, name in reports:
         paragraphs = report.text.split("\n")
         found = next(
             (
@@ -212,6 +216,30 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     text = f"提到“{plan.term}”的有：" + "；".join(said) + "。"
     text += f"{'、'.join(report for report, _ in silent)}未提及。" if silent else ""
     return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
+
+
+def _mentioned_in(term: str, report: Report, name: str) -> Facts:
+    """Whether one report mentions a term ("肇庆那份报告提到信访了吗"): its first sentence holding it, cited; else
+    that it does not, cited by the report's title lines (a sentence on something else had answered, reading as
+    yes)."""
+    paragraphs = report.text.split("\n")
+    found = next(
+        (
+            (i, sentence)
+            for i, paragraph in enumerate(paragraphs)
+            for sentence in split_sentences(paragraph)
+            if _holds(sentence, term)
+        ),
+        None,
+    )
+    title = f"{name}{report.covered_year or ''}年度报告"
+    if found is None:
+        return Facts([_passage(report, None, "\n".join(_lines(report)[:3]))], f"{title}未提及“{term}”[1]。")
+    at, sentence = found
+    return Facts(
+        [_passage(report, section_at(list(report.sections), at), sentence)],
+        f"{title}提到“{term}”：{_clean(sentence).rstrip('。')}[1]。",
+    )
 
 
 def _catalogue(plan: Plan, library: Library) -> Facts:
@@ -625,7 +653,7 @@ _TOPIC_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)(?:方�
 
 def _topic_named(question: str) -> str:
     found = _TOPIC_NAMED.search(to_simplified(question))
-    return found.group(1) if found else ""
+    return found.group(1) if found else mention_asked(question)  # "这些问题里有没有提到数字政府"
 
 
 def _speaks_of(text: str, topic: str, idf: Idf) -> bool:

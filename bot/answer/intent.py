@@ -631,6 +631,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     elif role is None and _NTH_PROBLEM.search(unquoted):
         role = "shortcomings"
     term = term_mentioned(text) if not scope.issuers or len(scope.issuers) > 1 else ""
+    term = term or ("" if role else mention_asked(text))  # "肇庆那份报告提到信访了吗": its whole text is read
     if term:
         kind = "mentions"  # "哪些地方推行了“综合查一次”": every report, searched for the words quoted
         scope = replace(scope, issuers=scope.issuers or list(dict.fromkeys(issuers)))
@@ -721,6 +722,14 @@ def term_mentioned(question: str) -> str:
     return said.group(1) if said and not _ASKS_WHAT.search(said.group(1)) else ""
 
 
+def mention_asked(question: str) -> str:
+    """The words a question asks whether a report mentions ("肇庆那份报告提到信访工作了吗", "有没有提到观察期"), a
+    generic tail left out (信访工作: 信访), or "". Whether it does is read in its text, not answered by a
+    sentence on something else."""
+    found = _WHETHER_MENTIONED.search(to_simplified(question))
+    return (found.group("a") or found.group("b")).strip("“”\"'‘’「」") if found else ""
+
+
 def names_quoted(question: str) -> list[str]:
     """The names a question quotes ("“法治政府建设典范城市”称号", "《广州市依法行政条例》"): what an answer about
     them must say."""
@@ -732,6 +741,12 @@ _NAMED = re.compile(r"[“「『][^”」』]{1,40}[”」』]")
 _QUOTED = re.compile(r"[“\"'‘「『《]([^”\"'’」』》]{2,30})[”\"'’」』》]")  # 《…》: a law's name
 _MENTIONED = re.compile(
     r"(?:提到|提及|讲到|说到|写到|谈到|涉及)(?:了|过)?([^，,。？?！!\s]{2,20}?)(?:的?(?:内容|事情|做法|情况))?(?:吗|呢)?[？?。！!]*$"
+)
+_MENTION_VERB = r"(?:提到|提及|讲到|说到|写到|谈到|涉及)"
+_MENTION_TAIL = r"(?:的?(?:内容|事情|做法|情况|工作|方面|问题))?"
+_WHETHER_MENTIONED = re.compile(
+    rf"(?:有没有|是否|有无)(?:{_MENTION_VERB}|提)(?:了|过)?(?P<a>[^，,。？?！!\s]{{2,20}}?){_MENTION_TAIL}(?:吗|呢)?[？?。！!]*$"
+    rf"|{_MENTION_VERB}(?:了|过)?(?P<b>[^，,。？?！!\s]{{2,20}}?){_MENTION_TAIL}了?(?:吗|没有|没)[？?。！!]*$"
 )
 _WHICH_MENTION = re.compile(r"哪些?(?:个|几个)?(?:报告|地方|城市|地区|市|区|单位)|哪里")
 
@@ -1418,6 +1433,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}，{question}"
     if item_asked(question) and not role_asked(question) and role_asked(earlier):
         return f"{_without_item(earlier)}，{question}"  # "第二条具体讲的是什么？" of the list just given
+    if mention_asked(question) and not role_asked(question) and role_asked(earlier):
+        return f"{_without_item(earlier).rstrip('？?')}，{question}"  # "这些问题里有没有提到…": in that section
     if located:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (this := _AGENT_OF_THIS.match(to_simplified(question))) and _thing_asked(earlier):
