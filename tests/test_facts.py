@@ -955,3 +955,24 @@ def test_a_plan_said_before_the_items_answers_what_it_names(seeded):
     items' headlines had answered."""
     answer = Answerer(seeded, "extractive").ask("广州下一步要争创什么").answer
     assert "第三批法治政府建设示范市" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the share of the second count in the first, computed from the figures the parts before it gave
+        ("韶关受理行政复议多少件，调解和解多少，占比多少", "占比约25.1%"),
+        ("成都清理了多少件市政府本级文件，修改废止了多少件，占比多少", "占比约15.3%"),
+        ("花都区人大建议多少件，政协提案多少件，合计多少", "合计437件"),
+        # one figure changed into another ("由167支精简至114支"): by how much, and by what share
+        ("成都执法队伍精简前后各多少，减少了百分之几", "减少约31.7%"),
+        ("成都执法队伍精简前后各多少，少了几支", "相差53支"),
+    ],
+)
+def test_arithmetic_asked_of_the_figures_given_is_worked_out(seeded, question, said):
+    """A part asking a share, a difference or a change in % of the figures the parts before it gave, naming no
+    thing of its own: computed from them and said to be (it had been "报告未载明占比", or the garbled
+    "未载明减少了百分之")."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert said in answer.answer and "据报告数字计算" in answer.answer and not answer.flagged_numbers, answer.answer
+    assert "未载明" not in answer.answer, answer.answer

@@ -22,7 +22,7 @@ from bot.answer.checks import (
     renumbered,
     ungrounded_numbers,
 )
-from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined
+from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_worked_out
 from bot.answer.intent import (
     Intent,
     Plan,
@@ -140,7 +140,7 @@ class Answerer:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return
-        yield from self._compose(plan, facts, base, timings, started)
+        yield from self._compose(plan, with_worked_out(full, facts), base, timings, started)
 
     def _facts(
         self, plan: Plan, filters: Filters | None, k: int | None, base: dict, timings: dict, started: float

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from bot.answer.arithmetic import in_unit_of, inexact, plain_number, worked_out
 from bot.answer.checks import (
     answers_the_asked,
     asked_nouns,
@@ -292,6 +293,18 @@ def parts_joined(
     return _joined([facts or _part_not_said(part, plan, library, filters) for part, plan, facts in asked])
 
 
+def with_worked_out(question: str, facts: Facts) -> Facts:
+    """The facts with what a part of the question asks of their figures worked out ("…调解和解多少，占比多少":
+    208÷830) in place of the note that the report does not say it; unchanged when no part asks any, or no such
+    note stands (a comparison works out its own difference or sum)."""
+    for part in asks(question):
+        unsaid = re.search(rf"[^。\]]*未载明{re.escape(subject_of(part))}。", facts.text)
+        if unsaid and (worked := worked_out(part, facts.text)):  # a comparison has worked out its own already
+            text = facts.text.replace(unsaid.group(0), "", 1)
+            facts = replace(facts, text=text + worked, derived=(*facts.derived, worked))
+    return facts
+
+
 def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | None) -> Facts:
     reports = reports_for(plan, library, filters)
     if not reports and plan.scope.places and not plan.scope.issuers:  # "南海…" with no 南海 report indexed
@@ -347,7 +360,7 @@ def _year_before(plan: Plan, library: Library, filters: Filters | None, idf: Idf
     if row is None or step is None or not answers_the_asked(later, row.sentence, idf, [row.sentence]):
         return None
     unit = "%" if step.unit == "个百分点" else row.unit
-    before = _number(row.value - direction(step.change or "") * step.value) + unit
+    before = plain_number(row.value - direction(step.change or "") * step.value) + unit
     section = section_at(list(report.sections), row.paragraph)
     said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or step.text in c)
     text = f"{name}{year}年{row.indicator}为{before}（据{name}{year + 1}年度报告推算：{said}）[1]。"
@@ -1026,9 +1039,9 @@ def _whole_sentence(section: Section | None, sentence: str) -> str:
 def _sum(rows: list[tuple[str, Figure]]) -> str:
     """Two rows' sum, said ("合计228件"); said to be inexact where a qualifier leaves it so."""
     (_, x), (_, y) = rows
-    if _inexact(x) or _inexact(y):
+    if inexact(x) or inexact(y):
         return "数值为约数，合计无法精确计算"
-    return f"合计{_number(x.value + y.value)}{x.unit}"
+    return f"合计{plain_number(x.value + y.value)}{x.unit}"
 
 
 def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
@@ -1258,13 +1271,13 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         return ""
     ordered = sorted(rows, key=lambda r: -r[1].value)
     (a, x), (b, y) = ordered[0], ordered[-1]
-    if _inexact(x) or _inexact(y):
+    if inexact(x) or inexact(y):
         return "数值为约数，相差多少无法精确计算"
     if x.unit_class == "percent":
-        return f"{a}比{b}高{_number(x.value - y.value)}个百分点"
+        return f"{a}比{b}高{plain_number(x.value - y.value)}个百分点"
     if not counts_alike(x.unit, y.unit):  # 件 and 宗 both count cases: said in the larger's unit
         return ""
-    return f"{a}比{b}多{_amount(x.value - y.value, x)}"
+    return f"{a}比{b}多{in_unit_of(x.value - y.value, x)}"
 
 
 def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
@@ -1277,34 +1290,17 @@ def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     (a, x), (b, y) = asked
     ratio = x.value / y.value
     said = round(ratio, 2 if ratio < 1 else 1)
-    about = "约" if _inexact(x) or _inexact(y) or said != ratio else ""
-    return f"{a}{about}是{b}的{_number(said)}倍"
+    about = "约" if inexact(x) or inexact(y) or said != ratio else ""
+    return f"{a}{about}是{b}的{plain_number(said)}倍"
 
 
 def _total(rows: list[tuple[str, Figure]]) -> str:
     """The places' figures summed ("合计9个"), where all are exact and count one kind of thing; else unsaid, and why."""
-    if any(_inexact(row) for _, row in rows):
+    if any(inexact(row) for _, row in rows):
         return "数值为约数，合计无法精确计算"
     if not all(counts_alike(rows[0][1].unit, row.unit) for _, row in rows) or rows[0][1].unit_class == "percent":
         return ""
-    return f"合计{_amount(sum(row.value for _, row in rows), rows[0][1])}"
-
-
-def _amount(value: float, like: Figure) -> str:
-    """A value in a figure's unit and magnitude (1.73亿元 beside 4.68亿元, not 173000000元)."""
-    for word, size in (("亿", 1e8), ("万", 1e4)):
-        if word in like.text:
-            return f"{_number(value / size)}{word}{like.unit}"
-    return f"{_number(value)}{like.unit}"
-
-
-def _inexact(row: Figure) -> bool:
-    """Whether a row's value is a bound, not a count (1400余件, 超1.11万件): no sum or difference is exact."""
-    return approximate(row) or value_range(row) != (row.value, row.value)
-
-
-def _number(value: float) -> str:
-    return str(int(round(value))) if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"合计{in_unit_of(sum(row.value for _, row in rows), rows[0][1])}"
 
 
 def _order(plan: Plan, bounds: list[tuple], percent: bool) -> str:

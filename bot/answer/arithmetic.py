@@ -1,0 +1,85 @@
+"""Figures worked out from the figures an answer gives, when a part of the question asks what they come to:
+their share ("…调解和解多少，占比多少"), difference ("少了几支"), change in % ("减少了百分之几") or sum ("合计").
+
+The reports give counts; a drafter asks what they come to, and "报告未载明占比" is no answer when the two counts
+are right there. Computed only from exact counts of one kind, each said with the figures it came from and that it
+was computed; where a qualifier (余, 超, 约) leaves the result unsure, that is said instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.intent import SUM_ASKED, names_a_thing
+from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
+from bot.text import CITATION, to_simplified
+
+# What a part asks of the figures before it, by kind: a change from the first in %, a share of the first, a
+# difference, a sum. A rate the report names ("成功率") is the report's figure, not one to work out.
+_CHANGED = r"(?:减少|下降|降低|精简|压减|增长|增加|提高|上升|少|多)了?"
+_ASKED = (
+    ("change", re.compile(rf"{_CHANGED}(?:百分之几|百分之多少|多少百分比|几成|多少%)")),
+    ("share", re.compile(r"占比|比例|比重|占.{0,8}?(?:多少|几)|百分之几|百分比")),
+    ("difference", re.compile(r"(?:少|多|减少|增加|精简|压减|相差|差)了?(?:多少|几)|差距|相差")),
+    ("sum", SUM_ASKED),
+)
+
+
+def arithmetic_asked(part: str) -> str:
+    """The kind of working out a part asks of the figures before it ("占比多少": share), or "" — also when it
+    names a thing of its own ("行政诉讼案件增长了多少" asks the report's own change)."""
+    text = to_simplified(part)
+    if names_a_thing(text) or re.search(r"率", text):
+        return ""
+    return next((kind for kind, asked in _ASKED if asked.search(text)), "")
+
+
+def worked_out(part: str, said: str) -> str:
+    """The sentence working out what `part` asks of the first two counts `said` gives ("占比约25.1%（208÷830，据报告
+    数字计算）。"), "" when the part asks none, or the counts are not two of one kind."""
+    kind = arithmetic_asked(part)
+    counts = _counts(said)
+    if not kind or len(counts) < 2 or not counts_alike(counts[0].unit, counts[1].unit):
+        return ""
+    first, second = counts[:2]
+    if inexact(first) or inexact(second):
+        return "数值为约数，无法精确计算。"
+    a, b = first.value, second.value
+    if kind == "sum":
+        return f"合计{in_unit_of(a + b, first)}（据报告数字计算）。"
+    if kind == "difference":
+        return f"相差{in_unit_of(abs(a - b), first)}（据报告数字计算）。"
+    if not a:
+        return ""
+    if kind == "share":
+        return f"占比约{plain_number(round(b / a * 100, 1))}%（{plain_number(b)}÷{plain_number(a)}，据报告数字计算）。"
+    way = "减少" if b < a else "增加"
+    change = plain_number(round(abs(a - b) / a * 100, 1))
+    return f"{way}约{change}%（{plain_number(a)}→{plain_number(b)}，据报告数字计算）。"
+
+
+def _counts(said: str) -> list[Figure]:
+    """The counts a text gives, in order, each once (a sentence answering two parts says both of its figures)."""
+    figures = [f for f in extract_figures(CITATION.sub("", said)) if f.unit_class not in (None, "time", "percent")]
+    once: dict[tuple[float, str], Figure] = {}
+    for figure in figures:
+        once.setdefault((figure.value, figure.unit), figure)
+    return list(once.values())
+
+
+def in_unit_of(value: float, like: Figure) -> str:
+    """A value in a figure's unit and magnitude (1.73亿元 beside 4.68亿元, not 173000000元)."""
+    for word, size in (("亿", 1e8), ("万", 1e4)):
+        if word in like.text:
+            return f"{plain_number(value / size)}{word}{like.unit}"
+    return f"{plain_number(value)}{like.unit}"
+
+
+def inexact(row: Figure) -> bool:
+    """Whether a row's value is a bound, not a count (1400余件, 超1.11万件): no sum or difference is exact."""
+    return approximate(row) or value_range(row) != (row.value, row.value)
+
+
+def plain_number(value: float) -> str:
+    """A value as a report writes it: 53, 25.1, not 53.0."""
+    return str(int(round(value))) if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,29 @@
+"""What figures given come to (`bot.answer.arithmetic`): worked out only from exact counts of one kind."""
+
+import pytest
+
+from bot.answer.arithmetic import arithmetic_asked, worked_out
+
+
+@pytest.mark.parametrize(
+    ("part", "kind"),
+    [
+        ("占比多少", "share"),
+        ("减少了百分之几", "change"),
+        ("少了几支", "difference"),
+        ("合计多少", "sum"),
+        ("调解成功率是多少", ""),  # a rate the report names is its own figure
+        ("行政诉讼案件增长了多少", ""),  # a thing of its own: the report's change
+    ],
+)
+def test_what_a_part_asks_of_the_figures_before_it(part, kind):
+    assert arithmetic_asked(part) == kind
+
+
+def test_a_bound_is_not_worked_out():
+    """ "1400余件" is no count: its share of another is unsure, and said so."""
+    assert worked_out("占比多少", "办理提案1400余件，其中建议208件[1]。") == "数值为约数，无法精确计算。"
+
+
+def test_counts_of_different_kinds_are_not_worked_out():
+    assert worked_out("合计多少", "调解纠纷1497宗，服务群众6381人次[1]。") == ""
