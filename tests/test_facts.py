@@ -976,3 +976,10 @@ def test_arithmetic_asked_of_the_figures_given_is_worked_out(seeded, question, s
     answer = Answerer(seeded, "extractive").ask(question)
     assert said in answer.answer and "据报告数字计算" in answer.answer and not answer.flagged_numbers, answer.answer
     assert "未载明" not in answer.answer, answer.answer
+
+
+def test_a_comparison_takes_each_places_row_of_the_act_asked(seeded):
+    """ "备案审查…谁最多": 广州's "备案审查各区政府文件78件", not the "报送备案市政府规范性文件24份" beside it (filing
+    upward is another act), which had made 韶关's 36件 the larger."""
+    answer = Answerer(seeded, "extractive").ask("备案审查下级规范性文件，广州和韶关谁多").answer
+    assert "78件" in answer and "24份" not in answer and "广州市更多" in answer, answer

@@ -38,6 +38,7 @@ from bot.answer.intent import (
     kind_asked,
     money_measured,
     names_quoted,
+    of_another_kind,
     part_acts,
     rates_named,
     says,
@@ -625,7 +626,7 @@ def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tu
         clauses = re.split(r"[，；;。]", to_simplified(sentence))
         at = next((i for i, c in enumerate(clauses) if held in c), None)
         near = "".join(clauses[max(0, at - 1) : at + 1]) if at is not None else ""
-        if any(w in near for w in kind) or not any(w in near for words in kinds for w in words):
+        if not of_another_kind(near, kind, kinds):
             return True
     return False
 

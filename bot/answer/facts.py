@@ -29,6 +29,7 @@ from bot.answer.checks import (
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     DIFFERENCE_ASKED,
+    DISTINCT_KINDS,
     GENERIC_THINGS,
     ITEMS_COUNTED,
     LOCATION_ASKED,
@@ -41,9 +42,11 @@ from bot.answer.intent import (
     asks,
     change_asked,
     find_scope,
+    kind_asked,
     lists_things,
     make_plan,
     mention_asked,
+    of_another_kind,
     part_act,
     rates_named,
     report_years,
@@ -1189,8 +1192,11 @@ def _best_row(
     frame = _frame_words(plan)
     next_year = role_asked(plan.question) == "plans"
     named = _NUMBER_NAMES.findall(to_simplified(plan.question))
+    acts = [(kind, kinds) for kinds in DISTINCT_KINDS if (kind := kind_asked(plan.question, kinds))]
     best, best_key = None, (0.0, 0.0, 0)
     for row in report.figures:
+        if any(of_another_kind(to_simplified(_clause(row)), kind, kinds) for kind, kinds in acts):
+            continue  # 备案审查 asked: "报送备案…24份" counts another act
         if wanted and not counts_for(wanted, row.unit, plan.question):
             continue
         if not all(number in row.sentence for number in named):  # "12345受理了多少": the hotline's, not 行政复议's

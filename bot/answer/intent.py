@@ -419,7 +419,15 @@ _SAME_ACT = {"新收": "收到"}
 # Kinds a report counts apart, each with its other words: a count of one is no count of another. Acts on laws
 # and documents ("制定…政府规章11件，废止政府规章4件"); kinds of administrative act ("21个市级部门实现行政处罚全过程
 # 电子记录" says nothing of 行政检查).
-LAW_ACTS = (("制定", "出台"), ("修改", "修订"), ("废止",), ("清理",), ("备案",))
+LAW_ACTS = (
+    ("制定", "出台"),
+    ("修改", "修订"),
+    ("废止",),
+    ("清理",),
+    ("备案",),
+    ("备案审查", "审查备案"),  # reviewing the filings of those below
+    ("报送备案", "报备"),  # filing one's own with those above
+)
 ADMIN_ACTS = (("行政处罚",), ("行政许可",), ("行政检查",), ("行政强制",), ("行政征收", "行政征用"), ("行政裁决",))
 DISTINCT_KINDS = (LAW_ACTS, ADMIN_ACTS)
 
@@ -428,7 +436,14 @@ def kind_asked(question: str, kinds: tuple[tuple[str, ...], ...]) -> tuple[str, 
     """The one kind of `kinds` a question counts ("修改了几件政府规章": 修改, 修订), in all its words; () when it
     names none or several."""
     named = [words for words in kinds if any(w in to_simplified(question) for w in words)]
-    return named[0] if len(named) == 1 else ()
+    named = [k for k in named if not any(k != o and all(any(w in x for x in o) for w in k) for o in named)]
+    return named[0] if len(named) == 1 else ()  # 备案审查 named: that act, not any 备案 (报送备案 is another)
+
+
+def of_another_kind(clause: str, kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a clause names one of `kinds` and not the `kind` asked ("报送备案…24份" for 备案审查): its figure
+    counts another kind. A clause naming none may still count the kind asked."""
+    return not any(w in clause for w in kind) and any(w in clause for words in kinds for w in words)
 
 
 def acts_asked(question: str) -> list[str]:
