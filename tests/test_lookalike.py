@@ -689,3 +689,16 @@ def test_whether_one_report_mentions_something_is_read_from_its_whole_text(looka
     answered "肇庆那份报告提到信访工作了吗", reading as yes."""
     answer = Answerer(lookalike, "extractive").ask(question).answer
     assert said in answer and not_said not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # a different thing of each place, in one clause: each place's own ("合格率99.6%" is 南海's 学法考试's)
+        ("南海执法案卷的优秀率和肇庆的案卷合格率分别是多少", ["87.5%", "95.3%"], "99.6%"),
+        ("南海的法律援助案件数和肇庆的调解成功率分别是多少？", ["3178件", "97.91%"], "资料中没有"),
+    ],
+)
+def test_a_different_thing_asked_of_each_place_is_each_places_own(archive, question, said, not_said):
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert all(s in answer for s in said) and not_said not in answer, answer

@@ -276,9 +276,37 @@ def asked_apart(question: str, issuers: list[str]) -> list[str]:
     if role_asked(question) and len(scope.issuers) > 1 and not _COMPARES.search(to_simplified(question)):
         asked = re.sub(r"^[和与及、，,\s]+", "", without_places(to_simplified(question), scope, issuers))
         return [f"{name}{asked}" for name in scope.issuers]  # "广州和韶关问题分别有几条": each report's section
-    parts = separate_parts(question)
+    parts = separate_parts(question) or _each_places_own(question, scope, issuers)
     places = [tuple(find_scope(part, issuers).issuers) for part in parts]
     return parts if parts and (len({p for p in places if p}) > 1 or len(places[0]) > 1) else []
+
+
+def _each_places_own(question: str, scope: Scope, issuers: list[str]) -> list[str]:
+    """ "南海执法案卷的优秀率和肇庆的案卷合格率分别是多少": one clause asking a different thing of each place, each
+    named right after its place, as one question per place ("南海执法案卷的优秀率是多少"); [] for any other."""
+    text = to_simplified(question).strip()
+    asked = _EACH_ASKED.search(text)
+    names = _names_in(text, scope.issuers, issuers)
+    if not asked or len(names) < 2 or not text.startswith(tuple(names)):
+        return []
+    body = text[: asked.start()]
+    cuts = [m.start() for m in re.finditer("[和与及、]", body) if body.startswith(tuple(names), m.end())]
+    pieces = [body[a:b].lstrip("和与及、") for a, b in zip([0, *cuts], [*cuts, len(body)], strict=True)]
+    if len(pieces) < 2 or not all(_its_own_thing(piece, names) for piece in pieces):
+        return []
+    return [f"{piece}{asked.group('tail')}" for piece in pieces]
+
+
+_EACH_ASKED = re.compile(r"(?:分别|各自|各)(?P<tail>(?:是|为|有)?(?:多少|几)\S{0,2}?)[？?]*$")
+
+
+def _its_own_thing(piece: str, names: list[str]) -> bool:
+    """Whether a piece names a thing after its place ("肇庆的调解成功率"), not the place alone ("南海")."""
+    rest = piece
+    for name in names:
+        rest = rest.replace(name, "")
+    rest = rest.strip("的")
+    return len(rest) >= 2 and (names_a_thing(rest) or bool(rates_named(rest)))
 
 
 def separate_parts(question: str) -> list[str]:
