@@ -702,3 +702,17 @@ def test_whether_one_report_mentions_something_is_read_from_its_whole_text(looka
 def test_a_different_thing_asked_of_each_place_is_each_places_own(archive, question, said, not_said):
     answer = Answerer(archive, "extractive").ask(question).answer
     assert all(s in answer for s in said) and not_said not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the change is the report's; the year before's rate worked out from it (the whole had been refused)
+        ("南海区行政诉讼败诉率比上年降了多少？上年是多少？", ["1.7个百分点", "5.8%"]),
+        # the count of the year before is not given: said so plainly, not "报告未载明大概"
+        ("南海区行政复议申请同比增长多少？上年大概多少件？", ["42.3%", "未载明此项"]),
+    ],
+)
+def test_a_change_and_the_year_befores_figure_asked_together_are_each_answered(archive, question, said):
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert all(s in answer for s in said) and "大概" not in answer, answer

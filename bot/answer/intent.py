@@ -258,8 +258,17 @@ _ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪�
 
 
 def subject_of(part: str) -> str:
-    """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名)."""
-    return _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
+    """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名), as a
+    note that a report does not say it names it; "此项" when what is left names no thing or act ("大概多少件",
+    "少了几支": "报告未载明大概" is no sentence)."""
+    subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
+    subject = _HEDGES.sub("", _YEAR.sub("", subject)) if part.strip() else subject
+    words = [w for w, flag in tagged(subject) if len(w) >= 2 and (_named(flag) or flag.startswith("v"))]
+    return subject if words or _QUOTED.search(subject) or not part.strip() else "此项"
+
+
+# Words a part hedges its figure with ("上年大概多少件") or says it of a year: nothing of what it asks.
+_HEDGES = re.compile(r"大概|大约|大致|左右|(?:了)?百分之几?$|了$")
 
 
 _ASK_WORDS = re.compile(
@@ -313,7 +322,11 @@ def separate_parts(question: str) -> list[str]:
     """The parts of a question of several that may be answered one by one: [] for one part, or when a part
     compares (the rows are needed side by side: "…各多少，哪个多")."""
     parts = _asked_clauses(question)  # "…的数量和满意率分别是多少" is one: the comparison gives each place both
-    return [] if len(parts) < 2 or any(_COMPARES.search(part) for part in parts) else parts
+    return [] if len(parts) < 2 or any(_COMPARES.search(_CHANGE_BASE.sub("", part)) for part in parts) else parts
+
+
+# What a change is measured against ("同比增长多少", "比上年降了多少"): the report's own change, no rows compared.
+_CHANGE_BASE = re.compile(r"同比|环比|(?:比|较|与)(?:上一?年度?|去年|前一年)(?:同期)?(?:相比)?")
 
 
 # "A和B各多少…": a figure of each of two things (not of two places: "广州和成都各…" compares them).
@@ -324,7 +337,7 @@ def names_a_thing(part: str) -> bool:
     """Whether a part of a question names a thing of its own ("行政应诉案件多少件"), not only a change, rate,
     act or count of what an earlier part named ("比上年增长了多少", "办结率是多少", "受理了多少件")."""
     words = tagged(to_simplified(part))
-    for (word, flag), after in zip(words, [*(w for w, _ in words[1:]), ""], strict=True):
+    for (word, flag), after in zip(words, [*(w for w, _ in words[1:]), ""][: len(words)], strict=True):
         if len(word) < 2 or word in GENERIC_THINGS or _ASKS_CHANGE.search(word) or word.endswith("率"):
             continue
         if _named(flag) or flag in ("v", "vn") and after in GENERIC_THINGS:  # 应诉案件: an act's cases
@@ -850,7 +863,7 @@ SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总�
 # A part asking things side by side ("哪个多", "谁更快", "相差多少", "加起来"): a question with one is answered
 # whole, not part by part (`separate_parts`); "哪个部门…", "谁获评…" ask no comparison.
 _COMPARES = re.compile(
-    r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))(?:多|少|高|低|快|慢|大|小|早|晚)"
+    r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))[^，。？?]{0,4}?(?:多(?!少)|少|高|低|快|慢|大|小|早|晚)"
     rf"|比[^，。？?]{{1,12}}?(?:多|少|高|低|快|慢)|{DIFFERENCE_ASKED.pattern}|{ORDER_ASKED.pattern}"
     rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}"
 )
@@ -1462,6 +1475,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     old = find_scope(earlier, issuers)
+    if named.years and _of_no_thing(question) and (thing := _unchanged(earlier, old, issuers)):
+        asked = _YEAR.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
+        return f"{''.join(old.issuers)}{''.join(f'{y}年' for y in named.years)}{thing}{asked}"
     if named.years:  # "2025年打算…": a year of the place the conversation is about
         return f"{''.join(old.issuers)}{question}"
     if _YEAR_OF_THIS.search(to_simplified(question)) and (article := _ARTICLE_NAMED.match(to_simplified(earlier))):
@@ -1705,6 +1721,17 @@ def _measured(question: str) -> bool:
     """Whether a question asks a rate or a change, not a count: a count asked after it, of no thing, is of its
     thing (after a count, a count of no thing is of a part of it, "其中…", which the earlier count's clause says)."""
     return bool(_ASKS_RATE.search(question) or _ASKS_CHANGE.search(question))
+
+
+def _unchanged(question: str, scope: Scope, issuers: list[str]) -> str:
+    """What a question asks the change of, without its place and year ("南海区行政诉讼败诉率比上年降了多少" →
+    行政诉讼败诉率), or "" when it asks no change."""
+    text = to_simplified(question)
+    change = _ASKS_CHANGE.search(text)
+    if not change:
+        return ""
+    thing = _CHANGE_BASE.sub("", text[: change.start()])
+    return _YEAR.sub("", without_places(thing, scope, issuers)).strip(" ，,的")
 
 
 def _thing_asked(question: str) -> str:
