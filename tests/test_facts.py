@@ -983,3 +983,10 @@ def test_a_comparison_takes_each_places_row_of_the_act_asked(seeded):
     upward is another act), which had made 韶关's 36件 the larger."""
     answer = Answerer(seeded, "extractive").ask("备案审查下级规范性文件，广州和韶关谁多").answer
     assert "78件" in answer and "24份" not in answer and "广州市更多" in answer, answer
+
+
+@pytest.mark.parametrize("question", ["花都区2023年报告一共几个部分", "花都区的报告总共几部分"])
+def test_how_many_parts_asked_with_yigong_is_the_outline(seeded, question):
+    """ "一共几个部分" asks the outline as "有几部分" does (it was refused)."""
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert "部分" in answer and not answer.startswith("资料中没有"), answer

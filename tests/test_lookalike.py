@@ -716,3 +716,9 @@ def test_a_different_thing_asked_of_each_place_is_each_places_own(archive, quest
 def test_a_change_and_the_year_befores_figure_asked_together_are_each_answered(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question).answer
     assert all(s in answer for s in said) and "大概" not in answer, answer
+
+
+def test_a_field_said_as_zhekuai_is_that_field(lookalike):
+    """ "执法这块" is the asker's 执法方面 (it was refused)."""
+    answer = Answerer(lookalike, "extractive").ask("南海区执法这块主要做法有哪些").answer
+    assert "327项" in answer, answer

@@ -642,7 +642,7 @@ CATALOGUE_ASKED = re.compile(
 )
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
-    r"(?:分为|分成|分|包括|包含|由|一共有|共有|有)(?:哪几|几)(?:个|大)?部分|哪几个?部分组成"  # "广州报告分几部分"
+    r"(?:分为|分成|分|包括|包含|由|一共有?|共有?|总共有?|有)(?:哪几|几)(?:个|大)?部分|哪几个?部分组成"  # "分几部分"
     r"|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
 )
 # Where in its report something is said ("这个数字出自报告哪一部分", "…在报告的哪个部分"): its section.
@@ -1113,6 +1113,7 @@ _SAID_AS = (
     (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
     (re.compile(r"(多少|几)个亿"), r"\1亿元"),  # "兑现资金几个亿": an amount in 亿元
     # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
+    (re.compile(rf"(?<=[{CJK}])这一?块(?=[的主有做工怎在上]|$)"), "方面"),  # "执法这块主要做法": 执法方面
     (re.compile(r"(?:增幅|涨幅)(?=(?:是|为|有)?多少)"), "增长"),
     (re.compile(r"降幅(?=(?:是|为|有)?多少)"), "下降"),
     # a city by its one-character name before a year ("穗2024年…", "蓉24年…"); not in a name (“穗好办”, 智慧蓉城)
