@@ -990,3 +990,16 @@ def test_how_many_parts_asked_with_yigong_is_the_outline(seeded, question):
     """ "一共几个部分" asks the outline as "有几部分" does (it was refused)."""
     answer = Answerer(seeded, "extractive").ask(question).answer
     assert "部分" in answer and not answer.startswith("资料中没有"), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("法治广州那篇新闻哪天的，哪家报的", ["2017年11月13日", "广州日报"]),  # 哪家报: its paper
+        ("韶关报告哪年的？落款哪天？", ["2024年度", "未载明落款日期"]),  # no signature date: said, not skipped
+        ("成都报告是谁报的？", ["成都市人民政府"]),
+    ],
+)
+def test_every_line_asked_of_a_report_is_answered(seeded, question, said):
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert all(s in answer for s in said), answer

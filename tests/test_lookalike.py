@@ -722,3 +722,8 @@ def test_a_field_said_as_zhekuai_is_that_field(lookalike):
     """ "执法这块" is the asker's 执法方面 (it was refused)."""
     answer = Answerer(lookalike, "extractive").ask("南海区执法这块主要做法有哪些").answer
     assert "327项" in answer, answer
+
+
+def test_who_issued_a_report_asked_with_its_year_and_date_is_said(lookalike):
+    answer = Answerer(lookalike, "extractive").ask("南海区那份报告哪年的？谁发的，哪天发的？").answer
+    assert "佛山市南海区人民政府" in answer and "2025年1月10日" in answer and "2024年度" in answer, answer

@@ -477,11 +477,12 @@ def _headline(text: str) -> str:
 
 
 # -- the report itself ------------------------------------------------------------------------------------
-_ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布单位|印发")
+_ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布单位|印发|谁(?:发|报|出|写|印发|发布)")
 _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(rf"哪天|哪一天|什么时候|何时|日期|时间|{RELEASED_FIRST.pattern}")
 _ASKS_SIGNED = re.compile(r"落款|签发|成文")
-_ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位")
+_NO_SIGNED_DATE = "未载明落款日期"  # said beside the other lines asked, so none is silently left out
+_ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位|哪(?:家|个|份)报|什么报")
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
 _ASKS_RELEASED = re.compile(r"发布|公布|网上|上网|刊发")
 _ASKS_GAP = re.compile(r"隔|相差|差了|同一天|几天|多少天|多久")
@@ -516,8 +517,8 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         (x for x in (signature.text.split("\n") if signature else []) if SIGNATURE_DATE.match(x.strip())), None
     )
     dated = [part for part in asks(wants) or [wants] if _ASKS_DATE.search(part) and not _ASKS_SIGNED.search(part)]
-    if _ASKS_SIGNED.search(wants) and signed:
-        said.append(f"落款日期为{signed.strip()}")
+    if _ASKS_SIGNED.search(wants):  # a report signed with no date: said, not left out
+        said.append(f"落款日期为{signed.strip()}" if signed else _NO_SIGNED_DATE)
     both = bool(_ASKS_SIGNED.search(wants) and _ASKS_RELEASED.search(wants))  # "落款到网上发布隔了几天"
     if (dated if _ASKS_SIGNED.search(wants) else _ASKS_DATE.search(wants)) or both:  # both dates, if asked
         said.append(f"发布日期为{chinese_date(report.published)}（{report.published}）" if report.published else "")
@@ -528,7 +529,7 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     if _ASKS_YEAR.search(wants) and report.covered_year:
         year = report.covered_year + 1 if planned else report.covered_year
         said.append(f"{'工作安排针对的是' if planned else '总结的是'}{year}年{'' if planned else '度的工作'}")
-    if not said:
+    if not said or said == [_NO_SIGNED_DATE]:  # only what it does not say asked: refused, as ever
         return None
     plans = report.by_role("plans")
     if planned and plans:  # the year of the plans is in their own heading or opening ("2025年，我区将…")
