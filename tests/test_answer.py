@@ -225,3 +225,16 @@ def test_a_relative_year_with_a_month_still_asks_the_article(seeded):
     """ "今年5月广州获得了什么称号" quotes the 2017 article's own words: it is answered from it, as 2017年5月."""
     answer = Answerer(seeded, "extractive").ask("今年5月广州获得了什么称号")
     assert "2017年5月" in answer.answer and "典范城市" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("韶关12345热线受理企业诉求多少件", "830件"),  # 受理 is an act, no thing: 行政复议's 830件 is not the hotline's
+        # 人数 counts, names nothing: 广州街坊's 注册人数 is no 受援人数
+        ("花都2023年法律援助受援人数多少人", "66876人"),
+    ],
+)
+def test_a_count_is_not_answered_by_a_sentence_sharing_only_its_act_or_counting_word(seeded, question, not_said):
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.refused and not_said not in answer.answer, answer.answer

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from bot.answer.intent import (
     AGENT_ASKED,
+    CASE_ACTS,
     DISTINCT_KINDS,
     GENERIC_THINGS,
     GRADE_ASKED,
@@ -252,6 +253,9 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False
         if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
+        by = _COUNTED_BY.search(to_simplified(part))
+        if by and not any(by.group(1) in _own_clause(f, 1) for f in counts):
+            return False  # "受援人数": 注册人数达66876人, 法律咨询服务35.8万人次 count others
         if (acts := part_acts(part)) and not any(all(a in _own_clause(f, 1) for a in acts) for f in counts):
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
         for kinds in DISTINCT_KINDS:  # "修改了几件政府规章": "推进制定…政府规章11件" counts what was made
@@ -773,6 +777,7 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
     rates and units aside ("人次" names no thing: any count in 人次 says it)."""
     nouns = _nouns(_BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
+    nouns -= set(CASE_ACTS)  # 受理 of "热线受理企业诉求": an act any count of cases says, not the thing
     things = [n for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: -idf(n))[:2]
 
@@ -786,7 +791,11 @@ _ACT_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|\d{1,2}月")
 # One act, several words: a report may say 施行 where the question says 实施.
 _SAME_ACTS = (("施行", "实施"), ("举行", "召开"), ("印发", "发布", "公布", "颁布"))
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
-_ASKING_WORDS = frozenset("是不是 有没有 对不对 数量 数目 总数 总量".split())
+_ASKING_WORDS = frozenset(
+    "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数".split()
+)
+# A count named by what is counted before its counting word ("受援人数", "述法的人数"): those, not any people counted.
+_COUNTED_BY = re.compile(rf"([{CJK}]{{2}})的?(?:人数|件数|宗数|户数|家数)")
 
 
 def mentions(text: str, noun: str, close: bool = False) -> bool:
