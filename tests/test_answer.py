@@ -238,3 +238,12 @@ def test_a_relative_year_with_a_month_still_asks_the_article(seeded):
 def test_a_count_is_not_answered_by_a_sentence_sharing_only_its_act_or_counting_word(seeded, question, not_said):
     answer = Answerer(seeded, "extractive").ask(question)
     assert answer.refused and not_said not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["南沙区行政审批局哪年设立的", "天府中央法务区是哪年设立的", "广州开发区信任审批试点是哪年开始的"]
+)
+def test_when_something_was_set_up_is_not_answered_by_the_reports_year(seeded, question):
+    """A sentence saying it was set up, with no date: the place and year the answer is framed with are the report's,
+    not when it happened ("广州市2017年南沙区设立行政审批局" read as set up in 2017)."""
+    assert Answerer(seeded, "extractive").ask(question).refused

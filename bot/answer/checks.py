@@ -785,11 +785,19 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
 # The asker's 复议 (jieba: a verb) is 行政复议, the thing the reports count; not inside a name quoted.
 _BARE_REVIEW = re.compile(r"(?<![政“\"‘「])复议")
 # Acts a question asks the date of ("什么时候施行"): the answer's clause saying the act must hold a date.
-_DATED_ACT = re.compile(r"施行|实施|举行|召开|开通|成立|挂牌|上线|启用|印发|通过|公布|发布|颁布")
+_DATED_ACT = re.compile(
+    r"施行|实施|举行|召开|开通|成立|设立|组建|建立|挂牌|上线|启用|启动|推行|印发|通过|公布|发布|颁布"
+    r"|开始(?=的?[？?]?$)"  # "试点是哪年开始的"; not "从哪一年开始拥有…", which dates 拥有
+)
 # A date an act took place on (2003年起, 2012年底, 7月1日); "2024年度立法工作计划" names a plan's year.
 _ACT_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|\d{1,2}月")
 # One act, several words: a report may say 施行 where the question says 实施.
-_SAME_ACTS = (("施行", "实施"), ("举行", "召开"), ("印发", "发布", "公布", "颁布"))
+_SAME_ACTS = (
+    ("施行", "实施", "开始", "启动", "推行"),
+    ("成立", "设立", "组建", "建立", "挂牌"),
+    ("举行", "召开"),
+    ("印发", "发布", "公布", "颁布"),
+)
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset(
     "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数".split()
