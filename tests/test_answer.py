@@ -247,3 +247,15 @@ def test_when_something_was_set_up_is_not_answered_by_the_reports_year(seeded, q
     """A sentence saying it was set up, with no date: the place and year the answer is framed with are the report's,
     not when it happened ("广州市2017年南沙区设立行政审批局" read as set up in 2017)."""
     assert Answerer(seeded, "extractive").ask(question).refused
+
+
+def test_when_a_title_was_won_is_answered_only_by_a_sentence_dating_that_title(seeded):
+    """ "广州哪一年被评为全国法治政府建设示范市的": 广州 is still 争创 it; 番禺区区长's "百场优秀庭审", dated by the
+    report's year the answer is framed with, is another title."""
+    assert Answerer(seeded, "extractive").ask("广州哪一年被评为全国法治政府建设示范市的").refused
+
+
+def test_baifenbai_is_100_percent(seeded):
+    """ "连续多少年百分百公示": 百分百 is the reports' 100% (it was refused)."""
+    answer = Answerer(seeded, "extractive").ask("广州年度行政执法数据连续多少年百分百公示").answer
+    assert "连续8年" in answer, answer

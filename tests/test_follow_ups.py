@@ -45,7 +45,7 @@ def _converse(library, *questions: str):
             "广州市2024年度报告总结的是2024年度的工作",
         ),
         # of a figure from an article: the article's year (广州's 2024 report had answered)
-        (["法治广州那篇新闻里网络立法听证会的点击量", "总投票数呢", "这是哪一年的？"], "总结的是2017年度的工作"),
+        (["法治广州那篇新闻里网络立法听证会的点击量", "总投票数呢", "这是哪一年的？"], "是2017年的报道"),
         # another thing asked of the same count, its name whole ("…政府信息公开申请申请…"), then the two compared
         (
             ["花都区2023年收到行政复议申请多少宗", "政府信息公开申请呢", "这两个数怎么一样"],

@@ -727,3 +727,16 @@ def test_a_field_said_as_zhekuai_is_that_field(lookalike):
 def test_who_issued_a_report_asked_with_its_year_and_date_is_said(lookalike):
     answer = Answerer(lookalike, "extractive").ask("南海区那份报告哪年的？谁发的，哪天发的？").answer
     assert "佛山市南海区人民政府" in answer and "2025年1月10日" in answer and "2024年度" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("肇庆那份报告是哪个年度的", "2023年度的工作"),  # 那份报告: the report itself (its 年度目录 had answered)
+        ("肇庆报告是哪一年的", "2023年度的工作"),  # it was refused
+        ("肇庆那份报告来源单位", "肇庆市司法局"),
+    ],
+)
+def test_a_reports_own_lines_are_asked_as_a_drafter_words_it(lookalike, question, said):
+    answer = Answerer(lookalike, "extractive").ask(question).answer
+    assert said in answer, answer

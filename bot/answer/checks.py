@@ -786,7 +786,7 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
 _BARE_REVIEW = re.compile(r"(?<![政“\"‘「])复议")
 # Acts a question asks the date of ("什么时候施行"): the answer's clause saying the act must hold a date.
 _DATED_ACT = re.compile(
-    r"施行|实施|举行|召开|开通|成立|设立|组建|建立|挂牌|上线|启用|启动|推行|印发|通过|公布|发布|颁布"
+    r"施行|实施|举行|召开|开通|成立|设立|组建|建立|挂牌|上线|启用|启动|推行|印发|通过|公布|发布|颁布|评为|获评"
     r"|开始(?=的?[？?]?$)"  # "试点是哪年开始的"; not "从哪一年开始拥有…", which dates 拥有
 )
 # A date an act took place on (2003年起, 2012年底, 7月1日); "2024年度立法工作计划" names a plan's year.
@@ -797,6 +797,7 @@ _SAME_ACTS = (
     ("成立", "设立", "组建", "建立", "挂牌"),
     ("举行", "召开"),
     ("印发", "发布", "公布", "颁布"),
+    ("评为", "获评"),
 )
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset(

@@ -526,7 +526,9 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         said.append(_days_between(signed.strip(), report.published))
     said = [x for x in said if x]
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
-    if _ASKS_YEAR.search(wants) and report.covered_year:
+    if _ASKS_YEAR.search(wants) and record.get("kind") == "article" and report.published:
+        said.append(f"是{report.published[:4]}年的报道")  # an article sums up no year's work
+    elif _ASKS_YEAR.search(wants) and report.covered_year:
         year = report.covered_year + 1 if planned else report.covered_year
         said.append(f"{'工作安排针对的是' if planned else '总结的是'}{year}年{'' if planned else '度的工作'}")
     if not said or said == [_NO_SIGNED_DATE]:  # only what it does not say asked: refused, as ever
