@@ -259,3 +259,9 @@ def test_baifenbai_is_100_percent(seeded):
     """ "连续多少年百分百公示": 百分百 is the reports' 100% (it was refused)."""
     answer = Answerer(seeded, "extractive").ask("广州年度行政执法数据连续多少年百分百公示").answer
     assert "连续8年" in answer, answer
+
+
+def test_a_district_named_only_after_the_citys_figure_does_not_make_it_the_districts(seeded):
+    """ "番禺区…出庭应诉率": "全市…出庭应诉率达100%，番禺区区长主动出庭应诉案件被评为…" names 番禺 only after the
+    city's rate: it is no rate of 番禺区 (it had been given as one)."""
+    assert Answerer(seeded, "extractive").ask("番禺区行政机关负责人出庭应诉率是多少").refused

@@ -280,10 +280,26 @@ def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
     """Whether the figures given are of the place and year asked: a district of the reporting city needs a
     figure said of it ("肇庆鼎湖区调解成功率": the city's 97.91% is none), and the one year asked a figure not
     said of a span leaving it out ("2017年制定了多少": "从1986年…到2016年的30年之间…148件" is none)."""
-    held = _holding(counted, said)
+    held = [to_simplified(s) for s in _holding(counted, said)]
     if plan.scope.places and counted and not any(all(p in s for p in plan.scope.places) for s in held):
         return False
+    asked = to_simplified(plan.question)
+    districts = [p for p in plan.scope.places if re.search(rf"{re.escape(p)}[区县镇]", asked)]
+    said_of = [_as_said(to_simplified(s), to_simplified(f.text)) for f in counted for s in _holding([f], said)]
+    if districts and counted and not any(all(p in s for p in districts) for s in said_of):
+        return False  # "番禺区…": "全市…出庭应诉率达100%，番禺区区长…" names it after the city's figure
     return not counted or not all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted)
+
+
+def _as_said(sentence: str, held: str) -> str:
+    """The part of a sentence that can say whose a figure is: all of it, but for a figure of a whole city
+    ("全市…出庭应诉率达100%，番禺区区长…") only up to it — a district named after is not the figure's."""
+    at = sentence.find(held)
+    whole = at >= 0 and _WHOLE.search(re.split(r"[，；;]", sentence[:at])[-1] + held)
+    return sentence[: at + len(held)] if whole else sentence
+
+
+_WHOLE = re.compile(r"全(?:市|区|县|省)")
 
 
 def _rate_of_the_thing(plan: Plan, text: str, said: list[str], idf, named: list[str]) -> bool:
