@@ -740,3 +740,10 @@ def test_who_issued_a_report_asked_with_its_year_and_date_is_said(lookalike):
 def test_a_reports_own_lines_are_asked_as_a_drafter_words_it(lookalike, question, said):
     answer = Answerer(lookalike, "extractive").ask(question).answer
     assert said in answer, answer
+
+
+@pytest.mark.parametrize("question", ["最新的是哪份报告", "库里最新的报告是哪一年度的"])
+def test_the_latest_reports_are_those_of_the_latest_year(archive, question):
+    """ "最新的…报告": the archive's reports of its latest covered year, each named (it was refused)."""
+    answer = Answerer(archive, "extractive").ask(question).answer
+    assert "2024年度" in answer and "南海区" in answer and "肇庆" not in answer and "花都" not in answer, answer

@@ -32,6 +32,7 @@ from bot.answer.intent import (
     DISTINCT_KINDS,
     GENERIC_THINGS,
     ITEMS_COUNTED,
+    LATEST_ASKED,
     LOCATION_ASKED,
     ORDER_ASKED,
     PART_ASKED,
@@ -253,6 +254,9 @@ def _catalogue(plan: Plan, library: Library) -> Facts:
     records = [d for d in library.documents() if not d.get("duplicate_of") and d.get("kind", "report") == wanted]
     records = [d for d in records if not plan.scope.years or d.get("year") in plan.scope.years]
     records = [d for d in records if not plan.scope.issuers or d.get("body") in plan.scope.issuers]
+    if LATEST_ASKED.search(plan.question) and records:  # "最新的是哪份报告": those of the latest year
+        latest = max(d.get("year") or 0 for d in records)
+        records = [d for d in records if (d.get("year") or 0) == latest]
     reports = [(r, short_name(d["body"]), d) for d in records if (r := library.report(d["doc"])) is not None]
     if not reports:
         return UNSAID
@@ -260,7 +264,8 @@ def _catalogue(plan: Plan, library: Library) -> Facts:
     for n, (report, name, record) in enumerate(reports, 1):
         passages.append(_passage(report, None, "\n".join(_lines(report)[:3])))  # its title lines
         said.append(f"{_report_name(report, name, record.get('kind', 'report'))}[{n}]")
-    return Facts(passages, f"共{len(reports)}份：{'；'.join(said)}。", (str(len(reports)),))
+    lead = f"最新的是{reports[0][2].get('year')}年度的报告，" if LATEST_ASKED.search(plan.question) else ""
+    return Facts(passages, f"{lead}共{len(reports)}份：{'；'.join(said)}。", (str(len(reports)),))
 
 
 def _joined(each: list[Facts | None]) -> Facts | None:

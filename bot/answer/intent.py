@@ -640,7 +640,11 @@ KINDS = (
 CATALOGUE_ASKED = re.compile(
     r"(?:哪些|哪几份|几份|多少份|几篇)(?:是|属于)?[^，。？?]{0,12}?(?:的)?(?:报告|报道|文章|新闻)[？?]?$"
     r"|(?:有|是)哪些(?:城市|地方|地区)的报告"
+    # "最新的是哪份报告", "最新的报告是哪一年度的"
+    r"|最新的?(?:是|一份)?(?:哪|几)?[份个篇]?(?:报告)?[是为]?(?:哪一?个?年度?|哪份|哪些)?的?(?:报告)?[？?]?$"
 )
+# The latest of the archive's reports asked ("库里最新的报告是哪一年度的"): those of its latest year.
+LATEST_ASKED = re.compile(r"最新")
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
     r"(?:分为|分成|分|包括|包含|由|一共有?|共有?|总共有?|有)(?:哪几|几)(?:个|大)?部分|哪几个?部分组成"  # "分几部分"
