@@ -747,3 +747,10 @@ def test_the_latest_reports_are_those_of_the_latest_year(archive, question):
     """ "最新的…报告": the archive's reports of its latest covered year, each named (it was refused)."""
     answer = Answerer(archive, "extractive").ask(question).answer
     assert "2024年度" in answer and "南海区" in answer and "肇庆" not in answer and "花都" not in answer, answer
+
+
+def test_how_big_the_gap_is_asked_of_two_places_is_their_difference(archive):
+    """ "…各评了多少宗，差距多大": 差距多大 asks the difference as 差距多少 does (肇庆's 842宗 had been said not given,
+    with the question pasted after 未载明)."""
+    answer = Answerer(archive, "extractive").ask("执法案卷评查韶关和肇庆各评了多少宗，差距多大").answer
+    assert "2579宗" in answer and "842宗" in answer and "1737宗" in answer and "未载明" not in answer, answer

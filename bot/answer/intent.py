@@ -102,7 +102,7 @@ _ASKS_COMPARISON = re.compile(
 )
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
 DIFFERENCE_ASKED = re.compile(
-    r"[多少高低大小]了?(?:多少|几)|相差|差了?多少|差几|差距(?:是|有|为)?多少|多出|高出"
+    r"[多少高低大小]了?(?:多少|几)|相差|差了?多少|差几|差距(?:是|有|为)?(?:多少|多大)|多出|高出"
     rf"|比.{{1,12}}?[多少][{CJK}]{{1,3}}了(?:多少|几)"  # "南海比肇庆多兑现了多少"
 )
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
