@@ -776,3 +776,10 @@ def test_a_change_asked_without_its_base_keeps_the_clause_saying_it(seeded, ques
     had been cut away, and the answer refused); 增幅 is the asker's word for it."""
     answer = Answerer(seeded, "extractive").ask(question).answer
     assert "同比增长89.6%" in answer, answer
+
+
+def test_a_change_asked_of_the_first_parts_thing_is_not_answered_by_another_things_sentence(seeded):
+    """ "…人民调解成功率多少，2024年提高了吗": "进一步提高全民安全意识" holds 提高 and nothing of 人民调解; it had
+    been cited as the answer to the second part."""
+    answer = Answerer(seeded, "extractive").ask("韶关2023年人民调解成功率多少，2024年提高了吗").answer
+    assert "安全意识" not in answer, answer

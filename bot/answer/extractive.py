@@ -174,7 +174,8 @@ class Extractive:
                 key=lambda x: -x[0],
             )
             asked = Intent.of(part)
-            if asked.figure or GRADE_ASKED.search(part):  # its figure or grade, of the thing it (or the first) names
+            if asked.figure or change_asked(part) or GRADE_ASKED.search(part):  # its figure, change or grade, of the
+                # thing it (or the first) names: "2024年提高了吗" is not answered by "进一步提高全民安全意识"
                 ranked = [r for r in ranked if self._answers_part(part, parts[0], r[2], passages, idf)]
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
