@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.answer.arithmetic import arithmetic_asked, worked_out
+from bot.answer.arithmetic import arithmetic_asked, span_in_days, worked_out
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,11 @@ def test_a_bound_is_not_worked_out():
 
 def test_counts_of_different_kinds_are_not_worked_out():
     assert worked_out("合计多少", "调解纠纷1497宗，服务群众6381人次[1]。") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("于8月1日至8月4日举行", 4), ("自2024年1月30日至2月2日", 4), ("8月1日起施行", None), ("5月1日至4月2日", None)],
+)
+def test_the_days_a_date_range_spans(text, days):
+    assert span_in_days(text) == days

@@ -783,3 +783,10 @@ def test_a_change_asked_of_the_first_parts_thing_is_not_answered_by_another_thin
     been cited as the answer to the second part."""
     answer = Answerer(seeded, "extractive").ask("韶关2023年人民调解成功率多少，2024年提高了吗").answer
     assert "安全意识" not in answer, answer
+
+
+def test_how_many_days_is_worked_out_from_the_dates_a_sentence_gives(seeded):
+    """ "网上立法听证于8月1日至8月4日举行" answers "举行了几天": 4 days, said to be counted from its dates (it was
+    refused: a date range holds no count of days)."""
+    answer = Answerer(seeded, "extractive").ask("停车场网上立法听证举行了几天").answer
+    assert "8月1日至8月4日" in answer and "共4天" in answer, answer

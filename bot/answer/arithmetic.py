@@ -9,6 +9,7 @@ was computed; where a qualifier (余, 超, 约) leaves the result unsure, that i
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.answer.intent import SUM_ASKED, names_a_thing
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
@@ -56,6 +57,35 @@ def worked_out(part: str, said: str) -> str:
     way = "减少" if b < a else "增加"
     change = plain_number(round(abs(a - b) / a * 100, 1))
     return f"{way}约{change}%（{plain_number(a)}→{plain_number(b)}，据报告数字计算）。"
+
+
+def span_in_days(text: str) -> int | None:
+    """The days a date range in a text spans, both ends counted ("8月1日至8月4日": 4), or None: the length a
+    "举行了几天" asks, which the report gives as its dates. A range within one year (which is not said)."""
+    found = _RANGE.search(text)
+    if not found:
+        return None
+    first, last = found.group("m1", "d1"), (found.group("m2") or found.group("m1"), found.group("d2"))
+    try:  # a leap year: 2月29日 is a date
+        start, end = (date(2024, int(m), int(d)) for m, d in (first, last))
+    except ValueError:
+        return None
+    return (end - start).days + 1 if end >= start else None
+
+
+def days_said(text: str, question: str) -> str:
+    """A note counting the days of a date range a text gives, when a question asks how many days ("举行了几天")
+    and the text names none: "（共4天，据起止日期计算）"."""
+    if not _DAYS_ASKED.search(to_simplified(question)) or re.search(r"\d+\s*天", text):
+        return ""
+    days = span_in_days(text)
+    return f"（共{days}天，据起止日期计算）" if days else ""
+
+
+_DAYS_ASKED = re.compile(r"(?:几|多少)天|多长时间|多久")
+_RANGE = re.compile(
+    r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:起)?(?:至|到|—|-|～|~)(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
+)
 
 
 def _counts(said: str) -> list[Figure]:

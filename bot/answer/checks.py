@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from bot.answer.arithmetic import span_in_days
 from bot.answer.intent import (
     AGENT_ASKED,
     CASE_ACTS,
@@ -229,7 +230,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     wanted = plan.unit or ("%" if plan.kind == "rate" else None)
     changes = [f for f in figures if f.change]
     lengths = UNIT_CLASSES.get(plan.unit or "") == "time"  # "观察期多长": 6个月 says it
+    spanned = lengths and span_in_days(text)  # "举行了几天": "于8月1日至8月4日举行" says it, its days counted
+    figures = [f for f in figures if f"共{to_simplified(f.text)}，据起止日期" not in to_simplified(f.sentence)]
     counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
+    counted = counted or spanned
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
     if not _of_the_scope(plan, [f for f in figures if f.unit_class and f.unit_class != "time"], said):
@@ -244,8 +248,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         said_of = [s for f in changes for s in _changed(f, said)]
         if nouns and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
-    if wanted and _unit_claimed_wrong(plan.question, figures):
-        wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"
+    if wanted and _unit_claimed_wrong(plan.question, figures) or spanned:
+        wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"; a date range, with its days
     if wanted:
         part = _part_counted(plan)
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]

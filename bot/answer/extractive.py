@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from bot.answer.arithmetic import days_said
 from bot.answer.checks import (
     asked_nouns,
     confirmation,
@@ -150,7 +151,7 @@ class Extractive:
         lines = []
         for n, core in said:
             note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
-            note = note or running_total(core, question) or paired_asked(core, question)
+            note = note or running_total(core, question) or paired_asked(core, question) or days_said(core, question)
             note = note if intent.figure and not intent.each else ""
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
