@@ -1003,3 +1003,9 @@ def test_how_many_parts_asked_with_yigong_is_the_outline(seeded, question):
 def test_every_line_asked_of_a_report_is_answered(seeded, question, said):
     answer = Answerer(seeded, "extractive").ask(question).answer
     assert all(s in answer for s in said), answer
+
+
+def test_whether_an_article_mentions_something_names_the_article(seeded):
+    """An article is named by its title, not as a year's report ("广州市2017年度报告未提及…" is no report there is)."""
+    answer = Answerer(seeded, "extractive").ask("2017年那篇法治广州新闻有没有提到行政复议").answer
+    assert answer.startswith("《推进依法治市 建设法治广州》未提及“行政复议”"), answer

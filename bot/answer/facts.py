@@ -197,18 +197,10 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     said, passages, silent = [], [], []
     reports = reports_for(plan, library, filters)
     if len(reports) == 1:
-        return _mentioned_in(plan.term, *reports[0])
+        report, name = reports[0]
+        return _mentioned_in(plan.term, report, _report_name(report, name, _kind(report, library)))
     for report, name in reports:
-        paragraphs = report.text.split("\n")
-        found = next(
-            (
-                (i, sentence)
-                for i, paragraph in enumerate(paragraphs)
-                for sentence in split_sentences(paragraph)
-                if plan.term in to_simplified(sentence)
-            ),
-            None,
-        )
+        found = _first_sentence(report, lambda sentence: plan.term in to_simplified(sentence))
         if found is None:
             silent.append((f"{name}{report.covered_year or ''}年度报告", str(report.covered_year or "")))
             continue
@@ -223,21 +215,21 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
 
 
-def _mentioned_in(term: str, report: Report, name: str) -> Facts:
+def _first_sentence(report: Report, holds: Callable[[str], bool]) -> tuple[int, str] | None:
+    """A report's first sentence that `holds`, with the number of its paragraph."""
+    paragraphs = report.text.split("\n")
+    return next(((i, s) for i, p in enumerate(paragraphs) for s in split_sentences(p) if holds(s)), None)
+
+
+def _kind(report: Report, library: Library) -> str:
+    return (library.document(report.doc) or {}).get("kind", "report")
+
+
+def _mentioned_in(term: str, report: Report, title: str) -> Facts:
     """Whether one report mentions a term ("肇庆那份报告提到信访了吗"): its first sentence holding it, cited; else
     that it does not, cited by the report's title lines (a sentence on something else had answered, reading as
-    yes)."""
-    paragraphs = report.text.split("\n")
-    found = next(
-        (
-            (i, sentence)
-            for i, paragraph in enumerate(paragraphs)
-            for sentence in split_sentences(paragraph)
-            if _holds(sentence, term)
-        ),
-        None,
-    )
-    title = f"{name}{report.covered_year or ''}年度报告"
+    yes). `title`: how the answer names the report."""
+    found = _first_sentence(report, lambda sentence: _holds(sentence, term))
     if found is None:
         return Facts([_passage(report, None, "\n".join(_lines(report)[:3]))], f"{title}未提及“{term}”[1]。")
     at, sentence = found
