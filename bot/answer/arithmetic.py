@@ -79,7 +79,15 @@ def days_said(text: str, question: str) -> str:
     if not _DAYS_ASKED.search(to_simplified(question)) or re.search(r"\d+\s*天", text):
         return ""
     days = span_in_days(text)
-    return f"（共{days}天，据起止日期计算）" if days else ""
+    return f"（共{days}天，{_FROM_DATES}）" if days else ""
+
+
+def counted_from_dates(figure: Figure) -> bool:
+    """Whether a figure is the days `days_said` counted from a date range, not a figure the report gives."""
+    return f"共{to_simplified(figure.text)}，{_FROM_DATES}" in to_simplified(figure.sentence)
+
+
+_FROM_DATES = "据起止日期计算"
 
 
 _DAYS_ASKED = re.compile(r"(?:几|多少)天|多长时间|多久")

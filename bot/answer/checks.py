@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.answer.arithmetic import span_in_days
+from bot.answer.arithmetic import counted_from_dates, span_in_days
 from bot.answer.intent import (
     AGENT_ASKED,
     CASE_ACTS,
@@ -231,7 +231,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     changes = [f for f in figures if f.change]
     lengths = UNIT_CLASSES.get(plan.unit or "") == "time"  # "观察期多长": 6个月 says it
     spanned = lengths and span_in_days(text)  # "举行了几天": "于8月1日至8月4日举行" says it, its days counted
-    figures = [f for f in figures if f"共{to_simplified(f.text)}，据起止日期" not in to_simplified(f.sentence)]
+    figures = [f for f in figures if not counted_from_dates(f)]  # the days counted are no figure of the report's
     counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
     counted = counted or spanned
     if plan.kind in ("figure", "rate") and not counted:
@@ -284,13 +284,12 @@ def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
     """Whether the figures given are of the place and year asked: a district of the reporting city needs a
     figure said of it ("肇庆鼎湖区调解成功率": the city's 97.91% is none), and the one year asked a figure not
     said of a span leaving it out ("2017年制定了多少": "从1986年…到2016年的30年之间…148件" is none)."""
-    held = [to_simplified(s) for s in _holding(counted, said)]
-    if plan.scope.places and counted and not any(all(p in s for p in plan.scope.places) for s in held):
+    held = [(to_simplified(s), to_simplified(f.text)) for f in counted for s in _holding([f], said)]
+    if plan.scope.places and counted and not any(all(p in s for p in plan.scope.places) for s, _ in held):
         return False
     asked = to_simplified(plan.question)
     districts = [p for p in plan.scope.places if re.search(rf"{re.escape(p)}[区县镇]", asked)]
-    said_of = [_as_said(to_simplified(s), to_simplified(f.text)) for f in counted for s in _holding([f], said)]
-    if districts and counted and not any(all(p in s for p in districts) for s in said_of):
+    if districts and counted and not any(all(p in _as_said(s, f) for p in districts) for s, f in held):
         return False  # "番禺区…": "全市…出庭应诉率达100%，番禺区区长…" names it after the city's figure
     return not counted or not all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted)
 

@@ -154,7 +154,7 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     report, name = reports[0]
     if plan.kind == "section" and plan.role:
         facts = _section(plan, report, name, idf)
-        article = (library.document(report.doc) or {}).get("kind") == "article"
+        article = _kind(report, library) == "article"
         return UNSAID if facts is None and article else facts  # a news article lists no 不足: nothing says them
     if plan.kind == "summary":
         return _summary(plan, report, name, idf)
@@ -219,10 +219,6 @@ def _first_sentence(report: Report, holds: Callable[[str], bool]) -> tuple[int, 
     """A report's first sentence that `holds`, with the number of its paragraph."""
     paragraphs = report.text.split("\n")
     return next(((i, s) for i, p in enumerate(paragraphs) for s in split_sentences(p) if holds(s)), None)
-
-
-def _kind(report: Report, library: Library) -> str:
-    return (library.document(report.doc) or {}).get("kind", "report")
 
 
 def _mentioned_in(term: str, report: Report, title: str) -> Facts:
@@ -560,7 +556,7 @@ def _outline(plan: Plan, report: Report, name: str, library: Library) -> Facts |
     tops = [s for s in report.tops if s.path and not s.path[0].startswith("〔落款")]
     if not tops:
         return None
-    whose = _report_name(report, name, (library.document(report.doc) or {}).get("kind", "report"))
+    whose = _report_name(report, name, _kind(report, library))
     part = PART_ASKED.search(plan.question)
     if part is None:
         heads = "；".join(_part_name(top) for top in tops)
@@ -582,8 +578,12 @@ def _part_name(top: Section) -> str:
 
 def _not_said(report: Report, name: str, library: Library) -> Facts:
     """One of several reports asked about does not say it of itself: said so, beside what the others say."""
-    kind = (library.document(report.doc) or {}).get("kind", "report")
-    return Facts([], f"{_report_name(report, name, kind)}未载明此项。")
+    return Facts([], f"{_report_name(report, name, _kind(report, library))}未载明此项。")
+
+
+def _kind(report: Report, library: Library) -> str:
+    """What a document is, as indexed: "report", or "article" (a news page)."""
+    return (library.document(report.doc) or {}).get("kind", "report")
 
 
 def _report_name(report: Report, name: str, kind: str) -> str:

@@ -262,10 +262,12 @@ def subject_of(part: str) -> str:
     """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名), as a
     note that a report does not say it names it; "此项" when what is left names no thing or act ("大概多少件",
     "少了几支": "报告未载明大概" is no sentence)."""
+    if not part.strip():
+        return ""
     subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
-    subject = _HEDGES.sub("", _YEAR.sub("", subject)) if part.strip() else subject
+    subject = _HEDGES.sub("", _YEAR.sub("", subject))
     words = [w for w, flag in tagged(subject) if len(w) >= 2 and (_named(flag) or flag.startswith("v"))]
-    return subject if words or _QUOTED.search(subject) or not part.strip() else "此项"
+    return subject if words or _QUOTED.search(subject) else "此项"
 
 
 # Words a part hedges its figure with ("上年大概多少件") or says it of a year: nothing of what it asks.
@@ -800,10 +802,10 @@ def names_quoted(question: str) -> list[str]:
 # A name or a phrase in quotation marks ("“最多跑一次”改革", "针对“…有待提升”"): what it says is not asked.
 _NAMED = re.compile(r"[“「『][^”」』]{1,40}[”」』]")
 _QUOTED = re.compile(r"[“\"'‘「『《]([^”\"'’」』》]{2,30})[”\"'’」』》]")  # 《…》: a law's name
-_MENTIONED = re.compile(
-    r"(?:提到|提及|讲到|说到|写到|谈到|涉及)(?:了|过)?([^，,。？?！!\s]{2,20}?)(?:的?(?:内容|事情|做法|情况))?(?:吗|呢)?[？?。！!]*$"
-)
 _MENTION_VERB = r"(?:提到|提及|讲到|说到|写到|谈到|涉及)"
+_MENTIONED = re.compile(
+    rf"{_MENTION_VERB}(?:了|过)?([^，,。？?！!\s]{{2,20}}?)(?:的?(?:内容|事情|做法|情况))?(?:吗|呢)?[？?。！!]*$"
+)
 _MENTION_TAIL = r"(?:的?(?:内容|事情|做法|情况|工作|方面|问题))?"
 _WHETHER_MENTIONED = re.compile(
     rf"(?:有没有|是否|有无)(?:{_MENTION_VERB}|提)(?:了|过)?(?P<a>[^，,。？?！!\s]{{2,20}}?){_MENTION_TAIL}(?:吗|呢)?[？?。！!]*$"
