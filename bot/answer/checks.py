@@ -473,12 +473,16 @@ def _together(figure, text: str, question: str) -> str:
     items[0] = items[0].removeprefix("等")  # "《…》等地方性法规草案、政府规章12件": 等 ends the names before
     if any("等" in item for item in items):
         return ""
-    lead = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
-    items[0] = lead or items[0]  # "办理人大代表建议…": the thing, not the act; "修改、废止255件": acts listed
+    items[0] = _without_its_verb(items[0]) or items[0]  # "办理人大代表建议…": the thing; "修改、废止255件": acts
     asked = _EXCLUDED.sub("", to_simplified(question))  # "（不含政协提案）" asks it left out, not counted in
     asked, keys = _QUOTES.sub("", asked), [_QUOTES.sub("", item) for item in items]  # “穗@i企” or "穗@i企"
     named = [item for item, key in zip(items, keys, strict=True) if key[:2] in asked]
     return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
+
+
+def _without_its_verb(item: str) -> str:
+    """The first item of a list without the verb it opens with ("办理人大代表建议" → 人大代表建议): what is listed."""
+    return "".join(w for i, (w, flag) in enumerate(tagged(item)) if i or not flag.startswith("v"))
 
 
 class Pairing(NamedTuple):
@@ -515,7 +519,7 @@ def pairing(figure) -> Pairing | None:
     items = listed.group(1).split("分别")[-1].split("、") if listed else []
     if len(items) != len(run):
         return None
-    items[0] = "".join(w for i, (w, flag) in enumerate(tagged(items[0])) if i or not flag.startswith("v"))
+    items[0] = _without_its_verb(items[0])  # "赋予南沙区": 南沙区
     of = re.match(rf"[{CJK}]{{0,12}}", clause[run[-1][1] :]).group(0)
     return Pairing(items[[start for start, _ in run].index(held)], items, of)
 
