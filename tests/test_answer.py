@@ -265,3 +265,16 @@ def test_a_district_named_only_after_the_citys_figure_does_not_make_it_the_distr
     """ "番禺区…出庭应诉率": "全市…出庭应诉率达100%，番禺区区长主动出庭应诉案件被评为…" names 番禺 only after the
     city's rate: it is no rate of 番禺区 (it had been given as one)."""
     assert Answerer(seeded, "extractive").ask("番禺区行政机关负责人出庭应诉率是多少").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "thing", "given"),
+    [("成都2024年法律援助服务了多少人次", "法律援助", "1.8万余件"), ("成都普法宣传覆盖了多少人次", "普法", "2万余场")],
+)
+def test_a_count_in_the_unit_asked_of_another_thing_is_said_to_be_not_of_the_thing_asked(
+    seeded, question, thing, given
+):
+    """ "法律援助服务了多少人次": the sentence's 人次 count is 法律咨询服务's; 法律援助 is counted in 件. Pasted
+    bare, "法律咨询服务35.8万人次，办理法律援助1.8万余件" reads as legal aid's 人次: the answer says none is given."""
+    answer = Answerer(seeded, "extractive").ask(question).answer
+    assert given in answer and f"未载明{thing}" in answer, answer

@@ -43,7 +43,7 @@ from bot.answer.intent import (
     years_named,
 )
 from bot.ingest.dates import PERIOD, RELATIVE
-from bot.ingest.figures import antecedents, counts_for, extract_figures
+from bot.ingest.figures import COUNT_CLASSES, antecedents, counts_for, extract_figures
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
@@ -152,6 +152,9 @@ class Extractive:
         for n, core in said:
             note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
             note = note or running_total(core, question) or paired_asked(core, question) or days_said(core, question)
+            note = note or _unit_elsewhere(
+                core, question, intent, idf, [short_name(p.issuer) for p in passages if p.issuer]
+            )
             note = note if intent.figure and not intent.each else ""
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
@@ -325,6 +328,21 @@ def _other_act(core: str, question: str, passage: str) -> str:
         return ""
     said = [act for act in CASE_ACTS if act in to_simplified(core)]  # as the report says it (新收)
     return f"（所引为{said[0]}数，非{asked[0]}数）" if said else ""
+
+
+def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[str]) -> str:
+    """A note when the answer's count in the unit asked is another thing's, and the clause naming the thing asked
+    counts it in another unit: "法律援助服务了多少人次" answered "提供法律咨询服务35.8万人次，办理法律援助1.8万余件"
+    reads as legal aid's 人次, which the report does not give."""
+    unit, nouns = unit_asked(to_simplified(question), intent), asked_nouns(question, idf, places)
+    if unit is None or not nouns or len(asks(question)) > 1:
+        return ""
+    clauses = [(c, extract_figures(c)) for c in re.split(r"[，；：]", to_simplified(core))]
+    in_unit = [c for c, figures in clauses if any(counts_for(unit, f.unit, question) for f in figures)]
+    counted = [c for c, figures in clauses if any(f.unit_class in COUNT_CLASSES for f in figures)]
+    if not in_unit or any(says(c, nouns[0]) for c in in_unit) or not any(says(c, nouns[0]) for c in counted):
+        return ""
+    return f"（报告未载明{nouns[0]}的{unit}数）"
 
 
 def _items_asked(clause: str, terms: set[str]) -> str:

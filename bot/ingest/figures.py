@@ -154,7 +154,8 @@ def unit_class(unit: str) -> str | None:
     return UNIT_CLASSES.get(to_simplified(unit))
 
 
-_COUNTED = {"cases", "people", "households", "organisations", "items", "docs"}
+# The classes of a count of things (not a rate, an amount of money, a time).
+COUNT_CLASSES = {"cases", "people", "households", "organisations", "items", "docs"}
 
 
 def counts_for(asked: str, unit: str, of: str = "") -> bool:
@@ -163,7 +164,7 @@ def counts_for(asked: str, unit: str, of: str = "") -> bool:
     件 `of` cases ("行政复议案件多少件") is of cases only: 33份 of 裁量权基准文件 is no number of cases."""
     if to_simplified(asked) == "件" and (of := to_simplified(of)) and any(noun in of for noun in CASE_NOUNS):
         return unit_class(unit) == "cases"
-    return counts_alike(unit, asked) or to_simplified(asked) == "个" and unit_class(unit) in _COUNTED
+    return counts_alike(unit, asked) or to_simplified(asked) == "个" and unit_class(unit) in COUNT_CLASSES
 
 
 def counts_alike(unit: str, other: str) -> bool:
