@@ -423,3 +423,23 @@ def test_a_bare_change_asked_after_a_count_is_the_counts_change(lookalike, turns
 def test_whether_a_section_mentions_something_is_read_in_that_section(seeded, turns):
     answer = _converse(seeded, *turns).answer
     assert "未涉及" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "比南海高还是低": the last thing of both places, compared (was an unrelated 占比偏低 sentence)
+        (["肇庆2023年人民调解成功率是多少", "比南海高还是低"], "南海区更高"),
+        # "南海比肇庆多，对吧" after both were asked: the two figures compared
+        (["南海区跨省通办多少项", "肇庆呢", "南海比肇庆多，对吧"], "南海区更多"),
+        # "换成韶关看看": the same question of 韶关 ("看看" is no thing asked)
+        (["成都市2024年法律援助办了多少件", "换成南海看看"], "3178件"),
+        # "我是说南海的" is a correction, as "不对，我问的是…" is: the same question of 南海
+        (["肇庆法律援助办了多少件", "我是说南海的"], "3178件"),
+        # "行吧那就…": words of assent, not of the question
+        (["肇庆2023年法律援助办了多少件", "行吧那就南海的呢"], "3178件"),
+    ],
+)
+def test_comparisons_claims_and_corrections_said_briefly_keep_the_conversations_thing(archive, turns, said):
+    answer = _converse(archive, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)

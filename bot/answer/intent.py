@@ -27,8 +27,10 @@ _NOT_PLACES = set(
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
 )
 _FOLLOW_UP = re.compile(
-    r"^(那|那么|还有|另外|以及|而|换成|换作|改成|改为|如果是)|呢[?？]?$"
+    r"^(?:(?:行吧|好吧|好的|嗯|那就|那么|那|还有|另外|以及|而|换成|换作|改成|改为|如果是)[，,]?)+"  # assent too
+    r"|呢[?？]?$|(?:看看|看一下|看下)[?？]?$"  # "换成韶关看看"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
+    r"|^我(?:是|想|要)?(?:问|说)的?是?"  # "我是说2024年的", "我问的是南海"
 )
 _THEN_ASKS = re.compile(r"呢[，,]|呢[？?](?=\S)")  # "肇庆呢，有几项？", "南海的呢？是98.74%对吗": asked again
 _SUFFIX = re.compile(r"(市|区|县)$")
@@ -98,7 +100,7 @@ _NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(
     r"哪个|哪一个|谁|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
-    r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:吗|不|没有)"  # "成都…比广州多吗？"
+    r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:吗|不|没有|还是|[，,]?(?:对吧|对吗|是吧|是吗|吧))"  # "比广州多吗？"
 )
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
 DIFFERENCE_ASKED = re.compile(
