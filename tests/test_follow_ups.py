@@ -436,10 +436,33 @@ def test_whether_a_section_mentions_something_is_read_in_that_section(seeded, tu
         (["成都市2024年法律援助办了多少件", "换成南海看看"], "3178件"),
         # "我是说南海的" is a correction, as "不对，我问的是…" is: the same question of 南海
         (["肇庆法律援助办了多少件", "我是说南海的"], "3178件"),
+        # "回到刚才那个区": the district asked before the city just asked (was the city's 7.2%)
+        (["南海区去年行政复议收了多少案子？", "那肇庆呢", "回到刚才那个区，纠错率多少"], "9.6%"),
+        # a comparison claim naming its own rate, after turns on another thing: that rate of both
+        (["南海区去年行政复议收了多少案子？", "那肇庆呢", "所以南海的败诉率也比肇庆低，对吧"], "肇庆市更高"),
+        # a difference claimed: the one worked out (was read as 南海's own count, 39项, and said 否)
+        (["肇庆跨省通办多少项", "南海呢", "所以南海比肇庆多39项，对吧"], "南海区比肇庆市多39项"),
         # "行吧那就…": words of assent, not of the question
         (["肇庆2023年法律援助办了多少件", "行吧那就南海的呢"], "3178件"),
     ],
 )
 def test_comparisons_claims_and_corrections_said_briefly_keep_the_conversations_thing(archive, turns, said):
+    answer = _converse(archive, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # another topic of the same place, after a count in 支: 普法 is not counted in 支 (was refused)
+        (["成都执法队伍精简到多少支了", "法律援助呢"], "1.8万余件"),
+        (["成都执法队伍精简到多少支了", "那普法方面呢"], "2万余场"),
+        # after a question the reports do not answer (its 平均审理 is no part of the next ones)
+        (["南海区24年复议案件平均审理多少天", "那审结了多少件", "调解和解结案呢", "主动撤回的呢"], "104件"),
+        # "12348热线呢" after 12345's count: the other hotline (was 12345's figure again), counted in its own unit
+        (["肇庆12345热线受理了多少件", "12348热线呢"], "3.9万人次"),
+    ],
+)
+def test_a_new_topic_the_last_questions_frame_does_not_fit_is_asked_in_the_conversations_place(archive, turns, said):
     answer = _converse(archive, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)

@@ -30,6 +30,7 @@ from bot.answer.intent import (
     asked_apart,
     asks,
     find_scope,
+    loosely,
     make_plan,
     only_its_districts,
     place_names,
@@ -126,7 +127,8 @@ class Answerer:
     ) -> Iterator[str | Answer]:
         """Text pieces as they are checked, then the final `Answer` (always last)."""
         started = time.perf_counter()
-        full = standalone(question.strip(), history, self.library.issuers(), years_by_body(self.library.store))
+        known = self.library.issuers(), years_by_body(self.library.store)
+        full = standalone(question.strip(), history, *known)
         base = {"question": question, "standalone": full, "llm": self.backend.name}
         plan = make_plan(full, self.library.issuers())
         timings: dict = {}
@@ -136,6 +138,13 @@ class Answerer:
             facts = self._facts(plan, filters, k, base, timings, started)
         if (facts is None or facts is UNSAID) and not parts and (parts := separate_parts(full)):
             facts = self._each_part(parts, filters, k, base, timings, started)  # what can be answered, is
+        if (facts is None or facts is UNSAID) and (again := loosely(question.strip(), history, *known)) not in (
+            None,
+            full,
+        ):  # "法律援助呢" after a count in 支: the thing asked in the conversation's place, its frame left
+            full = base["standalone"] = again
+            plan = make_plan(full, self.library.issuers())
+            facts = self._facts(plan, filters, k, base, timings, started)
         if facts is None or facts is UNSAID:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)

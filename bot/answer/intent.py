@@ -27,7 +27,7 @@ _NOT_PLACES = set(
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
 )
 _FOLLOW_UP = re.compile(
-    r"^(?:(?:行吧|好吧|好的|嗯|那就|那么|那|还有|另外|以及|而|换成|换作|改成|改为|如果是)[，,]?)+"  # assent too
+    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|那|还有|另外|以及|而|换成|换作|改成|改为|如果是)[，,]?)+"  # assent too
     r"|呢[?？]?$|(?:看看|看一下|看下)[?？]?$"  # "换成韶关看看"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
     r"|^我(?:是|想|要)?(?:问|说)的?是?"  # "我是说2024年的", "我问的是南海"
@@ -100,12 +100,14 @@ _NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(
     r"哪个|哪一个|谁|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
-    r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:吗|不|没有|还是|[，,]?(?:对吧|对吗|是吧|是吗|吧))"  # "比广州多吗？"
+    r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:了?[\d.]+[^\d\s，,。？?]{0,4})?"  # "南海比肇庆多39项，对吧"
+    r"(?:吗|不|没有|还是|[，,]?(?:对吧|对吗|是吧|是吗|吧))"  # "比广州多吗？"
 )
 # How much one is larger than another ("多多少", "多几件", "相差多少"): a comparison whose difference is computed.
 DIFFERENCE_ASKED = re.compile(
     r"[多少高低大小]了?(?:多少|几)|相差|差了?多少|差几|差距(?:是|有|为)?(?:多少|多大)|多出|高出"
     rf"|比.{{1,12}}?[多少][{CJK}]{{1,3}}了(?:多少|几)"  # "南海比肇庆多兑现了多少"
+    r"|比[^，。？?]{0,12}?[多少高低]了?\d"  # a difference claimed ("比肇庆多39项，对吧"): checked by the one worked out
 )
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
 RATIO_ASKED = re.compile(r"(?:几|多少)倍")
@@ -1250,6 +1252,7 @@ def standalone(
     """
     question = _item_named(tidy(question), history, issuers)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
+    question = _place_named_back(question, previous, issuers)
     if not previous:
         return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
@@ -1276,6 +1279,23 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def loosely(
+    question: str, history: list[dict] | None, issuers: list[str], years: Mapping[str, Collection[int]] | None = None
+) -> str | None:
+    """A follow-up naming a thing of its own, as its own words in the conversation's place and year: the second
+    reading of "法律援助呢" after "…执法队伍精简到多少支了", when the first (the last question's frame, its 多少支,
+    with the new thing) finds nothing. None for a follow-up naming no thing ("同比呢", "那肇庆呢")."""
+    if not history or not is_follow_up(question):
+        return None
+    scope = find_scope(standalone(question, history, issuers, years), issuers)
+    core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
+    core = _YEAR.sub("", _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))).strip(" ，,。?？的")  # "广州全市呢": no thing
+    thing = _ASKS_CAUSE.sub("", core)  # "原因是什么": nothing of its own
+    if not (_noun_run(thing) or part_acts(thing)):  # "主动撤回的呢": an act of its own
+        return None
+    return f"{''.join(scope.issuers + scope.places + [f'{y}年' for y in scope.years])}{core}"
 
 
 def _latest_said(question: str) -> str:
@@ -1323,6 +1343,22 @@ def _without_item(question: str) -> str:
 
 
 _ITEM_PLACE = re.compile(rf"第(?:[{NUMERALS}]|\d{{1,2}})(?:条|项|点|个)")
+
+
+def _place_named_back(question: str, previous: list[str], issuers: list[str]) -> str:
+    """ "回到刚才那个区": the place of that kind the conversation asked about before the one it is on now, by name
+    ("回到南海区"), so the follow-up is of it and not of the last place."""
+    back = _PLACE_BEFORE.search(question)
+    places = [i for q in previous[-_TURNS:] for i in find_scope(q, issuers).issuers]
+    if not back or not places:
+        return question
+    kind = back.group(1)[-1] if back.group(1)[-1] in "区县市" else ""
+    earlier = [p for p in places if p != places[-1] and p.endswith(kind)]
+    return question.replace(back.group(0), f"回到{short_name(earlier[-1])}", 1) if earlier else question
+
+
+# "回到刚才那个区", "刚才那个城市呢": a place asked about earlier in the conversation, named by its kind.
+_PLACE_BEFORE = re.compile(r"(?:回到|还是|再看)?(?:刚才|前面|之前|上面|原来)(?:的|那个|那)(区|县|市|城市|地方)")
 
 
 def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -> str:
@@ -1433,6 +1469,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     topic = re.sub(r"^[和与及、的\s]+", "", _YEAR.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
     if _ASKS_CHANGE.search(core):  # "哪个同比增长更快？" after counts: the changes compared, not the counts
         topic = _without_count(topic).strip(" ，,。?？的")
+    if (rate := _RATE_NAMED.search(core)) and rate.group(0) not in topic:  # "南海的败诉率也比肇庆低，对吧": its own
+        topic = rate.group(0)
     for name in _names_in(core, new.issuers, issuers):
         core = core.replace(name, "")
     which = _what_is_compared(core, "哪个更高" if Intent.of(topic).rate else "哪个更多")
@@ -1655,6 +1693,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             said = to_simplified(base)
             after = said[said.find(run) + len(run) :]  # "行政复议|申请" with "政府信息公开申请": its 申请 too
             run += next((tail for tail in (after[:2], after[:1]) if tail and core.endswith(tail)), "")
+            if core[0].isdigit() and (code := re.search(rf"[“\"]?\d+[”\"]?(?={re.escape(run)})", said)):
+                run = code.group(0) + run  # "12348热线呢" after "12345热线…": the number names the line
             return said.replace(run, core, 1)
     if _of_its_thing(core, base):  # "成功了多少？" after 人民调解's rate, "受理了多少？" after 收到: of the same thing
         return f"{_thing_asked(base)}，{core}？"
