@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 LOOKALIKE = ROOT / "tests" / "lookalike" / "reports"  # two fictional reports in the seeds' style (README above)
+UNSEEN = ROOT / "tests" / "lookalike" / "unseen"  # two more, written by a probe that had not read the rules
 
 
 @pytest.fixture(scope="session")
@@ -89,5 +90,17 @@ def archive(tmp_path_factory, embed_cache) -> Library:
     library = Library(settings)
     report = library.index([SEEDS, LOOKALIKE], show_progress=False)
     assert not report.errors and len(library.issuers()) == 7
+    yield library
+    library.close()
+
+
+@pytest.fixture(scope="session")
+def wider(tmp_path_factory, embed_cache) -> Library:
+    """The archive and two more fictional reports (tests/lookalike/unseen): a city with a county's figure beside
+    its own, a district with its city's beside its own."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("wider"), embed_cache=embed_cache)
+    library = Library(settings)
+    report = library.index([SEEDS, LOOKALIKE, UNSEEN], show_progress=False)
+    assert not report.errors and len(library.issuers()) == 9
     yield library
     library.close()

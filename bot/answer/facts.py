@@ -1194,7 +1194,11 @@ def _best_row(
     named = _NUMBER_NAMES.findall(to_simplified(plan.question))
     acts = [(kind, kinds) for kinds in DISTINCT_KINDS if (kind := kind_asked(plan.question, kinds))]
     best, best_key = None, (0.0, 0.0, 0)
+    asked = [to_simplified(p) for p in plan.scope.places]
+    others = [p for p in report.gazetteer.places if not any(a in p for a in asked)]
     for row in report.figures:
+        if any(place in to_simplified(_clause(row)) for place in others):
+            continue  # "其中，台山市收到…214件": a county's part of the city's figure, not the city's
         if any(of_another_kind(to_simplified(_clause(row)), kind, kinds) for kind, kinds in acts):
             continue  # 备案审查 asked: "报送备案…24份" counts another act
         if wanted and not counts_for(wanted, row.unit, plan.question):
