@@ -238,6 +238,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False  # "…立法多少？": a sentence holding no figure does not say how many
     if not _of_the_scope(plan, [f for f in figures if f.unit_class and f.unit_class != "time"], said):
         return False
+    if _count_by_a_rate(plan, figures):
+        return False
     if change_asked(plan.question) and HOW_MANY.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
@@ -292,6 +294,24 @@ def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
     if districts and counted and not any(all(p in _as_said(s, f) for p in districts) for s, f in held):
         return False  # "番禺区…": "全市…出庭应诉率达100%，番禺区区长…" names it after the city's figure
     return not counted or not all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted)
+
+
+def _count_by_a_rate(plan: Plan, figures: list) -> bool:
+    """Whether a count of a thing asked ("12345热线受理了多少诉求") is answered by rates alone ("信访事项及时
+    受理率100%"): a share says how many of something were so, not how many there were."""
+    question = to_simplified(plan.question)
+    asked = _COUNT_OF.search(question)
+    if not asked or plan.intent.rate or change_asked(plan.question):
+        return False  # "压缩了多少": a share may answer
+    last = not question[asked.end() :].strip(" ？?。")  # "…多少诉求？" (jieba: a verb)
+    if not (last or tagged(asked.group(1))[0][1].startswith("n")):
+        return False  # "有多少放在了县镇两级", "连续几年": a share or a length may answer
+    counted = [f for f in figures if f.unit_class]
+    return bool(counted) and all(f.unit_class == "percent" for f in counted)
+
+
+# How many of a thing ("多少诉求", "几个受理点"): the noun after the asking word.
+_COUNT_OF = re.compile(rf"(?:多少|几)[个件宗条项名人户家支份]?([{CJK}]{{2}})")
 
 
 def _as_said(sentence: str, held: str) -> str:
@@ -833,7 +853,7 @@ _ASKING_WORDS = frozenset(
     "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数".split()
 )
 # A count named by what is counted before its counting word ("受援人数", "述法的人数"): those, not any people counted.
-_COUNTED_BY = re.compile(rf"([{CJK}]{{2}})的?(?:人数|件数|宗数|户数|家数)")
+_COUNTED_BY = re.compile(rf"([{CJK}]{{2}})的?(?:人数|件数|宗数|户数|家数|群众(?=多少|几))")  # "受援群众多少人"
 
 
 def mentions(text: str, noun: str, close: bool = False) -> bool:

@@ -152,7 +152,8 @@ _ASKS_ORDINAL = re.compile(r"第几|排名|名次")
 _ASKS_SPAN = re.compile(r"哪段时间|哪几年|多久|多长时间|期间|时间段|哪些年")
 # The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
 # the same class.
-_ASKS_UNIT = re.compile(rf"(?:多少|(?<![哪第])几)({_COUNTERS})|(?<![这那该])(次|人|件|项|个|户)数")
+# "人数", "个数" ask a count; "两个数都对吗" names two figures.
+_ASKS_UNIT = re.compile(rf"(?:多少|(?<![哪第])几)({_COUNTERS})|(?<![这那该两{NUMERALS}\d])(次|人|件|项|个|户)数")
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,8 @@ def counts_for(asked: str, unit: str, of: str = "") -> bool:
     件 `of` cases ("行政复议案件多少件") is of cases only: 33份 of 裁量权基准文件 is no number of cases."""
     if to_simplified(asked) == "件" and (of := to_simplified(of)) and any(noun in of for noun in CASE_NOUNS):
         return unit_class(unit) == "cases"
+    if to_simplified(asked) == "个" and unit_class(unit) == "cases":  # "几个受理点": 受理452件 counts cases
+        return not of or any(noun in to_simplified(of) for noun in _CASES_NAMED)
     return counts_alike(unit, asked) or to_simplified(asked) == "个" and unit_class(unit) in COUNT_CLASSES
 
 
@@ -182,6 +184,8 @@ def counts_alike(unit: str, other: str) -> bool:
 
 # The nouns naming cases, which 件 counts (行政复议案件, 矛盾纠纷): asked of them, 件 is not of documents.
 CASE_NOUNS = ("案件", "纠纷")
+# What a count of cases may be asked of in 个 ("多少个行政复议申请"); "几个受理点" asks none of them.
+_CASES_NAMED = (*CASE_NOUNS, "案子", "申请", "诉求", "投诉", "举报", "信访", "案卷", "事项")
 # Units of documents, which 件 counts too (政府规章11件, 2部市政府规章); not 场 or 期 (sessions, issues).
 _DOCUMENTS = {"份", "篇", "部", "本", "册"}
 
