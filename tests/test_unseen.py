@@ -29,7 +29,7 @@ def test_a_county_named_in_the_citys_report_is_not_the_city_in_a_comparison(wide
 @pytest.mark.parametrize(
     "question",
     [
-        "惠阳2023年12345热线受理了多少诉求",  # the report gives 信访事项及时受理率100%: a rate, no count, of another thing
+        "惠阳2023年12345热线受理了多少诉求",  # 信访事项及时受理率100% is a rate, of another thing
         "惠阳区2023年法律援助受援群众多少人？",  # 公共法律服务中心接待群众咨询1.1万人次 counts others
         "惠阳2023年设立了几个行政复议受理点？",  # "收到行政复议申请486件，受理452件" counts cases, not places
     ],
