@@ -37,3 +37,16 @@ def test_a_county_named_in_the_citys_report_is_not_the_city_in_a_comparison(wide
 def test_a_count_the_report_does_not_give_is_not_answered_by_a_neighbouring_figure(wider, question):
     answer = _ask(wider, question)
     assert answer.refused, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("江门2025年工作思路是什么", "（五）深化行政复议主渠道建设"),  # its heading: 三、2025年工作思路
+        ("惠阳区2024年工作思路是什么", "5.加强普法精准性"),  # its heading: 三、下一步工作打算
+    ],
+)
+def test_work_thinking_asks_the_plans(wider, question, said):
+    """ "工作思路" is a report's plans for next year, however its heading says them (was refused, or "2025年")."""
+    answer = _ask(wider, question).answer
+    assert said in answer, answer
