@@ -17,6 +17,8 @@ def _ask(library, question: str):
     [
         ("江门和南海2024年复议申请哪个多？多多少？", "江门市比南海区多218件", "214件"),
         ("江门市和惠阳区收到的行政复议申请分别是多少", "1342件", "214件"),
+        # the district's report gives its city's total too ("全市（惠州市）行政复议申请总量2860件")
+        ("惠阳和南海复议申请哪个多", "南海区更多", "2860件"),
     ],
 )
 def test_a_county_named_in_the_citys_report_is_not_the_city_in_a_comparison(wider, question, said, not_said):
@@ -48,5 +50,19 @@ def test_a_count_the_report_does_not_give_is_not_answered_by_a_neighbouring_figu
 )
 def test_work_thinking_asks_the_plans(wider, question, said):
     """ "工作思路" is a report's plans for next year, however its heading says them (was refused, or "2025年")."""
+    answer = _ask(wider, question).answer
+    assert said in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("惠阳复议上一年是多少件", "400件"),  # "收到行政复议申请486件，同比增长21.5%（上年为400件）"
+        ("江门2023年收到多少行政复议申请", "990件"),  # only its 2024 report, which says "（上年为990件）"
+    ],
+)
+def test_the_year_befores_figure_a_report_states_answers_for_that_year(wider, question, said):
+    """A report's own "（上年为400件）" is the year before's figure: asked of that year, which has no report of
+    its own, it answers, said from the later report (was refused)."""
     answer = _ask(wider, question).answer
     assert said in answer, answer

@@ -352,15 +352,31 @@ def _year_before(plan: Plan, library: Library, filters: Filters | None, idf: Idf
         return None
     report, name = reports[0]
     row = _best_row(later, report, _terms(later), idf)
+    stated = next((f for f in report.figures if row and _stated_for_year_before(row, f, year)), None)
     step = next((f for f in report.figures if row and _change_from_year_before(row, f)), None)
-    if row is None or step is None or not answers_the_asked(later, row.sentence, idf, [row.sentence]):
+    if row is None or not (stated or step) or not answers_the_asked(later, row.sentence, idf, [row.sentence]):
         return None
+    section = section_at(list(report.sections), row.paragraph)
+    passage = _passage(report, section, _whole_sentence(section, row.sentence))
+    if stated:  # "…486件，同比增长21.5%（上年为400件）": said by the report, not worked out
+        said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or stated.text in c)
+        text = f"{name}{year}年{row.indicator}{stated.text}（{name}{year + 1}年度报告：{_clean(said)}）[1]。"
+        return Facts([passage], text, (stated.text, str(year)))
     unit = "%" if step.unit == "个百分点" else row.unit
     before = plain_number(row.value - direction(step.change or "") * step.value) + unit
-    section = section_at(list(report.sections), row.paragraph)
     said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or step.text in c)
     text = f"{name}{year}年{row.indicator}为{before}（据{name}{year + 1}年度报告推算：{said}）[1]。"
-    return Facts([_passage(report, section, _whole_sentence(section, row.sentence))], text, (before, str(year)))
+    return Facts([passage], text, (before, str(year)))
+
+
+def _stated_for_year_before(row: Figure, other: Figure, year: int) -> bool:
+    """Whether `other` is `row`'s figure of the year before, stated beside it ("（上年为400件）", "2023年为990件")."""
+    if other is row or other.change or row.change or other.sentence != row.sentence:
+        return False
+    before = to_simplified(row.sentence[: row.sentence.find(other.text)])
+    return counts_alike(other.unit, row.unit) and bool(
+        re.search(rf"(?:上年|上一年|去年|{year}年)(?:同期)?为?$", before)
+    )
 
 
 def _change_from_year_before(row: Figure, step: Figure) -> bool:
@@ -1195,10 +1211,11 @@ def _best_row(
     acts = [(kind, kinds) for kinds in DISTINCT_KINDS if (kind := kind_asked(plan.question, kinds))]
     best, best_key = None, (0.0, 0.0, 0)
     asked = [to_simplified(p) for p in plan.scope.places]
-    others = [p for p in report.gazetteer.places if not any(a in p for a in asked)]
+    gazetteer = report.gazetteer
+    others = [p for p in [*gazetteer.places, gazetteer.parent or ""] if p and not any(a in p for a in asked)]
     for row in report.figures:
         if any(place in to_simplified(_clause(row)) for place in others):
-            continue  # "其中，台山市收到…214件": a county's part of the city's figure, not the city's
+            continue  # "其中，台山市收到…214件" is a county's part of the city's; "全市（惠州市）…2860件", the city's
         if any(of_another_kind(to_simplified(_clause(row)), kind, kinds) for kind, kinds in acts):
             continue  # 备案审查 asked: "报送备案…24份" counts another act
         if wanted and not counts_for(wanted, row.unit, plan.question):
