@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.answer.arithmetic import arithmetic_asked, span_in_days, worked_out
+from bot.answer.arithmetic import arithmetic_asked, more_than_the_year_before, span_in_days, worked_out
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,10 @@ def test_counts_of_different_kinds_are_not_worked_out():
 )
 def test_the_days_a_date_range_spans(text, days):
     assert span_in_days(text) == days
+
+
+def test_more_than_the_year_before_only_from_exact_counts_with_the_year_befores_stated():
+    said = "全市收到行政复议申请1342件，同比增长35.6%（上年为990件）[1]。"
+    assert more_than_the_year_before("比上一年多了多少件", said) == "比上年多352件（1342−990，据报告数字计算）。"
+    assert more_than_the_year_before("比上一年增长了百分之几", said) == ""  # the report's 35.6% says it
+    assert more_than_the_year_before("比上一年多了多少件", "收到1400余件（上年为990件）[1]。") == ""  # a bound

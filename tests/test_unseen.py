@@ -66,3 +66,10 @@ def test_the_year_befores_figure_a_report_states_answers_for_that_year(wider, qu
     its own, it answers, said from the later report (was refused)."""
     answer = _ask(wider, question).answer
     assert said in answer, answer
+
+
+def test_how_many_more_than_the_year_before_is_worked_out_from_the_figure_stated_for_it(wider):
+    """ "比上一年多了多少件": the report gives "1342件，同比增长35.6%（上年为990件）"; the difference is 352件,
+    computed and said so (it had given the two counts and left the sum to the reader)."""
+    answer = _ask(wider, "江门2024年复议申请比上一年多了多少件？").answer
+    assert "352件" in answer and "据报告数字计算" in answer, answer

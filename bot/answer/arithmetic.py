@@ -59,6 +59,29 @@ def worked_out(part: str, said: str) -> str:
     return f"{way}约{change}%（{plain_number(a)}→{plain_number(b)}，据报告数字计算）。"
 
 
+def more_than_the_year_before(question: str, said: str) -> str:
+    """How many more (or fewer) than the year before, asked ("比上一年多了多少件") of a count given with the year
+    before's stated beside it ("1342件，同比增长35.6%（上年为990件）"): their difference, said computed; "" else."""
+    if not _MORE_THAN_BEFORE.search(to_simplified(question)):
+        return ""
+    text = to_simplified(CITATION.sub("", said))
+    counts = _counts(text)
+    before = next((f for f in counts if _STATED_BEFORE.search(text[: text.find(f.text)])), None)
+    now = next((f for f in counts if before and f is not before and f.sentence == before.sentence), None)
+    if now is None or before is None or not counts_alike(now.unit, before.unit) or inexact(now) or inexact(before):
+        return ""
+    way = "多" if now.value >= before.value else "少"
+    a, b = plain_number(now.value), plain_number(before.value)
+    return f"比上年{way}{in_unit_of(abs(now.value - before.value), now)}（{a}−{b}，据报告数字计算）。"
+
+
+# A count's difference from the year before, asked; the year before's count, stated ("（上年为990件）").
+_MORE_THAN_BEFORE = re.compile(
+    r"(?:比|较)(?:上一?年|去年|\d{4}年)[^，。？?]{0,8}?(?:多|少|增加|减少)了?(?:多少|几)(?![%％])"
+)
+_STATED_BEFORE = re.compile(r"(?:上一?年|去年|\d{4}年)(?:同期)?为$")
+
+
 def span_in_days(text: str) -> int | None:
     """The days a date range in a text spans, both ends counted ("8月1日至8月4日": 4), or None: the length a
     "举行了几天" asks, which the report gives as its dates. A range within one year (which is not said)."""

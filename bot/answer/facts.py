@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.answer.arithmetic import in_unit_of, inexact, plain_number, worked_out
+from bot.answer.arithmetic import in_unit_of, inexact, more_than_the_year_before, plain_number, worked_out
 from bot.answer.checks import (
     answers_the_asked,
     asked_nouns,
@@ -298,6 +298,8 @@ def with_worked_out(question: str, facts: Facts) -> Facts:
         if unsaid and (worked := worked_out(part, facts.text)):  # a comparison has worked out its own already
             text = facts.text.replace(unsaid.group(0), "", 1)
             facts = replace(facts, text=text + worked, derived=(*facts.derived, worked))
+    if worked := more_than_the_year_before(question, facts.text):  # "比上一年多了多少件": from "（上年为990件）"
+        facts = replace(facts, text=facts.text + worked, derived=(*facts.derived, worked))
     return facts
 
 
