@@ -31,6 +31,7 @@ from bot.answer.intent import (
     DIFFERENCE_ASKED,
     DISTINCT_KINDS,
     GENERIC_THINGS,
+    HONOUR_SAID,
     ITEMS_COUNTED,
     LATEST_ASKED,
     LOCATION_ASKED,
@@ -43,6 +44,7 @@ from bot.answer.intent import (
     asks,
     change_asked,
     find_scope,
+    honours_listed,
     kind_asked,
     lists_things,
     make_plan,
@@ -135,6 +137,8 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     if plan.kind == "catalogue":
         return _catalogue(plan, library)
     reports = reports_for(plan, library, filters)
+    if len(reports) == 1 and honours_listed(plan.question, plan.scope, library.issuers()):
+        return _honours(*reports[0], library)
     if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
         return _joined([_section(plan, report, name, idf) for report, name in reports])
     if plan.kind == "report" and reports:  # only a report's own lines say what it is; of several, each one's
@@ -213,6 +217,26 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     text = f"提到“{plan.term}”的有：" + "；".join(said) + "。"
     text += f"{'、'.join(report for report, _ in silent)}未提及。" if silent else ""
     return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
+
+
+def _honours(report: Report, name: str, library: Library) -> Facts | None:
+    """A report's honours: every clause outside its plans saying one was won ("台山市获评…示范地区"), in its order,
+    each cited by its sentence; not one building on an honour ("以台山市获评…为契机"); None when it says none."""
+    passages: list[Passage] = []
+    said: list[str] = []
+    for at, paragraph in enumerate(report.text.split("\n")):
+        section = section_at(list(report.sections), at)
+        if section is not None and section.role == "plans":  # next year's aims, not honours won
+            continue
+        for sentence in split_sentences(paragraph):
+            clauses = [c.strip("；; ") for c in re.split(r"(?<=[；;])", _clean(sentence))]
+            won = [c for c in clauses if HONOUR_SAID.search(to_simplified(c)) and not c.startswith("以")]
+            if won:
+                passages.append(_passage(report, section, sentence))
+                said += [f"{clause.rstrip('。')}[{len(passages)}]" for clause in won]
+    if not said:
+        return None
+    return Facts(passages, f"{_report_name(report, name, _kind(report, library))}所载荣誉：{'；'.join(said)}。")
 
 
 def _first_sentence(report: Report, holds: Callable[[str], bool]) -> tuple[int, str] | None:

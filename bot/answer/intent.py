@@ -207,7 +207,21 @@ class Intent:
 
 # A question's word the reports say otherwise: an honour by what was won ("获评优秀等次", "荣获…称号").
 _HONOURS = ("获评", "荣获", "评为", "入选", "称号")
-SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰"), _HONOURS)
+SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰", "获奖"), _HONOURS)
+# Words asking for honours, and what reports say winning one with ("获评…", "…获…一等奖").
+_HONOURS_ASKED = re.compile(r"荣誉|殊荣|奖项|表彰|获奖|称号|荣获|获得|获评|拿了?|得了|奖")
+HONOUR_SAID = re.compile(rf"{'|'.join(_HONOURS)}|获得?[^，。；;]{{0,20}}奖")
+
+
+def honours_listed(question: str, scope: Scope, issuers: list[str]) -> bool:
+    """Whether a question asks for a report's honours, naming nothing they are of ("花都区2023年获得了哪些荣誉",
+    "花都有啥获奖的"): all of them are the answer, not the two sentences best matching its words. Not a question
+    naming its own thing ("门户网站获得了什么荣誉", "刘凯获得了什么荣誉称号")."""
+    text = to_simplified(question)
+    if not _HONOURS_ASKED.search(text) or confirm_asked(text):  # "连续15年获评…，是否准确": a claim checked
+        return False
+    rest = _YEAR.sub("", without_places(_HONOURS_ASKED.sub("", text), scope, issuers))
+    return not _noun_run(rest) and not re.search(r"\d|第[一二三四五六七八九十]|哪一?[个项年]|多少|几", rest)
 
 
 def says(text: str, term: str) -> bool:
