@@ -88,3 +88,19 @@ def test_which_honours_asked_of_a_report_are_all_its_honours(wider, question, sa
     each cited: the two best-matching sentences had left out 2 of 4 (江门), most of 花都's; "获奖" was refused."""
     answer = _ask(wider, question).answer
     assert all(s in answer for s in said), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "（二）深化“放管服”改革，法治化营商环境持续优化" heads six numbered paragraphs of its own
+        ("概括一下惠阳2023年营商环境方面的工作", ["深惠政务服务协同", "兑现惠企政策", "知识产权保护"]),
+        # "（五）发挥行政复议主渠道作用…": "1.行政复议办案质效提升" and "2.行政应诉工作规范有序"
+        ("总结一下江门2024年行政复议和应诉情况", ["行政复议办案质效提升", "行政应诉工作规范有序"]),
+    ],
+)
+def test_a_summary_of_a_heading_over_numbered_paragraphs_is_told_by_them(wider, question, said):
+    """A part whose sub-items are headings of their own ("1.推进深惠政务服务协同。…") is told by them: its
+    heading alone had been the summary, or one of its two parts."""
+    answer = _ask(wider, question).answer
+    assert all(s in answer for s in said), answer

@@ -845,7 +845,8 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     units: list[tuple[Section, str, str]] = []  # (section, heading words, text)
     for section in report.sections:
         if section.path and section.role == "measures":
-            units.append((section, section.path[-1], section.text))
+            below = _numbered_below(report, section)  # "（二）…" over "1.…。" paragraphs: read with them
+            units.append((section, section.path[-1], "\n".join([section.text, *(s.text for s in below)])))
             units.extend((section, _headline(item.text), item.text) for item in section.items)
     if not units:
         return None
@@ -863,7 +864,26 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         text = section.text  # a topic several of the section's items are about: the section, told by its items
     whole = text == section.text and section.items
     said = _told_by_items(section) if whole else _key_sentences(text, terms, idf)
+    if below := _numbered_below(report, section):  # its own text is its heading: told by the paragraphs below
+        text = "\n".join([section.text, *(s.text for s in below)])
+        said = "；".join(_key_sentences(s.text, terms, idf, budget=80) for s in below)
     return Facts([_passage(report, section, text)], f"{name}{report.covered_year or ''}年：{said}[1]。")
+
+
+def _numbered_below(report: Report, section: Section) -> list[Section]:
+    """The sections right under one below the top whose own text is its heading alone ("（二）深化…改革" over
+    "1.推进…。", "2.兑现…。"), when they are the last level: what it says is theirs. Empty for any other."""
+    depth = len(section.path)
+    if depth < 2:  # a part of the report ("一、主要举措和成效") is told by its sections, not summed up whole
+        return []
+    below = [s for s in report.sections if len(s.path) == depth + 1 and s.path[:depth] == section.path]
+    if (
+        "\n" in section.text.strip()
+        or not below
+        or any(len(s.path) > depth + 1 for s in report.sections if s.path[:depth] == section.path)
+    ):
+        return []
+    return below
 
 
 def _several_items_about(section: Section, terms: set[str], idf: Idf) -> bool:
