@@ -320,6 +320,7 @@ def _chat_panel(
             outputs,
             api_visibility="private",
             concurrency_limit=limit,
+            trigger_mode="always_last",  # asked while the last answer finishes: asked after it, not dropped
         ).then(save, [chatbot, turns, kept], [saved, export_text], api_visibility="private")
     everything = [question, chatbot, turns, kept, sources, saved, export_text]
     for trigger in (clear.click, chatbot.clear):  # the button and the chat's own trash icon alike
