@@ -32,6 +32,7 @@ from bot.answer.intent import (
     DISTINCT_KINDS,
     GENERIC_THINGS,
     HONOUR_SAID,
+    HOW_MANY,
     ITEMS_COUNTED,
     LATEST_ASKED,
     LOCATION_ASKED,
@@ -49,6 +50,7 @@ from bot.answer.intent import (
     lists_things,
     make_plan,
     mention_asked,
+    names_a_thing,
     of_another_kind,
     part_act,
     rates_named,
@@ -67,6 +69,7 @@ from bot.ingest.figures import (
     counts_alike,
     counts_for,
     direction,
+    extract_figures,
     unreached,
     value_range,
 )
@@ -75,6 +78,7 @@ from bot.ingest.report import Report
 from bot.ingest.structure import Section, section_at
 from bot.models import REFUSAL, Filters, Passage
 from bot.text import (
+    CITATION,
     CJK,
     MARKER,
     NUMBER,
@@ -309,8 +313,22 @@ def parts_joined(
     report does not answer said so by name ("花都区2023年度报告未载明满意率。"); None when no part is answered."""
     if all(facts is None for facts in each):
         return None
-    asked = zip(parts, plans, each, strict=True)
+    said = "".join(facts.text for facts in each if facts is not None)
+    asked = [(part, plan, facts) for part, plan, facts in zip(parts, plans, each, strict=True)]
+    asked = [x for x in asked if x[2] is not None or not _given_already(x[0], said)]
     return _joined([facts or _part_not_said(part, plan, library, filters) for part, plan, facts in asked])
+
+
+def _given_already(part: str, said: str) -> bool:
+    """Whether a part naming no thing of its own asks the shares ("各占多少") the other parts' answers give
+    ("…的案件分别占41%、19%、12%"): saying the report does not give them would gainsay the answer."""
+    text = to_simplified(part)
+    if names_a_thing(part) or not HOW_MANY.search(text) or not _SHARE_ASKED.search(text) or re.search(r"年|率", text):
+        return False  # "满意率是多少", "上年大概多少件": figures of their own
+    return any(f.unit_class == "percent" for f in extract_figures(CITATION.sub("", said)))
+
+
+_SHARE_ASKED = re.compile(r"各占|分别占|占比|比例|比重")
 
 
 def with_worked_out(question: str, facts: Facts) -> Facts:
