@@ -466,3 +466,10 @@ def test_comparisons_claims_and_corrections_said_briefly_keep_the_conversations_
 def test_a_new_topic_the_last_questions_frame_does_not_fit_is_asked_in_the_conversations_place(archive, turns, said):
     answer = _converse(archive, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_those_among_a_count_with_a_mark_the_report_does_not_count_are_refused(archive):
+    """ "其中有法律职业资格的多少人" after 南海's 持证上岗2985人: the report says only that their share is 偏低; the
+    2985 (all who hold a permit) had been given, reading as those with the qualification."""
+    answer = _converse(archive, "南海执法人员持证的有多少", "其中有法律职业资格的多少人")
+    assert answer.refused, (answer.standalone, answer.answer)

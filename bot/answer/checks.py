@@ -181,7 +181,10 @@ _GRADE_SAID = re.compile(
 
 
 # A count of those among a whole with some mark ("行政执法人员中有多少人取得法律职业资格"): the mark is what counts.
-_AMONG = re.compile(r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})")
+_AMONG = re.compile(
+    r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})"
+    r"|其中(?:有|共有)?([^，。？?\d]{2,12}?)的(?:有)?(?:多少|几)"  # "其中有法律职业资格的多少人"
+)
 # What says why: a report that gives a cause says so with one of these.
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
 # The things a count counted, asked after it (the follow-up's "…，具体有哪些？"): answered by a listing of some.
@@ -797,7 +800,8 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     if len(words) > 1 and not _says_rarest(words, sentences, idf):
         return False
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
-    marks = [t for t in tokenize(among.group(1)) if len(t) >= 2 and t not in GENERIC_THINGS] if among else []
+    mark = (among.group(1) or among.group(2)) if among else ""
+    marks = [t for t in tokenize(mark) if len(t) >= 2 and t not in GENERIC_THINGS]
     if marks and not _says_rarest(marks, sentences, idf):  # its rarest word: 表彰, 法律职业
         return False
     return not money or any(money in s for s in sentences)  # 挽回经济损失 asked: 追回欠薪 is another amount
