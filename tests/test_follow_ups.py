@@ -473,3 +473,10 @@ def test_those_among_a_count_with_a_mark_the_report_does_not_count_are_refused(a
     2985 (all who hold a permit) had been given, reading as those with the qualification."""
     answer = _converse(archive, "南海执法人员持证的有多少", "其中有法律职业资格的多少人")
     assert answer.refused, (answer.standalone, answer.answer)
+
+
+def test_counts_of_one_thing_said_side_by_side_are_kept_together(seeded):
+    """ "创新项目拿了几个奖": "1个项目获评…二等奖，2个项目获评三等奖" counts one thing twice; the second had been
+    cut, under-reporting the prizes."""
+    answer = _converse(seeded, "花都区2023年获得了哪些荣誉", "创新项目拿了几个奖")
+    assert "1个项目" in answer.answer and "2个项目获评三等奖" in answer.answer, (answer.standalone, answer.answer)

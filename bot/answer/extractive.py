@@ -47,6 +47,7 @@ from bot.ingest.figures import COUNT_CLASSES, antecedents, counts_for, extract_f
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
+    CJK,
     DATE_WORDS,
     NUMBER,
     NUMERALS,
@@ -300,10 +301,25 @@ def _answering(
         way = {min(changes, key=lambda i: (abs(i - best), i < best))}
     if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
         kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
+    kept |= {i + 1 for i in kept if i + 1 < len(clauses) and _same_count(clauses[i], clauses[i + 1])}
     said = set().union(*(found[i] for i in kept if holds[i]))
     kept = {i for i in kept if holds[i] or not found[i] <= said} | way  # a clause the answer's own clauses say again
     kept |= {j for i in kept for j in antecedents(clauses, i)}  # "其中…", "…均达100%": of what, before it
     return kept
+
+
+_SHORT_REST = 6  # what a clause counting the same thing again says besides the count: "获评三等奖"
+
+
+def _same_count(clause: str, after: str) -> bool:
+    """Whether the clause after one is short and counts the same thing in the same unit ("1个项目获评…二等奖，2个
+    项目获评三等奖"): the two are one answer, and the second is not left out. Not a clause of its own thing
+    ("21个市级部门实现行政处罚…，35个市级部门实现行政许可…")."""
+    counted = re.compile(rf"{NUMBER.pattern}\s*([个件项名家宗])([{CJK}]{{2}})")
+    first, second = counted.search(to_simplified(clause)), counted.search(to_simplified(after))
+    if not (first and second and first.groups()[-2:] == second.groups()[-2:]):
+        return False
+    return len(to_simplified(after).replace(second.group(0), "").strip("，；。 ")) <= _SHORT_REST
 
 
 def _reports_holding_stated(question: str, passages: list[Passage]) -> set[str]:
