@@ -459,6 +459,8 @@ def test_comparisons_claims_and_corrections_said_briefly_keep_the_conversations_
         (["成都执法队伍精简到多少支了", "那普法方面呢"], "2万余场"),
         # after a question the reports do not answer (its 平均审理 is no part of the next ones)
         (["南海区24年复议案件平均审理多少天", "那审结了多少件", "调解和解结案呢", "主动撤回的呢"], "104件"),
+        # "宪法日那几天呢": those days (the report's 国家宪法日期间), not how many days
+        (["佛山南海区2024年普法活动开展了多少场？", "宪法日那几天呢"], "120场"),
         # "12348热线呢" after 12345's count: the other hotline (was 12345's figure again), counted in its own unit
         (["肇庆12345热线受理了多少件", "12348热线呢"], "3.9万人次"),
     ],

@@ -1138,6 +1138,7 @@ _SAID_AS = (
     (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
     (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
     (re.compile(r"(多少|几)个亿"), r"\1亿元"),  # "兑现资金几个亿": an amount in 亿元
+    (re.compile(r"(?<=[日周月节])(?:那|这)几天"), "期间"),  # "宪法日那几天呢": those days, not how many
     # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
     (re.compile(rf"(?<=[{CJK}])这一?块(?=[的主有做工怎在上]|$)"), "方面"),  # "执法这块主要做法": 执法方面
     (re.compile(r"(?:增幅|涨幅)(?=(?:是|为|有)?多少)"), "增长"),
