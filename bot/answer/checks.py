@@ -19,6 +19,7 @@ from bot.answer.intent import (
     GENERIC_THINGS,
     GRADE_ASKED,
     HOW_MANY,
+    NUMBER_NAMES,
     TREND_ASKED,
     WHERE_DONE,
     Intent,
@@ -817,13 +818,9 @@ def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], n
     """Whether a sentence names what a question asks about: one of its two rarest nouns (`asked_nouns`); true
     when the question names no such noun."""
     nouns = asked_nouns(question, idf, named)
-    if any(code not in sentence for code in _CODE.findall(question)):  # "12348热线": 12345's is another line
-        return False
+    if any(code not in sentence for code in NUMBER_NAMES.findall(to_simplified(question))):
+        return False  # "12348热线": 12345's sentence is of another line
     return not nouns or any(mentions(to_simplified(sentence), n) for n in nouns)
-
-
-# A number naming a thing, not counting it: a hotline's ("12348热线"), five digits or more with no unit after.
-_CODE = re.compile(r"(?<![\d.])\d{5,}(?![\d.,]|\s*[余多万亿%年件宗个项名人次户家条份])")
 
 
 def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:

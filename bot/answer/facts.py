@@ -36,6 +36,7 @@ from bot.answer.intent import (
     ITEMS_COUNTED,
     LATEST_ASKED,
     LOCATION_ASKED,
+    NUMBER_NAMES,
     ORDER_ASKED,
     PART_ASKED,
     RATIO_ASKED,
@@ -1271,7 +1272,7 @@ def _best_row(
     change, rates = change_asked(plan.question), rates_named(plan.question)
     frame = _frame_words(plan)
     next_year = role_asked(plan.question) == "plans"
-    named = _NUMBER_NAMES.findall(to_simplified(plan.question))
+    named = NUMBER_NAMES.findall(to_simplified(plan.question))
     acts = [(kind, kinds) for kinds in DISTINCT_KINDS if (kind := kind_asked(plan.question, kinds))]
     best, best_key = None, (0.0, 0.0, 0)
     asked = [to_simplified(p) for p in plan.scope.places]
@@ -1310,10 +1311,6 @@ def _best_row(
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best
-
-
-# A number that is a name ("12345热线"): no year, no count in a unit; a row of the thing says it.
-_NUMBER_NAMES = re.compile(r"(?<![\d.])\d{3,}(?![\d.%年月日万亿千百件项宗人个次家份支名条部])")
 
 
 def _planned(report: Report, row: Figure) -> bool:

@@ -109,6 +109,10 @@ DIFFERENCE_ASKED = re.compile(
     rf"|比.{{1,12}}?[多少][{CJK}]{{1,3}}了(?:多少|几)"  # "南海比肇庆多兑现了多少"
     r"|比[^，。？?]{0,12}?[多少高低]了?\d"  # a difference claimed ("比肇庆多39项，对吧"): checked by the one worked out
 )
+# A number that is a name ("12345热线", "12348热线呢"): no year, no count in a unit; a sentence of the thing says it.
+NUMBER_NAMES = re.compile(
+    r"(?<![\d.])(?!(?:19|20)\d{2}(?!\d))\d{3,}(?![\d.%年月日万亿千百件项宗人个次家份支名条部余多])"
+)
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
 RATIO_ASKED = re.compile(r"(?:几|多少)倍")
 # The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
@@ -221,7 +225,7 @@ def honours_listed(question: str, scope: Scope, issuers: list[str]) -> bool:
     if not _HONOURS_ASKED.search(text) or confirm_asked(text):  # "连续15年获评…，是否准确": a claim checked
         return False
     rest = _YEAR.sub("", without_places(_HONOURS_ASKED.sub("", text), scope, issuers))
-    return not _noun_run(rest) and not re.search(r"\d|第[一二三四五六七八九十]|哪一?[个项年]|多少|几", rest)
+    return not _noun_run(rest) and not re.search(rf"\d|第[{NUMERALS}]|哪一?[个项年]|多少|几", rest)
 
 
 def says(text: str, term: str) -> bool:
