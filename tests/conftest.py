@@ -96,11 +96,12 @@ def archive(tmp_path_factory, embed_cache) -> Library:
 
 @pytest.fixture(scope="session")
 def wider(tmp_path_factory, embed_cache) -> Library:
-    """The archive and two more fictional reports (tests/lookalike/unseen): a city with a county's figure beside
-    its own, a district with its city's beside its own."""
+    """The archive and four more fictional reports (tests/lookalike/unseen): a city with a county's figure beside
+    its own, a district with its city's beside its own, a county-level city (梅州市兴宁市), a report titled
+    "汕头市人民政府2023年法治政府建设年度报告"."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("wider"), embed_cache=embed_cache)
     library = Library(settings)
     report = library.index([SEEDS, LOOKALIKE, UNSEEN], show_progress=False)
-    assert not report.errors and len(library.issuers()) == 9
+    assert not report.errors and len(library.issuers()) == 11
     yield library
     library.close()

@@ -250,11 +250,16 @@ def test_a_title_with_baogao_and_qingkuang_is_a_report():
     assert _read(REPORT_TITLE, OPENING)["kind"] == "report"
 
 
-@pytest.mark.parametrize(
-    "title", ["推进依法治市 建设法治广州", "成都市法治政府建设工作报告", "成都市法治政府建设情况通报"]
-)
-def test_a_title_without_both_words_is_an_article(title):
+@pytest.mark.parametrize("title", ["推进依法治市 建设法治广州", "成都市法治政府建设情况通报"])
+def test_a_title_naming_no_report_is_an_article(title):
     assert _read(title, OPENING)["kind"] == "article"
+
+
+@pytest.mark.parametrize("title", ["成都市法治政府建设工作报告", "汕头市人民政府2023年法治政府建设年度报告"])
+def test_a_title_naming_a_law_based_government_report_without_qingkuang_is_a_report(title):
+    """Reports are titled "…年度报告" or "…工作报告" too: read as articles, they were dated by their publication
+    (汕头's 2023 report answered as 2024's)."""
+    assert _read(title, OPENING)["kind"] == "report"
 
 
 def test_a_text_without_a_title_is_a_report():

@@ -111,3 +111,21 @@ def test_a_part_naming_nothing_whose_figures_the_answer_gives_is_not_said_to_be_
     after it contradicted the answer."""
     answer = _ask(wider, "惠阳复议案件主要是哪些类型，各占多少？").answer
     assert "41%、19%、12%" in answer and "未载明" not in answer, answer
+
+
+@pytest.mark.parametrize("name", ["兴宁市", "兴宁", "梅州市兴宁市"])
+def test_a_county_level_city_is_found_by_its_own_name(wider, name):
+    """梅州市兴宁市's report, asked of as 兴宁市 or 兴宁 (as anyone would): it had been found by its full name only,
+    so every question naming it the usual way was refused or answered from another report."""
+    answer = _ask(wider, f"{name}2024年行政复议收到多少件申请？").answer
+    assert "兴宁市2024年" in answer and "412件" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("汕头2023年行政复议收到多少件申请", "汕头市2023年"), ("汕头那份报告讲的是哪一年的工作", "2023年度")],
+)
+def test_a_report_titled_as_a_years_report_without_qing_kuang_is_that_years(wider, question, said):
+    """ "汕头市人民政府2023年法治政府建设年度报告" is the report on 2023, not an article of 2024 (its publication)."""
+    answer = _ask(wider, question).answer
+    assert said in answer, answer

@@ -540,8 +540,7 @@ _CHANGE_RATES = {"增长率", "下降率", "上升率", "增幅率"}
 
 def short_name(issuer: str) -> str:
     """How an answer names a body: 广州市花都区 → 花都区 (its city is in the citation)."""
-    parts = re.split(r"(?<=[市州盟])", issuer)
-    return parts[-1] if len(parts) > 1 and parts[-1] else issuer
+    return own_name(issuer)  # 梅州市兴宁市 → 兴宁市, a county-level city too
 
 
 def place_names(issuers: list[str]) -> list[str]:
@@ -551,12 +550,12 @@ def place_names(issuers: list[str]) -> list[str]:
 
 
 def _aliases(issuers: list[str]) -> dict[str, str]:
-    """Ways a question names an issuing body: 广州市 → 广州市, 广州; 广州市花都区 → 花都区, 花都."""
+    """Ways a question names an issuing body: 广州市 → 广州市, 广州; 广州市花都区 → 花都区, 花都; 梅州市兴宁市 →
+    兴宁市, 兴宁."""
     aliases: dict[str, str] = {}
     for issuer in issuers:
         aliases[issuer] = issuer
-        last = re.split(r"(?<=[市省])", issuer)
-        tail = last[-1] if last[-1] else issuer
+        tail = own_name(issuer)  # 梅州市兴宁市 → 兴宁市 and 兴宁
         for name in {tail, _SUFFIX.sub("", tail)}:
             if len(name) >= 2:
                 aliases.setdefault(name, issuer)

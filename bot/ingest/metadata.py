@@ -20,7 +20,9 @@ _PUBLISHED = re.compile(r"(?:发布日期|发布时间|日期)[:：]\s*((?:19|20
 _DATE_SOURCE_LINE = re.compile(r"^((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*来源[:：]\s*(\S+)")
 SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 _SOURCE = re.compile(r"(?:文章来源|来源)[:：]\s*([^\s【]+)")
-_REPORT_WORDS = ("报告", "情况")
+# A report's title: "…关于2024年度法治政府建设情况的报告", "…2023年法治政府建设年度报告" (no 情况: still the
+# report on 2023, not an article of the year it was published).
+_REPORT_TITLE = re.compile(r"情况.*报告|法治政府建设.*报告")
 
 
 def _date(year: str, month: str, day: str) -> str:
@@ -54,7 +56,7 @@ def read_metadata(text: str) -> dict:
     title_s = _title_line(lines)
     display_lines = [line.strip() for line in text.split("\n") if line.strip()]
     title = display_lines[lines.index(title_s)] if title_s else None
-    is_report = bool(title_s and all(word in title_s for word in _REPORT_WORDS)) or title_s is None
+    is_report = bool(title_s and _REPORT_TITLE.search(title_s)) or title_s is None
 
     body = None
     if title_s and (m := _TITLE_BODY.match(title_s)):
