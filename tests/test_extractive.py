@@ -790,3 +790,10 @@ def test_how_many_days_is_worked_out_from_the_dates_a_sentence_gives(seeded):
     refused: a date range holds no count of days)."""
     answer = Answerer(seeded, "extractive").ask("停车场网上立法听证举行了几天").answer
     assert "8月1日至8月4日" in answer and "共4天" in answer, answer
+
+
+def test_how_something_went_keeps_the_figures_saying_how(seeded):
+    """ "学法考试怎么样": "组织…学法考试活动，参加率、及格率达到100%，优秀率达到95%以上" — the rates after the
+    clause naming it are how it went; the clause alone had been the answer."""
+    answer = Answerer(seeded, "extractive").ask("花都区学法考试怎么样").answer
+    assert "及格率达到100%" in answer and "优秀率达到95%以上" in answer, answer

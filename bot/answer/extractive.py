@@ -255,7 +255,11 @@ class Extractive:
         if slot is None:
             if len(sentence) <= 60 or len(clauses) < 3:  # short enough to read whole: the answer is in it
                 return sentence
-            return "".join(clauses[_span(scores, best)]).rstrip("：，；")
+            span, went = _span(scores, best), intent.how_it_went
+            end = span.stop  # "…怎么样": "组织…学法考试活动，参加率、及格率达到100%" — the rates right after say how
+            while went and end < len(clauses) and end - span.start < 4 and _LEVEL_SAID.search(clauses[end]):
+                end += 1
+            return "".join(clauses[span.start : end]).rstrip("：，；")
         holds = [bool(slot.search(c)) for c in clauses]
         kept = _answering(clauses, found, best, holds, intent, idf)
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
@@ -510,6 +514,8 @@ def _slot(intent: Intent) -> re.Pattern | None:
     return _WHEN if intent.time else None
 
 
+# A rate's level said ("及格率达到100%"), not its change ("同比下降38.24%").
+_LEVEL_SAID = re.compile(r"^(?!.*(?:同比|增长|下降|上升|提高|降低|减少|增加)).*率[^，；。]{0,6}?\d+(?:\.\d+)?%")
 _CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:了)?\s*\d")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")
 

@@ -175,6 +175,7 @@ class Intent:
     ordinal: bool = False  # a rank or place in a series ("第几批", "排名第几"): "第三批" answers as a figure does
     trend: bool = False  # which way a figure went ("增加还是减少"): its change answers, a figure too
     honours: bool = False  # honours won ("获得了哪些荣誉"): said by what was won (`SAID_AS`)
+    how_it_went: bool = False  # "学法考试怎么样": the rates saying how it went answer too
 
     @classmethod
     def of(cls, question: str) -> Intent:
@@ -194,6 +195,7 @@ class Intent:
             ordinal=bool(_ASKS_ORDINAL.search(text)),
             trend=trend,
             honours=any(word in text for word in SAID_AS),
+            how_it_went=bool(_HOW_IT_WENT.search(text)),
         )
 
     def figure_in(self, sentence: str) -> bool:
@@ -209,6 +211,8 @@ class Intent:
         return (list(_SHORTCOMING_WORDS) if self.shortcomings else []) + (list(_HONOURS) if self.honours else [])
 
 
+# How something went, asked ("学法考试怎么样", "效果如何").
+_HOW_IT_WENT = re.compile(r"怎么样|怎样|如何|效果")
 # A question's word the reports say otherwise: an honour by what was won ("获评优秀等次", "荣获…称号").
 _HONOURS = ("获评", "荣获", "评为", "入选", "称号")
 SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰", "获奖"), _HONOURS)
