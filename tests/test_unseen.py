@@ -129,3 +129,9 @@ def test_a_report_titled_as_a_years_report_without_qing_kuang_is_that_years(wide
     """ "汕头市人民政府2023年法治政府建设年度报告" is the report on 2023, not an article of 2024 (its publication)."""
     answer = _ask(wider, question).answer
     assert said in answer, answer
+
+
+def test_a_rate_in_chinese_numerals_is_compared_by_its_decimals(wider):
+    """汕头's "纠错率百分之九点二" against 肇庆's 7.2%: 2个百分点 (it had been read as 9%: 1.8)."""
+    answer = _ask(wider, "汕头和肇庆2023年的行政复议纠错率相差多少").answer
+    assert "2个百分点" in answer and "1.8" not in answer, answer

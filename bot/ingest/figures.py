@@ -93,7 +93,7 @@ _UNIT_ALT = "|".join(
 )
 _FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(sorted(_PRE_QUALIFIERS, key=len, reverse=True))})?"
-    rf"(?:百分之(?P<pct>{_CN_NUM}|\d+(?:\.\d+)?)"
+    rf"(?:百分之(?P<pct>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
     rf"|(?P<num>{_AR_NUM}|{_CN_NUM})(?P<inner0>余|多)?(?P<mag>万亿|万|亿)?(?P<inner>余|多)?(?P<unit>{_UNIT_ALT})?)"
     r"(?P<post>以上|左右)?"
 )
@@ -249,7 +249,10 @@ def numeral_value(numeral: str) -> float:
 
 
 def _cn_value(numeral: str) -> float:
-    """A Chinese numeral below 万 (`二十六` → 26, `百` → 100, `两` → 2)."""
+    """A Chinese numeral below 万 (`二十六` → 26, `百` → 100, `两` → 2, `九点二` → 9.2)."""
+    if "点" in numeral:
+        whole, decimals = numeral.split("点", 1)
+        return float(f"{_cn_value(whole):.0f}.{''.join(str(_CN_DIGITS[c]) for c in decimals)}")
     total, digit = 0, 0
     for char in numeral:
         if char in _CN_DIGITS:
