@@ -135,3 +135,10 @@ def test_a_rate_in_chinese_numerals_is_compared_by_its_decimals(wider):
     """汕头's "纠错率百分之九点二" against 肇庆's 7.2%: 2个百分点 (it had been read as 9%: 1.8)."""
     answer = _ask(wider, "汕头和肇庆2023年的行政复议纠错率相差多少").answer
     assert "2个百分点" in answer and "1.8" not in answer, answer
+
+
+def test_of_two_years_figures_in_one_sentence_the_reports_own_year_answers(wider):
+    """ "出庭应诉率2022年为93.4%，2023年为98.2%": asked of 汕头 naming no year, its report's year (2023) answers,
+    the year before said as such if at all (it had been "汕头市2022年…93.4%" alone)."""
+    answer = _ask(wider, "汕头负责人出庭应诉率是多少").answer
+    assert answer.startswith("汕头市2023年") and "2023年为98.2%" in answer, answer

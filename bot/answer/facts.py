@@ -1289,7 +1289,8 @@ def _best_row(
             continue
         if not counts_successes(plan.question, to_simplified(_clause(row))):  # "成功的宗数": not the total
             continue
-        if rates and row.unit_class == "percent" and not any(rate in to_simplified(_clause(row)) for rate in rates):
+        said = f"{row.indicator}{to_simplified(_clause(row))}"  # "…率2022年为93.4%，2023年为98.2%": the same rate
+        if rates and row.unit_class == "percent" and not any(rate in said for rate in rates):
             continue
         if bool(row.change) != change and (change or row.change):
             continue
@@ -1306,11 +1307,21 @@ def _best_row(
             score *= 1.5
         if part_act(_clause(row), plan.question):  # "主动撤回申请104件" is a part of the 行政复议申请, not them
             score *= 0.5
+        if _of_another_year(row, report, plan.scope.years[0] if plan.scope.years else report.covered_year):
+            score *= 0.5  # "2022年为93.4%，2023年为98.2%": another year's figure than the one asked
         # ties: the row saying more of the question's frame, then the one whose indicator is the closest phrase
         key = (score, _score(row.sentence, frame, idf), -len(row.indicator))
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best
+
+
+def _of_another_year(row: Figure, report: Report, year: int | None) -> bool:
+    """Whether a row is another year's figure of a measure its sentence also gives for `year` ("出庭应诉率2022年
+    为93.4%，2023年为98.2%": 93.4% is 2022's)."""
+    if not year or row.year in (None, year):
+        return False
+    return any(f.sentence == row.sentence and f.indicator == row.indicator and f.year == year for f in report.figures)
 
 
 def _planned(report: Report, row: Figure) -> bool:

@@ -293,6 +293,10 @@ def _change(before: str) -> str | None:
     return next((verb for verb in _CHANGES if stripped.endswith(verb)), None)
 
 
+# Between two figures, only another year of the same measure: "…2022年为93.4%，2023年为98.2%".
+_ANOTHER_YEAR = re.compile(r"^[，,；;、]\s*(?:(?:19|20)\d{2}年度?|上一?年|去年|今年)(?:为|是|达到?)?\s*$")
+
+
 def _has_delimiter(text: str) -> bool:
     return any(char in _DELIMITERS for char in text)
 
@@ -400,8 +404,9 @@ def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: in
         change = None if m["pre"] else _change(simplified[floor:num_start])
         qualifiers = _qualifiers(m, unit)
         indicator = _indicator(simplified, (m.start(), m.end()), (floor, ceiling), unit, change)
-        if not indicator and figures and (change or not _has_delimiter(simplified[floor : m.start()])):
-            indicator = figures[-1].indicator
+        between = simplified[floor : m.start()]
+        if not indicator and figures and (change or not _has_delimiter(between) or _ANOTHER_YEAR.match(between)):
+            indicator = figures[-1].indicator  # "出庭应诉率2022年为93.4%，2023年为98.2%": the same measure
         figures.append(
             Figure(
                 indicator=indicator,
