@@ -142,3 +142,10 @@ def test_of_two_years_figures_in_one_sentence_the_reports_own_year_answers(wider
     the year before said as such if at all (it had been "汕头市2022年…93.4%" alone)."""
     answer = _ask(wider, "汕头负责人出庭应诉率是多少").answer
     assert answer.startswith("汕头市2023年") and "2023年为98.2%" in answer, answer
+
+
+def test_a_figure_paired_by_fenbie_is_compared_as_its_own_item(wider):
+    """ "收到行政复议申请、受理、审结案件分别为1836件、1652件、1571件": 汕头's received is 1836件; the comparison had
+    taken 1652件 (受理) and called 汕头 310 higher than 江门's 1342件 (494)."""
+    answer = _ask(wider, "汕头复议收到的申请比江门多多少件").answer
+    assert "多494件" in answer, answer

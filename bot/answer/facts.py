@@ -25,6 +25,7 @@ from bot.answer.checks import (
     counts_successes,
     mentions,
     names_the_thing,
+    pairing,
 )
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
@@ -1298,9 +1299,10 @@ def _best_row(
             continue
         if next_year != _planned(report, row):  # "推动…出庭应诉率达到100%": a target for next year, the answer
             continue  # when next year's is asked ("打算下一年把…提到多少"), and only then
+        paired = pairing(row)  # "收到…申请、受理、审结案件分别为1836件、1652件、1571件": 1652件 is 受理's
         score = (
-            2 * _score(row.indicator, terms, idf)
-            + _score(_clause(row), terms, idf)
+            2 * _score(paired.item if paired else row.indicator, terms, idf)
+            + _score(paired.item if paired else _clause(row), terms, idf)
             + _score(row.sentence, terms, idf) / 2
         )
         if plan.unit and row.unit == plan.unit:  # 次 asked: a count of times before a count of things
