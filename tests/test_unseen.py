@@ -149,3 +149,13 @@ def test_a_figure_paired_by_fenbie_is_compared_as_its_own_item(wider):
     taken 1652件 (受理) and called 汕头 310 higher than 江门's 1342件 (494)."""
     answer = _ask(wider, "汕头复议收到的申请比江门多多少件").answer
     assert "多494件" in answer, answer
+
+
+def test_a_rate_asked_after_a_count_is_not_another_things_rate_of_the_place(wider):
+    """ "满意率呢" after 兴宁's 法律援助 count: the report gives no legal-aid satisfaction; 群众办事满意率99.6% (of
+    government services) had been given, read a second time as a rate of the place alone."""
+    history, answerer = [], Answerer(wider, "extractive")
+    for question in ("梅州市兴宁市法律援助办了多少件", "满意率呢"):
+        answer = answerer.ask(question, history=history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    assert "99.6%" not in answer.answer, answer.answer

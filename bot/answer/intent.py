@@ -1315,7 +1315,7 @@ def loosely(
     scope = find_scope(standalone(question, history, issuers, years), issuers)
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
     core = _YEAR.sub("", _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))).strip(" ，,。?？的")  # "广州全市呢": no thing
-    thing = _ASKS_CAUSE.sub("", core)  # "原因是什么": nothing of its own
+    thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last
     if not (_noun_run(thing) or part_acts(thing)):  # "主动撤回的呢": an act of its own
         return None
     return f"{''.join(scope.issuers + scope.places + [f'{y}年' for y in scope.years])}{core}"
