@@ -159,3 +159,13 @@ def test_a_rate_asked_after_a_count_is_not_another_things_rate_of_the_place(wide
         answer = answerer.ask(question, history=history)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
     assert "99.6%" not in answer.answer, answer.answer
+
+
+def test_follow_ups_after_how_a_thing_went_are_of_that_thing(wider):
+    """ "兴宁行政复议情况怎么样" then "同比呢": 行政复议's change (58.5%); the follow-up had been glued to "情况怎么样"
+    and refused, and so was every turn after it."""
+    history, answerer = [], Answerer(wider, "extractive")
+    for question in ("兴宁行政复议情况怎么样", "同比呢"):
+        answer = answerer.ask(question, history=history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    assert "58.5%" in answer.answer, (answer.standalone, answer.answer)

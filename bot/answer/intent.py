@@ -212,7 +212,7 @@ class Intent:
 
 
 # How something went, asked ("学法考试怎么样", "效果如何").
-_HOW_IT_WENT = re.compile(r"怎么样|怎样|如何|效果")
+_HOW_IT_WENT = re.compile(r"(?:怎么样|怎样|如何)[？?]?$|效果")  # not "如何推进…": how it was done
 # A question's word the reports say otherwise: an honour by what was won ("获评优秀等次", "荣获…称号").
 _HONOURS = ("获评", "荣获", "评为", "入选", "称号")
 SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰", "获奖"), _HONOURS)
@@ -1820,7 +1820,11 @@ def _without_count(question: str) -> str:
     """A question with its count asked left out ("…收到多少宗行政复议申请？" → "…收到行政复议申请"): what a follow-up
     asks more of."""
     asked = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(question))
-    return asked.strip(" ？?，,")
+    return _HOW_IT_WENT_ASKED.sub("", asked).strip(" ？?，,")  # "…行政复议情况怎么样": its 行政复议
+
+
+# How a thing went, asked of it ("…情况怎么样", "…工作如何"): no part of the thing.
+_HOW_IT_WENT_ASKED = re.compile(r"(?:的)?(?:工作)?(?:情况)?(?:怎么样|怎样|如何)[？?]?$")
 
 
 def lists_things(text: str) -> bool:
