@@ -169,3 +169,10 @@ def test_follow_ups_after_how_a_thing_went_are_of_that_thing(wider):
         answer = answerer.ask(question, history=history)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
     assert "58.5%" in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_count_in_chinese_numerals_answers_its_part(wider):
+    """ "普法活动开展了多少场，覆盖多少人": "全年开展各类普法活动二千三百余场，覆盖群众一百二十万人次；…“宪法宣传周”
+    系列活动410场": the count in Chinese numerals is the answer, not the one in digits (410场 had been given)."""
+    answer = _ask(wider, "汕头普法活动开展了多少场，覆盖多少人").answer
+    assert "二千三百余场" in answer and "410场" not in answer, answer

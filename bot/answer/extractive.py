@@ -260,7 +260,7 @@ class Extractive:
             while went and end < len(clauses) and end - span.start < 4 and _LEVEL_SAID.search(clauses[end]):
                 end += 1
             return "".join(clauses[span.start : end]).rstrip("：，；")
-        holds = [bool(slot.search(c)) for c in clauses]
+        holds = [bool(slot.search(c) or intent.figure and _counted(c)) for c in clauses]  # 二千三百余场 too
         kept = _answering(clauses, found, best, holds, intent, idf)
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
@@ -401,10 +401,19 @@ def _beside_the_figure(
     ]
 
 
+def _counted(text: str) -> bool:
+    """Whether a text holds a count in Chinese numerals ("二千三百余场", "一百二十万人次"), as one in digits would:
+    two numeral characters at least, so a name ("百场优秀庭审", "千家万户") is none."""
+    return bool(_CN_COUNT.search(text))
+
+
+_CN_COUNT = re.compile(rf"[{NUMERALS}百千两零〇]{{2,}}[余多]?(?:万|亿)?(?:[个件项名家宗场次人户条份]|人次)")
+
+
 def _weight(sentence: str, terms: set[str], idf: Callable[[str], float], part: str) -> float:
     """How a sentence's match with a part of a question asking a figure is weighed: up for holding a number,
     down for counting a part of the total by an act the part does not name (`_counts_a_part`)."""
-    held = 1.2 if NUMBER.search(sentence) else 1.0
+    held = 1.2 if NUMBER.search(sentence) or _counted(sentence) else 1.0
     return held * (_PART if _counts_a_part(to_simplified(sentence), terms, idf, part) else 1.0)
 
 
