@@ -200,16 +200,16 @@ def test_which_is_higher_after_two_places_compares_them_on_the_page(site, page):
     assert failures(page) == []
 
 
-@pytest.fixture
-def held(service, monkeypatch):
-    """The answer to GUANGZHOU held open after its text is out, until the event is set: an answer still
-    finishing, as on a busy machine."""
-    release, real = threading.Event(), service.stream
+def test_a_question_asked_while_the_last_answer_finishes_is_answered_after_it(site, page, service, monkeypatch):
+    """Asked while the answer before it is still finishing (its text shown, its sources not yet), a question is
+    answered once that one is done: the page had dropped the click, leaving the question in the box unasked
+    (seen in CI under load; here the first answer is held open until the second is asked)."""
+    held, real = threading.Event(), service.stream
 
     def late(question, events):
         for event in events:
             if question == GUANGZHOU and not isinstance(event, str):
-                release.wait(timeout=120)  # the answer's text is out; the answer itself is not
+                held.wait(timeout=120)  # the answer's text is out; the answer itself is not
             yield event
 
     @contextmanager
@@ -218,13 +218,6 @@ def held(service, monkeypatch):
             yield late(question, events)
 
     monkeypatch.setattr(service, "stream", finishing_late)
-    return release
-
-
-def test_a_question_asked_while_the_last_answer_finishes_is_answered_after_it(site, page, held):
-    """Asked while the answer before it is still finishing (its text shown, its sources not yet), a question is
-    answered once that one is done: the page had dropped the click, leaving the question in the box unasked
-    (seen in CI under load; here the first answer is held open until the second is asked)."""
     _fresh(page, site)
     page.locator("#question textarea").fill(GUANGZHOU)
     page.locator("#ask").click()
@@ -238,10 +231,24 @@ def test_a_question_asked_while_the_last_answer_finishes_is_answered_after_it(si
         page.screenshot(path=str(ARTIFACTS / "ui-asked-while-finishing.png"), full_page=True)
 
 
-def test_clearing_while_an_answer_finishes_stops_it(site, page, held):
+def test_clearing_while_an_answer_finishes_stops_it(site, page, service, monkeypatch):
     """清空对话 clicked while an answer is still finishing (its text shown): the answer stops and the chat stays
     empty. It had gone on and put its message back after the clear (seen in CI under load), and the next question
     was answered as a second turn beside it."""
+    held, real = threading.Event(), service.stream
+
+    def late(question, events):
+        for event in events:
+            if question == GUANGZHOU and not isinstance(event, str):
+                held.wait(timeout=120)  # the answer's text is out; the answer itself is not
+            yield event
+
+    @contextmanager
+    def finishing_late(question, history=None, *args, **kwargs):
+        with real(question, history, *args, **kwargs) as events:
+            yield late(question, events)
+
+    monkeypatch.setattr(service, "stream", finishing_late)
     _fresh(page, site)
     page.locator("#question textarea").fill(GUANGZHOU)
     page.locator("#ask").click()
