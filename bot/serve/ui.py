@@ -313,7 +313,7 @@ def _chat_panel(
     handler, inputs = run, [question, chatbot, turns, body, year, kept]
     if embed_scope is not None:
         handler, inputs = run_embedded, [question, chatbot, turns, embed_scope, kept]
-    answering = [
+    for trigger in (ask.click, question.submit):
         trigger(
             handler,
             inputs,
@@ -321,14 +321,10 @@ def _chat_panel(
             api_visibility="private",
             concurrency_limit=limit,
             trigger_mode="always_last",  # asked while the last answer finishes: asked after it, not dropped
-        )
-        for trigger in (ask.click, question.submit)
-    ]
-    for event in answering:
-        event.then(save, [chatbot, turns, kept], [saved, export_text], api_visibility="private")
+        ).then(save, [chatbot, turns, kept], [saved, export_text], api_visibility="private")
     everything = [question, chatbot, turns, kept, sources, saved, export_text]
-    for trigger in (clear.click, chatbot.clear):  # the button and the chat's own trash icon alike; an answer
-        trigger(cleared, None, everything, api_visibility="private", cancels=answering)  # under way stops
+    for trigger in (clear.click, chatbot.clear):  # the button and the chat's own trash icon alike
+        trigger(cleared, None, everything, api_visibility="private")
     # after the ask events, which are the page's first (fn_index 0: benchmarks/attack.py drives them)
     chatbot.like(rate, [chatbot, turns], [rated, form, said], api_visibility="private")
     send.click(
