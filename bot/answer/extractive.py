@@ -313,14 +313,14 @@ def _answering(
 
 
 _SHORT_REST = 6  # what a clause counting the same thing again says besides the count: "获评三等奖"
+_COUNT_OF_A_THING = re.compile(rf"{NUMBER.pattern}\s*([个件项名家宗])([{CJK}]{{2}})")  # "2个项目": unit, thing
 
 
 def _same_count(clause: str, after: str) -> bool:
     """Whether the clause after one is short and counts the same thing in the same unit ("1个项目获评…二等奖，2个
     项目获评三等奖"): the two are one answer, and the second is not left out. Not a clause of its own thing
     ("21个市级部门实现行政处罚…，35个市级部门实现行政许可…")."""
-    counted = re.compile(rf"{NUMBER.pattern}\s*([个件项名家宗])([{CJK}]{{2}})")
-    first, second = counted.search(to_simplified(clause)), counted.search(to_simplified(after))
+    first, second = _COUNT_OF_A_THING.search(to_simplified(clause)), _COUNT_OF_A_THING.search(to_simplified(after))
     if not (first and second and first.groups()[-2:] == second.groups()[-2:]):
         return False
     return len(to_simplified(after).replace(second.group(0), "").strip("，；。 ")) <= _SHORT_REST

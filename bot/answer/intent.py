@@ -1372,8 +1372,10 @@ def _place_named_back(question: str, previous: list[str], issuers: list[str]) ->
     """ "回到刚才那个区": the place of that kind the conversation asked about before the one it is on now, by name
     ("回到南海区"), so the follow-up is of it and not of the last place."""
     back = _PLACE_BEFORE.search(question)
+    if not back:  # before reading every earlier turn's places: most questions name none back
+        return question
     places = [i for q in previous[-_TURNS:] for i in find_scope(q, issuers).issuers]
-    if not back or not places:
+    if not places:
         return question
     kind = back.group(1)[-1] if back.group(1)[-1] in "区县市" else ""
     earlier = [p for p in places if p != places[-1] and p.endswith(kind)]
