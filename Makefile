@@ -10,6 +10,11 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet -c requirements.lock
+# A download cut off midway ("incomplete-download", seen in CI) is the network, not the lock: pip is tried
+# three times, 20 s apart, before setup gives up. pip keeps what finished in its cache.
+comma := ,
+PIP_TRIES = for try in 1 2 3; do $(PIP) $(1) && exit 0; \
+	echo "pip install $(1): try $$try of 3 failed (network?)"; [ $$try = 3 ] || sleep 20; done; exit 1
 BASE := $(VENV)/.installed-base
 LOCAL := $(VENV)/.installed-local
 DEV := $(VENV)/.installed-dev
@@ -29,16 +34,16 @@ $(BASE): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (Python 3.11 is required)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PIP) -e .
+	@$(call PIP_TRIES,-e .)
 	touch $@
 
 $(LOCAL): $(BASE)
 	@echo "installing the local backend: llama-cpp-python compiles from source (~11 min on 2 cores, once)"
-	$(PIP) -e '.[local]'
+	@$(call PIP_TRIES,-e '.[local]')
 	touch $@
 
 $(DEV): $(BASE)
-	$(PIP) -e '.[dev,bench]'
+	@$(call PIP_TRIES,-e '.[dev$(comma)bench]')
 	touch $@
 
 run: $(BASE)

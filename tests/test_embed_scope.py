@@ -6,6 +6,7 @@ real HTTP (a tampered or unsigned link is refused; a settings lock ignores the q
 
 from __future__ import annotations
 
+import gradio as gr
 import httpx
 import pytest
 from live_server import seeded_service, serve
@@ -22,7 +23,7 @@ from bot.serve.embed_scope import (
     sign,
 )
 from bot.serve.server import create_server
-from bot.serve.ui import embed_turn
+from bot.serve.ui import Clears, embed_turn
 from bot.settings import Settings
 
 SECRET = "门户-测试-secret"
@@ -106,6 +107,20 @@ def test_an_answer_in_scope_folds_its_sources_under_it(service):
     # logged as asked through the embed, where its 👍/👎 finds it
     asked = service.conversations.latest_id("办理的行政应诉案件有多少件？", "embed")
     assert asked and service.conversations.latest_id("办理的行政应诉案件有多少件？", "page") is None
+
+
+def test_an_answer_whose_chat_was_cleared_leaves_the_chat_as_the_clear_left_it(service):
+    """清空对话 in the iframe while the answer is under way: its last piece changes nothing (the page shows a
+    finished answer's last piece once more), and the answer's slot is free for the next question."""
+    clears, free = Clears(), service._slots._value
+    pieces = embed_turn(service, "办理的行政应诉案件有多少件？", [], [], CHENGDU, wanted=clears.watch("tab"))
+    first = next(pieces)
+    assert first[1][-1]["content"] == "…"  # the question taken, the answer under way
+    clears.clear("tab")
+    rest = list(pieces)
+    assert rest and all(value == gr.skip() for value in rest[-1])
+    assert not any("5652" in str(piece) for piece in rest)
+    assert service._slots._value == free  # the answer was closed, not left holding its slot
 
 
 def test_the_link_check_over_http(service):

@@ -11,7 +11,7 @@ import logging
 import os
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import gradio as gr
@@ -20,6 +20,7 @@ from bot.answer.intent import MAX_TURNS
 from bot.errors import BackendUnavailable, BadInput, Busy, FazhiError, RateLimited
 from bot.index import store
 from bot.ingest.load import READERS
+from bot.lru import LRU
 from bot.models import Answer, Filters
 from bot.serve.access import asker
 from bot.serve.conversation import MAX_RECORDS, conversation_text, turn_record
@@ -117,6 +118,9 @@ def _next_turn(kept: list) -> int:
     return 1 + max((n for n in numbers if isinstance(n, int)), default=0)
 
 
+_UNCHANGED = tuple(gr.skip() for _ in range(5))  # a piece of `chat_turn` that leaves every output as it is
+
+
 def chat_turn(
     service: Service,
     question: str,
@@ -127,6 +131,7 @@ def chat_turn(
     asker: str | None = None,
     kept: list | None = None,
     channel: str = "page",
+    wanted: Callable[[], bool] = lambda: True,
 ) -> Iterator[tuple]:
     """One question: (textbox, chat messages, history turns, source panel HTML, conversation log) as the answer
     streams in. `kept` holds one record per answered turn (`conversation.turn_record`): the panel shows every
@@ -136,6 +141,8 @@ def chat_turn(
     sentence. Whatever goes wrong ends as a short Chinese message in the chat (the trace goes to the log), and
     the question box stays usable: this generator never raises. The box is cleared once, when the question is
     taken; later pieces leave it alone, so a next question typed while this answer streams is kept (`gr.skip()`).
+    Once `wanted()` is false (the chat was cleared: `Clears`), the answer is closed and its last piece changes
+    nothing: Gradio shows a finished generator's last piece once more, which had put the answer back.
     """
     question, kept = (question or "").strip(), list(kept or [])
     if not question:
@@ -153,6 +160,9 @@ def chat_turn(
             for event in events:
                 if isinstance(event, Answer):
                     answer = event
+                elif not wanted():
+                    yield _UNCHANGED  # leaving the `with` closes the answer and frees its slot
+                    return
                 elif event:  # an empty piece says only that the answer is under way
                     text += event
                     messages[-1] = {"role": "assistant", "content": answer_text_html(text) + " ▌"}
@@ -162,6 +172,9 @@ def chat_turn(
     except Exception:
         log.exception("answer failed in the web UI")
         failure = UNAVAILABLE
+    if not wanted():
+        yield _UNCHANGED
+        return
     if failure or answer is None:
         messages[-1] = {"role": "assistant", "content": error_html(f"暂时无法回答：{failure or UNAVAILABLE}")}
         yield gr.skip(), messages, turns, sources_panel(kept, "这一问没有结果。"), kept
@@ -211,6 +224,30 @@ def save(messages: list, turns: list, kept: list) -> tuple[dict, str]:
 def cleared() -> tuple:
     """Clearing the chat forgets everything: screen, the history a follow-up is read against, kept copy."""
     return "", [], [], [], sources_panel([]), dict(EMPTY_CONVERSATION), conversation_text([])
+
+
+class Clears:
+    """How many times each page session has cleared its chat, so that an answer begun before a clear is dropped.
+
+    An answer still finishing when 清空对话 was clicked had gone on and put its message back into the emptied
+    chat (seen in CI under load), and the next question was answered as a second turn of the old conversation.
+    Gradio's own `cancels=` was tried first: in CI the question asked after a cancelled answer went unanswered.
+    """
+
+    def __init__(self, size: int = 4096):
+        self._counts: LRU[str, int] = LRU(size)
+
+    def clear(self, session: str | None) -> None:
+        if session:
+            self._counts.put(session, self._count(session) + 1)
+
+    def watch(self, session: str | None) -> Callable[[], bool]:
+        """True while the session has not cleared its chat since this call."""
+        begun = self._count(session)
+        return lambda: self._count(session) == begun
+
+    def _count(self, session: str | None) -> int:
+        return (self._counts.get(session) if session else None) or 0
 
 
 def browser_secret(data_dir: Path) -> str:
@@ -267,13 +304,21 @@ def _chat_panel(
             sources = gr.HTML(sources_panel([]), elem_id="sources")
     export_text = gr.Textbox(conversation_text([]), visible=False, elem_id="export-text")
 
+    clears = Clears()
+
     def run(question, messages, history, body, year, kept, request: gr.Request):
         scope = request.request.scope if request and request.request else {}
-        yield from chat_turn(service, question, messages, history, body, year, asker(scope), kept)
+        wanted = clears.watch(request.session_hash if request else None)
+        yield from chat_turn(service, question, messages, history, body, year, asker(scope), kept, wanted=wanted)
 
     def run_embedded(question, messages, history, embedded, kept, request: gr.Request):
         scope = request.request.scope if request and request.request else {}
-        yield from embed_turn(service, question, messages, history, embedded, asker(scope), kept)
+        wanted = clears.watch(request.session_hash if request else None)
+        yield from embed_turn(service, question, messages, history, embedded, asker(scope), kept, wanted)
+
+    def clear_chat(request: gr.Request):
+        clears.clear(request.session_hash if request else None)
+        return cleared()
 
     with gr.Group(visible=False, elem_id="feedback-form") as form:
         gr.Markdown("这条回答有什么问题？以下各项都可不填。")
@@ -324,7 +369,7 @@ def _chat_panel(
         ).then(save, [chatbot, turns, kept], [saved, export_text], api_visibility="private")
     everything = [question, chatbot, turns, kept, sources, saved, export_text]
     for trigger in (clear.click, chatbot.clear):  # the button and the chat's own trash icon alike
-        trigger(cleared, None, everything, api_visibility="private")
+        trigger(clear_chat, None, everything, api_visibility="private")  # an answer under way is dropped
     # after the ask events, which are the page's first (fn_index 0: benchmarks/attack.py drives them)
     chatbot.like(rate, [chatbot, turns], [rated, form, said], api_visibility="private")
     send.click(
@@ -470,6 +515,7 @@ def embed_turn(
     scope: EmbedScope,
     asker: str | None = None,
     kept: list | None = None,
+    wanted: Callable[[], bool] = lambda: True,
 ) -> Iterator[tuple]:
     """One question in the iframe chat: a notice when a locked scope does not cover it (read from the question
     plan), else `chat_turn` within the scope, with the turn's sources folded under its answer as a <details>
@@ -485,9 +531,9 @@ def embed_turn(
         return
     before = len(kept)
     for cleared_box, shown, history, panel, now in chat_turn(
-        service, question, messages, turns, scope.body, scope.year_text, asker, kept, "embed"
+        service, question, messages, turns, scope.body, scope.year_text, asker, kept, "embed", wanted
     ):
-        folded = _folded_sources(shown, now[-1]) if len(now) > before else shown
+        folded = _folded_sources(shown, now[-1]) if isinstance(now, list) and len(now) > before else shown
         yield cleared_box, folded, history, panel, now
 
 
