@@ -176,3 +176,39 @@ def test_a_count_in_chinese_numerals_answers_its_part(wider):
     系列活动410场": the count in Chinese numerals is the answer, not the one in digits (410场 had been given)."""
     answer = _ask(wider, "汕头普法活动开展了多少场，覆盖多少人").answer
     assert "二千三百余场" in answer and "410场" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "全年办理市人大代表建议134件、市政协提案187件"
+        ("汕头市人大代表建议比政协提案多，对吧？", "否。", "提案多更多"),
+        ("汕头市政协提案比人大代表建议多，对吧？", "是。", "否。"),
+        ("汕头市办理人大代表建议和政协提案各多少件，哪个多？", "政协提案更多", "各更多"),
+        ("花都区2023年人大建议比政协提案多吗？", "否。", "加强政府督查"),  # 208件 and 229件
+        ("南海区复议申请比肇庆多，对吧？", "否。", "南海区更多"),  # 1124件 and 1586件: two places
+    ],
+)
+def test_an_order_claimed_between_two_figures_is_confirmed_or_denied(wider, question, said, not_said):
+    """ "A比B多，对吧" of two things of one place, or of two places: the figures, which is larger, and 是/否 first.
+    The things had been read as "政协提案多" ("政协提案多更多"), the claim not judged, "比…多吗" not compared."""
+    answer = _ask(wider, question).answer
+    assert said in answer and not_said not in answer, answer
+    if said in ("是。", "否。"):
+        assert answer.startswith(said), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("汕头政协提案是人大代表建议的几倍？", "约是人大代表建议的1.4倍"),  # 187 ÷ 134
+        ("汕头审结的行政复议案件是受理的百分之几？", "95.1%"),  # 1571 ÷ 1652
+        ("汕头行政复议审结案件占受理案件的比例是多少？", "95.1%"),
+        ("江门审结的行政复议案件占收到的比例是多少？", "84.9%"),  # 1139 ÷ 1342, not its 纠错率7.4%
+    ],
+)
+def test_a_ratio_or_share_of_two_things_of_one_place_is_worked_out(wider, question, said):
+    """ "A是B的几倍", "A是B的百分之几" of one report: worked out from both rows, cited. They had got one thing's row,
+    or another thing's stated share (通过调解和解方式结案318件，占审结案件的20.2%), or 江门's 纠错率7.4%."""
+    answer = _ask(wider, question).answer
+    assert said in answer and "据报告数字计算" in answer and "纠错率" not in answer, answer

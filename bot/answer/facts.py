@@ -29,6 +29,7 @@ from bot.answer.checks import (
 )
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
+    CASE_ACTS,
     DIFFERENCE_ASKED,
     DISTINCT_KINDS,
     GENERIC_THINGS,
@@ -42,6 +43,7 @@ from bot.answer.intent import (
     PART_ASKED,
     RATIO_ASKED,
     RELEASED_FIRST,
+    SHARE_OF_ASKED,
     SUM_ASKED,
     Plan,
     asks,
@@ -54,6 +56,7 @@ from bot.answer.intent import (
     mention_asked,
     names_a_thing,
     of_another_kind,
+    order_claimed,
     part_act,
     rates_named,
     report_years,
@@ -1013,8 +1016,10 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         parts.append(f"{_after(lead, said)}{together[n - 1]}[{n}]")
     comparable = len(summed) > 1 and all(counts_alike(summed[0][2].unit, row.unit) for *_, row, _ in summed)
     comparable = comparable and not any(together)
-    verdict, difference = _verdicts(plan, [(name, row) for _, name, row, _ in summed]) if comparable else ("", "")
-    text = "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
+    rows = [(name, row) for _, name, row, _ in summed]
+    verdict, difference = _verdicts(plan, rows) if comparable else ("", "")
+    text = (_order_judged(plan, rows) if comparable else "") + "，".join(parts) + (f"；{verdict}" if verdict else "")
+    text += "。"
     if plan.compare and len(summed) > 1 and not comparable and not any(together):  # 135项 beside 4.68亿元
         text = text[:-1] + "；二者计量单位不同，无法比较。"
     absent = [_not_said_row(report, name) for report, name in unsaid]
@@ -1068,9 +1073,11 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     report, name = reports[0]
     subject, things = _acts_of_one_thing(plan.pair)
     rows = _rows_of_things(things, subject, plan.unit, report, idf)
-    if rows is None:
+    if subject and (rows is None or not counts_alike(rows[0][1].unit, rows[1][1].unit)):  # the first act's row
+        rows = _rows_of_things(things, subject, plan.unit, report, idf, last_first=False)  # sets the unit instead
+    if rows is None or not counts_alike(rows[0][1].unit, rows[1][1].unit):
         return None
-    if not counts_alike(rows[0][1].unit, rows[1][1].unit):
+    if SHARE_OF_ASKED.search(plan.question) and not _share_read_off(plan, rows, report):
         return None
     sentences = list(dict.fromkeys(row.sentence for _, row in rows))
     passages = [
@@ -1078,38 +1085,74 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
         for r in [next(row for _, row in rows if row.sentence == sentence) for sentence in sentences]
     ]
     year = rows[0][1].year or report.covered_year or ""
-    said = "，".join(f"{_clause(row)}[{sentences.index(row.sentence) + 1}]" for _, row in rows)
+    clauses = (f"{_clause(row)}[{sentences.index(row.sentence) + 1}]" for _, row in rows)
+    said = "，".join(dict.fromkeys(clauses))  # "…分别为1836件、1652件、1571件": both rows' clause, said once
     if SUM_ASKED.search(plan.question):  # "…合计多少": their sum, where both are exact
         total = _sum(rows)
         return Facts(passages, f"{name}{year}年{said}；{total}。", tuple(NUMBER.findall(total)))
     verdict, difference = _verdicts(plan, rows)
-    return Facts(passages, f"{name}{year}年{said}；{verdict}。", tuple(NUMBER.findall(difference)))
+    judged = _order_judged(plan, rows)
+    return Facts(passages, f"{judged}{name}{year}年{said}；{verdict}。", tuple(NUMBER.findall(difference)))
+
+
+def _share_read_off(plan: Plan, rows: list[tuple[str, Figure]], report: Report) -> bool:
+    """Whether one thing's share of another may be worked out from their rows: both of one sentence (a part is
+    said with its whole; "成功化解51件" is no part of "调解矛盾纠纷4380宗"), which states no rate of what is asked
+    (its "调解成功率为99.58%" answers; 14155÷14251 would not say it)."""
+    (_, x), (_, y) = rows
+    if x.sentence != y.sentence:
+        return False
+    rates = [f for f in report.figures if f.sentence == x.sentence and f.unit_class == "percent"]
+    asked = to_simplified(plan.question)
+    return not any(re.sub(r"率$", "", to_simplified(f.indicator))[-2:] in asked for f in rates)
 
 
 def _rows_of_things(
-    things: tuple[str, str], subject: str, unit: str | None, report: Report, idf: Idf
+    things: tuple[str, str], subject: str, unit: str | None, report: Report, idf: Idf, last_first: bool = True
 ) -> list[tuple[str, Figure]] | None:
     """Each thing's row, in order; None when the report gives no figure naming one. Acts of one thing asked
-    with no unit ("受理数和审结数之间差多少") are counted in the unit of the last act's row, so 受理 is not read
-    off "行政复议受理点17个"."""
+    with no unit ("受理数和审结数之间差多少") are counted in the unit of the last act's row (`last_first`; else the
+    first's), so 受理 is not read off "行政复议受理点17个". Acts' rows are of sentences about the thing (受理 of
+    行政复议案件: not "受理仲裁案件980件"), one sentence saying both first; of a thing named only generically
+    ("审结案件是受理案件的百分之几"), of that one sentence only."""
+    if not subject:
+        return _rows_among(things, subject, unit, report, idf, last_first)
+    about = [f for f in report.figures if mentions(to_simplified(_sentence_whole(report, f)), subject)]
+    both = [f for f in about if all(mentions(to_simplified(_sentence_whole(report, f)), t) for t in things)]
+    generic = all(w in GENERIC_THINGS for w in tokenize(subject))
+    for figures in [both] if generic else [both, about]:
+        if rows := _rows_among(things, subject, unit, replace(report, figures=tuple(figures)), idf, last_first):
+            return rows
+    return None
+
+
+def _rows_among(
+    things: tuple[str, str], subject: str, unit: str | None, report: Report, idf: Idf, last_first: bool
+) -> list[tuple[str, Figure]] | None:
+    """`_rows_of_things` among the report's rows as given."""
     rows: dict[str, Figure] = {}
-    for thing in reversed(things) if subject else things:
+    for thing in reversed(things) if subject and last_first else things:
         asked = make_plan(f"{subject}{thing}多少{unit or ''}", [])
         keys = {thing} if subject else frozenset()  # an act (受理) is no word of the thing: its row names it
         row = _best_row(replace(asked, unit=unit), report, _terms(asked), idf, keys)
         if row is None or not mentions(to_simplified(_topic_clause(row)), thing) or row in rows.values():
             return None  # a thing the report gives no figure of: similar chunks are read instead
-        whole = _whole_sentence(section_at(list(report.sections), row.paragraph), row.sentence)
-        if subject and not mentions(to_simplified(whole), subject):
-            return None  # 受理 and 审结 of 行政复议: not of another thing the report counts
         rows[thing] = row
         unit = unit or (row.unit if subject else None)
     return [(thing, rows[thing]) for thing in things]
 
 
+def _sentence_whole(report: Report, row: Figure) -> str:
+    """A row's whole sentence, up to its 。"""
+    return _whole_sentence(section_at(list(report.sections), row.paragraph), row.sentence)
+
+
 def _acts_of_one_thing(pair: tuple[str, str]) -> tuple[str, tuple[str, str]]:
     """Two acts of one thing ("行政复议受理和审结相差多少": 行政复议, (受理, 审结)), or no subject and the pair as
     it is: the thing leads the first act only, and each act's figure is in a sentence about the thing."""
+    acts = [next((act for act in CASE_ACTS if act in thing), "") for thing in pair]
+    if all(acts) and acts[0] != acts[1] and (subject := pair[0].replace(acts[0], "")):  # "审结案件占受理案件…"
+        return subject, (acts[0], acts[1])
     first, second = tagged(pair[0]), tagged(pair[1])
     if len(first) > 1 and first[-1][1] == "v" and all(flag == "v" for _, flag in second):
         return "".join(word for word, _ in first[:-1]), (first[-1][0], pair[1])
@@ -1138,6 +1181,9 @@ def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
     if RATIO_ASKED.search(plan.question):  # "是…的几倍": the ratio, said as asked
         ratio = _ratio(plan, rows)
         return ratio, ratio
+    if SHARE_OF_ASKED.search(plan.question):  # "审结案件占受理案件的比例": the first's share of the second
+        share = _share(plan, rows)
+        return share, share
     verdict, difference = (_verdict(plan, rows), _difference(plan, rows)) if plan.compare else ("", "")
     if difference and not difference.startswith("数值"):  # of several, which is the most too
         return (f"{verdict}，{difference}" if len(rows) > 2 else difference), difference
@@ -1300,6 +1346,8 @@ def _best_row(
         if next_year != _planned(report, row):  # "推动…出庭应诉率达到100%": a target for next year, the answer
             continue  # when next year's is asked ("打算下一年把…提到多少"), and only then
         paired = pairing(row)  # "收到…申请、受理、审结案件分别为1836件、1652件、1571件": 1652件 is 受理's
+        if paired and any(k in CASE_ACTS and k not in paired.item for k in keys):
+            continue  # 受理 asked of that row: 1836件 is 收到's
         score = (
             2 * _score(paired.item if paired else row.indicator, terms, idf)
             + _score(paired.item if paired else _clause(row), terms, idf)
@@ -1381,18 +1429,55 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     return f"{a}比{b}多{in_unit_of(x.value - y.value, x)}"
 
 
+def _as_asked(plan: Plan, rows: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
+    """The rows in the order the question names their places or things ("南海" of 南海区)."""
+    at = {name: plan.question.find(re.sub(r"[市区县]$", "", name)) for name, _ in rows}
+    return sorted(rows, key=lambda r: at[r[0]] if at[r[0]] >= 0 else len(plan.question))
+
+
+def _order_judged(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
+    """ "是。" or "否。" for the order a yes-or-no question claims of two figures (`order_claimed`: "人大建议比政协提案
+    多，对吧"), said first; "" when it claims none, or the qualifiers (余, 超, 约) leave the order unsure."""
+    claimed = order_claimed(plan.question)
+    if not claimed or len(rows) != 2 or not counts_alike(rows[0][1].unit, rows[1][1].unit):
+        return ""
+    (_, x), (_, y) = _as_asked(plan, rows)
+    (x_low, x_high), (y_low, y_high) = value_range(x), value_range(y)
+    if x_low == x_high == y_low == y_high:
+        return "否。"  # as many: neither is more
+    first = 1 if x_low > y_high else -1 if x_high < y_low else 0
+    return "" if not first else "是。" if first == claimed else "否。"
+
+
 def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """How many times the second place named's figure the first's is ("成都市约是肇庆市的7倍"), of two figures counting
     alike; "约" where it is rounded or a figure is a bound (超1.11万件)."""
-    at = {name: plan.question.find(re.sub(r"[市区县]$", "", name)) for name, _ in rows}  # "南海" of 南海区
-    asked = sorted(rows, key=lambda r: at[r[0]] if at[r[0]] >= 0 else len(plan.question))  # in the order asked
+    asked = _as_asked(plan, rows)
     if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
         return ""
     (a, x), (b, y) = asked
     ratio = x.value / y.value
     said = round(ratio, 2 if ratio < 1 else 1)
     about = "约" if inexact(x) or inexact(y) or said != ratio else ""
-    return f"{a}{about}是{b}的{plain_number(said)}倍"
+    return f"{a}{about}是{b}的{plain_number(said)}倍{_computed(x, y)}"
+
+
+def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
+    """The first figure asked as a share of the second ("审结约占受理的95.1%"), of two exact figures counting alike."""
+    asked = _as_asked(plan, rows)
+    if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
+        return ""
+    (a, x), (b, y) = asked
+    if inexact(x) or inexact(y):
+        return "数值为约数，占比无法精确计算"
+    share = x.value / y.value * 100
+    about = "约" if round(share, 1) != share else ""
+    return f"{a}{about}占{b}的{plain_number(round(share, 1))}%{_computed(x, y)}"
+
+
+def _computed(x: Figure, y: Figure) -> str:
+    """How a ratio of two figures was worked out, said after it: "（187÷134，据报告数字计算）"."""
+    return f"（{plain_number(x.value)}÷{plain_number(y.value)}，据报告数字计算）"
 
 
 def _total(rows: list[tuple[str, Figure]]) -> str:

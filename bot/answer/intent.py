@@ -115,6 +115,9 @@ NUMBER_NAMES = re.compile(
 )
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
 RATIO_ASKED = re.compile(r"(?:几|多少)倍")
+# One figure's share of another asked ("审结案件占受理案件的比例", "政协提案是人大建议的百分之几"): computed, but
+# for a share of successes, which the reports state as a 成功率 (its base not always the count beside it).
+SHARE_OF_ASKED = re.compile(r"(?:占|是|为)[^，。？?]{1,12}?的?(?:比例|比重|百分之几|百分之多少|百分比|几成)")
 # The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
 ORDER_ASKED = re.compile(
     r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
@@ -734,8 +737,12 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "report"
     elif len(scope.issuers) > 1 and (compared or _EACH.search(text) or intent.figure and not role):
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
-    elif (compared or SUM_ASKED.search(text)) and len(scope.issuers) == 1 and (pair := things_compared(text, issuers)):
-        kind = "comparison"  # two things of one place ("政协提案和人大建议相差多少", "…合计多少"): each one's row
+    elif (
+        (compared or SUM_ASKED.search(text) or SHARE_OF_ASKED.search(text) and "成功" not in text)
+        and len(scope.issuers) == 1
+        and (pair := things_compared(text, issuers))
+    ):  # two things of one place ("政协提案和人大建议相差多少", "…合计多少", "审结占受理的比例"): each one's row
+        kind = "comparison"
     elif role and (not intent.figure or ITEMS_COUNTED.search(unquoted) or item_asked(unquoted)):  # its items
         kind = "section"
     elif _ASKS_SUMMARY.search(text):
@@ -845,7 +852,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     多多少"), each as the noun phrase naming it; empty when it names no two things so."""
     text = to_simplified(question)
     text = without_places(text, find_scope(text, issuers), issuers, "，")
-    found = _TWO_THINGS.search(_YEAR.sub("，", text))
+    found = _ONE_OF_THE_OTHER.search(_YEAR.sub("，", text)) or _TWO_THINGS.search(_YEAR.sub("，", text))
     if not found:
         return ()
     pair = tuple(_thing_phrase(x) for x in (found.group(1), found.group(2)))
@@ -878,18 +885,33 @@ def _thing_phrase(text: str) -> str:
     """A noun phrase without what leads it: "办理了多少件政协提案" → 政协提案, "办理的人大建议" → 人大建议,
     "公证多少件" → 公证, "行政复议受理数" → 行政复议受理."""
     pieces = [p for p in re.split(rf"的|了|(?:多少|几)(?:{_COUNTERS})?|[？?，,]", text) if p]
+    if len(pieces) > 1 and pieces[-2] in CASE_ACTS:  # "审结的行政复议案件": 行政复议案件审结, an act of a thing
+        pieces = [*pieces[:-2], pieces[-1] + pieces[-2]]
     text = pieces[-1] if pieces else ""
     pairs = tagged(text)
     while len(pairs) > 1 and pairs[0][1] in ("v", "vn", "d", "p", "c"):
+        if pairs[0][0] in CASE_ACTS and all(w in GENERIC_THINGS for w, _ in pairs[1:]):
+            break  # "受理案件": the act is what tells the thing
         pairs = pairs[1:]
     if len(pairs) > 1 and pairs[-1][0] == "数" and pairs[-2][1] == "v":  # "受理数": the count of an act
+        pairs = pairs[:-1]
+    while len(pairs) > 1 and pairs[-1][0] in _AFTER_A_THING:  # "政协提案多，对吧", "政协提案各多少件"
         pairs = pairs[:-1]
     return "".join(w for w, _ in pairs)
 
 
+# Words a question puts after the thing it names, which are no part of it: "（B）多吗", "（B）各多少件".
+_AFTER_A_THING = frozenset("各 都 分别 多 少 高 低 大 小 更 更多 更少 更高 更低".split())
+
+
 _TWO_THINGS = re.compile(
     rf"([{CJK}“”]{{2,12}}?)(?:和|与|跟|同|比|、)([{CJK}“”]{{2,12}}?)的?(?:数量|件数|人数|次数|数)?(?:之间)?"
-    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|，|,)"
+    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|，|,"
+    r"|(?=更?[多少高低](?:吗|吧|呢|[？?，,]|$)))"  # "人大建议比政协提案多吗"
+)
+# One thing as a multiple or a share of another ("政协提案是人大建议的几倍", "审结案件占受理案件的比例是多少").
+_ONE_OF_THE_OTHER = re.compile(
+    rf"([{CJK}“”]{{2,12}}?)(?:是|占|为)([{CJK}“”]{{2,12}}?)的(?:几倍|多少倍|比例|比重|百分之几|百分之多少|百分比|几成)"
 )
 # The sum of two things asked ("人大建议和政协提案合计多少件"): computed from their rows.
 SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总共")
@@ -930,6 +952,18 @@ def confirm_asked(question: str) -> bool:
     """Whether a question asks whether something holds ("…，对吗？", "是不是…", "…准确吗", "南海受理了1124件？")."""
     text = to_simplified(question)
     return bool(_ASKS_CONFIRM.search(text)) or _stated(text)
+
+
+def order_claimed(question: str) -> int:
+    """The order a yes-or-no question claims between the two figures it names ("人大建议比政协提案多，对吧",
+    "南海比肇庆高吗"): 1 when the first is claimed the larger, -1 the smaller, 0 when it claims no order, or a
+    difference by a figure ("比肇庆多39项，对吧": checked by the difference worked out)."""
+    text = to_simplified(question)
+    claimed = _ORDER_CLAIMED.search(text) if confirm_asked(text) and "还是" not in text else None
+    return 0 if claimed is None else 1 if claimed.group(1) in "多高" else -1
+
+
+_ORDER_CLAIMED = re.compile(rf"比[^，。？?多少]{{1,12}}?更?([多少高低])(?!了?(?:[\d几多少{NUMERALS}]|百分))")
 
 
 def _stated(text: str) -> bool:
