@@ -212,3 +212,12 @@ def test_a_ratio_or_share_of_two_things_of_one_place_is_worked_out(wider, questi
     or another thing's stated share (通过调解和解方式结案318件，占审结案件的20.2%), or 江门's 纠错率7.4%."""
     answer = _ask(wider, question).answer
     assert said in answer and "据报告数字计算" in answer and "纠错率" not in answer, answer
+
+
+@pytest.mark.parametrize("question", ["汕头的行政复议纠错率是多少？", "汕头行政复议纠错率多少"])
+def test_a_rate_said_in_the_sentence_after_its_thing_answers(wider, question):
+    """ "…行政复议机关收到行政复议申请…1571件，…。纠错率百分之九点二，…": the rate's sentence goes on about the
+    sentence before it. Asked naming 行政复议, it had been refused: sentences naming 行政复议 but holding no rate
+    ("…对复议纠错…整改不够到位") were chosen, and the rate's own sentence was said not to name the thing."""
+    answer = _ask(wider, question)
+    assert "纠错率百分之九点二" in answer.answer, answer.answer

@@ -219,7 +219,7 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     text = CITATION.sub("", answer)
     named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
     # whole sentences: "…收到行政复议申请1124件…；…直接纠错92件，纠错率9.6%。" is about 行政复议 throughout
-    said = [s for src in sources for s in whole_sentences(to_simplified(src))]
+    said = _opened_by_a_rate([s for src in sources for s in whole_sentences(to_simplified(src))])
     figures = extract_figures(text)
     if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
         return text.startswith(PREMISE_WRONG)  # why it grew: a sentence saying only that it grew does not say,
@@ -335,8 +335,17 @@ def _rate_of_the_thing(plan: Plan, text: str, said: list[str], idf, named: list[
     rates = rates_named(plan.question)
     if not rates or len(asks(plan.question)) > 1:
         return True
-    sentences = [*split_sentences(to_simplified(text)), *said]
+    sentences = [*_opened_by_a_rate(split_sentences(to_simplified(text))), *said]
     return any(r in s and names_the_thing(plan.question, s, idf, named) for s in sentences for r in rates)
+
+
+def _opened_by_a_rate(sentences: list[str]) -> list[str]:
+    """The sentences, one opening with a rate ("纠错率百分之九点二，直接纠错145件") read with the one before it,
+    whose thing it goes on about ("…行政复议机关收到行政复议申请…1836件…。")."""
+    return [f"{sentences[i - 1]}{s}" if i and _OPENS_WITH_A_RATE.match(s) else s for i, s in enumerate(sentences)]
+
+
+_OPENS_WITH_A_RATE = re.compile(rf"[{CJK}]{{1,6}}率")
 
 
 def _part_counted(plan: Plan) -> str:

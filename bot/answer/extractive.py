@@ -95,7 +95,7 @@ class Extractive:
                 if wants_number and _holds_figure(sentence, intent, unit, asked, changed):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
-                elif wants_number and (unit or changed):  # a count in 件, a change: none held
+                elif wants_number and (unit or changed or intent.rate):  # a count in 件, a change, a rate: none held
                     score *= _NO_COUNT
                 score *= _PLANNED if n in planned else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
