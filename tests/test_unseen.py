@@ -221,3 +221,10 @@ def test_a_rate_said_in_the_sentence_after_its_thing_answers(wider, question):
     ("…对复议纠错…整改不够到位") were chosen, and the rate's own sentence was said not to name the thing."""
     answer = _ask(wider, question)
     assert "纠错率百分之九点二" in answer.answer, answer.answer
+
+
+def test_a_rank_asked_finds_the_sentence_saying_排名(wider):
+    """ "…评价排名第几": the sentence saying "在全省21个地级以上市营商环境评价中排名第九位" is looked for by 排名 too
+    (it had been refused: the passages read were the plans' "推动营商环境评价排名进入全省前八" and others)."""
+    answer = _ask(wider, "汕头营商环境评价排名第几？")
+    assert "排名第九位" in answer.answer, answer.answer

@@ -61,7 +61,7 @@ def retrieve(
     gets two passages more than `default_k`.
     """
     intent, scope = Intent.of(question), find_scope(question, library.issuers())
-    extras, where = _extras(intent), targets(scope, filters)
+    extras, where = search_extras(intent), targets(scope, filters)
     k = k or default_k + (2 if intent.list else 0)
     passages = library.scoped_search(question, where, scope.places, k, extras)
     parts = asks(question)
@@ -84,12 +84,12 @@ def search_scoped(library: Library, question: str, k: int, filters: Filters | No
     the words they are written with."""
     plan = make_plan(question, library.issuers())
     scope = replace(plan.scope, years=report_years(plan.scope.years, plan.role))
-    return library.scoped_search(question, targets(scope, filters), scope.places, k, _extras(plan.intent))
+    return library.scoped_search(question, targets(scope, filters), scope.places, k, search_extras(plan.intent))
 
 
-def _extras(intent: Intent) -> Extras:
+def search_extras(intent: Intent) -> Extras:
     """What a question's kind adds to its search: a report's opening for a question about the report, the words
-    shortcomings are written with for a question about them."""
+    shortcomings (or ranks) are written with for a question about them."""
     return Extras(tuple(intent.search_terms()), opening=intent.about_report)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from bot.answer.chain import retrieve
+from bot.answer.chain import retrieve, search_extras
 from bot.answer.checks import coverage
 from bot.answer.facts import gather
 from bot.answer.intent import make_plan, targets
@@ -32,7 +32,7 @@ def hit_test(library: Library, question: str, filters: Filters | None = None, sh
     plan = make_plan(question, library.issuers())
     idf = library.keyword_index().idf
     intent, scope, passages = retrieve(library, question, filters, None, settings.answer_k)
-    extras = Extras(tuple(intent.search_terms()), opening=intent.about_report)
+    extras = search_extras(intent)
     facts = gather(plan, library, filters, idf)
     covered = coverage(question, intent, scope, passages, idf)
     threshold = settings.min_coverage_figure if intent.figure else settings.min_coverage

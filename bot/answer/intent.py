@@ -156,6 +156,7 @@ _ASKS_SUMMARY = re.compile(
 )
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
 _ASKS_ORDINAL = re.compile(r"第几|排名|名次")
+_ASKS_RANK = re.compile(r"排(?:在|到|了)?第几|排名|名次|第几名")
 _ASKS_SPAN = re.compile(r"哪段时间|哪几年|多久|多长时间|期间|时间段|哪些年")
 # The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
 # the same class.
@@ -179,6 +180,7 @@ class Intent:
     trend: bool = False  # which way a figure went ("增加还是减少"): its change answers, a figure too
     honours: bool = False  # honours won ("获得了哪些荣誉"): said by what was won (`SAID_AS`)
     how_it_went: bool = False  # "学法考试怎么样": the rates saying how it went answer too
+    rank: bool = False  # a rank ("排第几", "名次"): the sentences saying 排名 are looked for too
 
     @classmethod
     def of(cls, question: str) -> Intent:
@@ -196,6 +198,7 @@ class Intent:
             each=bool(_EACH.search(text)) or len(claims(text)) > 1,  # several figures claimed: each one's clause
             span=bool(_ASKS_SPAN.search(text)),
             ordinal=bool(_ASKS_ORDINAL.search(text)),
+            rank=bool(_ASKS_RANK.search(text)),
             trend=trend,
             honours=any(word in text for word in SAID_AS),
             how_it_went=bool(_HOW_IT_WENT.search(text)),
@@ -211,7 +214,8 @@ class Intent:
     def search_terms(self) -> list[str]:
         """Words the keyword ranking should look for beyond the question's own (see `_ASKS_SHORTCOMINGS`,
         `SAID_AS`)."""
-        return (list(_SHORTCOMING_WORDS) if self.shortcomings else []) + (list(_HONOURS) if self.honours else [])
+        words = (list(_SHORTCOMING_WORDS) if self.shortcomings else []) + (list(_HONOURS) if self.honours else [])
+        return words + (["排名"] if self.rank else [])  # "在全省排第几": "…评价中排名第九位"
 
 
 # How something went, asked ("学法考试怎么样", "效果如何").
