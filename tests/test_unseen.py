@@ -4,6 +4,7 @@ unseen): each test is a kind of question that went wrong on them, asked through 
 from __future__ import annotations
 
 import pytest
+from test_follow_ups import _converse
 
 from bot.answer.chain import Answerer
 
@@ -154,20 +155,14 @@ def test_a_figure_paired_by_fenbie_is_compared_as_its_own_item(wider):
 def test_a_rate_asked_after_a_count_is_not_another_things_rate_of_the_place(wider):
     """ "满意率呢" after 兴宁's 法律援助 count: the report gives no legal-aid satisfaction; 群众办事满意率99.6% (of
     government services) had been given, read a second time as a rate of the place alone."""
-    history, answerer = [], Answerer(wider, "extractive")
-    for question in ("梅州市兴宁市法律援助办了多少件", "满意率呢"):
-        answer = answerer.ask(question, history=history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    answer = _converse(wider, "梅州市兴宁市法律援助办了多少件", "满意率呢")
     assert "99.6%" not in answer.answer, answer.answer
 
 
 def test_follow_ups_after_how_a_thing_went_are_of_that_thing(wider):
     """ "兴宁行政复议情况怎么样" then "同比呢": 行政复议's change (58.5%); the follow-up had been glued to "情况怎么样"
     and refused, and so was every turn after it."""
-    history, answerer = [], Answerer(wider, "extractive")
-    for question in ("兴宁行政复议情况怎么样", "同比呢"):
-        answer = answerer.ask(question, history=history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    answer = _converse(wider, "兴宁行政复议情况怎么样", "同比呢")
     assert "58.5%" in answer.answer, (answer.standalone, answer.answer)
 
 
@@ -228,3 +223,32 @@ def test_a_rank_asked_finds_the_sentence_saying_排名(wider):
     (it had been refused: the passages read were the plans' "推动营商环境评价排名进入全省前八" and others)."""
     answer = _ask(wider, "汕头营商环境评价排名第几？")
     assert "排名第九位" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # the places named in the follow-up, in its order: 汕头's 5430件 ÷ 兴宁's 1265件 (it had been 兴宁's ÷ 汕头's,
+        # "约是汕头市的0.23倍", the rewrite listing the places in another order and dropping them from "是…的几倍")
+        (["汕头2023年办理法律援助案件多少件", "兴宁呢", "汕头是兴宁的几倍"], "汕头市约是兴宁市的4.3倍"),
+        # the claim kept ("南海比肇庆高，对吧"): it had been rewritten "…哪个更高？", the claim unjudged
+        (["南海区2024年行政复议纠错率多少", "肇庆呢", "南海比肇庆高，对吧"], "是。"),
+        # "这个" is the thing just asked (人大建议 208件 against 政协提案 229件): it had not been compared
+        (["花都区2023年办理了多少件人大建议", "政协提案比这个多，对吧"], "是。"),
+        # one place's count as a share of another's (had been refused, or another thing's 占比 given)
+        (["南海区2024年收到多少件行政复议申请", "肇庆呢", "南海是肇庆的百分之几"], "南海区约占肇庆市的70.9%"),
+        (["江门2024年跨省通办事项多少项", "兴宁呢", "兴宁占江门的比例是多少"], "兴宁市约占江门市的48.5%"),
+    ],
+)
+def test_a_comparison_follow_up_keeps_what_it_names_and_claims(wider, turns, said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_share_of_two_places_counts_is_worked_out_and_of_rates_is_not(wider):
+    """ "南海区收到的行政复议申请是肇庆的百分之几": 1124 ÷ 1586 (had been refused: 百分之几 read as a rate asked);
+    one rate is no part of another ("纠错率是肇庆的百分之几": 9.6% and 7.2%, no "约占…133.3%")."""
+    answer = _ask(wider, "南海区收到的行政复议申请是肇庆的百分之几？").answer
+    assert "南海区约占肇庆市的70.9%（1124÷1586" in answer, answer
+    answer = _ask(wider, "南海区纠错率是肇庆的百分之几？").answer
+    assert "9.6%" in answer and "7.2%" in answer and "约占" not in answer, answer

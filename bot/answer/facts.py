@@ -990,6 +990,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     place whose report does not give the figure, or that has no report of the year asked, is said so."""
     if plan.pair:
         return _things_compared(plan, library, filters, idf)
+    if SHARE_OF_ASKED.search(plan.question):  # "南海是肇庆的百分之几": the places' counts, their share worked out
+        plan = replace(plan, intent=replace(plan.intent, rate=False))
     reports = reports_for(plan, library, filters)
     found = {name for _, name in reports}
     named = find_scope(plan.question, library.issuers()).issuers  # "哪个地方…最多" names none: no report, no row
@@ -1468,6 +1470,8 @@ def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
         return ""
     (a, x), (b, y) = asked
+    if x.unit_class == "percent":
+        return ""  # a rate is no part of another
     if inexact(x) or inexact(y):
         return "数值为约数，占比无法精确计算"
     share = x.value / y.value * 100

@@ -709,6 +709,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         or DIFFERENCE_ASKED.search(text)
         or ORDER_ASKED.search(text)
         or RATIO_ASKED.search(text)
+        or (SHARE_OF_ASKED.search(text) and len(scope.issuers) > 1)  # "南海是肇庆的百分之几"
     )
     if compared or _EACH.search(text) or _named_together(text, issuers):  # "广州和花都…": both, side by side
         scope = replace(scope, issuers=_side_by_side(text, issuers) or scope.issuers)
@@ -924,7 +925,7 @@ SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总�
 _COMPARES = re.compile(
     r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))[^，。？?]{0,4}?(?:多(?!少)|少|高|低|快|慢|大|小|早|晚)"
     rf"|比[^，。？?]{{1,12}}?(?:多|少|高|低|快|慢)|{DIFFERENCE_ASKED.pattern}|{ORDER_ASKED.pattern}"
-    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}"
+    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}|{SHARE_OF_ASKED.pattern}"
 )
 
 
@@ -1297,7 +1298,7 @@ def is_follow_up(question: str) -> bool:
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
     core = _THESE.sub("", to_simplified(text))
     asks_of_it = _ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core) or TREND_ASKED.search(core)  # "多了还是少了"
-    return bool(asks_of_it) and not _noun_run(_MEASURE_WORDS.sub("", core))
+    return bool(asks_of_it) and not _thing_named(core)
 
 
 def standalone(
@@ -1318,6 +1319,7 @@ def standalone(
         return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
         before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
+        question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
     between = previous[start + 1 :][-_TURNS:]
@@ -1333,6 +1335,7 @@ def standalone(
         earlier = standalone(previous[start - 1], _as_history(previous[: start - 1]), issuers, years)
         asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
+        follow_up = _this_compared(follow_up, base, issuers)
         base, earlier = (
             _compared(follow_up, base, asked, issuers, earlier)
             or _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers, years),
@@ -1340,6 +1343,17 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _this_compared(question: str, base: str, issuers: list[str]) -> str:
+    """A follow-up comparing a thing with the one just asked by a pronoun ("政协提案比这个多，对吧" after "…办理了
+    多少件人大建议"), that thing named instead ("政协提案比人大建议多，对吧")."""
+    found = _THIS_COMPARED.search(to_simplified(question))
+    thing = _thing_of(base, issuers) if found else ""
+    return question.replace(found.group(0), f"比{thing}", 1) if found and len(thing) >= 2 else question
+
+
+_THIS_COMPARED = re.compile(r"比(?:这个数字?|这个|这|它|那个|刚才那个|刚才的|上面那个)(?=[^，。？?]{0,2}[多少高低])")
 
 
 def loosely(
@@ -1479,6 +1493,8 @@ def _what_is_compared(core: str, otherwise: str) -> str:
     sum ("加起来多少": 合计多少), else `otherwise` (which is more)."""
     if _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core):
         return core
+    if SHARE_OF_ASKED.search(core):  # "南海是肇庆的百分之几"
+        return core
     return "合计多少" if SUM_ASKED.search(core) else otherwise
 
 
@@ -1494,15 +1510,22 @@ _THESE = re.compile(
     r"^(?:两者|二者|两地|两市|两区|两个|这两个?|它们|他们|三者|三地"
     r"|(?:这)?[两三四五几]个(?:地方|城市|地区|区|市)?(?:里|中|之中|当中)?)(?:的)?"
 )
-# The measure compared ("两者增幅相差多少"), which is no thing of its own.
-_MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率")
+
+
+def _thing_named(core: str) -> str:
+    """The thing a comparison follow-up names, its measures aside (增幅, 比例 are no things)."""
+    return _noun_run(_MEASURE_WORDS.sub("", core))
+
+
+# The measure compared ("两者增幅相差多少", "占…的比例"), which is no thing of its own.
+_MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率|比例|比重|百分比")
 _BARE_CHANGE = re.compile(r"同比|环比")  # a change asked by its base alone ("同比呢？")
 # "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 # A comparison, difference, ratio or sum ("三地合计多少？", "一共多少？") asked of what was asked before.
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{SUM_ASKED.pattern}"
-    rf"|{RATIO_ASKED.pattern}"
+    rf"|{RATIO_ASKED.pattern}|{SHARE_OF_ASKED.pattern}"
 )
 
 
@@ -1517,13 +1540,14 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     for name in _names_in(core, new.issuers, issuers) if added else []:  # "加上广州，三个城市里哪个最多"
         core = core.replace(name, "", 1).lstrip(" ，,")
     core = _THESE.sub("", core)
-    if not _ASKS_WHICH.search(core) or _noun_run(_MEASURE_WORDS.sub("", core)):  # 增幅 is a measure, no thing
+    if not _ASKS_WHICH.search(core) or _thing_named(core):
         return None
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
         return None
     old = find_scope(base, issuers)
     # "和肇庆比呢？": the place asked last beside the one named; "哪个最多？": every place asked about
-    named = new.issuers if len(new.issuers) > 1 else [*old.issuers, *new.issuers] if new.issuers else asked
+    named = _in_text_order(core, new.issuers, issuers) if len(new.issuers) > 1 else None  # "汕头是兴宁的几倍"
+    named = named or ([*old.issuers, *new.issuers] if new.issuers else asked)
     named = [*asked, *new.issuers] if added else named
     bodies = list(dict.fromkeys(named))
     if len(bodies) < 2:
@@ -1534,8 +1558,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         topic = _without_count(topic).strip(" ，,。?？的")
     if (rate := _RATE_NAMED.search(core)) and rate.group(0) not in topic:  # "南海的败诉率也比肇庆低，对吧": its own
         topic = rate.group(0)
-    for name in _names_in(core, new.issuers, issuers):
-        core = core.replace(name, "")
+    for name in _names_in(core, new.issuers, issuers) if len(new.issuers) < 2 or added else []:
+        core = core.replace(name, "")  # "和肇庆比呢"; two places named keep their order ("南海比肇庆高，对吧")
     which = _what_is_compared(core, "哪个更高" if Intent.of(topic).rate else "哪个更多")
     first = tagged(topic)[0][1] if topic else ""
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
@@ -1744,7 +1768,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{scope}{core}"
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
-    if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _noun_run(_MEASURE_WORDS.sub("", core)):
+    if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _thing_named(core):
         core = f"{core}增长多少" if _BARE_CHANGE.fullmatch(core) else core  # "同比呢？": how much it changed
         return f"{_without_count(base)}{core}？"  # "增幅多少", "比上年多了还是少了？": of the same thing
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
@@ -1901,6 +1925,12 @@ def without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") 
     for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
         text = text.replace(name, mark)
     return text
+
+
+def _in_text_order(text: str, found_issuers: list[str], issuers: list[str]) -> list[str]:
+    """`found_issuers` in the order `text` names them."""
+    at = {i: min((text.find(n) for n in _names_in(text, [i], issuers)), default=len(text)) for i in found_issuers}
+    return sorted(found_issuers, key=lambda i: at[i])
 
 
 def _names_in(text: str, found_issuers: list[str], issuers: list[str]) -> list[str]:
