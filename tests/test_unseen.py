@@ -238,6 +238,10 @@ def test_a_rank_asked_finds_the_sentence_saying_排名(wider):
         # one place's count as a share of another's (had been refused, or another thing's 占比 given)
         (["南海区2024年收到多少件行政复议申请", "肇庆呢", "南海是肇庆的百分之几"], "南海区约占肇庆市的70.9%"),
         (["江门2024年跨省通办事项多少项", "兴宁呢", "兴宁占江门的比例是多少"], "兴宁市约占江门市的48.5%"),
+        # the most or least claimed of three places (had been refused): 韶关's 99.58% is the highest, 花都's not
+        (["韶关、花都区和南海区的人民调解成功率分别是多少", "所以韶关最高，对吧"], "是。"),
+        (["韶关、花都区和南海区的人民调解成功率分别是多少", "所以花都最高，对吧"], "否。"),
+        (["江门、汕头和兴宁跨省通办事项各多少", "兴宁最少，对吗"], "是。"),
     ],
 )
 def test_a_comparison_follow_up_keeps_what_it_names_and_claims(wider, turns, said):
@@ -252,3 +256,9 @@ def test_a_share_of_two_places_counts_is_worked_out_and_of_rates_is_not(wider):
     assert "南海区约占肇庆市的70.9%（1124÷1586" in answer, answer
     answer = _ask(wider, "南海区纠错率是肇庆的百分之几？").answer
     assert "9.6%" in answer and "7.2%" in answer and "约占" not in answer, answer
+
+
+def test_the_most_is_not_judged_of_places_some_of_whose_reports_do_not_say(wider):
+    """成都's report gives no 调解成功率: "韶关最高" cannot be said true of the three."""
+    answer = _converse(wider, "韶关、花都区和成都的人民调解成功率分别是多少", "所以韶关最高，对吧").answer
+    assert "99.58%" in answer and not answer.startswith(("是。", "否。")), answer

@@ -54,6 +54,7 @@ from bot.answer.intent import (
     lists_things,
     make_plan,
     mention_asked,
+    most_claimed,
     names_a_thing,
     of_another_kind,
     order_claimed,
@@ -1020,12 +1021,12 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     comparable = comparable and not any(together)
     rows = [(name, row) for _, name, row, _ in summed]
     verdict, difference = _verdicts(plan, rows) if comparable else ("", "")
-    text = (_order_judged(plan, rows) if comparable else "") + "，".join(parts) + (f"；{verdict}" if verdict else "")
-    text += "。"
-    if plan.compare and len(summed) > 1 and not comparable and not any(together):  # 135项 beside 4.68亿元
-        text = text[:-1] + "；二者计量单位不同，无法比较。"
     absent = [_not_said_row(report, name) for report, name in unsaid]
     absent += [f"资料中没有{name}{'、'.join(str(y) for y in plan.scope.years)}年的报告。" for name in missing]
+    judged = _order_judged(plan, rows) if comparable and not absent else ""  # of all the places claimed of
+    text = judged + "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
+    if plan.compare and len(summed) > 1 and not comparable and not any(together):  # 135项 beside 4.68亿元
+        text = text[:-1] + "；二者计量单位不同，无法比较。"
     if absent or any(together):
         text += "".join(absent)
         text = text[:-1] + ("，无法比较。" if plan.compare and not verdict else "。")
@@ -1440,6 +1441,8 @@ def _as_asked(plan: Plan, rows: list[tuple[str, Figure]]) -> list[tuple[str, Fig
 def _order_judged(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """ "是。" or "否。" for the order a yes-or-no question claims of two figures (`order_claimed`: "人大建议比政协提案
     多，对吧"), said first; "" when it claims none, or the qualifiers (余, 超, 约) leave the order unsure."""
+    if (most := most_claimed(plan.question)) and len(rows) > 1:
+        return _most_judged(most, rows)
     claimed = order_claimed(plan.question)
     if not claimed or len(rows) != 2 or not counts_alike(rows[0][1].unit, rows[1][1].unit):
         return ""
@@ -1449,6 +1452,22 @@ def _order_judged(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         return "否。"  # as many: neither is more
     first = 1 if x_low > y_high else -1 if x_high < y_low else 0
     return "" if not first else "是。" if first == claimed else "否。"
+
+
+def _most_judged(most: tuple[str, int], rows: list[tuple[str, Figure]]) -> str:
+    """ "是。" or "否。" for the one claimed the most (or least) of the rows ("韶关最高，对吧"), where the qualifiers
+    leave it certain; "" when the claim names none of them or their units differ."""
+    named, way = most
+    claimed = [row for name, row in rows if re.sub(r"[市区县]$", "", name) in named or name in named]
+    if len(claimed) != 1 or not all(counts_alike(rows[0][1].unit, row.unit) for _, row in rows):
+        return ""
+    low, high = value_range(claimed[0])
+    others = [value_range(row) for _, row in rows if row is not claimed[0]]
+    if all((low > o_high) if way > 0 else (high < o_low) for o_low, o_high in others):
+        return "是。"
+    if any((o_low > high) if way > 0 else (o_high < low) for o_low, o_high in others):
+        return "否。"
+    return ""
 
 
 def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:

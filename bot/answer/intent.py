@@ -925,7 +925,7 @@ SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总�
 _COMPARES = re.compile(
     r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))[^，。？?]{0,4}?(?:多(?!少)|少|高|低|快|慢|大|小|早|晚)"
     rf"|比[^，。？?]{{1,12}}?(?:多|少|高|低|快|慢)|{DIFFERENCE_ASKED.pattern}|{ORDER_ASKED.pattern}"
-    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}|{SHARE_OF_ASKED.pattern}"
+    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|最[多高少低][，,]?(?:对吧|对吗|是吧|是吗|吧|吗)"
 )
 
 
@@ -968,6 +968,17 @@ def order_claimed(question: str) -> int:
     return 0 if claimed is None else 1 if claimed.group(1) in "多高" else -1
 
 
+def most_claimed(question: str) -> tuple[str, int] | None:
+    """The one a yes-or-no question claims the most or the least of those compared ("韶关最高，对吧": (韶关, 1)),
+    as it names it; None when it claims none, or asks which ("哪个最多")."""
+    text = to_simplified(question)
+    if not confirm_asked(text) or "还是" in text or "哪" in text:
+        return None
+    claimed = _MOST_CLAIMED.search(text)
+    return (claimed.group(1), 1 if claimed.group(2) in "多高" else -1) if claimed else None
+
+
+_MOST_CLAIMED = re.compile(r"([^，,。？?、和与及的]{2,8}?)(?:的)?(?:是|为)?最([多高少低])")
 _ORDER_CLAIMED = re.compile(rf"比[^，。？?多少]{{1,12}}?更?([多少高低])(?!了?(?:[\d几多少{NUMERALS}]|百分))")
 
 
@@ -1493,7 +1504,7 @@ def _what_is_compared(core: str, otherwise: str) -> str:
     sum ("加起来多少": 合计多少), else `otherwise` (which is more)."""
     if _ASKS_COMPARISON.search(core) or DIFFERENCE_ASKED.search(core) or RATIO_ASKED.search(core):
         return core
-    if SHARE_OF_ASKED.search(core):  # "南海是肇庆的百分之几"
+    if SHARE_OF_ASKED.search(core) or most_claimed(core):  # "南海是肇庆的百分之几", "韶关最高，对吧"
         return core
     return "合计多少" if SUM_ASKED.search(core) else otherwise
 
@@ -1525,7 +1536,7 @@ _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 # A comparison, difference, ratio or sum ("三地合计多少？", "一共多少？") asked of what was asked before.
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{SUM_ASKED.pattern}"
-    rf"|{RATIO_ASKED.pattern}|{SHARE_OF_ASKED.pattern}"
+    rf"|{RATIO_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|最[多高少低](?:[，,]?(?:对吧|对吗|是吧|是吗|吧|吗))"
 )
 
 
@@ -1558,7 +1569,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
         topic = _without_count(topic).strip(" ，,。?？的")
     if (rate := _RATE_NAMED.search(core)) and rate.group(0) not in topic:  # "南海的败诉率也比肇庆低，对吧": its own
         topic = rate.group(0)
-    for name in _names_in(core, new.issuers, issuers) if len(new.issuers) < 2 or added else []:
+    claims_most = most_claimed(core) is not None  # "所以韶关最高，对吧": the claim kept, 韶关 in it
+    for name in _names_in(core, new.issuers, issuers) if (len(new.issuers) < 2 or added) and not claims_most else []:
         core = core.replace(name, "")  # "和肇庆比呢"; two places named keep their order ("南海比肇庆高，对吧")
     which = _what_is_compared(core, "哪个更高" if Intent.of(topic).rate else "哪个更多")
     first = tagged(topic)[0][1] if topic else ""
