@@ -262,3 +262,17 @@ def test_the_most_is_not_judged_of_places_some_of_whose_reports_do_not_say(wider
     """成都's report gives no 调解成功率: "韶关最高" cannot be said true of the three."""
     answer = _converse(wider, "韶关、花都区和成都的人民调解成功率分别是多少", "所以韶关最高，对吧").answer
     assert "99.58%" in answer and not answer.startswith(("是。", "否。")), answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["广州市2024年发布了多少项免申即享事项", "那去年呢", "免申即享有几项"], "135项"),
+        (["成都2024年办理法律援助多少件", "2020年呢", "公证呢"], "公证55万余件"),
+    ],
+)
+def test_a_year_with_no_report_is_not_inherited_by_the_next_follow_up(wider, turns, said):
+    """ "那去年呢" of a year the place has no report of is refused; the follow-up after it had inherited that year
+    and was refused too (and every one after it). It is asked of the place's own reports, their year said."""
+    answer = _converse(wider, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
 from bot.ingest.places import own_name, rare_district
-from bot.models import Filters
+from bot.models import REFUSAL, Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -1331,6 +1331,7 @@ def standalone(
     if not is_follow_up(question):
         before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
+        before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
     between = previous[start + 1 :][-_TURNS:]
@@ -1346,6 +1347,8 @@ def standalone(
         earlier = standalone(previous[start - 1], _as_history(previous[: start - 1]), issuers, years)
         asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
+        if follow_up is question and _refused_last(history):  # "那去年呢" refused: not of that year again
+            base = _unreported_year_dropped(base, issuers, years)
         follow_up = _this_compared(follow_up, base, issuers)
         base, earlier = (
             _compared(follow_up, base, asked, issuers, earlier)
@@ -1354,6 +1357,24 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _refused_last(history: list[dict] | None) -> bool:
+    """Whether the last answer of the conversation was the refusal."""
+    last = (history or [{}])[-1]
+    return last.get("role") == "assistant" and (last.get("content") or "").startswith(REFUSAL)
+
+
+def _unreported_year_dropped(question: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
+    """A question without the years its places have no report of: after "那去年呢" about a year with no report (the
+    reports do not say), the next follow-up ("免申即享有几项") is of the place's own reports, not of that year again."""
+    scope = find_scope(question, issuers)
+    if not (scope.years and scope.issuers and years):
+        return question
+    reported = {y for i in scope.issuers for y in years.get(i, ())}
+    if reported & set(report_years(scope.years, role_asked(question))):  # "2025年打算": the 2024 report's plans
+        return question
+    return re.sub(rf"(?:{'|'.join(str(y) for y in scope.years)})\s*年度?", "", question)
 
 
 def _this_compared(question: str, base: str, issuers: list[str]) -> str:
