@@ -235,6 +235,7 @@ def test_a_rank_asked_finds_the_sentence_saying_排名(wider):
         (["南海区2024年行政复议纠错率多少", "肇庆呢", "南海比肇庆高，对吧"], "是。"),
         # "这个" is the thing just asked (人大建议 208件 against 政协提案 229件): it had not been compared
         (["花都区2023年办理了多少件人大建议", "政协提案比这个多，对吧"], "是。"),
+        (["花都区2023年办理了多少件人大建议", "政协提案比这个多，对吧", "政协提案比这个多，对吧"], "是。"),  # again
         # one place's count as a share of another's (had been refused, or another thing's 占比 given)
         (["南海区2024年收到多少件行政复议申请", "肇庆呢", "南海是肇庆的百分之几"], "南海区约占肇庆市的70.9%"),
         (["江门2024年跨省通办事项多少项", "兴宁呢", "兴宁占江门的比例是多少"], "兴宁市约占江门市的48.5%"),

@@ -1381,7 +1381,10 @@ def _this_compared(question: str, base: str, issuers: list[str]) -> str:
     """A follow-up comparing a thing with the one just asked by a pronoun ("政协提案比这个多，对吧" after "…办理了
     多少件人大建议"), that thing named instead ("政协提案比人大建议多，对吧")."""
     found = _THIS_COMPARED.search(to_simplified(question))
-    thing = _thing_of(base, issuers) if found else ""
+    pair = things_compared(base, issuers) if found else ()  # asked again after its own answer: the other thing
+    thing = next((t for t in pair if t not in to_simplified(question)), "") or (
+        _thing_of(base, issuers) if found else ""
+    )
     return question.replace(found.group(0), f"比{thing}", 1) if found and len(thing) >= 2 else question
 
 
