@@ -1076,8 +1076,6 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     report, name = reports[0]
     subject, things = _acts_of_one_thing(plan.pair)
     rows = _rows_of_things(things, subject, plan.unit, report, idf)
-    if subject and (rows is None or not counts_alike(rows[0][1].unit, rows[1][1].unit)):  # the first act's row
-        rows = _rows_of_things(things, subject, plan.unit, report, idf, last_first=False)  # sets the unit instead
     if rows is None or not counts_alike(rows[0][1].unit, rows[1][1].unit):
         return None
     if SHARE_OF_ASKED.search(plan.question) and not _share_read_off(plan, rows, report):
@@ -1111,22 +1109,27 @@ def _share_read_off(plan: Plan, rows: list[tuple[str, Figure]], report: Report) 
 
 
 def _rows_of_things(
-    things: tuple[str, str], subject: str, unit: str | None, report: Report, idf: Idf, last_first: bool = True
+    things: tuple[str, str], subject: str, unit: str | None, report: Report, idf: Idf
 ) -> list[tuple[str, Figure]] | None:
     """Each thing's row, in order; None when the report gives no figure naming one. Acts of one thing asked
-    with no unit ("受理数和审结数之间差多少") are counted in the unit of the last act's row (`last_first`; else the
-    first's), so 受理 is not read off "行政复议受理点17个". Acts' rows are of sentences about the thing (受理 of
-    行政复议案件: not "受理仲裁案件980件"), one sentence saying both first; of a thing named only generically
-    ("审结案件是受理案件的百分之几"), of that one sentence only."""
+    with no unit ("受理数和审结数之间差多少") are counted in the unit of the last act's row, so 受理 is not read
+    off "行政复议受理点17个"; where that gives no rows of one unit class, in the first act's. Acts' rows are of
+    sentences about the thing (受理 of 行政复议案件: not "受理仲裁案件980件"), one sentence saying both first; of a
+    thing named only generically ("审结案件是受理案件的百分之几"), of that one sentence only."""
     if not subject:
-        return _rows_among(things, subject, unit, report, idf, last_first)
-    about = [f for f in report.figures if mentions(to_simplified(_sentence_whole(report, f)), subject)]
-    both = [f for f in about if all(mentions(to_simplified(_sentence_whole(report, f)), t) for t in things)]
+        return _rows_among(things, subject, unit, report, idf, last_first=False)
+    whole = [(f, to_simplified(_sentence_whole(report, f))) for f in report.figures]
+    about = [(f, s) for f, s in whole if mentions(s, subject)]
+    both = tuple(f for f, s in about if all(mentions(s, t) for t in things))
     generic = all(w in GENERIC_THINGS for w in tokenize(subject))
-    for figures in [both] if generic else [both, about]:
-        if rows := _rows_among(things, subject, unit, replace(report, figures=tuple(figures)), idf, last_first):
-            return rows
-    return None
+    sets = [both] if generic else [both, tuple(f for f, _ in about)]
+
+    def first_found(last_first: bool) -> list[tuple[str, Figure]] | None:
+        among = (_rows_among(things, subject, unit, replace(report, figures=f), idf, last_first) for f in sets)
+        return next((rows for rows in among if rows), None)
+
+    rows = first_found(last_first=True)
+    return rows if rows and counts_alike(rows[0][1].unit, rows[1][1].unit) else first_found(last_first=False)
 
 
 def _rows_among(
@@ -1432,10 +1435,24 @@ def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     return f"{a}比{b}多{in_unit_of(x.value - y.value, x)}"
 
 
+def _as_named(name: str) -> str:
+    """A place or thing as a question may name it: "南海" of 南海区."""
+    return re.sub(r"[市区县]$", "", name)
+
+
 def _as_asked(plan: Plan, rows: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
-    """The rows in the order the question names their places or things ("南海" of 南海区)."""
-    at = {name: plan.question.find(re.sub(r"[市区县]$", "", name)) for name, _ in rows}
+    """The rows in the order the question names their places or things."""
+    at = {name: plan.question.find(_as_named(name)) for name, _ in rows}
     return sorted(rows, key=lambda r: at[r[0]] if at[r[0]] >= 0 else len(plan.question))
+
+
+def _two_alike(plan: Plan, rows: list[tuple[str, Figure]]) -> list[tuple[str, Figure]] | None:
+    """The two rows in the order asked, where they count alike and the second is not zero (a ratio's or a
+    share's figures); None otherwise."""
+    asked = _as_asked(plan, rows)
+    if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
+        return None
+    return asked
 
 
 def _order_judged(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
@@ -1458,7 +1475,7 @@ def _most_judged(most: tuple[str, int], rows: list[tuple[str, Figure]]) -> str:
     """ "是。" or "否。" for the one claimed the most (or least) of the rows ("韶关最高，对吧"), where the qualifiers
     leave it certain; "" when the claim names none of them or their units differ."""
     named, way = most
-    claimed = [row for name, row in rows if re.sub(r"[市区县]$", "", name) in named or name in named]
+    claimed = [row for name, row in rows if _as_named(name) in named or name in named]
     if len(claimed) != 1 or not all(counts_alike(rows[0][1].unit, row.unit) for _, row in rows):
         return ""
     low, high = value_range(claimed[0])
@@ -1473,8 +1490,7 @@ def _most_judged(most: tuple[str, int], rows: list[tuple[str, Figure]]) -> str:
 def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """How many times the second place named's figure the first's is ("成都市约是肇庆市的7倍"), of two figures counting
     alike; "约" where it is rounded or a figure is a bound (超1.11万件)."""
-    asked = _as_asked(plan, rows)
-    if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
+    if not (asked := _two_alike(plan, rows)):
         return ""
     (a, x), (b, y) = asked
     ratio = x.value / y.value
@@ -1485,8 +1501,7 @@ def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
 
 def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     """The first figure asked as a share of the second ("审结约占受理的95.1%"), of two exact figures counting alike."""
-    asked = _as_asked(plan, rows)
-    if len(asked) != 2 or not counts_alike(asked[0][1].unit, asked[1][1].unit) or not asked[1][1].value:
+    if not (asked := _two_alike(plan, rows)):
         return ""
     (a, x), (b, y) = asked
     if x.unit_class == "percent":

@@ -115,6 +115,8 @@ NUMBER_NAMES = re.compile(
 )
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
 RATIO_ASKED = re.compile(r"(?:几|多少)倍")
+# The most or least claimed and asked back ("韶关最高，对吧"): a part comparing the places, judged (`most_claimed`).
+_MOST_ASKED_BACK = r"最[多高少低][，,]?(?:对吧|对吗|是吧|是吗|吧|吗)"
 # One figure's share of another asked ("审结案件占受理案件的比例", "政协提案是人大建议的百分之几"): computed, but
 # for a share of successes, which the reports state as a 成功率 (its base not always the count beside it).
 SHARE_OF_ASKED = re.compile(r"(?:占|是|为)[^，。？?]{1,12}?的?(?:比例|比重|百分之几|百分之多少|百分比|几成)")
@@ -925,7 +927,7 @@ SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总�
 _COMPARES = re.compile(
     r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))[^，。？?]{0,4}?(?:多(?!少)|少|高|低|快|慢|大|小|早|晚)"
     rf"|比[^，。？?]{{1,12}}?(?:多|少|高|低|快|慢)|{DIFFERENCE_ASKED.pattern}|{ORDER_ASKED.pattern}"
-    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|最[多高少低][，,]?(?:对吧|对吗|是吧|是吗|吧|吗)"
+    rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|{_MOST_ASKED_BACK}"
 )
 
 
@@ -1381,11 +1383,11 @@ def _this_compared(question: str, base: str, issuers: list[str]) -> str:
     """A follow-up comparing a thing with the one just asked by a pronoun ("政协提案比这个多，对吧" after "…办理了
     多少件人大建议"), that thing named instead ("政协提案比人大建议多，对吧")."""
     found = _THIS_COMPARED.search(to_simplified(question))
-    pair = things_compared(base, issuers) if found else ()  # asked again after its own answer: the other thing
-    thing = next((t for t in pair if t not in to_simplified(question)), "") or (
-        _thing_of(base, issuers) if found else ""
-    )
-    return question.replace(found.group(0), f"比{thing}", 1) if found and len(thing) >= 2 else question
+    if not found:
+        return question
+    pair = things_compared(base, issuers)  # asked again right after its own answer: the other thing of the two
+    thing = next((t for t in pair if t not in to_simplified(question)), "") or _thing_of(base, issuers)
+    return question.replace(found.group(0), f"比{thing}", 1) if len(thing) >= 2 else question
 
 
 _THIS_COMPARED = re.compile(r"比(?:这个数字?|这个|这|它|那个|刚才那个|刚才的|上面那个)(?=[^，。？?]{0,2}[多少高低])")
@@ -1560,7 +1562,7 @@ _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
 # A comparison, difference, ratio or sum ("三地合计多少？", "一共多少？") asked of what was asked before.
 _ASKS_WHICH = re.compile(
     rf"{_ASKS_COMPARISON.pattern}|{DIFFERENCE_ASKED.pattern}|(?:和|跟|与|同).{{1,8}}比|哪个多|谁多|{SUM_ASKED.pattern}"
-    rf"|{RATIO_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|最[多高少低](?:[，,]?(?:对吧|对吗|是吧|是吗|吧|吗))"
+    rf"|{RATIO_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|{_MOST_ASKED_BACK}"
 )
 
 

@@ -250,6 +250,11 @@ class Clears:
         return (self._counts.get(session) if session else None) or 0
 
 
+def _session(request: gr.Request | None) -> str | None:
+    """The page session an event comes from (what `Clears` counts by)."""
+    return request.session_hash if request else None
+
+
 def browser_secret(data_dir: Path) -> str:
     """The key the kept conversations are encrypted with in the browser, the same across server restarts (a
     fresh one each start would make every kept conversation unreadable, so lost, after each restart)."""
@@ -308,16 +313,16 @@ def _chat_panel(
 
     def run(question, messages, history, body, year, kept, request: gr.Request):
         scope = request.request.scope if request and request.request else {}
-        wanted = clears.watch(request.session_hash if request else None)
+        wanted = clears.watch(_session(request))
         yield from chat_turn(service, question, messages, history, body, year, asker(scope), kept, wanted=wanted)
 
     def run_embedded(question, messages, history, embedded, kept, request: gr.Request):
         scope = request.request.scope if request and request.request else {}
-        wanted = clears.watch(request.session_hash if request else None)
+        wanted = clears.watch(_session(request))
         yield from embed_turn(service, question, messages, history, embedded, asker(scope), kept, wanted)
 
     def clear_chat(request: gr.Request):
-        clears.clear(request.session_hash if request else None)
+        clears.clear(_session(request))
         return cleared()
 
     with gr.Group(visible=False, elem_id="feedback-form") as form:
