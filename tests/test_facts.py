@@ -34,6 +34,11 @@ BODIES = ["广州市", "广州市花都区", "韶关市", "成都市"]
         ("成都的报告是哪个部门发布的？", "report", None),
         ("这份报告分为哪几个部分？", "outline", None),  # not what the report says of itself
         ("韶关的报告第二部分讲了什么？", "outline", None),
+        ("报告的结构是怎样的？", "outline", None),
+        ("目录有哪些部分？", "outline", None),
+        # a thing's own 目录 or 结构 is no outline of the report
+        ("广州重大行政决策事项目录有几项？", "figure", None),
+        ("韶关执法队伍年龄结构有什么问题？", "open", None),
         ("韶关和成都谁受理的行政复议案件更多？", "comparison", None),
         ("成都和韶关分别办理了多少件法律援助案件？", "comparison", None),
         ("成都办理了多少件行政应诉案件？", "figure", None),

@@ -277,3 +277,23 @@ def test_a_year_with_no_report_is_not_inherited_by_the_next_follow_up(wider, tur
     and was refused too (and every one after it). It is asked of the place's own reports, their year said."""
     answer = _converse(wider, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_things_own_catalogue_counted_is_not_the_reports_outline(wider):
+    """ "重大行政决策事项目录有几项" was answered with the report's three parts ("目录有" read as its outline)."""
+    answer = _ask(wider, "惠阳区重大行政决策事项目录有几项？").answer
+    assert "4项" in answer and "三个部分" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("惠阳区2024年准备把深惠通办事项扩大到多少项？", "200项以上"),
+        ("惠阳区2024年计划为企业提供多少场法治体检？", "300场"),
+    ],
+)
+def test_a_figure_planned_for_a_year_is_read_from_the_report_before(wider, question, said):
+    """A year's aims are in the report on the year before: searched in the year asked only (惠阳 has no 2024
+    report), they were refused."""
+    answer = _ask(wider, question).answer
+    assert said in answer, answer

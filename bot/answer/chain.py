@@ -35,6 +35,7 @@ from bot.answer.intent import (
     only_its_districts,
     place_names,
     report_years,
+    role_asked,
     separate_parts,
     standalone,
     targets,
@@ -61,6 +62,7 @@ def retrieve(
     gets two passages more than `default_k`.
     """
     intent, scope = Intent.of(question), find_scope(question, library.issuers())
+    scope = replace(scope, years=report_years(scope.years, role_asked(question)))  # "2024年准备…": 2023's plans
     extras, where = search_extras(intent), targets(scope, filters)
     k = k or default_k + (2 if intent.list else 0)
     passages = library.scoped_search(question, where, scope.places, k, extras)

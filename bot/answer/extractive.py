@@ -260,7 +260,9 @@ class Extractive:
             while went and end < len(clauses) and end - span.start < 4 and _LEVEL_SAID.search(clauses[end]):
                 end += 1
             return "".join(clauses[span.start : end]).rstrip("：，；")
-        holds = [bool(slot.search(c) or intent.figure and _counted(c)) for c in clauses]  # 二千三百余场 too
+        # a figure asked: a clause's date is none ("…2022年度…考评中获评优秀等次，连续3年获评优秀": the 3年 answers)
+        bare = [DATE_WORDS.sub("", c) if intent.figure and not intent.time else c for c in clauses]
+        holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
         kept = _answering(clauses, found, best, holds, intent, idf)
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))

@@ -685,7 +685,8 @@ LATEST_ASKED = re.compile(r"最新")
 # A report's parts asked: how it is divided ("报告分为哪几个部分"), or what one part says ("第二部分讲了什么").
 _ASKS_OUTLINE = re.compile(
     r"(?:分为|分成|分|包括|包含|由|一共有?|共有?|总共有?|有)(?:哪几|几)(?:个|大)?部分|哪几个?部分组成"  # "分几部分"
-    r"|(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
+    # its outline, not a thing's own ("事项目录有几项", "年龄结构有…"): the word opens the question or is the report's
+    rf"|(?:(?<![{CJK}])|(?<=报告)|(?<=的)|(?<=这份)|(?<=那份))(?:结构|框架|提纲|目录)(?:是|如何|怎样|有)"
 )
 # Where in its report something is said ("这个数字出自报告哪一部分", "…在报告的哪个部分"): its section.
 LOCATION_ASKED = re.compile(
