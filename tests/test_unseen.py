@@ -297,3 +297,41 @@ def test_a_figure_planned_for_a_year_is_read_from_the_report_before(wider, quest
     report), they were refused."""
     answer = _ask(wider, question).answer
     assert said in answer, answer
+
+
+def test_two_things_each_asked_then_which_is_more_are_compared(wider):
+    """ "…各多少件？哪个多？" (a question mark between): the two were given and which is more was never said."""
+    answer = _ask(wider, "惠阳区办理区人大代表建议和区政协提案各多少件？哪个多？").answer
+    assert "47件" in answer and "63件" in answer and "政协提案更多" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the report counts 行政复议申请, not 行政复议案件; its growth (同比增长21.5%) is no share of what is asked
+        ("惠阳区审结的行政复议案件占收到的比例是多少", "88.7%（431÷486"),
+        ("惠阳区审结的行政复议申请占收到的比例", "88.7%（431÷486"),
+        # of the two things' sum
+        ("花都区2023年人大建议占人大建议和政协提案总数的比例是多少？", "47.6%（208÷437"),
+        ("惠阳区人大代表建议占人大代表建议和政协提案总数的比例", "42.7%（47÷110"),
+        ("花都区2023年政协提案占人大建议和政协提案合计的百分之几", "52.4%（229÷437"),
+    ],
+)
+def test_a_share_of_a_things_acts_or_of_two_things_sum_is_worked_out(wider, question, said):
+    answer = _ask(wider, question).answer
+    assert said in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["惠阳区收到行政复议申请多少件", "受理了多少", "审结呢", "占收到的比例"], "88.7%"),
+        (["汕头审结的行政复议案件有多少", "占受理的比例呢"], "95.1%"),
+        (["花都区2023年办理了多少件人大建议", "占人大建议和政协提案总数的比例呢"], "47.6%"),
+    ],
+)
+def test_a_share_asked_after_a_count_is_the_share_of_the_thing_counted(wider, turns, said):
+    """ "占收到的比例" after "审结呢" had been rewritten "…行政复议申请和审结了多少，占收到的百分之几" and answered
+    with the counts again."""
+    answer = _converse(wider, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)

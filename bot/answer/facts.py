@@ -62,6 +62,7 @@ from bot.answer.intent import (
     rates_named,
     report_years,
     role_asked,
+    share_of_sum,
     short_name,
     subject_of,
     things_summed,
@@ -1088,7 +1089,7 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     year = rows[0][1].year or report.covered_year or ""
     clauses = (f"{_clause(row)}[{sentences.index(row.sentence) + 1}]" for _, row in rows)
     said = "，".join(dict.fromkeys(clauses))  # "…分别为1836件、1652件、1571件": both rows' clause, said once
-    if SUM_ASKED.search(plan.question):  # "…合计多少": their sum, where both are exact
+    if SUM_ASKED.search(plan.question) and not share_of_sum(plan.question):  # "…合计多少": their sum, both exact
         total = _sum(rows)
         return Facts(passages, f"{name}{year}年{said}；{total}。", tuple(NUMBER.findall(total)))
     verdict, difference = _verdicts(plan, rows)
@@ -1103,7 +1104,8 @@ def _share_read_off(plan: Plan, rows: list[tuple[str, Figure]], report: Report) 
     (_, x), (_, y) = rows
     if x.sentence != y.sentence:
         return False
-    rates = [f for f in report.figures if f.sentence == x.sentence and f.unit_class == "percent"]
+    # a growth ("行政复议申请…同比增长21.5%") is no share of what is asked
+    rates = [f for f in report.figures if f.sentence == x.sentence and f.unit_class == "percent" and not f.change]
     asked = to_simplified(plan.question)
     return not any(re.sub(r"率$", "", to_simplified(f.indicator))[-2:] in asked for f in rates)
 
@@ -1158,11 +1160,21 @@ def _acts_of_one_thing(pair: tuple[str, str]) -> tuple[str, tuple[str, str]]:
     it is: the thing leads the first act only, and each act's figure is in a sentence about the thing."""
     acts = [next((act for act in CASE_ACTS if act in thing), "") for thing in pair]
     if all(acts) and acts[0] != acts[1] and (subject := pair[0].replace(acts[0], "")):  # "审结案件占受理案件…"
-        return subject, (acts[0], acts[1])
+        return _without_its_kind(subject), (acts[0], acts[1])
     first, second = tagged(pair[0]), tagged(pair[1])
     if len(first) > 1 and first[-1][1] == "v" and all(flag == "v" for _, flag in second):
         return "".join(word for word, _ in first[:-1]), (first[-1][0], pair[1])
     return "", pair
+
+
+def _without_its_kind(subject: str) -> str:
+    """A thing named with a word of its kind, without it where that leaves a name of its own ("行政复议案件" →
+    行政复议): a report counting 行政复议申请 says nothing of 行政复议案件 by those words."""
+    for kind in GENERIC_THINGS:
+        rest = subject[: -len(kind)]
+        if subject.endswith(kind) and len(rest) >= 2 and not set(tokenize(rest)) <= GENERIC_THINGS:
+            return rest
+    return subject
 
 
 def _whole_sentence(section: Section | None, sentence: str) -> str:
@@ -1181,7 +1193,8 @@ def _sum(rows: list[tuple[str, Figure]]) -> str:
 def _verdicts(plan: Plan, rows: list[tuple[str, Figure]]) -> tuple[str, str]:
     """What the comparison concludes (which is larger, their order, or by how much when asked; their sum when
     asked), and the figure computed."""
-    if not plan.compare and SUM_ASKED.search(plan.question) and not plan.things:
+    summed = SUM_ASKED.search(plan.question) and not share_of_sum(plan.question)
+    if not plan.compare and summed and not plan.things:
         total = _total(rows)  # "南海和肇庆…加起来有几个": the places' figures summed
         return total, total
     if RATIO_ASKED.search(plan.question):  # "是…的几倍": the ratio, said as asked
@@ -1496,7 +1509,7 @@ def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     ratio = x.value / y.value
     said = round(ratio, 2 if ratio < 1 else 1)
     about = "约" if inexact(x) or inexact(y) or said != ratio else ""
-    return f"{a}{about}是{b}的{plain_number(said)}倍{_computed(x, y)}"
+    return f"{a}{about}是{b}的{plain_number(said)}倍{_computed(x.value, y.value)}"
 
 
 def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
@@ -1508,14 +1521,15 @@ def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
         return ""  # a rate is no part of another
     if inexact(x) or inexact(y):
         return "数值为约数，占比无法精确计算"
-    share = x.value / y.value * 100
+    whole, of = (x.value + y.value, f"{a}和{b}合计") if share_of_sum(plan.question) else (y.value, b)
+    share = x.value / whole * 100
     about = "约" if round(share, 1) != share else ""
-    return f"{a}{about}占{b}的{plain_number(round(share, 1))}%{_computed(x, y)}"
+    return f"{a}{about}占{of}的{plain_number(round(share, 1))}%{_computed(x.value, whole)}"
 
 
-def _computed(x: Figure, y: Figure) -> str:
+def _computed(x: float, y: float) -> str:
     """How a ratio of two figures was worked out, said after it: "（187÷134，据报告数字计算）"."""
-    return f"（{plain_number(x.value)}÷{plain_number(y.value)}，据报告数字计算）"
+    return f"（{plain_number(x)}÷{plain_number(y)}，据报告数字计算）"
 
 
 def _total(rows: list[tuple[str, Figure]]) -> str:

@@ -119,7 +119,8 @@ RATIO_ASKED = re.compile(r"(?:几|多少)倍")
 _MOST_ASKED_BACK = r"最[多高少低][，,]?(?:对吧|对吗|是吧|是吗|吧|吗)"
 # One figure's share of another asked ("审结案件占受理案件的比例", "政协提案是人大建议的百分之几"): computed, but
 # for a share of successes, which the reports state as a 成功率 (its base not always the count beside it).
-SHARE_OF_ASKED = re.compile(r"(?:占|是|为)[^，。？?]{1,12}?的?(?:比例|比重|百分之几|百分之多少|百分比|几成)")
+_SHARE_WORDS = "(?:比例|比重|百分之几|百分之多少|百分比|几成)"
+SHARE_OF_ASKED = re.compile(rf"(?:占|是|为)[^，。？?]{{1,16}}?的?{_SHARE_WORDS}")
 # The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
 ORDER_ASKED = re.compile(
     r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
@@ -864,6 +865,9 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     if not found:
         return ()
     pair = tuple(_thing_phrase(x) for x in (found.group(1), found.group(2)))
+    summed = _OF_THE_SUM.fullmatch(found.group(2))  # "人大建议占人大建议和政协提案总数的比例": the other of the two
+    if summed and pair[0] in summed.groups():
+        pair = (pair[0], next(x for x in summed.groups() if x != pair[0]))
     return pair if all(len(x) >= 2 for x in pair) and pair[0] != pair[1] else ()
 
 
@@ -914,13 +918,23 @@ _AFTER_A_THING = frozenset("各 都 分别 多 少 高 低 大 小 更 更多 �
 
 _TWO_THINGS = re.compile(
     rf"([{CJK}“”]{{2,12}}?)(?:和|与|跟|同|比|、)([{CJK}“”]{{2,12}}?)的?(?:数量|件数|人数|次数|数)?(?:之间)?"
-    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|，|,"
+    rf"(?:相差|差|哪个|哪一个|谁|多多少|少多少|多几|少几|相比|合计|共计|加起来|一共|总共|[，,？?]"
     r"|(?=更?[多少高低](?:吗|吧|呢|[？?，,]|$)))"  # "人大建议比政协提案多吗"
 )
 # One thing as a multiple or a share of another ("政协提案是人大建议的几倍", "审结案件占受理案件的比例是多少").
-_ONE_OF_THE_OTHER = re.compile(
-    rf"([{CJK}“”]{{2,12}}?)(?:是|占|为)([{CJK}“”]{{2,12}}?)的(?:几倍|多少倍|比例|比重|百分之几|百分之多少|百分比|几成)"
+_ONE_OF_THE_OTHER = re.compile(rf"([{CJK}“”]{{2,12}}?)(?:是|占|为)([{CJK}“”]{{2,16}}?)的(?:几倍|多少倍|{_SHARE_WORDS})")
+# A share asked of two things' sum ("人大建议占人大建议和政协提案总数的比例"): the sum is worked out too.
+_OF_THE_SUM = re.compile(
+    rf"([{CJK}“”]{{2,12}}?)(?:和|与|及|、)([{CJK}“”]{{2,12}}?)的?(?:总数|总和|合计|之和|总量|总计)"
 )
+
+
+def share_of_sum(question: str) -> bool:
+    """Whether a share asked is of the sum of two things ("…占人大建议和政协提案总数的比例")."""
+    found = SHARE_OF_ASKED.search(to_simplified(question))
+    return bool(found and _OF_THE_SUM.search(found.group(0)))
+
+
 # The sum of two things asked ("人大建议和政协提案合计多少件"): computed from their rows.
 SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总共")
 # A part asking things side by side ("哪个多", "谁更快", "相差多少", "加起来"): a question with one is answered
@@ -1578,6 +1592,10 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     for name in _names_in(core, new.issuers, issuers) if added else []:  # "加上广州，三个城市里哪个最多"
         core = core.replace(name, "", 1).lstrip(" ，,")
     core = _THESE.sub("", core)
+    if _SHARE_OF_IT.match(core) and not (new.issuers or new.places):  # "占收到的比例" after "…审结了多少"
+        old = find_scope(base, issuers)
+        scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
+        return f"{scope}{_last_thing(base, issuers)}{core}？"
     if not _ASKS_WHICH.search(core) or _thing_named(core):
         return None
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
@@ -1908,6 +1926,21 @@ def _unchanged(question: str, scope: Scope, issuers: list[str]) -> str:
         return ""
     thing = _CHANGE_BASE.sub("", text[: change.start()])
     return _YEAR.sub("", without_places(thing, scope, issuers)).strip(" ，,的")
+
+
+# A follow-up asking a share of the thing just asked, naming only what it is a share of ("占收到的比例呢").
+_SHARE_OF_IT = re.compile(rf"^(?:这|它|其|这个数?字?)?(?:占|是)[^，。？?]{{1,12}}?的?{_SHARE_WORDS}")
+
+
+def _last_thing(question: str, issuers: list[str]) -> str:
+    """The thing a question asked last, as a noun phrase: "…收到行政复议申请，审结了多少？" → 行政复议申请审结 (the
+    act asked last, of the thing its first clause names); "…审结的行政复议案件有多少" → 行政复议案件审结."""
+    clauses = [c for c in re.split(r"[，,]", _without_count(question)) if c.strip()] or [""]
+    first, last = (_thing_of(c, issuers) for c in (clauses[0], clauses[-1]))
+    acts = case_acts(clauses[-1])
+    if len(clauses) > 1 and acts and all(flag == "v" for _, flag in tagged(last)):
+        return re.sub("|".join(CASE_ACTS), "", first) + acts[-1]
+    return last
 
 
 def _thing_asked(question: str) -> str:
