@@ -2,7 +2,13 @@
 
 import pytest
 
-from bot.answer.arithmetic import arithmetic_asked, more_than_the_year_before, span_in_days, worked_out
+from bot.answer.arithmetic import (
+    arithmetic_asked,
+    change_between,
+    more_than_the_year_before,
+    span_in_days,
+    worked_out,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +48,18 @@ def test_more_than_the_year_before_only_from_exact_counts_with_the_year_befores_
     assert more_than_the_year_before("比上一年多了多少件", said) == "比上年多352件（1342−990，据报告数字计算）。"
     assert more_than_the_year_before("比上一年增长了百分之几", said) == ""  # the report's 35.6% says it
     assert more_than_the_year_before("比上一年多了多少件", "收到1400余件（上年为990件）[1]。") == ""  # a bound
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "said"),
+    [
+        ("考核权重由上年的4%提高至6%", "考核权重提高了几个百分点", "（提高2个百分点，据报告数字计算）"),
+        ("全市执法队伍由167支精简至114支", "执法队伍精简了多少支", "（精简53支，据报告数字计算）"),
+        ("全市执法队伍由167支精简至114支", "执法队伍精简了百分之几", "（精简约31.7%，167→114，据报告数字计算）"),
+        ("全市执法队伍由167支精简至114支", "执法队伍现在有多少支", ""),  # no change asked
+        ("由1400余件减少至900件", "减少了多少件", "（数值为约数，变化无法精确计算）"),
+        ("出庭应诉率由95%提高至99.3%，提高4.3个百分点", "提高了几个百分点", ""),  # the report says it
+    ],
+)
+def test_a_change_said_by_its_two_ends_is_worked_out_when_asked(text, question, said):
+    assert change_between(text, question) == said

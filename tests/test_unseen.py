@@ -335,3 +335,26 @@ def test_a_share_asked_after_a_count_is_the_share_of_the_thing_counted(wider, tu
     with the counts again."""
     answer = _converse(wider, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_places_rates_compared_are_of_one_thing(wider):
+    """江门 gives two 调解成功率: 商事调解's 86% and 人民调解's 98.36%. Beside 惠阳's 人民调解 rate it had given the
+    商事调解 one, and called 惠阳 12.96 points higher."""
+    answer = _ask(wider, "江门调解成功率和惠阳哪个高？高多少？").answer
+    assert "98.36%" in answer and "86%" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("江门考核权重提高了几个百分点？", "提高2个百分点", "出庭应诉率"),  # was refused
+        ("成都执法队伍精简了多少支", "精简53支", "86.15%"),
+        ("成都执法队伍精简了百分之几", "精简约31.7%", "86.15%的执法力量"),  # another thing's rate had answered
+    ],
+)
+def test_a_change_said_by_its_two_ends_is_worked_out(wider, question, said, not_said):
+    """ "由上年的4%提高至6%", "由167支精简至114支": the report gives a change by where it went from and to. What
+    is worked out of the cited figures, and 上年 said as its year, are not flagged as numbers no source gives."""
+    answer = _ask(wider, question)
+    assert said in answer.answer and not_said not in answer.answer, answer.answer
+    assert answer.flagged_numbers == [], answer.flagged_numbers

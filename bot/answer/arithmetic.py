@@ -82,6 +82,53 @@ _MORE_THAN_BEFORE = re.compile(
 _STATED_BEFORE = re.compile(r"(?:上一?年|去年|\d{4}年)(?:同期)?为$")
 
 
+def from_to(text: str) -> tuple[Figure, Figure, str] | None:
+    """The two ends of a change a text says by them ("考核权重由上年的4%提高至6%", "执法队伍由167支精简至114支"):
+    (from, to, the verb), of one unit; None else."""
+    found = _FROM_TO.search(to_simplified(CITATION.sub("", text)))
+    if not found:
+        return None
+    ends = [extract_figures(found.group(g)) for g in ("from", "to")]
+    if not all(ends):
+        return None
+    first, last = ends[0][-1], ends[1][0]
+    return (first, last, found.group("verb")) if first.unit == last.unit and first.unit else None
+
+
+def change_between(text: str, question: str) -> str:
+    """A note working out a change a question asks ("提高了几个百分点", "精简了多少支", "减少了百分之几") of a text
+    giving only its two ends: "（提高2个百分点，据报告数字计算）"; "" when none is asked, or the text says it."""
+    asked = to_simplified(question)
+    ends = from_to(text)
+    if not ends or not change_asked_of_ends(asked) or any(f.change for f in extract_figures(text)):
+        return ""
+    first, last, verb = ends
+    if inexact(first) or inexact(last):
+        return "（数值为约数，变化无法精确计算）"
+    a, b = first.value, last.value
+    if first.unit_class == "percent":
+        return f"（{verb}{plain_number(round(abs(b - a), 2))}个百分点，据报告数字计算）"
+    if re.search(r"百分之|%|百分比|几成", asked) and a:
+        change = plain_number(round(abs(b - a) / a * 100, 1))
+        return f"（{verb}约{change}%，{plain_number(a)}→{plain_number(b)}，据报告数字计算）"
+    return f"（{verb}{in_unit_of(abs(b - a), first)}，据报告数字计算）"
+
+
+def change_asked_of_ends(question: str) -> bool:
+    """Whether a question asks by how much a thing changed ("提高了几个百分点", "精简了多少支")."""
+    return bool(_CHANGE_AMOUNT_ASKED.search(to_simplified(question)))
+
+
+# "由上年的4%提高至6%": a change said by its two ends, the verb saying which way.
+_FROM_TO = re.compile(
+    r"由(?P<from>[^，。；由至到]{0,12}?\d+(?:\.\d+)?[^，。；由至到\d]{0,4}?)"
+    r"(?P<verb>提高|提升|增加|增长|上升|降低|下降|减少|精简|压减|压缩|缩短|扩大)(?:至|到)(?P<to>[^，。；]{1,12})"
+)
+_CHANGE_AMOUNT_ASKED = re.compile(
+    rf"{_CHANGED}(?:多少|几)(?:个百分点|个|项|支|件|名|家|人|天|%)?|{_CHANGED}(?:百分之几|百分之多少|几成)"
+)
+
+
 def span_in_days(text: str) -> int | None:
     """The days a date range in a text spans, both ends counted ("8月1日至8月4日": 4), or None: the length a
     "举行了几天" asks, which the report gives as its dates. A range within one year (which is not said)."""

@@ -76,6 +76,9 @@ def retrieve(
     return intent, scope, passages
 
 
+# A figure the extractive composer worked out of those it cites, said so: "（精简53支，据报告数字计算）".
+_WORKED_OUT = re.compile(r"（[^（）]*据(?:报告数字|起止日期)计算）")
+
 _PER_PART = 2  # passages each part of a question of several parts adds, when the whole question's lack them
 
 
@@ -200,7 +203,8 @@ class Answerer:
         if checked.refused or not answers_the_asked(plan, checked.answer, self._idf(), cited):
             return None
         text, order = renumbered(checked.answer)
-        return Facts([passages[n - 1] for n in order], text)
+        # what the composer (code, not a model) worked out of the cited figures grounds as they do
+        return Facts([passages[n - 1] for n in order], text, tuple(_WORKED_OUT.findall(text)))
 
     def _year_missing(self, plan: Plan) -> bool:
         """Whether a year the question asks of has no report of the place asked ("肇庆2024年…比2023年多了多少"
@@ -307,6 +311,8 @@ class Answerer:
         if report is not None:
             published = f"{report.published} {chinese_date(report.published)}" if report.published else ""
             dates = f"\n{report.covered_year or ''}年 {report.anchor_year or ''}年 {published}"
+            if report.anchor_year:  # "由上年的4%" is said "由2023年的4%" (`_dated`)
+                dates += "".join(f" {d.year}年" for d in relative_dates(citation.text, report.anchor_year))
         return citation.in_context() + dates
 
     def _extractive(self) -> AnswerBackend:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.arithmetic import days_said
+from bot.answer.arithmetic import change_asked_of_ends, change_between, days_said, from_to
 from bot.answer.checks import (
     asked_nouns,
     confirmation,
@@ -80,8 +80,12 @@ class Extractive:
         idf = self._idf()
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
         wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
-        changed = change_asked(asked)  # a change asked: a sentence holding one answers, not a count
-        terms = _content(set(tokenize(asked)), passages)  # every sentence is its place's
+        # a change asked: a sentence holding one answers, not a count; "精简了百分之几" asks one, said by its ends
+        changed = change_asked(asked) or change_asked_of_ends(asked)
+        # every sentence is its place's; "几个百分点" is no word of the thing: its tokens (百分, 分点, 百分点) had
+        # outweighed the thing's words, and any change of a rate says them
+        unasked = re.sub(r"(?:多少|几)个?百分点", "", asked)
+        terms = _content(set(tokenize(unasked)), passages)
         done, scored, seen = done_asked(question, intent), [], set()
         # what was done: not next year's tasks
         planned = {n for n, p in enumerate(passages, 1) if done and heading_role(p.heading) == "plans"}
@@ -157,6 +161,7 @@ class Extractive:
                 core, question, intent, idf, [short_name(p.issuer) for p in passages if p.issuer]
             )
             note = note if intent.figure and not intent.each else ""
+            note = note or change_between(core, question)  # "减少了百分之几" (a rate asked) too
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
 
@@ -434,8 +439,8 @@ def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], floa
 def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str, changed: bool) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
     holds no count of 案件); a change when one is asked ("比2023年多了多少": "同比增长42.3%", not 受理点17个)."""
-    if changed:
-        return any(f.change for f in extract_figures(sentence))
+    if changed:  # said by its two ends too ("由上年的4%提高至6%"): `change_between` works it out
+        return any(f.change for f in extract_figures(sentence)) or from_to(sentence) is not None
     if unit is None:
         return intent.figure_in(sentence)
     return any(counts_for(unit, f.unit, question) for f in extract_figures(sentence))

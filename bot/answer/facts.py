@@ -16,7 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.answer.arithmetic import in_unit_of, inexact, more_than_the_year_before, plain_number, worked_out
+from bot.answer.arithmetic import (
+    change_asked_of_ends,
+    in_unit_of,
+    inexact,
+    more_than_the_year_before,
+    plain_number,
+    worked_out,
+)
 from bot.answer.checks import (
     answers_the_asked,
     asked_nouns,
@@ -381,6 +388,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
     if plan.intent.trend and not row.change:  # "…败诉率比上年多了还是少了": the change beside it says
+        return None
+    if change_asked_of_ends(plan.question) and not row.change:  # "精简了百分之几": a level is no change
         return None
     if not answers_the_asked(plan, row.sentence, idf, [whole]):
         return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
@@ -1225,6 +1234,7 @@ def _rows_compared(
     before one naming two others ("备案审查…纠正问题文件6件" before "合法性审查9000余件" for 规范性文件备案审查)."""
     terms = _terms(plan)
     picked = [(report, name, _best_row(plan, report, terms, idf)) for report, name in reports]
+    picked = [(report, name, _alike_row(plan, report, terms, idf, row, picked)) for report, name, row in picked]
     keys = _key_terms(terms, [_topic_clause(row) for *_, row in picked if row is not None], idf)
     found, unsaid = [], []
     rarest = _rarest(keys, idf) if keys else None
@@ -1238,6 +1248,18 @@ def _rows_compared(
         else:
             found.append((report, name, row))
     return found or None, unsaid, keys or set()
+
+
+def _alike_row(
+    plan: Plan, report: Report, terms: set[str], idf: Idf, row: Figure | None, picked: list
+) -> Figure | None:
+    """A place's row, of those matching the question alike, the one most like the other places' rows: "调解成功率"
+    of a report giving 商事调解's and 人民调解's is the one said like another's 人民调解 row."""
+    others = [other for _, _, other in picked if other is not None and other is not row]
+    if row is None or not others:
+        return row
+    alike = frozenset(w for other in others for w in tokenize(to_simplified(other.sentence)) if len(w) >= 2)
+    return _best_row(plan, report, terms, idf, alike=alike) or row
 
 
 # Words of a comparison's question that say how a figure came about or how it is measured, not what it counts
@@ -1329,18 +1351,24 @@ def _said(row: Figure, keys: set[str]) -> str:
 
 
 def _best_row(
-    plan: Plan, report: Report, terms: set[str], idf: Idf, keys: set[str] | frozenset[str] = frozenset()
+    plan: Plan,
+    report: Report,
+    terms: set[str],
+    idf: Idf,
+    keys: set[str] | frozenset[str] = frozenset(),
+    alike: frozenset[str] = frozenset(),
 ) -> Figure | None:
     """The row of a report that best matches what the question compares (its words, its unit class); with
     `keys`, only a row whose sentence names one of them. A rate named ("纠错率") is a row naming it: 85%以上行政
-    争议经复议后未进入诉讼程序 is a share of another thing."""
+    争议经复议后未进入诉讼程序 is a share of another thing. Of rows matching alike, the one whose sentence says
+    more of the words `alike` (another place's row's): 人民调解's 调解成功率 beside another's, not 商事调解's."""
     wanted = plan.unit or ("%" if plan.intent.rate else None)
     change, rates = change_asked(plan.question), rates_named(plan.question)
     frame = _frame_words(plan)
     next_year = role_asked(plan.question) == "plans"
     named = NUMBER_NAMES.findall(to_simplified(plan.question))
     acts = [(kind, kinds) for kinds in DISTINCT_KINDS if (kind := kind_asked(plan.question, kinds))]
-    best, best_key = None, (0.0, 0.0, 0)
+    best, best_key = None, (0.0, 0.0, 0.0, 0)
     asked = [to_simplified(p) for p in plan.scope.places]
     gazetteer = report.gazetteer
     others = [p for p in [*gazetteer.places, gazetteer.parent or ""] if p and not any(a in p for a in asked)]
@@ -1379,7 +1407,7 @@ def _best_row(
         if _of_another_year(row, report, plan.scope.years[0] if plan.scope.years else report.covered_year):
             score *= 0.5  # "2022年为93.4%，2023年为98.2%": another year's figure than the one asked
         # ties: the row saying more of the question's frame, then the one whose indicator is the closest phrase
-        key = (score, _score(row.sentence, frame, idf), -len(row.indicator))
+        key = (score, _score(row.sentence, alike, idf), _score(row.sentence, frame, idf), -len(row.indicator))
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best
