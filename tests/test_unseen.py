@@ -358,3 +358,23 @@ def test_a_change_said_by_its_two_ends_is_worked_out(wider, question, said, not_
     answer = _ask(wider, question)
     assert said in answer.answer and not_said not in answer.answer, answer.answer
     assert answer.flagged_numbers == [], answer.flagged_numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a sentence's own "同比增长6.4%" had answered 占比; and the counts are said as the report writes them
+        ("江门2024年实有经营主体多少户，其中企业多少户，占比多少", "占比约30.5%（17.9万÷58.6万"),
+        # its words (占比) in no sentence had left the question's coverage too low: refused
+        ("韶关2024年受理行政复议申请多少件，调解和解多少，占比多少", "占比约25.1%（208÷830"),
+    ],
+)
+def test_a_share_asked_after_the_counts_is_worked_out_of_them(wider, question, said):
+    answer = _ask(wider, question).answer
+    assert said in answer, answer
+
+
+def test_a_part_then_its_share_asked_as_follow_ups(wider):
+    """ "其中企业呢" had been rewritten "江门2024年实有经营其中企业多少户", and "占比多少" after it refused."""
+    answer = _converse(wider, "江门2024年实有经营主体多少户", "其中企业呢", "占比多少")
+    assert "占比约30.5%" in answer.answer, (answer.standalone, answer.answer)

@@ -53,10 +53,10 @@ def worked_out(part: str, said: str) -> str:
     if not a:
         return ""
     if kind == "share":
-        return f"占比约{plain_number(round(b / a * 100, 1))}%（{plain_number(b)}÷{plain_number(a)}，据报告数字计算）。"
+        return f"占比约{plain_number(round(b / a * 100, 1))}%（{written(second)}÷{written(first)}，据报告数字计算）。"
     way = "减少" if b < a else "增加"
     change = plain_number(round(abs(a - b) / a * 100, 1))
-    return f"{way}约{change}%（{plain_number(a)}→{plain_number(b)}，据报告数字计算）。"
+    return f"{way}约{change}%（{written(first)}→{written(second)}，据报告数字计算）。"
 
 
 def more_than_the_year_before(question: str, said: str) -> str:
@@ -110,7 +110,7 @@ def change_between(text: str, question: str) -> str:
         return f"（{verb}{plain_number(round(abs(b - a), 2))}个百分点，据报告数字计算）"
     if re.search(r"百分之|%|百分比|几成", asked) and a:
         change = plain_number(round(abs(b - a) / a * 100, 1))
-        return f"（{verb}约{change}%，{plain_number(a)}→{plain_number(b)}，据报告数字计算）"
+        return f"（{verb}约{change}%，{written(first)}→{written(last)}，据报告数字计算）"
     return f"（{verb}{in_unit_of(abs(b - a), first)}，据报告数字计算）"
 
 
@@ -181,6 +181,11 @@ def in_unit_of(value: float, like: Figure) -> str:
         if word in like.text:
             return f"{plain_number(value / size)}{word}{like.unit}"
     return f"{plain_number(value)}{like.unit}"
+
+
+def written(figure: Figure) -> str:
+    """A figure's number as the report writes it, without its unit: 17.9万 (of 17.9万户), 830 (of 830件)."""
+    return in_unit_of(figure.value, figure).removesuffix(figure.unit)
 
 
 def inexact(row: Figure) -> bool:

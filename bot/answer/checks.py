@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.answer.arithmetic import counted_from_dates, span_in_days
+from bot.answer.arithmetic import arithmetic_asked, counted_from_dates, span_in_days
 from bot.answer.intent import (
     AGENT_ASKED,
     CASE_ACTS,
@@ -89,6 +89,10 @@ def coverage(
     For a question asking a figure only sentences holding a number (a percentage for a rate) count,
     and they must name the other places the question names: the figure has to be about them.
     """
+    parts = asks(question)
+    if len(parts) > 1 and (kept := [p for p in parts if not arithmetic_asked(p)]) and len(kept) < len(parts):
+        question = "，".join(kept)  # "…，占比多少": worked out of the figures, its words in no sentence
+        intent = Intent.of(question)
     scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
     asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went is said by the change, not these words
     terms = {t for t in words(asked) if not any(t in w or w in t for w in scope_words)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.arithmetic import change_asked_of_ends, change_between, days_said, from_to
+from bot.answer.arithmetic import arithmetic_asked, change_asked_of_ends, change_between, days_said, from_to
 from bot.answer.checks import (
     asked_nouns,
     confirmation,
@@ -173,6 +173,9 @@ class Extractive:
         said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
         unsaid: list[str] = []  # parts no sentence answers
         for part in parts:
+            if said and arithmetic_asked(part) in ("share", "sum"):  # "占比多少": worked out of the figures said
+                unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
+                continue
             terms = _content(set(tokenize(to_simplified(part))), passages)  # its place names no sentence better
             if not terms:  # "…几部地方性法规，主要是哪些": of the thing before it, whose sentence is said
                 continue

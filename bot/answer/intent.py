@@ -1803,6 +1803,10 @@ _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省)(?:范围)?(?:内)?")
 _THAT_ONE = re.compile(r"(?:那|这|该)(?:份|篇)(?:报告|报道|文章)?")
 # The end of a question that asks a count ("…多少件？", "有几项"): what a follow-up on a rate replaces.
 _ASKS_COUNT = re.compile(r"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)[^，。？?\s]{0,3}[？?]?$")
+# The count a question asks, with its counter ("多少户"): a part of the thing follow-up asks in it.
+_COUNT_ASKED = re.compile(rf"(?:多少|几)(?:{_COUNTERS})")
+# A share asked of nothing named ("占比多少", "比例呢"): of the figures just given.
+_SHARE_ONLY = re.compile(r"(?:占比|比例|比重)(?:是|有|为)?(?:多少|几)?")
 _ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
 
 
@@ -1811,6 +1815,11 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
     question in the old scope."""
     scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
+    counted = _COUNT_ASKED.search(base)
+    if _PART_OF.match(core) and not _ASKS_WHAT.search(core) and counted:  # "其中企业呢": a part of what was counted
+        return f"{base.rstrip(' ？?')}，{core}{counted.group(0)}？"
+    if _SHARE_ONLY.fullmatch(core) and counted:  # "占比多少" after a part counted: its share, worked out
+        return f"{base.rstrip(' ？?')}，{core}？"
     if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core := re.sub(r"(?:是|有|为)?多少$", "", core)):
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", core))) >= 2:  # "行政诉讼败诉率呢？": its own thing
             return f"{scope}{core}是多少？"
