@@ -315,9 +315,13 @@ def test_two_things_each_asked_then_which_is_more_are_compared(wider):
         ("花都区2023年人大建议占人大建议和政协提案总数的比例是多少？", "47.6%（208÷437"),
         ("惠阳区人大代表建议占人大代表建议和政协提案总数的比例", "42.7%（47÷110"),
         ("花都区2023年政协提案占人大建议和政协提案合计的百分之几", "52.4%（229÷437"),
+        # of the counts just asked: a sentence's own "同比增长6.4%" had answered 占比; the counts said as written
+        ("江门2024年实有经营主体多少户，其中企业多少户，占比多少", "占比约30.5%（17.9万÷58.6万"),
+        # its words (占比) in no sentence had left the question's coverage too low: refused
+        ("韶关2024年受理行政复议申请多少件，调解和解多少，占比多少", "占比约25.1%（208÷830"),
     ],
 )
-def test_a_share_of_a_things_acts_or_of_two_things_sum_is_worked_out(wider, question, said):
+def test_a_share_of_a_things_acts_of_two_things_sum_or_of_the_counts_asked_is_worked_out(wider, question, said):
     answer = _ask(wider, question).answer
     assert said in answer, answer
 
@@ -358,20 +362,6 @@ def test_a_change_said_by_its_two_ends_is_worked_out(wider, question, said, not_
     answer = _ask(wider, question)
     assert said in answer.answer and not_said not in answer.answer, answer.answer
     assert answer.flagged_numbers == [], answer.flagged_numbers
-
-
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        # a sentence's own "同比增长6.4%" had answered 占比; and the counts are said as the report writes them
-        ("江门2024年实有经营主体多少户，其中企业多少户，占比多少", "占比约30.5%（17.9万÷58.6万"),
-        # its words (占比) in no sentence had left the question's coverage too low: refused
-        ("韶关2024年受理行政复议申请多少件，调解和解多少，占比多少", "占比约25.1%（208÷830"),
-    ],
-)
-def test_a_share_asked_after_the_counts_is_worked_out_of_them(wider, question, said):
-    answer = _ask(wider, question).answer
-    assert said in answer, answer
 
 
 def test_a_part_then_its_share_asked_as_follow_ups(wider):
