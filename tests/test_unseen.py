@@ -368,3 +368,30 @@ def test_a_part_then_its_share_asked_as_follow_ups(wider):
     """ "其中企业呢" had been rewritten "江门2024年实有经营其中企业多少户", and "占比多少" after it refused."""
     answer = _converse(wider, "江门2024年实有经营主体多少户", "其中企业呢", "占比多少")
     assert "占比约30.5%" in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("兴宁2024年在优化法治化营商环境方面做了哪些工作？", "提升政务服务水平"),
+        ("请概括兴宁2024年在行政复议方面的成效", "收到行政复议申请412件"),
+        ("兴宁2024年在基层依法治理方面做了什么", "推进镇街法治建设"),
+    ],
+)
+def test_a_summary_of_an_aspect_is_told_by_its_paragraph(wider, question, said):
+    """兴宁's measures are paragraphs each opening "在…方面，" under one heading (一、主要成效): any aspect asked had
+    been told by the first paragraph (强化第一责任人职责…)."""
+    answer = _ask(wider, question).answer
+    assert said in answer and "强化第一责任人职责" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("兴宁企业开办时间压缩到多少？", "0.5个工作日"),  # no unit asked: a length of time answers
+        ("兴宁简易案件平均审结时间多少", "22天"),  # not a count in 件 (of 案件)
+    ],
+)
+def test_a_time_named_and_how_much_asked_is_answered_by_a_length(wider, question, said):
+    answer = _ask(wider, question).answer
+    assert said in answer, answer

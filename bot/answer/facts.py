@@ -89,7 +89,7 @@ from bot.ingest.figures import (
 )
 from bot.ingest.metadata import SIGNATURE_DATE
 from bot.ingest.report import Report
-from bot.ingest.structure import Section, section_at
+from bot.ingest.structure import Section, items_in, section_at
 from bot.models import REFUSAL, Filters, Passage
 from bot.text import (
     CITATION,
@@ -882,6 +882,7 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
             below = _numbered_below(report, section)  # "（二）…" over "1.…。" paragraphs: read with them
             units.append((section, section.path[-1], "\n".join([section.text, *(s.text for s in below)])))
             units.extend((section, _headline(item.text), item.text) for item in section.items)
+            units.extend((aspect, aspect.path[-1], aspect.text) for aspect in _aspects(section))
     if not units:
         return None
 
@@ -902,6 +903,23 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         text = "\n".join([section.text, *(s.text for s in below)])
         said = "；".join(_key_sentences(s.text, terms, idf, budget=80) for s in below)
     return Facts([_passage(report, section, text)], f"{name}{report.covered_year or ''}年：{said}[1]。")
+
+
+def _aspects(section: Section) -> list[Section]:
+    """The paragraphs of a section each opening with the aspect it is about ("在优化法治化营商环境方面，…一是…"),
+    as sections of their own, with their items: a report written so has no heading over them, and its section
+    read whole had told its first paragraph for any aspect asked."""
+    found = []
+    for paragraph in section.text.split("\n"):
+        if aspect := _ASPECT.match(paragraph.strip()):
+            text = paragraph.strip()
+            path = (*section.path, aspect.group(1))
+            found.append(replace(section, path=path, text=text, items=items_in(text[aspect.end() :])))
+    return found
+
+
+# A paragraph opening with what it is about: "在优化法治化营商环境方面，".
+_ASPECT = re.compile(r"^在([^，。；,]{2,30}?)方面[，,]")
 
 
 def _numbered_below(report: Report, section: Section) -> list[Section]:

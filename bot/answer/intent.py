@@ -50,7 +50,11 @@ _COUNTERS = "|".join(
     for u in "个百分点 个工作日 个月 件 宗 起 名 人次 人 位 项 条 个 家 所 户 份 篇 部 支 次 场 元 天 年 倍".split()
 )
 # A length of time asked ("观察期有多长？", "多久"): a figure in a unit of time ("6个月"), not a date.
-_ASKS_LENGTH = re.compile(r"多长(?:时间)?|多久")
+# A length of time asked: "多长时间", or a time named and how much it is or came to ("审结时间多少", "开办时间
+# 压缩到多少"); not by how much it changed ("时限压缩了多少": 压缩率达90% says it).
+_ASKS_LENGTH = re.compile(
+    r"多长(?:时间)?|多久|(?:时间|时限|时长|用时|期限)(?:是|为|有|(?:压缩|缩短|减少|降)[到至])?(?:多少|几)"
+)
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
 _ASKS_FIGURE = re.compile(

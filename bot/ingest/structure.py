@@ -372,6 +372,11 @@ def _text_items(text: str) -> tuple[Item, ...]:
     return tuple(Item(m.group(0), text[m.end() : end].strip()) for m, end in zip(accepted, ends))
 
 
+def items_in(text: str) -> tuple[Item, ...]:
+    """The items of a stretch of running text ("一是…二是…"), as a section's are read."""
+    return _text_items(text)
+
+
 def _own_items(text: str, leaf: _Leaf) -> tuple[Item, ...]:
     """Items inside one heading's own span, not counting the heading's own label."""
     body = text[leaf.begin : leaf.end]
