@@ -395,3 +395,16 @@ def test_a_summary_of_an_aspect_is_told_by_its_paragraph(wider, question, said):
 def test_a_time_named_and_how_much_asked_is_answered_by_a_length(wider, question, said):
     answer = _ask(wider, question).answer
     assert said in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("汕头2022年收到行政复议申请多少件？", None),  # had got 2023's "发出行政复议意见书和建议书14份"
+        ("汕头2022年出庭应诉率是多少", "93.4%"),  # "出庭应诉率2022年为93.4%，2023年为98.2%"
+        ("江门2025年要争创第几批全国法治政府建设示范市？", "第四批"),  # the 2024 report's plans
+    ],
+)
+def test_a_year_a_place_has_no_report_of_is_answered_only_by_a_figure_said_of_it(wider, question, said):
+    answer = _ask(wider, question)
+    assert answer.refused if said is None else said in answer.answer, answer.answer

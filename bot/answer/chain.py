@@ -47,6 +47,7 @@ from bot.answer.verify import Verifier, fact_sentences, verified
 from bot.index.library import Library
 from bot.index.search import Extras, years_by_body
 from bot.ingest.dates import periods_dated, relative_dates
+from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
 from bot.text import MARKER, answer_sentences, in_script_of
@@ -202,9 +203,22 @@ class Answerer:
         cited = [c.text for c in checked.citations]
         if checked.refused or not answers_the_asked(plan, checked.answer, self._idf(), cited):
             return None
+        if (year := self._unreported_year(plan)) and f"{year}年" not in checked.answer:
+            planned = all(heading_role(c.heading) == "plans" and c.year == year - 1 for c in checked.citations)
+            if not planned:  # "汕头2022年…" with only its 2023 report: a 2023 figure is no answer; the 2024
+                return None  # report's plans are 2025's ("江门2025年要争创第几批…")
         text, order = renumbered(checked.answer)
         # what the composer (code, not a model) worked out of the cited figures grounds as they do
         return Facts([passages[n - 1] for n in order], text, tuple(_WORKED_OUT.findall(text)))
+
+    def _unreported_year(self, plan: Plan) -> int | None:
+        """The one year a question asks of a place with no report of it (its plans aside: "2025年打算" is in the
+        2024 report), or None: only a sentence saying that year's figure answers."""
+        bodies, years = plan.scope.issuers, plan.scope.years
+        if len(years) != 1 or not bodies or role_asked(plan.question) == "plans":
+            return None
+        reported = years_by_body(self.library.store)
+        return years[0] if all(years[0] not in reported.get(b, ()) for b in bodies) else None
 
     def _year_missing(self, plan: Plan) -> bool:
         """Whether a year the question asks of has no report of the place asked ("肇庆2024年…比2023年多了多少"
