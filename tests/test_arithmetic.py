@@ -5,6 +5,7 @@ import pytest
 from bot.answer.arithmetic import (
     arithmetic_asked,
     change_between,
+    first_dated,
     more_than_the_year_before,
     span_in_days,
     worked_out,
@@ -63,3 +64,16 @@ def test_more_than_the_year_before_only_from_exact_counts_with_the_year_befores_
 )
 def test_a_change_said_by_its_two_ends_is_worked_out_when_asked(text, question, said):
     assert change_between(text, question) == said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("《乙办法》和甲条例哪个先施行？", "（《乙办法》施行更早，据报告日期比较）"),
+        ("甲条例和乙办法哪个更晚施行", "（《甲条例》施行更晚，据报告日期比较）"),
+        ("甲条例什么时候施行", ""),  # no order asked
+    ],
+)
+def test_which_of_two_dated_things_came_first_is_said_when_asked(question, said):
+    text = "《甲条例》自2023年11月1日起施行，《乙办法》自2023年7月1日起施行"
+    assert first_dated(text, question) == said

@@ -408,3 +408,10 @@ def test_a_time_named_and_how_much_asked_is_answered_by_a_length(wider, question
 def test_a_year_a_place_has_no_report_of_is_answered_only_by_a_figure_said_of_it(wider, question, said):
     answer = _ask(wider, question)
     assert answer.refused if said is None else said in answer.answer, answer.answer
+
+
+def test_which_of_two_laws_took_effect_first_is_said(wider):
+    """Both dates were given, and which came first was not said; the answer began "汕头市2023年其中《…": a 其中
+    whose clause before was not kept."""
+    answer = _ask(wider, "《汕头市城市道路挖掘管理办法》和侨批条例哪个先施行？").answer
+    assert "（《汕头市城市道路挖掘管理办法》施行更早" in answer and "其中" not in answer, answer

@@ -129,6 +129,29 @@ _CHANGE_AMOUNT_ASKED = re.compile(
 )
 
 
+def first_dated(text: str, question: str) -> str:
+    """Which of the things a text dates came first (or last), when a question asks ("…和…哪个先施行"): "（《…》
+    施行更早，据报告日期比较）"; "" when none is asked, or the text dates fewer than two things apart."""
+    asked = _FIRST_ASKED.search(to_simplified(question))
+    if not asked:
+        return ""
+    found = _TITLED_DATE.finditer(to_simplified(CITATION.sub("", text)))
+    dated = [(m.group(1), (int(m.group(2)), int(m.group(3)), int(m.group(4)))) for m in found]
+    if len({when for _, when in dated}) < 2:
+        return ""
+    early = asked.group(1) in ("先", "早")
+    name, _ = (min if early else max)(dated, key=lambda x: x[1])
+    act = _ACT_DATED.search(to_simplified(question))
+    return f"（{name}{act.group(0) if act else ''}{'更早' if early else '更晚'}，据报告日期比较）"
+
+
+# Which came first or last, asked: "哪个先施行", "哪部更早", "谁后出台".
+_FIRST_ASKED = re.compile(r"(?:哪|谁)(?:个|一个|部|项|份)?(?:更)?(先|早|晚|后)")
+# A title and the date said of it ("《…》自2023年11月1日起施行").
+_TITLED_DATE = re.compile(r"(《[^》]{2,40}》)[^《》。；]{0,20}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_ACT_DATED = re.compile(r"施行|实施|出台|发布|印发|通过|公布")
+
+
 def span_in_days(text: str) -> int | None:
     """The days a date range in a text spans, both ends counted ("8月1日至8月4日": 4), or None: the length a
     "举行了几天" asks, which the report gives as its dates. A range within one year (which is not said)."""

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.answer.arithmetic import arithmetic_asked, change_asked_of_ends, change_between, days_said, from_to
+from bot.answer.arithmetic import (
+    arithmetic_asked,
+    change_asked_of_ends,
+    change_between,
+    days_said,
+    first_dated,
+    from_to,
+)
 from bot.answer.checks import (
     asked_nouns,
     confirmation,
@@ -146,7 +153,7 @@ class Extractive:
         said: list[tuple[int, str]] = []  # (passage n, the clauses kept)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             core = self._core(sentence, _content(terms, passages), idf, intent, _marked(question), items=True)
-            core = _trimmed(core)
+            core = _trimmed(_lifted(core, sentence))
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -162,6 +169,7 @@ class Extractive:
             )
             note = note if intent.figure and not intent.each else ""
             note = note or change_between(core, question)  # "减少了百分之几" (a rate asked) too
+            note = note or first_dated(core, question)  # "哪个先施行": of the dates said
             lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
         return lines
 
@@ -194,7 +202,7 @@ class Extractive:
                 unsaid.append(part)
                 continue
             _, n, sentence = ranked[0]
-            core = _trimmed(self._core(sentence, terms, idf, asked, _marked(part)))
+            core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
             if any(core in earlier for _, _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only
@@ -487,6 +495,12 @@ def _repeats(core: str, earlier: str) -> bool:
 
 
 _REPEAT = 0.6
+
+
+def _lifted(core: str, sentence: str) -> str:
+    """Clauses lifted out of their sentence without the "其中" that tied them to a clause left behind ("制定政府
+    规章2部，其中《…》自…起施行"); a whole sentence keeps it, the one before it said too."""
+    return re.sub(r"^其中[，,]?", "", core) if core.strip() != sentence.strip() else core
 
 
 def _trimmed(core: str) -> str:
