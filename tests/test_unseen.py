@@ -415,3 +415,16 @@ def test_which_of_two_laws_took_effect_first_is_said(wider):
     whose clause before was not kept."""
     answer = _ask(wider, "《汕头市城市道路挖掘管理办法》和侨批条例哪个先施行？").answer
     assert "（《汕头市城市道路挖掘管理办法》施行更早" in answer and "其中" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["兴宁的报告什么时候发布的", "落款日期呢", "相隔几天"], "相隔7天"),
+        # a traditional report's place name, and "这个数字", are no words of what the figure counts
+        (["惠阳区2023年法律援助案件多少件", "这个数字出自报告哪一部分"], "2.法律援助和公共法律服务"),
+    ],
+)
+def test_follow_ups_on_a_reports_dates_and_parts(wider, turns, said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)

@@ -187,12 +187,18 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     return None
 
 
+# "这个数字出自…": the words pointing at the figure, no words of what it counts.
+_THIS_FIGURE = re.compile(r"(?:这个|该|这一|此)(?:数字|数据|数值|数)")
+
+
 def _located(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     """Which part of its report says something ("这个数字出自报告哪一部分？" after a figure was given): the
     sentence saying most of what is asked (holding a figure when a number is asked of), in its deepest
     section, whose heading path is the answer. None when no sentence says enough of it."""
-    asked = make_plan(LOCATION_ASKED.sub("", plan.question), [])
-    terms, number = _terms(asked), asked.intent.figure or _NUMBER_ASKED.search(plan.question)
+    asked = make_plan(_THIS_FIGURE.sub("", LOCATION_ASKED.sub("", plan.question)), [])
+    names = [to_simplified(n) for n in plan.scope.issuers + plan.scope.places]
+    terms = {t for t in _terms(asked) if not any(t in name for name in names)}  # every sentence is its place's
+    number = asked.intent.figure or _NUMBER_ASKED.search(plan.question)
     best, best_key = None, (0.0, 0)
     for section in report.sections:
         for sentence in _body_sentences(section) if section.path else []:

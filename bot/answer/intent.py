@@ -1596,6 +1596,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     for name in _names_in(core, new.issuers, issuers) if added else []:  # "加上广州，三个城市里哪个最多"
         core = core.replace(name, "", 1).lstrip(" ，,")
     core = _THESE.sub("", core)
+    if _DAYS_APART.fullmatch(core) and earlier and _of_the_report(base) and _of_the_report(earlier):
+        return f"{to_simplified(earlier).strip(' ？?')}，{to_simplified(base).strip(' ？?')}呢，{core}？"  # two dates
     if _SHARE_OF_IT.match(core) and not (new.issuers or new.places):  # "占收到的比例" after "…审结了多少"
         old = find_scope(base, issuers)
         scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
@@ -1941,6 +1943,8 @@ def _unchanged(question: str, scope: Scope, issuers: list[str]) -> str:
     return _YEAR.sub("", without_places(thing, scope, issuers)).strip(" ，,的")
 
 
+# Days apart asked of the two dates just asked ("落款日期呢" after "…什么时候发布的"): "相隔几天".
+_DAYS_APART = re.compile(r"(?:相隔|隔了|间隔|相差|差了?)(?:几|多少)天|(?:相隔|间隔)(?:多久|多长时间)")
 # A follow-up asking a share of the thing just asked, naming only what it is a share of ("占收到的比例呢").
 _SHARE_OF_IT = re.compile(rf"^(?:这|它|其|这个数?字?)?(?:占|是)[^，。？?]{{1,12}}?的?{_SHARE_WORDS}")
 
