@@ -35,6 +35,8 @@ def test_a_county_named_in_the_citys_report_is_not_the_city_in_a_comparison(wide
         "惠阳2023年12345热线受理了多少诉求",  # 信访事项及时受理率100% is a rate, of another thing
         "惠阳区2023年法律援助受援群众多少人？",  # 公共法律服务中心接待群众咨询1.1万人次 counts others
         "惠阳2023年设立了几个行政复议受理点？",  # "收到行政复议申请486件，受理452件" counts cases, not places
+        "汕头2023年法律援助挽回经济损失多少？",  # 审计's "促进增收节支和挽回损失4.3亿元" is another amount
+        "江门2024年行政执法人员中有法律职业资格的有多少人？",  # 持证行政执法人员5320人 are all of them
     ],
 )
 def test_a_count_the_report_does_not_give_is_not_answered_by_a_neighbouring_figure(wider, question):

@@ -189,6 +189,7 @@ _GRADE_SAID = re.compile(
 _AMONG = re.compile(
     r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})"
     r"|其中(?:有|共有)?([^，。？?\d]{2,12}?)的(?:有)?(?:多少|几)"  # "其中有法律职业资格的多少人"
+    r"|中(?:有|具有|持有|取得)([^，。？?\d]{2,12}?)的(?:有|共有)?(?:多少|几)"  # "执法人员中有法律职业资格的有多少人"
 )
 # What says why: a report that gives a cause says so with one of these.
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
@@ -805,7 +806,8 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     among a whole with a mark, the mark's rarest word; of an amount, the money named ("涉及金额3.2亿元" of
     人民调解 is no 法律援助 amount, and 法律援助's 追回欠薪2860万元 is no 金额: neither answers, not each half)."""
     money = money_measured(part) if counts_alike(wanted, "元") else None
-    thing = part.replace(money, "") if money else part  # of an amount, what it is of: not 金额 itself
+    # of an amount, what it is of: not 金额 itself, nor the act measuring it ("挽回经济损失": 审计's 挽回损失 is none)
+    thing = re.sub(rf"{_MONEY_ACT}(?:经济)?{re.escape(money)}", "", part) if money else part
     if not any(names_the_thing(thing, s, idf, named) for s in sentences):
         return False
     # "多少场行政复议听证会": the rarest word the reports use of what is counted (听证会), not 行政复议 alone; not
@@ -814,11 +816,15 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     if len(words) > 1 and not _says_rarest(words, sentences, idf):
         return False
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
-    mark = (among.group(1) or among.group(2)) if among else ""
+    mark = next((g for g in among.groups() if g), "") if among else ""
     marks = [t for t in tokenize(mark) if len(t) >= 2 and t not in GENERIC_THINGS]
     if marks and not _says_rarest(marks, sentences, idf):  # its rarest word: 表彰, 法律职业
         return False
     return not money or any(money in s for s in sentences)  # 挽回经济损失 asked: 追回欠薪 is another amount
+
+
+# What an amount asked is measured by doing, said before it: "挽回(经济)损失", "追回欠薪", "兑现…资金".
+_MONEY_ACT = "(?:挽回|追回|涉及|兑现|节约|减少|促进)?"
 
 
 def _says_rarest(words: list[str], sentences: list[str], idf: Callable[[str], float]) -> bool:
