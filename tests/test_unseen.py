@@ -430,3 +430,9 @@ def test_which_of_two_laws_took_effect_first_is_said(wider):
 def test_follow_ups_on_a_reports_dates_and_parts(wider, turns, said):
     answer = _converse(wider, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_rows_clause_said_whole_by_the_others_is_not_said_again(wider):
+    """ "收到行政复议申请1124件" beside "收到行政复议申请1124件，其中受理1018件": the count had been said twice."""
+    answer = _ask(wider, "南海区2024年受理的行政复议申请占收到的比例是多少？").answer
+    assert answer.count("1124件") == 1 and "90.6%" in answer, answer

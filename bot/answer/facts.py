@@ -1120,8 +1120,11 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
         for r in [next(row for _, row in rows if row.sentence == sentence) for sentence in sentences]
     ]
     year = rows[0][1].year or report.covered_year or ""
-    clauses = (f"{_clause(row)}[{sentences.index(row.sentence) + 1}]" for _, row in rows)
-    said = "，".join(dict.fromkeys(clauses))  # "…分别为1836件、1652件、1571件": both rows' clause, said once
+    clauses = [(_clause(row), sentences.index(row.sentence) + 1) for _, row in rows]
+    # "…分别为1836件、1652件、1571件": both rows' clause, said once; a clause another says whole, not again
+    # ("收到行政复议申请1124件" beside "收到行政复议申请1124件，其中受理1018件")
+    kept = [(c, n) for c, n in clauses if not any(c != other and c in other for other, _ in clauses)]
+    said = "，".join(dict.fromkeys(f"{c}[{n}]" for c, n in kept))
     if SUM_ASKED.search(plan.question) and not share_of_sum(plan.question):  # "…合计多少": their sum, both exact
         total = _sum(rows)
         return Facts(passages, f"{name}{year}年{said}；{total}。", tuple(NUMBER.findall(total)))
