@@ -436,3 +436,17 @@ def test_a_rows_clause_said_whole_by_the_others_is_not_said_again(wider):
     """ "收到行政复议申请1124件" beside "收到行政复议申请1124件，其中受理1018件": the count had been said twice."""
     answer = _ask(wider, "南海区2024年受理的行政复议申请占收到的比例是多少？").answer
     assert answer.count("1124件") == 1 and "90.6%" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "…地级市政府中排名第一" names no one who ranked it: 政府 is the thing's own word (仲裁机构 had answered)
+        (["广州2024年政府透明度排名第几", "是哪个机构评的"], None),
+        (["广州2024年在全市设立了多少个价格采集点", "这是哪个部门做的？"], "市场监管部门"),
+        (["兴宁的报告是哪一年的", "它的落款日期呢"], "2025年3月14日"),
+    ],
+)
+def test_who_did_it_and_its_lines_asked_after_a_figure_or_a_report(wider, turns, said):
+    answer = _converse(wider, *turns)
+    assert answer.refused if said is None else said in answer.answer, (answer.standalone, answer.answer)

@@ -210,6 +210,15 @@ _CHANGE_SAID = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降
 _AGENT_SAID = re.compile(
     r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|处|委员会|办公室|领导小组)"
 )
+
+
+def _agent_said(text: str, question: str) -> bool:
+    """Whether a text names who did something, beyond the words of the question's thing ("政府透明度…是哪个机构评的":
+    "…地级市政府中排名第一" names no one)."""
+    asked = AGENT_ASKED.sub("", to_simplified(question))
+    return any(m.group(0) not in asked for m in _AGENT_SAID.finditer(to_simplified(text)))
+
+
 _SCORE_ASKED = re.compile(r"得分|分数|多少分|几分")
 _SCORE_SAID = re.compile(r"\d(?:\.\d+)?\s*分(?![之钟别类期批])")
 
@@ -372,7 +381,7 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "…什么时候发的": "发布日期" without the date says no time
     if direction_claimed(plan.question) and not names_the_thing(plan.question, text, idf, named):
         return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
-    if AGENT_ASKED.search(plan.question) and plan.kind != "report" and not _AGENT_SAID.search(text):
+    if AGENT_ASKED.search(plan.question) and plan.kind != "report" and not _agent_said(text, plan.question):
         return False  # "…是哪个部门做的？": a sentence saying it was done, by no one named, does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False

@@ -1628,9 +1628,13 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
 
 
+# "它的…" of a report just asked about: its place names it.
+_ITS = re.compile(r"^(?:它的|它|其|该报告的?)")
 # "这个…", "它…": the figure or thing just asked ("其中" is a part of it, `_in_scope_of`).
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中)|这(?=是))(?!是哪|为哪)")
-_AGENT_OF_THIS = re.compile(rf"^(?:这项工作|这件事|这项|这个|这|它|该项?)(?=(?:是|由|归)?(?:{AGENT_ASKED.pattern}))")
+_AGENT_OF_THIS = re.compile(  # "这是哪个部门做的？", "是哪个机构评的": who did what was just asked
+    rf"^(?:这项工作|这件事|这项|这个|这|它|该项?)(?=(?:是|由|归)?(?:{AGENT_ASKED.pattern}))|^(?=[是由](?:{AGENT_ASKED.pattern}))"
+)
 _YEAR_OF_THIS = re.compile(
     r"^(?:这个?|该|上述|这些|以上|它|(?:刚才|前面|上面|之前)(?:说|提到?|讲|给)?的(?:第[一二两三]个)?)"
     r"(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
@@ -1821,6 +1825,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
     question in the old scope."""
     scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
+    core = _ITS.sub("", core) if _of_the_report(base) else core  # "它的落款日期呢": the report's, named by its place
     counted = _COUNT_ASKED.search(base)
     if _PART_OF.match(core) and not _ASKS_WHAT.search(core) and counted:  # "其中企业呢": a part of what was counted
         return f"{base.rstrip(' ？?')}，{core}{counted.group(0)}？"
