@@ -1690,8 +1690,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     relative = [r for r in relative if not _AGAINST.search(question[: r.start])]
     if relative:  # "上年的败诉率是多少？": the year before the one asked
         return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
-    if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked
-        return f"{_without_count(earlier)}，{question}"
+    if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked,
+        return f"{earlier.rstrip(' ？?')}，{question}"  # which is asked too: a share asked next is of the two
     if item_asked(question) and not role_asked(question) and role_asked(earlier):
         return f"{_without_item(earlier)}，{question}"  # "第二条具体讲的是什么？" of the list just given
     if mention_asked(question) and not role_asked(question) and role_asked(earlier):
