@@ -99,6 +99,7 @@ def _converse(library, *questions: str):
         (["花都区2023年办了多少件人大建议", "政协提案呢", "加起来多少"], "合计437件"),
         # "怎么解决这个" after one shortcoming told: next year's item on it, in that place's report
         (["韶关2024年存在的问题有哪些", "具体说说第二个", "2025年打算怎么解决这个"], "基层法治专业人才短缺"),
+        (["韶关2024年存在的问题有哪些", "具体说说第二个", "那打算如何改进呢"], "基层法治专业人才短缺"),  # no 这个
         (["成都2024年下一步工作有哪些", "第三条呢", "第五条具体说了什么"], "持续加强行政争议实质性化解"),
         # the section named after the first item ("第五条不足") stays when another item is asked
         (["花都区报告的第五条不足是什么", "第二条呢"], "政务数据应用效率不高"),

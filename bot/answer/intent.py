@@ -1498,9 +1498,13 @@ def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -
     """A question about the one shortcoming the last answer told ("针对这个问题下一步打算怎么做？" after "第二条具体讲
     的是什么？"), with that shortcoming's headline in place of "这个问题", and the answer's place where the question
     names none ("2025年针对这个问题…"): that report's item on it in next year's plans answers."""
+    fixed = _HOW_FIXED.fullmatch(question.strip())  # "怎么解决" after one shortcoming told: of that one
     this = _THIS_ITEM.search(question)
     said = next((t.get("content") or "" for t in reversed(history or []) if t.get("role") == "assistant"), "")
-    told = _ONE_ITEM_TOLD.search(to_simplified(said)) if this else None
+    told = _ONE_ITEM_TOLD.search(to_simplified(said)) if this or fixed else None
+    if fixed and told:
+        question = f"针对这个问题下一步{question.strip()}"
+        this = _THIS_ITEM.search(question)
     if not this or not told:
         return question
     named = question.replace(this.group(0), f"“{told.group(2)}”", 1)
@@ -1508,6 +1512,10 @@ def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -
     return named if scope.issuers or scope.places else f"{told.group(1)}{named}"
 
 
+# How it is to be put right, asked of nothing named ("怎么解决？", "那打算如何改进呢").
+_HOW_FIXED = re.compile(
+    r"(?:那么?)?(?:打算|准备|计划)?(?:怎么|如何|怎样)(?:解决|改进|整改|改善|应对|办)(?:呢|的)?[？?]?"
+)
 _THIS_ITEM = re.compile(r"这个问题|这一问题|该问题|这个不足|这一不足|这个短板|这方面的?问题|这个(?=[？?]?$)|这一点")
 # An answer telling one shortcoming, as `facts` words it ("南海区2024年度报告所列不足：HEADLINE：what it says" or
 # "…所列不足：HEADLINE，what it says"), not a list ("一是…；二是…"): its place and the shortcoming's headline.
