@@ -458,3 +458,10 @@ def test_a_rows_clause_said_whole_by_the_others_is_not_said_again(wider):
 def test_who_did_it_and_its_lines_asked_after_a_figure_or_a_report(wider, turns, said):
     answer = _converse(wider, *turns)
     assert answer.refused if said is None else said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_count_of_successes_asked_beside_a_stated_rate_is_said_not_given(wider):
+    """ "调解成功多少宗" of 江门's 商事调解: the report gives 57宗 received and a 调解成功率 of 86%, no count of
+    successes; the rate's sentence had stood for the part, so it was not said to be missing."""
+    answer = _ask(wider, "江门受理涉港澳商事纠纷多少宗？调解成功多少宗？").answer
+    assert "57宗" in answer and "未载明调解成功" in answer, answer

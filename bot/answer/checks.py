@@ -661,6 +661,16 @@ _ADDED_SAID = re.compile(r"新|增")
 _NEWLY_SAID = re.compile(r"新增|新建|新设|新认定|新创建")
 
 
+def counts_asked_in(part: str, sentence: str) -> bool:
+    """Whether a sentence holds a count in the unit a part asks, in a clause counting what it asks ("调解成功多少宗":
+    not "受理涉港澳商事纠纷57宗，调解成功率达86%", whose 宗 are those received); true when the part asks no count."""
+    unit = unit_asked(to_simplified(part), Intent.of(part))
+    if not unit or UNIT_CLASSES.get(unit) == "percent":
+        return True
+    counts = [f for f in extract_figures(sentence) if counts_for(unit, f.unit, part)]
+    return any(counts_successes(part, _own_clause(f)) for f in counts)
+
+
 def counts_successes(question: str, clause: str) -> bool:
     """Whether a clause counts the successes a question asks ("调成功了多少宗", "成功的宗数"), if it asks them: the
     total beside a 成功率 counts none."""
