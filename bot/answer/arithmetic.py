@@ -18,8 +18,9 @@ from bot.text import CITATION, to_simplified
 # What a part asks of the figures before it, by kind: a change from the first in %, a share of the first, a
 # difference, a sum. A rate the report names ("成功率") is the report's figure, not one to work out.
 _CHANGED = r"(?:减少|下降|降低|精简|压减|增长|增加|提高|上升|少|多)了?"
+_CHANGE_IN_PERCENT = re.compile(rf"{_CHANGED}(?:百分之几|百分之多少|多少百分比|几成|多少%)")
 _ASKED = (
-    ("change", re.compile(rf"{_CHANGED}(?:百分之几|百分之多少|多少百分比|几成|多少%)")),
+    ("change", _CHANGE_IN_PERCENT),
     ("share", re.compile(r"占比|比例|比重|占.{0,8}?(?:多少|几)|百分之几|百分比")),
     ("difference", re.compile(r"(?:少|多|减少|增加|精简|压减|相差|差)了?(?:多少|几)|差距|相差")),
     ("sum", SUM_ASKED),
@@ -124,9 +125,7 @@ _FROM_TO = re.compile(
     r"由(?P<from>[^，。；由至到]{0,12}?\d+(?:\.\d+)?[^，。；由至到\d]{0,4}?)"
     r"(?P<verb>提高|提升|增加|增长|上升|降低|下降|减少|精简|压减|压缩|缩短|扩大)(?:至|到)(?P<to>[^，。；]{1,12})"
 )
-_CHANGE_AMOUNT_ASKED = re.compile(
-    rf"{_CHANGED}(?:多少|几)(?:个百分点|个|项|支|件|名|家|人|天|%)?|{_CHANGED}(?:百分之几|百分之多少|几成)"
-)
+_CHANGE_AMOUNT_ASKED = re.compile(rf"{_CHANGED}(?:多少|几)|{_CHANGE_IN_PERCENT.pattern}")
 
 
 def first_dated(text: str, question: str) -> str:

@@ -217,8 +217,12 @@ class Answerer:
         bodies, years = plan.scope.issuers, plan.scope.years
         if len(years) != 1 or not bodies or role_asked(plan.question) == "plans":
             return None
+        return next(iter(self._unreported(years, bodies)), None)
+
+    def _unreported(self, years: list[int], bodies: list[str]) -> list[int]:
+        """The years none of the bodies has a report on."""
         reported = years_by_body(self.library.store)
-        return years[0] if all(years[0] not in reported.get(b, ()) for b in bodies) else None
+        return [y for y in years if all(y not in reported.get(b, ()) for b in bodies)]
 
     def _year_missing(self, plan: Plan) -> bool:
         """Whether a year the question asks of has no report of the place asked ("肇庆2024年…比2023年多了多少"
@@ -226,8 +230,7 @@ class Answerer:
         compared, bodies = years_compared(plan.question), plan.scope.issuers
         if not compared or not bodies:  # most questions: no store read
             return False
-        years = years_by_body(self.library.store)
-        return any(all(y not in years.get(b, ()) for b in bodies) for y in compared)
+        return bool(self._unreported(list(compared), bodies))
 
     def _compose(self, plan: Plan, facts: Facts, base: dict, timings: dict, started: float) -> Iterator[str | Answer]:
         """The answer from the facts: their own composition (`extractive`), or a model's, checked sentence by

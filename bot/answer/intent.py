@@ -1607,9 +1607,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     if _DAYS_APART.fullmatch(core) and earlier and _of_the_report(base) and _of_the_report(earlier):
         return f"{to_simplified(earlier).strip(' ？?')}，{to_simplified(base).strip(' ？?')}呢，{core}？"  # two dates
     if _SHARE_OF_IT.match(core) and not (new.issuers or new.places):  # "占收到的比例" after "…审结了多少"
-        old = find_scope(base, issuers)
-        scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
-        return f"{scope}{_last_thing(base, issuers)}{core}？"
+        return f"{_scope_said(find_scope(base, issuers))}{_last_thing(base, issuers)}{core}？"
     if not _ASKS_WHICH.search(core) or _thing_named(core):
         return None
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
@@ -1832,7 +1830,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     """A follow-up naming no place or year: a rate or a change of the same thing ("满意率呢？", "同比增长多少？"),
     the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
     question in the old scope."""
-    scope = "".join(old.issuers + old.places + [f"{y}年" for y in old.years])
+    scope = _scope_said(old)
     core = _ITS.sub("", core) if _of_the_report(base) else core  # "它的落款日期呢": the report's, named by its place
     counted = _COUNT_ASKED.search(base)
     if _PART_OF.match(core) and not _ASKS_WHAT.search(core) and counted:  # "其中企业呢": a part of what was counted
@@ -1960,6 +1958,11 @@ def _unchanged(question: str, scope: Scope, issuers: list[str]) -> str:
 _DAYS_APART = re.compile(r"(?:相隔|隔了|间隔|相差|差了?)(?:几|多少)天|(?:相隔|间隔)(?:多久|多长时间)")
 # A follow-up asking a share of the thing just asked, naming only what it is a share of ("占收到的比例呢").
 _SHARE_OF_IT = re.compile(rf"^(?:这|它|其|这个数?字?)?(?:占|是)[^，。？?]{{1,12}}?的?{_SHARE_WORDS}")
+
+
+def _scope_said(scope: Scope) -> str:
+    """A question's places and years, as a follow-up rewritten in them opens: "惠州市惠阳区2023年"."""
+    return "".join(scope.issuers + scope.places + [f"{y}年" for y in scope.years])
 
 
 def _last_thing(question: str, issuers: list[str]) -> str:

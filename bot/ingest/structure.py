@@ -354,8 +354,9 @@ def _paragraph(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
-def _text_items(text: str) -> tuple[Item, ...]:
-    """Items of the outermost label style used in `text`: the style whose "1" label comes first."""
+def items_in(text: str) -> tuple[Item, ...]:
+    """Items of the outermost label style used in a stretch of running text ("一是…二是…"): the style whose "1"
+    label comes first."""
     firsts = [
         (m.start(), style) for style, p in _ITEM_STYLES.items() for m in p.finditer(text) if _number(m.group(1)) == 1
     ]
@@ -372,15 +373,10 @@ def _text_items(text: str) -> tuple[Item, ...]:
     return tuple(Item(m.group(0), text[m.end() : end].strip()) for m, end in zip(accepted, ends))
 
 
-def items_in(text: str) -> tuple[Item, ...]:
-    """The items of a stretch of running text ("一是…二是…"), as a section's are read."""
-    return _text_items(text)
-
-
 def _own_items(text: str, leaf: _Leaf) -> tuple[Item, ...]:
     """Items inside one heading's own span, not counting the heading's own label."""
     body = text[leaf.begin : leaf.end]
-    return _text_items(body[len(leaf.label) :] if leaf.label and body.startswith(leaf.label) else body)
+    return items_in(body[len(leaf.label) :] if leaf.label and body.startswith(leaf.label) else body)
 
 
 def _child_items(text: str, group: list[_Leaf], end: int) -> tuple[Item, ...]:
