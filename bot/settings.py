@@ -34,6 +34,7 @@ class AnswerConfig:
     """How answers are made from passages."""
 
     k: int = 3  # passages given to the answer backend
+    deeper_k: int = 6  # passages read again when the first k do not answer
     max_tokens: int = 256  # longest generated answer
     # Refuse unless one passage sentence holds this share (by idf) of the question's words; measured on eval/.
     min_coverage: float = 0.1
@@ -79,6 +80,7 @@ class Settings(BaseSettings):
     openai_deadline: float = Field(180.0, description="Seconds one answer may stream in all; then cut, incomplete.")
     openai_retries: int = 2
     answer_k: int = 3
+    answer_deeper_k: int = 6
     max_answer_tokens: int = 256
     # Refuse unless one passage sentence holds this share (by idf) of the question's words; measured on eval/.
     min_coverage: float = 0.1
@@ -153,7 +155,9 @@ class Settings(BaseSettings):
 
     @property
     def answering(self) -> AnswerConfig:
-        return AnswerConfig(self.answer_k, self.max_answer_tokens, self.min_coverage, self.min_coverage_figure)
+        return AnswerConfig(
+            self.answer_k, self.answer_deeper_k, self.max_answer_tokens, self.min_coverage, self.min_coverage_figure
+        )
 
     @property
     def uploads_dir(self) -> Path:

@@ -465,3 +465,67 @@ def test_a_count_of_successes_asked_beside_a_stated_rate_is_said_not_given(wider
     successes; the rate's sentence had stood for the part, so it was not said to be missing."""
     answer = _ask(wider, "江门受理涉港澳商事纠纷多少宗？调解成功多少宗？").answer
     assert "57宗" in answer and "未载明调解成功" in answer, answer
+
+
+def test_a_figure_in_a_passage_below_the_first_ones_found_is_read_when_they_do_not_answer(wider):
+    """ "在全省…营商环境评价中排名第九位" is in the second chunk of 汕头's long opening, which ranks below the plans'
+    "推动营商环境评价排名进入全省前八": "在全省排第几" was refused. Passages found deeper are read once."""
+    answer = _ask(wider, "汕头营商环境在全省排第几").answer
+    assert "排名第九位" in answer, answer
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["兴宁2024年行政复议听证会开了几场？"],  # deeper: its 听证会 is of 重大行政决策
+        ["江门2024年行政执法人员中有法律职业资格的有多少人？"],  # 持证 5320人; 职业资格认可 is of 港澳 professionals
+        ["江门2024年人民调解成功率", "全省排第几"],  # "排查各类矛盾纠纷隐患2.4万宗" is no rank
+        ["成都2024年法治政府建设考评排第几"],  # "明确七个方面24项工作任务" is no rank
+    ],
+)
+def test_what_deeper_passages_or_a_rank_asked_do_not_say_is_refused(wider, turns):
+    answer = _converse(wider, *turns)
+    assert answer.refused, (answer.standalone, answer.answer)
+
+
+def test_a_sentence_beside_the_figure_naming_another_thing_is_not_added(wider):
+    """ "办理…行政复议案件多少件": "运用广东省一体化平台办理非现场云巡查案件966宗" says 办理 and 案件, which the
+    answer "全年共受理行政复议申请830件" does not, but is of another thing; it had been said after it."""
+    answer = _ask(wider, "韶关2024年一共办理了多少件行政复议案件").answer
+    assert "830件" in answer and "966" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("江门调解成功率是多少", ["98.36%", "86%"], []),  # 人民调解's and 商事调解中心's: the question tells neither
+        ("江门人民调解成功率是多少", ["98.36%"], ["86%"]),
+    ],
+)
+def test_a_rate_a_report_gives_of_two_things_asked_of_neither_gives_both(wider, question, said, not_said):
+    """江门 gives a 调解成功率 of its 人民调解 (98.36%) and of its 商事调解中心 (86%): asked naming neither, the
+    answer had been 86% alone, the usual meaning's rate left out."""
+    answer = _ask(wider, question).answer
+    assert all(x in answer for x in said) and not any(x in answer for x in not_said), answer
+
+
+def test_places_moved_in_a_ranking_are_not_counted_as_people(wider):
+    """ "前移了几位": 位 counts places in a ranking here, not people; "较上年前移三位" had been told apart from the
+    thing with a note that the report gives no count of 营商 in 位."""
+    answer = _ask(wider, "汕头营商环境较上年前移了几位").answer
+    assert "前移三位" in answer and "未载明" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["花都区2023年收到多少宗行政复议申请", "其中调解成功几宗", "占多大比例"], "0.9%"),  # 7 ÷ 786
+        (["花都区2023年收到多少宗行政复议申请", "其中调解成功几宗", "所占比例是多少"], "0.9%"),
+        (["韶关2024年信访事项及时受理率是多少", "按期办结率呢", "在全省排第几"], "全省前列"),  # "均排全省前列"
+    ],
+)
+def test_a_share_or_a_rank_asked_in_other_words_after_counts_or_rates(wider, turns, said):
+    """ "占多大比例" and "所占比例是多少" ask what "占比多少" asks (they had been refused, 比例 taken for a thing
+    named); "均排全省前列" says where the rates rank, as "排第几" now asks a rank the answer must give."""
+    answer = _converse(wider, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)

@@ -19,6 +19,7 @@ from bot.answer.checks import (
     attribute,
     coverage,
     kept_citations,
+    names_every_thing,
     renumbered,
     ungrounded_numbers,
 )
@@ -190,6 +191,25 @@ class Answerer:
             return None  # "佛山市…" with only 佛山市南海区's report: the district's figures are not the city's
         if self._year_missing(plan):
             return None
+        # the first passages not answering, deeper ones are read once: a sentence in a long opening's second
+        # chunk ("在全省…营商环境评价中排名第九位") ranks below the plans' "排名进入全省前八"
+        for depth in (k,) if k else (None, self.config.deeper_k):
+            if facts := self._read(plan, filters, depth, base, timings, started, deeper=depth is not k):
+                return facts
+        return None
+
+    def _read(
+        self,
+        plan: Plan,
+        filters: Filters | None,
+        k: int | None,
+        base: dict,
+        timings: dict,
+        started: float,
+        deeper: bool = False,
+    ) -> Facts | None:
+        """The facts `k` passages found give, checked; None when they do not answer. Passages found `deeper` must
+        name each thing asked (`names_every_thing`), as they are more often of a neighbouring thing."""
         intent, scope, passages = retrieve(self.library, plan.question, filters, k, self.config.k)
         timings["retrieve"] = time.perf_counter() - started
         covered = coverage(plan.question, intent, scope, passages, self._idf())
@@ -202,6 +222,8 @@ class Answerer:
         checked = self.validate(composed, passages, base, {}, 0)
         cited = [c.text for c in checked.citations]
         if checked.refused or not answers_the_asked(plan, checked.answer, self._idf(), cited):
+            return None
+        if deeper and not names_every_thing(plan, checked.answer, self._idf()):
             return None
         if (year := self._unreported_year(plan)) and f"{year}年" not in checked.answer:
             planned = all(heading_role(c.heading) == "plans" and c.year == year - 1 for c in checked.citations)

@@ -181,7 +181,8 @@ def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:
 # What a grade or rank question must be answered with: a grade, a rank or a place in an order.
 _GRADE_SAID = re.compile(
     r"等次|等级|排名|名次|第[一二三四五六七八九十\d]+名|优秀|良好|合格|A\+|前[一二三四五六七八九十\d]+"
-    r"|(?:全国|全省|全市|位居|位列|居)第[一二三四五六七八九十\d]+|首位"  # "蝉联全国第一", "居粤东西北首位"
+    r"|(?:全国|全省|全市|位居|位列|居|排)第[一二三四五六七八九十\d]+|首位"  # "蝉联全国第一", "居粤东西北首位"
+    r"|(?:全国|全省|全市)前列"  # "均排全省前列"
 )
 
 
@@ -859,6 +860,21 @@ def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], n
     if any(code not in sentence for code in NUMBER_NAMES.findall(to_simplified(question))):
         return False  # "12348热线": 12345's sentence is of another line
     return not nouns or any(mentions(to_simplified(sentence), n) for n in nouns)
+
+
+def names_every_thing(plan: Plan, answer: str, idf: Callable[[str], float]) -> bool:
+    """Whether one clause of an answer names each of a question's rarest nouns (`asked_nouns`), and holds the
+    figure when one is asked: what passages found deeper must show, as they are more often of a neighbouring
+    thing ("行政复议听证会开了几场": the 听证会 of 重大行政决策; "立法搞了多少": "…与立法项目同步制定…，…基准
+    文件33份" counts 文件; "执法人员中有法律职业资格的": 持证执法人员 in one sentence, 职业资格认可 in another)."""
+    named = [to_simplified(x) for x in plan.scope.issuers + plan.scope.places]
+    nouns = asked_nouns(plan.question, idf, named)
+    clauses = re.split(r"[，；;。]", to_simplified(CITATION.sub("", answer)))
+    return bool(nouns) and any(  # naming none, a question is too loose for passages found deeper
+        all(mentions(clause, n) for n in nouns)
+        and (plan.kind not in ("figure", "rate") or plan.intent.figure_in(clause))
+        for clause in clauses
+    )
 
 
 def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:

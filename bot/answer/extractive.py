@@ -142,7 +142,7 @@ class Extractive:
             if len(chosen) >= max(self.max_sentences, len(reports_needed)):
                 break
         if wants_number and not intent.each:
-            chosen = _beside_the_figure(chosen, passages, terms, intent)
+            chosen = _beside_the_figure(chosen, passages, terms, intent, question, idf)
         lines = self._said(question, chosen, passages, terms, idf, intent)
         yield from [verdict] if (verdict := confirmation(question, "".join(lines), idf)) else []
         yield from lines
@@ -225,7 +225,7 @@ class Extractive:
         rates = rates_named(part)
         thing = part if asked_nouns(part, idf, places) or names_a_thing(part) else f"{first}{part}"
         # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one
-        whole = next((h for p in passages if (h := sentence_holding(p.text, sentence)) != sentence), sentence)
+        whole = _whole(sentence, passages)
         return bool(
             (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
@@ -404,21 +404,36 @@ def _items_asked(clause: str, terms: set[str]) -> str:
 
 
 def _beside_the_figure(
-    chosen: list[tuple[float, int, str]], passages: list[Passage], terms: set[str], intent: Intent
+    chosen: list[tuple[float, int, str]], passages: list[Passage], terms: set[str], intent: Intent, question: str, idf
 ) -> list[tuple[float, int, str]]:
     """One figure asked and the best sentence gives one: its report's other sentences stay only when they say a
-    word of the question it does not ("主动撤回…多少宗": 撤回 is in the second alone); another report's figure
-    stays (which is whose is the answer's to say)."""
+    word of the question it does not ("主动撤回…多少宗": 撤回 is in the second alone) and name the thing asked
+    as it does ("办理…行政复议案件多少件": not "办理非现场云巡查案件966宗", which says 办理 and 案件 alone); another
+    report's figure stays (which is whose is the answer's to say)."""
     best = chosen[0]
     if not intent.figure_in(best[2]):
         return chosen
     said = {t for t in terms if t in to_simplified(best[2])}
     doc = passages[best[1] - 1].doc
+    places = [short_name(p.issuer) for p in passages if p.issuer]
+
+    def of_the_thing(sentence: str) -> bool:
+        return names_the_thing(question, _whole(sentence, passages), idf, places)
+
+    named = of_the_thing(best[2])
     return [
         c
         for c in chosen
-        if c is best or passages[c[1] - 1].doc != doc or {t for t in terms if t in to_simplified(c[2])} - said
+        if c is best
+        or passages[c[1] - 1].doc != doc
+        or {t for t in terms if t in to_simplified(c[2])} - said
+        and (not named or of_the_thing(c[2]))
     ]
+
+
+def _whole(sentence: str, passages: list[Passage]) -> str:
+    """The whole sentence a clause is of, in the passage holding it (the clause itself when none does)."""
+    return next((h for p in passages if (h := sentence_holding(p.text, sentence)) != sentence), sentence)
 
 
 def _counted(text: str) -> bool:

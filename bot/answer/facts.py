@@ -399,12 +399,46 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     if not answers_the_asked(plan, row.sentence, idf, [whole]):
         return None  # another thing's rate, or another rate of the thing: similar chunks are checked instead
+    if rival := _same_rate_beside(plan, report, row, terms, idf):
+        return _rates_of_two_things(report, name, sorted([row, rival], key=lambda r: r.paragraph))
     said = _clause(row)  # naming what the rate is of, alone; else with the counts before it it is of, if short
     named = asked_nouns(plan.question, idf, [name]) and names_the_thing(plan.question, said, idf, [name])
     if not named and len(head := _up_to(row)) <= 60:  # "满意率是多少" names nothing: the clause would say of what
         said = _clean(head)
     text = f"{name}{row.year or report.covered_year or ''}年{said}[1]。"
     return Facts([_passage(report, section, whole)], confirmation(plan.question, text, idf) + text)
+
+
+def _same_rate_beside(plan: Plan, report: Report, row: Figure, terms: set[str], idf: Idf) -> Figure | None:
+    """Another row of a report giving the rate asked under the same name, of a thing the question tells no more
+    apart than the row's ("江门调解成功率": 人民调解's 98.36% and 商事调解中心's 86%); None when the question names
+    one of them ("人民调解成功率") or the report gives one."""
+    said = to_simplified(row.indicator)
+    for other in report.figures:
+        if other is row or other.unit_class != "percent" or to_simplified(other.indicator) != said:
+            continue
+        if (
+            other.value == row.value
+            or other.change
+            or unreached(other)
+            or _planned(report, other) != _planned(report, row)
+        ):
+            continue
+        if _score(_up_to(other), terms, idf) == _score(_up_to(row), terms, idf):
+            return other
+    return None
+
+
+def _rates_of_two_things(report: Report, name: str, rows: list[Figure]) -> Facts:
+    """Two rates of one name, each with the clauses saying what it is of, each cited."""
+    year = rows[0].year or report.covered_year or ""
+    passages = [
+        _passage(report, section, _whole_sentence(section, r.sentence))
+        for r in rows
+        for section in [section_at(list(report.sections), r.paragraph)]
+    ]
+    said = "；".join(f"{_clean(_up_to(r))}[{n}]" for n, r in enumerate(rows, 1))
+    return Facts(passages, f"{name}{year}年{said}。")
 
 
 def _year_before(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> Facts | None:

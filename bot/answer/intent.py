@@ -148,10 +148,8 @@ TREND_ASKED = re.compile(
 )
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因|为什么|为何")
-# A grade or a rank asked ("什么等次", "排名第几"): the answer must give one.
 # Who did something ("这是哪个部门做的？", "由哪个单位负责"): a department or body must be named to answer.
 AGENT_ASKED = re.compile(r"(?:哪个|哪些|哪家|什么)(?:部门|单位|机构|机关)|谁(?:做|负责|牵头|办|实施|推行|开展|设)")
-GRADE_ASKED = re.compile(r"等次|等级|排名|第几名|名次|评级")
 _ASKS_SUMMARY = re.compile(
     r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)"
     r"|(?:在.{2,24}?)?方面.{0,8}?(?:做了|开展了|采取了|推进了|有)(?:哪些|什么|啥)(?:工作|措施|举措|做法)?"
@@ -164,6 +162,8 @@ _ASKS_SUMMARY = re.compile(
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一?年|哪几年|哪几天|哪天|哪个月|几月|什么时间|哪段时间|多久")
 _ASKS_ORDINAL = re.compile(r"第几|排名|名次")
 _ASKS_RANK = re.compile(r"排(?:在|到|了)?第几|排名|名次|第几名")
+# A grade or a rank asked ("什么等次", "排名第几", "在全省排第几"): the answer must give one.
+GRADE_ASKED = re.compile(rf"等次|等级|评级|{_ASKS_RANK.pattern}")
 _ASKS_SPAN = re.compile(r"哪段时间|哪几年|多久|多长时间|期间|时间段|哪些年")
 # The unit a figure question asks in ("多少件", "几名"; not "哪几天", "第几批"): the answer must give a number of
 # the same class.
@@ -296,7 +296,9 @@ def _clauses_asking(text: str) -> list[str]:
 _CONFIRMS_ONLY = re.compile(
     r"^(?:是|对|真的|确实)?(?:这样|如此)?(?:吗|吧|对吗|对吧|是吗|是吧|对不对|是不是|没错吧|没错吗)[？?]?$"
 )
-_ASKS_IN_CLAUSE = re.compile(r"多少|几|什么时候|何时|多长|多久|哪些|哪个|哪一|谁|是否|是不是|怎样|如何|[吗吧][？?]?$")
+_ASKS_IN_CLAUSE = re.compile(
+    r"多少|几|什么时候|何时|多长|多久|多大|哪些|哪个|哪一|谁|是否|是不是|怎样|如何|[吗吧][？?]?$"
+)
 
 
 def subject_of(part: str) -> str:
@@ -316,7 +318,7 @@ _HEDGES = re.compile(r"大概|大约|大致|左右|(?:了)?百分之几?$|了$")
 
 
 _ASK_WORDS = re.compile(
-    r"(?:[办做搞]了?)?(?:又|还)?(?:是|有|为|排|达到?|共)?(?:多少|几|第几|什么|哪些|怎样|如何)[^，。？?]*$|[呢吗]$"
+    r"(?:[办做搞]了?)?(?:又|还)?(?:是|有|为|排|达到?|共)?(?:多少|几|第几|多大|什么|哪些|怎样|如何)[^，。？?]*$|[呢吗]$"
 )  # "法律援助案件办了多少件" asks of 法律援助案件
 
 
@@ -383,6 +385,8 @@ def names_a_thing(part: str) -> bool:
     words = tagged(to_simplified(part))
     for (word, flag), after in zip(words, [*(w for w, _ in words[1:]), ""][: len(words)], strict=True):
         if len(word) < 2 or word in GENERIC_THINGS or _ASKS_CHANGE.search(word) or word.endswith("率"):
+            continue
+        if re.fullmatch(_SHARE_WORDS, word):  # "占多大比例": a share of what was named before
             continue
         if _named(flag) or flag in ("v", "vn") and after in GENERIC_THINGS:  # 应诉案件: an act's cases
             return True
@@ -1097,9 +1101,12 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
         return "天"  # of the time class: 6个月 and 15个工作日 answer it
     if not found and _ASKS_MONEY.search(text):
         return "元"  # "收费多少钱": an amount; 公证55万余件 is no answer
+    if found and _PLACES_MOVED.search(text):
+        return None  # "较上年前移了几位": places in a ranking, not people (位 counts both)
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
 
 
+_PLACES_MOVED = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|进步|跃升|提高)了?(?:几|多少)个?位")
 _ASKS_MONEY = re.compile(r"(?:多少|几)(?:块)?钱|花了多少|多少经费|多少费用")
 
 
@@ -1325,6 +1332,8 @@ def is_follow_up(question: str) -> bool:
     is larger or how much something changed without naming any thing ("两者相比哪个更多？", "同比增长了多少？")."""
     text = question.strip()
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
+        return True
+    if _SHARE_ONLY.fullmatch(to_simplified(text).strip(" ？?。")):  # "所占比例是多少": of the counts just given
         return True
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
@@ -1606,7 +1615,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     core = _THESE.sub("", core)
     if _DAYS_APART.fullmatch(core) and earlier and _of_the_report(base) and _of_the_report(earlier):
         return f"{to_simplified(earlier).strip(' ？?')}，{to_simplified(base).strip(' ？?')}呢，{core}？"  # two dates
-    if _SHARE_OF_IT.match(core) and not (new.issuers or new.places):  # "占收到的比例" after "…审结了多少"
+    if _SHARE_OF_IT.match(core) and not (new.issuers or new.places or _SHARE_ONLY.fullmatch(core)):  # "占收到的比例"
+        # after "…审结了多少"; "占多大比例" names no whole: of the counts just given (`_new_topic`)
         return f"{_scope_said(find_scope(base, issuers))}{_last_thing(base, issuers)}{core}？"
     if not _ASKS_WHICH.search(core) or _thing_named(core):
         return None
@@ -1822,7 +1832,7 @@ _ASKS_COUNT = re.compile(r"(?:有|是|为|共|一共|总共|累计)?(?:多少|�
 # The count a question asks, with its counter ("多少户"): a part of the thing follow-up asks in it.
 _COUNT_ASKED = re.compile(rf"(?:多少|几)(?:{_COUNTERS})")
 # A share asked of nothing named ("占比多少", "比例呢"): of the figures just given.
-_SHARE_ONLY = re.compile(r"(?:占比|比例|比重)(?:是|有|为)?(?:多少|几)?")
+_SHARE_ONLY = re.compile(r"(?:所?占(?:多大|多少)?的?)?(?:占比|比例|比重)(?:是|有|为)?(?:多少|几|多大)?")  # "占多大比例"
 _ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
 
 
