@@ -529,3 +529,18 @@ def test_a_share_or_a_rank_asked_in_other_words_after_counts_or_rates(wider, tur
     named); "均排全省前列" says where the rates rank, as "排第几" now asks a rank the answer must give."""
     answer = _converse(wider, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["成都2024年跨省通办和川渝通办各有多少项，哪个多？"], "川渝通办更多"),  # not "川渝通办各有更多"
+        (["成都跨省通办事项比川渝通办多吗"], "否。"),  # 事项 is no word of the row "政务服务跨省通办162项"
+        (["成都2024年有多少个政务服务事项实现跨省通办", "川渝通办呢", "哪个多"], "川渝通办更多"),
+    ],
+)
+def test_two_things_of_one_sentence_named_as_the_asker_names_them_are_compared(wider, turns, said):
+    """ "政务服务跨省通办162项、川渝通办311项": asked as "政务服务事项实现跨省通办", "跨省通办事项" or "…各有", the
+    things had not been found as rows, and the sentence was said again with no verdict."""
+    answer = _converse(wider, *turns)
+    assert said in answer.answer and "各有更多" not in answer.answer, (answer.standalone, answer.answer)

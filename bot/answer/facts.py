@@ -1213,11 +1213,22 @@ def _rows_among(
         asked = make_plan(f"{subject}{thing}多少{unit or ''}", [])
         keys = {thing} if subject else frozenset()  # an act (受理) is no word of the thing: its row names it
         row = _best_row(replace(asked, unit=unit), report, _terms(asked), idf, keys)
-        if row is None or not mentions(to_simplified(_topic_clause(row)), thing) or row in rows.values():
+        if row is None or not _of_the_thing(row, thing) or row in rows.values():
             return None  # a thing the report gives no figure of: similar chunks are read instead
         rows[thing] = row
         unit = unit or (row.unit if subject else None)
     return [(thing, rows[thing]) for thing in things]
+
+
+def _of_the_thing(row: Figure, thing: str) -> bool:
+    """Whether a row counts a thing as named: its clause says it (its words of a kind of thing aside:
+    "跨省通办事项"), or the thing as asked says the row's own name whole ("政务服务事项实现跨省通办" of "政务服务
+    跨省通办162项"; names of four characters or more, so a bare act does not count any thing)."""
+    indicator, clause = to_simplified(row.indicator), to_simplified(_topic_clause(row))
+    if mentions(clause, thing) or len(indicator) >= 4 and mentions(thing, indicator):
+        return True
+    own = "".join(w for w in tokenize(thing) if w not in GENERIC_THINGS)  # "跨省通办事项": 事项 says no more
+    return len(own) >= 4 and mentions(clause, own)
 
 
 def _sentence_whole(report: Report, row: Figure) -> str:

@@ -907,7 +907,7 @@ def _thing_phrase(text: str) -> str:
     pieces = [p for p in re.split(rf"的|了|(?:多少|几)(?:{_COUNTERS})?|[？?，,]", text) if p]
     if len(pieces) > 1 and pieces[-2] in CASE_ACTS:  # "审结的行政复议案件": 行政复议案件审结, an act of a thing
         pieces = [*pieces[:-2], pieces[-1] + pieces[-2]]
-    text = pieces[-1] if pieces else ""
+    text = re.sub(r"(?:各|都|分别)(?:有|是|为)$", "", pieces[-1] if pieces else "")  # "川渝通办各有多少项"
     pairs = tagged(text)
     while len(pairs) > 1 and pairs[0][1] in ("v", "vn", "d", "p", "c"):
         if pairs[0][0] in CASE_ACTS and all(w in GENERIC_THINGS for w, _ in pairs[1:]):
