@@ -544,3 +544,18 @@ def test_two_things_of_one_sentence_named_as_the_asker_names_them_are_compared(w
     things had not been found as rows, and the sentence was said again with no verdict."""
     answer = _converse(wider, *turns)
     assert said in answer.answer and "各有更多" not in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "…收到行政复议申请、受理、审结案件分别为…，其中收到申请数同比增长29.6%": the change is of 行政复议申请
+        (["江门2024年行政复议申请比上年增长了多少", "那汕头呢"], "同比增长29.6%"),
+        # "谁发布的，哪一年的": both lines of the report ("哪一年的" had been said not given)
+        (["惠阳区的报告是谁发布的", "哪一年的"], "总结的是2023年度的工作"),
+        (["兴宁的报告是谁发布的，哪一年的？"], "总结的是2024年度的工作"),
+    ],
+)
+def test_a_change_said_of_the_sentences_thing_and_a_reports_lines_asked_together(wider, turns, said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer, (answer.standalone, answer.answer)

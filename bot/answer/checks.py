@@ -806,7 +806,13 @@ def _changed(change, said: list[str]) -> list[str]:
     """What a change is of, by the cited sentences saying it (their indicator: "…败诉率4.1%，较上年下降1.7个百分点"
     is 败诉率's drop, whatever clauses the answer kept around it), else the sentences themselves."""
     held = to_simplified(change.text)
-    of = [f.indicator for s in said if held in s for f in extract_figures(s) if f.change and f.text == held]
+    of = [
+        s[: s.find(held)] if f"其中{f.indicator}" in s else f.indicator  # "…行政复议申请…，其中收到申请数
+        for s in said  # 同比增长29.6%": of what the sentence counted before it
+        if held in s
+        for f in extract_figures(s)
+        if f.change and f.text == held
+    ]
     return [i for i in of if i] or _holding([change], said)
 
 
