@@ -559,3 +559,26 @@ def test_two_things_of_one_sentence_named_as_the_asker_names_them_are_compared(w
 def test_a_change_said_of_the_sentences_thing_and_a_reports_lines_asked_together(wider, turns, said):
     answer = _converse(wider, *turns)
     assert said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_rate_stated_for_two_years_in_one_sentence_is_not_two_things_rates(wider):
+    """ "出庭应诉率2022年为93.4%，2023年为98.2%" is one rate's two years, not two things' rates of one name: said
+    once (it had been said again with its 2022 figure alone, cited twice)."""
+    answer = _ask(wider, "汕头2023年行政机关负责人出庭应诉率是多少").answer
+    assert answer.count("93.4%") == 1 and "98.2%" in answer and "[2]" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        (["汕头2023年简易程序案件平均审理周期是多少"], "28天", None),  # a length: not a count of 案件
+        (["江门的报告一共提到了几个不足"], "共3项", None),  # its shortcomings counted, not a figure of 个
+        (["江门报告一共有几个问题"], "共3项", None),
+    ],
+)
+def test_lengths_and_shortcomings_counted_asked_in_other_words(wider, turns, said, not_said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
+        answer.standalone,
+        answer.answer,
+    )

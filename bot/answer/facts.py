@@ -417,6 +417,8 @@ def _same_rate_beside(plan: Plan, report: Report, row: Figure, terms: set[str], 
     for other in report.figures:
         if other is row or other.unit_class != "percent" or to_simplified(other.indicator) != said:
             continue
+        if other.sentence == row.sentence or other.year != row.year:  # "…率2022年为93.4%，2023年为98.2%": years
+            continue
         if (
             other.value == row.value
             or other.change

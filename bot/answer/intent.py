@@ -53,7 +53,7 @@ _COUNTERS = "|".join(
 # A length of time asked: "多长时间", or a time named and how much it is or came to ("审结时间多少", "开办时间
 # 压缩到多少"); not by how much it changed ("时限压缩了多少": 压缩率达90% says it).
 _ASKS_LENGTH = re.compile(
-    r"多长(?:时间)?|多久|(?:时间|时限|时长|用时|期限)(?:是|为|有|(?:压缩|缩短|减少|降)[到至])?(?:多少|几)"
+    r"多长(?:时间)?|多久|(?:时间|时限|时长|用时|期限|周期|天数)(?:是|为|有|(?:压缩|缩短|减少|降)[到至])?(?:多少|几)"
 )
 # A question asking for a figure ("多少", "几件", "…率", "排名第几"; not "哪几个方面") must be answered by a
 # sentence holding a number, and a rate by a percentage.
@@ -71,6 +71,7 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 _ASKS_SHORTCOMINGS = re.compile(
     r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|(?:哪些|还有什么)问题|问题有哪些|问题部分|具体表现"
     r"|问题(?:分别|一共|共|总共)?有?几(?:条|点|项|个方面)"  # "广州和韶关问题分别有几条": the listed problems
+    r"|报告[^，。？?]{0,8}?(?:几(?:个|条|点|项)问题|问题[^，。？?]{0,4}?几个)"  # "报告一共有几个问题"
 )
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
 # What is said of a shortcoming ("效率不高", "力度不够", "有待加强"): asked why, the shortcomings answer.
@@ -800,7 +801,8 @@ _COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|�
 # How many items a section has ("下一步工作安排一共几项？", "存在几个方面的不足"): they are counted and told;
 # not "哪几项" (which), nor a count of a thing the section's words name ("…重点工作安排明确了多少项任务").
 ITEMS_COUNTED = re.compile(
-    r"(?:一共|共|总共|有|存在|分为|包括)(?:有)?(?:几|多少)(?:项|条|点|个方面|方面)(?:的)?(?:内容|工作|任务|不足|问题)?"
+    r"(?:(?:一共|共|总共)(?:提到了?|提出了?|列出了?|指出了?)?|有|存在|分为|包括|提到了?|提出了?|列出了?|指出了?)"
+    r"(?:有)?(?:几|多少)(?:项|条|点|个方面|方面|个(?=不足|问题|短板))(?:的)?(?:内容|工作|任务|不足|问题|短板)?"
     r"(?:[，,](?:分别|具体|都)?(?:是|有)(?:什么|哪些)呢?)?[？?]?$"  # "有几条，分别是什么": the count and which
 )
 
