@@ -582,3 +582,19 @@ def test_lengths_and_shortcomings_counted_asked_in_other_words(wider, turns, sai
         answer.standalone,
         answer.answer,
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # "哪个先发布" compares the dates: the parts are not answered apart (each had said both dates)
+        (["江门的报告是什么时候发布的", "兴宁的呢", "哪个先发布"], "江门市的报告发布更早", None),
+        # who signed it: the issuer, not the source (汕头市司法局) nor the date
+        (["汕头2023年的报告落款是哪个单位"], "汕头市人民政府", "司法局"),
+        (["汕头的报告落款单位和落款日期是什么"], "2024年3月25日", "司法局"),
+    ],
+)
+def test_which_report_came_out_first_and_who_signed_it(wider, turns, said, not_said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer and answer.answer.count("2025年2月18日") <= 1, (answer.standalone, answer.answer)
+    assert not_said is None or not_said not in answer.answer, answer.answer

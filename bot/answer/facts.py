@@ -592,6 +592,7 @@ _ASKS_ISSUER = re.compile(r"名义|发文机关|发布机关|哪个机关|发布
 _ASKS_YEAR = re.compile(r"哪一?(?:个)?年|年度|针对")
 _ASKS_DATE = re.compile(rf"哪天|哪一天|什么时候|何时|日期|时间|{RELEASED_FIRST.pattern}")
 _ASKS_SIGNED = re.compile(r"落款|签发|成文")
+_ASKS_SIGNER = re.compile(r"落款(?:的|是|为)*(?:哪个|哪家|什么)?(?:单位|机关|部门)|落款(?:的|是|为)*谁")
 _NO_SIGNED_DATE = "未载明落款日期"  # said beside the other lines asked, so none is silently left out
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位|哪(?:家|个|份)报|什么报")
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
@@ -620,8 +621,9 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
             said.append(f"报送{addressee}")
     if _ASKS_TITLE.search(wants) and report.title:
         said.append(f"标题为《{report.title.strip('《》')}》")
-    if _ASKS_ISSUER.search(wants) and issuer and not addressed:
+    if (_ASKS_ISSUER.search(wants) or _ASKS_SIGNER.search(wants)) and issuer and not addressed:
         said.append(f"以{issuer}的名义发布")
+    wants = _ASKS_SIGNER.sub("", wants)  # "落款是哪个单位": who signed it, not its date nor its source
     if _ASKS_SOURCE.search(wants) and record.get("source"):
         said.append(f"来源为{record['source']}")
     signed = next(
