@@ -598,3 +598,19 @@ def test_which_report_came_out_first_and_who_signed_it(wider, turns, said, not_s
     answer = _converse(wider, *turns)
     assert said in answer.answer and answer.answer.count("2025年2月18日") <= 1, (answer.standalone, answer.answer)
     assert not_said is None or not_said not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "共收到行政复议申请1342件，同比增长35.6%（上年为990件）": the change kept, the difference worked out
+        ("江门2024年比2023年多收到多少件行政复议申请", "比上年多352件", None),
+        # 486 against 400 is 收到's: no count of 受理 the year before is given
+        ("惠阳区2023年比上年多受理了多少件行政复议申请", None, "比上年多86件"),
+        # "出庭应诉率2022年为93.4%，2023年为98.2%": a change said by two years' figures
+        ("汕头2023年出庭应诉率比2022年提高了多少", "提高4.8个百分点", None),
+    ],
+)
+def test_a_change_from_the_year_before_stated_beside_the_figure_is_worked_out(wider, question, said, not_said):
+    answer = _ask(wider, question).answer
+    assert (said is None or said in answer) and (not_said is None or not_said not in answer), answer

@@ -63,7 +63,8 @@ def worked_out(part: str, said: str) -> str:
 def more_than_the_year_before(question: str, said: str) -> str:
     """How many more (or fewer) than the year before, asked ("比上一年多了多少件") of a count given with the year
     before's stated beside it ("1342件，同比增长35.6%（上年为990件）"): their difference, said computed; "" else."""
-    if not _MORE_THAN_BEFORE.search(to_simplified(question)):
+    asked = _MORE_THAN_BEFORE.search(to_simplified(question))
+    if not asked:
         return ""
     text = to_simplified(CITATION.sub("", said))
     counts = _counts(text)
@@ -71,6 +72,8 @@ def more_than_the_year_before(question: str, said: str) -> str:
     now = next((f for f in counts if before and f is not before and f.sentence == before.sentence), None)
     if now is None or before is None or not counts_alike(now.unit, before.unit) or inexact(now) or inexact(before):
         return ""
+    if asked.group(1) and asked.group(1) not in re.split(r"[，；;]", text[: text.find(now.text)])[-1]:
+        return ""  # "比上年多受理了多少件": 收到's 486 against 400 is no count of 受理
     way = "多" if now.value >= before.value else "少"
     a, b = plain_number(now.value), plain_number(before.value)
     return f"比上年{way}{in_unit_of(abs(now.value - before.value), now)}（{a}−{b}，据报告数字计算）。"
@@ -78,7 +81,8 @@ def more_than_the_year_before(question: str, said: str) -> str:
 
 # A count's difference from the year before, asked; the year before's count, stated ("（上年为990件）").
 _MORE_THAN_BEFORE = re.compile(
-    r"(?:比|较)(?:上一?年|去年|\d{4}年)[^，。？?]{0,8}?(?:多|少|增加|减少)了?(?:多少|几)(?![%％])"
+    r"(?:比|较)(?:上一?年|去年|\d{4}年)[^，。？?]{0,8}?(?:多|少|增加|减少)(收到|受理|办理|审结|出台|制定)?了?"
+    r"(?:多少|几)(?![%％])"  # "比2023年多收到多少件"
 )
 _STATED_BEFORE = re.compile(r"(?:上一?年|去年|\d{4}年)(?:同期)?为$")
 
@@ -86,14 +90,30 @@ _STATED_BEFORE = re.compile(r"(?:上一?年|去年|\d{4}年)(?:同期)?为$")
 def from_to(text: str) -> tuple[Figure, Figure, str] | None:
     """The two ends of a change a text says by them ("考核权重由上年的4%提高至6%", "执法队伍由167支精简至114支"):
     (from, to, the verb), of one unit; None else."""
-    found = _FROM_TO.search(to_simplified(CITATION.sub("", text)))
+    simplified = to_simplified(CITATION.sub("", text))
+    found = _FROM_TO.search(simplified)
     if not found:
-        return None
+        return _years_stated(simplified)
     ends = [extract_figures(found.group(g)) for g in ("from", "to")]
     if not all(ends):
         return None
     first, last = ends[0][-1], ends[1][0]
     return (first, last, found.group("verb")) if first.unit == last.unit and first.unit else None
+
+
+def _years_stated(text: str) -> tuple[Figure, Figure, str] | None:
+    """The two ends of a change a text says by two years' figures ("出庭应诉率2022年为93.4%，2023年为98.2%"), the
+    verb by which way it went; None else."""
+    found = _YEARS_STATED.search(text)
+    if not found or int(found.group("later")) <= int(found.group("earlier")):
+        return None
+    ends = [extract_figures(found.group(g)) for g in ("from", "to")]
+    if not all(ends) or ends[0][0].unit != ends[1][0].unit or not ends[0][0].unit:
+        return None
+    first, last = ends[0][0], ends[1][0]
+    rose = last.value >= first.value
+    verb = ("提高" if rose else "下降") if first.unit_class == "percent" else ("增加" if rose else "减少")
+    return first, last, verb
 
 
 def change_between(text: str, question: str) -> str:
@@ -124,6 +144,11 @@ def change_asked_of_ends(question: str) -> bool:
 _FROM_TO = re.compile(
     r"由(?P<from>[^，。；由至到]{0,12}?\d+(?:\.\d+)?[^，。；由至到\d]{0,4}?)"
     r"(?P<verb>提高|提升|增加|增长|上升|降低|下降|减少|精简|压减|压缩|缩短|扩大)(?:至|到)(?P<to>[^，。；]{1,12})"
+)
+# "2022年为93.4%，2023年为98.2%": a change said by two years' figures.
+_YEARS_STATED = re.compile(
+    r"(?P<earlier>(?:19|20)\d{2})年为(?P<from>\d+(?:\.\d+)?\s*[%％件宗项个人]?)[，,]\s*"
+    r"(?P<later>(?:19|20)\d{2})年为(?P<to>\d+(?:\.\d+)?\s*[%％件宗项个人]?)"
 )
 _CHANGE_AMOUNT_ASKED = re.compile(rf"{_CHANGED}(?:多少|几)|{_CHANGE_IN_PERCENT.pattern}")
 

@@ -153,7 +153,9 @@ class Extractive:
         """The chosen sentences in reading order, each trimmed to its answering clauses and cited, once each."""
         said: list[tuple[int, str]] = []  # (passage n, the clauses kept)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = self._core(sentence, _content(terms, passages), idf, intent, _marked(question), items=True)
+            core = self._core(
+                sentence, _content(terms, passages), idf, intent, _marked(question), True, change_asked(question)
+            )
             core = _trimmed(_lifted(core, sentence))
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
@@ -242,6 +244,7 @@ class Extractive:
         intent: Intent,
         act: str | None = None,
         items: bool = False,
+        changed: bool = False,
     ) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
         the report's paragraph.
@@ -251,7 +254,8 @@ class Extractive:
         is any other clause holding one that says a part of the question not yet covered ("A和B分别下降多少").
         Otherwise a short sentence is kept whole, and of a long one the neighbouring clauses that say
         something of the question, up to three. `act` marks the clause that answers (`_marked`); with `items`
-        (a question of one part), a kept list of figures is cut to the items the question names.
+        (a question of one part), a kept list of figures is cut to the items the question names; `changed`
+        (a change asked), the change said is kept ("比2023年多收到多少件": "同比增长35.6%（上年为990件）").
         """
         clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
         if len(clauses) < 2:
@@ -281,19 +285,23 @@ class Extractive:
         # a figure asked: a clause's date is none ("…2022年度…考评中获评优秀等次，连续3年获评优秀": the 3年 answers)
         bare = [DATE_WORDS.sub("", c) if intent.figure and not intent.time else c for c in clauses]
         holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
-        kept = _answering(clauses, found, best, holds, intent, idf)
+        kept = _answering(clauses, found, best, holds, intent, idf, changed)
+        if changed and (ends := from_to(sentence)):  # "2022年为93.4%，2023年为98.2%": both ends, to work it out
+            kept |= {
+                i for i, c in enumerate(clauses) if any(to_simplified(e.text) in to_simplified(c) for e in ends[:2])
+            }
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
         return text.rstrip("：，；")
 
 
 def _answering(
-    clauses: list[str], found: list[set[str]], best: int, holds: list[bool], intent: Intent, idf
+    clauses: list[str], found: list[set[str]], best: int, holds: list[bool], intent: Intent, idf, changed: bool
 ) -> set[int]:
     """The clauses answering a figure or date asked, by index: the best clause; the one holding a figure or date
     that says most of the question (a date leading the act asked, for a time); any other holding one that says a
     part not yet covered; the clause just before naming what the figure is of; the change, for which way it
-    went; a period's other end; and the clauses a kept one refers back to."""
+    went or how much it changed; a period's other end; and the clauses a kept one refers back to."""
 
     def weight(words: set[str]) -> float:
         return sum(idf(t) for t in words)
@@ -321,7 +329,7 @@ def _answering(
         covered |= found[first - 1]
     changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
     way = set()  # which way it went: the nearest change said, whatever else the answer says
-    if intent.trend and changes and not kept & set(changes):
+    if (intent.trend or changed) and changes and not kept & set(changes):
         way = {min(changes, key=lambda i: (abs(i - best), i < best))}
     if intent.span:  # a period: the dates next to one kept are its other end ("从1986年…，到2016年…")
         kept |= {j for i in kept if holds[i] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and holds[j]}
