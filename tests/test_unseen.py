@@ -614,3 +614,17 @@ def test_which_report_came_out_first_and_who_signed_it(wider, turns, said, not_s
 def test_a_change_from_the_year_before_stated_beside_the_figure_is_worked_out(wider, question, said, not_said):
     answer = _ask(wider, question).answer
     assert (said is None or said in answer) and (not_said is None or not_said not in answer), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("2017年广州的报道讲了什么", "网上立法听证会"),  # what it tells: its headings (it had been refused)
+        ("兴宁市2024年的报告主要讲了什么", "优化法治化营商环境"),  # "在…方面，" paragraphs, not "一、主要成效" alone
+        ("花都区2023年法治政府建设有哪些亮点", "主要举措"),  # 亮点 is no word of the report: its measures (refused)
+        ("花都区下一步在重点领域执法方面有什么打算", "重点领域执法"),  # the topic whole, not "未涉及重点"
+    ],
+)
+def test_what_a_report_tells_asked_in_everyday_words(wider, question, said):
+    answer = _ask(wider, question)
+    assert said in answer.answer, answer.answer

@@ -113,7 +113,8 @@ _FRAME = set(
     "一步 做些 存在 哪些 不足 问题 短板 差距 薄弱 下一步 下一年 明年 今后 打算 安排 计划 准备 工作 方面 报告 "
     "指出 提到 说 部分 需要 一类 报道 文章 措施 采取 "
     "什么 怎样 怎么 如何 做 做了 情况 履行 推进 法治 建设 第一 责任人 职责 主要 负责 同志 领导 概括 总结 请 成效 "
-    "做法 举措 成绩 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 有何 有 "
+    "做法 举措 成绩 亮点 成果 取得 哪个 谁 更 多 高 哪 一个 相比 比较 数量 一样 年度 全市 全区 政府 市 区 具体 表现 "
+    "有何 有 "
     "内容 要点 篇 那篇 这篇 一下 介绍 哪几 几个 哪几个 分为 "
     "分别 各自 各是 各有 各为 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
@@ -784,11 +785,14 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
 
 _ASKS_DETAIL = re.compile(r"原因|具体表现|具体(?:是|有)|详细|为什么")
 # A topic a section question names ("在行政复议方面", "关于数字政府的"): what the items must speak of.
-_TOPIC_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)(?:方面|领域|工作上)")
+# "在重点领域执法方面": the whole of what comes before 方面, not 重点 before 领域.
+_TOPIC_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)(?:方面|工作上)")
+_FIELD_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)领域")
 
 
 def _topic_named(question: str) -> str:
-    found = _TOPIC_NAMED.search(to_simplified(question))
+    text = to_simplified(question)
+    found = _TOPIC_NAMED.search(text) or _FIELD_NAMED.search(text)
     return found.group(1) if found else mention_asked(question)  # "这些问题里有没有提到数字政府"
 
 
@@ -990,13 +994,16 @@ def _several_items_about(section: Section, terms: set[str], idf: Idf) -> bool:
 
 
 def _measures(report: Report, name: str) -> Facts | None:
-    """A report's measures told by their headings: the sub-headings of its measures part ("（一）…"), or its
-    measures parts' own headings where it has several ("一、…；二、…")."""
+    """A report's measures told by their headings: the sub-headings of its measures part ("（一）…"), else the
+    aspects its paragraphs open with ("在优化法治化营商环境方面，…"), or its measures parts' own headings where it
+    has several ("一、…；二、…")."""
     tops = report.by_role("measures")
     if not tops:
         return None
     subs = [s.path[1] for s in report.sections if len(s.path) == 2 and s.role == "measures"]
-    heads = subs or [top.path[0] for top in tops if top.path]
+    subs = subs or [aspect.path[-1] for top in tops for aspect in _aspects(top)]  # "在…方面，" paragraphs
+    parts = [top.path[0] for top in tops if top.path]
+    heads = parts if len(parts) > 1 else subs or parts  # several parts: theirs, not one part's sub-headings
     if not heads:
         return None
     cited = _passage(report, None, "\n".join(heads))
