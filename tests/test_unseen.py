@@ -628,3 +628,10 @@ def test_a_change_from_the_year_before_stated_beside_the_figure_is_worked_out(wi
 def test_what_a_report_tells_asked_in_everyday_words(wider, question, said):
     answer = _ask(wider, question)
     assert said in answer.answer, answer.answer
+
+
+def test_a_ratio_worked_out_shows_the_figures_as_the_reports_write_them(wider):
+    """ "62.8万件" against "9.6万件": the working shows 62.8万÷9.6万, as the cited sentences say them (it had shown
+    628000÷96000, numbers no report gives)."""
+    answer = _converse(wider, "兴宁2024年12345热线受理多少诉求", "汕头呢", "汕头是兴宁的几倍").answer
+    assert "62.8万÷9.6万" in answer and "628000" not in answer, answer

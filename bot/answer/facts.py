@@ -23,6 +23,7 @@ from bot.answer.arithmetic import (
     more_than_the_year_before,
     plain_number,
     worked_out,
+    written,
 )
 from bot.answer.checks import (
     answers_the_asked,
@@ -1620,7 +1621,7 @@ def _ratio(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     ratio = x.value / y.value
     said = round(ratio, 2 if ratio < 1 else 1)
     about = "约" if inexact(x) or inexact(y) or said != ratio else ""
-    return f"{a}{about}是{b}的{plain_number(said)}倍{_computed(x.value, y.value)}"
+    return f"{a}{about}是{b}的{plain_number(said)}倍{_computed(written(x), written(y))}"
 
 
 def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
@@ -1635,12 +1636,14 @@ def _share(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     whole, of = (x.value + y.value, f"{a}和{b}合计") if share_of_sum(plan.question) else (y.value, b)
     share = x.value / whole * 100
     about = "约" if round(share, 1) != share else ""
-    return f"{a}{about}占{of}的{plain_number(round(share, 1))}%{_computed(x.value, whole)}"
+    said = in_unit_of(whole, y).removesuffix(y.unit)  # the sum, or the second as the report writes it
+    return f"{a}{about}占{of}的{plain_number(round(share, 1))}%{_computed(written(x), said)}"
 
 
-def _computed(x: float, y: float) -> str:
-    """How a ratio of two figures was worked out, said after it: "（187÷134，据报告数字计算）"."""
-    return f"（{plain_number(x)}÷{plain_number(y)}，据报告数字计算）"
+def _computed(x: str, y: str) -> str:
+    """How a ratio of two figures was worked out, said after it with the figures as the report writes them:
+    "（187÷134，据报告数字计算）", "（62.8万÷9.6万，…）"."""
+    return f"（{x}÷{y}，据报告数字计算）"
 
 
 def _total(rows: list[tuple[str, Figure]]) -> str:
