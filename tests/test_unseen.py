@@ -635,3 +635,21 @@ def test_a_ratio_worked_out_shows_the_figures_as_the_reports_write_them(wider):
     628000÷96000, numbers no report gives)."""
     answer = _converse(wider, "兴宁2024年12345热线受理多少诉求", "汕头呢", "汕头是兴宁的几倍").answer
     assert "62.8万÷9.6万" in answer and "628000" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # of the honours just told, the national ones: 江门's are all of 广东 or 江门 (all had been said again)
+        (["江门2024年有哪些荣誉", "其中国家级的有哪些"], "未见国家级的", None),
+        (["江门2024年获得了哪些省级荣誉"], "台山市获评广东省法治政府建设示范地区[2]", "白沙街道"),
+        # "…设立行政复议受理点17个": where, asked after the count (the year asked is no word of the sentence)
+        (["兴宁2024年设立了多少个行政复议受理点", "在哪里设立的"], "各镇（街道）", None),
+    ],
+)
+def test_honours_of_a_level_and_where_a_counted_thing_was_set_up(wider, turns, said, not_said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
+        answer.standalone,
+        answer.answer,
+    )

@@ -158,7 +158,7 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return _catalogue(plan, library)
     reports = reports_for(plan, library, filters)
     if len(reports) == 1 and honours_listed(plan.question, plan.scope, library.issuers()):
-        return _honours(*reports[0], library)
+        return _honours(*reports[0], library, _level_asked(plan.question))
     if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
         return _joined([_section(plan, report, name, idf) for report, name in reports])
     if plan.kind == "report" and reports:  # only a report's own lines say what it is; of several, each one's
@@ -245,24 +245,49 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
 
 
-def _honours(report: Report, name: str, library: Library) -> Facts | None:
+def _honours(report: Report, name: str, library: Library, level: str = "") -> Facts | None:
     """A report's honours: every clause outside its plans saying one was won ("台山市获评…示范地区"), in its order,
-    each cited by its sentence; not one building on an honour ("以台山市获评…为契机"); None when it says none."""
-    passages: list[Passage] = []
-    said: list[str] = []
+    each cited by its sentence; not one building on an honour ("以台山市获评…为契机"); None when it says none.
+    Of a `level` asked ("其中国家级的有哪些"), those naming it; when none does, that is said before them all."""
+    won: list[tuple[Passage, str]] = []  # (the sentence cited, a clause saying an honour)
     for at, paragraph in enumerate(report.text.split("\n")):
         section = section_at(list(report.sections), at)
         if section is not None and section.role == "plans":  # next year's aims, not honours won
             continue
         for sentence in split_sentences(paragraph):
             clauses = [c.strip("；; ") for c in re.split(r"(?<=[；;])", _clean(sentence))]
-            won = [c for c in clauses if HONOUR_SAID.search(to_simplified(c)) and not c.startswith("以")]
-            if won:
-                passages.append(_passage(report, section, sentence))
-                said += [f"{clause.rstrip('。')}[{len(passages)}]" for clause in won]
-    if not said:
+            cited = _passage(report, section, sentence)
+            won += [(cited, c) for c in clauses if HONOUR_SAID.search(to_simplified(c)) and not c.startswith("以")]
+    if not won:
         return None
-    return Facts(passages, f"{_report_name(report, name, _kind(report, library))}所载荣誉：{'；'.join(said)}。")
+    title = f"{_report_name(report, name, _kind(report, library))}所载荣誉"
+    at_level = re.compile(_LEVEL_WORDS.get(level, "$^"))
+    if leveled := [(p, c) for p, c in won if level and at_level.search(to_simplified(c))]:
+        passages, said = _cited_in_order(leveled)
+        return Facts(passages, f"{title}中{level}级的：{said}。")
+    passages, said = _cited_in_order(won)
+    return Facts(passages, f"{title}中未见{level}级的；{title}：{said}。" if level else f"{title}：{said}。")
+
+
+def _cited_in_order(clauses: list[tuple[Passage, str]]) -> tuple[list[Passage], str]:
+    """Clauses joined by ；, each cited by its sentence, numbered in order of first appearance."""
+    passages: list[Passage] = []
+    said = []
+    for passage, clause in clauses:
+        if passage not in passages:
+            passages.append(passage)
+        said.append(f"{clause.rstrip('。')}[{passages.index(passage) + 1}]")
+    return passages, "；".join(said)
+
+
+# The level of an honour asked ("国家级的有哪些", "省级荣誉"), and the words a clause saying one of it has.
+_LEVEL_ASKED = re.compile(r"(国家|省|市)级")
+_LEVEL_WORDS = {"国家": r"全国|国家", "省": r"全省|广东|省级", "市": r"全市|市级"}
+
+
+def _level_asked(question: str) -> str:
+    found = _LEVEL_ASKED.search(to_simplified(question))
+    return found.group(1) if found else ""
 
 
 def _first_sentence(report: Report, holds: Callable[[str], bool]) -> tuple[int, str] | None:

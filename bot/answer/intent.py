@@ -1681,7 +1681,8 @@ def place_of_what(question: str) -> str:
     found = _ASKS_PLACE.search(text)
     if not found:
         return ""
-    rest = f"{text[: found.start()]}{text[found.end() :]}"
+    rest = _YEAR.sub("", f"{text[: found.start()]}{text[found.end() :]}")  # no sentence says the year asked
+    rest = max(re.split(r"[，,]", rest), key=len)  # "…设立了行政复议受理点，在哪里设立的": the clause naming it
     return re.sub(r"^(?:在|是|为|有)|(?:的|在|是|为|呢|？|\?|。)+$", "", rest.strip())
 
 
