@@ -653,3 +653,18 @@ def test_honours_of_a_level_and_where_a_counted_thing_was_set_up(wider, turns, s
         answer.standalone,
         answer.answer,
     )
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["江门2024年行政复议案件量上升的原因是什么"],  # "新修订的行政复议法实施后，…明显上升": a cause said (refused)
+        ["江门2024年行政复议申请", "同比增长多少", "主要原因是什么"],  # of the growth, not the shortcomings
+    ],
+)
+def test_why_a_figure_grew_is_answered_by_what_the_report_says_came_before(wider, turns):
+    answer = _converse(wider, *turns)
+    assert "新修订的行政复议法实施后" in answer.answer and "不足" not in answer.answer, (
+        answer.standalone,
+        answer.answer,
+    )

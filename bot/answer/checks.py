@@ -193,7 +193,7 @@ _AMONG = re.compile(
     r"|中(?:有|具有|持有|取得)([^，。？?\d]{2,12}?)的(?:有|共有)?(?:多少|几)"  # "执法人员中有法律职业资格的有多少人"
 )
 # What says why: a report that gives a cause says so with one of these.
-_CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是")
+_CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是|随着|(?:实施|施行|出台)后")
 # The things a count counted, asked after it (the follow-up's "…，具体有哪些？"): answered by a listing of some.
 _THINGS_COUNTED_ASKED = re.compile(r"，具体有哪些？$")
 _A_LISTING = re.compile(r"[^，,]{2}、|；|[一二三四五六七八九十]是|“[^”]+”“|》[^《]*《")

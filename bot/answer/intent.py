@@ -148,7 +148,7 @@ TREND_ASKED = re.compile(
     r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
 )
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
-_ASKS_CAUSE = re.compile(r"原因是什么|什么原因|原因有哪些|哪些原因|为什么|为何")
+_ASKS_CAUSE = re.compile(r"(?:主要|根本|具体)?(?:原因是什么|什么原因|原因有哪些|哪些原因)|为什么|为何")
 # Who did something ("这是哪个部门做的？", "由哪个单位负责"): a department or body must be named to answer.
 AGENT_ASKED = re.compile(r"(?:哪个|哪些|哪家|什么)(?:部门|单位|机构|机关)|谁(?:做|负责|牵头|办|实施|推行|开展|设)")
 _ASKS_SUMMARY = re.compile(
@@ -1340,6 +1340,8 @@ def is_follow_up(question: str) -> bool:
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
     if _SHARE_ONLY.fullmatch(to_simplified(text).strip(" ？?。")):  # "所占比例是多少": of the counts just given
+        return True
+    if _ASKS_CAUSE.fullmatch(to_simplified(text).strip(" ？?。")):  # "主要原因是什么": of what was just told
         return True
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
