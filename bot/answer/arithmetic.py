@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.answer.intent import SUM_ASKED, names_a_thing
+from bot.answer.intent import ACT_AFTER_MORE, SUM_ASKED, names_a_thing
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
 from bot.text import CITATION, to_simplified
 
@@ -81,8 +81,8 @@ def more_than_the_year_before(question: str, said: str) -> str:
 
 # A count's difference from the year before, asked; the year before's count, stated ("（上年为990件）").
 _MORE_THAN_BEFORE = re.compile(
-    r"(?:比|较)(?:上一?年|去年|\d{4}年)[^，。？?]{0,8}?(?:多|少|增加|减少)(收到|受理|办理|审结|出台|制定)?了?"
-    r"(?:多少|几)(?![%％])"  # "比2023年多收到多少件"
+    rf"(?:比|较)(?:上一?年|去年|\d{{4}}年)[^，。？?]{{0,8}}?(?:多|少|增加|减少)({ACT_AFTER_MORE})?了?"
+    r"(?:多少|几)(?![%％])"
 )
 _STATED_BEFORE = re.compile(r"(?:上一?年|去年|\d{4}年)(?:同期)?为$")
 

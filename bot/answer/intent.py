@@ -972,10 +972,12 @@ _COUNTED_IN = {
     **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
     **dict.fromkeys(CASE_NOUNS, "件"),
 }
+# The act a count asked against the year before may name after 多/少 ("比2023年多收到多少件").
+ACT_AFTER_MORE = "收到|受理|办理|审结|出台|制定"
 # Against the year before ("比2023年多了多少", "比上年多吗"): a change, which the latest report says in %.
 _AGAINST_BEFORE = re.compile(
-    r"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:多|少)(?:收到|受理|办理|审结|出台|制定)?了?"
-    r"(?:多少|几|吗|不|没有)"  # "比2023年多收到多少件"
+    rf"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{{2}}\s*年度?)(?:同期)?(?:多|少)(?:{ACT_AFTER_MORE})?了?"
+    r"(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
     r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
