@@ -569,19 +569,16 @@ def test_a_rate_stated_for_two_years_in_one_sentence_is_not_two_things_rates(wid
 
 
 @pytest.mark.parametrize(
-    ("turns", "said", "not_said"),
+    ("question", "said"),
     [
-        (["汕头2023年简易程序案件平均审理周期是多少"], "28天", None),  # a length: not a count of 案件
-        (["江门的报告一共提到了几个不足"], "共3项", None),  # its shortcomings counted, not a figure of 个
-        (["江门报告一共有几个问题"], "共3项", None),
+        ("汕头2023年简易程序案件平均审理周期是多少", "28天"),  # a length: not a count of 案件
+        ("江门的报告一共提到了几个不足", "共3项"),  # its shortcomings counted, not a figure of 个
+        ("江门报告一共有几个问题", "共3项"),
     ],
 )
-def test_lengths_and_shortcomings_counted_asked_in_other_words(wider, turns, said, not_said):
-    answer = _converse(wider, *turns)
-    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
-        answer.standalone,
-        answer.answer,
-    )
+def test_lengths_and_shortcomings_counted_asked_in_other_words(wider, question, said):
+    answer = _ask(wider, question)
+    assert said in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize(

@@ -167,9 +167,7 @@ class Extractive:
         for n, core in said:
             note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
             note = note or running_total(core, question) or paired_asked(core, question) or days_said(core, question)
-            note = note or _unit_elsewhere(
-                core, question, intent, idf, [short_name(p.issuer) for p in passages if p.issuer]
-            )
+            note = note or _unit_elsewhere(core, question, intent, idf, _places(passages))
             note = note if intent.figure and not intent.each else ""
             note = note or change_between(core, question)  # "减少了百分之几" (a rate asked) too
             note = note or first_dated(core, question)  # "哪个先施行": of the dates said
@@ -223,7 +221,7 @@ class Extractive:
         """Whether a sentence can answer a part asking a figure: it holds one (not a date), names the rate the
         part names, and names the thing the part names ("同比增长多少？" names none: the first part's thing, so
         行政复议申请's growth does not answer for 法律援助案件)."""
-        places = [short_name(p.issuer) for p in passages if p.issuer]
+        places = _places(passages)
         rates = rates_named(part)
         thing = part if asked_nouns(part, idf, places) or names_a_thing(part) else f"{first}{part}"
         # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one
@@ -287,9 +285,9 @@ class Extractive:
         holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
         kept = _answering(clauses, found, best, holds, intent, idf, changed)
         if changed and (ends := from_to(sentence)):  # "2022年为93.4%，2023年为98.2%": both ends, to work it out
-            kept |= {
-                i for i, c in enumerate(clauses) if any(to_simplified(e.text) in to_simplified(c) for e in ends[:2])
-            }
+            first, last, _ = ends
+            said = (to_simplified(first.text), to_simplified(last.text))
+            kept |= {i for i, c in enumerate(clauses) if any(x in to_simplified(c) for x in said)}
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
         return text.rstrip("：，；")
@@ -423,7 +421,7 @@ def _beside_the_figure(
         return chosen
     said = {t for t in terms if t in to_simplified(best[2])}
     doc = passages[best[1] - 1].doc
-    places = [short_name(p.issuer) for p in passages if p.issuer]
+    places = _places(passages)
 
     def of_the_thing(sentence: str) -> bool:
         return names_the_thing(question, _whole(sentence, passages), idf, places)
@@ -437,6 +435,11 @@ def _beside_the_figure(
         or {t for t in terms if t in to_simplified(c[2])} - said
         and (not named or of_the_thing(c[2]))
     ]
+
+
+def _places(passages: list[Passage]) -> list[str]:
+    """The places the passages are of, by their short names (the words a thing asked is not named by)."""
+    return [short_name(p.issuer) for p in passages if p.issuer]
 
 
 def _whole(sentence: str, passages: list[Passage]) -> str:

@@ -261,8 +261,7 @@ def _honours(report: Report, name: str, library: Library, level: str = "") -> Fa
     if not won:
         return None
     title = f"{_report_name(report, name, _kind(report, library))}所载荣誉"
-    at_level = re.compile(_LEVEL_WORDS.get(level, "$^"))
-    if leveled := [(p, c) for p, c in won if level and at_level.search(to_simplified(c))]:
+    if level and (leveled := [(p, c) for p, c in won if re.search(_LEVEL_WORDS[level], to_simplified(c))]):
         passages, said = _cited_in_order(leveled)
         return Facts(passages, f"{title}中{level}级的：{said}。")
     passages, said = _cited_in_order(won)
@@ -462,9 +461,7 @@ def _rates_of_two_things(report: Report, name: str, rows: list[Figure]) -> Facts
     """Two rates of one name, each with the clauses saying what it is of, each cited."""
     year = rows[0].year or report.covered_year or ""
     passages = [
-        _passage(report, section, _whole_sentence(section, r.sentence))
-        for r in rows
-        for section in [section_at(list(report.sections), r.paragraph)]
+        _passage(report, section_at(list(report.sections), r.paragraph), _sentence_whole(report, r)) for r in rows
     ]
     said = "；".join(f"{_clean(_up_to(r))}[{n}]" for n, r in enumerate(rows, 1))
     return Facts(passages, f"{name}{year}年{said}。")

@@ -1341,9 +1341,8 @@ def is_follow_up(question: str) -> bool:
     text = question.strip()
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
-    if _SHARE_ONLY.fullmatch(to_simplified(text).strip(" ？?。")):  # "所占比例是多少": of the counts just given
-        return True
-    if _ASKS_CAUSE.fullmatch(to_simplified(text).strip(" ？?。")):  # "主要原因是什么": of what was just told
+    bare = to_simplified(text).strip(" ？?。")  # "所占比例是多少", "主要原因是什么": of what was just told
+    if _SHARE_ONLY.fullmatch(bare) or _ASKS_CAUSE.fullmatch(bare):
         return True
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
