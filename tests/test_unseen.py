@@ -665,3 +665,17 @@ def test_why_a_figure_grew_is_answered_by_what_the_report_says_came_before(wider
         answer.standalone,
         answer.answer,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # 成都 names 信用修复 as one "一件事" but gives no count of it: 信用预警提示31.4万户（次） counts another act
+        ("成都2024年信用修复了多少户企业", None),
+        # the act named is the count's: 江门's 调解成功15068宗 (and 调处 of 涉侨纠纷 in its own sentence)
+        ("江门2024年调解成功多少宗", "15068宗"),
+    ],
+)
+def test_a_count_of_a_thing_by_an_act_its_sentence_does_not_say_is_refused(wider, question, said):
+    answer = _ask(wider, question)
+    assert answer.refused if said is None else said in answer.answer, (answer.standalone, answer.answer)

@@ -26,6 +26,7 @@ from bot.answer.intent import (
     Plan,
     Scope,
     act_counted,
+    act_of_thing,
     acts_asked,
     added_asked,
     asks,
@@ -46,6 +47,7 @@ from bot.answer.intent import (
     rates_named,
     says,
     standing_asked,
+    thing_of_act,
     unit_asked,
     year_of_a_document,
 )
@@ -283,6 +285,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False  # "受援人数": 注册人数达66876人, 法律咨询服务35.8万人次 count others
         if (acts := part_acts(part)) and not any(all(a in _own_clause(f, 1) for a in acts) for f in counts):
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
+        if (act := act_of_thing(part)) and not any(act in s for s in _holding(counts, said)):
+            return False  # "信用修复了多少户企业": 信用预警提示31.4万户 counts another act on 信用
         for kinds in DISTINCT_KINDS:  # "修改了几件政府规章": "推进制定…政府规章11件" counts what was made
             if (kind := kind_asked(part, kinds)) and not any(_of_the_kind(f, said, kind, kinds) for f in counts):
                 return False
@@ -841,6 +845,9 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     words = [w for w in _words_of(counted_thing(part)) if idf(w) < idf("") and w not in GENERIC_THINGS]
     if len(words) > 1 and not _says_rarest(words, sentences, idf):
         return False
+    named_before = [w for w in _words_of(thing_of_act(part)) if w not in GENERIC_THINGS]
+    if len(named_before) > 1 and not any(all(mentions(s, w) for w in named_before) for s in sentences):
+        return False  # "行政复议听证会开了几场": "…重大行政决策…，其中召开听证会1场" is of another thing's
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
     mark = next((g for g in among.groups() if g), "") if among else ""
     marks = [t for t in tokenize(mark) if len(t) >= 2 and t not in GENERIC_THINGS]

@@ -442,6 +442,47 @@ def part_acts(text: str) -> list[str]:
     return [act.group(0) for act in _PART_ACTS.finditer(to_simplified(text))]
 
 
+def act_of_thing(question: str) -> str | None:
+    """The act a count asks of the thing named just before it ("信用修复了多少户企业": 修复), or None: a sentence
+    counting that thing by another act ("信用预警提示31.4万户") does not say it. Acts any count of a thing says
+    (开展, 完成), changes and comparisons (their own checks), and the acts on cases (`CASE_ACTS`) aside."""
+    found = _thing_and_act(question)
+    if not found or len(found[1]) != 2 or found[1] in _ANY_COUNT_SAYS or found[1] in CASE_ACTS:
+        return None  # 开, 有, 办: any count says them
+    return found[1]
+
+
+def thing_of_act(question: str) -> str:
+    """The nouns a count names just before its act ("行政复议听证会开了几场": 行政复议听证会), or "": a sentence
+    counting 听证会 of 重大行政决策 names one of them but is of another thing."""
+    found = _thing_and_act(question)
+    return found[0] if found else ""
+
+
+def _thing_and_act(question: str) -> tuple[str, str] | None:
+    """(the nouns, the verb) of "<nouns><verb>了?几|多少" in a question, or None."""
+    pairs = tagged(to_simplified(question))
+    for i in range(1, len(pairs) - 1):
+        verb, flag = pairs[i]
+        after = next((w for w, _ in pairs[i + 1 : i + 3] if w != "了"), "")
+        if flag != "v" or not (after == "多少" or after.startswith("几")):
+            continue
+        start = i
+        while start and pairs[start - 1][1].startswith("n") and pairs[start - 1][1] != "ns":
+            start -= 1
+        return ("".join(w for w, _ in pairs[start:i]), verb) if start < i else None
+    return None
+
+
+# Verbs after a thing that any count of it says, that say what it holds ("数据库收录了多少人": 409人数据库 says
+# it), or that ask a change or comparison: not the act counted.
+_ANY_COUNT_SAYS = frozenset(
+    "开展 完成 实现 办理 处理 达到 累计 共有 共计 合计 总计 还有 尚有 仍有 剩下 剩余 新增 申请"
+    " 收录 汇聚 汇集 涵盖 覆盖 包含 包括 拥有 容纳 入驻"
+    " 相差 占比 增长 增加 减少 下降 上升 提高 降低 压缩 缩短".split()
+)
+
+
 def part_act(clause: str, question: str) -> bool:
     """Whether a clause counts a part of a total by an act the question does not name."""
     simplified, asked = to_simplified(clause), to_simplified(question)
