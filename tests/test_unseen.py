@@ -679,3 +679,18 @@ def test_why_a_figure_grew_is_answered_by_what_the_report_says_came_before(wider
 def test_a_count_of_a_thing_by_an_act_its_sentence_does_not_say_is_refused(wider, question, said):
     answer = _ask(wider, question)
     assert answer.refused if said is None else said in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # 涪城区's last two paragraphs have no headings: "同時也要看到，…" then "下一步，我區將…聚焦以上問題，…"
+        ("涪城区下一步在法治政府建设上有什么打算？", "六是加强法治政府建设督察考核", "学法用法的主动性不够强"),
+        ("涪城区法治政府建设还存在哪些不足？", "三是行政争议数量持续增长", "六是加强法治政府建设督察考核"),
+    ],
+)
+def test_plans_in_an_unheaded_paragraph_that_looks_back_at_the_shortcomings(wider, question, said, not_said):
+    """The plans' opening sentence names 问题 ("聚焦以上问题") and had made them a second part of shortcomings:
+    the plans were "…调解和解率进一步提高[1]。下一步[2]。", the shortcomings ran on into all six plans."""
+    answer = _ask(wider, question)
+    assert said in answer.answer and not_said not in answer.answer, (answer.standalone, answer.answer)

@@ -86,6 +86,8 @@ _SHORTCOMING_OPENING = re.compile(
     r"(?:仍|还|也|尚|依然|仍然|但)[^。；]{0,4}存在[^。；]{0,20}?(?:问题|不足|短板|差距|薄弱|弱项)|^存在的?(?:问题|不足)"
 )
 _PLAN_OPENING = re.compile(r"^(?:下一步|下步|今后|明年|下一年度|\d{4}年[，,]?[^。；]{0,20}?将)")
+# The label and mark an inferred heading's title opens with ("（十一）…"), before its first sentence.
+_LOST_LABEL = re.compile(rf"^[（(][{_CN_DIGITS}]+[）)]…")
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,8 @@ def _heading_role(title: str) -> str:
     """The role a top-level heading announces; "both" for one heading over shortcomings and plans."""
     words = to_simplified(title)
     shortcomings, plans = _SHORTCOMING_WORDS.search(words), _PLAN_WORDS.search(words)
+    if _PLAN_OPENING.match(_LOST_LABEL.sub("", words)):
+        return "plans"  # a lost heading's first sentence, "下一步，我区将…聚焦以上问题，重点抓好以下工作": plans
     if shortcomings and plans:
         return "both"
     if shortcomings or plans:
