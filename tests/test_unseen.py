@@ -694,3 +694,24 @@ def test_plans_in_an_unheaded_paragraph_that_looks_back_at_the_shortcomings(wide
     the plans were "…调解和解率进一步提高[1]。下一步[2]。", the shortcomings ran on into all six plans."""
     answer = _ask(wider, question)
     assert said in answer.answer and not_said not in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # "2023年，全市各级行政复议机构共收到…1203件，同比上升9.6%；其中，我区收到…148件": 1203件 is 绵阳市's
+        (["涪城区2023年收到行政复议申请多少件？"], "148件", "1203件"),
+        # the city's 纠错率 is not given: not the district's 8.5%, nor its city's count beside it
+        (["涪城区行政机关负责人出庭应诉率是多少？", "全市的行政复议纠错率呢？"], None, "8.5%"),
+        (["涪城区行政机关负责人出庭应诉率是多少？", "全市呢？"], None, "100%"),
+        # a first in the city is the district's own doing ("在全市率先试点…四证跨部门联办")
+        (["花都区在全市率先试点跨部门联办的是哪四个证?"], "施工许可", None),
+    ],
+)
+def test_a_districts_report_giving_its_citys_figures_beside_its_own(wider, turns, said, not_said):
+    """A district's report (绵阳市涪城区) gives 全市's figures first in the same sentences: asked of the district,
+    its own; asked "全市", the city's or a refusal."""
+    answer = _converse(wider, *turns)
+    assert (answer.refused if said is None else said in answer.answer) and (
+        not_said is None or not_said not in answer.answer
+    ), (answer.standalone, answer.answer)

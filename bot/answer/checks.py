@@ -62,6 +62,7 @@ from bot.ingest.figures import (
     unreached,
     value_range,
 )
+from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -316,7 +317,25 @@ def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
     districts = [p for p in plan.scope.places if re.search(rf"{re.escape(p)}[区县镇]", asked)]
     if districts and counted and not any(all(p in _as_said(s, f) for p in districts) for s, f in held):
         return False  # "番禺区…": "全市…出庭应诉率达100%，番禺区区长…" names it after the city's figure
+    if _of_the_other_level(plan, [(s, f) for s, f in held if _as_asked(plan, f)]):
+        return False  # "涪城区…收到多少件": "全市各级行政复议机构共收到…1203件" is 绵阳市's, and the other way
     return not counted or not all(_of_another_span(f, said, plan.scope.years, plan.question) for f in counted)
+
+
+def _as_asked(plan: Plan, figure: str) -> bool:
+    """Whether a figure (as written) is of the unit asked: a rate of a rate asked, a count of a count."""
+    wanted = plan.unit or ("%" if plan.kind == "rate" else None)
+    return not wanted or any(counts_for(wanted, f.unit, plan.question) for f in extract_figures(figure))
+
+
+def _of_the_other_level(plan: Plan, held: list[tuple[str, str]]) -> bool:
+    """Whether the figures given of the one district asked are all its city's (`places.of_its_city`), or, its
+    city asked ("全市的纠错率呢"), none is."""
+    issuer = plan.scope.issuers[0] if len(plan.scope.issuers) == 1 else None
+    if not held or not is_local(issuer):
+        return False
+    citys = [of_its_city(sentence, figure, issuer) for sentence, figure in held]
+    return not any(citys) if asks_its_city(plan.question, issuer) else all(citys)
 
 
 def _count_by_a_rate(plan: Plan, figures: list) -> bool:

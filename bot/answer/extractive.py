@@ -52,6 +52,7 @@ from bot.answer.intent import (
 )
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import COUNT_CLASSES, antecedents, counts_for, extract_figures
+from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
@@ -110,6 +111,7 @@ class Extractive:
                 elif wants_number and (unit or changed or intent.rate):  # a count in 件, a change, a rate: none held
                     score *= _NO_COUNT
                 score *= _PLANNED if n in planned else 1
+                score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if thing := place_of_what(question):  # "…在哪个城市？": only a sentence saying the thing says where
             scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
@@ -496,6 +498,16 @@ def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], 
     return bool(best) and all(part_act(c, question) for c in best)
 
 
+def _not_the_asked_level(sentence: str, passage: Passage, question: str) -> bool:
+    """Whether a sentence of a district's report gives figures of the other level than the one asked: only its
+    city's (`places.of_its_city`) for the district, none of its city's for the city ("全市的纠错率呢")."""
+    figures = [f.text for f in extract_figures(sentence) if f.unit_class]
+    if not figures or not is_local(passage.issuer):
+        return False
+    citys = [of_its_city(sentence, figure, passage.issuer) for figure in figures]
+    return not any(citys) if asks_its_city(question, passage.issuer) else all(citys)
+
+
 def _whose(passage: Passage, by_year: bool) -> tuple[str | None, int | None]:
     """Whose a passage is: its place, and its year when the question asks of several."""
     return passage.issuer, passage.year if by_year else None
@@ -604,6 +616,9 @@ _SAYS_THE_THING = 0.5
 # A question on what was done ("完成了哪些立法") weighs a sentence of next year's plans by this much: "完成《…》
 # 立法项目" among the tasks is no account of the year's work.
 _PLANNED = 0.5
+# Asked a district's figure, a sentence of its report giving only its city's ("全市…共收到…1203件") weighs half;
+# asked its city's, one giving none of the city's.
+_OTHER_LEVEL = 0.5
 # A clause holding a figure is kept when the question words it adds weigh this share of the best clause's.
 _WIDEN = 0.3
 

@@ -89,6 +89,7 @@ from bot.ingest.figures import (
     value_range,
 )
 from bot.ingest.metadata import SIGNATURE_DATE
+from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, items_in, section_at
 from bot.models import REFUSAL, Filters, Passage
@@ -1478,9 +1479,12 @@ def _best_row(
     asked = [to_simplified(p) for p in plan.scope.places]
     gazetteer = report.gazetteer
     others = [p for p in [*gazetteer.places, gazetteer.parent or ""] if p and not any(a in p for a in asked)]
+    city_asked = asks_its_city(plan.question, gazetteer.issuer)
     for row in report.figures:
         if any(place in to_simplified(_clause(row)) for place in others):
             continue  # "其中，台山市收到…214件" is a county's part of the city's; "全市（惠州市）…2860件", the city's
+        if is_local(gazetteer.issuer) and of_its_city(row.sentence, row.text, gazetteer.issuer) != city_asked:
+            continue  # a district's report: "全市各级…收到…1203件" is its city's, asked of the district or not
         if any(of_another_kind(to_simplified(_clause(row)), kind, kinds) for kind, kinds in acts):
             continue  # 备案审查 asked: "报送备案…24份" counts another act
         if wanted and not counts_for(wanted, row.unit, plan.question):

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
-from bot.ingest.places import own_name, rare_district
+from bot.ingest.places import asks_its_city, is_local, own_name, rare_district, stem
 from bot.models import REFUSAL, Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -1430,6 +1430,9 @@ def standalone(
         if follow_up is question and _refused_last(history):  # "那去年呢" refused: not of that year again
             base = _unreported_year_dropped(base, issuers, years)
         follow_up = _this_compared(follow_up, base, issuers)
+        if whole := _whole_city_asked(follow_up, base, issuers, years):
+            base = whole
+            continue
         base, earlier = (
             _compared(follow_up, base, asked, issuers, earlier)
             or _rewrite(follow_up, base[:MAX_QUESTION_CHARS], issuers, years),
@@ -1437,6 +1440,27 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+def _whole_city_asked(
+    follow_up: str, base: str, issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> str | None:
+    """ "全市呢", "全市的纠错率呢" after a question on a district: the last question (or the new thing's) asked of the
+    district's city as a whole, which its report gives beside its own ("高于全市97.3%的平均水平"); None otherwise."""
+    if not asks_its_city(follow_up, None):
+        return None
+    scope = find_scope(base, issuers)
+    if len(scope.issuers) != 1 or not is_local(scope.issuers[0]):
+        return None
+    rest = _WHOLE_CITY_ASKED.sub("", to_simplified(follow_up))
+    asked = _rewrite(rest, base.replace("全市", ""), issuers, years) if rest.strip(" ，,的呢？?") else base
+    if "全市" in asked:
+        return asked
+    name = next((n for n in (scope.issuers[0], own_name(scope.issuers[0]), stem(scope.issuers[0])) if n in asked), None)
+    return asked.replace(name, f"{name}全市", 1) if name else f"全市{asked}"
+
+
+_WHOLE_CITY_ASKED = re.compile(r"^(?:那么?)?全市的?")
 
 
 def _refused_last(history: list[dict] | None) -> bool:
@@ -1480,6 +1504,8 @@ def loosely(
     if not history or not is_follow_up(question):
         return None
     scope = find_scope(standalone(question, history, issuers, years), issuers)
+    if asks_its_city(question, None) and any(map(is_local, scope.issuers)):
+        return None  # "全市的纠错率呢" after a district: its city's, not the district's (`_whole_city_asked`)
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
     core = _YEAR.sub("", _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))).strip(" ，,。?？的")  # "广州全市呢": no thing
     thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last

@@ -172,3 +172,37 @@ def covering(place: str, gazetteers: dict[str, Gazetteer]) -> list[str]:
         if issuer_key in cities or (city_report and names_it) or (g.parent and stem(g.parent) == key):
             found.add(doc)
     return [doc for doc in gazetteers if doc in found]
+
+
+def is_local(issuer: str | None) -> bool:
+    """Whether an issuer is a district or county (广州市花都区), whose city's figures its report may give too."""
+    return bool(issuer) and own_name(to_simplified(issuer)).endswith(_LOCAL_SUFFIX)
+
+
+def of_its_city(sentence: str, held: str, issuer: str | None) -> bool:
+    """Whether a figure a district's or county's report holds (`held`, as written in `sentence`) is its city's:
+    said after "全市" in its clause run, the district not named again between ("2023年，全市各级行政复议机构共收到
+    …1203件，同比上升9.6%；其中，我区收到…148件": 1203件 and 9.6% are 绵阳市's; "…保持100%，高于全市97.3%的平均
+    水平": 97.3% only). In a county-level city's report (兴宁市) 全市 is the issuer itself."""
+    if not issuer or not is_local(issuer):
+        return False
+    text = to_simplified(sentence)
+    at = text.find(to_simplified(held))
+    run = re.split(r"[；;。]", text[: max(at, 0)])[-1]
+    wholes = list(_WHOLE_CITY.finditer(run))
+    own = re.escape(stem(to_simplified(issuer)))
+    return at >= 0 and bool(wholes) and not re.search(rf"[我全本该][区县旗]|{own}", run[wholes[-1].start() :])
+
+
+# The whole city as what is counted or asked; not a first in it, which the district did ("在全市首创…信用修复服务，
+# 已帮助企业修复信用28300余条" is 花都区's), nor a kind of service named by its reach ("全市通办").
+_WHOLE_CITY = re.compile(r"(?<!在)全市(?!率先|首|第|前|唯一|通办)")
+
+
+def asks_its_city(question: str, issuer: str | None) -> bool:
+    """Whether a question about a district's report asks its city's whole: "全市的纠错率呢", or the city named
+    without the district ("绵阳2023年收到多少行政复议申请" of 绵阳市涪城区's report)."""
+    text = to_simplified(question)
+    city = _COMPOUND.match(to_simplified(issuer)) if issuer else None
+    named = bool(city) and stem(city.group(1)) in text and stem(to_simplified(issuer)) not in text
+    return bool(_WHOLE_CITY.search(text)) or named
