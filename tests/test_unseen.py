@@ -706,6 +706,8 @@ def test_plans_in_an_unheaded_paragraph_that_looks_back_at_the_shortcomings(wide
         (["涪城区行政机关负责人出庭应诉率是多少？", "全市呢？"], None, "100%"),
         # a first in the city is the district's own doing ("在全市率先试点…四证跨部门联办")
         (["花都区在全市率先试点跨部门联办的是哪四个证?"], "施工许可", None),
+        # its place in the city's assessment is the district's ("排查问题线索36条" had been added for 排第几)
+        (["涪城区在全市法治政府建设考评中获评什么等次、排第几？"], "位列全市9个县（市、区）第二名", "线索"),
     ],
 )
 def test_a_districts_report_giving_its_citys_figures_beside_its_own(wider, turns, said, not_said):

@@ -194,9 +194,12 @@ def of_its_city(sentence: str, held: str, issuer: str | None) -> bool:
     return at >= 0 and bool(wholes) and not re.search(rf"[我全本该][区县旗]|{own}", run[wholes[-1].start() :])
 
 
-# The whole city as what is counted or asked; not a first in it, which the district did ("在全市首创…信用修复服务，
-# 已帮助企业修复信用28300余条" is 花都区's), nor a kind of service named by its reach ("全市通办").
-_WHOLE_CITY = re.compile(r"(?<!在)全市(?!率先|首|第|前|唯一|通办)")
+# The whole city as what is counted or asked; not a first or a place in it, which the district took ("在全市首创…
+# 信用修复服务，已帮助企业修复信用28300余条" is 花都区's; "在2022年度全市法治政府建设考评中…位列全市9个县（市、区）
+# 第二名"), nor a kind of service named by its reach ("全市通办").
+_WHOLE_CITY = re.compile(
+    r"(?<![在列排居])全市(?!率先|首|第|前|唯一|通办|[^，。；]{0,12}(?:考评|考核|评比|评估|评价|排名))"
+)
 
 
 def asks_its_city(question: str, issuer: str | None) -> bool:
