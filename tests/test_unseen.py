@@ -717,3 +717,20 @@ def test_a_districts_report_giving_its_citys_figures_beside_its_own(wider, turns
     assert (answer.refused if said is None else said in answer.answer) and (
         not_said is None or not_said not in answer.answer
     ), (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "…办理行政处罚案件2.86万件，同比下降9.7%": the asker's "和上年比有什么变化" is no word of it (refused)
+        ("湛江市2024年行政处罚案件数量和上年比有什么变化？", "同比下降9.7%", None),
+        # 涪城区's own change, not its city's "同比上升9.6%" beside it; "申请量" is the 申请 the report counts
+        ("涪城区2023年行政复议申请量同比变化多少？", "比上年增加31件", "9.6%"),
+    ],
+)
+def test_a_change_asked_in_the_askers_words(wider, question, said, not_said):
+    answer = _ask(wider, question)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
+        answer.standalone,
+        answer.answer,
+    )

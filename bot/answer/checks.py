@@ -15,6 +15,7 @@ from bot.answer.arithmetic import arithmetic_asked, counted_from_dates, span_in_
 from bot.answer.intent import (
     AGENT_ASKED,
     CASE_ACTS,
+    CHANGE_WORDING,
     DISTINCT_KINDS,
     GENERIC_THINGS,
     GRADE_ASKED,
@@ -98,6 +99,7 @@ def coverage(
         intent = Intent.of(question)
     scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
     asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went is said by the change, not these words
+    asked = CHANGE_WORDING.sub("", asked)  # nor "和上年比有什么变化"
     terms = {t for t in words(asked) if not any(t in w or w in t for w in scope_words)}
     total = sum(max(idf(t), 0.0) for t in terms)
     if total <= 0:  # nothing asked beyond a place or year ("那成都呢" with no history)
@@ -914,8 +916,12 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     rates and units aside ("人次" names no thing: any count in 人次 says it)."""
     nouns = _nouns(_BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     nouns -= set(CASE_ACTS)  # 受理 of "热线受理企业诉求": an act any count of cases says, not the thing
-    things = [n for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
+    things = [_MEASURE_OF.sub("", n) for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: -idf(n))[:2]
+
+
+# An asker's word for how much of a thing ("申请量", "办件量"): the thing the reports count (申请, 办件).
+_MEASURE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})量$")
 
 
 # The asker's 复议 (jieba: a verb) is 行政复议, the thing the reports count; not inside a name quoted.

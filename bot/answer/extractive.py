@@ -145,6 +145,9 @@ class Extractive:
                 break
         if wants_number and not intent.each:
             chosen = _beside_the_figure(chosen, passages, terms, intent, question, idf)
+            # a district's figure said, its city's beside it goes ("全市…1203件，同比上升9.6%" before "我区…148件")
+            own = [c for c in chosen if not _not_the_asked_level(c[2], passages[c[1] - 1], question)]
+            chosen = own or chosen
         lines = self._said(question, chosen, passages, terms, idf, intent)
         yield from [verdict] if (verdict := confirmation(question, "".join(lines), idf)) else []
         yield from lines

@@ -1027,6 +1027,14 @@ _ASKS_CHANGE = re.compile(
 )
 
 
+# How a change is asked, in words no report's sentence says ("和上年比有什么变化", "同比变化多少"): the change
+# itself ("同比下降9.7%") says it.
+CHANGE_WORDING = re.compile(
+    r"(?:(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)?)?[，,]?(?:有什么|有何|有哪些|发生了?什么)?"
+    r"变化(?:了?多少|如何|情况|大吗|怎么样)?"
+)
+
+
 def confirm_asked(question: str) -> bool:
     """Whether a question asks whether something holds ("…，对吗？", "是不是…", "…准确吗", "南海受理了1124件？")."""
     text = to_simplified(question)
