@@ -734,3 +734,16 @@ def test_a_change_asked_in_the_askers_words(wider, question, said, not_said):
         answer.standalone,
         answer.answer,
     )
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["湛江2024年人民调解组织调解纠纷比上年增加了多少宗？"],  # "比上年增加了多少" was no change asked
+        ["湛江2024年人民调解组织调解纠纷多少宗", "比上年多了多少"],
+    ],
+)
+def test_a_difference_from_the_year_before_stated_after_the_figure(wider, turns):
+    """ "调解纠纷2.15万宗，上年为1.87万宗": worked out once, in the count's magnitude below 万 (not 0.28万宗)."""
+    answer = _converse(wider, *turns).answer
+    assert "增加2800宗" in answer and answer.count("据报告数字计算") == 1, answer

@@ -67,6 +67,8 @@ def more_than_the_year_before(question: str, said: str) -> str:
     if not asked:
         return ""
     text = to_simplified(CITATION.sub("", said))
+    if _before_stated(text):
+        return ""  # "2.15万宗，上年为1.87万宗": its two ends, worked out where said (`change_between`)
     counts = _counts(text)
     before = next((f for f in counts if _STATED_BEFORE.search(text[: text.find(f.text)])), None)
     now = next((f for f in counts if before and f is not before and f.sentence == before.sentence), None)
@@ -75,8 +77,8 @@ def more_than_the_year_before(question: str, said: str) -> str:
     if asked.group(1) and asked.group(1) not in re.split(r"[，；;]", text[: text.find(now.text)])[-1]:
         return ""  # "比上年多受理了多少件": 收到's 486 against 400 is no count of 受理
     way = "多" if now.value >= before.value else "少"
-    a, b = plain_number(now.value), plain_number(before.value)
-    return f"比上年{way}{in_unit_of(abs(now.value - before.value), now)}（{a}−{b}，据报告数字计算）。"
+    difference = in_unit_of(abs(now.value - before.value), now)
+    return f"比上年{way}{difference}（{written(now)}−{written(before)}，据报告数字计算）。"
 
 
 # A count's difference from the year before, asked; the year before's count, stated ("（上年为990件）").
@@ -93,7 +95,7 @@ def from_to(text: str) -> tuple[Figure, Figure, str] | None:
     simplified = to_simplified(CITATION.sub("", text))
     found = _FROM_TO.search(simplified)
     if not found:
-        return _years_stated(simplified)
+        return _years_stated(simplified) or _before_stated(simplified)
     ends = [extract_figures(found.group(g)) for g in ("from", "to")]
     if not all(ends):
         return None
@@ -111,6 +113,19 @@ def _years_stated(text: str) -> tuple[Figure, Figure, str] | None:
     if not all(ends) or ends[0][0].unit != ends[1][0].unit or not ends[0][0].unit:
         return None
     first, last = ends[0][0], ends[1][0]
+    rose = last.value >= first.value
+    verb = ("提高" if rose else "下降") if first.unit_class == "percent" else ("增加" if rose else "减少")
+    return first, last, verb
+
+
+def _before_stated(text: str) -> tuple[Figure, Figure, str] | None:
+    """The two ends of a change a text says by the year's figure and the year before's after it ("调解纠纷2.15万宗，
+    上年为1.87万宗"), the verb by which way it went; None else."""
+    found = _BEFORE_STATED.search(text)
+    ends = [extract_figures(found.group(g)) for g in ("from", "to")] if found else []
+    if not ends or not all(ends) or not counts_alike(ends[0][0].unit, ends[1][-1].unit):
+        return None
+    first, last = ends[0][0], ends[1][-1]
     rose = last.value >= first.value
     verb = ("提高" if rose else "下降") if first.unit_class == "percent" else ("增加" if rose else "减少")
     return first, last, verb
@@ -149,6 +164,11 @@ _FROM_TO = re.compile(
 _YEARS_STATED = re.compile(
     r"(?P<earlier>(?:19|20)\d{2})年为(?P<from>\d+(?:\.\d+)?\s*[%％件宗项个人]?)[，,]\s*"
     r"(?P<later>(?:19|20)\d{2})年为(?P<to>\d+(?:\.\d+)?\s*[%％件宗项个人]?)"
+)
+# "调解纠纷2.15万宗，上年为1.87万宗": the year's figure, then the year before's (its year said in an answer).
+_BEFORE_STATED = re.compile(
+    r"(?P<to>\d+(?:\.\d+)?\s*万?\s*[%％件宗项个人户]?)[，,（(]\s*(?:上一?年|去年|(?:19|20)\d{2}年)(?:同期)?为"
+    r"(?P<from>\d+(?:\.\d+)?\s*万?\s*[%％件宗项个人户]?)"
 )
 _CHANGE_AMOUNT_ASKED = re.compile(rf"{_CHANGED}(?:多少|几)|{_CHANGE_IN_PERCENT.pattern}")
 
@@ -223,10 +243,12 @@ def _counts(said: str) -> list[Figure]:
 
 
 def in_unit_of(value: float, like: Figure) -> str:
-    """A value in a figure's unit and magnitude (1.73亿元 beside 4.68亿元, not 173000000元)."""
-    for word, size in (("亿", 1e8), ("万", 1e4)):
-        if word in like.text:
-            return f"{plain_number(value / size)}{word}{like.unit}"
+    """A value in a figure's unit and magnitude (1.73亿元 beside 4.68亿元, not 173000000元); below the magnitude,
+    the next one down or none (2800宗 of 2.15万宗 less 1.87万宗, not 0.28万宗)."""
+    if "亿" in like.text and abs(value) >= 1e8:
+        return f"{plain_number(value / 1e8)}亿{like.unit}"
+    if re.search("[亿万]", like.text) and abs(value) >= 1e4:
+        return f"{plain_number(value / 1e4)}万{like.unit}"
     return f"{plain_number(value)}{like.unit}"
 
 

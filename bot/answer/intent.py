@@ -1015,9 +1015,10 @@ _COUNTED_IN = {
 }
 # The act a count asked against the year before may name after 多/少 ("比2023年多收到多少件").
 ACT_AFTER_MORE = "收到|受理|办理|审结|出台|制定"
-# Against the year before ("比2023年多了多少", "比上年多吗"): a change, which the latest report says in %.
+# Against the year before ("比2023年多了多少", "比上年增加了多少宗", "比上年多吗"): a change, which the latest report
+# says in %.
 _AGAINST_BEFORE = re.compile(
-    rf"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{{2}}\s*年度?)(?:同期)?(?:多|少)(?:{ACT_AFTER_MORE})?了?"
+    rf"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{{2}}\s*年度?)(?:同期)?(?:多|少|增加|减少)(?:{ACT_AFTER_MORE})?了?"
     r"(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
