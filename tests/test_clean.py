@@ -51,6 +51,23 @@ def test_page_chrome_is_dropped(cleaned):
             assert chrome not in text, (name, chrome)
 
 
+def test_a_pages_footer_of_buttons_and_site_lines_is_dropped():
+    """Footers the look-alike pages end with, below the signature, which had hidden it (the last line was no date)."""
+    footer = [
+        "【打印本页】 【关闭窗口】",
+        "分享到： 微信 微博 QQ空间",
+        "分享到：微信 微博 QQ空間 | 打印本頁 | 關閉窗口",
+        "相關附件：無",
+        "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+        "主办单位：湛江市人民政府办公室  承办单位：湛江市政务服务数据管理局",
+        "网站标识码：4408000001  粤ICP备05012345号  粤公网安备 44080202000123号",
+    ]
+    text = clean_text("\n".join(["特此报告。", "湛江市人民政府", "2025年3月20日", *footer]))
+    assert text == "特此报告。\n湛江市人民政府\n2025年3月20日"
+    # a sentence naming a unit that hosts something is no footer
+    assert clean_text("主办单位为市司法局，承办单位为各区司法局。") == "主办单位为市司法局，承办单位为各区司法局。"
+
+
 def test_date_and_source_lines_are_kept(cleaned):
     assert "2017-11-13 來源：廣州日報" in cleaned[NEWS]
     assert "发布日期：2024-01-04 16:49 文章来源：花都区司法局" in cleaned["001_bfb673fb5af5df88.txt"]

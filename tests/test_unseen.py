@@ -747,3 +747,18 @@ def test_a_difference_from_the_year_before_stated_after_the_figure(wider, turns)
     """ "调解纠纷2.15万宗，上年为1.87万宗": worked out once, in the count's magnitude below 万 (not 0.28万宗)."""
     answer = _converse(wider, *turns).answer
     assert "增加2800宗" in answer and answer.count("据报告数字计算") == 1, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "通过调解、和解方式结案398件，占审结案件总数的26.3%": the report's own share ("报告未载明此项" had been said)
+        (["湛江2024年行政复议通过调解和解结案多少件？", "占多大比例"], "398件，占审结案件总数的26.3%"),
+        (["湛江2024年行政复议调解和解结案的占比是多少"], "398件，占审结案件总数的26.3%"),
+        # the signature above a footer of buttons and site lines ("【打印本页】 【关闭窗口】", "网站标识码：…")
+        (["湛江市2024年度法治政府建设报告的落款日期是哪天？"], "2025年3月20日"),
+    ],
+)
+def test_a_share_the_report_states_and_a_signature_above_a_pages_footer(wider, turns, said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer and "未单列" not in answer.answer, (answer.standalone, answer.answer)

@@ -554,8 +554,14 @@ def _together(figure, text: str, question: str) -> str:
 
 
 def _without_its_verb(item: str) -> str:
-    """The first item of a list without the verb it opens with ("办理人大代表建议" → 人大代表建议): what is listed."""
-    return "".join(w for i, (w, flag) in enumerate(tagged(item)) if i or not flag.startswith("v"))
+    """The first item of a list without the verb or preposition it opens with ("办理人大代表建议" → 人大代表建议,
+    "通过调解" → 调解): what is listed."""
+    pairs = tagged(item)
+    while pairs and pairs[0][1] == "p":
+        pairs = pairs[1:]
+    if len(pairs) > 1 and pairs[0][1].startswith("v"):
+        pairs = pairs[1:]
+    return "".join(w for w, _ in pairs)
 
 
 class Pairing(NamedTuple):

@@ -51,7 +51,7 @@ from bot.answer.intent import (
     years_named,
 )
 from bot.ingest.dates import PERIOD, RELATIVE
-from bot.ingest.figures import COUNT_CLASSES, antecedents, counts_for, extract_figures
+from bot.ingest.figures import COUNT_CLASSES, SHARE_OF_BEFORE, antecedents, counts_for, extract_figures
 from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
@@ -187,6 +187,9 @@ class Extractive:
         said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
         unsaid: list[str] = []  # parts no sentence answers
         for part in parts:
+            if said and arithmetic_asked(part) == "share" and (stated := _share_stated(*said[-1][1:])):
+                said[-1] = (said[-1][0], said[-1][1], f"{said[-1][2]}，{stated}")  # "…398件，占审结案件总数的26.3%"
+                continue
             if said and arithmetic_asked(part) in ("share", "sum"):  # "占比多少": worked out of the figures said
                 unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
                 continue
@@ -499,6 +502,15 @@ def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], 
     top = max(weights, default=0.0)
     best = [c for c, w in zip(held, weights, strict=True) if top > 0 and w >= top]
     return bool(best) and all(part_act(c, question) for c in best)
+
+
+def _share_stated(sentence: str, core: str) -> str:
+    """The clause right after an answer's last clause stating its share ("通过调解、和解方式结案398件，占审结案件
+    总数的26.3%"): a share asked of the count said is the report's own, not worked out; "" when none follows."""
+    clauses = re.split(r"[，；;。]", sentence)
+    last = max((i for i, c in enumerate(clauses) if c and c in core), default=None)
+    after = clauses[last + 1] if last is not None and last + 1 < len(clauses) else ""
+    return after if SHARE_OF_BEFORE.match(to_simplified(after)) else ""
 
 
 def _not_the_asked_level(sentence: str, passage: Passage, question: str) -> bool:

@@ -29,7 +29,9 @@ from bot.models import Chunk, Document
 from bot.settings import Settings
 
 BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{elapsed}{postfix}]"
-PIPELINE_VERSION = "4"  # 3: headings by ingest.structure, structure stored; 4: a signature is dated
+# 3: headings by ingest.structure, structure stored; 4: a signature is dated; 5: a footer's buttons, site lines
+# and a lost heading opening the plans (read as plans)
+PIPELINE_VERSION = "5"
 
 
 @dataclass

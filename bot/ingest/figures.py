@@ -125,6 +125,8 @@ _TRAILING = re.compile(r"(?:均为|均达|共计|总计|累计|共有|同比|分
 # A clause saying something of the clauses before it (`antecedents`): 其中 (a part), 均/都 after one measure.
 _RUNNING = re.compile(r"^(?:截至[^，]{0,12})?累计")
 _CHANGE_OF_BEFORE = re.compile(r"^(?:同比|环比|(?:较|比|与)(?:上一?年度?|去年|前一年))")
+# A clause stating the share of the count before it ("…结案398件，占审结案件总数的26.3%").
+SHARE_OF_BEFORE = re.compile(r"^(?:约|分别)?占[^，；]{0,20}?\d+(?:\.\d+)?\s*[%％]")
 _REFERS_BACK = re.compile(r"^其中|^[^、和及与，,]{0,8}?[均都](?=[为达是在已])")
 _COMPARED = re.compile(r"(?:同比|环比|较|比|与)(?:上年|去年|上一年|前一年|上年度)?(?:同期)?(?:相比)?$")
 _LEADING_AFTER = re.compile(r"^(?:以来|来|以内|内|的)")
@@ -197,6 +199,8 @@ def antecedents(clauses: list[str], at: int) -> list[int]:
     ("报备率、及时率和规范率均为100%")."""
     clause = to_simplified(clauses[at].strip())
     if at and _CHANGE_OF_BEFORE.match(clause):  # "…败诉率4.1%，较上年下降1.7个百分点": of the figure just before
+        return [at - 1]
+    if at and SHARE_OF_BEFORE.match(clause):  # "…结案398件，占审结案件总数的26.3%": the share of 398件
         return [at - 1]
     before = to_simplified(clauses[at - 1].strip()) if at else ""
     if _RUNNING.match(before) and _counts(before) and "累计" not in clause:
