@@ -762,3 +762,21 @@ def test_a_difference_from_the_year_before_stated_after_the_figure(wider, turns)
 def test_a_share_the_report_states_and_a_signature_above_a_pages_footer(wider, turns, said):
     answer = _converse(wider, *turns)
     assert said in answer.answer and "未单列" not in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # a rate after a change asked: of the thing, not of "比上年多了" (诉讼's 865件 had come first)
+        (["湛江2024年行政复议新收多少件？", "比上年多了多少", "纠错率呢"], "纠错率12.6%", "865件"),
+        # the year's work asked in other words (refused): the measures' headings
+        (["请简要概括绵阳市涪城区2023年法治政府建设情况。"], "坚持数字赋能", None),
+        (["简单介绍一下湛江2024年法治政府建设情况"], "严格规范公正文明执法", None),
+    ],
+)
+def test_a_rate_after_a_change_and_the_years_work_asked_in_other_words(wider, turns, said, not_said):
+    answer = _converse(wider, *turns)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
+        answer.standalone,
+        answer.answer,
+    )

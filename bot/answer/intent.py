@@ -157,6 +157,8 @@ _ASKS_SUMMARY = re.compile(
     r"|方面.{0,4}?取得(?:了)?(?:哪些|什么)(?:成效|成绩|进展)"  # "在行政复议方面取得了哪些成效"
     r"|(?:取得(?:了)?|有)(?:哪些|什么|啥)(?:主要)?(?:成效|成绩|成果|亮点)"  # "法治政府建设取得了哪些成绩"
     r"|(?:做了|开展了|采取了)(?:哪些|什么|啥)(?:工作|措施|举措)|工作情况(?:怎么样|如何)"
+    # "简单介绍一下湛江2024年法治政府建设情况": the whole year's work, not one thing of it
+    r"|(?:介绍|说说|讲讲|谈谈)(?:一下)?.{0,16}?法治政府建设(?:工作)?的?(?:总体|整体|基本)?(?:情况|工作)"
     r"|(?:成效|成绩|工作|举措|做法)(?:分为?|有|包括|可分为)?(?:哪几个|哪些|几个)方面"  # the measures, by heading
     r"|(?:如何|怎样|怎么)(?:推进|加强|开展|落实|做好|推动|提升|优化|实施|深化|完善|强化)"
     # "报道讲了什么", "报告主要讲了什么内容"
@@ -2075,10 +2077,10 @@ def _last_thing(question: str, issuers: list[str]) -> str:
 def _thing_asked(question: str) -> str:
     """A question with what it asks of its thing left out: a count ("…收到多少宗行政复议申请？"), a change
     ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it."""
-    text = _without_count(question)
-    change, rate = _ASKS_CHANGE.search(text), _RATE_NAMED.search(text)
-    cut = min([m.start() for m in (change, rate) if m], default=len(text))
-    return text[:cut].strip(" ？?，,的")
+    change = _ASKS_CHANGE.search(to_simplified(question))  # before the count goes: "比上年多了多少" is one
+    text = _without_count(to_simplified(question)[: change.start()] if change else question)
+    rate = _RATE_NAMED.search(text)
+    return text[: rate.start() if rate else len(text)].strip(" ？?，,的")
 
 
 def _without_count(question: str) -> str:
