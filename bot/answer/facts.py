@@ -1069,7 +1069,7 @@ def _gist(sentence: str) -> str:
 
 
 _GIST = re.compile(rf"\d|“[^”]+”|{TITLE.pattern}")
-_GISTS_PER_ITEM = 3
+_GISTS_PER_ITEM = 2
 
 
 def _after(lead: str, said: str) -> str:
