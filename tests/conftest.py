@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 LOOKALIKE = ROOT / "tests" / "lookalike" / "reports"  # two fictional reports in the seeds' style (README above)
-UNSEEN = ROOT / "tests" / "lookalike" / "unseen"  # six more, written by probes that had not read the rules
+UNSEEN = ROOT / "tests" / "lookalike" / "unseen"  # eight more, written by probes that had not read the rules
 
 
 @pytest.fixture(scope="session")
@@ -96,13 +96,14 @@ def archive(tmp_path_factory, embed_cache) -> Library:
 
 @pytest.fixture(scope="session")
 def wider(tmp_path_factory, embed_cache) -> Library:
-    """The archive and six more fictional reports (tests/lookalike/unseen): a city with a county's figure beside
+    """The archive and eight more fictional pieces (tests/lookalike/unseen): a city with a county's figure beside
     its own, a district with its city's beside its own, a county-level city (梅州市兴宁市), a report titled
     "汕头市人民政府2023年法治政府建设年度报告", a city's with two years' figures in one sentence (湛江市), a
-    traditional district report whose plans and shortcomings have no headings (绵阳市涪城区)."""
+    traditional district report whose plans and shortcomings have no headings (绵阳市涪城区), a county's under
+    its site's name (信丰县), a 2019 news article on 厦门 in traditional characters."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("wider"), embed_cache=embed_cache)
     library = Library(settings)
     report = library.index([SEEDS, LOOKALIKE, UNSEEN], show_progress=False)
-    assert not report.errors and len(library.issuers()) == 13
+    assert not report.errors and len(library.issuers()) == 15
     yield library
     library.close()

@@ -313,3 +313,26 @@ BREADCRUMBS = ["首页 > 新闻中心 > 工作动态", "您现在的位置：首
 @pytest.mark.parametrize("line", BREADCRUMBS)
 def test_breadcrumb_lines_are_chrome(line):
     assert clean_text(f"{line}\n某市2024年法治政府建设情况报告\n正文。") == "某市2024年法治政府建设情况报告\n正文。"
+
+
+def test_a_sites_name_above_the_title_is_no_title():
+    """ "信丰县人民政府门户网站" over the title had made the report an article of its publication year (2025)."""
+    raw = "信丰县人民政府门户网站\n首页 > 政务公开 > 年度报告\n信丰县人民政府关于2024年度法治政府建设情况的报告\n"
+    raw += "发布时间：2025-02-18 10:32　　信息来源：信丰县司法局\n2024年，信丰县坚持…。\n信丰县人民政府\n2025年2月14日"
+    meta = read_metadata(clean_text(raw))
+    assert (meta["kind"], meta["year"], meta["issuer"]) == ("report", 2024, "信丰县"), meta
+
+
+def test_an_articles_date_line_with_a_time_and_the_city_its_headline_names():
+    """An article's "2019-07-09 08:35 來源：廈門日報 作者：…" had given no date (nor year); its most named place in
+    the opening (湖里区) had been its issuer, not the city its headline names."""
+    raw = "廈門法治政府建設考評連續三年居全省第一\n2019-07-09 08:35 來源：廈門日報 作者：本報記者\n"
+    raw += "本報訊 湖里區、思明區…湖里區司法局局長介紹，湖里區…。"
+    meta = read_metadata(clean_text(raw))
+    assert (meta["kind"], meta["year"], meta["date"], meta["source"], meta["issuer"]) == (
+        "article",
+        2019,
+        "2019-07-09",
+        "厦门日报",
+        "厦门市",
+    ), meta

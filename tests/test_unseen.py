@@ -780,3 +780,20 @@ def test_a_rate_after_a_change_and_the_years_work_asked_in_other_words(wider, tu
         answer.standalone,
         answer.answer,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # under its site's name ("信丰县人民政府门户网站") the report had been an article of 2025
+        ("信丰县2024年度法治政府建设情况报告是什么时候发布的？", "2025年2月18日", "2025年度"),
+        ("信丰县2024年全年涉企行政检查多少次", "信丰县2024年", "2025年"),
+        # a 2019 article's "今年7月1日起…施行": its year read from "2019-07-09 08:35 來源：廈門日報 作者：…"
+        ("《厦门市重大行政决策程序规定》是从哪一年哪一天开始施行的？", "2019年7月1日", "湖里区"),
+    ],
+)
+def test_a_pages_year_from_its_title_under_a_site_name_and_an_articles_from_its_date_line(
+    wider, question, said, not_said
+):
+    answer = _ask(wider, question)
+    assert said in answer.answer and not_said not in answer.answer, (answer.standalone, answer.answer)

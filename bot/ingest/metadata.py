@@ -17,7 +17,10 @@ _PLACE_IN_TEXT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|区|县))")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年[，,]")
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|日期)[:：]\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_DATE_SOURCE_LINE = re.compile(r"^((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*来源[:：]\s*(\S+)")
+# "2017-11-13 来源：广州日报", "2019-07-09 08:35 来源：厦门日报 作者：…"
+_DATE_SOURCE_LINE = re.compile(
+    r"^((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*来源[:：]\s*(\S+)"
+)
 SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 _SOURCE = re.compile(r"(?:文章来源|来源)[:：]\s*([^\s【]+)")
 # A report's title: "…关于2024年度法治政府建设情况的报告", "…2023年法治政府建设年度报告" (no 情况: still the
@@ -44,9 +47,18 @@ def _main_place(text: str) -> str | None:
     """The place named most in the opening of the text, by jieba's place-name tag."""
     places = Counter(word for word, flag in tagged(text[:1500]) if flag == "ns" and len(word) >= 2)
     for place, _ in places.most_common():
-        if place not in ("中国", "中华人民共和国", "全国", "广东", "四川", "广东省", "四川省"):
+        if place not in _NOT_A_BODY:
             return place if _BODY_SUFFIX.search(place) else place + "市"
     return None
+
+
+def _place_named(line: str) -> str | None:
+    """The first place a line names (jieba's place tag), as a body: 厦门 → 厦门市."""
+    place = next((w for w, flag in tagged(line) if flag == "ns" and len(w) >= 2 and w not in _NOT_A_BODY), None)
+    return None if place is None else place if _BODY_SUFFIX.search(place) else place + "市"
+
+
+_NOT_A_BODY = ("中国", "中华人民共和国", "全国", "广东", "四川", "广东省", "四川省")
 
 
 def read_metadata(text: str) -> dict:
@@ -61,6 +73,8 @@ def read_metadata(text: str) -> dict:
     body = None
     if title_s and (m := _TITLE_BODY.match(title_s)):
         body = m.group(1)
+    if body is None and title_s and not is_report:  # a headline naming its city: "厦门法治政府建设考评…"
+        body = _place_named(title_s)
     if body is None:
         first_sentence = next((line for line in lines if _LEADING_YEAR.match(line)), "")
         m = _PLACE_IN_TEXT.search(first_sentence[:30])
