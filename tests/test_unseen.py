@@ -797,3 +797,18 @@ def test_a_pages_year_from_its_title_under_a_site_name_and_an_articles_from_its_
 ):
     answer = _ask(wider, question)
     assert said in answer.answer and not_said not in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a 2019 article's "据统计，去年全年，…受理行政复议案件1126件": 2018's, said so (refused: no piece is of 2018)
+        ("2018年厦门全市受理行政复议案件多少件？", "厦门市2018年全年，全市各级行政复议机关共受理行政复议案件1126件"),
+        ("厦门2018年共办理法律援助案件多少件？", "7235件"),
+        # a year no piece gives the figure of stays refused: 湛江's 2024 report gives 2023's and 2024's only
+        ("湛江市2022年行政复议新收案件多少件？", None),
+    ],
+)
+def test_a_year_a_piece_says_by_a_word_of_its_own_year(wider, question, said):
+    answer = _ask(wider, question)
+    assert answer.refused if said is None else said in answer.answer, (answer.standalone, answer.answer)

@@ -585,13 +585,16 @@ def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:
     figure reads as the report's year's ("广州市2017年…已制定法规148件" for thirty years' laws)."""
     if not kept or any(_WHEN.search(clauses[i]) for i in kept):
         return set()
-    frame = set()
+    frame, lead = set(), 0
     for i in range(min(kept)):
         said = clauses[i]
+        if _LEAD_IN.match(to_simplified(said).strip()):  # "据统计，去年全年，…": the frame after it, said without it
+            lead += 1
+            continue
         if not _WHEN.search(said) or TITLE.search(said) or any(f.unit_class != "time" for f in extract_figures(said)):
             break  # a law's date ("新修订的《行政复议法》于2024年1月1日起施行后") frames no figure of the year
         frame.add(i)
-    return frame if len(frame) == min(kept) else set()
+    return frame if frame and len(frame) + lead == min(kept) else set()
 
 
 def _slot(intent: Intent) -> re.Pattern | None:
@@ -605,6 +608,8 @@ def _slot(intent: Intent) -> re.Pattern | None:
 # A rate's level said ("及格率达到100%"), not its change ("同比下降38.24%").
 _LEVEL_SAID = re.compile(r"^(?!.*(?:同比|增长|下降|上升|提高|降低|减少|增加)).*率[^，；。]{0,6}?\d+(?:\.\d+)?%")
 _CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:了)?\s*\d")
+# A clause only leading into what follows ("据统计，"): no frame, nor an end of one.
+_LEAD_IN = re.compile(r"^(?:据统计|据了解|据介绍|数据显示|统计显示)[，,]?$")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")
 
 

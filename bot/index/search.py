@@ -12,6 +12,7 @@ import numpy as np
 
 from bot.index.embed import Embedder
 from bot.index.store import Store
+from bot.ingest.dates import relative_dates
 from bot.models import Filters, Passage
 from bot.settings import RetrievalConfig
 from bot.text import to_simplified, tokenize
@@ -149,11 +150,22 @@ def _passages(store: Store, fused: list[tuple[str, float, dict[str, int]]]) -> l
 
 
 def in_scope(passage: Passage, target: Filters, places: list[str]) -> bool:
-    """A passage fits a year when its report is of that year or it names the year itself."""
+    """A passage fits a year when its report is of that year or it names the year itself, as a number or by a
+    word its report's year resolves to it ("去年全年…1126件" in a 2019 article is 2018's)."""
     text = to_simplified(passage.in_context())
-    if target.year and passage.year != target.year and str(target.year) not in text:
+    if (
+        target.year
+        and passage.year != target.year
+        and str(target.year) not in text
+        and not _said_of(text, passage, target.year)
+    ):
         return False
     return all(place in text for place in places)
+
+
+def _said_of(text: str, passage: Passage, year: int) -> bool:
+    """Whether a passage's text says a year by a word its report's year resolves to it (去年, 上年)."""
+    return bool(passage.year) and any(d.year == year for d in relative_dates(text, passage.year))
 
 
 def scoped_search(
