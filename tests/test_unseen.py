@@ -812,3 +812,10 @@ def test_a_pages_year_from_its_title_under_a_site_name_and_an_articles_from_its_
 def test_a_year_a_piece_says_by_a_word_of_its_own_year(wider, question, said):
     answer = _ask(wider, question)
     assert answer.refused if said is None else said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_figure_said_of_another_years_period_is_no_answer(wider):
+    """Asked of 2019's first half, "值得注意的是，去年全年湖里区调解矛盾纠纷4630件，反而略多于思明区的4512件" (2018's,
+    said so in the answer) had been given as the comparison."""
+    answer = _ask(wider, "2019年上半年，思明区和湖里区哪个区调解的矛盾纠纷更多？多多少件？")
+    assert "4630件" not in answer.answer, (answer.standalone, answer.answer)

@@ -724,14 +724,18 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
     if len(years) != 1 or year_of_a_document(question):
         return False
     held = to_simplified(figure.text)
-    for sentence in _as_reported(figure, said):
-        before = to_simplified(sentence).split(held)[0]
+    for sentence in [*_as_reported(figure, said), figure.sentence]:  # the answer's: its relative years said
+        before = re.split(r"[。；;]", to_simplified(sentence).split(held)[0])[-1]
         if span := _SPAN.search(before):
             return not int(span.group(1)) <= years[0] <= int(span.group(2))
+        if periods := _YEAR_PERIOD.findall(before):  # "2018年全年湖里区调解…4630件" asked of 2019's first half
+            return int(periods[-1]) != years[0]
     return False
 
 
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年[^。；]{0,20}?(?:到|至|—|-)\s*((?:19|20)\d{2})\s*年")
+# A year's own period said before a figure: "2018年全年", "2019年上半年", "2019年1至6月".
+_YEAR_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:全年|上半年|下半年|1?[至到-]\d{1,2}月|前\d{1,2}个?月)")
 
 
 def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
