@@ -819,3 +819,24 @@ def test_a_figure_said_of_another_years_period_is_no_answer(wider):
     said so in the answer) had been given as the comparison."""
     answer = _ask(wider, "2019年上半年，思明区和湖里区哪个区调解的矛盾纠纷更多？多多少件？")
     assert "4630件" not in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "全市共办理法律援助案件9860件，我县办理812件": the county's own after the city's (refused)
+        ("信丰县全县法律援助案件办了多少件？", "我县办理812件", None),
+        # "废除" is the asker's word for the report's 废止 (refused)
+        ("信丰县规范性文件集中清理时废除了多少件？", "废止14件", None),
+        # plans listed as "——抓好学习贯彻。…" paragraphs; "重点" is no word of one ("重点抓好以下工作：" had answered)
+        ("信丰县2025年准备重点做哪些工作？", "——推进法治社会建设", "以下工作："),
+        # shortcomings listed "首先，…其次，…再次，…此外，…": each of them
+        ("信丰县法治政府建设还存在哪些问题？", "此外", None),
+    ],
+)
+def test_a_countys_report_its_own_figure_and_lists_without_numbers(wider, question, said, not_said):
+    answer = _ask(wider, question)
+    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
+        answer.standalone,
+        answer.answer,
+    )

@@ -365,7 +365,7 @@ def items_in(text: str) -> tuple[Item, ...]:
         (m.start(), style) for style, p in _ITEM_STYLES.items() for m in p.finditer(text) if _number(m.group(1)) == 1
     ]
     if not firsts:
-        return ()
+        return _unnumbered_items(text)
     style = min(firsts)[1]
     accepted, expected = [], 1
     for match in _ITEM_STYLES[style].finditer(text):
@@ -375,6 +375,23 @@ def items_in(text: str) -> tuple[Item, ...]:
             expected = number + 1
     ends = [m.start() for m in accepted[1:]] + [len(text)]
     return tuple(Item(m.group(0), text[m.end() : end].strip()) for m, end in zip(accepted, ends))
+
+
+def _unnumbered_items(text: str) -> tuple[Item, ...]:
+    """Items labelled without numbers, two at least: paragraphs opening "——", or a run of "首先，…其次，…"."""
+    for pattern in _UNNUMBERED:
+        found = list(pattern.finditer(text))
+        if len(found) >= 2:
+            ends = [m.start() for m in found[1:]] + [len(text)]
+            return tuple(Item(m.group(0).strip(), text[m.end() : end].strip()) for m, end in zip(found, ends))
+    return ()
+
+
+# Item labels of lists that number nothing: "——抓好学习贯彻。…", "首先，…。其次，…。".
+_UNNUMBERED = (
+    re.compile(r"(?:^|(?<=\n))——"),
+    re.compile(rf"{_ITEM_BOUNDARY}(?:首先|其次|再次|此外|最后)[，,]"),
+)
 
 
 def _own_items(text: str, leaf: _Leaf) -> tuple[Item, ...]:
