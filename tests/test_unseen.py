@@ -840,3 +840,17 @@ def test_a_countys_report_its_own_figure_and_lists_without_numbers(wider, questi
         answer.standalone,
         answer.answer,
     )
+
+
+def test_two_years_figures_are_not_read_as_a_figure_and_its_year_befores(wider):
+    """ "2023年为1209件，2024年为1586件": the rule for "2.15万宗，上年为1.87万宗" had read 1209 as the year's and 1586
+    as the year before's, and the difference asked was no longer said."""
+    answer = _ask(wider, "湛江市行政复议新收案件2024年比2023年多了多少件？")
+    assert "多377件" in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_year_no_piece_is_of_asked_of_no_place_needs_that_years_figure(wider):
+    """Naming no place, "2022年…受理了多少件" had been answered by 2023 reports' figures, their passages kept in scope
+    by "比上年增加31件" (上年 being 2022): no piece is of 2022, so only a figure said of it answers."""
+    answer = _ask(wider, "2022年全县受理了多少件行政复议申请？")
+    assert answer.refused or "2022年" in answer.answer, (answer.standalone, answer.answer)

@@ -165,9 +165,10 @@ _YEARS_STATED = re.compile(
     r"(?P<earlier>(?:19|20)\d{2})年为(?P<from>\d+(?:\.\d+)?\s*[%％件宗项个人]?)[，,]\s*"
     r"(?P<later>(?:19|20)\d{2})年为(?P<to>\d+(?:\.\d+)?\s*[%％件宗项个人]?)"
 )
-# "调解纠纷2.15万宗，上年为1.87万宗": the year's figure, then the year before's (its year said in an answer).
+# "调解纠纷2.15万宗，上年为1.87万宗": the year's figure, then the year before's (its year said in an answer); not
+# the first of two years' figures ("2023年为1209件，2024年为1586件", `_YEARS_STATED`).
 _BEFORE_STATED = re.compile(
-    r"(?P<to>\d+(?:\.\d+)?\s*万?\s*[%％件宗项个人户]?)[，,（(]\s*(?:上一?年|去年|(?:19|20)\d{2}年)(?:同期)?为"
+    r"(?<![\d.])(?<!年为)(?P<to>\d+(?:\.\d+)?\s*万?\s*[%％件宗项个人户]?)[，,（(]\s*(?:上一?年|去年|(?:19|20)\d{2}年)(?:同期)?为"
     r"(?P<from>\d+(?:\.\d+)?\s*万?\s*[%％件宗项个人户]?)"
 )
 _CHANGE_AMOUNT_ASKED = re.compile(rf"{_CHANGED}(?:多少|几)|{_CHANGE_IN_PERCENT.pattern}")

@@ -236,8 +236,8 @@ class Answerer:
     def _unreported_year(self, plan: Plan) -> int | None:
         """The one year a question asks of a place with no report of it (its plans aside: "2025年打算" is in the
         2024 report), or None: only a sentence saying that year's figure answers."""
-        bodies, years = plan.scope.issuers, plan.scope.years
-        if len(years) != 1 or not bodies or role_asked(plan.question) == "plans":
+        bodies, years = plan.scope.issuers or ["*"], plan.scope.years  # naming no place: any report of the year
+        if len(years) != 1 or role_asked(plan.question) == "plans":
             return None
         return next(iter(self._unreported(years, bodies)), None)
 
