@@ -184,7 +184,7 @@ def of_its_city(sentence: str, held: str, issuer: str | None) -> bool:
     said after "全市" in its clause run, the district not named again between ("2023年，全市各级行政复议机构共收到
     …1203件，同比上升9.6%；其中，我区收到…148件": 1203件 and 9.6% are 绵阳市's; "…保持100%，高于全市97.3%的平均
     水平": 97.3% only). In a county-level city's report (兴宁市) 全市 is the issuer itself."""
-    if not issuer or not is_local(issuer):
+    if not is_local(issuer):
         return False
     text = to_simplified(sentence)
     at = text.find(to_simplified(held))
