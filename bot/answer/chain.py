@@ -21,6 +21,7 @@ from bot.answer.checks import (
     kept_citations,
     names_every_thing,
     renumbered,
+    said_of_year,
     ungrounded_numbers,
 )
 from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_worked_out
@@ -78,6 +79,8 @@ def retrieve(
     return intent, scope, passages
 
 
+# A base's own figure right after it ("较去年的114件"): the year's, said as a year.
+_ITS_FIGURE = re.compile(r"(?:同期)?(?:的|为)\s*\d")
 # A figure the extractive composer worked out of those it cites, said so: "（精简53支，据报告数字计算）".
 _WORKED_OUT = re.compile(r"（[^（）]*据(?:报告数字|起止日期)计算）")
 
@@ -225,7 +228,7 @@ class Answerer:
             return None
         if deeper and not names_every_thing(plan, checked.answer, self._idf()):
             return None
-        if (year := self._unreported_year(plan)) and f"{year}年" not in checked.answer:
+        if (year := self._unreported_year(plan)) and not said_of_year(plan, checked.answer, year):
             planned = all(heading_role(c.heading) == "plans" and c.year == year - 1 for c in checked.citations)
             if not planned:  # "汕头2022年…" with only its 2023 report: a 2023 figure is no answer; the 2024
                 return None  # report's plans are 2025's ("江门2025年要争创第几批…")
@@ -327,7 +330,7 @@ class Answerer:
     def _dated(self, text: str, passages: list[Passage]) -> str:
         """Relative years (今年, 去年…) in a sentence said as the years they are in the report it cites: a 2017
         article's "今年5月" is 2017年5月 to a reader today, and its "近5年来" ends in 2017. A comparison's base (比上年,
-        同比上年) is left as is."""
+        同比上年) is left as is, unless its figure follows ("较去年的114件")."""
         out = []
         for sentence in answer_sentences(text):
             cited = [int(n) for n in MARKER.findall(sentence) if 0 < int(n) <= len(passages)]
@@ -336,7 +339,8 @@ class Answerer:
                 out.append(sentence)
                 continue
             for date in reversed(relative_dates(sentence, report.anchor_year)):
-                if not re.search(r"(?:比|较|同比|高于|低于|多于|少于)$", sentence[: date.start]):
+                base = re.search(r"(?:比|较|同比|高于|低于|多于|少于)$", sentence[: date.start])
+                if not base or _ITS_FIGURE.match(sentence[date.end :]):  # "较去年的114件": 2023's figure, said so
                     said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"
                     sentence = sentence[: date.start] + said + sentence[date.end :]
             out.append(periods_dated(sentence, report.anchor_year))

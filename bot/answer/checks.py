@@ -75,6 +75,7 @@ from bot.text import (
     NUMERALS,
     ORDINAL,
     RATE,
+    answer_sentences,
     bigrams,
     split_sentences,
     tagged,
@@ -728,6 +729,9 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
         before = re.split(r"[。；;]", to_simplified(sentence).split(held)[0])[-1]
         if span := _SPAN.search(before):
             return not int(span.group(1)) <= years[0] <= int(span.group(2))
+        named = re.findall(r"((?:19|20)\d{2})\s*年", before)
+        if named and int(named[-1]) == years[0]:
+            return False  # "…138件，较2023年的114件": the year asked is the last said before it
         if periods := _YEAR_PERIOD.findall(before):  # "2018年全年湖里区调解…4630件" asked of 2019's first half
             return int(periods[-1]) != years[0]
     return False
@@ -736,6 +740,23 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年[^。；]{0,20}?(?:到|至|—|-)\s*((?:19|20)\d{2})\s*年")
 # A year's own period said before a figure: "2018年全年", "2019年上半年", "2019年1至6月".
 _YEAR_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:全年|上半年|下半年|1?[至到-]\d{1,2}月|前\d{1,2}个?月)")
+
+
+def said_of_year(plan: Plan, answer: str, year: int) -> bool:
+    """Whether an answer gives a figure (of the unit asked) with `year` the last year its sentence names before
+    it: "出庭应诉率2022年为93.4%", "…138件，较2023年的114件"; not a figure of the report's own year beside another
+    sentence's 2022 ("惠阳区2023年区政府收到…486件" with "2022年为93.4%" of 汕头). An answer holding no such
+    figure (a date, a grade: "在2022年度法治广东建设考评中获评良好等次") need only name the year."""
+    text, counted = CITATION.sub("", answer), False
+    for sentence in answer_sentences(text):
+        for figure in extract_figures(sentence):
+            if not figure.unit_class or plan.unit and not counts_for(plan.unit, figure.unit, plan.question):
+                continue
+            counted = True
+            named = re.findall(r"((?:19|20)\d{2})\s*年", to_simplified(sentence).split(to_simplified(figure.text))[0])
+            if named and int(named[-1]) == year:
+                return True
+    return not counted and f"{year}年" in text
 
 
 def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:

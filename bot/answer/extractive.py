@@ -90,7 +90,7 @@ class Extractive:
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
         wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
         # a change asked: a sentence holding one answers, not a count; "精简了百分之几" asks one, said by its ends
-        changed = change_asked(asked) or change_asked_of_ends(asked)
+        changed = _changed(asked, passages)
         # every sentence is its place's; "几个百分点" is no word of the thing: its tokens (百分, 分点, 百分点) had
         # outweighed the thing's words, and any change of a rate says them
         unasked = re.sub(r"(?:多少|几)个?百分点", "", asked)
@@ -159,7 +159,7 @@ class Extractive:
         said: list[tuple[int, str]] = []  # (passage n, the clauses kept)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             core = self._core(
-                sentence, _content(terms, passages), idf, intent, _marked(question), True, change_asked(question)
+                sentence, _content(terms, passages), idf, intent, _marked(question), True, _changed(question, passages)
             )
             core = _trimmed(_lifted(core, sentence))
             core = _with_its_own(core, sentence, passages[n - 1], question) if intent.figure else core
@@ -503,6 +503,19 @@ def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], 
     top = max(weights, default=0.0)
     best = [c for c, w in zip(held, weights, strict=True) if top > 0 and w >= top]
     return bool(best) and all(part_act(c, question) for c in best)
+
+
+def _changed(question: str, passages: list[Passage]) -> bool:
+    """Whether the change a sentence says is asked: a change or its ends, or the year before's figure, which is
+    said in the change beside the year's (`_year_before_asked`)."""
+    return change_asked(question) or change_asked_of_ends(question) or _year_before_asked(question, passages)
+
+
+def _year_before_asked(question: str, passages: list[Passage]) -> bool:
+    """Whether the one year asked is the year before the passages' reports' (all of one year): its figure is said
+    in the change beside the year's ("…138件，较去年的114件增加24件"), so the change is kept."""
+    years = years_named(question)
+    return len(years) == 1 and bool(passages) and all(p.year == years[0] + 1 for p in passages)
 
 
 def _share_stated(sentence: str, core: str) -> str:
