@@ -6,7 +6,7 @@ from conftest import SEED_NAMES, SEEDS
 from bot.index.pipeline import make_document
 from bot.ingest.chunk import chunk_document
 from bot.ingest.clean import clean_text
-from bot.ingest.structure import ROLES, SYNTHETIC, heading_path, read_sections, section_at, top_sections
+from bot.ingest.structure import ROLES, SYNTHETIC, heading_path, items_in, read_sections, section_at, top_sections
 from bot.text import match_key, split_sentences
 
 GUANGZHOU, HUADU, SHAOGUAN, NEWS, CHENGDU = SEED_NAMES
@@ -207,3 +207,15 @@ def test_chunk_headings_agree_with_heading_path(name):
             assert chunk.heading == " > ".join(paths[index])
     hit = next(c for c in chunk_document(document) if "人大代表建議" in c.text) if name == GUANGZHOU else None
     assert hit is None or hit.heading.split(" > ")[1].startswith("（六）")
+
+
+def test_lists_numbering_nothing_are_items_from_their_first_label():
+    """ "——…" paragraphs and a run opening "首先，" are items; "此外，…最后，…" in running text is no list (its
+    items had dropped the text before "此外")."""
+    assert [i.label for i in items_in("——抓好学习贯彻。\n——优化营商环境。")] == ["——", "——"]
+    assert [i.label for i in items_in("首先，能力不足。其次，力量薄弱。此外，争议增长。")] == [
+        "首先，",
+        "其次，",
+        "此外，",
+    ]
+    assert items_in("部分干部能力不足。此外，基层薄弱。最后，争议增长。") == ()

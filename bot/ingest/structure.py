@@ -381,7 +381,7 @@ def _unnumbered_items(text: str) -> tuple[Item, ...]:
     """Items labelled without numbers, two at least: paragraphs opening "——", or a run of "首先，…其次，…"."""
     for pattern in _UNNUMBERED:
         found = list(pattern.finditer(text))
-        if len(found) >= 2:
+        if len(found) >= 2 and found[0].group(0).strip() in ("——", "首先，", "首先,"):  # from its first: not "此外，…"
             ends = [m.start() for m in found[1:]] + [len(text)]
             return tuple(Item(m.group(0).strip(), text[m.end() : end].strip()) for m, end in zip(found, ends))
     return ()
