@@ -13,6 +13,13 @@ def _ask(library, question: str):
     return Answerer(library, "extractive").ask(question)
 
 
+def _assert_says(answer, said: str | None, not_said: str | None = None) -> None:
+    """The answer says `said` (None: it is the refusal) and not `not_said`."""
+    assert (answer.refused if said is None else said in answer.answer) and (
+        not_said is None or not_said not in answer.answer
+    ), (answer.standalone, answer.answer)
+
+
 @pytest.mark.parametrize(
     ("question", "said", "not_said"),
     [
@@ -646,10 +653,7 @@ def test_a_ratio_worked_out_shows_the_figures_as_the_reports_write_them(wider):
 )
 def test_honours_of_a_level_and_where_a_counted_thing_was_set_up(wider, turns, said, not_said):
     answer = _converse(wider, *turns)
-    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
-        answer.standalone,
-        answer.answer,
-    )
+    _assert_says(answer, said, not_said)
 
 
 @pytest.mark.parametrize(
@@ -714,9 +718,7 @@ def test_a_districts_report_giving_its_citys_figures_beside_its_own(wider, turns
     """A district's report (绵阳市涪城区) gives 全市's figures first in the same sentences: asked of the district,
     its own; asked "全市", the city's or a refusal."""
     answer = _converse(wider, *turns)
-    assert (answer.refused if said is None else said in answer.answer) and (
-        not_said is None or not_said not in answer.answer
-    ), (answer.standalone, answer.answer)
+    _assert_says(answer, said, not_said)
 
 
 @pytest.mark.parametrize(
@@ -730,10 +732,7 @@ def test_a_districts_report_giving_its_citys_figures_beside_its_own(wider, turns
 )
 def test_a_change_asked_in_the_askers_words(wider, question, said, not_said):
     answer = _ask(wider, question)
-    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
-        answer.standalone,
-        answer.answer,
-    )
+    _assert_says(answer, said, not_said)
 
 
 @pytest.mark.parametrize(
@@ -776,10 +775,7 @@ def test_a_share_the_report_states_and_a_signature_above_a_pages_footer(wider, t
 )
 def test_a_rate_after_a_change_and_the_years_work_asked_in_other_words(wider, turns, said, not_said):
     answer = _converse(wider, *turns)
-    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
-        answer.standalone,
-        answer.answer,
-    )
+    _assert_says(answer, said, not_said)
 
 
 @pytest.mark.parametrize(
@@ -836,10 +832,7 @@ def test_a_figure_said_of_another_years_period_is_no_answer(wider):
 )
 def test_a_countys_report_its_own_figure_and_lists_without_numbers(wider, question, said, not_said):
     answer = _ask(wider, question)
-    assert said in answer.answer and (not_said is None or not_said not in answer.answer), (
-        answer.standalone,
-        answer.answer,
-    )
+    _assert_says(answer, said, not_said)
 
 
 def test_two_years_figures_are_not_read_as_a_figure_and_its_year_befores(wider):

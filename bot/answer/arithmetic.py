@@ -113,9 +113,7 @@ def _years_stated(text: str) -> tuple[Figure, Figure, str] | None:
     if not all(ends) or ends[0][0].unit != ends[1][0].unit or not ends[0][0].unit:
         return None
     first, last = ends[0][0], ends[1][0]
-    rose = last.value >= first.value
-    verb = ("提高" if rose else "下降") if first.unit_class == "percent" else ("增加" if rose else "减少")
-    return first, last, verb
+    return first, last, _way(first, last)
 
 
 def _before_stated(text: str) -> tuple[Figure, Figure, str] | None:
@@ -126,9 +124,13 @@ def _before_stated(text: str) -> tuple[Figure, Figure, str] | None:
     if not ends or not all(ends) or not counts_alike(ends[0][0].unit, ends[1][-1].unit):
         return None
     first, last = ends[0][0], ends[1][-1]
+    return first, last, _way(first, last)
+
+
+def _way(first: Figure, last: Figure) -> str:
+    """The verb of a change from one figure to another: a rate 提高/下降, a count 增加/减少."""
     rose = last.value >= first.value
-    verb = ("提高" if rose else "下降") if first.unit_class == "percent" else ("增加" if rose else "减少")
-    return first, last, verb
+    return ("提高" if rose else "下降") if first.unit_class == "percent" else ("增加" if rose else "减少")
 
 
 def change_between(text: str, question: str) -> str:

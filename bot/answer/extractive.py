@@ -521,10 +521,15 @@ def _year_before_asked(question: str, passages: list[Passage]) -> bool:
 def _share_stated(sentence: str, core: str) -> str:
     """The clause right after an answer's last clause stating its share ("通过调解、和解方式结案398件，占审结案件
     总数的26.3%"): a share asked of the count said is the report's own, not worked out; "" when none follows."""
+    after = _clause_after(core, sentence)
+    return after if SHARE_OF_BEFORE.match(to_simplified(after)) else ""
+
+
+def _clause_after(core: str, sentence: str) -> str:
+    """The clause of a sentence right after the last one a core holds, "" when none follows."""
     clauses = re.split(r"[，；;。]", sentence)
     last = max((i for i, c in enumerate(clauses) if c and c in core), default=None)
-    after = clauses[last + 1] if last is not None and last + 1 < len(clauses) else ""
-    return after if SHARE_OF_BEFORE.match(to_simplified(after)) else ""
+    return clauses[last + 1] if last is not None and last + 1 < len(clauses) else ""
 
 
 def _with_its_own(core: str, sentence: str, passage: Passage, question: str) -> str:
@@ -533,9 +538,7 @@ def _with_its_own(core: str, sentence: str, passage: Passage, question: str) -> 
     first, the figure asked in the second."""
     if not _not_the_asked_level(core, passage, question) or asks_its_city(question, passage.issuer):
         return core
-    clauses = re.split(r"(?<=[，；])", sentence)
-    last = max((i for i, c in enumerate(clauses) if c.rstrip("，；。") and c.rstrip("，；。") in core), default=None)
-    after = clauses[last + 1].rstrip("，；。") if last is not None and last + 1 < len(clauses) else ""
+    after = _clause_after(core, sentence)
     figures = [f.text for f in extract_figures(after) if f.unit_class]
     if figures and not any(of_its_city(sentence, f, passage.issuer) for f in figures):
         return f"{core}，{after}"
@@ -545,8 +548,10 @@ def _with_its_own(core: str, sentence: str, passage: Passage, question: str) -> 
 def _not_the_asked_level(sentence: str, passage: Passage, question: str) -> bool:
     """Whether a sentence of a district's report gives figures of the other level than the one asked: only its
     city's (`places.of_its_city`) for the district, none of its city's for the city ("全市的纠错率呢")."""
+    if not is_local(passage.issuer):  # first: it is asked of every sentence a figure question scores
+        return False
     figures = [f.text for f in extract_figures(sentence) if f.unit_class]
-    if not figures or not is_local(passage.issuer):
+    if not figures:
         return False
     citys = [of_its_city(sentence, figure, passage.issuer) for figure in figures]
     return not any(citys) if asks_its_city(question, passage.issuer) else all(citys)
