@@ -18,9 +18,11 @@ sentence, as synthetic chunks repeat their templates' sentences, and the uncache
 rebuilt by `Store.keyword_index()`.
 
 The store is grown in place (1k → 10k → 100k). At each size a fresh process opens it and measures:
-memory, `Library.search` latency for the 119 gold questions with the query embedding (e5, real) and
+memory, `Library.search` latency for the gold questions with the query embedding (e5, real) and
 without it (vectors computed beforehand, so only the store side is timed), unfiltered and with a
-body filter, and hit@5 counting only passages of the question's own (real) report.
+body filter, and hit@5 counting only passages of the question's own (real) report. It does so once per
+vector-index breadth (`--ef-search`: Chroma's default 100, then the configured one), side by side, and compares
+each breadth's dense top 30 with the exact one computed from every stored vector.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ from _common import (
     say,
     work_dir,
 )
+
+CHROMA_DEFAULT_EF = 100  # Chroma's own breadth, which the bot used before
+_HIT_ROWS = ("store only", "store only, body filter")  # each breadth's own report hits, side by side
 
 CITIES = (
     "深圳市 珠海市 汕头市 佛山市 江门市 湛江市 茂名市 肇庆市 惠州市 梅州市 汕尾市 河源市 阳江市 清远市 东莞市 中山市 "
@@ -210,14 +215,15 @@ def grow(library, reports, target: int) -> dict:
     }
 
 
-def query_child(folder: Path, profile: bool) -> dict:
-    """In a fresh process: open the archive, measure memory and retrieval latency."""
+def query_child(folder: Path, profile: bool, ef_search: int) -> dict:
+    """In a fresh process: open the archive (its vector index searched `ef_search` wide), measure memory,
+    retrieval latency and how far the dense ranking is from the exact one."""
     from bot import Library, Settings
     from bot.models import Filters
 
     out: dict = {"rss_start_mb": rss_mb()}
     started = time.perf_counter()
-    library = Library(Settings(data_dir=folder, embed_cache=CACHE))
+    library = Library(Settings(data_dir=folder, embed_cache=CACHE, ef_search=ef_search))
     library.store.keyword_index()  # load the BM25 index from disk
     out["open_s"] = round(time.perf_counter() - started, 2)
     out["rss_open_mb"] = rss_mb()
@@ -269,6 +275,7 @@ def query_child(folder: Path, profile: bool) -> dict:
             "hit@5_own_report": round(hits, 3),
         }
     out["latency"] = rows
+    out["dense"] = dense_against_exact(library.store, [vectors[item.question] for item in items])
     out["query_embedding_ms"] = latency_ms(embed_s)
     out["rss_after_mb"] = rss_mb()
     out["peak_rss_mb"] = peak_rss_mb()
@@ -276,6 +283,34 @@ def query_child(folder: Path, profile: bool) -> dict:
         out["profile"] = profile_search(library, items, precomputed)
     library.close()
     return out
+
+
+def dense_against_exact(store, questions: list[np.ndarray], depth: int = 30) -> dict:
+    """Chroma's dense ranking (`Store.dense`, the depth retrieval fuses) against the exact one computed from every
+    stored vector: the share of questions whose ranking is exactly it, recall of its ids, and the store's time."""
+    ids, stored = [], []
+    total = store.chunks.count()
+    for offset in range(0, total, 5000):
+        got = store.chunks.get(include=["embeddings"], limit=5000, offset=offset)
+        ids += got["ids"]
+        stored.append(np.asarray(got["embeddings"], dtype=np.float32))
+    matrix = np.concatenate(stored)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    seconds, same, found = [], 0, 0
+    for vector in questions:
+        t0 = time.perf_counter()
+        ranked = [cid for cid, _ in store.dense(vector, depth)]
+        seconds.append(time.perf_counter() - t0)
+        exact = [ids[i] for i in np.argsort(-(matrix @ vector.astype(np.float32)), kind="stable")[:depth]]
+        same += ranked == exact
+        found += len(set(ranked) & set(exact))
+    lat = latency_ms(seconds)
+    return {
+        "p50_ms": lat["p50"],
+        "p95_ms": lat["p95"],
+        "exact_rankings": round(same / len(questions), 3),
+        f"recall@{depth}": round(found / (depth * len(questions)), 4),
+    }
 
 
 def profile_search(library, items, precomputed) -> list[str]:
@@ -301,11 +336,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile retrieval at the largest size")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--ef-search",
+        help="vector index breadths compared side by side at each size, the last measured in full (default: "
+        "Chroma's own, then the configured one)",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
-        print(json.dumps(query_child(args.child, args.profile), ensure_ascii=False))
+        print(json.dumps(query_child(args.child, args.profile, int(args.ef_search)), ensure_ascii=False))
         return 0
 
     from bot import Library, Settings
@@ -330,16 +370,23 @@ def main(argv: list[str] | None = None) -> int:
         row["chroma_mb"] = dir_mb(archive / "chroma")
         row["keyword_mb"] = dir_mb(archive / "keyword")
         row["builder_rss_mb"] = rss_mb()
-        say(f"scale: measuring at {row['chunks']} chunks in a fresh process …")
-        cmd = [PYTHON, __file__, "--child", str(archive)] + (
-            ["--profile"] if args.profile and i == len(sizes) - 1 else []
-        )
-        done = subprocess.run(cmd, capture_output=True, text=True, env=bench_env(), check=False)
-        if done.returncode:
-            say(done.stderr[-3000:])
-            return 1
-        measured = json.loads(done.stdout.strip().splitlines()[-1])
-        row.update({k: v for k, v in measured.items() if k not in ("latency", "profile", "query_embedding_ms")})
+        breadths = [int(ef) for ef in (args.ef_search or f"{CHROMA_DEFAULT_EF},{Settings().ef_search}").split(",")]
+        for ef in breadths:  # the configured one last: its process measures the rest
+            say(f"scale: measuring at {row['chunks']} chunks, ef_search {ef}, in a fresh process …")
+            cmd = [PYTHON, __file__, "--child", str(archive), "--ef-search", str(ef)] + (
+                ["--profile"] if args.profile and i == len(sizes) - 1 and ef == breadths[-1] else []
+            )
+            done = subprocess.run(cmd, capture_output=True, text=True, env=bench_env(), check=False)
+            if done.returncode:
+                say(done.stderr[-3000:])
+                return 1
+            measured = json.loads(done.stdout.strip().splitlines()[-1])
+            hits = {f"hit@5 {name}": measured["latency"][name]["hit@5_own_report"] for name in _HIT_ROWS}
+            result.setdefault("dense_table", []).append(
+                {"chunks": row["chunks"], "ef_search": ef, **measured["dense"], **hits}
+            )
+        kept = ("latency", "profile", "query_embedding_ms", "dense")
+        row.update({k: v for k, v in measured.items() if k not in kept})
         row["latency"] = measured["latency"]
         row["query_embedding_ms"] = measured["query_embedding_ms"]
         row["loadavg"] = [load_before, loadavg()]
@@ -394,8 +441,13 @@ def main(argv: list[str] | None = None) -> int:
         args.json,
         [
             ("size and memory", "growth", None),
-            ("retrieval latency (k=5, 119 gold questions)", "latency_table", None),
+            (f"retrieval latency (k=5, {len(gold_items())} gold questions)", "latency_table", None),
             ("target: p95 < 50 ms at the largest size", "target", None),
+            (
+                f"dense ranking against the exact one (top 30, store side, {len(gold_items())} gold questions)",
+                "dense_table",
+                None,
+            ),
             ("profile (store side, largest size, by own time)", "profile", None),
         ],
     )

@@ -137,6 +137,12 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     keyword_weight: float = 2.0
     candidates: int = 30
+    ef_search: int = Field(
+        1000,
+        ge=1,
+        description="Chunks Chroma's vector index weighs per question: at least the chunks stored makes the dense"
+        " ranking exact and the same in every process; below, approximate (benchmarks/RESULTS.md).",
+    )
     query_cache: int = Field(4096, description="Question vectors kept: a repeated question skips the embedder. 0: off.")
     index_refresh: float = Field(
         1.0, description="Seconds an answer may trust the last check that no other process changed the index."

@@ -92,6 +92,10 @@ class Store:
             embedding_function=None,
             metadata={"hnsw:space": "cosine"},
         )
+        # Chroma's vector index is approximate, and rebuilt from its write log in each process in an order
+        # that varies: with its default breadth (100) one near-tie of 30 was found in some server starts and
+        # not others, and the answer changed. A breadth of at least the chunks searched makes it exact.
+        _configured(self.chunks, {"ef_search": settings.ef_search})
         # Chunks stored before their vectors: found by keyword only, until they move to `chunks`.
         self.pending = self._records(f"{prefix}-pending-{_slug(embedder_name)}")
         self.docs = self._records(f"{prefix}-docs")
@@ -113,11 +117,7 @@ class Store:
         collection = self._client.get_or_create_collection(
             name[:63], embedding_function=None, configuration={"hnsw": _RECORDS_HNSW}
         )
-        with contextlib.suppress(Exception):
-            if (collection.configuration_json.get("hnsw") or {}).get("sync_threshold") != _RECORDS_HNSW[
-                "sync_threshold"
-            ]:
-                collection.modify(configuration={"hnsw": _RECORDS_HNSW})
+        _configured(collection, _RECORDS_HNSW)
         return collection
 
     def document_records(self) -> dict[str, dict]:
@@ -446,6 +446,16 @@ def _where(fields: dict[str, object]) -> dict | None:
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _configured(collection, hnsw: dict) -> None:
+    """A collection's vector index set as `hnsw` says, a store made before (or by another setting) changed to it;
+    fails soft (a Chroma server too old to change it keeps searching as it did). Takes effect in the processes
+    that open the collection afterwards."""
+    with contextlib.suppress(Exception):
+        have = collection.configuration_json.get("hnsw") or {}
+        if any(have.get(key) != value for key, value in hnsw.items()):
+            collection.modify(configuration={"hnsw": hnsw})
 
 
 def _chunk_meta(chunk: Chunk) -> dict:
