@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
@@ -67,8 +67,31 @@ def _t2s() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → simplified (OpenCC t2s); simplified text passes through unchanged."""
-    return _t2s().convert(text)
+    """Traditional → simplified (OpenCC t2s); simplified text passes through unchanged.
+
+    OpenCC matches its phrases greedily, across word boundaries too: in the simplified "报告未载明覆盖" it took
+    明覆 (a reply, 明复) and wrote 复盖. So where converting changes anything, each stretch between punctuation
+    is converted alone, and one with no character that converts by itself word by word (jieba's words)."""
+    converted = _t2s().convert(text)
+    if converted == text:
+        return text
+    return "".join(_simplified_stretch(part) for part in _STRETCHES.split(text))
+
+
+def _simplified_stretch(part: str) -> str:
+    converted = _t2s().convert(part)
+    if converted == part or any(map(_converts, part)):
+        return converted
+    return "".join(_t2s().convert(word) for word in segmenter().cut(part, HMM=False))  # 依法答覆 → 答复, 覆盖 kept
+
+
+_STRETCHES = re.compile(r"([，。；：、？！,.;:?!“”‘’「」（）()\s]+)")
+
+
+@cache
+def _converts(char: str) -> bool:
+    """Whether a character is traditional (or a variant) that OpenCC converts by itself: 國, 們 (not 覆)."""
+    return _t2s().convert(char) != char
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,15 @@ def test_simplified_form_for_matching():
     assert match_key("發布日期 : 2024") == "发布日期2024"
 
 
+def test_simplified_text_is_not_changed_by_a_phrase_across_its_words():
+    """OpenCC took 明覆 (a reply) out of the simplified "报告未载明覆盖" and an answer said "未载明复盖"; traditional
+    text is still converted with its phrases."""
+    for simplified in ("报告未载明覆盖。", "说明覆盖面广", "清单覆盖18个执法领域146项事项"):
+        assert to_simplified(simplified) == simplified
+    assert to_simplified("行政復議機構收到申請1203件，我區148件。") == "行政复议机构收到申请1203件，我区148件。"
+    assert to_simplified("反覆研究，廣泛徵求意見") == "反复研究，广泛征求意见"
+
+
 def test_width_normalisation():
     assert normalize_width("２０２４年,廣州(三)依法") == "2024年，廣州（三）依法"
     assert normalize_width("16:49 and 1,000 人") == "16:49 and 1,000 人"
