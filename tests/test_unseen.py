@@ -862,3 +862,26 @@ def test_the_year_befores_figure_said_in_the_change_beside_the_years(wider, turn
     ("较2023年的114件"); it had been cut away, and 2023 refused."""
     answer = _converse(wider, *turns)
     assert "较2023年的114件" in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["涪城区“首违不罚”清单是什么时候施行的？"],
+        ["涪城区“首违不罚”清单是什么时候印发的？"],  # the 清单's date, not the report's (2024年1月26日)
+        ["涪城区重大行政决策程序实施办法是什么时候施行的？", "那“首违不罚”清单呢？"],
+    ],
+)
+def test_a_date_asked_of_a_document_is_answered_by_a_sentence_dating_it(wider, turns):
+    """The plans' "推动“首违不罚”事项清单扩展至20个执法领域" (no date) had come first; "什么时候印发的" had been
+    answered with the report's own date."""
+    _assert_says(_converse(wider, *turns), "2023年5月20日", "20个执法领域")
+
+
+def test_a_count_asked_after_a_date_is_of_the_thing_dated_and_said_in_simplified_characters(wider):
+    """ "覆盖多少项事项" after "…清单呢" (a date question) had been asked as "…是什么时候施行，覆盖多少项事项": the
+    date answered again, and the rest "未载明复盖" (OpenCC's 明覆 taken out of the simplified "载明覆盖")."""
+    answer = _converse(
+        wider, "涪城区重大行政决策程序实施办法是什么时候施行的？", "那“首违不罚”清单呢？", "覆盖多少项事项？"
+    )
+    _assert_says(answer, "146项事项", "复盖")

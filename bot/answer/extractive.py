@@ -98,6 +98,7 @@ class Extractive:
         done, scored, seen = done_asked(question, intent), [], set()
         # what was done: not next year's tasks
         planned = {n for n, p in enumerate(passages, 1) if done and heading_role(p.heading) == "plans"}
+        dated = intent.time and not wants_number and not _HOW_LONG.search(asked)  # a date asked, not a duration
         for n, passage in enumerate(passages, 1):
             for sentence in split_sentences(passage.text):
                 simplified = to_simplified(sentence)
@@ -110,6 +111,8 @@ class Extractive:
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
                 elif wants_number and (unit or changed or intent.rate):  # a count in 件, a change, a rate: none held
                     score *= _NO_COUNT
+                elif dated and not _WHEN.search(simplified):  # "…清单什么时候施行": not its plans' "扩展至20个领域"
+                    score *= _UNDATED
                 score *= _PLANNED if n in planned else 1
                 score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
@@ -645,6 +648,7 @@ _CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|
 # A clause only leading into what follows ("据统计，"): no frame, nor an end of one.
 _LEAD_IN = re.compile(r"^(?:据统计|据了解|据介绍|数据显示|统计显示)[，,]?$")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")
+_HOW_LONG = re.compile(r"多久|多长时间|多少天|几天")  # a duration asked: its sentence may name no date
 
 
 def _span(scores: list[float], best: int) -> slice:
@@ -665,6 +669,7 @@ _MEASURED = 1.5
 _PART = 0.8
 # One holding no figure of the unit a count is asked in weighs half.
 _NO_COUNT = 0.5
+_UNDATED = 0.5  # a sentence dating nothing, for a question asking a date
 # Asked where something is ("…在哪个城市？"), a sentence must say more than this share of the thing's words.
 _SAYS_THE_THING = 0.5
 # A question on what was done ("完成了哪些立法") weighs a sentence of next year's plans by this much: "完成《…》

@@ -99,9 +99,12 @@ _ASKS_ABOUT_REPORT = re.compile(
     + r"|报告.{0,4}(?:哪个|哪一个|什么)(?:部门|机关|单位).{0,2}(?:发布|印发|发文|签发|发的|出具)|"
     + RELEASED_FIRST.pattern
 )
-# A document named in title marks that the question does not call a report or article ("《…重点工作安排》是
-# 什么时候印发的"): its date is the document's, which the report's text says, not the report's own.
-_NAMES_ANOTHER_DOCUMENT = re.compile(rf"{TITLE.pattern}(?!.*(?:报告|报道|文章))")
+# A document named in title marks, or by its kind ("“首违不罚”清单", "实施办法"), that the question does not call a
+# report or article ("《…重点工作安排》是什么时候印发的"): its date is the document's, which the report's text
+# says, not the report's own.
+_NAMES_ANOTHER_DOCUMENT = re.compile(
+    rf"(?:{TITLE.pattern}|清单|规划|方案|办法|规定|条例|细则|目录|名录|指引)(?!.*(?:报告|报道|文章))"
+)
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(
     r"哪个|哪一个|谁|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
@@ -2089,7 +2092,11 @@ def _thing_asked(question: str) -> str:
     change = _ASKS_CHANGE.search(to_simplified(question))  # before the count goes: "比上年多了多少" is one
     text = _without_count(to_simplified(question)[: change.start()] if change else question)
     rate = _RATE_NAMED.search(text)
-    return text[: rate.start() if rate else len(text)].strip(" ？?，,的")
+    text = text[: rate.start() if rate else len(text)]
+    return _TIME_ASKED_LAST.sub("", text).strip(" ？?，,的")  # "…清单是什么时候施行的": 覆盖多少 is of the 清单
+
+
+_TIME_ASKED_LAST = re.compile(rf"(?:是|在|于)?(?:{_ASKS_TIME.pattern})[^，,。？?]*[？?]?$")
 
 
 def _without_count(question: str) -> str:
