@@ -471,6 +471,12 @@ def test_a_new_place_with_words_of_its_own_keeps_them():
         ("韶关市2024年办理人大代表建议多少件？", "政协提案呢？", "韶关市2024年办理政协提案多少件？"),
         # a verb inside the thing's name is part of it: 行政应诉案件 is replaced whole, not its 行政
         ("成都2024年办理了多少件行政应诉案件？", "行政复议呢？", "成都2024年办理了多少件行政复议？"),
+        # a word qualifying the thing is of its name: "重大" does not stay behind ("重大“首违不罚”清单")
+        (
+            "广州市重大行政决策程序规定是什么时候施行的？",
+            "那“首违不罚”清单呢？",
+            "广州市“首违不罚”清单是什么时候施行的？",
+        ),
     ],
 )
 def test_a_follow_up_naming_another_thing_asks_the_same_of_it(before, follow_up, asked):

@@ -2130,7 +2130,9 @@ def _noun_run(text: str) -> str:
     runs, current = [], ""
     for i, (word, flag) in enumerate(pairs):
         inner_verb = current and flag in ("v", "vn") and len(word) >= 2 and is_noun(i + 1)
-        if is_noun(i) or inner_verb or current and word in ("、", "和", "及"):
+        # a word qualifying the run's first noun is of its name: "重大行政决策" (replaced whole by a follow-up's thing)
+        qualifier = not current and flag == "a" and len(word) >= 2 and is_noun(i + 1)
+        if is_noun(i) or inner_verb or qualifier or current and word in ("、", "和", "及"):
             current += word
         else:
             runs.append(current.rstrip("、和及"))
