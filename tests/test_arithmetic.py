@@ -3,6 +3,7 @@
 import pytest
 
 from bot.answer.arithmetic import (
+    apart_asked,
     arithmetic_asked,
     change_between,
     first_dated,
@@ -77,3 +78,17 @@ def test_a_change_said_by_its_two_ends_is_worked_out_when_asked(text, question, 
 def test_which_of_two_dated_things_came_first_is_said_when_asked(question, said):
     text = "《甲条例》自2023年11月1日起施行，《乙办法》自2023年7月1日起施行"
     assert first_dated(text, question) == said
+
+
+@pytest.mark.parametrize(
+    ("part", "apart"),
+    [
+        ("两者相差多少？", True),
+        ("相差多少件", True),
+        ("二者相差几件", True),
+        ("比上年增加了多少", False),
+        ("同比相差多少", False),
+    ],
+)
+def test_how_far_apart_the_figures_said_are_is_told_from_a_change_the_report_states(part, apart):
+    assert apart_asked(part) is apart

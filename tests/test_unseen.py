@@ -885,3 +885,18 @@ def test_a_count_asked_after_a_date_is_of_the_thing_dated_and_said_in_simplified
         wider, "涪城区重大行政决策程序实施办法是什么时候施行的？", "那“首违不罚”清单呢？", "覆盖多少项事项？"
     )
     _assert_says(answer, "146项事项", "复盖")
+
+
+def test_a_question_of_several_parts_on_a_district_gets_the_districts_figures_named_as_it(wider):
+    """Each part of "…收到多少件，受理了多少件" had been answered from the sentence best naming it: the first from
+    the city's "全市各级行政复议机构共收到…1203件" beside the district's own; its "我区" is said as 涪城区."""
+    answer = _ask(wider, "涪城区2023年收到多少件行政复议申请，受理了多少件？")
+    _assert_says(answer, "收到行政复议申请148件，依法受理136件", "1203件")
+    assert "我区" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("apart", ["两者相差多少？", "相差多少件？"])
+def test_how_far_apart_the_figures_said_are_is_worked_out(wider, apart):
+    """ "两者相差多少" had been said not given ("报告未载明两者相差", 两者 read as a thing), "相差多少件" left out."""
+    answer = _ask(wider, f"涪城区2023年收到多少件行政复议申请，受理了多少件，{apart}")
+    _assert_says(answer, "相差12件（据报告数字计算）")

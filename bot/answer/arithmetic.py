@@ -30,10 +30,24 @@ _ASKED = (
 def arithmetic_asked(part: str) -> str:
     """The kind of working out a part asks of the figures before it ("占比多少": share), or "" — also when it
     names a thing of its own ("行政诉讼案件增长了多少" asks the report's own change)."""
-    text = to_simplified(part)
+    text = _THE_TWO.sub("", to_simplified(part))  # "两者相差多少": of the figures said, no thing of its own
     if names_a_thing(text) or re.search(r"率", text):
         return ""
     return next((kind for kind, asked in _ASKED if asked.search(text)), "")
+
+
+_THE_TWO = re.compile(r"^(?:这|那)?(?:两者|二者|两项|两个数字?|两个数据|两个|这两项)(?:之间)?(?:的)?")
+
+
+def apart_asked(part: str) -> bool:
+    """Whether a part asks how far apart the figures said are ("两者相差多少", "差距多大"), not a change the
+    report states ("比上年增加了多少": its own "比上年增加31件" answers)."""
+    text = to_simplified(part)
+    return arithmetic_asked(text) == "difference" and bool(_APART.search(text)) and not _OF_A_YEAR.search(text)
+
+
+_APART = re.compile(r"相差|差距|差了?多少|差几")
+_OF_A_YEAR = re.compile(r"上年|去年|前年|同比|环比|较|比(?:19|20)\d{2}")
 
 
 def worked_out(part: str, said: str) -> str:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from bot.answer.arithmetic import (
+    apart_asked,
     arithmetic_asked,
     change_asked_of_ends,
     change_between,
@@ -127,7 +128,7 @@ class Extractive:
         parts = asks(question)
         if len(parts) > 1 and len({p.issuer for p in passages}) == 1:  # "…多少？比上年增长多少？": each part
             done_in = [x for x in scored if x[1] not in planned]
-            yield from self._each_ask(parts, passages, done_in, idf)  # of the year: not next year's targets
+            yield from self._each_ask(parts, passages, done_in, idf, question)  # of the year: not next year's
             return
         if intent.list and not wants_number:
             _, n, sentence = max(scored, key=lambda x: x[0])
@@ -184,30 +185,38 @@ class Extractive:
         return lines
 
     def _each_ask(
-        self, parts: list[str], passages: list[Passage], scored: list[tuple[float, int, str]], idf
+        self, parts: list[str], passages: list[Passage], scored: list[tuple[float, int, str]], idf, question: str
     ) -> Iterator[str]:
         """A question of several parts about one report: for each part, the sentence that best answers it,
-        trimmed to the clauses about that part; a sentence answering two parts is said once."""
+        trimmed to the clauses about that part (of the level asked: a district's, not its city's figure beside
+        it); a sentence answering two parts is said once."""
         said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
         unsaid: list[str] = []  # parts no sentence answers
         for part in parts:
             if said and arithmetic_asked(part) == "share" and (stated := _share_stated(*said[-1][1:])):
                 said[-1] = (said[-1][0], said[-1][1], f"{said[-1][2]}，{stated}")  # "…398件，占审结案件总数的26.3%"
                 continue
-            if said and arithmetic_asked(part) in ("share", "sum"):  # "占比多少": worked out of the figures said
+            if said and (arithmetic_asked(part) in ("share", "sum") or apart_asked(part)):  # "占比多少", "相差多少":
+                # worked out of the figures said
                 unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
                 continue
             terms = _content(set(tokenize(to_simplified(part))), passages)  # its place names no sentence better
             if not terms:  # "…几部地方性法规，主要是哪些": of the thing before it, whose sentence is said
                 continue
+            asked = Intent.of(part)
             ranked = sorted(
                 (
-                    (sum(idf(t) for t in terms if t in to_simplified(x)) * _weight(x, terms, idf, part), n, x)
+                    (
+                        sum(idf(t) for t in terms if t in to_simplified(x))
+                        * _weight(x, terms, idf, part)
+                        * (_OTHER_LEVEL if asked.figure and _not_the_asked_level(x, passages[n - 1], question) else 1),
+                        n,
+                        x,
+                    )
                     for _, n, x in scored
                 ),
                 key=lambda x: -x[0],
             )
-            asked = Intent.of(part)
             if asked.figure or change_asked(part) or GRADE_ASKED.search(part):  # its figure, change or grade, of the
                 # thing it (or the first) names: "2024年提高了吗" is not answered by "进一步提高全民安全意识"
                 ranked = [r for r in ranked if self._answers_part(part, parts[0], r[2], passages, idf)]

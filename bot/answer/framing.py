@@ -30,6 +30,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
     if stem not in unquoted:
         lead = f"{name}{year}"
+        sentence = sentence[own.end() :] if (own := _ITSELF.match(text)) else sentence  # "我区收到…": said as 涪城区
         return f"{lead}，{sentence}" if _OPENS_WITH_FIGURE.match(text) else f"{lead}{sentence}"  # not "2024年86.15%…"
     if not year or _NAMES_A_YEAR.search(text) or PERIOD.match(text):  # "近5年来，…" is left as it is
         return sentence
@@ -50,5 +51,7 @@ _OPENS_WITH_OTHER_BODY = re.compile(
 # A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
 _OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")
 _NAMES_A_YEAR = re.compile(rf"(?:19|20)\d{{2}}年|{RELATIVE.pattern}")
+# How a report calls its own place ("我区收到…"): said by the place's name when the sentence is led by it.
+_ITSELF = re.compile(r"^(?:我|本)[省市区县](?![\d])")
 # …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
 _OPENS_WITH_FIGURE = re.compile(r"^(?!(?:19|20)\d{2}年)[\d（(“]")
