@@ -900,3 +900,15 @@ def test_how_far_apart_the_figures_said_are_is_worked_out(wider, apart):
     """ "两者相差多少" had been said not given ("报告未载明两者相差", 两者 read as a thing), "相差多少件" left out."""
     answer = _ask(wider, f"涪城区2023年收到多少件行政复议申请，受理了多少件，{apart}")
     _assert_says(answer, "相差12件（据报告数字计算）")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "涪城区2023年收到的行政复议申请中有多少件没有被受理？",
+        "涪城区2023年收到的行政复议申请中，有多少件没有被依法受理？",
+    ],
+)
+def test_how_many_an_act_left_undone_is_worked_out_from_both_counts(wider, question):
+    """The report gives 收到148件 and 受理136件, not the 12 left: the question had been refused."""
+    _assert_says(_ask(wider, question), "相差12件（据报告数字计算）")

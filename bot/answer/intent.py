@@ -1257,12 +1257,26 @@ def tidy(question: str) -> str:
     text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
     for pattern, said in _SAID_AS:
         text = pattern.sub(said, text)
+    text = _NOT_DONE_ASKED.sub(_as_apart, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
     text = _CN_COUNT.sub(lambda m: f"{numeral_value(m.group(1)):g}", text)  # "一千一百二十四件": 1124件
     text = _CN_PERCENT.sub(
         lambda m: f"{numeral_value(m.group(1)):g}{'.' + _digits(m.group(2)) if m.group(2) else ''}%", text
     )
     return _PARTICLE.sub(lambda m: m.group(1), text) or question
+
+
+# How many of the things an act counted another did not ("收到的行政复议申请中有多少件没有被受理"): the reports give
+# both counts, not the one left; asked as both and how far apart they are, which is worked out and said so.
+_NOT_DONE_ASKED = re.compile(
+    r"(?P<total>收到|受理|办理|新收)的?(?P<thing>[^，,。？?]{2,12}?)(?:中|里|当中)[，,]?有?(?:多少|几)(?P<unit>[件宗个项])?"
+    r"(?:没有|没|未|尚未)被?(?:依法)?(?P<act>受理|审结|办结|结案|立案)的?(?=[？?]?$)"
+)
+
+
+def _as_apart(found: re.Match) -> str:
+    unit = found.group("unit") or "件"
+    return f"{found['total']}多少{unit}{found['thing']}，{found['act']}了多少{unit}，两者相差多少"
 
 
 # The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
