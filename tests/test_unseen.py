@@ -912,3 +912,10 @@ def test_how_far_apart_the_figures_said_are_is_worked_out(wider, apart):
 def test_how_many_an_act_left_undone_is_worked_out_from_both_counts(wider, question):
     """The report gives 收到148件 and 受理136件, not the 12 left: the question had been refused."""
     _assert_says(_ask(wider, question), "相差12件（据报告数字计算）")
+
+
+def test_a_difference_worked_out_for_one_of_several_reports_is_said_after_its_sentence(wider):
+    """Asked with no place, 江门's "1342件…（2023年为990件）" gives the difference from the year before; it had been
+    said last, after 涪城区's sentence, as if it were 涪城区's."""
+    answer = _ask(wider, "行政复议申请比上年多了多少？")
+    assert "（2023年为990件）[1]。比上年多352件（1342−990" in answer.answer, answer.answer

@@ -388,8 +388,22 @@ def with_worked_out(question: str, facts: Facts) -> Facts:
             text = facts.text.replace(unsaid.group(0), "", 1)
             facts = replace(facts, text=text + worked, derived=(*facts.derived, worked))
     if worked := more_than_the_year_before(question, facts.text):  # "比上一年多了多少件": from "（上年为990件）"
-        facts = replace(facts, text=facts.text + worked, derived=(*facts.derived, worked))
+        facts = replace(facts, text=_beside_its_figures(facts.text, worked), derived=(*facts.derived, worked))
     return facts
+
+
+def _beside_its_figures(text: str, worked: str) -> str:
+    """`text` with a sentence worked out of two of its figures ("比上年多352件（1342−990，…）") right after the cited
+    sentence giving both: in an answer for several reports it was said last, after another report's sentence."""
+    ends = _WORKED_FROM.search(worked)
+    sentences = re.split(r"(?<=\]。)", text)
+    for i, sentence in enumerate(sentences):
+        if ends and all(end in to_simplified(sentence) for end in ends.groups()):
+            return "".join([*sentences[: i + 1], worked, *sentences[i + 1 :]])
+    return text + worked
+
+
+_WORKED_FROM = re.compile(r"（([^（）−]+)−([^（）−，]+)，")
 
 
 def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | None) -> Facts:
