@@ -919,3 +919,10 @@ def test_a_difference_worked_out_for_one_of_several_reports_is_said_after_its_se
     said last, after 涪城区's sentence, as if it were 涪城区's."""
     answer = _ask(wider, "行政复议申请比上年多了多少？")
     assert "（2023年为990件）[1]。比上年多352件（1342−990" in answer.answer, answer.answer
+
+
+def test_a_list_of_one_kind_of_thing_is_not_answered_by_another_kind(wider):
+    """ "完成了哪些立法项目" had been answered by 审计's "完成审计项目138个" (完成 and 项目 said, 立法 not): the
+    sentences the answer is from must say the kind asked."""
+    answer = _ask(wider, "江门2024年完成了哪些立法项目")
+    assert "审计" not in answer.answer, answer.answer
