@@ -414,9 +414,7 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False
     if _THINGS_COUNTED_ASKED.search(plan.question) and not _lists_the_counted(text):
         return False  # "…，具体有哪些？" after a count: a sentence giving the count again names none of them
-    if (kind := _KIND_LISTED.search(to_simplified(plan.question))) and not any(
-        kind.group(1) in to_simplified(x) for x in [text, *said]
-    ):
+    if (kind := kind_listed(plan.question)) and not any(kind in to_simplified(x) for x in [text, *said]):
         return False  # "完成了哪些立法项目": 审计's "完成审计项目138个" names another kind of 项目
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
@@ -427,6 +425,12 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
 # The kind of a thing listed, asked before a word any thing is ("哪些立法项目": 立法; not "哪些创新举措"): the
 # answer's sentences, or those they were trimmed from, must say it.
 _KIND_LISTED = re.compile(rf"哪些([{CJK}]{{2,6}}?)(?:{'|'.join(sorted(GENERIC_THINGS, key=len, reverse=True))})")
+
+
+def kind_listed(question: str) -> str:
+    """The kind of the things a list question asks ("哪些立法项目": 立法), or ""."""
+    found = _KIND_LISTED.search(to_simplified(question))
+    return found.group(1) if found else ""
 
 
 def _dates(sentence: str, act: str) -> bool:

@@ -21,6 +21,7 @@ from bot.answer.checks import (
     confirmation,
     counted_together,
     counts_asked_in,
+    kind_listed,
     names_the_thing,
     paired_asked,
     running_total,
@@ -100,13 +101,18 @@ class Extractive:
         # what was done: not next year's tasks
         planned = {n for n, p in enumerate(passages, 1) if done and heading_role(p.heading) == "plans"}
         dated = intent.time and not wants_number and not _HOW_LONG.search(asked)  # a date asked, not a duration
+        kind = kind_listed(question)  # "哪些立法项目": sentences saying 立法, or under a label saying it
         for n, passage in enumerate(passages, 1):
-            for sentence in split_sentences(passage.text):
+            for sentence, label in _with_labels(passage.text):
                 simplified = to_simplified(sentence)
                 if simplified in seen or _PAGE_LINE.search(simplified):  # overlapping chunks repeat sentences; a
                     continue  # page's date-and-source line says nothing of its subject
                 seen.add(simplified)
+                if kind and kind not in simplified and kind not in label:
+                    continue
                 score = sum(idf(t) for t in terms if says(simplified, t))
+                # the kind a list asks, said by the label of the paragraph a sentence is in, is said by it
+                score += sum(idf(t) for t in terms if t in kind and says(label, t) and not says(simplified, t))
                 if wants_number and _holds_figure(sentence, intent, unit, asked, changed):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
@@ -641,6 +647,24 @@ def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:
             break  # a law's date ("新修订的《行政复议法》于2024年1月1日起施行后") frames no figure of the year
         frame.add(i)
     return frame if frame and len(frame) + lead == min(kept) else set()
+
+
+def _with_labels(text: str) -> list[tuple[str, str]]:
+    """Each sentence of a passage with the label its paragraph opens with ("1.加强重点领域立法。" before "《…条例》…
+    施行；出台…规章2部": those are the 立法 done, though they say no 立法), or ""; a label followed by what it
+    labels is no sentence of its own (it says nothing done)."""
+    pairs = []
+    for paragraph in text.split("\n"):
+        sentences = split_sentences(paragraph)
+        if len(sentences) >= 2 and _ITEM_LABEL.match(sentences[0].strip()):  # said by what it labels
+            pairs += [(sentence, to_simplified(sentences[0])) for sentence in sentences[1:]]
+        else:
+            pairs += [(sentence, "") for sentence in sentences]
+    return pairs
+
+
+# A paragraph's short numbered label ending its own sentence: "1.加强重点领域立法。", "（二）推进侨乡特色领域立法。"
+_ITEM_LABEL = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])[^，。；]{2,24}。$")
 
 
 def _slot(intent: Intent) -> re.Pattern | None:
