@@ -40,7 +40,7 @@ _THE_TWO = re.compile(r"^(?:这|那)?(?:两者|二者|两项|两个数字?|两�
 
 
 def apart_asked(part: str) -> bool:
-    """Whether a part asks how far apart the figures said are ("两者相差多少", "差距多大"), not a change the
+    """Whether a part asks how far apart the figures said are ("两者相差多少", "相差多少件"), not a change the
     report states ("比上年增加了多少": its own "比上年增加31件" answers)."""
     text = to_simplified(part)
     return arithmetic_asked(text) == "difference" and bool(_APART.search(text)) and not _OF_A_YEAR.search(text)

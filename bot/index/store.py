@@ -450,8 +450,8 @@ def _where(fields: dict[str, object]) -> dict | None:
 
 def _configured(collection, hnsw: dict) -> None:
     """A collection's vector index set as `hnsw` says, a store made before (or by another setting) changed to it;
-    fails soft (a Chroma server too old to change it keeps searching as it did). Takes effect in the processes
-    that open the collection afterwards."""
+    fails soft (a Chroma server too old to change it keeps searching as it did). Done at open, before the index
+    is loaded: Chroma keeps an index it has loaded as it was."""
     with contextlib.suppress(Exception):
         have = collection.configuration_json.get("hnsw") or {}
         if any(have.get(key) != value for key, value in hnsw.items()):
