@@ -172,7 +172,7 @@ class Extractive:
                 sentence, _content(terms, passages), idf, intent, _marked(question), True, _changed(question, passages)
             )
             core = _trimmed(_lifted(core, sentence))
-            core = _with_its_own(core, sentence, passages[n - 1], question) if intent.figure else core
+            core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -550,15 +550,16 @@ def _clause_after(core: str, sentence: str) -> str:
     return clauses[last + 1] if last is not None and last + 1 < len(clauses) else ""
 
 
-def _with_its_own(core: str, sentence: str, passage: Passage, question: str) -> str:
-    """A core giving only the city's figure of a district's report, asked of the district, with the clause right
-    after it giving the district's own ("全市共办理法律援助案件9860件，我县办理812件"): the thing is named in the
-    first, the figure asked in the second."""
-    if not _not_the_asked_level(core, passage, question) or asks_its_city(question, passage.issuer):
+def _with_the_asked_level(core: str, sentence: str, passage: Passage, question: str) -> str:
+    """A core giving only the other level's figure of a district's report with the clause right after it giving the
+    level asked: the district's own ("全市共办理法律援助案件9860件，我县办理812件"), or asked of the city ("全市呢"),
+    the city's ("出庭应诉率连续三年保持100%，高于全市97.3%的平均水平"): the thing is named in the first, the figure
+    asked in the second."""
+    if not _not_the_asked_level(core, passage, question):
         return core
     after = _clause_after(core, sentence)
-    figures = [f.text for f in extract_figures(after) if f.unit_class]
-    if figures and not any(of_its_city(sentence, f, passage.issuer) for f in figures):
+    citys = [of_its_city(sentence, f.text, passage.issuer) for f in extract_figures(after) if f.unit_class]
+    if citys and (any(citys) if asks_its_city(question, passage.issuer) else not any(citys)):
         return f"{core}，{after}"
     return core
 
