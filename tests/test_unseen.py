@@ -928,3 +928,19 @@ def test_a_list_of_one_kind_of_thing_is_not_answered_by_another_kind(wider):
     sentences the answer is from must say the kind asked, or be under a label saying it ("1.加强重点领域立法。《…
     条例》…施行；出台…市政府规章2部")."""
     _assert_says(_ask(wider, "江门2024年完成了哪些立法项目"), "市政府规章2部", "审计")
+
+
+def test_a_change_asked_against_the_year_before_is_no_comparison_with_an_earlier_place(wider):
+    """ "和上年比有什么变化" right after a question on 花都区 had compared 花都区 with 广州市 of the turn before it
+    ("…哪个更多？…广州市2024年度报告未载明此项，无法比较")."""
+    answer = _converse(
+        wider, "广州市2024年规范性文件有多少项", "花都区2023年收到多少宗行政复议申请", "和上年比有什么变化"
+    )
+    _assert_says(answer, "同比增长68.67%", "无法比较")
+
+
+def test_two_things_asked_with_a_verb_are_compared_by_their_names(wider):
+    """ "两者相差多少" after "…重大行政决策事项有多少项" and "那规范性文件呢" had said "规范性文件有比重大行政决策事项有
+    多23项": the things kept the 有 they were asked with."""
+    answer = _converse(wider, "广州市2024年重大行政决策事项有多少项", "那规范性文件呢", "两者相差多少")
+    _assert_says(answer, "规范性文件比重大行政决策事项多23项")

@@ -971,7 +971,7 @@ def _thing_phrase(text: str) -> str:
 
 
 # Words a question puts after the thing it names, which are no part of it: "（B）多吗", "（B）各多少件".
-_AFTER_A_THING = frozenset("各 都 分别 多 少 高 低 大 小 更 更多 更少 更高 更低".split())
+_AFTER_A_THING = frozenset("各 都 分别 有 是 多 少 高 低 大 小 更 更多 更少 更高 更低".split())  # "…事项有多少项": 有
 
 
 _TWO_THINGS = re.compile(
@@ -1715,6 +1715,9 @@ _ASKS_WHICH = re.compile(
 )
 
 
+_AGAINST_A_YEAR = re.compile(r"^(?:和|跟|与|同)(?:上一?年|去年|前年|上年度|(?:19|20)\d{2}年)(?:相)?比")
+
+
 def _compared(question: str, base: str, asked: list[str], issuers: list[str], earlier: str = "") -> str | None:
     """A follow-up asking which is larger, as the last question's thing asked of every body the conversation
     asked about (and any the follow-up names) side by side, each by its latest report; of one body, the things
@@ -1731,8 +1734,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     if _SHARE_OF_IT.match(core) and not (new.issuers or new.places or _SHARE_ONLY.fullmatch(core)):  # "占收到的比例"
         # after "…审结了多少"; "占多大比例" names no whole: of the counts just given (`_new_topic`)
         return f"{_scope_said(find_scope(base, issuers))}{_last_thing(base, issuers)}{core}？"
-    if not _ASKS_WHICH.search(core) or _thing_named(core):
-        return None
+    if not _ASKS_WHICH.search(core) or _thing_named(core) or _AGAINST_A_YEAR.match(core):
+        return None  # "和上年比有什么变化": the change of the last question's thing, no other place's
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
         return None
     old = find_scope(base, issuers)
