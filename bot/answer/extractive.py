@@ -100,7 +100,7 @@ class Extractive:
         done, scored, seen = done_asked(question, intent), [], set()
         # what was done: not next year's tasks
         planned = {n for n, p in enumerate(passages, 1) if done and heading_role(p.heading) == "plans"}
-        dated = intent.time and not wants_number and not _HOW_LONG.search(asked)  # a date asked, not a duration
+        dated = intent.time and not wants_number  # a date asked (a duration, "多久", is a figure asked)
         kind = kind_listed(question)  # "哪些立法项目": sentences saying 立法, or under a label saying it
         for n, passage in enumerate(passages, 1):
             for sentence, label in _with_labels(passage.text):
@@ -682,7 +682,6 @@ _CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|
 # A clause only leading into what follows ("据统计，"): no frame, nor an end of one.
 _LEAD_IN = re.compile(r"^(?:据统计|据了解|据介绍|数据显示|统计显示)[，,]?$")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")
-_HOW_LONG = re.compile(r"多久|多长时间|多少天|几天")  # a duration asked: its sentence may name no date
 
 
 def _span(scores: list[float], best: int) -> slice:
