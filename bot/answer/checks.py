@@ -23,6 +23,7 @@ from bot.answer.intent import (
     NUMBER_NAMES,
     TREND_ASKED,
     WHERE_DONE,
+    YEAR_NAMED,
     Intent,
     Plan,
     Scope,
@@ -742,8 +743,7 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
         before = re.split(r"[。；;]", to_simplified(sentence).split(held)[0])[-1]
         if span := _SPAN.search(before):
             return not int(span.group(1)) <= years[0] <= int(span.group(2))
-        named = re.findall(r"((?:19|20)\d{2})\s*年", before)
-        if named and int(named[-1]) == years[0]:
+        if _last_year_in(before) == years[0]:
             return False  # "…138件，较2023年的114件": the year asked is the last said before it
         if periods := _YEAR_PERIOD.findall(before):  # "2018年全年湖里区调解…4630件" asked of 2019's first half
             return int(periods[-1]) != years[0]
@@ -766,10 +766,15 @@ def said_of_year(plan: Plan, answer: str, year: int) -> bool:
             if not figure.unit_class or plan.unit and not counts_for(plan.unit, figure.unit, plan.question):
                 continue
             counted = True
-            named = re.findall(r"((?:19|20)\d{2})\s*年", to_simplified(sentence).split(to_simplified(figure.text))[0])
-            if named and int(named[-1]) == year:
+            if _last_year_in(to_simplified(sentence).split(to_simplified(figure.text))[0]) == year:
                 return True
     return not counted and f"{year}年" in text
+
+
+def _last_year_in(text: str) -> int | None:
+    """The last year a text names ("…较2023年的" → 2023), or None."""
+    named = YEAR_NAMED.findall(text)
+    return int(named[-1]) if named else None
 
 
 def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:

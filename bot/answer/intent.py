@@ -21,7 +21,8 @@ from bot.ingest.places import asks_its_city, is_local, own_name, rare_district, 
 from bot.models import REFUSAL, Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year a text names ("2023年"), its number captured: the one pattern for it, in questions and in answers.
+YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_PLACES = set(
     "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
@@ -250,7 +251,7 @@ def honours_listed(question: str, scope: Scope, issuers: list[str]) -> bool:
     text = to_simplified(question)
     if not _HONOURS_ASKED.search(text) or confirm_asked(text):  # "连续15年获评…，是否准确": a claim checked
         return False
-    rest = _YEAR.sub("", without_places(_HONOURS_ASKED.sub("", text), scope, issuers))
+    rest = YEAR_NAMED.sub("", without_places(_HONOURS_ASKED.sub("", text), scope, issuers))
     return not _noun_run(rest) and not re.search(rf"\d|第[{NUMERALS}]|哪一?[个项年]|多少|几", rest)
 
 
@@ -316,7 +317,7 @@ def subject_of(part: str) -> str:
     if not part.strip():
         return ""
     subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
-    subject = _HEDGES.sub("", _YEAR.sub("", subject))
+    subject = _HEDGES.sub("", YEAR_NAMED.sub("", subject))
     words = [w for w, flag in tagged(subject) if len(w) >= 2 and (_named(flag) or flag.startswith("v"))]
     return subject if words or _QUOTED.search(subject) else "此项"
 
@@ -637,16 +638,16 @@ def years_named(question: str) -> list[int]:
     """The years a question names, in order, once each ("2017年和2024年…" → [2017, 2024]); none when the only one
     is what a change is measured against ("比2023年多了多少", "与2023年相比"): the latest report says the change."""
     text = to_simplified(question)
-    if not _YEAR.search(_BASELINE.sub("", text)):  # "比2017年多多少" after "广州2024年": both reports, compared
+    if not YEAR_NAMED.search(_BASELINE.sub("", text)):  # "比2017年多多少" after "广州2024年": both reports, compared
         return []
-    return list(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
+    return list(dict.fromkeys(int(y) for y in YEAR_NAMED.findall(text)))
 
 
 def years_compared(question: str) -> list[int]:
     """The years a question sets against another it names ("肇庆2024年…比2023年多了多少": 2024), or none: only then
     is its year's report needed (other years named are often no report's: "到2016年", "2023年度…考评")."""
     text = to_simplified(question)
-    return [int(y) for y in _YEAR.findall(_BASELINE.sub("", text))] if _BASELINE.search(text) else []
+    return [int(y) for y in YEAR_NAMED.findall(_BASELINE.sub("", text))] if _BASELINE.search(text) else []
 
 
 _BASELINE = re.compile(r"(?:比|较)(?:19|20)\d{2}\s*年度?|(?:与|同|跟|和)(?:19|20)\d{2}\s*年度?(?=相比|比)")
@@ -919,7 +920,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     多多少"), each as the noun phrase naming it; empty when it names no two things so."""
     text = to_simplified(question)
     text = without_places(text, find_scope(text, issuers), issuers, "，")
-    found = _ONE_OF_THE_OTHER.search(_YEAR.sub("，", text)) or _TWO_THINGS.search(_YEAR.sub("，", text))
+    found = _ONE_OF_THE_OTHER.search(YEAR_NAMED.sub("，", text)) or _TWO_THINGS.search(YEAR_NAMED.sub("，", text))
     if not found:
         return ()
     pair = tuple(_thing_phrase(x) for x in (found.group(1), found.group(2)))
@@ -932,7 +933,7 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
 def things_summed(question: str, issuers: list[str]) -> tuple[str, str] | tuple[()]:
     """Two things a question adds up ("地方性法规加政府规章，广州和成都谁多": each place's sum compared), or ()."""
     text = without_places(to_simplified(question), find_scope(question, issuers), issuers, "，")
-    found = _PLUS.search(_YEAR.sub("，", text))
+    found = _PLUS.search(YEAR_NAMED.sub("，", text))
     if not found:
         return ()
     pair = tuple(_thing_phrase(x) for x in found.groups())
@@ -948,7 +949,7 @@ def _thing_of(question: str, issuers: list[str]) -> str:
     """What a question counts, as it names it: "花都区2023年办理了多少件人大建议？" → 人大建议."""
     text = to_simplified(question)
     text = without_places(text, find_scope(text, issuers), issuers)
-    return _thing_phrase(_YEAR.sub("", text).strip(" ？?"))
+    return _thing_phrase(YEAR_NAMED.sub("", text).strip(" ？?"))
 
 
 def _thing_phrase(text: str) -> str:
@@ -1410,7 +1411,7 @@ _THEY = re.compile(r"^(?:想|我想)?(?:请教一下|请问一下|请问|问一�
 
 def _asks_or_dates(text: str) -> bool:
     """Whether a clause names a year or asks something: then it is part of the question, not talk around it."""
-    return bool(_YEAR.search(text) or _ASKS_WHAT.search(text))
+    return bool(YEAR_NAMED.search(text) or _ASKS_WHAT.search(text))
 
 
 def is_follow_up(question: str) -> bool:
@@ -1544,7 +1545,8 @@ def loosely(
     if asks_its_city(question, None) and any(map(is_local, scope.issuers)):
         return None  # "全市的纠错率呢" after a district: its city's, not the district's (`_whole_city_asked`)
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
-    core = _YEAR.sub("", _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))).strip(" ，,。?？的")  # "广州全市呢": no thing
+    core = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))  # "广州全市呢": no thing
+    core = YEAR_NAMED.sub("", core).strip(" ，,。?？的")
     thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last
     if not (_noun_run(thing) or part_acts(thing)):  # "主动撤回的呢": an act of its own
         return None
@@ -1747,7 +1749,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     if len(bodies) < 2:
         return _two_things_of(core, base, earlier, issuers)
     topic = without_places(to_simplified(base), old, issuers)
-    topic = re.sub(r"^[和与及、的\s]+", "", _YEAR.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
+    topic = re.sub(r"^[和与及、的\s]+", "", YEAR_NAMED.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
     if _ASKS_CHANGE.search(core):  # "哪个同比增长更快？" after counts: the changes compared, not the counts
         topic = _without_count(topic).strip(" ，,。?？的")
     if (rate := _RATE_NAMED.search(core)) and rate.group(0) not in topic:  # "南海的败诉率也比肇庆低，对吧": its own
@@ -1791,7 +1793,7 @@ def place_of_what(question: str) -> str:
     found = _ASKS_PLACE.search(text)
     if not found:
         return ""
-    rest = _YEAR.sub("", f"{text[: found.start()]}{text[found.end() :]}")  # no sentence says the year asked
+    rest = YEAR_NAMED.sub("", f"{text[: found.start()]}{text[found.end() :]}")  # no sentence says the year asked
     rest = max(re.split(r"[，,]", rest), key=len)  # "…设立了行政复议受理点，在哪里设立的": the clause naming it
     return re.sub(r"^(?:在|是|为|有)|(?:的|在|是|为|呢|？|\?|。)+$", "", rest.strip())
 
@@ -1811,7 +1813,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     old = find_scope(earlier, issuers)
     if named.years and _of_no_thing(question) and (thing := _unchanged(earlier, old, issuers)):
-        asked = _YEAR.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
+        asked = YEAR_NAMED.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
         return f"{''.join(old.issuers)}{''.join(f'{y}年' for y in named.years)}{thing}{asked}"
     if named.years:  # "2025年打算…": a year of the place the conversation is about
         return f"{''.join(old.issuers)}{question}"
@@ -2078,7 +2080,7 @@ def _unchanged(question: str, scope: Scope, issuers: list[str]) -> str:
     if not change:
         return ""
     thing = _CHANGE_BASE.sub("", text[: change.start()])
-    return _YEAR.sub("", without_places(thing, scope, issuers)).strip(" ，,的")
+    return YEAR_NAMED.sub("", without_places(thing, scope, issuers)).strip(" ，,的")
 
 
 # Days apart asked of the two dates just asked ("落款日期呢" after "…什么时候发布的"): "相隔几天".
