@@ -897,9 +897,10 @@ def test_a_question_of_several_parts_on_a_district_gets_the_districts_figures_na
     assert "我区" not in answer.answer, answer.answer
 
 
-@pytest.mark.parametrize("apart", ["两者相差多少？", "相差多少件？"])
+@pytest.mark.parametrize("apart", ["两者相差多少？", "相差多少件？", "两者差距多大？", "差距有多大？"])
 def test_how_far_apart_the_figures_said_are_is_worked_out(wider, apart):
-    """ "两者相差多少" had been said not given ("报告未载明两者相差", 两者 read as a thing), "相差多少件" left out."""
+    """ "两者相差多少" had been said not given ("报告未载明两者相差", 两者 read as a thing), "相差多少件" left out;
+    "差距多大" was read as a thing of its own (差距), so it was not worked out."""
     answer = _ask(wider, f"涪城区2023年收到多少件行政复议申请，受理了多少件，{apart}")
     _assert_says(answer, "相差12件（据报告数字计算）")
 
@@ -944,3 +945,47 @@ def test_two_things_asked_with_a_verb_are_compared_by_their_names(wider):
     多23项": the things kept the 有 they were asked with."""
     answer = _converse(wider, "广州市2024年重大行政决策事项有多少项", "那规范性文件呢", "两者相差多少")
     _assert_says(answer, "规范性文件比重大行政决策事项多23项")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("2024年全县一共收到多少件行政复议申请？", "138件", "1342件"),  # 江门's 全市 count was answered
+        ("全县法律援助案件办了多少件？", "812件", "7235件"),  # 厦门's, 兴宁's and 汕头's were answered
+        ("全区2023年办理行政处罚案件多少件", "2847件", "一千二百余件"),  # 涪城区's; not 信丰县's
+    ],
+)
+def test_a_question_naming_only_its_level_asks_the_reports_of_that_level(wider, question, said, not_said):
+    """ "全县…" names no place, but only a county's report can say it: the reports of counties answer, not every
+    report (信丰县 is the only county; its 138件 was not among the answers)."""
+    _assert_says(_ask(wider, question), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "去年全年，全市共办理法律援助案件7235件…。12348公共法律服务热线全年接听群众法律咨询4.6万人次…"
+        ("2018年厦门12348公共法律服务热线接听了多少人次法律咨询？", "2018年，12348公共法律服务热线"),
+        # "据统计，去年全年，…审结1058件，…直接纠错率为13.9%"
+        ("2018年厦门行政复议的直接纠错率是多少？", "13.9%"),
+    ],
+)
+def test_a_sentence_dated_by_an_earlier_clause_of_its_paragraph_is_of_that_year(wider, question, said):
+    """In the 2019 article, "去年全年" opens a paragraph and dates what follows it: a clause after it is 2018's,
+    said so (it was said as 2019's, so a question on 2018 was refused)."""
+    _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        (("2019年1至6月厦门受理了多少件行政复议案件？", "去年全年呢"), "1126件", "602件"),
+        (("2019年1至6月厦门受理了多少件行政复议案件？", "去年全年呢", "其中直接纠错了多少件"), "147件", "1至6月[1]"),
+        # the article gives 2018's whole year only: its 1126件 is no answer for 2018's first half
+        (("2019年1至6月厦门受理了多少件行政复议案件？", "去年全年呢", "上半年呢"), None, None),
+    ],
+)
+def test_a_follow_up_naming_another_period_asks_that_period(wider, turns, said, not_said):
+    """ "去年全年呢" after a question on 2019年1至6月 had become "2018年1至6月厦门受理了多少件全年？" (全年 read as
+    the thing asked), and was refused."""
+    _assert_says(_converse(wider, *turns), said, not_said)

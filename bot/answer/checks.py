@@ -24,6 +24,7 @@ from bot.answer.intent import (
     TREND_ASKED,
     WHERE_DONE,
     YEAR_NAMED,
+    YEAR_PART,
     Intent,
     Plan,
     Scope,
@@ -743,16 +744,24 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
         before = re.split(r"[。；;]", to_simplified(sentence).split(held)[0])[-1]
         if span := _SPAN.search(before):
             return not int(span.group(1)) <= years[0] <= int(span.group(2))
+        periods = _YEAR_PERIOD.findall(before)
+        if periods and (asked := _YEAR_PERIOD.search(to_simplified(question))):  # "2018年全年…" asked of its 上半年
+            return (int(periods[-1][0]), _part(periods[-1][1])) != (years[0], _part(asked.group(2)))
         if _last_year_in(before) == years[0]:
             return False  # "…138件，较2023年的114件": the year asked is the last said before it
-        if periods := _YEAR_PERIOD.findall(before):  # "2018年全年湖里区调解…4630件" asked of 2019's first half
-            return int(periods[-1]) != years[0]
+        if periods:  # "2018年全年湖里区调解…4630件" asked of 2019's first half
+            return int(periods[-1][0]) != years[0]
     return False
+
+
+def _part(said: str) -> str:
+    """A part of a year, however it is written: "1至6月" and "前6个月" are 上半年."""
+    return "上半年" if re.fullmatch(r"1?[至到-]6月|前6个?月", said) else said
 
 
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年[^。；]{0,20}?(?:到|至|—|-)\s*((?:19|20)\d{2})\s*年")
 # A year's own period said before a figure: "2018年全年", "2019年上半年", "2019年1至6月".
-_YEAR_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:全年|上半年|下半年|1?[至到-]\d{1,2}月|前\d{1,2}个?月)")
+_YEAR_PERIOD = re.compile(rf"{YEAR_NAMED.pattern}({YEAR_PART.pattern})")
 
 
 def said_of_year(plan: Plan, answer: str, year: int) -> bool:

@@ -26,7 +26,7 @@ from bot.answer.checks import (
     paired_asked,
     running_total,
 )
-from bot.answer.framing import framed
+from bot.answer.framing import clause_years, framed
 from bot.answer.intent import (
     CASE_ACTS,
     GRADE_ASKED,
@@ -530,10 +530,13 @@ def _changed(question: str, passages: list[Passage]) -> bool:
 
 
 def _year_before_asked(question: str, passages: list[Passage]) -> bool:
-    """Whether the one year asked is the year before the passages' reports' (all of one year): its figure is said
-    in the change beside the year's ("…138件，较去年的114件增加24件"), so the change is kept."""
+    """Whether the one year asked is the year before the passages' reports' (all of one year) and none opens a clause
+    with it ("去年全年，…" in a 2019 article says 2018's own figures): its figure is said in the change beside the
+    year's ("…138件，较去年的114件增加24件"), so the change is kept."""
     years = years_named(question)
-    return len(years) == 1 and bool(passages) and all(p.year == years[0] + 1 for p in passages)
+    if len(years) != 1 or not passages or any(p.year != years[0] + 1 for p in passages):
+        return False
+    return all(years[0] not in clause_years(to_simplified(p.text), p.year) for p in passages)
 
 
 def _share_stated(sentence: str, core: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.intent import short_name
-from bot.ingest.dates import PERIOD, RELATIVE
+from bot.ingest.dates import PERIOD, RELATIVE, relative_dates
 from bot.ingest.structure import heading_role
 from bot.models import Passage
 from bot.text import CJK, TITLE, to_simplified
@@ -19,7 +19,8 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     when it names no year anywhere ("韶关市2024年有5个镇…"), and one naming it inside is led by both."""
     text = to_simplified(sentence)
     unquoted = TITLE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
-    whose = f"{passage.issuer}{passage.year}"
+    in_force = _year_in_force(text, passage)
+    whose = f"{passage.issuer}{in_force}"
     if not passage.issuer or whose in named or _OPENS_WITH_OTHER_BODY.match(text):
         return sentence
     named.add(whose)
@@ -27,7 +28,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     stem = re.sub(r"[市区县]$", "", name)
     if heading_role(passage.heading) == "plans":  # next year's tasks: not done in the year ("南海区2024年…配备")
         return sentence if stem in unquoted else f"{name}{passage.year or ''}年度报告的工作安排：{sentence}"
-    year = f"{passage.year}年" if passage.year and not _OPENS_WITH_YEAR.match(text) else ""
+    year = f"{in_force}年" if in_force and not _OPENS_WITH_YEAR.match(text) else ""
     if stem not in unquoted:
         lead = f"{name}{year}"
         sentence = sentence[own.end() :] if (own := _ITSELF.match(text)) else sentence  # "我区收到…": said as 涪城区
@@ -42,6 +43,30 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     return sentence  # "广州1200件…", "广州：…": a model's own way of saying whose
 
 
+def _year_in_force(text: str, passage: Passage) -> int | None:
+    """The year a sentence is of: its passage's, unless the last clause of its paragraph before it that opens with a
+    year opens with a relative one resolving to another ("去年全年，全市共办理…。12348热线全年接听…" in a 2019
+    article is 2018's)."""
+    if not passage.year:
+        return passage.year
+    whole = to_simplified(passage.text)
+    at = whole.find(re.split(r"[，；。]", text, maxsplit=1)[0])
+    if at <= 0:
+        return passage.year
+    before = clause_years(whole[whole.rfind("\n", 0, at) + 1 : at], passage.year)
+    return before[-1] if before else passage.year
+
+
+def clause_years(text: str, anchor: int) -> list[int]:
+    """The years the clauses of a simplified text opening with a year open with, in order, relative ones resolved
+    against `anchor` ("据统计，去年全年，…" in a 2019 article: 2018); a written one is the text's own year ("2022年
+    以来，…" runs up to it), and one inside a clause ("较去年的114件") is none."""
+    relative = {d.start: d.year for d in relative_dates(text, anchor)}
+    return [relative.get(m.start(1), anchor) for m in _CLAUSE_HEAD_YEAR.finditer(text)]
+
+
+# A clause opening with a year, written or relative ("据统计，去年全年，…", "2023年，…").
+_CLAUSE_HEAD_YEAR = re.compile(rf"(?:^|[，；。：])((?:19|20)\d{{2}}年|{RELATIVE.pattern})")
 # A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
 # say the city did it.
 _OPENS_WITH_OTHER_BODY = re.compile(

@@ -23,6 +23,8 @@ from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplifie
 
 # A year a text names ("2023年"), its number captured: the one pattern for it, in questions and in answers.
 YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")
+# A part of a year said after it ("2018年全年", "2019年上半年", "2019年1至6月"): the one pattern for it.
+YEAR_PART = re.compile(r"全年|上半年|下半年|1?[至到-]\d{1,2}月|前\d{1,2}个?月")
 _NOT_PLACES = set(
     "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
@@ -683,7 +685,20 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
     places = [p for p in places if not any(issuer.startswith(p) for issuer in found)]  # "佛山南海": 南海区's city
+    if not found and not places:
+        found = _of_the_level_asked(text, issuers)
     return Scope(found, list(dict.fromkeys(places)), years)
+
+
+def _of_the_level_asked(text: str, issuers: list[str]) -> list[str]:
+    """The issuing bodies of the level a question naming no place asks of ("全县…", "我区…"): only a county's report
+    can say 全县, so a city's 全市 figure is not its answer. A city is every other report's too (a district's
+    report gives its city's figures beside its own), so 全市 narrows nothing."""
+    level = _LEVEL_ITSELF.search(text)
+    return [i for i in dict.fromkeys(issuers) if level and to_simplified(i).endswith(level[1])]
+
+
+_LEVEL_ITSELF = re.compile(r"(?:全|本|我|该)([县区])(?![域级])")
 
 
 # Words a question may open with before the place it asks about ("请问禅城区…", "那禅城区呢").
@@ -1868,7 +1883,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         new = replace(new, years=[relative[0].year])  # "去年呢？": the year before the one asked about
         core = core[: relative[0].start] + core[relative[0].end :]
     if not (new.issuers or new.places or new.years):
-        return _new_topic(core, base, old)
+        part = YEAR_PART.fullmatch(core.strip(" ，,的"))  # "上半年呢": the same question, of that part of its year
+        return _in_part_of_year(base, part.group(0)) if part else _new_topic(core, base, old)
     rewritten = to_simplified(base)
     replacements = [
         (old_names, new_names)
@@ -1898,6 +1914,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         leftover = ""  # the ask again, of the same thing
+    if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):
+        return _in_part_of_year(rewritten, part.group(0))
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
         leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
@@ -1916,6 +1934,14 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
         return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
+
+
+def _in_part_of_year(question: str, part: str) -> str:
+    """A question asked of another part of its year ("去年全年呢" after "2019年1至6月…"): its part of the year said
+    after its year replaced, or said after it when it has none."""
+    text = to_simplified(question)
+    said = re.search(rf"{YEAR_NAMED.pattern}(?:{YEAR_PART.pattern})?", text)
+    return f"{text[: said.start()]}{said.group(1)}年{part}{text[said.end() :]}" if said else f"{part}{text}"
 
 
 def _sibling_in(text: str, thing: str) -> str:
