@@ -424,12 +424,9 @@ def test_a_place_that_is_no_body_replaces_a_body():
     assert (scope.issuers, scope.places, scope.years) == ([], ["深圳"], [2024])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an old place that is no body is found without its suffix (深圳 for 深圳市), so only 深圳 is replaced and "
-    "the 市 stays: '成都市市2024年…'",
-)
 def test_a_body_replaces_a_place_that_is_no_body():
+    """An old place that is no body is found without its suffix (深圳 for 深圳市): it is replaced with its 市, not
+    leaving "成都市市2024年…"."""
     got = standalone("那成都呢？", _user("深圳市2024年办理了多少件行政复议案件？"), ISSUERS)
     assert _named(got) == ({"成都市"}, [2024])
     assert "深圳" not in got

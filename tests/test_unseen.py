@@ -989,3 +989,47 @@ def test_a_follow_up_naming_another_period_asks_that_period(wider, turns, said, 
     """ "去年全年呢" after a question on 2019年1至6月 had become "2018年1至6月厦门受理了多少件全年？" (全年 read as
     the thing asked), and was refused."""
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_a_follow_up_asking_its_own_count_of_a_place_named_in_the_report_asks_it(wider):
+    """ "那赤坎区受理了多少件复议申请" after two questions on 湛江 had become "赤坎区2024年行政复议通过调解和解结案，
+    占多大比例，区受理了多少件复议申请？" (赤坎 taken out without its 区, so what was left was no question of its own),
+    and was refused; 湛江's report says "其中，赤坎区受理行政复议申请312件"."""
+    answer = _converse(
+        wider, "湛江2024年行政复议通过调解和解结案多少件？", "占多大比例", "那赤坎区受理了多少件复议申请"
+    )
+    _assert_says(answer, "312件")
+
+
+def test_the_whole_county_asked_after_one_of_its_towns_is_the_countys_figure(wider):
+    """ "全县呢" after "大塘埠镇调处了多少纠纷？" had been asked as "信丰县埠镇调处了多少纠纷？" (the town found as
+    大塘, its 埠镇 left behind) and answered with the town's 386件 again."""
+    answer = _converse(wider, "大塘埠镇调处了多少纠纷？", "全县呢")
+    _assert_says(answer, "4312件", "386件")
+
+
+def test_a_figure_of_a_town_asked_says_the_town(wider):
+    """ "大塘埠镇依托“老乡调解室”，…，全年调处纠纷386件" had been cut to its figure's clause, said as the county's
+    ("信丰县2024年全年调处纠纷386件")."""
+    _assert_says(_ask(wider, "大塘埠镇调处了多少纠纷？"), "大塘埠镇全年调处纠纷386件")
+
+
+@pytest.mark.parametrize("share", ["占全市比重多少？", "占全市的比例是多少"])
+def test_a_districts_share_of_its_city_asked_after_its_count_is_worked_out(wider, share):
+    """ "占全市比重多少？" after "涪城区…收到行政复议申请多少件" had been asked of the city ("绵阳市涪城区2023年占全市
+    比重多少？", the thing lost) and refused; the report gives the city's 1203件 beside the district's 148件."""
+    answer = _converse(wider, "涪城区2023年收到行政复议申请多少件？", share)
+    _assert_says(answer, "12.3%")
+
+
+def test_a_share_asked_after_a_county_and_its_city_is_the_countys_share(wider):
+    """ "占比多少" after "全县法律援助案件办了多少件？" (812件) and "那全市呢" (9860件) had been asked of the city alone
+    ("全市全县法律援助案件办了多少件，占比多少？") and said not given."""
+    answer = _converse(wider, "全县法律援助案件办了多少件？", "那全市呢", "占比多少")
+    _assert_says(answer, "8.2%")
+
+
+def test_a_share_of_its_city_the_report_states_is_its_answer(wider):
+    """ "…占全市的比例是多少" is the district's share of its city: the report's own "约占全市（惠州市）…的17%", not
+    another rate of the same thing (纠错率6.7%)."""
+    _assert_says(_ask(wider, "惠阳区行政复议申请占全市的比例是多少？"), "17%", "6.7%")

@@ -69,8 +69,10 @@ def worked_out(part: str, said: str) -> str:
         return f"相差{in_unit_of(abs(a - b), first)}（据报告数字计算）。"
     if not a:
         return ""
-    if kind == "share":
-        return f"占比约{plain_number(round(b / a * 100, 1))}%（{written(second)}÷{written(first)}，据报告数字计算）。"
+    if kind == "share":  # of the larger: a part said before its whole ("148件", then 全市's "1203件") too
+        part, whole = sorted([second, first], key=lambda figure: figure.value)
+        share = plain_number(round(part.value / whole.value * 100, 1))
+        return f"占比约{share}%（{written(part)}÷{written(whole)}，据报告数字计算）。"
     way = "减少" if b < a else "增加"
     change = plain_number(round(abs(a - b) / a * 100, 1))
     return f"{way}约{change}%（{written(first)}→{written(second)}，据报告数字计算）。"

@@ -26,6 +26,7 @@ from bot.answer.checks import (
 )
 from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_worked_out
 from bot.answer.intent import (
+    SHARE_OF_ITS_CITY,
     Intent,
     Plan,
     Scope,
@@ -72,8 +73,9 @@ def retrieve(
     parts = asks(question)
     if len(parts) > 1:  # each part finds its own too: one thing's passages can fill all k ("A和B各多少件")
         seen = {p.chunk_id for p in passages}
-        for part in parts:
-            found = library.scoped_search(part, where, scope.places, _PER_PART, extras)
+        for part in parts:  # "占全市比重多少": the city's count of the thing the first part asks
+            query = f"全市{parts[0]}" if SHARE_OF_ITS_CITY.search(part) else part
+            found = library.scoped_search(query, where, scope.places, _PER_PART, extras)
             passages += [p for p in found if p.chunk_id not in seen]
             seen |= {p.chunk_id for p in found}
     return intent, scope, passages

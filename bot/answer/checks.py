@@ -114,11 +114,17 @@ def coverage(
             if intent.figure and not (intent.figure_in(sentence) and (not intent.rate or RATE.search(sentence))):
                 continue
             text = to_simplified(sentence)
-            if intent.figure and not all(place in text for place in scope.places):
+            if intent.figure and not _of_the_places(text, scope.places):
                 continue
             found = sum(max(idf(t), 0.0) for t in terms if says(text, t) or t in context)
             best = max(best, found / total)
     return best
+
+
+def _of_the_places(sentence: str, places: list[str]) -> bool:
+    """Whether a sentence holding a figure is about the places asked: the one asked, or of several ("思明区和湖里区
+    …分别是多少") any one (a report gives each its own sentence: "思明区…98.2%；湖里区…97.6%")."""
+    return any(p in sentence for p in places) if len(places) > 1 else all(p in sentence for p in places)
 
 
 def kept_citations(text: str, given: int) -> tuple[str, set[int], list[int]]:

@@ -30,6 +30,7 @@ from bot.answer.framing import clause_years, framed
 from bot.answer.intent import (
     CASE_ACTS,
     GRADE_ASKED,
+    SHARE_OF_ITS_CITY,
     TREND_ASKED,
     Intent,
     act_counted,
@@ -39,6 +40,7 @@ from bot.answer.intent import (
     change_asked,
     confirm_asked,
     done_asked,
+    find_scope,
     listed_thing,
     measure,
     names_a_thing,
@@ -173,6 +175,7 @@ class Extractive:
             )
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
+            core = _with_the_place_asked(core, sentence, question, passages[n - 1])
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -204,6 +207,8 @@ class Extractive:
                 continue
             if said and (arithmetic_asked(part) in ("share", "sum") or apart_asked(part)):  # "占比多少", "相差多少":
                 # worked out of the figures said
+                if citys := _its_citys(said[-1][2], part, passages[said[-1][0] - 1], passages):  # "占全市比重多少"
+                    said.append((citys[0], citys[1], citys[1]))
                 unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
                 continue
             terms = _content(set(tokenize(to_simplified(part))), passages)  # its place names no sentence better
@@ -231,6 +236,7 @@ class Extractive:
                 continue
             _, n, sentence = ranked[0]
             core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
+            core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
             if any(core in earlier for _, _, earlier in said):
                 continue
             # a later sentence holding every figure of an earlier one says it too: keep the later one only
@@ -565,6 +571,42 @@ def _with_the_asked_level(core: str, sentence: str, passage: Passage, question: 
     if citys and (any(citys) if asks_its_city(question, passage.issuer) else not any(citys)):
         return f"{core}，{after}"
     return core
+
+
+def _with_the_place_asked(core: str, sentence: str, question: str, passage: Passage) -> str:
+    """A core led by the place the question asks of, as its sentence names it, when the clause naming it was cut
+    ("大塘埠镇依托…，全年调处纠纷386件": a town's figure, not its county's); the report's own place is said by
+    its frame."""
+    text, said = to_simplified(sentence), to_simplified(core)
+    at = text.find(re.split(r"[，；]", said, maxsplit=1)[0])
+    for place in find_scope(question, [passage.issuer] if passage.issuer else []).places:
+        named = re.search(rf"{re.escape(place)}[市区县镇乡]", text[: max(at, 0)])  # a place, by its level, before it
+        if named and place not in said and named.group(0) not in to_simplified(passage.issuer or ""):
+            return f"{named.group(0)}{core}"  # not one named after it ("…达100%，番禺区区长…")
+    return core
+
+
+def _its_citys(core: str, question: str, passage: Passage, passages: list[Passage]) -> tuple[int, str] | None:
+    """Of a district's count asked with its share of its city ("…收到多少件，占全市比重多少"), its city's count of
+    the same thing, which its report gives in a sentence of its own ("全市各级行政复议机构共收到行政复议申请1203件…；
+    其中，我区收到…148件"), so the share is worked out of the two: (its passage's number, its clause); None when no
+    passage of the report gives it."""
+    own = [f for f in extract_figures(core) if f.unit_class in COUNT_CLASSES]
+    if not SHARE_OF_ITS_CITY.search(to_simplified(question)) or not is_local(passage.issuer) or not own:
+        return None
+    if any(of_its_city(core, f.text, passage.issuer) for f in own):  # "全市共办理…9860件，我县办理812件": both said
+        return None
+    thing = _OWN_PLACE.sub("", own[0].indicator)  # "我区收到行政复议申请": 收到行政复议申请
+    for m, other in enumerate(passages, 1):
+        for clause in re.split(r"(?<=[，；。])", other.text) if other.issuer == passage.issuer else []:
+            citys = [f for f in extract_figures(clause) if f.unit == own[0].unit and thing in f.indicator]
+            if citys and of_its_city(clause, citys[0].text, passage.issuer):
+                return m, _trimmed(clause.strip())
+    return None
+
+
+# How a report names its own place before what it counts ("其中，我区收到…"): no part of the thing counted.
+_OWN_PLACE = re.compile(r"^(?:其中)?(?:我|本|全)[区县市]")
 
 
 def _not_the_asked_level(sentence: str, passage: Passage, question: str) -> bool:

@@ -132,6 +132,9 @@ _MOST_ASKED_BACK = r"最[多高少低][，,]?(?:对吧|对吗|是吧|是吗|吧|
 # for a share of successes, which the reports state as a 成功率 (its base not always the count beside it).
 _SHARE_WORDS = "(?:比例|比重|百分之几|百分之多少|百分比|几成)"
 SHARE_OF_ASKED = re.compile(rf"(?:占|是|为)[^，。？?]{{1,16}}?的?{_SHARE_WORDS}")
+# A district's share of its city asked ("占全市比重多少", "占全市的百分之几"): of the city's count, which its report
+# gives in a sentence of its own.
+SHARE_OF_ITS_CITY = re.compile(rf"占全市[^，。？?]{{0,4}}(?:{_SHARE_WORDS}|多少|几)")
 # The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
 ORDER_ASKED = re.compile(
     r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
@@ -675,12 +678,16 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
             found.append(aliases[alias])
             rest = rest.replace(alias, " ")
     places, tokens = [], tagged(rest)
-    first = next((i for i, (word, _) in enumerate(tokens) if word.strip() and word not in _LEAD_INS), 0)
+    first = next((i for i, (word, _) in enumerate(tokens) if word.strip() and not _LEADS.fullmatch(word)), 0)
     for i, (word, flag) in enumerate(tokens):
         name = _SUFFIX.sub("", word)
-        named = flag.startswith("ns") or i == first and rare_district(word)  # 禅城区 is jieba's `n`
+        paired = any(  # "思明区和湖里区": a place named beside one jieba knows
+            0 <= i + 2 * d < len(tokens) and tokens[i + d][0] in _AND and tokens[i + 2 * d][1].startswith("ns")
+            for d in (-1, 1)
+        )
+        named = flag.startswith("ns") or (i == first or paired) and rare_district(word)  # 禅城区 is jieba's `n`
         if named and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
-            places.append(name)
+            places.append(name + _town_rest(tokens, i))
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
@@ -701,8 +708,22 @@ def _of_the_level_asked(text: str, issuers: list[str]) -> list[str]:
 _LEVEL_ITSELF = re.compile(r"(?:全|本|我|该)([县区])(?![域级])")
 
 
-# Words a question may open with before the place it asks about ("请问禅城区…", "那禅城区呢").
+def _town_rest(tokens: list[tuple[str, str]], at: int) -> str:
+    """What jieba split off a town's name before its 镇 or 乡 ("大塘|埠|镇": 埠), "" for none."""
+    rest = ""
+    for word, _ in tokens[at + 1 : at + 3]:
+        if word in ("镇", "乡"):
+            return rest
+        if len(word) != 1:
+            return ""
+        rest += word
+    return ""
+
+
+# Words a question may open with before the place it asks about ("请问禅城区…", "那禅城区呢", "2019年上半年思明区…").
 _LEAD_INS = frozenset("请问 请 那 那么 而 帮我 帮忙 查 查一下 问 问下 问一下 我想 想 知道".split())
+_LEADS = re.compile(rf"{'|'.join(_LEAD_INS)}|(?:19|20)\d{{2}}|年度?|{YEAR_PART.pattern}")
+_AND = frozenset("和 与 及 、 跟 同".split())
 
 
 @dataclass(frozen=True)
@@ -821,6 +842,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "comparison"  # a figure asked of several places ("A和B各办理…多少件") is each one's row
     elif (
         (compared or SUM_ASKED.search(text) or SHARE_OF_ASKED.search(text) and "成功" not in text)
+        and not SHARE_OF_ITS_CITY.search(text)  # "占全市比重多少": of the city's count of the same thing
         and len(scope.issuers) == 1
         and (pair := things_compared(text, issuers))
     ):  # two things of one place ("政协提案和人大建议相差多少", "…合计多少", "审结占受理的比例"): each one's row
@@ -832,7 +854,8 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     elif _ASKS_TIME.search(text) and not intent.figure:
         kind = "time"
     else:
-        kind = "rate" if intent.rate else "figure" if intent.figure else "list" if intent.list else "open"
+        rate = intent.rate and not SHARE_OF_ITS_CITY.search(text)  # "占全市的比例": its share, not a rate's row
+        kind = "rate" if rate else "figure" if intent.figure else "list" if intent.list else "open"
     things = (
         _things_listed(text, _names_in(text, scope.issuers, issuers) + scope.places) if kind == "comparison" else ()
     )
@@ -1483,8 +1506,12 @@ def standalone(
         if follow_up is question and _refused_last(history):  # "那去年呢" refused: not of that year again
             base = _unreported_year_dropped(base, issuers, years)
         follow_up = _this_compared(follow_up, base, issuers)
+        share = _SHARE_ONLY.fullmatch(_FOLLOW_UP.sub("", follow_up).strip(" ，,？?"))
+        if share and earlier and asks_its_city(base, None):  # "占比多少" after "全县…" and "那全市呢": the county's
+            base = f"{earlier.rstrip(' ？?')}，占全市比重多少？"
+            continue
         if whole := _whole_city_asked(follow_up, base, issuers, years):
-            base = whole
+            base, earlier = whole, base  # the district's question, for a share of the city asked next
             continue
         base, earlier = (
             _compared(follow_up, base, asked, issuers, earlier)
@@ -1500,13 +1527,14 @@ def _whole_city_asked(
 ) -> str | None:
     """ "全市呢", "全市的纠错率呢" after a question on a district: the last question (or the new thing's) asked of the
     district's city as a whole, which its report gives beside its own ("高于全市97.3%的平均水平"); None otherwise."""
-    if not asks_its_city(follow_up, None):
-        return None
+    if not asks_its_city(follow_up, None) or _SHARE_ONLY.fullmatch(follow_up.strip(" ，,。?？")):
+        return None  # "占全市比重多少": the district's share of its city, not the city's own figure
     scope = find_scope(base, issuers)
     if len(scope.issuers) != 1 or not is_local(scope.issuers[0]):
         return None
     rest = _WHOLE_CITY_ASKED.sub("", to_simplified(follow_up))
     asked = _rewrite(rest, base.replace("全市", ""), issuers, years) if rest.strip(" ，,的呢？?") else base
+    asked = _LEVEL_ITSELF.sub(f"{scope.issuers[0]}全市", asked, count=1)  # "全县…" of the city: not "全市全县…"
     if "全市" in asked:
         return asked
     name = next((n for n in (scope.issuers[0], own_name(scope.issuers[0]), stem(scope.issuers[0])) if n in asked), None)
@@ -1895,10 +1923,10 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         if new_names
     ]
     for old_names, new_names in replacements:
-        if old_names:
-            rewritten = rewritten.replace(old_names[0], new_names[0], 1)
+        if old_names:  # a place with its 镇 or 县: "大塘埠镇" replaced whole, not leaving 镇 behind
+            rewritten = re.sub(_as_written(old_names[0]), new_names[0], rewritten, count=1)
             for extra in old_names[1:]:
-                rewritten = rewritten.replace(extra, "")
+                rewritten = re.sub(_as_written(extra), "", rewritten)
         else:
             rewritten = new_names[0] + rewritten
     for name in new.places:  # written with its suffix, as asked ("那禅城区呢"): a place jieba knows only so
@@ -1918,12 +1946,13 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _in_part_of_year(rewritten, part.group(0))
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
-        leftover = leftover.replace(name, "").replace(_SUFFIX.sub("", name), "")
+        named = f"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?"  # 赤坎区 of 赤坎: no 区 left
+        leftover = re.sub(named, "", leftover)
     for year in new.years:
         leftover = leftover.replace(f"{year}年", "")
     if len(leftover.strip(" ，,的")) < 2:
         return rewritten
-    if _ASKS_WHAT.search(leftover) and _noun_run(to_simplified(leftover)):
+    if _ASKS_WHAT.search(leftover) and (_noun_run(to_simplified(leftover)) or _THING_AFTER_COUNT.search(leftover)):
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
@@ -1934,6 +1963,11 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
         return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
+
+
+def _as_written(name: str) -> str:
+    """A pattern for a place or year as a question writes it: a place with its level after it when it has one."""
+    return re.escape(name) if name.endswith("年") else rf"{re.escape(name)}[省市区县镇乡]?"
 
 
 def _in_part_of_year(question: str, part: str) -> str:
@@ -1977,8 +2011,12 @@ _ASKS_COUNT = re.compile(r"(?:有|是|为|共|一共|总共|累计)?(?:多少|�
 # The count a question asks, with its counter ("多少户"): a part of the thing follow-up asks in it.
 _COUNT_ASKED = re.compile(rf"(?:多少|几)(?:{_COUNTERS})")
 # A share asked of nothing named ("占比多少", "比例呢"): of the figures just given.
-_SHARE_ONLY = re.compile(r"(?:所?占(?:多大|多少)?的?)?(?:占比|比例|比重)(?:是|有|为)?(?:多少|几|多大)?")  # "占多大比例"
+_SHARE_ONLY = re.compile(  # "占多大比例", "占全市比重多少"
+    r"(?:所?占(?:全[市县省])?(?:多大|多少)?的?)?(?:占比|比例|比重)(?:是|有|为)?(?:多少|几|多大)?"
+)
 _ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
+# A count asked with its thing after it ("受理了多少件复议申请", whose 复议申请 jieba tags as verbs): its own question.
+_THING_AFTER_COUNT = re.compile(rf"(?:多少|几)(?:{_COUNTERS})?(?![呢吗])[{CJK}]{{2,}}")
 
 
 def _new_topic(core: str, base: str, old: Scope) -> str:

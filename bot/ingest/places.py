@@ -197,8 +197,8 @@ def of_its_city(sentence: str, held: str, issuer: str | None) -> bool:
 # The whole city as what is counted or asked; not a first or a place in it, which the district took ("在全市首创…
 # 信用修复服务，已帮助企业修复信用28300余条" is 花都区's; "在2022年度全市法治政府建设考评中…位列全市9个县（市、区）
 # 第二名"), nor a kind of service named by its reach ("全市通办").
-_WHOLE_CITY = re.compile(
-    r"(?<![在列排居])全市(?!率先|首|第|前|唯一|通办|[^，。；]{0,12}(?:考评|考核|评比|评估|评价|排名))"
+_WHOLE_CITY = re.compile(  # not a rank in it ("居全市第一"), nor a share of it ("占全市比重": the district's)
+    r"(?<![在列排居占])全市(?!率先|首|第|前|唯一|通办|[^，。；]{0,12}(?:考评|考核|评比|评估|评价|排名))"
 )
 
 
