@@ -1033,3 +1033,11 @@ def test_a_share_of_its_city_the_report_states_is_its_answer(wider):
     """ "…占全市的比例是多少" is the district's share of its city: the report's own "约占全市（惠州市）…的17%", not
     another rate of the same thing (纠错率6.7%)."""
     _assert_says(_ask(wider, "惠阳区行政复议申请占全市的比例是多少？"), "17%", "6.7%")
+
+
+def test_two_places_a_report_names_asked_each_get_their_figures(wider):
+    """ "思明区和湖里区的调解成功率分别是多少" had been refused: jieba does not tag 思明区 as a place, and a sentence
+    had to name both places asked, while the article gives each its own ("思明区…98.2%；湖里区…97.6%")."""
+    answer = _ask(wider, "2019年上半年思明区和湖里区的调解成功率分别是多少？")
+    _assert_says(answer, "98.2%")
+    _assert_says(answer, "97.6%")
