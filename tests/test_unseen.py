@@ -965,7 +965,7 @@ def test_a_question_naming_only_its_level_asks_the_reports_of_that_level(wider, 
     ("question", "said"),
     [
         # "去年全年，全市共办理法律援助案件7235件…。12348公共法律服务热线全年接听群众法律咨询4.6万人次…"
-        ("2018年厦门12348公共法律服务热线接听了多少人次法律咨询？", "2018年，12348公共法律服务热线"),
+        ("2018年厦门12348公共法律服务热线接听了多少人次法律咨询？", "2018年全年，12348公共法律服务热线"),
         # "据统计，去年全年，…审结1058件，…直接纠错率为13.9%"
         ("2018年厦门行政复议的直接纠错率是多少？", "13.9%"),
     ],
@@ -1041,3 +1041,34 @@ def test_two_places_a_report_names_asked_each_get_their_figures(wider):
     answer = _ask(wider, "2019年上半年思明区和湖里区的调解成功率分别是多少？")
     _assert_says(answer, "98.2%")
     _assert_says(answer, "97.6%")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("2019年上半年，思明区和湖里区哪个区调解的矛盾纠纷更多？多多少件？", "思明区比湖里区多459件"),
+        ("2018年全年思明区和湖里区哪个区调解的矛盾纠纷多？多多少件？", "湖里区比思明区多118件"),
+        # each rate after its district's count, in a clause naming none; the second said of 2019's first half too
+        ("2019年上半年思明区和湖里区的调解成功率哪个高", "2019年1至6月，湖里区共调解矛盾纠纷1927件，调解成功率97.6%"),
+        ("2019年上半年思明区和湖里区的调解成功率哪个高", "思明区比湖里区高0.6个百分点"),
+    ],
+)
+def test_two_places_one_report_names_are_compared(wider, question, said):
+    """Two districts a city's article counts, compared: each one's count said, and which is larger by how much
+    worked out (the first had been refused, the second said both counts but not by how much)."""
+    _assert_says(_ask(wider, question), said)
+
+
+def test_a_sentence_of_another_year_than_the_one_asked_does_not_answer_first(wider):
+    """ "2019年上半年思明区和湖里区各调解了多少件矛盾纠纷" had been answered first by "去年全年湖里区调解矛盾纠纷
+    4630件，反而略多于思明区的4512件", which names both places, and then refused as 2018's."""
+    answer = _ask(wider, "2019年上半年思明区和湖里区各调解了多少件矛盾纠纷")
+    _assert_says(answer, "2386件", "4630件")
+    _assert_says(answer, "1927件")
+
+
+def test_another_place_asked_is_not_answered_with_the_place_asked_before(wider):
+    """ "那另一个区呢" after a question on 思明区 names no place the chain can tell: it had been answered with
+    思明区's own 2386件 again, as "2019年上半年另一个区调解了多少件矛盾纠纷"; it is refused, not answered wrong."""
+    answer = _converse(wider, "2019年上半年思明区调解了多少件矛盾纠纷？", "那另一个区呢")
+    _assert_says(answer, None)

@@ -78,6 +78,32 @@ def worked_out(part: str, said: str) -> str:
     return f"{way}约{change}%（{written(first)}→{written(second)}，据报告数字计算）。"
 
 
+def places_compared(places: tuple[str, str], said: str, rate: bool = False) -> str:
+    """Which of two places one report names is larger, and by how much ("思明区比湖里区多459件（据报告数字计算）。"),
+    of the one figure `said` gives each in a clause naming it (a percentage when a rate is compared, else a
+    count); "" unless each has one, of one kind."""
+    each: dict[str, Figure] = {}
+    for sentence in re.split(r"。", CITATION.sub("", to_simplified(said))):
+        place = None  # the place last named before a figure in its sentence is whose it is ("思明区…，调解成功率98.2%")
+        for clause in re.split(r"[，；]", sentence):
+            named = [p for p in places if p in clause]
+            place = named[0] if len(named) == 1 else None if named else place
+            found = [f for f in extract_figures(clause) if (f.unit_class == "percent") == rate and f.unit_class]
+            if place and found:
+                each.setdefault(place, found[0])
+    if len(each) != 2 or not counts_alike(each[places[0]].unit, each[places[1]].unit):
+        return ""
+    (first, a), (second, b) = ((place, each[place]) for place in places)
+    if inexact(a) or inexact(b):
+        return "数值为约数，无法精确比较。"
+    if a.value == b.value:
+        return f"{first}与{second}一样（据报告数字计算）。"
+    (larger, x), (smaller, y) = sorted([(first, a), (second, b)], key=lambda item: -item[1].value)
+    word = "高" if rate else "多"
+    gap = f"{plain_number(round(x.value - y.value, 2))}个百分点" if rate else in_unit_of(x.value - y.value, x)
+    return f"{larger}比{smaller}{word}{gap}（据报告数字计算）。"
+
+
 def more_than_the_year_before(question: str, said: str) -> str:
     """How many more (or fewer) than the year before, asked ("比上一年多了多少件") of a count given with the year
     before's stated beside it ("1342件，同比增长35.6%（上年为990件）"): their difference, said computed; "" else."""

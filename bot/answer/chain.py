@@ -24,7 +24,7 @@ from bot.answer.checks import (
     said_of_year,
     ungrounded_numbers,
 )
-from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_worked_out
+from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_places_compared, with_worked_out
 from bot.answer.intent import (
     SHARE_OF_ITS_CITY,
     Intent,
@@ -37,6 +37,8 @@ from bot.answer.intent import (
     make_plan,
     only_its_districts,
     place_names,
+    places_apart,
+    places_left,
     report_years,
     role_asked,
     separate_parts,
@@ -146,6 +148,8 @@ class Answerer:
         timings: dict = {}
         if parts := asked_apart(full, self.library.issuers()):
             facts = self._each_part(parts, filters, k, base, timings, started)
+        elif parts := places_apart(full, plan.scope):  # "思明区和湖里区哪个区…更多": each one's, then compared
+            facts = with_places_compared(plan, self._each_part(parts, filters, k, base, timings, started))
         else:
             facts = self._facts(plan, filters, k, base, timings, started)
         if (facts is None or facts is UNSAID) and not parts and (parts := separate_parts(full)):
@@ -157,6 +161,8 @@ class Answerer:
             full = base["standalone"] = again
             plan = make_plan(full, self.library.issuers())
             facts = self._facts(plan, filters, k, base, timings, started)
+        if facts is not None and any(place in facts.text for place in places_left(question, history, known[0])):
+            facts = None  # "那另一个区呢": not the place asked before, whichever the other is
         if facts is None or facts is UNSAID:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)

@@ -26,7 +26,7 @@ from bot.answer.checks import (
     paired_asked,
     running_total,
 )
-from bot.answer.framing import clause_years, framed
+from bot.answer.framing import clause_years, framed, year_of
 from bot.answer.intent import (
     CASE_ACTS,
     GRADE_ASKED,
@@ -124,6 +124,7 @@ class Extractive:
                     score *= _UNDATED
                 score *= _PLANNED if n in planned else 1
                 score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
+                score *= _of_the_year(sentence, passage, question)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
         if thing := place_of_what(question):  # "…在哪个城市？": only a sentence saying the thing says where
             scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
@@ -220,7 +221,8 @@ class Extractive:
                     (
                         sum(idf(t) for t in terms if t in to_simplified(x))
                         * _weight(x, terms, idf, part)
-                        * (_OTHER_LEVEL if asked.figure and _not_the_asked_level(x, passages[n - 1], question) else 1),
+                        * (_OTHER_LEVEL if asked.figure and _not_the_asked_level(x, passages[n - 1], question) else 1)
+                        * _of_the_year(x, passages[n - 1], question),
                         n,
                         x,
                     )
@@ -573,6 +575,13 @@ def _with_the_asked_level(core: str, sentence: str, passage: Passage, question: 
     return core
 
 
+def _of_the_year(sentence: str, passage: Passage, question: str) -> float:
+    """A sentence's weight by its year, of a question asking one: half for a sentence of another year than the one
+    asked ("去年全年湖里区调解…4630件" in a 2019 article, asked of 2019's first half)."""
+    asked = years_named(question)
+    return _OTHER_YEAR if len(asked) == 1 and year_of(sentence, passage) not in (*asked, None) else 1.0
+
+
 def _with_the_place_asked(core: str, sentence: str, question: str, passage: Passage) -> str:
     """A core led by the place the question asks of, as its sentence names it, when the clause naming it was cut
     ("大塘埠镇依托…，全年调处纠纷386件": a town's figure, not its county's); the report's own place is said by
@@ -756,12 +765,15 @@ _PLANNED = 0.5
 # Asked a district's figure, a sentence of its report giving only its city's ("全市…共收到…1203件") weighs half;
 # asked its city's, one giving none of the city's.
 _OTHER_LEVEL = 0.5
+_OTHER_YEAR = 0.5
 # A clause holding a figure is kept when the question words it adds weigh this share of the best clause's.
 _WIDEN = 0.3
 
 
 # A clause lifted out of its sentence does not keep the word that tied it to the one before.
-_CONNECTIVE = re.compile(r"^(?:并且|而且|同时|此外|另外|并(?=于))[，,]?(?=.{6})")
+_CONNECTIVE = re.compile(
+    r"^(?:并且|而且|同时|此外|另外|值得(?:注意|一提)的是|需要指出的是|据(?:统计|了解|介绍)|并(?=于))[，,]?(?=.{6})"
+)
 
 
 def _enumeration(passages: list[Passage], anchor_n: int, sentence: str) -> list[tuple[str, str, int]]:

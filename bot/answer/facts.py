@@ -21,6 +21,7 @@ from bot.answer.arithmetic import (
     in_unit_of,
     inexact,
     more_than_the_year_before,
+    places_compared,
     plain_number,
     worked_out,
     written,
@@ -67,6 +68,7 @@ from bot.answer.intent import (
     of_another_kind,
     order_claimed,
     part_act,
+    places_paired,
     rates_named,
     report_years,
     role_asked,
@@ -390,6 +392,24 @@ def with_worked_out(question: str, facts: Facts) -> Facts:
     if worked := more_than_the_year_before(question, facts.text):  # "比上一年多了多少件": from "（上年为990件）"
         facts = replace(facts, text=_beside_its_figures(facts.text, worked), derived=(*facts.derived, worked))
     return facts
+
+
+def with_places_compared(plan: Plan, facts: Facts | None) -> Facts | None:
+    """The facts of two places one report names, asked one by one (`intent.places_apart`), with which is larger
+    and by how much worked out of the figure each was given; unchanged when each was not given one."""
+    paired = places_paired(plan.question, plan.scope)
+    if facts is None or facts is UNSAID or paired is None:
+        return facts
+    sentences = re.findall(r"[^。]*。", facts.text)  # a part's sentence another part's says whole is said once
+    kept = [s for s in sentences if not any(s != o and _core_of(s) in _core_of(o) for o in sentences)]
+    text = "".join(kept) if "".join(sentences) == facts.text else facts.text
+    verdict = places_compared(paired[2:], text, plan.intent.rate)
+    return replace(facts, text=text + verdict, derived=(*facts.derived, verdict))
+
+
+def _core_of(sentence: str) -> str:
+    """A composed sentence without its citation marks and its end."""
+    return CITATION.sub("", sentence).rstrip("。")
 
 
 def _beside_its_figures(text: str, worked: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.intent import short_name
+from bot.answer.intent import YEAR_PART, short_name
 from bot.ingest.dates import PERIOD, RELATIVE, relative_dates
 from bot.ingest.structure import heading_role
 from bot.models import Passage
@@ -31,6 +31,8 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     year = f"{in_force}年" if in_force and not _OPENS_WITH_YEAR.match(text) else ""
     if stem not in unquoted:
         lead = f"{name}{year}"
+        if year and (period := _part_in_force(text, passage)):  # "…今年1至6月，思明区…；湖里区共调解…1927件"
+            return f"{lead}{period}，{sentence}"
         sentence = sentence[own.end() :] if (own := _ITSELF.match(text)) else sentence  # "我区收到…": said as 涪城区
         return f"{lead}，{sentence}" if _OPENS_WITH_FIGURE.match(text) else f"{lead}{sentence}"  # not "2024年86.15%…"
     if not year or _NAMES_A_YEAR.search(text) or PERIOD.match(text):  # "近5年来，…" is left as it is
@@ -55,6 +57,27 @@ def _year_in_force(text: str, passage: Passage) -> int | None:
         return passage.year
     before = clause_years(whole[whole.rfind("\n", 0, at) + 1 : at], passage.year)
     return before[-1] if before else passage.year
+
+
+def _part_in_force(text: str, passage: Passage) -> str:
+    """The part of the year a sentence is of when an earlier clause of its paragraph says it ("今年1至6月，思明区…；
+    湖里区共调解…": 1至6月), "" for none."""
+    whole = to_simplified(passage.text)
+    at = whole.find(re.split(r"[，；。]", text, maxsplit=1)[0])
+    if at <= 0:
+        return ""
+    paragraph = whole[whole.rfind("\n", 0, at) + 1 : at]
+    heads = list(_CLAUSE_HEAD_YEAR.finditer(paragraph))
+    part = YEAR_PART.match(paragraph, heads[-1].end()) if heads else None
+    return part.group(0) if part else ""
+
+
+def year_of(sentence: str, passage: Passage) -> int | None:
+    """The year a sentence of a passage is of: the first its own clauses open with ("值得注意的是，去年全年…": 2018 in a
+    2019 article), else the one in force where it stands (`_year_in_force`)."""
+    text = to_simplified(sentence)
+    own = clause_years(text, passage.year) if passage.year else []
+    return own[0] if own else _year_in_force(text, passage)
 
 
 def clause_years(text: str, anchor: int) -> list[int]:

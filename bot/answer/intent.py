@@ -350,6 +350,50 @@ def asked_apart(question: str, issuers: list[str]) -> list[str]:
     return parts if parts and (len({p for p in places if p}) > 1 or len(places[0]) > 1) else []
 
 
+def places_apart(question: str, scope: Scope) -> list[str]:
+    """A comparison of two places that are no reports' own, one report naming both ("2019年上半年，思明区和湖里区
+    哪个区调解的矛盾纠纷更多？多多少件？"), as one count question per place ("2019年上半年，思明区调解的矛盾纠纷多少
+    件"): each one's figure is found on its own and the two compared in code (`arithmetic.places_compared`); [] for
+    any other question."""
+    paired = places_paired(question, scope)
+    text = to_simplified(question)
+    if paired is None or not _COMPARES.search(text):
+        return []
+    first = asks(text)[0].replace(paired[0], "{}", 1)
+    asked = _WHICH_PLACE.sub("", first.replace(f"{{}}{paired[1]}", "{}", 1))
+    asked = _MORE_AT_END.sub("多少", asked)
+    return [asked.format(place) for place in paired[2:]] if "{}" in asked and asked.count("{}") == 1 else []
+
+
+def places_paired(question: str, scope: Scope) -> tuple[str, str, str, str] | None:
+    """Two places named together that are no reports' own ("思明区和湖里区"): (the pair as written, the joining
+    word with the second, each as written), or None."""
+    if len(scope.places) != 2 or len(scope.issuers) > 1:
+        return None
+    a, b = (rf"{re.escape(p)}[区县市镇乡]?" for p in scope.places)
+    found = re.search(rf"({a})([和与及、跟同]({b}))|({b})([和与及、跟同]({a}))", to_simplified(question))
+    if found is None:
+        return None
+    groups = found.groups()[:3] if found.group(1) else found.groups()[3:]
+    return found.group(0), groups[1], groups[0], groups[2]
+
+
+_WHICH_PLACE = re.compile(r"(?:谁|哪个|哪一个|哪)(?:区|县|市|镇|地方)?(?=[^，。？?]*?(?:更|多|少|高|低))")
+_MORE_AT_END = re.compile(r"更?(?:多|少|高|低)(?:一些|一点)?$")
+
+
+def places_left(question: str, history: list[dict] | None, issuers: list[str]) -> list[str]:
+    """The places a follow-up asking "another" one leaves ("那另一个区呢" after a question on 思明区: 思明), which
+    its answer must not be about; [] for any other question. Which place is meant the chain cannot tell."""
+    if not _ANOTHER_PLACE.match(to_simplified(question).strip()):
+        return []
+    asked = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
+    return find_scope(asked[-1], issuers).places if asked else []
+
+
+_ANOTHER_PLACE = re.compile(r"^(?:那么?)?(?:另一个|另外一个|另外的?|其他的?|别的)(?:区|县|市|镇|乡|地方|城市)")
+
+
 def _each_places_own(question: str, scope: Scope, issuers: list[str]) -> list[str]:
     """ "南海执法案卷的优秀率和肇庆的案卷合格率分别是多少": one clause asking a different thing of each place, each
     named right after its place, as one question per place ("南海执法案卷的优秀率是多少"); [] for any other."""
