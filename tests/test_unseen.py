@@ -1032,7 +1032,15 @@ def test_a_share_asked_after_a_county_and_its_city_is_the_countys_share(wider):
 def test_a_share_of_its_city_the_report_states_is_its_answer(wider):
     """ "…占全市的比例是多少" is the district's share of its city: the report's own "约占全市（惠州市）…的17%", not
     another rate of the same thing (纠错率6.7%)."""
-    _assert_says(_ask(wider, "惠阳区行政复议申请占全市的比例是多少？"), "17%", "6.7%")
+    answer = _ask(wider, "惠阳区行政复议申请占全市的比例是多少？")
+    _assert_says(answer, "17%", "6.7%")
+    _assert_says(answer, "17%", "未载明")  # the report's own share, not said to be missing
+
+
+def test_a_rate_asked_after_a_share_of_the_city_is_the_rate(wider):
+    """ "纠错率呢？" after "…占全市比重多少？" is the district's 纠错率, not that share again."""
+    answer = _converse(wider, "涪城区2023年收到行政复议申请多少件？", "占全市比重多少？", "纠错率呢？")
+    _assert_says(answer, "8.5%", "12.3%")
 
 
 def test_two_places_a_report_names_asked_each_get_their_figures(wider):
@@ -1072,3 +1080,14 @@ def test_another_place_asked_is_not_answered_with_the_place_asked_before(wider):
     思明区's own 2386件 again, as "2019年上半年另一个区调解了多少件矛盾纠纷"; it is refused, not answered wrong."""
     answer = _converse(wider, "2019年上半年思明区调解了多少件矛盾纠纷？", "那另一个区呢")
     _assert_says(answer, None)
+
+
+def test_a_districts_share_of_its_city_asked_alone_is_worked_out(wider):
+    """ "…行政复议申请量占绵阳全市的比重大约是多少" (one part, the city named) had been refused: it is asked as the
+    district's count and its share of the city's, worked out of the two."""
+    _assert_says(_ask(wider, "涪城区2023年行政复议申请量占绵阳全市的比重大约是多少？"), "12.3%")
+
+
+def test_a_count_asked_as_a_quantity_is_said_by_what_is_counted(wider):
+    """ "行政复议申请量是多少" had been refused: no report says 申请量, which is the count of the 申请 it says."""
+    _assert_says(_ask(wider, "涪城区2023年行政复议申请量是多少"), "148件")

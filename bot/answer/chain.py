@@ -42,6 +42,7 @@ from bot.answer.intent import (
     report_years,
     role_asked,
     separate_parts,
+    share_of_its_city_apart,
     standalone,
     targets,
     tidy,
@@ -142,7 +143,7 @@ class Answerer:
         """Text pieces as they are checked, then the final `Answer` (always last)."""
         started = time.perf_counter()
         known = self.library.issuers(), years_by_body(self.library.store)
-        full = standalone(question.strip(), history, *known)
+        full = share_of_its_city_apart(standalone(question.strip(), history, *known))
         base = {"question": question, "standalone": full, "llm": self.backend.name}
         plan = make_plan(full, self.library.issuers())
         timings: dict = {}

@@ -206,6 +206,8 @@ class Extractive:
             if said and arithmetic_asked(part) == "share" and (stated := _share_stated(*said[-1][1:])):
                 said[-1] = (said[-1][0], said[-1][1], f"{said[-1][2]}，{stated}")  # "…398件，占审结案件总数的26.3%"
                 continue
+            if said and arithmetic_asked(part) == "share" and _STATES_A_SHARE.search(to_simplified(said[-1][2])):
+                continue  # "…申请量约占全市（惠州市）…的17%": the share is the report's own, said already
             if said and (arithmetic_asked(part) in ("share", "sum") or apart_asked(part)):  # "占比多少", "相差多少":
                 # worked out of the figures said
                 if citys := _its_citys(said[-1][2], part, passages[said[-1][0] - 1], passages):  # "占全市比重多少"
@@ -614,6 +616,8 @@ def _its_citys(core: str, question: str, passage: Passage, passages: list[Passag
     return None
 
 
+# A share a clause states ("约占全市（惠州市）行政复议申请总量2860件的17%").
+_STATES_A_SHARE = re.compile(r"占[^，；。]{0,30}?\d+(?:\.\d+)?\s*[%％]")
 # How a report names its own place before what it counts ("其中，我区收到…"): no part of the thing counted.
 _OWN_PLACE = re.compile(r"^(?:其中)?(?:我|本|全)[区县市]")
 

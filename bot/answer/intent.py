@@ -134,7 +134,9 @@ _SHARE_WORDS = "(?:比例|比重|百分之几|百分之多少|百分比|几成)"
 SHARE_OF_ASKED = re.compile(rf"(?:占|是|为)[^，。？?]{{1,16}}?的?{_SHARE_WORDS}")
 # A district's share of its city asked ("占全市比重多少", "占全市的百分之几"): of the city's count, which its report
 # gives in a sentence of its own.
-SHARE_OF_ITS_CITY = re.compile(rf"占全市[^，。？?]{{0,4}}(?:{_SHARE_WORDS}|多少|几)")
+SHARE_OF_ITS_CITY = re.compile(  # "占绵阳全市的比重"; not a rate named after it ("占全市比重的纠错率")
+    rf"占[{CJK}]{{0,3}}?全市[^，。？?]{{0,4}}(?:{_SHARE_WORDS}|多少|几)(?![^，。？?]*率)"
+)
 # The order of several places asked ("从多到少怎么排", "排个序"): said where their figures leave it certain.
 ORDER_ASKED = re.compile(
     r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
@@ -261,8 +263,10 @@ def honours_listed(question: str, scope: Scope, issuers: list[str]) -> bool:
 
 
 def says(text: str, term: str) -> bool:
-    """Whether simplified text says a question's word: itself, or as the reports say it (`SAID_AS`)."""
-    return term in text or any(word in text for word in SAID_AS.get(term, ()))
+    """Whether simplified text says a question's word: itself, or as the reports say it (`SAID_AS`); a count asked
+    as "申请量" is said by what is counted ("收到行政复议申请148件")."""
+    counted = len(term) >= 3 and term.endswith("量") and term[:-1] in text
+    return term in text or counted or any(word in text for word in SAID_AS.get(term, ()))
 
 
 @dataclass(frozen=True)
@@ -380,6 +384,17 @@ def places_paired(question: str, scope: Scope) -> tuple[str, str, str, str] | No
 
 _WHICH_PLACE = re.compile(r"(?:谁|哪个|哪一个|哪)(?:区|县|市|镇|地方)?(?=[^，。？?]*?(?:更|多|少|高|低))")
 _MORE_AT_END = re.compile(r"更?(?:多|少|高|低)(?:一些|一点)?$")
+
+
+def share_of_its_city_apart(question: str) -> str:
+    """A district's share of its city asked alone ("涪城区2023年行政复议申请量占绵阳全市的比重是多少") as its count
+    and that share ("…行政复议申请量是多少，占全市比重多少？"), so the city's count is found beside it and the
+    share worked out; any other question as it is."""
+    text = to_simplified(question)
+    share = SHARE_OF_ITS_CITY.search(text)
+    if share is None or len(asks(text)) > 1 or len(text[: share.start()]) < 4:
+        return question
+    return f"{text[: share.start()].rstrip('的，, ')}是多少，占全市比重多少？"
 
 
 def places_left(question: str, history: list[dict] | None, issuers: list[str]) -> list[str]:
