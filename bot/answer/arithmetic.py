@@ -80,8 +80,8 @@ def worked_out(part: str, said: str) -> str:
 
 def places_compared(places: tuple[str, str], said: str, rate: bool = False) -> str:
     """Which of two places one report names is larger, and by how much ("思明区比湖里区多459件（据报告数字计算）。"),
-    of the one figure `said` gives each in a clause naming it (a percentage when a rate is compared, else a
-    count); "" unless each has one, of one kind."""
+    of the first figure `said` gives each (a percentage when a rate is compared, else a count): a figure is the
+    place's named last before it in its sentence; "" unless each has one, of one kind."""
     each: dict[str, Figure] = {}
     for sentence in re.split(r"。", CITATION.sub("", to_simplified(said))):
         place = None  # the place last named before a figure in its sentence is whose it is ("思明区…，调解成功率98.2%")

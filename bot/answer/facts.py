@@ -404,7 +404,7 @@ def with_places_compared(plan: Plan, facts: Facts | None) -> Facts | None:
     kept = [s for s in sentences if not any(s != o and _core_of(s) in _core_of(o) for o in sentences)]
     text = "".join(kept) if "".join(sentences) == facts.text else facts.text
     verdict = places_compared(paired[2:], text, plan.intent.rate)
-    return replace(facts, text=text + verdict, derived=(*facts.derived, verdict))
+    return replace(facts, text=text + verdict, derived=(*facts.derived, verdict) if verdict else facts.derived)
 
 
 def _core_of(sentence: str) -> str:

@@ -356,9 +356,9 @@ def asked_apart(question: str, issuers: list[str]) -> list[str]:
 
 def places_apart(question: str, scope: Scope) -> list[str]:
     """A comparison of two places that are no reports' own, one report naming both ("2019年上半年，思明区和湖里区
-    哪个区调解的矛盾纠纷更多？多多少件？"), as one count question per place ("2019年上半年，思明区调解的矛盾纠纷多少
-    件"): each one's figure is found on its own and the two compared in code (`arithmetic.places_compared`); [] for
-    any other question."""
+    哪个区调解的矛盾纠纷更多？多多少件？"), as one question per place ("2019年上半年，思明区调解的矛盾纠纷多少"):
+    each one's figure is found on its own and the two compared in code (`arithmetic.places_compared`); [] for any
+    other question."""
     paired = places_paired(question, scope)
     text = to_simplified(question)
     if paired is None or not _COMPARES.search(text):
