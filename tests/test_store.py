@@ -256,11 +256,13 @@ def test_record_collections_persist_their_index_every_few_writes_even_in_an_olde
     assert store.chunks.configuration_json["hnsw"]["sync_threshold"] == 1000  # the searched index: unchanged
 
 
-def test_dense_ranking_is_exact_and_a_store_made_before_is_changed_to_it(tmp_path, make_library):
+def test_dense_ranking_is_nearly_exact_and_a_store_made_before_is_changed_to_it(tmp_path, make_library):
     """Chroma's vector index is approximate and rebuilt in each process in a varying order: with its default
     breadth, one passage of a near-tie was found in some server starts and not others, and a placeless
-    conversation's third answer changed. Among 600 close vectors, each question's 30 nearest come back
-    exactly, in order; a store opened before with the approximate breadth is changed on the next open."""
+    conversation's third answer changed. A store opened before with that breadth is changed on the next open.
+    The index stays approximate: among 600 close vectors, 1000 wide gave all 40 questions' 30 nearest exactly,
+    in order, in 12 runs of 12, and once in about ten runs one ranking off (so this test had failed in CI when
+    it asked all 40); Chroma's 100 gave 31–40 of 40. At least 38 must be exact, and 99% of the nearest found."""
     from bot.models import Chunk
 
     data = tmp_path / "store"
@@ -274,6 +276,10 @@ def test_dense_ranking_is_exact_and_a_store_made_before_is_changed_to_it(tmp_pat
     chunks = [Chunk(f"c{i:03d}", "r", "文", "文", "", "", i) for i in range(len(vectors))]
     store.add_chunks(chunks, vectors)
     questions = centre + rng.normal(size=(40, 384))
+    exact_rankings, found = 0, []
     for question in questions / np.linalg.norm(questions, axis=1, keepdims=True):
         exact = [chunks[i].id for i in np.argsort(-(vectors @ question), kind="stable")[:30]]
-        assert [cid for cid, _ in store.dense(question, 30)] == exact
+        got = [cid for cid, _ in store.dense(question, 30)]
+        exact_rankings += got == exact
+        found.append(len(set(got) & set(exact)) / len(exact))
+    assert exact_rankings >= 38 and np.mean(found) >= 0.99, (exact_rankings, np.mean(found))
