@@ -1091,3 +1091,10 @@ def test_a_districts_share_of_its_city_asked_alone_is_worked_out(wider):
 def test_a_count_asked_as_a_quantity_is_said_by_what_is_counted(wider):
     """ "行政复议申请量是多少" had been refused: no report says 申请量, which is the count of the 申请 it says."""
     _assert_says(_ask(wider, "涪城区2023年行政复议申请量是多少"), "148件")
+
+
+def test_how_far_apart_asked_as_a_gap_after_two_things_is_worked_out(wider):
+    """ "两者差距多大" after "…重大行政决策事项有多少项" and "那规范性文件呢" had been read as asking the report's
+    shortcomings (差距 is one of their words) and answered with its 不足 list. Found on the page walk."""
+    answer = _converse(wider, "广州市2024年重大行政决策事项有多少项", "那规范性文件呢", "两者差距多大")
+    _assert_says(answer, "规范性文件比重大行政决策事项多23项", "不足")

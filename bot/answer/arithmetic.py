@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.answer.intent import ACT_AFTER_MORE, SUM_ASKED, names_a_thing
+from bot.answer.intent import ACT_AFTER_MORE, GAP_ASKED, SUM_ASKED, names_a_thing
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
 from bot.text import CITATION, to_simplified
 
@@ -31,13 +31,11 @@ def arithmetic_asked(part: str) -> str:
     """The kind of working out a part asks of the figures before it ("占比多少": share), or "" — also when it
     names a thing of its own ("行政诉讼案件增长了多少" asks the report's own change)."""
     text = _THE_TWO.sub("", to_simplified(part))  # "两者相差多少": of the figures said, no thing of its own
-    if names_a_thing(_GAP.sub("", text)) or re.search(r"率", text):
+    if names_a_thing(GAP_ASKED.sub("", text)) or re.search(r"率", text):
         return ""
     return next((kind for kind, asked in _ASKED if asked.search(text)), "")
 
 
-# How far apart, asked by a noun ("差距多大", "差距是多少"): the asking, not a thing of its own.
-_GAP = re.compile(r"差距(?=有?多大|是?多少|有多少)")
 _THE_TWO = re.compile(r"^(?:这|那)?(?:两者|二者|两项|两个数字?|两个数据|两个|这两项)(?:之间)?(?:的)?")
 
 

@@ -71,8 +71,11 @@ _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几�
 # A question about the shortcomings rarely uses the report's own words for them ("短板" for "仍存在一些
 # 问题，如…还需进一步提升"), and some reports give that part no heading; so such a question also searches
 # the words these paragraphs are written with (keyword ranking only).
+# How far apart figures are, asked by a noun ("两者差距多大", "差距是多少"): no shortcoming, nor a thing of its own.
+GAP_ASKED = re.compile(r"差距(?=(?:是|有|为)?(?:多少|多大))")
 _ASKS_SHORTCOMINGS = re.compile(
-    r"不足|短板|差距|薄弱|短处|存在(?:哪些|什么|的)?问题|(?:哪些|还有什么)问题|问题有哪些|问题部分|具体表现"
+    r"不足|短板|差距(?!(?:是|有|为)?(?:多少|多大))|薄弱|短处|存在(?:哪些|什么|的)?问题|(?:哪些|还有什么)问题|问题有哪些"
+    r"|问题部分|具体表现"  # 差距 but not as `GAP_ASKED`
     r"|问题(?:分别|一共|共|总共)?有?几(?:条|点|项|个方面)"  # "广州和韶关问题分别有几条": the listed problems
     r"|报告[^，。？?]{0,8}?(?:几(?:个|条|点|项)问题|问题[^，。？?]{0,4}?几个)"  # "报告一共有几个问题"
 )
@@ -1838,7 +1841,7 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     if _SHARE_OF_IT.match(core) and not (new.issuers or new.places or _SHARE_ONLY.fullmatch(core)):  # "占收到的比例"
         # after "…审结了多少"; "占多大比例" names no whole: of the counts just given (`_new_topic`)
         return f"{_scope_said(find_scope(base, issuers))}{_last_thing(base, issuers)}{core}？"
-    if not _ASKS_WHICH.search(core) or _thing_named(core) or _AGAINST_A_YEAR.match(core):
+    if not _ASKS_WHICH.search(core) or _thing_named(GAP_ASKED.sub("", core)) or _AGAINST_A_YEAR.match(core):
         return None  # "和上年比有什么变化": the change of the last question's thing, no other place's
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
         return None
