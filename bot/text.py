@@ -80,9 +80,31 @@ def to_simplified(text: str) -> str:
 
 def _simplified_stretch(part: str) -> str:
     converted = _t2s().convert(part)
-    if converted == part or any(map(_converts, part)):
+    if converted == part:
         return converted
+    if any(map(_converts, part)):
+        return _kept_whole(part, converted)
     return "".join(_t2s().convert(word) for word in segmenter().cut(part, HMM=False))  # 依法答覆 → 答复, 覆盖 kept
+
+
+# Words OpenCC's phrases cut across in traditional text: in 說明覆蓋 it took 明覆 (a reply) and wrote 复盖.
+_KEPT_WHOLE = ("覆盖",)
+
+
+def _kept_whole(part: str, converted: str) -> str:
+    """`converted` with each word of `_KEPT_WHOLE` put back where jieba reads it in `part` converted character by
+    character (说明|覆盖面), so a reply (答覆 → 答复) still converts."""
+    by_char = "".join(map(_t2s().convert, part))
+    if len(by_char) != len(converted) or not any(word in by_char for word in _KEPT_WHOLE):
+        return converted
+    chars, start = list(converted), 0
+    for word in segmenter().cut(by_char, HMM=False):
+        for kept in _KEPT_WHOLE:
+            at = word.find(kept)
+            if at >= 0:
+                chars[start + at : start + at + len(kept)] = kept
+        start += len(word)
+    return "".join(chars)
 
 
 _STRETCHES = re.compile(r"([，。；：、？！,.;:?!“”‘’「」（）()\s]+)")

@@ -136,6 +136,14 @@ def test_simplified_text_is_not_changed_by_a_phrase_across_its_words():
     assert to_simplified("反覆研究，廣泛徵求意見") == "反复研究，广泛征求意见"
 
 
+def test_traditional_text_keeps_a_word_a_phrase_cuts_across():
+    """In the traditional "說明覆蓋面" OpenCC took 明覆 (a reply) and wrote 说明复盖面; 覆蓋 is kept whole as jieba
+    reads it, while a reply still converts (答覆, 批覆)."""
+    assert to_simplified("這說明覆蓋面擴大了") == "这说明覆盖面扩大了"
+    assert to_simplified("證明覆蓋率達100%，表明覆蓋到位") == "证明覆盖率达100%，表明覆盖到位"
+    assert to_simplified("依法答覆申請人，批覆同意") == "依法答复申请人，批复同意"
+
+
 def test_width_normalisation():
     assert normalize_width("２０２４年,廣州(三)依法") == "2024年，廣州（三）依法"
     assert normalize_width("16:49 and 1,000 人") == "16:49 and 1,000 人"
