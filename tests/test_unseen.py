@@ -1098,3 +1098,12 @@ def test_how_far_apart_asked_as_a_gap_after_two_things_is_worked_out(wider):
     shortcomings (差距 is one of their words) and answered with its 不足 list. Found on the page walk."""
     answer = _converse(wider, "广州市2024年重大行政决策事项有多少项", "那规范性文件呢", "两者差距多大")
     _assert_says(answer, "规范性文件比重大行政决策事项多23项", "不足")
+
+
+def test_a_quotation_cut_short_is_closed(wider):
+    """An answer cut out of a quotation ("林志远介绍说：“2019年我们首次向社会公布…共列入12项，预计…”") kept its opening
+    “ and lost the closing ” with the rest of the sentence: a quotation the answer opens, it closes."""
+    answer = _ask(wider, "2019年厦门市政府重大行政决策事项目录共列入几项？")
+    _assert_says(answer, "12项")
+    quotes = "".join(c for c in answer.answer if c in "“”")
+    assert quotes == "“”" * (len(quotes) // 2), answer.answer

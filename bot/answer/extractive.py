@@ -191,7 +191,7 @@ class Extractive:
             note = note if intent.figure and not intent.each else ""
             note = note or change_between(core, question)  # "减少了百分之几" (a rate asked) too
             note = note or first_dated(core, question)  # "哪个先施行": of the dates said
-            lines.append(f"{framed(core, passages[n - 1], named)}{note}[{n}]。")
+            lines.append(f"{framed(_quotes_closed(core), passages[n - 1], named)}{note}[{n}]。")
         return lines
 
     def _each_ask(
@@ -248,7 +248,7 @@ class Extractive:
             said.append((n, sentence, core))
         named: set[str] = set()
         for run in _runs(said):
-            n, core = run[0][0], "，".join(c for _, _, c in run)
+            n, core = run[0][0], "，".join(_quotes_closed(c) for _, _, c in run)
             yield f"{framed(core, passages[n - 1], named)}[{n}]。"
         if said:  # a part the report does not answer is said so, not answered with another thing's figure
             yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := subject_of(part)))
@@ -674,6 +674,19 @@ def _trimmed(core: str) -> str:
     core = _LABEL.sub("", core)
     tie = _CONNECTIVE.match(simplified_in_place(core))  # 並於 too; the display text keeps its characters
     return core[tie.end() if tie else 0 :].rstrip("。；，")
+
+
+def _quotes_closed(core: str) -> str:
+    """A clause cut out of a quotation closes what it opens ("介绍说：“…共列入12项" + ”) and drops a closing mark
+    whose opening was left behind, so an answer pasted into a document has no stray quotation mark; the clause's
+    own closing punctuation goes, inside the quotation too, as the answer's citation and 。 follow."""
+    kept, depth = [], 0
+    for char in core:
+        if char == "”" and not depth:
+            continue
+        depth += (char == "“") - (char == "”")
+        kept.append(char)
+    return re.sub(r"[。；，]+(?=”*$)", "", "".join(kept)) + "”" * depth  # "…执法。”" closes as "…执法”[1]。"
 
 
 # A web page's own line ("2017-11-13 来源：广州日报", "发布日期：2024-01-04 16:49 文章来源：…"): the report kind
