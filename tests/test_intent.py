@@ -769,6 +769,8 @@ def test_each_clause_asking_a_thing_of_its_own_is_a_part(question, parts):
         ("广州和成都的免申即享事项各多少，哪个更多", []),  # a part comparing needs the rows side by side
         ("广州和韶关办理建议的数量和满意率分别是多少？", []),  # one clause: the comparison gives each place both
         ("花都区调解了多少宗，还有谁获评了模范调解员", ["花都区调解了多少宗", "还有谁获评了模范调解员"]),  # 谁 asks
+        ("思明区调解了多少件，湖里区和思明区谁调解的矛盾纠纷多", []),  # 谁 far from what is compared
+        ("花都区调解了多少宗，哪个部门的满意度提高", ["花都区调解了多少宗", "哪个部门的满意度提高"]),  # a rise, not 高
     ],
 )
 def test_the_parts_answered_one_by_one_are_the_clauses_asking_none_comparing(question, parts):

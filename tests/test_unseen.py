@@ -1059,6 +1059,8 @@ def test_two_places_a_report_names_asked_each_get_their_figures(wider):
         # each rate after its district's count, in a clause naming none; the second said of 2019's first half too
         ("2019年上半年思明区和湖里区的调解成功率哪个高", "2019年1至6月，湖里区共调解矛盾纠纷1927件，调解成功率97.6%"),
         ("2019年上半年思明区和湖里区的调解成功率哪个高", "思明区比湖里区高0.6个百分点"),
+        # 谁 far from what is compared: it had been answered with both counts and no comparison
+        ("2019年上半年湖里区和思明区谁调解的矛盾纠纷多", "思明区比湖里区多459件"),
     ],
 )
 def test_two_places_one_report_names_are_compared(wider, question, said):

@@ -1100,6 +1100,7 @@ SUM_ASKED = re.compile(r"合计|共计|加起来|加在一起|总计|一共|总�
 # whole, not part by part (`separate_parts`); "哪个部门…", "谁获评…" ask no comparison.
 _COMPARES = re.compile(
     r"相比|比较|一样|(?:更|哪个|哪一个|谁|哪(?:个|座)?(?:城市|地方|区))[^，。？?]{0,4}?(?:多(?!少)|少|高|低|快|慢|大|小|早|晚)"
+    r"|(?:哪个|哪一个|谁)[^，。？?]{5,16}?(?:多|(?<![多减])少|(?<!提)高|(?<!降)低)(?=[，。？?]|$)"  # 谁调解的矛盾纠纷多
     rf"|比[^，。？?]{{1,12}}?(?:多|少|高|低|快|慢)|{DIFFERENCE_ASKED.pattern}|{ORDER_ASKED.pattern}"
     rf"|{RATIO_ASKED.pattern}|{SUM_ASKED.pattern}|{SHARE_OF_ASKED.pattern}|{_MOST_ASKED_BACK}"
     rf"|{RELEASED_FIRST.pattern}"  # "…什么时候发布，哪个先发布": the dates side by side, said once
