@@ -88,6 +88,16 @@ def test_numbered_sub_headings(documents):
     assert hit.heading.endswith("> 3.全力维护社会公平正义，构筑平安花都")
 
 
+def test_chunks_keep_each_paragraph_on_its_own_line(documents):
+    """The splitter dropped the line break before a paragraph it split into sentences, so a paragraph ending with
+    no full stop (a page's "…来源：…作者：…" line) ran on into the next one."""
+    for document in documents.values():
+        paragraphs = [match_key(p) for p in document.text.split("\n")]
+        for chunk in chunk_document(document):
+            for line in chunk.text.split("\n")[1:]:  # the first may start mid-paragraph; each after a break begins one
+                assert any(p.startswith(match_key(line)) for p in paragraphs), line
+
+
 def test_chunk_ids_are_stable_and_unique(documents):
     for name, document in documents.items():
         first = [c.id for c in chunk_document(document)]

@@ -44,9 +44,17 @@ def _splitter(chunk_tokens: int, overlap: int):
         separator="",
         paragraph_separator="\n",
         secondary_chunking_regex="[^，、,]+[，、,]?",
-        chunking_tokenizer_fn=split_sentences,
+        chunking_tokenizer_fn=_sentences_of_paragraph,
         tokenizer=encoding().encode,
     )
+
+
+def _sentences_of_paragraph(text: str) -> list[str]:
+    """A paragraph's sentences, the line break the splitter leaves before it kept as its own piece: without it a
+    page's "…来源：厦门日报 作者：…" line ran on into the article's first sentence, which was then read as page
+    chrome and never answered from."""
+    lead = text[: len(text) - len(text.lstrip("\n"))]
+    return [lead, *split_sentences(text)] if lead else split_sentences(text)
 
 
 def warm_up(chunk_tokens: int = 200, overlap: int = 40) -> None:
