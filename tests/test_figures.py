@@ -251,6 +251,8 @@ def test_the_way_a_change_goes():
         (["全区办理行政应诉案件413件，", "行政诉讼败诉率4.1%，", "较上年下降1.7个百分点"], 2, [1]),
         (["收到行政复议申请786宗，", "同比增长68.67%"], 1, [0]),
         (["其中受理1018件，", "审结956件"], 1, []),  # a count of its own
+        # what "这也是…" says it is, is the clause before ("…以96.8分的成绩位列全省第一，这也是我市连续三年…首位")
+        (["在2018年度考评中，", "厦门市以96.8分的成绩位列全省第一，", "这也是我市连续三年排名全省首位"], 2, [1]),
     ],
 )
 def test_a_clause_saying_something_of_a_figure_before_keeps_it(clauses, at, before):

@@ -1109,3 +1109,17 @@ def test_a_quotation_cut_short_is_closed(wider):
     _assert_says(answer, "12项")
     quotes = "".join(c for c in answer.answer if c in "“”")
     assert quotes == "“”" * (len(quotes) // 2), answer.answer
+
+
+def test_an_articles_first_sentence_after_its_page_line_is_answered_from(wider):
+    """A news page's date-and-source line ("2019-07-09 08:35 來源：廈門日報 作者：…") had run on into the article's
+    first sentence in its chunk, and the whole was skipped as page chrome: "排第几" was answered with the headline,
+    framed as 2019's, and refused. The line keeps its own line, and the first sentence answers; its clause "这也是
+    我市连续三年…排名全省首位" keeps the clause before it, which says what 这 is."""
+    _assert_says(_ask(wider, "厦门在福建省2018年度法治政府建设考评中排第几？"), "位列全省第一")
+
+
+def test_a_score_asked_is_answered_in_points(wider):
+    """ "得了多少分" had been refused: a score (96.8分) was no figure, and the sentence giving it was skipped with
+    the page line before it."""
+    _assert_says(_ask(wider, "厦门在福建省2018年度法治政府建设考评中得了多少分？"), "96.8分")

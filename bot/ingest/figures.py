@@ -127,6 +127,7 @@ _RUNNING = re.compile(r"^(?:截至[^，]{0,12})?累计")
 _CHANGE_OF_BEFORE = re.compile(r"^(?:同比|环比|(?:较|比|与)(?:上一?年度?|去年|前一年))")
 # A clause stating the share of the count before it ("…结案398件，占审结案件总数的26.3%").
 SHARE_OF_BEFORE = re.compile(r"^(?:约|分别)?占[^，；]{0,20}?\d+(?:\.\d+)?\s*[%％]")
+_THIS_IS = re.compile(r"^这(?:也|就|正|更|已)?是")
 _REFERS_BACK = re.compile(r"^其中|^[^、和及与，,]{0,8}?[均都](?=[为达是在已])")
 _COMPARED = re.compile(r"(?:同比|环比|较|比|与)(?:上年|去年|上一年|前一年|上年度)?(?:同期)?(?:相比)?$")
 _LEADING_AFTER = re.compile(r"^(?:以来|来|以内|内|的)")
@@ -201,6 +202,8 @@ def antecedents(clauses: list[str], at: int) -> list[int]:
     if at and _CHANGE_OF_BEFORE.match(clause):  # "…败诉率4.1%，较上年下降1.7个百分点": of the figure just before
         return [at - 1]
     if at and SHARE_OF_BEFORE.match(clause):  # "…结案398件，占审结案件总数的26.3%": the share of 398件
+        return [at - 1]
+    if at and _THIS_IS.match(clause):  # "…位列全省第一，这也是我市连续三年…排名全省首位": what 这 is
         return [at - 1]
     before = to_simplified(clauses[at - 1].strip()) if at else ""
     if _RUNNING.match(before) and _counts(before) and "累计" not in clause:
