@@ -358,6 +358,7 @@ def test_other_places_are_not_targets():
         "  那成都呢？  ",  # surrounding space
         "2023年？",  # six characters or fewer
         "成都市的数据",  # exactly six
+        "这句话是谁说的？",  # who said what was just quoted
     ],
 )
 def test_follow_ups(question):
@@ -371,6 +372,7 @@ def test_follow_ups(question):
         "成都市复议数据",  # seven characters, no marker
         "呢喃的声音是什么意思",  # 呢 not at the end
         "成都市办理的案件那么多吗？",  # 那么 not at the start
+        "“不能把参评当成已经评上”是谁说的",  # who said the quotation it names: no comparison asked
     ],
 )
 def test_standalone_questions_are_not_follow_ups(question):
@@ -737,6 +739,9 @@ def test_a_year_a_change_is_measured_against_is_not_asked_of(question, years):
         # how many an act left undone: both counts and how far apart, which the reports give
         ("花都2023年受理的案件里有几件未审结？", "花都2023年受理多少件案件，审结了多少件，两者相差多少？"),
         ("花都2023年未受理多少件", "花都2023年未受理多少件"),  # no count it is a part of: as asked
+        # everyday words as the reports say them, but not inside a quotation, which is the report's own words
+        ("厦门评上示范市了吗", "厦门获评示范市了吗"),
+        ("“不能把参评当成已经评上”是谁说的", "“不能把参评当成已经评上”是谁说的"),
     ],
 )
 def test_talk_around_a_question_is_left_out(question, tidied):

@@ -1123,3 +1123,35 @@ def test_a_score_asked_is_answered_in_points(wider):
     """ "得了多少分" had been refused: a score (96.8分) was no figure, and the sentence giving it was skipped with
     the page line before it."""
     _assert_says(_ask(wider, "厦门在福建省2018年度法治政府建设考评中得了多少分？"), "96.8分")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the speaker named after the quotation, in the sentence after it; the question leaves out its inner ‘’
+        ("“行政复议的纠错不是给政府挑刺，而是帮政府治病”这句话是谁说的？", "吴海涛"),
+        ("“被推荐参评只是起点，不是终点”是谁说的", "林志远"),
+        # after its closing mark, past a ； inside it
+        ("“过去企业遇到行政执法问题，第一反应是找关系”是谁说的", "电子企业负责人感慨道"),
+        # the speaker opens the sentence the quotation closes; 评上 is not read as 获评 inside a quotation
+        ("“不能把参评当成已经评上”是谁说的", "林志远"),
+    ],
+)
+def test_who_said_a_quotation_is_answered_with_its_speaker(wider, question, said):
+    """ "…这句话是谁说的" had been refused: the answer gave the quotation back without who said it, and the check
+    looked for the words quoted with the report's inner quotation marks (‘纠错’) in them."""
+    _assert_says(_ask(wider, question), said)
+
+
+def test_who_said_it_asked_next_is_of_the_quotation_just_told(wider):
+    """ "这句话是谁说的" after an answer quoting someone is a follow-up of that question, and names the speaker. It
+    was one because 谁 was read as asking a comparison; 谁说的 no longer is, and asks of what was just quoted."""
+    answer = _converse(wider, "2019年厦门市政府重大行政决策事项目录共列入几项？", "这句话是谁说的")
+    _assert_says(answer, "林志远")
+
+
+def test_a_second_quotation_asked_is_a_question_of_its_own(wider):
+    """ "“…”是谁说的" right after another such question had been read as a follow-up (谁 asked a comparison) and
+    joined to it: "“…起点，不是终点”是谁说的，“不能把参评当成已经获评”是谁说的？"."""
+    answer = _converse(wider, "“被推荐参评只是起点，不是终点”是谁说的", "“行政复议的纠错不是给政府挑刺”是谁说的")
+    _assert_says(answer, "吴海涛", "起点")

@@ -21,6 +21,7 @@ from bot.answer.intent import (
     GRADE_ASKED,
     HOW_MANY,
     NUMBER_NAMES,
+    SPEAKER_ASKED,
     TREND_ASKED,
     WHERE_DONE,
     YEAR_NAMED,
@@ -49,6 +50,7 @@ from bot.answer.intent import (
     part_acts,
     rates_named,
     says,
+    speaker_said,
     standing_asked,
     thing_of_act,
     unit_asked,
@@ -406,9 +408,11 @@ def _part_counted(plan: Plan) -> str:
 def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]) -> bool:
     """The checks by what else is asked: a date of an act, which way a thing changed, who did it, a score, the
     things counted, a grade or rank of the thing."""
-    quoted = names_quoted(plan.question)
-    if quoted and not any(q in to_simplified(text) or any(q in s for s in said) for q in quoted):
+    quoted = [_QUOTES.sub("", q) for q in names_quoted(plan.question)]  # a quotation asked without its inner ‘’
+    if quoted and not any(q in _QUOTES.sub("", to_simplified(x)) for q in quoted for x in [text, *said]):
         return False  # "…获得“法治政府建设典范城市”称号的吗": sentences not naming it say nothing of it
+    if SPEAKER_ASKED.search(to_simplified(plan.question)) and not speaker_said(text):
+        return False  # "“…”是谁说的": the quotation given back names no one
     act = _DATED_ACT.search(to_simplified(plan.question)) if plan.intent.time else None
     if act and not any(_dates(to_simplified(s), act.group(0)) for s in said or [text]):
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect

@@ -31,6 +31,8 @@ from bot.answer.intent import (
     CASE_ACTS,
     GRADE_ASKED,
     SHARE_OF_ITS_CITY,
+    SPEAKER_AFTER,
+    SPEAKER_ASKED,
     TREND_ASKED,
     Intent,
     act_counted,
@@ -50,6 +52,7 @@ from bot.answer.intent import (
     rates_named,
     says,
     short_name,
+    speaker_said,
     subject_of,
     unit_asked,
     years_named,
@@ -177,6 +180,8 @@ class Extractive:
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
+            speaker = SPEAKER_ASKED.search(to_simplified(question))
+            core = _with_its_speaker(core, sentence, passages[n - 1]) if speaker else core
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -595,6 +600,23 @@ def _with_the_place_asked(core: str, sentence: str, question: str, passage: Pass
         if named and place not in said and named.group(0) not in to_simplified(passage.issuer or ""):
             return f"{named.group(0)}{core}"  # not one named after it ("…达100%，番禺区区长…")
     return core
+
+
+def _with_its_speaker(core: str, sentence: str, passage: Passage) -> str:
+    """A quotation whose speaker is asked, with the speaker named right after it ("“…治病。”市司法局副局长吴海涛说，
+    对…": the next sentence opens with who said it), after its closing mark when the sentence ends inside it
+    ("“…找关系；现在…怎么说。”…负责人感慨道"), or before it when its sentence opens with who speaks; a core naming
+    one ("林志远介绍说：“…") as it is."""
+    if speaker_said(core):
+        return core
+    if (opens := SPEAKER_AFTER.match(to_simplified(sentence))) and core.strip() != sentence.strip():
+        return f"{opens.group(1)}，{core}"  # "市司法局局长林志远介绍说，示范市…，“不能把参评当成已经评上…”"
+    at = passage.text.find(sentence)
+    end = at + len(sentence)
+    if at >= 0 and sentence.count("“") > sentence.count("”") and (close := passage.text.find("”", end)) >= 0:
+        end = close + 1
+    after = SPEAKER_AFTER.match(to_simplified(passage.text[end : end + 40])) if at >= 0 else None
+    return f"{_quotes_closed(core)}，{after.group(1)}" if after else core
 
 
 def _its_citys(core: str, question: str, passage: Passage, passages: list[Passage]) -> tuple[int, str] | None:

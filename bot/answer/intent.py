@@ -11,7 +11,7 @@ traditional characters (`韶關市選聘了幾名…`) is read the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -113,7 +113,7 @@ _NAMES_ANOTHER_DOCUMENT = re.compile(
 )
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(
-    r"哪个|哪一个|谁|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
+    r"哪个|哪一个|谁(?!(?:说|讲|提)(?:出)?的)|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
     r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:了?[\d.]+[^\d\s，,。？?]{0,4})?"  # "南海比肇庆多39项，对吧"
     r"(?:吗|不|没有|还是|[，,]?(?:对吧|对吗|是吧|是吗|吧))"  # "比广州多吗？"
 )
@@ -165,6 +165,17 @@ _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?
 _ASKS_CAUSE = re.compile(r"(?:主要|根本|具体)?(?:原因是什么|什么原因|原因有哪些|哪些原因)|为什么|为何")
 # Who did something ("这是哪个部门做的？", "由哪个单位负责"): a department or body must be named to answer.
 AGENT_ASKED = re.compile(r"(?:哪个|哪些|哪家|什么)(?:部门|单位|机构|机关)|谁(?:做|负责|牵头|办|实施|推行|开展|设)")
+# Who said a quotation ("“…”这句话是谁说的", "出自谁之口"), and a speaker named next to one ("市司法局副局长吴海涛说",
+# "林志远介绍说"): an answer to the first must say the second.
+SPEAKER_ASKED = re.compile(r"谁(?:说|讲|提)(?:出)?的|出自谁")
+_SPEECH = r"(?:说|讲|表示|指出|强调|介绍说?|坦言|感慨道|谈到|认为)"
+_SPEAKER_SAID = re.compile(rf"[{CJK}]{{2,}}{_SPEECH}(?=[，：,:。]|$)")
+SPEAKER_AFTER = re.compile(rf"^\s*([^，。；：“”]{{2,30}}?{_SPEECH})[，：,:。]")
+
+
+def speaker_said(text: str) -> bool:
+    """Whether a text names who said something, outside what is quoted ("“…怎么说”" names no one)."""
+    return bool(_SPEAKER_SAID.search(re.sub(r"“[^”]*”", "", to_simplified(text))))
 _ASKS_SUMMARY = re.compile(
     r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)"
     r"|(?:在.{2,24}?)?方面.{0,8}?(?:做了|开展了|采取了|推进了|有)(?:哪些|什么|啥)(?:工作|措施|举措|做法)?"
@@ -1356,9 +1367,7 @@ def tidy(question: str) -> str:
     if (draft := _DRAFT_SAYS.search(text)) and _HOW_MANY_ASKED.search(text[: draft.start()]):
         figure = draft.group("figure")  # "同比增长多少？我写的是86.67%": whether 同比增长86.67% holds
         text = _HOW_MANY_ASKED.sub(figure, text[: draft.start()], count=1).rstrip("？?，,。") + "，对吗？"
-    text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
-    for pattern, said in _SAID_AS:
-        text = pattern.sub(said, text)
+    text = _outside_quotes(text, _as_reports_say)
     text = _NOT_DONE_ASKED.sub(_as_apart, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
     text = _CN_COUNT.sub(lambda m: f"{numeral_value(m.group(1)):g}", text)  # "一千一百二十四件": 1124件
@@ -1366,6 +1375,21 @@ def tidy(question: str) -> str:
         lambda m: f"{numeral_value(m.group(1)):g}{'.' + _digits(m.group(2)) if m.group(2) else ''}%", text
     )
     return _PARTICLE.sub(lambda m: m.group(1), text) or question
+
+
+def _as_reports_say(text: str) -> str:
+    """Everyday words as the reports say them (`_PLAIN_WORDS`, `_SAID_AS`)."""
+    text = _PLAIN.sub(lambda m: _PLAIN_WORDS[m.group(0)], text)
+    for pattern, said in _SAID_AS:
+        text = pattern.sub(said, text)
+    return text
+
+
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """`change` made to a text outside what it quotes (`_NAMED`): a quotation asked of ("“不能把参评当成已经评上”是谁
+    说的") is the report's own words, matched as written."""
+    parts = re.split(f"({_NAMED.pattern})", text)
+    return "".join(part if _NAMED.fullmatch(part) else change(part) for part in parts)
 
 
 # How many of the things an act counted another did not ("收到的行政复议申请中有多少件没有被受理"): the reports give
@@ -1523,6 +1547,8 @@ def is_follow_up(question: str) -> bool:
         return True
     bare = to_simplified(text).strip(" ？?。")  # "所占比例是多少", "主要原因是什么": of what was just told
     if _SHARE_ONLY.fullmatch(bare) or _ASKS_CAUSE.fullmatch(bare):
+        return True
+    if SPEAKER_ASKED.search(bare) and not names_quoted(bare):  # "这句话是谁说的": of the quotation just told
         return True
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
