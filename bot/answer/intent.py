@@ -176,6 +176,8 @@ SPEAKER_AFTER = re.compile(rf"^\s*([^，。；：“”]{{2,30}}?{_SPEECH})[，�
 def speaker_said(text: str) -> bool:
     """Whether a text names who said something, outside what is quoted ("“…怎么说”" names no one)."""
     return bool(_SPEAKER_SAID.search(re.sub(r"“[^”]*”", "", to_simplified(text))))
+
+
 _ASKS_SUMMARY = re.compile(
     r"概括|总结一下|归纳|主要(?:成效|做法|举措|成绩)"
     r"|(?:在.{2,24}?)?方面.{0,8}?(?:做了|开展了|采取了|推进了|有)(?:哪些|什么|啥)(?:工作|措施|举措|做法)?"
