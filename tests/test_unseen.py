@@ -1155,3 +1155,10 @@ def test_a_second_quotation_asked_is_a_question_of_its_own(wider):
     joined to it: "“…起点，不是终点”是谁说的，“不能把参评当成已经获评”是谁说的？"."""
     answer = _converse(wider, "“被推荐参评只是起点，不是终点”是谁说的", "“行政复议的纠错不是给政府挑刺”是谁说的")
     _assert_says(answer, "吴海涛", "起点")
+
+
+def test_when_an_outcome_is_announced_is_not_the_articles_date(wider):
+    """ "结果什么时候公布" had been read as asking when the article was published and answered with its date line;
+    an outcome announced is a thing of its own: "最终评选结果预计明年公布" in a 2019 article, 2020."""
+    answer = _converse(wider, "厦门是什么时候被推荐参评首批全国法治政府建设示范市的？", "结果什么时候公布")
+    _assert_says(answer, "2020年公布", "发布日期")

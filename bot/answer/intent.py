@@ -107,9 +107,9 @@ _ASKS_ABOUT_REPORT = re.compile(
 )
 # A document named in title marks, or by its kind ("“首违不罚”清单", "实施办法"), that the question does not call a
 # report or article ("《…重点工作安排》是什么时候印发的"): its date is the document's, which the report's text
-# says, not the report's own.
+# says, not the report's own; so is an outcome announced ("评选结果什么时候公布", "名单何时公布").
 _NAMES_ANOTHER_DOCUMENT = re.compile(
-    rf"(?:{TITLE.pattern}|清单|规划|方案|办法|规定|条例|细则|目录|名录|指引)(?!.*(?:报告|报道|文章))"
+    rf"(?:{TITLE.pattern}|清单|规划|方案|办法|规定|条例|细则|目录|名录|指引|结果|名单)(?!.*(?:报告|报道|文章))"
 )
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
 _ASKS_COMPARISON = re.compile(
