@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.intent import YEAR_PART, short_name
+from bot.answer.intent import YEAR_NAMED, YEAR_PART, short_name
 from bot.ingest.dates import PERIOD, RELATIVE, relative_dates
 from bot.ingest.structure import heading_role
 from bot.models import Passage
@@ -87,17 +87,17 @@ def clause_years(text: str, anchor: int) -> list[int]:
 
 
 # A clause opening with a year, written or relative ("据统计，去年全年，…", "2023年，…").
-_CLAUSE_HEAD_YEAR = re.compile(rf"(?:^|[，；。：])((?:19|20)\d{{2}}年|{RELATIVE.pattern})")
+_CLAUSE_HEAD_YEAR = re.compile(rf"(?:^|[，；。：])({YEAR_NAMED.pattern}|{RELATIVE.pattern})")
 # A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
 # say the city did it.
 _OPENS_WITH_OTHER_BODY = re.compile(
-    r"^(?:(?:19|20)\d{2}年)?(?:中共中央|党中央|国务院|全国人大|司法部|省委|省政府|省人大)"
+    rf"^(?:{YEAR_NAMED.pattern})?(?:中共中央|党中央|国务院|全国人大|司法部|省委|省政府|省人大)"
     r"|^《"  # nor is a sentence about a document ("《…条例》于2017年5月1日起施行")
 )
 # A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
-_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:(?:19|20)\d{{2}}年|{RELATIVE.pattern})")
-_NAMES_A_YEAR = re.compile(rf"(?:19|20)\d{{2}}年|{RELATIVE.pattern}")
+_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:{YEAR_NAMED.pattern}|{RELATIVE.pattern})")
+_NAMES_A_YEAR = re.compile(rf"{YEAR_NAMED.pattern}|{RELATIVE.pattern}")
 # How a report calls its own place ("我区收到…"): said by the place's name when the sentence is led by it.
 _ITSELF = re.compile(r"^(?:我|本)[省市区县](?![\d])")
 # …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
-_OPENS_WITH_FIGURE = re.compile(r"^(?!(?:19|20)\d{2}年)[\d（(“]")
+_OPENS_WITH_FIGURE = re.compile(rf"^(?!{YEAR_NAMED.pattern})[\d（(“]")
