@@ -1162,3 +1162,10 @@ def test_when_an_outcome_is_announced_is_not_the_articles_date(wider):
     an outcome announced is a thing of its own: "最终评选结果预计明年公布" in a 2019 article, 2020."""
     answer = _converse(wider, "厦门是什么时候被推荐参评首批全国法治政府建设示范市的？", "结果什么时候公布")
     _assert_says(answer, "2020年公布", "发布日期")
+
+
+def test_places_compared_are_named_not_called_our_district(wider):
+    """Two districts' counts compared had said "涪城区2023年我区收到行政复议申请148件": the report's own "我区" after
+    the place's name. The place's name says it once."""
+    answer = _ask(wider, "惠州市惠阳区和绵阳市涪城区的行政复议申请收到多少件，相差多少？")
+    _assert_says(answer, "涪城区2023年收到行政复议申请148件", "我区")

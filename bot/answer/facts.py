@@ -36,6 +36,7 @@ from bot.answer.checks import (
     names_the_thing,
     pairing,
 )
+from bot.answer.framing import without_own_place
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     CASE_ACTS,
@@ -1585,6 +1586,7 @@ def _clause(row: Figure) -> str:
         # it is of, too (a change is said with what it is of, below)
         clause = "，".join(clauses[i] for i in [*before, at])
     said = re.sub(r"^(?:截至)?(?:19|20)\d{2}年(?:底|末)?[，,]?", "", _clean(clause)) or _clean(clause)
+    said = without_own_place(said)  # "我区收到…" said after the place's name
     if row.change and row.indicator and row.indicator not in to_simplified(said):  # "同比增长68.67%": of what
         said = f"{row.indicator}{said}"
     return said

@@ -33,7 +33,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
         lead = f"{name}{year}"
         if year and (period := _part_in_force(text, passage)):  # "…今年1至6月，思明区…；湖里区共调解…1927件"
             return f"{lead}{period}，{sentence}"
-        sentence = sentence[own.end() :] if (own := _ITSELF.match(text)) else sentence  # "我区收到…": said as 涪城区
+        sentence = without_own_place(sentence)  # "我区收到…": said as 涪城区
         return f"{lead}，{sentence}" if _OPENS_WITH_FIGURE.match(text) else f"{lead}{sentence}"  # not "2024年86.15%…"
     if not year or _NAMES_A_YEAR.search(text) or PERIOD.match(text):  # "近5年来，…" is left as it is
         return sentence
@@ -99,5 +99,14 @@ _OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:{YEAR_NAMED.pattern}
 _NAMES_A_YEAR = re.compile(rf"{YEAR_NAMED.pattern}|{RELATIVE.pattern}")
 # How a report calls its own place ("我区收到…"): said by the place's name when the sentence is led by it.
 _ITSELF = re.compile(r"^(?:我|本)[省市区县](?![\d])")
+
+
+def without_own_place(sentence: str) -> str:
+    """A sentence without the "我区", "本市" the report opens it with, for an answer that leads it by the place's
+    name ("涪城区2023年" + "收到行政复议申请148件")."""
+    own = _ITSELF.match(to_simplified(sentence))
+    return sentence[own.end() :] if own else sentence
+
+
 # …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
 _OPENS_WITH_FIGURE = re.compile(rf"^(?!{YEAR_NAMED.pattern})[\d（(“]")
