@@ -1169,3 +1169,12 @@ def test_places_compared_are_named_not_called_our_district(wider):
     the place's name. The place's name says it once."""
     answer = _ask(wider, "惠州市惠阳区和绵阳市涪城区的行政复议申请收到多少件，相差多少？")
     _assert_says(answer, "涪城区2023年收到行政复议申请148件", "我区")
+
+
+def test_a_thing_asked_by_a_follow_up_of_another_place_is_that_part_asked_again(wider):
+    """ "江门2024年的罚没款呢？" after "汕头市2023年专项执法查处违法案件多少宗？" and "罚没款多少？" had become "江门市
+    2024年罚没款执法查处违法案件，罚没款多少？" (罚没款 put in place of 专项), and "两者相差多少？" then compared the
+    case counts: the clause asking 罚没款 is asked of 江门, and the two amounts are compared."""
+    turns = ("汕头市2023年专项执法查处违法案件多少宗？", "罚没款多少？", "江门2024年的罚没款呢？")
+    _assert_says(_converse(wider, *turns), "0.86亿元", "4182宗")
+    _assert_says(_converse(wider, *turns, "两者相差多少？"), "汕头市比江门市多1.06亿元")

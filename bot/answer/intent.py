@@ -1613,6 +1613,17 @@ def standalone(
     return base[:MAX_QUESTION_CHARS]
 
 
+def _part_asking(question: str, thing: str, issuers: list[str]) -> str:
+    """Of a question of several clauses, the later clause asking `thing` ("罚没款多少" of "汕头市2023年…查处违法案件，
+    罚没款多少？"), as a question of the place and year the question asks; "" when no later clause asks it."""
+    clauses = re.split(r"[，,]", to_simplified(question).rstrip("？?"))
+    own = next((c for c in clauses[1:] if thing in c and _ASKS_WHAT.search(c)), None)
+    if own is None:
+        return ""
+    scope = find_scope(question, issuers)
+    return f"{''.join(scope.issuers or scope.places)}{''.join(f'{y}年' for y in scope.years)}{own}？"
+
+
 def _whole_city_asked(
     follow_up: str, base: str, issuers: list[str], years: Mapping[str, Collection[int]] | None
 ) -> str | None:
@@ -2047,6 +2058,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
+    if 2 <= len(thing) <= 12 and not measured and (own := _part_asking(rewritten, thing, issuers)):
+        return own  # "江门2024年的罚没款呢" after "…查处违法案件，罚没款多少？": that part, of 江门
     if 2 <= len(thing) <= 12 and not measured and (sibling := _sibling_in(to_simplified(rewritten), thing)):
         return to_simplified(rewritten).replace(sibling, thing, 1)  # "那成都跨省通办呢" after 省内通办
     if 2 <= len(thing) <= 12 and not measured and (run := _noun_run(to_simplified(rewritten))):
