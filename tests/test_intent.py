@@ -359,6 +359,8 @@ def test_other_places_are_not_targets():
         "2023年？",  # six characters or fewer
         "成都市的数据",  # exactly six
         "这句话是谁说的？",  # who said what was just quoted
+        "汕头2023年有几个？",  # a place and year, and only an ask: of the thing just asked
+        "江门有多少名？",
     ],
 )
 def test_follow_ups(question):

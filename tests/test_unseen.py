@@ -1178,3 +1178,30 @@ def test_a_thing_asked_by_a_follow_up_of_another_place_is_that_part_asked_again(
     turns = ("汕头市2023年专项执法查处违法案件多少宗？", "罚没款多少？", "江门2024年的罚没款呢？")
     _assert_says(_converse(wider, *turns), "0.86亿元", "4182宗")
     _assert_says(_converse(wider, *turns, "两者相差多少？"), "汕头市比江门市多1.06亿元")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # a place and year with only an ask ("有几个", "是多少") is of the thing just asked, not a question of its own
+        (("江门2024年出台了几部市政府规章？", "立法基层联系点建了几个？", "汕头2023年有几个？"), "14个", None),
+        (("江门市2024年法治建设成效在高质量发展综合考核中的权重是多少？", "汕头2023年是多少？"), "5%", None),
+        # "有多少名" after a change asked asks the count again; the change asked next is of that thing, not of
+        # 行政复议 (it had been "江门市，比上年增加了多少？")
+        (("兴宁市2024年党政机关公职律师有多少名？", "比上年增加了多少？", "江门有多少名？"), "412名", "57名"),
+        (
+            (
+                "兴宁市2024年党政机关公职律师有多少名？",
+                "比上年增加了多少？",
+                "江门有多少名？",
+                "江门比上年增加了多少？",
+            ),
+            "57名",
+            None,
+        ),
+    ],
+)
+def test_a_follow_up_naming_only_a_place_and_an_ask_keeps_the_thing(wider, turns, said, not_said):
+    """ "汕头2023年有几个？", "江门有多少名？" had been taken as questions of their own: refused, or answered by luck
+    and then losing the thing for the next follow-up."""
+    _assert_says(_converse(wider, *turns), said, not_said)

@@ -1552,11 +1552,25 @@ def is_follow_up(question: str) -> bool:
         return True
     if SPEAKER_ASKED.search(bare) and not names_quoted(bare):  # "这句话是谁说的": of the quotation just told
         return True
+    if _ONLY_ASKS.fullmatch(_without_scope(bare)):  # "汕头2023年有几个？", "江门有多少名？": the thing just asked
+        return True
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
     core = _THESE.sub("", to_simplified(text))
     asks_of_it = _ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core) or TREND_ASKED.search(core)  # "多了还是少了"
     return bool(asks_of_it) and not _thing_named(core)
+
+
+def _without_scope(text: str) -> str:
+    """A question without the places and years it names ("汕头2023年有几个" → "有几个")."""
+    scope = find_scope(text, [])
+    for name in sorted(scope.issuers + scope.places, key=len, reverse=True):
+        text = re.sub(rf"{re.escape(name)}[省市区县]?的?", "", text)
+    return re.sub(rf"{YEAR_NAMED.pattern}度?的?", "", text) if scope.issuers or scope.places or scope.years else text
+
+
+# A question asking only how many, of no thing ("有几个", "是多少", "有多少名"): of the thing just asked.
+_ONLY_ASKS = re.compile(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?")
 
 
 def standalone(
@@ -2042,6 +2056,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return rewritten.replace(was.text, stated.text, 1)
     aliases = _aliases(issuers)
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
+    if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")) and _ASKS_CHANGE.search(to_simplified(rewritten)):
+        return f"{_thing_asked(rewritten)}{leftover.strip(' ，,')}"  # "江门有多少名" after "…比上年增加了多少": a count
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         leftover = ""  # the ask again, of the same thing
     if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):
