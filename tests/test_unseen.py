@@ -69,6 +69,10 @@ def test_work_thinking_asks_the_plans(wider, question, said):
     [
         ("惠阳复议上一年是多少件", "400件"),  # "收到行政复议申请486件，同比增长21.5%（上年为400件）"
         ("江门2023年收到多少行政复议申请", "990件"),  # only its 2024 report, which says "（上年为990件）"
+        # said before the report's year's, of the same measure ("出庭应诉率2022年为93.4%，2023年为98.2%")
+        ("汕头市2022年出庭应诉率是多少", "汕头市2022年出庭应诉率93.4%"),
+        # worked out of the change ("行政诉讼败诉率4.3%，较上年下降2.6个百分点"), whose clauses name the thing
+        ("惠阳区2022年行政诉讼败诉率是多少", "6.9%"),
     ],
 )
 def test_the_year_befores_figure_a_report_states_answers_for_that_year(wider, question, said):
@@ -1205,3 +1209,13 @@ def test_a_follow_up_naming_only_a_place_and_an_ask_keeps_the_thing(wider, turns
     """ "汕头2023年有几个？", "江门有多少名？" had been taken as questions of their own: refused, or answered by luck
     and then losing the thing for the next follow-up."""
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+@pytest.mark.parametrize("question", ["江门市2023年行政复议审结了多少件？", "江门市2023年审结了多少件行政复议案件？"])
+def test_a_year_before_figure_stated_of_another_thing_is_not_the_one_asked(wider, question):
+    """江门's 2024 report says "收到行政复议申请1342件，同比增长35.6%（2023年为990件），审结1139件": 990件 is the
+    year before's count of applications. Asked 2023's 审结, the answer had been "江门市2023年审结990件" or 2023's
+    applications; neither is what was asked, and the report does not give it (its own year's 审结 may be said, as
+    2024's)."""
+    answer = _ask(wider, question)
+    assert "江门市2023年" not in answer.answer and "审结990件" not in answer.answer, answer.answer

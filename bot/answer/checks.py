@@ -489,7 +489,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
     figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
     figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
-    figures = [f for f in figures if not _of_another_act(f, question)]  # 收到1586件 is no 受理 count
+    figures = [f for f in figures if not of_another_act(f, question)]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
     figures = [f for f in figures if counts_as_asked(question, _own_clause(f))]  # 全市 is no 市本级
     if claimed is None:
@@ -809,7 +809,7 @@ def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tu
     return False
 
 
-def _of_another_act(figure, question: str) -> bool:
+def of_another_act(figure, question: str) -> bool:
     """Whether a figure counts another act on cases than the one a question names (收到1586件 for "受理…1586件")."""
     asked = acts_asked(question)
     return len(asked) == 1 and _act_of(figure) not in (None, asked[0])

@@ -34,6 +34,7 @@ from bot.answer.checks import (
     counts_successes,
     mentions,
     names_the_thing,
+    of_another_act,
     pairing,
 )
 from bot.answer.framing import without_own_place
@@ -518,15 +519,17 @@ def _year_before(plan: Plan, library: Library, filters: Filters | None, idf: Idf
     step = next((f for f in report.figures if row and _change_from_year_before(row, f)), None)
     if row is None or not (stated or step) or not answers_the_asked(later, row.sentence, idf, [row.sentence]):
         return None
+    if of_another_act(row, later.question):  # "审结了多少件": the year before of 收到…1342件 is no 审结 count
+        return None
+    held = stated or step
+    said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or held.text in c)
     section = section_at(list(report.sections), row.paragraph)
     passage = _passage(report, section, _whole_sentence(section, row.sentence))
     if stated:  # "…486件，同比增长21.5%（上年为400件）": said by the report, not worked out
-        said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or stated.text in c)
         text = f"{name}{year}年{row.indicator}{stated.text}（{name}{year + 1}年度报告：{_clean(said)}）[1]。"
         return Facts([passage], text, (stated.text, str(year)))
     unit = "%" if step.unit == "个百分点" else row.unit
     before = plain_number(row.value - direction(step.change or "") * step.value) + unit
-    said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or step.text in c)
     text = f"{name}{year}年{row.indicator}为{before}（据{name}{year + 1}年度报告推算：{said}）[1]。"
     return Facts([passage], text, (before, str(year)))
 
@@ -535,10 +538,20 @@ def _stated_for_year_before(row: Figure, other: Figure, year: int) -> bool:
     """Whether `other` is `row`'s figure of the year before, stated beside it ("（上年为400件）", "2023年为990件")."""
     if other is row or other.change or row.change or other.sentence != row.sentence:
         return False
-    before = to_simplified(row.sentence[: row.sentence.find(other.text)])
+    at, own = row.sentence.find(other.text), row.sentence.find(row.text) + len(row.text)
+    between = to_simplified(row.sentence[own:at]) if at >= own else None
+    if other.indicator != row.indicator and (between is None or _A_COUNT.search(_CHANGE_CLAUSE.sub("", between))):
+        return False  # of the row's measure ("出庭应诉率2022年为93.4%，2023年为98.2%"), or said after it with no
+        # other count between: "…1342件，同比增长35.6%（2023年为990件），审结1139件" gives no 审结 of 2023
+    before = to_simplified(row.sentence[:at])
     return counts_alike(other.unit, row.unit) and bool(
         re.search(rf"(?:上年|上一年|去年|{year}年)(?:同期)?为?$", before)
     )
+
+
+# A change said between a figure and its year before's ("486件，同比增长21.5%（上年为400件）"), and a count.
+_CHANGE_CLAUSE = re.compile(r"(?:同比|较上年|比上年)?(?:增长|增加|上升|提高|下降|减少|降低)了?\s*\d+(?:\.\d+)?\s*[%％]")
+_A_COUNT = re.compile(r"\d")
 
 
 def _change_from_year_before(row: Figure, step: Figure) -> bool:
