@@ -1219,3 +1219,10 @@ def test_a_year_before_figure_stated_of_another_thing_is_not_the_one_asked(wider
     2024's)."""
     answer = _ask(wider, question)
     assert "江门市2023年" not in answer.answer and "审结990件" not in answer.answer, answer.answer
+
+
+def test_a_part_naming_only_an_act_is_answered_by_the_next_sentence_of_its_paragraph(wider):
+    """ "其中直接纠错了多少件？" after "汕头市2023年行政复议收到多少件申请？" had been said "not given": the report says
+    "纠错率百分之九点二，直接纠错145件" in the sentence after the one on 行政复议申请, which names no 行政复议 itself;
+    a part naming no thing of its own is of the first part's, named before it in its paragraph."""
+    _assert_says(_converse(wider, "汕头市2023年行政复议收到多少件申请？", "其中直接纠错了多少件？"), "145件", "未载明")

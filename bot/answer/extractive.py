@@ -265,9 +265,11 @@ class Extractive:
         行政复议申请's growth does not answer for 法律援助案件)."""
         places = _places(passages)
         rates = rates_named(part)
-        thing = part if asked_nouns(part, idf, places) or names_a_thing(part) else f"{first}{part}"
-        # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one
-        whole = _whole(sentence, passages)
+        own = asked_nouns(part, idf, places) or names_a_thing(part)
+        thing = part if own else f"{first}{part}"
+        # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one; the
+        # first part's, before it in its paragraph too ("…收到行政复议申请…。纠错率百分之九点二，直接纠错145件")
+        whole = _whole(sentence, passages) if own else _paragraph_up_to(_whole(sentence, passages), passages)
         return bool(
             (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
@@ -487,6 +489,14 @@ def _places(passages: list[Passage]) -> list[str]:
 def _whole(sentence: str, passages: list[Passage]) -> str:
     """The whole sentence a clause is of, in the passage holding it (the clause itself when none does)."""
     return next((h for p in passages if (h := sentence_holding(p.text, sentence)) != sentence), sentence)
+
+
+def _paragraph_up_to(sentence: str, passages: list[Passage]) -> str:
+    """The paragraph of the passage holding a sentence, up to the sentence's end: what the sentence continues."""
+    for passage in passages:
+        if (at := passage.text.find(sentence)) >= 0:
+            return passage.text[passage.text.rfind("\n", 0, at) + 1 : at + len(sentence)]
+    return sentence
 
 
 def _counted(text: str) -> bool:

@@ -2291,7 +2291,9 @@ def _last_thing(question: str, issuers: list[str]) -> str:
 
 def _thing_asked(question: str) -> str:
     """A question with what it asks of its thing left out: a count ("…收到多少宗行政复议申请？"), a change
-    ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it."""
+    ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it.
+    Of a question of several parts, the first names the thing ("…收到多少件申请，其中直接纠错了多少件？")."""
+    question = (asks(question) or [question])[0]
     change = _ASKS_CHANGE.search(to_simplified(question))  # before the count goes: "比上年多了多少" is one
     text = _without_count(to_simplified(question)[: change.start()] if change else question)
     rate = _RATE_NAMED.search(text)
