@@ -1226,3 +1226,12 @@ def test_a_part_naming_only_an_act_is_answered_by_the_next_sentence_of_its_parag
     "纠错率百分之九点二，直接纠错145件" in the sentence after the one on 行政复议申请, which names no 行政复议 itself;
     a part naming no thing of its own is of the first part's, named before it in its paragraph."""
     _assert_says(_converse(wider, "汕头市2023年行政复议收到多少件申请？", "其中直接纠错了多少件？"), "145件", "未载明")
+
+
+def test_higher_or_lower_than_the_year_before_asked_of_this_is_the_change_of_the_thing_just_asked(wider):
+    """ "这个比上年高还是低？" after "兴宁市2024年行政诉讼败诉率是多少？" had been answered with another sentence saying
+    偏低 ("持有法律职业资格的执法人员占比偏低"); it asks which way the rate went, which its change says, and "上年是
+    多少？" next asks the year before's rate (worked out of the change), not the way it went again."""
+    turns = ("兴宁市2024年行政诉讼败诉率是多少？", "这个比上年高还是低？")
+    _assert_says(_converse(wider, *turns), "较上年下降1.2个百分点", "占比偏低")
+    _assert_says(_converse(wider, *turns, "上年是多少？"), "4.8%")

@@ -160,6 +160,7 @@ _ASKS_ROLE = {
 TREND_ASKED = re.compile(
     r"(?:增加|增长|上升|提高|变多|多了)还是(?:减少|下降|降低|变少|少了)|(?:减少|下降)还是(?:增加|增长|上升)"
     r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
+    r"|(?:比|较|跟|和|与)(?:上一?年度?|去年)(?:比|相比)?(?:是)?(?:高|多|大|低|少|小)了?还是(?:低|少|小|高|多|大)"
 )
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"(?:主要|根本|具体)?(?:原因是什么|什么原因|原因有哪些|哪些原因)|为什么|为何")
@@ -2056,8 +2057,10 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return rewritten.replace(was.text, stated.text, 1)
     aliases = _aliases(issuers)
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
-    if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")) and _ASKS_CHANGE.search(to_simplified(rewritten)):
-        return f"{_thing_asked(rewritten)}{leftover.strip(' ，,')}"  # "江门有多少名" after "…比上年增加了多少": a count
+    changed = _ASKS_CHANGE.search(to_simplified(rewritten)) or TREND_ASKED.search(to_simplified(rewritten))
+    if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")) and changed:  # "江门有多少名" after "…比上年增加了多少": a
+        head = re.sub(r"(?:这个数?|这一?数字?|它)$", "", to_simplified(rewritten)[: changed.start()].rstrip(" ，,的"))
+        return f"{head}{leftover.strip(' ，,')}"  # count, "上年是多少" after "…这个比上年高还是低": its figure
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         leftover = ""  # the ask again, of the same thing
     if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):
@@ -2294,7 +2297,8 @@ def _thing_asked(question: str) -> str:
     ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it.
     Of a question of several parts, the first names the thing ("…收到多少件申请，其中直接纠错了多少件？")."""
     question = (asks(question) or [question])[0]
-    change = _ASKS_CHANGE.search(to_simplified(question))  # before the count goes: "比上年多了多少" is one
+    change = _ASKS_CHANGE.search(to_simplified(question)) or TREND_ASKED.search(to_simplified(question))
+    # before the count goes: "比上年多了多少" is one
     text = _without_count(to_simplified(question)[: change.start()] if change else question)
     rate = _RATE_NAMED.search(text)
     text = text[: rate.start() if rate else len(text)]
