@@ -1235,3 +1235,16 @@ def test_higher_or_lower_than_the_year_before_asked_of_this_is_the_change_of_the
     turns = ("兴宁市2024年行政诉讼败诉率是多少？", "这个比上年高还是低？")
     _assert_says(_converse(wider, *turns), "较上年下降1.2个百分点", "占比偏低")
     _assert_says(_converse(wider, *turns, "上年是多少？"), "4.8%")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (("兴宁市2024年法治督察发现了多少个问题？", "整改了多少个？", "还剩几个没整改完？"), "相差2个"),
+        (("兴宁市2024年人民调解组织调解矛盾纠纷多少宗？", "成功了多少宗？", "没调解成功的有多少宗？"), "相差68宗"),
+    ],
+)
+def test_how_many_are_left_after_two_counts_is_worked_out_of_them(wider, turns, said):
+    """ "还剩几个没整改完？" after a count and the count of those done had been refused, or answered with the count
+    done again: what is left is the difference of the two counts just asked, worked out."""
+    _assert_says(_converse(wider, *turns), said)

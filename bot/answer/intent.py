@@ -1590,6 +1590,8 @@ def standalone(
     question = _place_named_back(question, previous, issuers)
     if not previous:
         return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
+    if (left := _left_of_two_counts(question, previous, issuers, years)) is not None:
+        return left[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
         before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
@@ -1637,6 +1639,26 @@ def _part_asking(question: str, thing: str, issuers: list[str]) -> str:
         return ""
     scope = find_scope(question, issuers)
     return f"{''.join(scope.issuers or scope.places)}{''.join(f'{y}年' for y in scope.years)}{own}？"
+
+
+def _left_of_two_counts(
+    question: str, previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> str | None:
+    """ "还剩几个没整改完？", "没调解成功的有多少宗？" after a count and the count of those done ("…发现了多少个问题？",
+    "整改了多少个？"): both asked again and how far apart they are, which is worked out; None for any other question."""
+    if len(previous) < 2 or not _LEFT_ASKED.search(to_simplified(question)) or find_scope(question, issuers) != Scope():
+        return None
+    first = standalone(previous[-2], _as_history(previous[:-2]), issuers, years)
+    second = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
+    if not (HOW_MANY.search(first) and HOW_MANY.search(second)):
+        return None
+    return f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}，两者相差多少？"
+
+
+# What is left undone, asked ("还剩几个没整改完", "没调解成功的有多少宗", "未办结的有几件").
+_LEFT_ASKED = re.compile(
+    r"(?:还)?(?:剩|剩下|余下)(?:几|多少).{0,3}(?:没|未)|^(?:还)?(?:没有?|未)[^，。？?]{1,6}的?(?:还)?(?:有)?(?:多少|几)"
+)
 
 
 def _whole_city_asked(
