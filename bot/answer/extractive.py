@@ -26,7 +26,7 @@ from bot.answer.checks import (
     paired_asked,
     running_total,
 )
-from bot.answer.framing import clause_years, framed, year_of
+from bot.answer.framing import clause_years, framed, paragraph_before, year_of
 from bot.answer.intent import (
     CASE_ACTS,
     GRADE_ASKED,
@@ -173,6 +173,7 @@ class Extractive:
     ) -> list[str]:
         """The chosen sentences in reading order, each trimmed to its answering clauses and cited, once each."""
         said: list[tuple[int, str]] = []  # (passage n, the clauses kept)
+        speaker = SPEAKER_ASKED.search(to_simplified(question))  # "“…”是谁说的": each quotation with who said it
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             core = self._core(
                 sentence, _content(terms, passages), idf, intent, _marked(question), True, _changed(question, passages)
@@ -180,7 +181,6 @@ class Extractive:
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
-            speaker = SPEAKER_ASKED.search(to_simplified(question))
             core = _with_its_speaker(core, sentence, passages[n - 1]) if speaker else core
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
@@ -492,11 +492,9 @@ def _whole(sentence: str, passages: list[Passage]) -> str:
 
 
 def _paragraph_up_to(sentence: str, passages: list[Passage]) -> str:
-    """The paragraph of the passage holding a sentence, up to the sentence's end: what the sentence continues."""
-    for passage in passages:
-        if (at := passage.text.find(sentence)) >= 0:
-            return passage.text[passage.text.rfind("\n", 0, at) + 1 : at + len(sentence)]
-    return sentence
+    """The paragraph of the passage holding a sentence, up to the sentence's end (`framing.paragraph_before`)."""
+    passage = next((p for p in passages if sentence in p.text), None)
+    return f"{paragraph_before(to_simplified(sentence), passage)}{sentence}" if passage else sentence
 
 
 def _counted(text: str) -> bool:

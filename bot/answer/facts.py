@@ -540,7 +540,7 @@ def _stated_for_year_before(row: Figure, other: Figure, year: int) -> bool:
         return False
     at, own = row.sentence.find(other.text), row.sentence.find(row.text) + len(row.text)
     between = to_simplified(row.sentence[own:at]) if at >= own else None
-    if other.indicator != row.indicator and (between is None or _A_COUNT.search(_CHANGE_CLAUSE.sub("", between))):
+    if other.indicator != row.indicator and (between is None or NUMBER.search(_CHANGE_CLAUSE.sub("", between))):
         return False  # of the row's measure ("出庭应诉率2022年为93.4%，2023年为98.2%"), or said after it with no
         # other count between: "…1342件，同比增长35.6%（2023年为990件），审结1139件" gives no 审结 of 2023
     before = to_simplified(row.sentence[:at])
@@ -549,9 +549,8 @@ def _stated_for_year_before(row: Figure, other: Figure, year: int) -> bool:
     )
 
 
-# A change said between a figure and its year before's ("486件，同比增长21.5%（上年为400件）"), and a count.
+# A change said between a figure and its year before's ("486件，同比增长21.5%（上年为400件）").
 _CHANGE_CLAUSE = re.compile(r"(?:同比|较上年|比上年)?(?:增长|增加|上升|提高|下降|减少|降低)了?\s*\d+(?:\.\d+)?\s*[%％]")
-_A_COUNT = re.compile(r"\d")
 
 
 def _change_from_year_before(row: Figure, step: Figure) -> bool:

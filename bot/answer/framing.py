@@ -49,22 +49,22 @@ def _year_in_force(text: str, passage: Passage) -> int | None:
     """The year a sentence is of: its passage's, unless the last clause of its paragraph before it that opens with a
     year opens with a relative one resolving to another ("去年全年，全市共办理…。12348热线全年接听…" in a 2019
     article is 2018's)."""
-    before = clause_years(_paragraph_before(text, passage), passage.year) if passage.year else []
+    before = clause_years(paragraph_before(text, passage), passage.year) if passage.year else []
     return before[-1] if before else passage.year
 
 
 def _part_in_force(text: str, passage: Passage) -> str:
     """The part of the year a sentence is of when an earlier clause of its paragraph says it ("今年1至6月，思明区…；
     湖里区共调解…": 1至6月), "" for none."""
-    paragraph = _paragraph_before(text, passage)
+    paragraph = paragraph_before(text, passage)
     heads = list(_CLAUSE_HEAD_YEAR.finditer(paragraph))
     part = YEAR_PART.match(paragraph, heads[-1].end()) if heads else None
     return part.group(0) if part else ""
 
 
-def _paragraph_before(text: str, passage: Passage) -> str:
-    """The part of its paragraph in the passage before a sentence (simplified), "" when it opens the passage or is
-    not found in it."""
+def paragraph_before(text: str, passage: Passage) -> str:
+    """The part of its paragraph in the passage before a simplified sentence (simplified), "" when it opens the
+    passage or is not found in it: what the sentence continues."""
     whole = to_simplified(passage.text)
     at = whole.find(re.split(r"[，；。]", text, maxsplit=1)[0])
     return whole[whole.rfind("\n", 0, at) + 1 : at] if at > 0 else ""

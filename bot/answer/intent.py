@@ -1565,9 +1565,10 @@ def is_follow_up(question: str) -> bool:
 def _without_scope(text: str) -> str:
     """A question without the places and years it names ("汕头2023年有几个" → "有几个")."""
     scope = find_scope(text, [])
-    for name in sorted(scope.issuers + scope.places, key=len, reverse=True):
-        text = re.sub(rf"{re.escape(name)}[省市区县]?的?", "", text)
-    return re.sub(rf"{YEAR_NAMED.pattern}度?的?", "", text) if scope.issuers or scope.places or scope.years else text
+    if not (scope.issuers or scope.places or scope.years):
+        return text
+    text = re.sub(r"\0[省市区县]?的?", "", without_places(text, scope, [], "\0"))  # with its 市 ("汕头市")
+    return re.sub(rf"{YEAR_NAMED.pattern}度?的?", "", text)
 
 
 # A question asking only how many, of no thing ("有几个", "是多少", "有多少名"): of the thing just asked.
@@ -2079,11 +2080,11 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return rewritten.replace(was.text, stated.text, 1)
     aliases = _aliases(issuers)
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
-    changed = _ASKS_CHANGE.search(to_simplified(rewritten)) or TREND_ASKED.search(to_simplified(rewritten))
-    if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")) and changed:  # "江门有多少名" after "…比上年增加了多少": a
-        head = re.sub(r"(?:这个数?|这一?数字?|它)$", "", to_simplified(rewritten)[: changed.start()].rstrip(" ，,的"))
-        return f"{head}{leftover.strip(' ，,')}"  # count, "上年是多少" after "…这个比上年高还是低": its figure
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
+        if changed := _change_asked_at(rewritten):  # "江门有多少名" after "…比上年增加了多少": a count; "上年是多少"
+            # after "…这个比上年高还是低": its figure
+            head = to_simplified(rewritten)[: changed.start()].rstrip(" ，,的")
+            return f"{re.sub(r'(?:这个数?|这一?数字?|它)$', '', head)}{leftover.strip(' ，,')}"
         leftover = ""  # the ask again, of the same thing
     if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):
         return _in_part_of_year(rewritten, part.group(0))
@@ -2319,12 +2320,17 @@ def _thing_asked(question: str) -> str:
     ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it.
     Of a question of several parts, the first names the thing ("…收到多少件申请，其中直接纠错了多少件？")."""
     question = (asks(question) or [question])[0]
-    change = _ASKS_CHANGE.search(to_simplified(question)) or TREND_ASKED.search(to_simplified(question))
-    # before the count goes: "比上年多了多少" is one
+    change = _change_asked_at(question)  # before the count goes: "比上年多了多少" is one
     text = _without_count(to_simplified(question)[: change.start()] if change else question)
     rate = _RATE_NAMED.search(text)
     text = text[: rate.start() if rate else len(text)]
     return _TIME_ASKED_LAST.sub("", text).strip(" ？?，,的")  # "…清单是什么时候施行的": 覆盖多少 is of the 清单
+
+
+def _change_asked_at(question: str) -> re.Match | None:
+    """Where a question asks a change ("比上年增加了多少") or which way it went ("比上年高还是低"), if it does."""
+    text = to_simplified(question)
+    return _ASKS_CHANGE.search(text) or TREND_ASKED.search(text)
 
 
 _TIME_ASKED_LAST = re.compile(rf"(?:是|在|于)?(?:{_ASKS_TIME.pattern})[^，,。？?]*[？?]?$")
