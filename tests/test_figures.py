@@ -155,6 +155,8 @@ def test_change_and_its_indicator():
     assert _one("道路交通事故数下降16.22%。").change == "下降"
     assert _one("视频监控覆盖率提升至80%以上。").change is None
     assert _one("并联审批率提高2个百分点。").unit == "个百分点"
+    moved = extract_figures("营商环境评价中排名第九位，较上年前移三位。")[-1]
+    assert moved.change == "前移" and moved.value == 3  # a rank's move up, in Chinese numerals
 
 
 @pytest.mark.parametrize(

@@ -361,6 +361,7 @@ def test_other_places_are_not_targets():
         "这句话是谁说的？",  # who said what was just quoted
         "汕头2023年有几个？",  # a place and year, and only an ask: of the thing just asked
         "江门有多少名？",
+        "全年共受理了多少件？",  # an act on cases and only words of when and how many: of the thing just asked
     ],
 )
 def test_follow_ups(question):
@@ -375,6 +376,7 @@ def test_follow_ups(question):
         "呢喃的声音是什么意思",  # 呢 not at the end
         "成都市办理的案件那么多吗？",  # 那么 not at the start
         "“不能把参评当成已经评上”是谁说的",  # who said the quotation it names: no comparison asked
+        "执法投诉举报受理了多少件？",  # its thing named in words jieba tags as verbs
     ],
 )
 def test_standalone_questions_are_not_follow_ups(question):

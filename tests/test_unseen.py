@@ -1248,3 +1248,102 @@ def test_how_many_are_left_after_two_counts_is_worked_out_of_them(wider, turns, 
     """ "还剩几个没整改完？" after a count and the count of those done had been refused, or answered with the count
     done again: what is left is the difference of the two counts just asked, worked out."""
     _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_rate_asked_after_counts_is_the_rate_named_not_the_counts_again(wider):
+    """ "纠错率是多少？" after "…行政复议收到多少件申请？" and "其中直接纠错了多少件？" had been refused: the sentence
+    on the applications received, which says no 纠错率, had been picked for it and then found not to answer; a rate
+    named is answered by a sentence naming that rate ("纠错率百分之九点二")."""
+    turns = ("汕头市2023年行政复议收到多少件申请？", "其中直接纠错了多少件？", "纠错率是多少？")
+    _assert_says(_converse(wider, *turns), "纠错率百分之九点二")
+
+
+def test_a_count_of_a_thing_named_in_verbs_is_a_question_of_its_own(wider):
+    """ "执法投诉举报受理了多少件？" after a question on 专项执法行动 had been joined onto it and refused: jieba tags
+    执法, 投诉 and 举报 as verbs, so it seemed to name no thing; it names its own, asked in the conversation's place."""
+    turns = ("汕头市2023年开展了多少次重点领域专项执法行动？", "具体是哪些领域？", "执法投诉举报受理了多少件？")
+    _assert_says(_converse(wider, *turns), "318件")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (
+            ("江门市2024年通过行政争议调解中心调处了多少件行政争议？", "成功化解了多少件？", "化解比例是多少"),
+            "占比约63.2%（146÷231",
+        ),
+        (
+            (
+                "江门市2024年行政执法机关向公安机关移送了多少件涉嫌犯罪案件？",
+                "公安机关立案了多少件？",
+                "立案的占比是多少？",
+            ),
+            "占比约83.6%（61÷73",
+        ),
+        (
+            (
+                "江门市2024年通过行政争议调解中心调处了多少件行政争议？",
+                "成功化解了多少件？",
+                "化解比例是多少？",
+                "兴宁的化解比例呢？",
+            ),
+            "占比约68.9%（51÷74",
+        ),
+    ],
+)
+def test_a_share_asked_after_two_counts_is_worked_out_of_them(wider, turns, said):
+    """ "化解比例是多少？", "立案的占比是多少？" after a count and the count of a part of it had been refused: the
+    reports state no such share, but the two counts just given are its ends, and it is worked out of them (said
+    to be worked out). "兴宁的化解比例呢？" next asks the same of 兴宁, whose sentence names its own 调解中心 far from
+    the count (调解中心 is the body that does it, not an act the count must be of)."""
+    _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("汕头市2023年营商环境评价排名比上年提升了几位？",),
+        ("汕头市2023年在全省营商环境评价中排第几？", "比上年前移了几位？"),
+    ],
+)
+def test_how_far_a_rank_moved_is_answered_by_its_move(wider, turns):
+    """ "比上年前移了几位？" had been answered with the rank again ("排名第九位"), and "提升了几位" refused: "较上年前移
+    三位" is a rank's change, said by 前移 and a count in Chinese numerals."""
+    _assert_says(_converse(wider, *turns), "较上年前移三位")
+
+
+def test_a_rank_aimed_at_is_answered_by_the_band_the_plans_name(wider):
+    """ "…2024年营商环境评价排名的目标是什么？" had been refused: the 2023 report's plans say "推动营商环境评价排名进入
+    全省前八", a rank said as the band of the first eight, which is no single place (第八) but answers it."""
+    _assert_says(_ask(wider, "汕头市2024年营商环境评价排名的目标是什么？"), "进入全省前八")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("汕头市2023年专项执法查处违法案件多少宗？", "5,236宗"),
+        ("信丰县2024年全县普法活动一共有多少人参加？", "12.6万人次"),
+    ],
+)
+def test_a_count_going_on_from_the_things_own_is_not_said_to_be_another_things(wider, question, said):
+    """ "…开展专项执法行动15次，查处违法案件5,236宗" had been answered with "（报告未载明专项的宗数）": the note is
+    for a count in the unit asked that is another thing's, said before the thing's own ("提供法律咨询服务35.8万人次，
+    办理法律援助1.8万余件"); a count going on from the thing's own clause is of it."""
+    _assert_says(_ask(wider, question), said, "未载明")
+
+
+def test_these_two_asked_of_another_place_asks_both_things_just_asked(wider):
+    """ "江门这两项分别是多少？" after "兴宁市…常务会议专题研究法治政府建设几次？" and "会前学法呢？" had been
+    refused, and "汕头2023年呢？" next answered with 行政复议's counts: "这两项" are the two things just asked, asked
+    again of 江门, then of 汕头's 2023."""
+    turns = ("兴宁市2024年市政府常务会议专题研究法治政府建设几次？", "会前学法呢？", "江门这两项分别是多少？")
+    _assert_says(_converse(wider, *turns), "议题14次，开展常务会议会前学法10次")
+    _assert_says(_converse(wider, *turns, "汕头2023年呢？"), "议题十五次，开展常务会议会前学法十二次")
+
+
+def test_a_year_asked_with_a_word_of_the_thing_just_asked_keeps_the_thing(wider):
+    """ "2024年的排名目标是什么？" after questions on 汕头's 营商环境评价 rank had become "汕头市2024年的排名目标是什
+    么？", which names no ranking, and was refused: 排名 is a word of the thing just asked, so it is that thing's,
+    which the 2023 report's plans give ("推动营商环境评价排名进入全省前八")."""
+    turns = ("汕头市2023年在全省营商环境评价中排第几？", "比上年前移了几位？", "2024年的排名目标是什么？")
+    _assert_says(_converse(wider, *turns), "进入全省前八")

@@ -194,6 +194,9 @@ def ungrounded_numbers(answer: str, cited_texts: list[str]) -> list[str]:
     return list(dict.fromkeys(flagged))
 
 
+# A rank said as a band of the first few ("进入全省前八", "稳居前五"), not one place.
+_RANK_BAND = re.compile(r"前[一二三四五六七八九十\d]+[名位强]?")
+_PLACE_ASKED = re.compile(r"第(?:几|多少)")
 # What a grade or rank question must be answered with: a grade, a rank or a place in an order.
 _GRADE_SAID = re.compile(
     r"等次|等级|排名|名次|第[一二三四五六七八九十\d]+名|优秀|良好|合格|A\+|前[一二三四五六七八九十\d]+"
@@ -268,7 +271,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     spanned = lengths and span_in_days(text)  # "举行了几天": "于8月1日至8月4日举行" says it, its days counted
     figures = [f for f in figures if not counted_from_dates(f)]  # the days counted are no figure of the report's
     counted = any(f.unit_class and (f.unit_class != "time" or lengths) for f in figures) or ORDINAL.search(text)
-    counted = counted or spanned
+    # "排名的目标是什么": "排名进入全省前八" says a rank, which does not say which place ("排第几")
+    counted = (
+        counted or spanned or plan.intent.rank and not _PLACE_ASKED.search(plan.question) and _RANK_BAND.search(text)
+    )
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
     if not _of_the_scope(plan, [f for f in figures if f.unit_class and f.unit_class != "time"], said):

@@ -95,7 +95,9 @@ class Extractive:
     def generate(self, question: str, passages: list[Passage], intent: Intent) -> Iterator[str]:
         idf = self._idf()
         asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went: said by the change, not these words
-        wants_number, measured, unit = intent.figure, measure(question), unit_asked(asked, intent)
+        rates = rates_named(asked)  # "…纠错率是9.2%吗": the rate named measures as "…的点击量是多少" does
+        measured = measure(question) or (next(iter(rates)) if len(rates) == 1 else None)
+        wants_number, unit = intent.figure, unit_asked(asked, intent)
         # a change asked: a sentence holding one answers, not a count; "精简了百分之几" asks one, said by its ends
         changed = _changed(asked, passages)
         # every sentence is its place's; "几个百分点" is no word of the thing: its tokens (百分, 分点, 百分点) had
@@ -423,7 +425,8 @@ def _other_act(core: str, question: str, passage: str) -> str:
 def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[str]) -> str:
     """A note when the answer's count in the unit asked is another thing's, and the clause naming the thing asked
     counts it in another unit: "法律援助服务了多少人次" answered "提供法律咨询服务35.8万人次，办理法律援助1.8万余件"
-    reads as legal aid's 人次, which the report does not give."""
+    reads as legal aid's 人次, which the report does not give. A count right after the thing's own goes on about it
+    ("开展各类普法活动560余场，受众12.6万人次"): no note."""
     unit, nouns = unit_asked(to_simplified(question), intent), asked_nouns(question, idf, places)
     if unit is None or not nouns or len(asks(question)) > 1:
         return ""
@@ -432,6 +435,9 @@ def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[
     counted = [c for c, figures in clauses if any(f.unit_class in COUNT_CLASSES for f in figures)]
     if not in_unit or any(says(c, nouns[0]) for c in in_unit) or not any(says(c, nouns[0]) for c in counted):
         return ""
+    before = [c for c, _ in clauses[: [c for c, _ in clauses].index(in_unit[0])]]
+    if any(says(c, nouns[0]) for c in before if c in counted):
+        return ""  # "开展专项执法行动15次，查处违法案件5,236宗": a count going on from the thing's, of it
     return f"（报告未载明{nouns[0]}的{unit}数）"
 
 
@@ -527,9 +533,12 @@ def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], floa
 
 def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str, changed: bool) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
-    holds no count of 案件); a change when one is asked ("比2023年多了多少": "同比增长42.3%", not 受理点17个)."""
+    holds no count of 案件), of the rate named when one is; a change when one is asked ("比2023年多了多少": "同比增长
+    42.3%", not 受理点17个)."""
     if changed:  # said by its two ends too ("由上年的4%提高至6%"): `change_between` works it out
         return any(f.change for f in extract_figures(sentence)) or from_to(sentence) is not None
+    if (rates := rates_named(question)) and not any(rate in to_simplified(sentence) for rate in rates):
+        return False  # "…收到申请，纠错率是多少": "纠错率百分之九点二", not the 收到 sentence's 同比增长29.6%
     if unit is None:
         return intent.figure_in(sentence)
     return any(counts_for(unit, f.unit, question) for f in extract_figures(sentence))
@@ -779,7 +788,7 @@ def _slot(intent: Intent) -> re.Pattern | None:
 
 # A rate's level said ("及格率达到100%"), not its change ("同比下降38.24%").
 _LEVEL_SAID = re.compile(r"^(?!.*(?:同比|增长|下降|上升|提高|降低|减少|增加)).*率[^，；。]{0,6}?\d+(?:\.\d+)?%")
-_CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:了)?\s*\d")
+_CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|降低|前移|后移)(?:了)?\s*[\d一二两三四五六七八九十]")
 # A clause only leading into what follows ("据统计，"): no frame, nor an end of one.
 _LEAD_IN = re.compile(r"^(?:据统计|据了解|据介绍|数据显示|统计显示)[，,]?$")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")

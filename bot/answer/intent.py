@@ -521,7 +521,10 @@ def money_measured(question: str) -> str | None:
 
 # Acts that count a part of a total ("主动撤回申请104件" of "收到行政复议申请1124件", "直接纠错92件"): a count asked
 # naming none of them asks the total (`asks_a_part`). Before 率 it names a rate (纠错率), no part.
-_PART_ACTS = re.compile(r"(?:撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法)(?!成功率|率)")
+# Not the name of a body doing it ("行政争议调解中心", "人民调解委员会"): no act the count is of.
+_PART_ACTS = re.compile(
+    r"(?:撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法)(?!成功率|率|中心|委员会|组织|员|室|工作站)"
+)
 
 
 def part_acts(text: str) -> list[str]:
@@ -1143,7 +1146,7 @@ _AGAINST_BEFORE = re.compile(
     r"(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
-    r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
+    r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|前移|后移|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
     r"|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
     rf"|{_AGAINST_BEFORE.pattern}"
 )
@@ -1562,6 +1565,15 @@ def is_follow_up(question: str) -> bool:
     return bool(asks_of_it) and not _thing_named(core)
 
 
+def _named_before_act(text: str) -> bool:
+    """Whether a question names its thing before the act on cases it asks, in words jieba tags as verbs
+    ("执法投诉举报受理了多少件": 执法/投诉/举报, no noun to find), two or more of them."""
+    simplified = to_simplified(text)
+    first = min(simplified.find(act) for act in CASE_ACTS if act in simplified)
+    words = [w for w, flag in tagged(simplified[:first]) if len(w) >= 2 and flag[:1] in ("n", "v", "j")]
+    return len(words) >= 2
+
+
 def _without_scope(text: str) -> str:
     """A question without the places and years it names ("汕头2023年有几个" → "有几个")."""
     scope = find_scope(text, [])
@@ -1591,14 +1603,16 @@ def standalone(
     question = _place_named_back(question, previous, issuers)
     if not previous:
         return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
-    if (left := _left_of_two_counts(question, previous, issuers, years)) is not None:
+    if (left := _of_two_counts(question, previous, issuers, years)) is not None:
         return left[:MAX_QUESTION_CHARS]
+    if (both := _two_asked_again(question, previous, issuers, years)) is not None:
+        return both[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
         before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
-    start = next((i for i in range(len(previous) - 1, -1, -1) if not is_follow_up(previous[i])), 0)
+    start = next((i for i in range(len(previous) - 1, -1, -1) if _asked_whole(i, previous, issuers, years)), 0)
     between = previous[start + 1 :][-_TURNS:]
     if (counted := _counted_before(question, previous, start)) is not None:
         start, between = counted, []  # "肇庆呢，有几项？" after a name and a date were asked: the count's question
@@ -1642,18 +1656,60 @@ def _part_asking(question: str, thing: str, issuers: list[str]) -> str:
     return f"{''.join(scope.issuers or scope.places)}{''.join(f'{y}年' for y in scope.years)}{own}？"
 
 
-def _left_of_two_counts(
+def _asked_whole(i: int, previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None) -> bool:
+    """Whether the i-th question asked was a full question: no follow-up, or one asking again the two counts just
+    asked (`_of_two_counts`, `_two_asked_again`), which a follow-up of another place asks of it ("兴宁的化解比例呢？",
+    "汕头2023年呢？")."""
+    if not is_follow_up(previous[i]):
+        return True
+    return any(ask(previous[i], previous[:i], issuers, years) is not None for ask in (_of_two_counts, _two_asked_again))
+
+
+def _of_two_counts(
     question: str, previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None
 ) -> str | None:
-    """ "还剩几个没整改完？", "没调解成功的有多少宗？" after a count and the count of those done ("…发现了多少个问题？",
-    "整改了多少个？"): both asked again and how far apart they are, which is worked out; None for any other question."""
-    if len(previous) < 2 or not _LEFT_ASKED.search(to_simplified(question)) or find_scope(question, issuers) != Scope():
+    """ "还剩几个没整改完？" (what is left) or "化解比例是多少？" (the share of those done) after a count and the count
+    of those done ("…调处了多少件行政争议？", "成功化解了多少件？"): both asked again, and how far apart they are or
+    what share the second is of the first, which is worked out; None for any other question."""
+    simplified = to_simplified(question).strip(" ？?。")
+    left = _LEFT_ASKED.search(simplified)
+    share = _SHARE_OF_DONE.fullmatch(simplified)
+    if len(previous) < 2 or not (left or share) or find_scope(question, issuers) != Scope():
+        return None
+    if share and (share.group("of") not in to_simplified(previous[-1]) or asks_its_city(previous[-1], None)):
+        return None  # "立案的占比" of the count of 立案 just asked; "占比多少" after "那全市呢": the county's share
+    first = standalone(previous[-2], _as_history(previous[:-2]), issuers, years)
+    second = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
+    if not (HOW_MANY.search(first) and HOW_MANY.search(second)) or find_scope(previous[-1], issuers) != Scope():
+        return None
+    ask = "两者相差多少" if left else "占比多少"
+    if first.rstrip(" ？?") in second:  # "其中直接纠错了多少件？": asked with the first already
+        return f"{second.rstrip(' ？?')}，{ask}？"
+    return f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}，{ask}？"
+
+
+def _two_asked_again(
+    question: str, previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> str | None:
+    """ "江门这两项分别是多少？" after two counts of one place ("兴宁市…常务会议专题研究法治政府建设几次？", "会前学法
+    呢？"): both asked again, of the place and year it names; None for any other question."""
+    asked = _THESE_TWO_ASKED.search(to_simplified(question))
+    if len(previous) < 2 or not asked or not is_follow_up(previous[-1]):
         return None
     first = standalone(previous[-2], _as_history(previous[:-2]), issuers, years)
     second = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
-    if not (HOW_MANY.search(first) and HOW_MANY.search(second)):
-        return None
-    return f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}，两者相差多少？"
+    places = [find_scope(x, issuers).issuers for x in (first, second)]
+    if not (HOW_MANY.search(first) and HOW_MANY.search(second)) or len(places[0]) != 1 or places[0] != places[1]:
+        return None  # "两者分别是多少" after two places compared: not two things of one place
+    both = f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}？"
+    where = to_simplified(question)[: asked.start()] + to_simplified(question)[asked.end() :]
+    return _rewrite(where, both, issuers, years) if find_scope(where, issuers) != Scope() else both
+
+
+# "这两项分别是多少", "两个各是多少": the two things just asked, again.
+_THESE_TWO_ASKED = re.compile(
+    r"(?:这|上述|以上)?(?:两|二)(?:项|个|者)(?:数据|数字|指标)?(?:分别|各)(?:是|为|有)?(?:多少|几)"
+)
 
 
 # What is left undone, asked ("还剩几个没整改完", "没调解成功的有多少宗", "未办结的有几件").
@@ -1999,7 +2055,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         asked = YEAR_NAMED.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
         return f"{''.join(old.issuers)}{''.join(f'{y}年' for y in named.years)}{thing}{asked}"
     if named.years:  # "2025年打算…": a year of the place the conversation is about
-        return f"{''.join(old.issuers)}{question}"
+        return f"{''.join(old.issuers)}{_with_its_thing(question, earlier)}"
     if _YEAR_OF_THIS.search(to_simplified(question)) and (article := _ARTICLE_NAMED.match(to_simplified(earlier))):
         return f"{article.group(0)}是哪一年的？"  # of a figure from "法治广州那篇新闻": that article's year
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
@@ -2035,6 +2091,20 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}，具体有哪些？"
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
     return f"{scope}{question}" if scope else question
+
+
+def _with_its_thing(question: str, earlier: str) -> str:
+    """A question naming a year and a word of the earlier question's thing, not the thing ("2024年的排名目标是什么？"
+    after "…在全省营商环境评价中排名…"), with the thing put before that word: "2024年的全省营商环境评价排名目标…"."""
+    text, thing = to_simplified(question), _noun_run(_without_scope(to_simplified(earlier)))
+    shared = next((w for w, _ in tagged(text) if len(w) >= 2 and w in earlier and w not in _ANY_THING), None)
+    if not thing or not shared or thing in text or _noun_run(_without_scope(text).split(shared)[0]):
+        return question
+    return text.replace(shared, f"{thing}{shared}", 1)
+
+
+# Words any question may share with the one before without being of its thing.
+_ANY_THING = {"多少", "什么", "哪些", "是否", "情况", "工作", "全年", "全市", "全省"}
 
 
 # A relative year after these is what a change is measured against ("较上年下降多少？"), not the year asked.
@@ -2100,6 +2170,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
+    if _SHARE_OF_DONE.fullmatch(thing) and rewritten.rstrip(" ？?").endswith("占比多少"):
+        return rewritten  # "兴宁的化解比例呢" after a share of two counts worked out: the same, of 兴宁
     if 2 <= len(thing) <= 12 and not measured and (own := _part_asking(rewritten, thing, issuers)):
         return own  # "江门2024年的罚没款呢" after "…查处违法案件，罚没款多少？": that part, of 江门
     if 2 <= len(thing) <= 12 and not measured and (sibling := _sibling_in(to_simplified(rewritten), thing)):
@@ -2160,6 +2232,8 @@ _COUNT_ASKED = re.compile(rf"(?:多少|几)(?:{_COUNTERS})")
 _SHARE_ONLY = re.compile(  # "占多大比例", "占全市比重多少"
     r"(?:所?占(?:全[市县省])?(?:多大|多少)?的?)?(?:占比|比例|比重)(?:是|有|为)?(?:多少|几|多大)?"
 )
+# The share of the part just counted, asked by its act or none ("化解比例是多少", "立案的占比是多少", "占比呢").
+_SHARE_OF_DONE = re.compile(rf"(?:那么?)?(?P<of>[{CJK}]{{0,4}}?)的?(?:{_SHARE_ONLY.pattern})呢?")
 _ASKS_WHAT = re.compile(r"多少|几|什么|哪|谁|怎样|如何|吗")
 # A count asked with its thing after it ("受理了多少件复议申请", whose 复议申请 jieba tags as verbs): its own question.
 _THING_AFTER_COUNT = re.compile(rf"(?:多少|几)(?:{_COUNTERS})?(?![呢吗])[{CJK}]{{2,}}")
@@ -2268,12 +2342,14 @@ _PART_OF = re.compile(r"^(?:其中|这里面|这当中|这些(?:案件|申请)?�
 
 def _of_no_thing(question: str) -> bool:
     """Whether a question asks a count or a rate and names no thing ("受理了多少？", "受援的有多少人次？", "办结率是
-    多少？"): it asks it of the thing just asked about."""
+    多少？"): it asks it of the thing just asked about. "执法投诉举报受理了多少件？" names one, in words jieba tags
+    as verbs (`_named_before_act`)."""
     text = to_simplified(question).strip(" ？?")
     if _ASKS_RATE.search(text):
         text = _RATE_NAMED.sub("", re.sub(r"(?:是|有|为)?多少$", "", text))
         return not re.search(f"[{CJK}]{{2}}", text)
-    return bool(_ASKS_COUNT.search(text)) and not _noun_run(_ASKS_COUNT.sub("", text))
+    named = _noun_run(_ASKS_COUNT.sub("", text)) or case_acts(text) and _named_before_act(text)
+    return bool(_ASKS_COUNT.search(text)) and not named
 
 
 def _measured(question: str) -> bool:
@@ -2339,7 +2415,8 @@ _TIME_ASKED_LAST = re.compile(rf"(?:是|在|于)?(?:{_ASKS_TIME.pattern})[^，,�
 def _without_count(question: str) -> str:
     """A question with its count asked left out ("…收到多少宗行政复议申请？" → "…收到行政复议申请"): what a follow-up
     asks more of."""
-    asked = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", to_simplified(question))
+    asked = re.sub(r"排名?(?:在|为)?第(?:多少|几)[位名]?", "排名", to_simplified(question))  # "排第几": its 排名
+    asked = re.sub(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?", "", asked)
     return _HOW_IT_WENT_ASKED.sub("", asked).strip(" ？?，,")  # "…行政复议情况怎么样": its 行政复议
 
 
