@@ -1347,3 +1347,102 @@ def test_a_year_asked_with_a_word_of_the_thing_just_asked_keeps_the_thing(wider)
     which the 2023 report's plans give ("推动营商环境评价排名进入全省前八")."""
     turns = ("汕头市2023年在全省营商环境评价中排第几？", "比上年前移了几位？", "2024年的排名目标是什么？")
     _assert_says(_converse(wider, *turns), "进入全省前八")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # the year before's count was read in the 2023 report; its 纠错率 is the report's own year's
+        (("惠阳区政府2023年收到行政复议申请多少件？", "上年呢？", "纠错率是多少？"), "纠错率6.7%"),
+        # "审结126件，其中…纠错率13.5%" goes on about the sentence before it (受理行政复议申请138件)
+        (("信丰县全年受理了多少件行政复议申请？", "去年呢？", "纠错率是多少？"), "纠错率13.5%"),
+    ],
+)
+def test_a_rate_asked_after_the_year_before_is_of_the_reports_own_year(wider, turns, said):
+    """ "纠错率是多少？" after "上年呢？" had been asked of the year before, which no report of the place covers, and
+    refused; refused so, it is asked again of the place's own report, its year said."""
+    _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (("绵阳全市各级复议机构一共收到多少行政复议申请？",), "1203件"),
+        (
+            (
+                "涪城区2023年收到行政复议申请多少件？",
+                "比上年多了多少？",
+                "绵阳全市各级复议机构一共收到多少？",
+                "涪城占全市的比重大概是多少？",
+            ),
+            "占比约12.3%（148÷1203",
+        ),
+        (
+            ("信丰县法律援助案件办了多少件？", "全市一共办了多少？", "信丰占全市的比例大概多少？"),
+            "占比约8.2%（812÷9860",
+        ),
+    ],
+)
+def test_a_districts_city_named_or_its_share_of_it_asked(wider, turns, said):
+    """ "绵阳全市…" had been refused: no report is 绵阳's, but 绵阳市涪城区's gives its city's figures beside its own,
+    so 绵阳 named is that report's 全市. "涪城占全市的比重大概是多少？" naming no thing, after the district's count and
+    its city's, is the district's count's share of the city's, worked out (it had been refused)."""
+    _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_rate_naming_its_own_thing_asked_of_a_place_is_its_own_question(wider):
+    """ "涪城的行政诉讼败诉率呢？" after "全市平均水平呢？" had been joined onto the last question and refused."""
+    turns = ("涪城区行政机关负责人出庭应诉率是多少？", "全市平均水平呢？", "涪城的行政诉讼败诉率呢？")
+    _assert_says(_converse(wider, *turns), "败诉率4.7%")
+
+
+def test_an_amount_of_a_thing_jieba_tags_as_a_verb_is_not_another_amount(wider):
+    """ "罚没款金额是多少？" of 湛江 (whose report says its 罚没收入 went to the treasury, no amount) had been answered
+    with "涉及金额216.5亿元" of contracts reviewed: jieba tags 罚没款 a verb, so no noun was asked, and any 金额
+    seemed to answer."""
+    turns = ("湛江全市行政执法机关全年办了多少行政处罚案件？", "罚没款金额是多少？")
+    _assert_says(_converse(wider, *turns), None)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("信丰县2024年涉企行政检查一共多少次？", "1391次"),  # not a rule's bound, "原则上一年内检查不超过2次"
+        ("涪城区行政执法案卷评查抽了多少卷？", "320卷"),  # case files counted in 卷
+        ("涪城区在2022年度全市法治政府建设考评里拿的什么等次，排第几？", "第二名"),  # 拿, 里, 第几: the asker's
+        ("信丰县在2024年度全市法治政府建设考核中排名比上年前进了几位？", "较上年前移三位"),
+    ],
+)
+def test_counts_ranks_and_moves_said_in_the_reports_words(wider, question, said):
+    """Each had been refused or answered with another figure: a bound a rule sets is no count of what was done;
+    卷 counts case files; the asker's own words ("拿的什么等次", "考评里") are none a report uses; 前进 asks the
+    move a report says by 前移."""
+    _assert_says(_ask(wider, question), said)
+
+
+def test_a_change_asked_as_a_second_part_is_of_the_rate_the_first_names(wider):
+    """ "败诉率多少？比上年变化多少？" had been answered with 行政复议申请's "同比增长21.5%": 变化 asks a change, and a
+    part naming no thing of its own is of the rate the first part names."""
+    turns = ("惠阳区2023年办理行政应诉案件多少件？", "败诉率多少？比上年变化多少？")
+    _assert_says(_converse(wider, *turns), "较上年下降2.6个百分点", "21.5%")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (("惠阳区打算把深惠通办事项扩大到多少项？",), "扩大至200项以上"),
+        (("惠阳区打算把深惠通办事项扩大到多少项？", "2023年推出了多少项？"), "158项"),
+        (("惠阳区法治护企行动下一年计划走访多少家次企业？",), "不少于500家次"),
+    ],
+)
+def test_a_figure_planned_is_answered_from_the_plans(wider, turns, said):
+    """ "打算把…扩大到多少项" had been answered with this year's 158项, and "下一年计划走访多少家次" with this year's
+    386家次 alone: a figure planned is the plans' (their bound, "不少于500家次", is the target), and "2023年推出了多少
+    项？" next is of the thing just asked."""
+    _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_plans_document_asked_of_what_it_set_out_is_not_next_years_plans(wider):
+    """ "…2024年度法治政府建设重点工作安排一共明确了多少项任务?" names a document (工作安排) and asks what it set out
+    (明确了): the sentence saying "明确七个方面24项工作任务" answers, not the report's plans for the next year."""
+    _assert_says(_ask(wider, "成都市政府2024年度法治政府建设重点工作安排一共明确了多少项任务?"), "24项工作任务")

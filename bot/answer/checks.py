@@ -289,7 +289,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         nouns = asked_nouns(thing, idf, named)  # of one thing, all: 交通事故死亡人数's change is no 交通事故数's
         each = any if re.search(r"[和与及、，,]|呢", thing) else all  # of several things, one's
         said_of = [s for f in changes for s in _changed(f, said)]
-        if nouns and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
+        rated = any(r in to_simplified(s) for r in rates_named(thing) for s in said_of)  # "…败诉率多少？比上年变化多少"
+        if nouns and not rated and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
     if wanted and _unit_claimed_wrong(plan.question, figures) or spanned:
         wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"; a date range, with its days
@@ -397,12 +398,13 @@ def _rate_of_the_thing(plan: Plan, text: str, said: list[str], idf, named: list[
 
 
 def _opened_by_a_rate(sentences: list[str]) -> list[str]:
-    """The sentences, one opening with a rate ("纠错率百分之九点二，直接纠错145件") read with the one before it,
-    whose thing it goes on about ("…行政复议机关收到行政复议申请…1836件…。")."""
+    """The sentences, one opening with a rate ("纠错率百分之九点二，直接纠错145件") or a count of cases by an act
+    ("审结126件，其中…纠错率13.5%") read with the one before it, whose thing it goes on about ("…行政复议机关收到
+    行政复议申请…1836件…。", "全年受理行政复议申请138件…。")."""
     return [f"{sentences[i - 1]}{s}" if i and _OPENS_WITH_A_RATE.match(s) else s for i, s in enumerate(sentences)]
 
 
-_OPENS_WITH_A_RATE = re.compile(rf"[{CJK}]{{1,6}}率")
+_OPENS_WITH_A_RATE = re.compile(rf"[{CJK}]{{1,6}}率|(?:{'|'.join(CASE_ACTS)})(?:案件)?\d")
 
 
 def _part_counted(plan: Plan) -> str:
@@ -935,12 +937,14 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     thing = re.sub(rf"{_MONEY_ACT}(?:经济)?{re.escape(money)}", "", part) if money else part
     if not any(names_the_thing(thing, s, idf, named) for s in sentences):
         return False
+    if money and not asked_nouns(thing, idf, named) and not _says_a_word(thing, money, sentences, named):
+        return False  # "罚没款金额是多少" (罚没款 tagged a verb, no noun asked): "…合同148份，涉及金额216.5亿元"
     # "多少场行政复议听证会": the rarest word the reports use of what is counted (听证会), not 行政复议 alone; not
     # a word of a kind of thing (信用记录: 修复信用…条), nor the asker's own ("案子")
     words = [w for w in _words_of(counted_thing(part)) if idf(w) < idf("") and w not in GENERIC_THINGS]
     if len(words) > 1 and not _says_rarest(words, sentences, idf):
         return False
-    named_before = [w for w in _words_of(thing_of_act(part)) if w not in GENERIC_THINGS]
+    named_before = [w for w in _words_of(thing_of_act(part)) if w not in GENERIC_THINGS | _WHEN_PLANNED]
     if len(named_before) > 1 and not any(all(mentions(s, w) for w in named_before) for s in sentences):
         return False  # "行政复议听证会开了几场": "…重大行政决策…，其中召开听证会1场" is of another thing's
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
@@ -953,6 +957,17 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
 
 # What an amount asked is measured by doing, said before it: "挽回(经济)损失", "追回欠薪", "兑现…资金".
 _MONEY_ACT = "(?:挽回|追回|涉及|兑现|节约|减少|促进)?"
+
+
+# Words saying when or that a thing is planned ("下一年计划走访…"): the asker's, no name of what is counted.
+_WHEN_PLANNED = frozenset("一年 计划 打算 准备 明年 今年 全年 当年 下一年".split())
+
+
+def _says_a_word(thing: str, money: str, sentences: list[str], named: list[str]) -> bool:
+    """Whether a sentence says a word of what an amount is asked of, when jieba reads none as a noun: "罚没款"."""
+    words = {w for w in tokenize(to_simplified(thing)) if len(w) >= 2 and not any(w in x or x in w for x in named)}
+    words -= _ASKING_WORDS | GENERIC_THINGS | {money}
+    return not words or any(w in s for w in words for s in sentences)
 
 
 def _says_rarest(words: list[str], sentences: list[str], idf: Callable[[str], float]) -> bool:
@@ -1017,7 +1032,7 @@ _SAME_ACTS = (
 )
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset(
-    "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数".split()
+    "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数 变化 变动 幅度".split()
 )
 # A count named by what is counted before its counting word ("受援人数", "述法的人数"): those, not any people counted.
 _COUNTED_BY = re.compile(rf"([{CJK}]{{2}})的?(?:人数|件数|宗数|户数|家数|群众(?=多少|几))")  # "受援群众多少人"

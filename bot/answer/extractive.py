@@ -50,6 +50,7 @@ from bot.answer.intent import (
     part_acts,
     place_of_what,
     rates_named,
+    role_asked,
     says,
     short_name,
     speaker_said,
@@ -107,6 +108,9 @@ class Extractive:
         done, scored, seen = done_asked(question, intent), [], set()
         # what was done: not next year's tasks
         planned = {n for n, p in enumerate(passages, 1) if done and heading_role(p.heading) == "plans"}
+        # next year's asked ("打算把…扩大到多少项"): not what was done this year
+        planning = role_asked(question) == "plans" and "了" not in question  # not "…工作安排明确了多少项任务"
+        unplanned = {n for n, p in enumerate(passages, 1) if planning and heading_role(p.heading) != "plans"}
         dated = intent.time and not wants_number  # a date asked (a duration, "多久", is a figure asked)
         kind = kind_listed(question)  # "哪些立法项目": sentences saying 立法, or under a label saying it
         for n, passage in enumerate(passages, 1):
@@ -127,7 +131,7 @@ class Extractive:
                     score *= _NO_COUNT
                 elif dated and not _WHEN.search(simplified):  # "…清单什么时候施行": not its plans' "扩展至20个领域"
                     score *= _UNDATED
-                score *= _PLANNED if n in planned else 1
+                score *= _PLANNED if n in planned or n in unplanned else 1
                 score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
                 score *= _of_the_year(sentence, passage, question)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
@@ -135,6 +139,8 @@ class Extractive:
             scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
         if owners := _reports_holding_stated(question, passages):  # "1124件复议申请里面受理了几件": 南海's
             scored = [item for item in scored if passages[item[1] - 1].issuer in owners]
+        if unplanned and any(n not in unplanned and s > 0 for s, n, _ in scored):  # next year's asked, and the
+            scored = [x for x in scored if x[1] not in unplanned]  # plans say something of it: theirs only
         if not scored or max(s for s, _, _ in scored) <= 0:
             yield REFUSAL
             return
@@ -255,7 +261,7 @@ class Extractive:
             said.append((n, sentence, core))
         named: set[str] = set()
         for run in _runs(said):
-            n, core = run[0][0], "，".join(_quotes_closed(c) for _, _, c in run)
+            n, core = run[0][0], _joined([_quotes_closed(c) for _, _, c in run])
             yield f"{framed(core, passages[n - 1], named)}[{n}]。"
         if said:  # a part the report does not answer is said so, not answered with another thing's figure
             yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := subject_of(part)))
@@ -266,8 +272,8 @@ class Extractive:
         part names, and names the thing the part names ("同比增长多少？" names none: the first part's thing, so
         行政复议申请's growth does not answer for 法律援助案件)."""
         places = _places(passages)
-        rates = rates_named(part)
         own = asked_nouns(part, idf, places) or names_a_thing(part)
+        rates = rates_named(part) or (set() if own else rates_named(first))  # "比上年变化多少" of the 败诉率 asked
         thing = part if own else f"{first}{part}"
         # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one; the
         # first part's, before it in its paragraph too ("…收到行政复议申请…。纠错率百分之九点二，直接纠错145件")
@@ -541,7 +547,18 @@ def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str
         return False  # "…收到申请，纠错率是多少": "纠错率百分之九点二", not the 收到 sentence's 同比增长29.6%
     if unit is None:
         return intent.figure_in(sentence)
-    return any(counts_for(unit, f.unit, question) for f in extract_figures(sentence))
+    norms = role_asked(question) != "plans"  # a target set for next year is a bound ("走访企业不少于500家次")
+    figures = extract_figures(sentence)
+    return any(counts_for(unit, f.unit, question) and not (norms and _a_norm(f.text, sentence)) for f in figures)
+
+
+def _a_norm(figure: str, sentence: str) -> bool:
+    """Whether a figure is a rule's bound, not a count of what was done ("…原则上一年内检查不超过2次")."""
+    number = re.sub(r"^(?:超过了?|超|达到了?|高达|达|近|约|逾)", "", figure)
+    return bool(re.search(rf"{_NORM}\s*{re.escape(number)}", sentence))
+
+
+_NORM = r"(?:不超过|不少于|不低于|不高于|不多于|不得超过|至少|最多)"
 
 
 def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], question: str) -> bool:
@@ -676,6 +693,18 @@ def _not_the_asked_level(sentence: str, passage: Passage, question: str) -> bool
 def _whose(passage: Passage, by_year: bool) -> tuple[str | None, int | None]:
     """Whose a passage is: its place, and its year when the question asks of several."""
     return passage.issuer, passage.year if by_year else None
+
+
+def _joined(cores: list[str]) -> str:
+    """Cores of one sentence joined, a clause the one before ends with said once ("…败诉率4.3%" and "败诉率4.3%，
+    较上年下降2.6个百分点": "…败诉率4.3%，较上年下降2.6个百分点")."""
+    text = cores[0]
+    for core in cores[1:]:
+        clauses = core.split("，")
+        while clauses and text.endswith(clauses[0]):
+            clauses = clauses[1:]
+        text = f"{text}，{'，'.join(clauses)}" if clauses else text
+    return text
 
 
 def _runs(said: list[tuple[int, str, str]]) -> list[list[tuple[int, str, str]]]:

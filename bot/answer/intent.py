@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.ingest.dates import relative_dates
+from bot.ingest.dates import RELATIVE, relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
 from bot.ingest.places import asks_its_city, is_local, own_name, rare_district, stem
 from bot.models import REFUSAL, Filters
@@ -150,7 +150,7 @@ _EACH = re.compile(r"分别|各自|各是|各有|各为|各(?![级类地])[^，�
 _ASKS_ROLE = {
     "plans": re.compile(
         r"下一步|下一年|明年|今后|(?:19|20)\d{2}年.{0,16}(?:打算|安排|计划|思路|准备|将)|工作(?:安排|打算|思路|计划)|有何打算"
-        r"|哪些打算|什么打算|准备(?:做|出台|怎么|如何)|计划(?:做|怎么)"
+        r"|哪些打算|什么打算|准备(?:做|出台|怎么|如何)|计划(?:做|怎么)|打算(?:把|将|在|再|于|到)|(?:准备|计划)(?:把|将)"
     ),
     "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
     "shortcomings": _ASKS_SHORTCOMINGS,
@@ -1146,7 +1146,9 @@ _AGAINST_BEFORE = re.compile(
     r"(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
-    r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|前移|后移|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
+    r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
+    r"|前移|后移|前进|后退"  # a rank's move ("比上年前进了几位")
+    r"|(?:变化|变动)了?(?:多少|几)|变化幅度"  # "比上年变化多少": by how much, either way
     r"|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
     rf"|{_AGAINST_BEFORE.pattern}"
 )
@@ -1600,13 +1602,15 @@ def standalone(
     """
     question = _item_named(tidy(question), history, issuers)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
-    question = _place_named_back(question, previous, issuers)
+    question = _its_city_named(_place_named_back(question, previous, issuers), issuers)
     if not previous:
         return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
     if (left := _of_two_counts(question, previous, issuers, years)) is not None:
         return left[:MAX_QUESTION_CHARS]
     if (both := _two_asked_again(question, previous, issuers, years)) is not None:
         return both[:MAX_QUESTION_CHARS]
+    if (share := _share_of_its_city(question, previous, issuers, years)) is not None:
+        return share[:MAX_QUESTION_CHARS]
     if not is_follow_up(question):
         before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
@@ -1706,6 +1710,31 @@ def _two_asked_again(
     return _rewrite(where, both, issuers, years) if find_scope(where, issuers) != Scope() else both
 
 
+def _share_of_its_city(
+    question: str, previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> str | None:
+    """ "涪城占全市的比重大概是多少？" naming no thing, after the district's count and its city's: the district's count
+    asked again with its share of the city's, which is worked out; None for any other question."""
+    text = to_simplified(question)
+    asked = SHARE_OF_ITS_CITY.search(text)
+    scope = find_scope(question, issuers)
+    if (
+        not asked
+        or not previous
+        or len(scope.issuers) > 1
+        or _noun_run(without_places(text[: asked.start()], scope, issuers))
+    ):
+        return None
+    for i in range(len(previous) - 1, max(len(previous) - _TURNS, 0) - 1, -1):
+        before = standalone(previous[i], _as_history(previous[:i]), issuers, years)
+        own = find_scope(before, issuers).issuers
+        if HOW_MANY.search(before) and not asks_its_city(before, None) and not change_asked(before) and len(own) == 1:
+            if scope.issuers and own != scope.issuers:
+                return None
+            return f"{before.rstrip(' ？?')}，占全市的比重是多少？"
+    return None
+
+
 # "这两项分别是多少", "两个各是多少": the two things just asked, again.
 _THESE_TWO_ASKED = re.compile(
     r"(?:这|上述|以上)?(?:两|二)(?:项|个|者)(?:数据|数字|指标)?(?:分别|各)(?:是|为|有)?(?:多少|几)"
@@ -1777,10 +1806,20 @@ def loosely(
 ) -> str | None:
     """A follow-up naming a thing of its own, as its own words in the conversation's place and year: the second
     reading of "法律援助呢" after "…执法队伍精简到多少支了", when the first (the last question's frame, its 多少支,
-    with the new thing) finds nothing. None for a follow-up naming no thing ("同比呢", "那肇庆呢")."""
-    if not history or not is_follow_up(question):
+    with the new thing) finds nothing; a question of its own naming no year ("纠错率是多少？"), in its place's own
+    reports when the year it inherited has no report of its own ("上半年呢" stays of that year). None for a
+    follow-up naming no thing ("同比呢", "那肇庆呢")."""
+    if not history:
         return None
-    scope = find_scope(standalone(question, history, issuers, years), issuers)
+    full = standalone(question, history, issuers, years)
+    scope = find_scope(full, issuers)
+    reported = {y for i in scope.issuers for y in (years or {}).get(i, ())}
+    named = find_scope(question, issuers).years or RELATIVE.search(to_simplified(question))  # "去年呢": that year
+    if scope.issuers and scope.years and not reported & set(scope.years) and not named and not is_follow_up(question):
+        return re.sub(rf"(?:{'|'.join(map(str, scope.years))})\s*年度?", "", full)  # "纠错率是多少？" after "上年呢？"
+        # (2022's count, read in the 2023 report): of the place's own reports, their years said
+    if not is_follow_up(question):
+        return None
     if asks_its_city(question, None) and any(map(is_local, scope.issuers)):
         return None  # "全市的纠错率呢" after a district: its city's, not the district's (`_whole_city_asked`)
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
@@ -1851,6 +1890,23 @@ def _place_named_back(question: str, previous: list[str], issuers: list[str]) ->
     kind = back.group(1)[-1] if back.group(1)[-1] in "区县市" else ""
     earlier = [p for p in places if p != places[-1] and p.endswith(kind)]
     return question.replace(back.group(0), f"回到{short_name(earlier[-1])}", 1) if earlier else question
+
+
+def _its_city_named(question: str, issuers: list[str]) -> str:
+    """ "绵阳全市…收到多少": a city no report is of, named, whose one district's report gives the city's figures
+    beside its own ("全市各级行政复议机构共收到…1203件"): asked as that report's 全市 ("绵阳市涪城区全市…")."""
+    scope = find_scope(question, issuers)
+    for place in scope.places:
+        of_it = {
+            i for i in issuers if is_local(i) and stem(_CITY_OF.match(i).group(0) if _CITY_OF.match(i) else "") == place
+        }
+        if len(of_it) == 1 and (named := re.search(rf"{re.escape(place)}市?(?:全市)?", to_simplified(question))):
+            return to_simplified(question).replace(named.group(0), f"{next(iter(of_it))}全市", 1)
+    return question
+
+
+# A district's or county's city, its name's start ("绵阳市" of 绵阳市涪城区).
+_CITY_OF = re.compile(r"^.{2,}?市(?=.{2,}[区县旗市]$)")
 
 
 # "回到刚才那个区", "刚才那个城市呢": a place asked about earlier in the conversation, named by its kind.
@@ -2095,8 +2151,11 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
 
 def _with_its_thing(question: str, earlier: str) -> str:
     """A question naming a year and a word of the earlier question's thing, not the thing ("2024年的排名目标是什么？"
-    after "…在全省营商环境评价中排名…"), with the thing put before that word: "2024年的全省营商环境评价排名目标…"."""
+    after "…在全省营商环境评价中排名…"), with the thing put before that word: "2024年的全省营商环境评价排名目标…";
+    one naming a year and no thing ("2023年推出了多少项？"), with the thing after its year."""
     text, thing = to_simplified(question), _noun_run(_without_scope(to_simplified(earlier)))
+    if thing and _of_no_thing(_without_scope(text)) and (year := YEAR_NAMED.search(text)):
+        return f"{text[: year.end()]}{thing}{text[year.end() :]}"  # "2023年推出了多少项？" after "…深惠通办事项…"
     shared = next((w for w, _ in tagged(text) if len(w) >= 2 and w in earlier and w not in _ANY_THING), None)
     if not thing or not shared or thing in text or _noun_run(_without_scope(text).split(shared)[0]):
         return question
@@ -2170,6 +2229,12 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
+    if (
+        _RATE_NAMED.search(thing)
+        and not _ASKS_WHAT.search(thing)
+        and len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", thing))) >= 2
+    ):
+        return _own_question(f"{core.rstrip('呢 ？?')}是多少", new, old, years)  # "涪城的行政诉讼败诉率呢？": its own
     if _SHARE_OF_DONE.fullmatch(thing) and rewritten.rstrip(" ？?").endswith("占比多少"):
         return rewritten  # "兴宁的化解比例呢" after a share of two counts worked out: the same, of 兴宁
     if 2 <= len(thing) <= 12 and not measured and (own := _part_asking(rewritten, thing, issuers)):
@@ -2250,10 +2315,11 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{base.rstrip(' ？?')}，{core}{counted.group(0)}？"
     if _SHARE_ONLY.fullmatch(core) and counted:  # "占比多少" after a part counted: its share, worked out
         return f"{base.rstrip(' ？?')}，{core}？"
-    if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(core := re.sub(r"(?:是|有|为)?多少$", "", core)):
-        if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", core))) >= 2:  # "行政诉讼败诉率呢？": its own thing
-            return f"{scope}{core}是多少？"
-        return f"{_thing_asked(base)}的{core}是多少？"  # "纠错率呢？": of the last question's thing
+    rate = re.sub(r"(?:是|有|为)?多少$", "", core)  # "纠错率呢", "纠错率是多少": the rate, asked of what?
+    if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(rate):
+        if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", rate))) >= 2:  # "行政诉讼败诉率呢？": its own thing
+            return f"{scope}{rate}是多少？"
+        return f"{_thing_asked(base)}的{rate}是多少？"  # "纠错率呢？": of the last question's thing
     if item_asked(core) and not role_asked(core) and role_asked(base):  # "第三条是什么？" of the list just given
         return f"{_without_item(base)}，{core}？"
     if _ASKS_CAUSE.search(core) and not role_asked(base) and not _noun_run(_ASKS_CAUSE.sub("", core)):

@@ -20,7 +20,7 @@ from bot.text import DATE_WORDS, split_sentences, tagged, to_simplified
 
 # -- units -------------------------------------------------------------------------------------------------
 UNIT_CLASSES: dict[str, str] = {
-    **dict.fromkeys(("件", "宗", "起", "件次"), "cases"),
+    **dict.fromkeys(("件", "宗", "起", "件次", "卷"), "cases"),  # 卷: case files ("抽查案卷320卷"), also counted in 宗
     **dict.fromkeys(("名", "人", "人次", "位"), "people"),
     **dict.fromkeys(("户", "户次"), "households"),
     **dict.fromkeys(("家", "所", "支"), "organisations"),
@@ -49,6 +49,7 @@ NOT_UNIT_AFTER = {
     "支": "持付部",
     "处": "理置罚分",
     "周": "边年",
+    "卷": "宗",
 }
 APPROXIMATE = frozenset("余 超 近 约 逾 多 以上 左右".split())
 _PRE_QUALIFIERS = {  # "是不是超过了800件" claims the bound "超过800件" does
