@@ -1409,7 +1409,7 @@ def test_an_amount_of_a_thing_jieba_tags_as_a_verb_is_not_another_amount(wider):
     [
         ("信丰县2024年涉企行政检查一共多少次？", "1391次"),  # not a rule's bound, "原则上一年内检查不超过2次"
         ("涪城区行政执法案卷评查抽了多少卷？", "320卷"),  # case files counted in 卷
-        ("涪城区在2022年度全市法治政府建设考评里拿的什么等次，排第几？", "第二名"),  # 拿, 里, 第几: the asker's
+        ("涪城区在2022年度全市法治政府建设考评里拿的什么等次，排第几？", "第二名"),  # 拿, 里: the asker's
         ("信丰县在2024年度全市法治政府建设考核中排名比上年前进了几位？", "较上年前移三位"),
     ],
 )
@@ -1446,3 +1446,23 @@ def test_a_plans_document_asked_of_what_it_set_out_is_not_next_years_plans(wider
     """ "…2024年度法治政府建设重点工作安排一共明确了多少项任务?" names a document (工作安排) and asks what it set out
     (明确了): the sentence saying "明确七个方面24项工作任务" answers, not the report's plans for the next year."""
     _assert_says(_ask(wider, "成都市政府2024年度法治政府建设重点工作安排一共明确了多少项任务?"), "24项工作任务")
+
+
+def test_a_difference_of_counts_in_ten_thousands_is_said_in_ten_thousands(wider):
+    """广州's report is in traditional characters ("367.07萬戶"): the difference had been said "3084700户", as the
+    magnitude 萬 was looked for in simplified only; it is "308.47万户"."""
+    turns = ("截至2024年底广州实有经营主体有多少户？", "江门跟它比差多少？")
+    _assert_says(_converse(wider, *turns), "多308.47万户")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "实现涉侨公证、侨批档案查询等43项事项…" counts 事项, not 公证
+        ("江门公证办了多少？", "办理公证2.1万件"),
+        # "收上来以后", "真正": the asker's telling, no words of the thing a sentence must hold
+        ("江门2024年复议申请收上来以后，真正受理的有多少件？", "受理1207件"),
+    ],
+)
+def test_a_count_asked_in_plain_words_is_the_things_own(wider, question, said):
+    _assert_says(_ask(wider, question), said)

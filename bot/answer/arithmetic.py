@@ -290,9 +290,10 @@ def _counts(said: str) -> list[Figure]:
 def in_unit_of(value: float, like: Figure) -> str:
     """A value in a figure's unit and magnitude (1.73亿元 beside 4.68亿元, not 173000000元); below the magnitude,
     the next one down or none (2800宗 of 2.15万宗 less 1.87万宗, not 0.28万宗)."""
-    if "亿" in like.text and abs(value) >= 1e8:
+    text = to_simplified(like.text)  # 367.07萬戶 of a traditional report
+    if "亿" in text and abs(value) >= 1e8:
         return f"{plain_number(value / 1e8)}亿{like.unit}"
-    if re.search("[亿万]", like.text) and abs(value) >= 1e4:
+    if re.search("[亿万]", text) and abs(value) >= 1e4:
         return f"{plain_number(value / 1e4)}万{like.unit}"
     return f"{plain_number(value)}{like.unit}"
 

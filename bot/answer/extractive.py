@@ -132,6 +132,8 @@ class Extractive:
                 elif dated and not _WHEN.search(simplified):  # "…清单什么时候施行": not its plans' "扩展至20个领域"
                     score *= _UNDATED
                 score *= _PLANNED if n in planned or n in unplanned else 1
+                counting = wants_number and not (intent.rank or intent.ordinal)  # a place in an order is no count
+                score *= _NO_COUNT if counting and _counts_another(simplified, asked) else 1
                 score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
                 score *= _of_the_year(sentence, passage, question)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
@@ -550,6 +552,18 @@ def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str
     norms = role_asked(question) != "plans"  # a target set for next year is a bound ("走访企业不少于500家次")
     figures = extract_figures(sentence)
     return any(counts_for(unit, f.unit, question) and not (norms and _a_norm(f.text, sentence)) for f in figures)
+
+
+def _counts_another(sentence: str, question: str) -> bool:
+    """Whether every count in the clauses of a sentence naming a word of the question is of a noun written after it
+    that the question does not name ("实现涉侨公证、…等43项事项…": 事项, not the 公证 "江门公证办了多少" asks)."""
+    asked = [w for w in tokenize(question) if len(w) >= 2]
+    clauses = [c for c in re.split(r"[，；。]", sentence) if any(w in c for w in asked)]
+    counts = [(c, f) for c in clauses for f in extract_figures(c) if f.unit_class in COUNT_CLASSES and f.text in c]
+    after = [tagged(c[c.find(f.text) + len(f.text) :][:6])[:1] for c, f in counts]
+    return bool(counts) and all(
+        a and a[0][1].startswith("n") and len(a[0][0]) >= 2 and a[0][0] not in question for a in after
+    )
 
 
 def _a_norm(figure: str, sentence: str) -> bool:
