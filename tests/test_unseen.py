@@ -1466,3 +1466,35 @@ def test_a_difference_of_counts_in_ten_thousands_is_said_in_ten_thousands(wider)
 )
 def test_a_count_asked_in_plain_words_is_the_things_own(wider, question, said):
     _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # 归纳成了几个方面: how many; "存在的问题有几个方面" names no topic (在 of 存在, 方面 of the count)
+        (("韶关市2024年度法治政府建设报告是哪天印发的？", "那它把存在的问题归纳成了几个方面？"), "共3项", None),
+        (("韶关存在的问题有几个方面？",), "共3项", "未涉及"),
+        # how many, then one of them: both said (the second sentence had been dropped as a remark)
+        (
+            ("成都市下一步有几项安排？第四项具体说说。",),
+            "共5项，第4项：着力提升行政执法质量：加强行政执法主体清单",
+            None,
+        ),
+        # "这一条" after one item told: that item's plan, not every plan
+        (
+            ("兴宁2024年存在的问题有几条？第三条具体说说。", "针对这一条下一步怎么安排？"),
+            "实施“客家普法”品牌提升行动",
+            "一是全面完成",
+        ),
+        (
+            ("江门市2024年报告里提到的问题和不足有哪几方面？", "第二条具体说说。", "2025年针对这一条打算怎么做？"),
+            "建设侨都特色公共法律服务体系",
+            "（一）全面做好",
+        ),
+    ],
+)
+def test_a_sections_items_counted_and_one_of_them_followed(wider, turns, said, not_said):
+    """Asked in other words than before, a section's items counted had been refused or answered "所列不足未涉及的问题有
+    几个" (a topic read in "存在的问题有几个方面"); "有几项？第四项具体说说" had lost its second sentence; "针对这一
+    条" had listed all of next year's plans."""
+    _assert_says(_converse(wider, *turns), said, not_said)

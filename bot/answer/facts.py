@@ -833,8 +833,11 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return Facts([_passage(report, sections[0], text)], f"{said}[1]。")  # (an unrelated item had answered)
     if plan.role == "duty":
         said = _duty(sections)
-    elif plan.item:  # "第二条具体讲的是什么": that item
+    elif plan.item:  # "第二条具体讲的是什么": that item; "有几项？第四项具体说说": how many, and that item
         said = _nth_item(sections, plan.item, plan.question)
+        count = sum(len(s.items) for s in sections)
+        counted = any(ITEMS_COUNTED.search(f"{part}？") for part in asks(plan.question))
+        said = f"共{count}项，第{plan.item}项：{said}" if counted and said and plan.item <= count else said
     elif ITEMS_COUNTED.search(plan.question) and (count := sum(len(s.items) for s in sections)):
         said = f"共{count}项：{_headlines(sections)}"  # "一共几项？": how many, and which
     elif _ASKS_PARTS.search(plan.question):  # "哪几个方面": the parts, not one of them
@@ -857,8 +860,9 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
 _ASKS_DETAIL = re.compile(r"原因|具体表现|具体(?:是|有)|详细|为什么")
 # A topic a section question names ("在行政复议方面", "关于数字政府的"): what the items must speak of.
 # "在重点领域执法方面": the whole of what comes before 方面, not 重点 before 领域.
-_TOPIC_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)(?:方面|工作上)")
-_FIELD_NAMED = re.compile(rf"(?:在|关于|针对|就)([{CJK}]{{2,10}}?)领域")
+# "在…方面", "关于…": not the 在 of 存在, 现在 ("存在的问题有几个方面" names no topic), nor a count asked
+_TOPIC_NAMED = re.compile(rf"(?:(?<![存现所实])在|关于|针对|就)((?:(?!几|多少)[{CJK}]){{2,10}}?)(?:方面|工作上)")
+_FIELD_NAMED = re.compile(rf"(?:(?<![存现所实])在|关于|针对|就)((?:(?!几|多少)[{CJK}]){{2,10}}?)领域")
 
 
 def _topic_named(question: str) -> str:

@@ -967,8 +967,9 @@ _COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|�
 # How many items a section has ("下一步工作安排一共几项？", "存在几个方面的不足"): they are counted and told;
 # not "哪几项" (which), nor a count of a thing the section's words name ("…重点工作安排明确了多少项任务").
 ITEMS_COUNTED = re.compile(
-    r"(?:(?:一共|共|总共)(?:提到了?|提出了?|列出了?|指出了?)?|有|存在|分为|包括|提到了?|提出了?|列出了?|指出了?)"
-    r"(?:有)?(?:几|多少)(?:项|条|点|个方面|方面|个(?=不足|问题|短板))(?:的)?(?:内容|工作|任务|不足|问题|短板)?"
+    r"(?:(?:一共|共|总共)(?:提到了?|提出了?|列出了?|指出了?)?|有|存在|分为|包括|提到了?|提出了?|列出了?|指出了?"
+    r"|(?:归纳|概括|分|归结)(?:成|为)了?)"  # "把存在的问题归纳成了几个方面"
+    r"(?:有)?(?:几|多少)(?:项|条|点|个方面|方面|个(?=不足|问题|短板))(?:的)?(?:内容|工作|任务|不足|问题|短板|安排|措施)?"
     r"(?:[，,](?:分别|具体|都)?(?:是|有)(?:什么|哪些)呢?)?[？?]?$"  # "有几条，分别是什么": the count and which
 )
 
@@ -1368,9 +1369,12 @@ def tidy(question: str) -> str:
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = _ASKING_LEAD.sub("", _without_talk(_without_pasted(question.strip())))
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
-    asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢", after) or _ASKS_CONFIRM.search(after)
+    asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢|说说|讲讲|谈谈|展开|介绍", after) or _ASKS_CONFIRM.search(
+        after
+    )
     if asked and after.strip() and not asks_after:
-        text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether)
+        text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether); "第四项
+        # 具体说说" does
     text = _THANKS.sub("", text)
     if (draft := _DRAFT_SAYS.search(text)) and _HOW_MANY_ASKED.search(text[: draft.start()]):
         figure = draft.group("figure")  # "同比增长多少？我写的是86.67%": whether 同比增长86.67% holds
@@ -1935,11 +1939,13 @@ def _item_named(question: str, history: list[dict] | None, issuers: list[str]) -
 _HOW_FIXED = re.compile(
     r"(?:那么?)?(?:打算|准备|计划)?(?:怎么|如何|怎样)(?:解决|改进|整改|改善|应对|办)(?:呢|的)?[？?]?"
 )
-_THIS_ITEM = re.compile(r"这个问题|这一问题|该问题|这个不足|这一不足|这个短板|这方面的?问题|这个(?=[？?]?$)|这一点")
+_THIS_ITEM = re.compile(
+    r"这个问题|这一问题|该问题|这个不足|这一不足|这个短板|这方面的?问题|这个(?=[？?]?$)|这一点|这一?条|这一?项"
+)
 # An answer telling one shortcoming, as `facts` words it ("南海区2024年度报告所列不足：HEADLINE：what it says" or
 # "…所列不足：HEADLINE，what it says"), not a list ("一是…；二是…"): its place and the shortcoming's headline.
 _ONE_ITEM_TOLD = re.compile(
-    r"^(\S{2,12}?)(?:\d{4}年度?)?报告所列不足：(?!一是|（一）|\(一\))([^：，,；。\[]{4,40})[：，,；。\[]"
+    r"^(\S{2,12}?)(?:\d{4}年度?)?报告所列不足：(?:共\d+项，第\d+项：)?(?!一是|（一）|\(一\))([^：，,；。\[]{4,40})[：，,；。\[]"
 )
 
 
