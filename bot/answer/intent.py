@@ -1381,6 +1381,7 @@ def tidy(question: str) -> str:
         text = _HOW_MANY_ASKED.sub(figure, text[: draft.start()], count=1).rstrip("？?，,。") + "，对吗？"
     text = _outside_quotes(text, _as_reports_say)
     text = _NOT_DONE_ASKED.sub(_as_apart, text)
+    text = _NOT_MEDIATED_ASKED.sub(_as_mediations_apart, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
     text = _CN_COUNT.sub(lambda m: f"{numeral_value(m.group(1)):g}", text)  # "一千一百二十四件": 1124件
     text = _CN_PERCENT.sub(
@@ -1410,6 +1411,18 @@ _NOT_DONE_ASKED = re.compile(
     r"(?P<total>收到|受理|办理|新收)的?(?P<thing>[^，,。？?]{2,12}?)(?:中|里|当中)[，,]?有?(?:多少|几)(?P<unit>[件宗个项])?"
     r"(?:没有|没|未|尚未)被?(?:依法)?(?P<act>受理|审结|办结|结案|立案)的?(?=[？?]?$)"
 )
+
+
+# Mediations that did not succeed, asked alone ("韶关没调解成功的有多少宗"): those mediated, those that succeeded, and
+# how far apart they are, worked out (after the two counts were asked, `_of_two_counts` reads it).
+_NOT_MEDIATED_ASKED = re.compile(
+    r"(?:没有?|未)(?:调解成功|成功调解)的?(?:案件|纠纷)?(?:有|还有)?(?:多少|几)(?P<unit>[件宗个起])?(?=[？?]?$)"
+)
+
+
+def _as_mediations_apart(found: re.Match) -> str:
+    unit = found.group("unit") or "件"
+    return f"调解多少{unit}，调解成功多少{unit}，两者相差多少"
 
 
 def _as_apart(found: re.Match) -> str:
