@@ -1413,8 +1413,8 @@ _NOT_DONE_ASKED = re.compile(
 )
 
 
-# Mediations that did not succeed, asked alone ("韶关没调解成功的有多少宗"): those mediated, those that succeeded, and
-# how far apart they are, worked out (after the two counts were asked, `_of_two_counts` reads it).
+# Mediations that did not succeed ("韶关没调解成功的有多少宗"): those mediated, those that succeeded, and how far
+# apart they are, worked out; asked after the two counts too, it asks them again in the conversation's place.
 _NOT_MEDIATED_ASKED = re.compile(
     r"(?:没有?|未)(?:调解成功|成功调解)的?(?:案件|纠纷)?(?:有|还有)?(?:多少|几)(?P<unit>[件宗个起])?(?=[？?]?$)"
 )
