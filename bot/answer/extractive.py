@@ -99,6 +99,7 @@ class Extractive:
         rates = rates_named(asked)  # "…纠错率是9.2%吗": the rate named measures as "…的点击量是多少" does
         measured = measure(question) or (next(iter(rates)) if len(rates) == 1 else None)
         wants_number, unit = intent.figure, unit_asked(asked, intent)
+        norms = role_asked(asked) != "plans"  # a target set for next year is a bound ("走访企业不少于500家次")
         # a change asked: a sentence holding one answers, not a count; "精简了百分之几" asks one, said by its ends
         changed = _changed(asked, passages)
         # every sentence is its place's; "几个百分点" is no word of the thing: its tokens (百分, 分点, 百分点) had
@@ -124,7 +125,7 @@ class Extractive:
                 score = sum(idf(t) for t in terms if says(simplified, t))
                 # the kind a list asks, said by the label of the paragraph a sentence is in, is said by it
                 score += sum(idf(t) for t in terms if t in kind and says(label, t) and not says(simplified, t))
-                if wants_number and _holds_figure(sentence, intent, unit, asked, changed):
+                if wants_number and _holds_figure(sentence, intent, unit, asked, changed, rates, norms):
                     score *= 1.2 * (_MEASURED if measured and measured in simplified else 1)
                     score *= _PART if _counts_a_part(simplified, terms, idf, question) else 1
                 elif wants_number and (unit or changed or intent.rate):  # a count in 件, a change, a rate: none held
@@ -539,17 +540,19 @@ def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], floa
     return sum(w in text or w in topic for w in words) > _SAYS_THE_THING * len(words)
 
 
-def _holds_figure(sentence: str, intent: Intent, unit: str | None, question: str, changed: bool) -> bool:
+def _holds_figure(
+    sentence: str, intent: Intent, unit: str | None, question: str, changed: bool, rates: set[str], norms: bool
+) -> bool:
     """Whether a sentence holds a figure of the kind asked: of the unit asked when one is ("…出庭应诉率达到100%"
-    holds no count of 案件), of the rate named when one is; a change when one is asked ("比2023年多了多少": "同比增长
-    42.3%", not 受理点17个)."""
+    holds no count of 案件), of the rate named when one is (`rates`, read once per question); a change when one is
+    asked ("比2023年多了多少": "同比增长42.3%", not 受理点17个); no rule's bound, unless `norms` is off (next year's
+    plans asked)."""
     if changed:  # said by its two ends too ("由上年的4%提高至6%"): `change_between` works it out
         return any(f.change for f in extract_figures(sentence)) or from_to(sentence) is not None
-    if (rates := rates_named(question)) and not any(rate in to_simplified(sentence) for rate in rates):
+    if rates and not any(rate in to_simplified(sentence) for rate in rates):
         return False  # "…收到申请，纠错率是多少": "纠错率百分之九点二", not the 收到 sentence's 同比增长29.6%
     if unit is None:
         return intent.figure_in(sentence)
-    norms = role_asked(question) != "plans"  # a target set for next year is a bound ("走访企业不少于500家次")
     figures = extract_figures(sentence)
     return any(counts_for(unit, f.unit, question) and not (norms and _a_norm(f.text, sentence)) for f in figures)
 

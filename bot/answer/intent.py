@@ -1699,14 +1699,14 @@ def _of_two_counts(
         return None
     if share and (share.group("of") not in to_simplified(previous[-1]) or asks_its_city(previous[-1], None)):
         return None  # "立案的占比" of the count of 立案 just asked; "占比多少" after "那全市呢": the county's share
-    first = standalone(previous[-2], _as_history(previous[:-2]), issuers, years)
-    second = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
-    if not (HOW_MANY.search(first) and HOW_MANY.search(second)) or find_scope(previous[-1], issuers) != Scope():
+    counts = _last_two_counts(previous, issuers, years)
+    if counts is None or find_scope(previous[-1], issuers) != Scope():
         return None
+    first, second = counts
     ask = "两者相差多少" if left else "占比多少"
     if first.rstrip(" ？?") in second:  # "其中直接纠错了多少件？": asked with the first already
         return f"{second.rstrip(' ？?')}，{ask}？"
-    return f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}，{ask}？"
+    return f"{_both_asked(first, second)}，{ask}？"
 
 
 def _two_asked_again(
@@ -1717,14 +1717,27 @@ def _two_asked_again(
     asked = _THESE_TWO_ASKED.search(to_simplified(question))
     if len(previous) < 2 or not asked or not is_follow_up(previous[-1]):
         return None
-    first = standalone(previous[-2], _as_history(previous[:-2]), issuers, years)
-    second = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
-    places = [find_scope(x, issuers).issuers for x in (first, second)]
-    if not (HOW_MANY.search(first) and HOW_MANY.search(second)) or len(places[0]) != 1 or places[0] != places[1]:
+    counts = _last_two_counts(previous, issuers, years)
+    places = [find_scope(x, issuers).issuers for x in counts or ()]
+    if counts is None or len(places[0]) != 1 or places[0] != places[1]:
         return None  # "两者分别是多少" after two places compared: not two things of one place
-    both = f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}？"
+    both = f"{_both_asked(*counts)}？"
     where = to_simplified(question)[: asked.start()] + to_simplified(question)[asked.end() :]
     return _rewrite(where, both, issuers, years) if find_scope(where, issuers) != Scope() else both
+
+
+def _last_two_counts(
+    previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> tuple[str, str] | None:
+    """The last two questions asked, as standalone questions, when both ask how many; None otherwise."""
+    first = standalone(previous[-2], _as_history(previous[:-2]), issuers, years)
+    second = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
+    return (first, second) if HOW_MANY.search(first) and HOW_MANY.search(second) else None
+
+
+def _both_asked(first: str, second: str) -> str:
+    """Two questions of one place asked as one, the second without its place and year: "…几次，会前学法几次"."""
+    return f"{first.rstrip(' ？?')}，{_without_scope(second).strip(' ，,？?')}"
 
 
 def _share_of_its_city(
