@@ -88,3 +88,19 @@ def test_a_districts_parent_is_read_from_the_text_when_the_issuer_is_short():
     g = gazetteer(text, "花都区")
     assert (g.issuer, g.parent) == ("花都区", "广州市")
     assert g.places == ("从化区", "增城区", "黄埔区")
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "places", "not_places"),
+    [
+        ("复议案件2024年为1586件。其中，赤坎区受理行政复议申请312件，居全市首位。", "湛江市", ["赤坎区"], []),
+        ("思明区、湖里区调解纠纷分别为9000宗和8000宗。", "厦门市", ["思明区", "湖里区"], []),
+        # kinds of area, not places, though they end in 区 and jieba does not know them as words of a place
+        ("推进汕头经济特区建设，建设高新区和示范区，进社区开展普法。", "汕头市", [], ["汕头经济特区", "高新区"]),
+    ],
+)
+def test_districts_jieba_does_not_tag_are_places_and_kinds_of_area_are_not(text, issuer, places, not_places):
+    """jieba tags 赤坎区 and 思明区 `n`: a city's report giving a district's part ("其中，赤坎区…312件") had it read
+    as the city's own."""
+    found = gazetteer(text, issuer).places
+    assert all(p in found for p in places) and not any(p in found for p in not_places), found

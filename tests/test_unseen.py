@@ -1502,3 +1502,29 @@ def test_a_sections_items_counted_and_one_of_them_followed(wider, turns, said, n
     几个" (a topic read in "存在的问题有几个方面"); "有几项？第四项具体说说" had lost its second sentence; "针对这一
     条" had listed all of next year's plans."""
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        (("江门和湛江2024年收到的行政复议申请，哪个多？多多少？",), "湛江市比江门市多244件", "312件"),
+        # no act asked: the caseload, not "全年审结行政复议案件1512件"
+        (("湛江和江门的行政复议案件有多少，哪个更多？",), "复议案件数量大幅上升，为1586件", "1512件"),
+        # one year of a series: said with the measure named before the years
+        (("湛江2024年行政复议案件有多少？",), "复议案件数量大幅上升，2024年为1586件", "312件"),
+        (("湛江2024年行政复议案件有多少？", "去年呢？"), "湛江市2023年为1209件", None),
+    ],
+)
+def test_a_citys_caseload_in_a_series_of_years_is_not_a_districts_part(wider, turns, said, not_said):
+    """湛江 says "复议案件数量大幅上升，2023年为1209件，2024年为1586件。其中，赤坎区受理行政复议申请312件". jieba
+    does not tag 赤坎区 as a place, so the district's part had been compared as the city's whole. The 1586件 has no
+    indicator of its own, so "审结…1512件" had outweighed it; alone it had been said without its measure."""
+    _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_a_countys_count_said_after_its_citys_is_compared_as_the_countys(wider):
+    """信丰县 says "全市共办理法律援助案件9860件，我县办理812件": the county's clause names no thing, so its report had
+    been said not to give the count."""
+    _assert_says(
+        _ask(wider, "2024年兴宁市和信丰县办的法律援助案件，哪个多？多多少？"), "兴宁市比信丰县多453件", "未载明"
+    )

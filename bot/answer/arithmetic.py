@@ -209,6 +209,24 @@ _YEARS_STATED = re.compile(
     r"(?P<earlier>(?:19|20)\d{2})年为(?P<from>\d+(?:\.\d+)?\s*[%％件宗项个人]?)[，,]\s*"
     r"(?P<later>(?:19|20)\d{2})年为(?P<to>\d+(?:\.\d+)?\s*[%％件宗项个人]?)"
 )
+# "2023年为1209件": one year's value of a measure named in a clause before the years ("复议案件数量大幅上升，2023年为
+# 1209件，2024年为1586件")
+_YEAR_VALUE = re.compile(
+    r"\s*(?:19|20)\d{2}年(?:全年)?(?:为|是|达到?)?\d+(?:\.\d+)?[万亿]?[^\d，,；;]{0,3}[，,；;：]?$"
+)
+
+
+def series_start(clauses: list[str], at: int) -> int | None:
+    """Where the run of years' values holding the clause at `at` starts ("2023年为1209件，2024年为1586件"): the
+    clause before it names their measure. None when that clause gives no year's value."""
+    if not _YEAR_VALUE.match(clauses[at]):
+        return None
+    start = at
+    while start > 0 and _YEAR_VALUE.match(clauses[start - 1]):
+        start -= 1
+    return start
+
+
 # "调解纠纷2.15万宗，上年为1.87万宗": the year's figure, then the year before's (its year said in an answer); not
 # the first of two years' figures ("2023年为1209件，2024年为1586件", `_YEARS_STATED`).
 _BEFORE_STATED = re.compile(

@@ -15,6 +15,7 @@ from bot.answer.arithmetic import (
     days_said,
     first_dated,
     from_to,
+    series_start,
 )
 from bot.answer.checks import (
     asked_nouns,
@@ -339,6 +340,7 @@ class Extractive:
         bare = [DATE_WORDS.sub("", c) if intent.figure and not intent.time else c for c in clauses]
         holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
         kept = _answering(clauses, found, best, holds, intent, idf, changed)
+        kept |= {start - 1 for i in kept if (start := series_start(clauses, i))}  # "复议案件数量…，2024年为1586件"
         if changed and (ends := from_to(sentence)):  # "2022年为93.4%，2023年为98.2%": both ends, to work it out
             first, last, _ = ends
             said = (to_simplified(first.text), to_simplified(last.text))

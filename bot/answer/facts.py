@@ -23,6 +23,7 @@ from bot.answer.arithmetic import (
     more_than_the_year_before,
     places_compared,
     plain_number,
+    series_start,
     worked_out,
     written,
 )
@@ -57,7 +58,9 @@ from bot.answer.intent import (
     SHARE_OF_ASKED,
     SUM_ASKED,
     Plan,
+    acts_asked,
     asks,
+    case_acts,
     change_asked,
     find_scope,
     honours_listed,
@@ -522,11 +525,14 @@ def _year_before(plan: Plan, library: Library, filters: Filters | None, idf: Idf
     if of_another_act(row, later.question):  # "审结了多少件": the year before of 收到…1342件 is no 审结 count
         return None
     held = stated or step
-    said = "，".join(c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or held.text in c)
+    counted = _named_by(row)  # "复议案件数量大幅上升，2023年为1209件，2024年为1586件": the series' measure said
+    said = "，".join(
+        c.strip() for c in re.split(r"[，；;。]", row.sentence) if row.text in c or held.text in c or c == counted
+    )
     section = section_at(list(report.sections), row.paragraph)
     passage = _passage(report, section, _whole_sentence(section, row.sentence))
     if stated:  # "…486件，同比增长21.5%（上年为400件）": said by the report, not worked out
-        text = f"{name}{year}年{row.indicator}{stated.text}（{name}{year + 1}年度报告：{_clean(said)}）[1]。"
+        text = f"{name}{year}年{row.indicator or '为'}{stated.text}（{name}{year + 1}年度报告：{_clean(said)}）[1]。"
         return Facts([passage], text, (stated.text, str(year)))
     unit = "%" if step.unit == "个百分点" else row.unit
     before = plain_number(row.value - direction(step.change or "") * step.value) + unit
@@ -1504,6 +1510,8 @@ def _said(row: Figure, keys: set[str]) -> str:
     said = _clause(row)
     if not keys or any(_holds(said, k) for k in keys):
         return said
+    if not row.indicator and any(_holds(counted := _named_by(row), k) for k in keys):
+        return _clean(f"{counted}，{said}")  # "复议案件数量大幅上升，为1586件": the series' measure, not the sentence
     topic = _topic_clause(row)
     return _clean(topic) if any(_holds(topic, k) for k in keys) else said
 
@@ -1556,15 +1564,18 @@ def _best_row(
         paired = pairing(row)  # "收到…申请、受理、审结案件分别为1836件、1652件、1571件": 1652件 is 受理's
         if paired and any(k in CASE_ACTS and k not in paired.item for k in keys):
             continue  # 受理 asked of that row: 1836件 is 收到's
+        counted = paired.item if paired else _named_by(row)
         score = (
-            2 * _score(paired.item if paired else row.indicator, terms, idf)
-            + _score(paired.item if paired else _clause(row), terms, idf)
+            2 * _score(counted, terms, idf)
+            + _score(paired.item if paired else counted + _clause(row), terms, idf)
             + _score(row.sentence, terms, idf) / 2
         )
         if plan.unit and row.unit == plan.unit:  # 次 asked: a count of times before a count of things
             score *= 1.5
         if part_act(_clause(row), plan.question):  # "主动撤回申请104件" is a part of the 行政复议申请, not them
             score *= 0.5
+        if of_another_act(row, plan.question) or _closes_unasked(row, plan.question):
+            score *= 0.5  # 收到 asked, or none: "审结行政复议案件1512件" counts cases closed, not the caseload
         if _of_another_year(row, report, plan.scope.years[0] if plan.scope.years else report.covered_year):
             score *= 0.5  # "2022年为93.4%，2023年为98.2%": another year's figure than the one asked
         # ties: the row saying more of the question's frame, then the one whose indicator is the closest phrase
@@ -1572,6 +1583,15 @@ def _best_row(
         if score > 0 and key > best_key:
             best, best_key = row, key
     return best
+
+
+def _closes_unasked(row: Figure, question: str) -> bool:
+    """Whether a row counts cases closed (审结, 办结) when the question names no act on cases: "行政复议案件有多少"
+    asks the caseload ("复议案件数量…1586件", 收到…), not "审结…1512件"."""
+    return not acts_asked(question) and any(act in _CLOSING_ACTS for act in case_acts(_clause(row)))
+
+
+_CLOSING_ACTS = ("审结", "办结")
 
 
 def _of_another_year(row: Figure, report: Report, year: int | None) -> bool:
@@ -1612,13 +1632,32 @@ def _topic_clause(row: Figure) -> str:
     """The row's clause with the clauses before it that hold no figure, within its part of the sentence (up to
     a ；): where a sentence names its topic before counting it ("全面落实规范性文件合法性审核制度，全年共审核…
     规范性文件31件")."""
-    part = next((p for p in re.split(r"[；;]", row.sentence) if row.text in p), row.sentence)
-    clauses = re.split(r"[，,]", part)
-    at = next((i for i, c in enumerate(clauses) if row.text in c), 0)
-    start = at
+    clauses, at = _clauses_around(row)
+    end = series_start(clauses, at) or at  # "…数量大幅上升，2023年为1209件，2024年为1586件": not 2023's clause
+    start, own = end, _clause(row)
+    if start > 0 and without_own_place(clauses[at].strip()) != clauses[at].strip():
+        start -= 1  # "全市共办理法律援助案件9860件，我县办理812件": 我县's count is of the thing counted before,
+        own = clauses[at].strip()  # and is said as 我县's beside the city's
     while start > 0 and not re.search(r"\d", clauses[start - 1]):
         start -= 1
-    return "，".join([*clauses[start:at], _clause(row)])
+    return "，".join([*clauses[start:end], own])
+
+
+def _named_by(row: Figure) -> str:
+    """What a row counts: its indicator; for a figure of a year in a series ("复议案件数量大幅上升，2023年为1209件，
+    2024年为1586件", no indicator of its own), the clause before the series."""
+    if row.indicator:
+        return row.indicator
+    clauses, at = _clauses_around(row)
+    start = series_start(clauses, at)
+    return clauses[start - 1] if start else ""
+
+
+def _clauses_around(row: Figure) -> tuple[list[str], int]:
+    """The clauses of the row's part of its sentence (up to a ；) and the index of the one holding its figure."""
+    part = next((p for p in re.split(r"[；;]", row.sentence) if row.text in p), row.sentence)
+    clauses = re.split(r"[，,]", part)
+    return clauses, next((i for i, c in enumerate(clauses) if row.text in c), 0)
 
 
 def _difference(plan: Plan, rows: list[tuple[str, Figure]]) -> str:

@@ -32,8 +32,9 @@ BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{ela
 # 3: headings by ingest.structure, structure stored; 4: a signature is dated; 5: a footer's buttons, site lines,
 # related links and the site's name above a page are chrome, an article's date line with a time and its headline's
 # city are read, a lost heading opening the plans is plans; 6: simplified text keeps its words where OpenCC's
-# phrases would cross them (载明覆盖); 7: traditional text too (說明覆蓋)
-PIPELINE_VERSION = "7"
+# phrases would cross them (载明覆盖); 7: traditional text too (說明覆蓋); 8: districts jieba does not tag as places
+# (赤坎区) are in the gazetteer
+PIPELINE_VERSION = "8"
 
 
 @dataclass

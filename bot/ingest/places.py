@@ -26,7 +26,7 @@ _ITEM = rf"([{CJK}]{{2,4}}?(?:区|县|旗))"
 _LIST_ITEM = re.compile(rf"(?<=、){_ITEM}(?=[、，,：:）)”和及与。；\s]|$)|{_ITEM}(?=、)")
 # Not places though they end in a suffix or carry jieba's `ns` tag: kinds of areas and common words.
 _NOT_A_PLACE = re.compile(
-    r"开发区|示范|园区|跨|地区$|社区|小区|湾区|法务区|辖区|片区|景区|保税区|试验区|功能区|先行区|合作区|新区$"
+    r"开发区|示范|园区|跨|地区$|社区|特区|高新区|小区|湾区|法务区|辖区|片区|景区|保税区|试验区|功能区|先行区|合作区|新区$"
     r"|^(?:全|各|我|本|该|等|个|城|都|超|地级|县级|自治|中国|全国)|[各全我本该等]区$"
     r"|^(?:法治化|深度|广度|依法治国|满意度|治安|城市|镇街|镇村|宜居|并联|关联|河湖|粤港澳|大湾|海岛)$"
 )
@@ -77,6 +77,8 @@ def _tagged_places(text_s: str) -> list[tuple[str, bool]]:
             found.append((word, bool(_SUFFIX.search(word))))
         elif word in _ENUMERATION_END:
             found.extend((name + word[1], True) for name in _enumerated(tokens, i))
+        elif rare_district(word):
+            found.append((word, True))  # "其中，赤坎区受理…": 赤坎区 is jieba's `n`
     return [(name, suffixed) for name, suffixed in found if _is_place(name)]
 
 
