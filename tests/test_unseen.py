@@ -41,6 +41,8 @@ def test_a_county_named_in_the_citys_report_is_not_the_city_in_a_comparison(wide
     [
         "惠阳2023年12345热线受理了多少诉求",  # 信访事项及时受理率100% is a rate, of another thing
         "惠阳区2023年法律援助受援群众多少人？",  # 公共法律服务中心接待群众咨询1.1万人次 counts others
+        # …in the unit asked, in a part of the sentence of its own ("办理法律援助案件1026件…；公共法律服务中心…")
+        "惠阳区2023年法律援助一共服务了多少人次？",
         "惠阳2023年设立了几个行政复议受理点？",  # "收到行政复议申请486件，受理452件" counts cases, not places
         "汕头2023年法律援助挽回经济损失多少？",  # 审计's "促进增收节支和挽回损失4.3亿元" is another amount
         "江门2024年行政执法人员中有法律职业资格的有多少人？",  # 持证行政执法人员5320人 are all of them
@@ -1528,3 +1530,9 @@ def test_a_countys_count_said_after_its_citys_is_compared_as_the_countys(wider):
     _assert_says(
         _ask(wider, "2024年兴宁市和信丰县办的法律援助案件，哪个多？多多少？"), "兴宁市比信丰县多453件", "未载明"
     )
+
+
+def test_a_rate_beside_counts_of_its_thing_is_the_things(wider):
+    """A guard (it passed before): "开展行政执法案卷评查，优秀率83.6%，评出优秀案卷1237宗" counts 案卷 in 宗 beside
+    the rate; the rule that a count in the unit asked may be another thing's must not take the rate for one."""
+    _assert_says(_ask(wider, "汕头2023年执法案卷优秀率是多少？"), "优秀率83.6%")

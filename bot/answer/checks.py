@@ -57,6 +57,7 @@ from bot.answer.intent import (
     year_of_a_document,
 )
 from bot.ingest.figures import (
+    COUNT_CLASSES,
     UNIT_CLASSES,
     approximate,
     counts_alike,
@@ -297,6 +298,12 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     if wanted:
         part = _part_counted(plan)
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]
+        # a count asked, by an answer not naming the thing: "法律援助服务了多少人次" answered "公共法律服务中心…1.1万
+        # 人次" is another's (one naming it says so in a note: `extractive._unit_elsewhere`; a rate beside counts is
+        # the thing's)
+        nouns = asked_nouns(part, idf, named) if UNIT_CLASSES.get(wanted) in COUNT_CLASSES else []
+        if nouns and not says(to_simplified(text), nouns[0]):
+            counts = [f for f in counts if not _anothers_count(f, said, part, wanted, nouns[0])]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
         if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
@@ -921,6 +928,32 @@ def _as_reported(figure, said: list[str]) -> list[str]:
     """The cited sentences saying a figure, as the report says them, else the answer's own sentence: what the
     figure is said of is read where it was not trimmed away."""
     return [s for s in said if to_simplified(figure.text) in s] or [figure.sentence]
+
+
+def _anothers_count(figure, said: list[str], question: str, unit: str, noun: str) -> bool:
+    """Whether a count in the unit asked is another thing's by the whole sentence it was trimmed from: "办理法律援助
+    案件1026件…；公共法律服务中心全年接待群众咨询1.1万人次" for 法律援助's 人次 (`counted_elsewhere`)."""
+    whole = [s for s in said if to_simplified(figure.text) in s]
+    return any(counted_elsewhere(s, to_simplified(figure.text), question, unit, noun) for s in whole)
+
+
+def counted_elsewhere(text: str, held: str, question: str, unit: str, noun: str) -> bool:
+    """Whether `held`, a count in the unit asked, is another thing's than `noun`'s: its clause does not name the
+    thing, which another clause counts in another unit, and no clause before it in its part of the text (up to a
+    ；) counts the thing. A count going on from the thing's is of it ("开展专项执法行动15次，查处违法案件5,236宗");
+    one in a part of its own, of another subject, is not ("办理法律援助案件1026件…；公共法律服务中心…咨询1.1万人次")."""
+    parts = [re.split(r"[，,：]", part) for part in re.split(r"[；;]", to_simplified(text))]
+    clauses = [(c, k, extract_figures(c)) for k, part in enumerate(parts) for c in part]
+    at = next((i for i, (c, *_) in enumerate(clauses) if held in c), None)
+    if at is None or says(clauses[at][0], noun):
+        return False
+    in_unit = [c for c, _, figures in clauses if any(counts_for(unit, f.unit, question) for f in figures)]
+    counted = [
+        (i, c, k) for i, (c, k, figures) in enumerate(clauses) if any(f.unit_class in COUNT_CLASSES for f in figures)
+    ]
+    if any(says(c, noun) for c in in_unit) or not any(says(c, noun) for _, c, _ in counted):
+        return False
+    return not any(says(c, noun) for i, c, k in counted if i < at and k == clauses[at][1])
 
 
 def _holding(figures: list, said: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ from bot.answer.arithmetic import (
 from bot.answer.checks import (
     asked_nouns,
     confirmation,
+    counted_elsewhere,
     counted_together,
     counts_asked_in,
     kind_listed,
@@ -436,20 +437,16 @@ def _other_act(core: str, question: str, passage: str) -> str:
 def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[str]) -> str:
     """A note when the answer's count in the unit asked is another thing's, and the clause naming the thing asked
     counts it in another unit: "法律援助服务了多少人次" answered "提供法律咨询服务35.8万人次，办理法律援助1.8万余件"
-    reads as legal aid's 人次, which the report does not give. A count right after the thing's own goes on about it
-    ("开展各类普法活动560余场，受众12.6万人次"): no note."""
+    reads as legal aid's 人次, which the report does not give (`checks.counted_elsewhere`)."""
     unit, nouns = unit_asked(to_simplified(question), intent), asked_nouns(question, idf, places)
     if unit is None or not nouns or len(asks(question)) > 1:
         return ""
-    clauses = [(c, extract_figures(c)) for c in re.split(r"[，；：]", to_simplified(core))]
-    in_unit = [c for c, figures in clauses if any(counts_for(unit, f.unit, question) for f in figures)]
-    counted = [c for c, figures in clauses if any(f.unit_class in COUNT_CLASSES for f in figures)]
-    if not in_unit or any(says(c, nouns[0]) for c in in_unit) or not any(says(c, nouns[0]) for c in counted):
-        return ""
-    before = [c for c, _ in clauses[: [c for c, _ in clauses].index(in_unit[0])]]
-    if any(says(c, nouns[0]) for c in before if c in counted):
-        return ""  # "开展专项执法行动15次，查处违法案件5,236宗": a count going on from the thing's, of it
-    return f"（报告未载明{nouns[0]}的{unit}数）"
+    held = [f.text for f in extract_figures(to_simplified(core)) if counts_for(unit, f.unit, question)]
+    return (
+        f"（报告未载明{nouns[0]}的{unit}数）"
+        if held and counted_elsewhere(core, held[0], question, unit, nouns[0])
+        else ""
+    )
 
 
 def _items_asked(clause: str, terms: set[str]) -> str:
