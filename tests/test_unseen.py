@@ -1536,3 +1536,9 @@ def test_a_rate_beside_counts_of_its_thing_is_the_things(wider):
     """A guard (it passed before): "开展行政执法案卷评查，优秀率83.6%，评出优秀案卷1237宗" counts 案卷 in 宗 beside
     the rate; the rule that a count in the unit asked may be another thing's must not take the rate for one."""
     _assert_says(_ask(wider, "汕头2023年执法案卷优秀率是多少？"), "优秀率83.6%")
+
+
+@pytest.mark.parametrize("question", ["汕头2023年评查的执法案卷里优秀的占多少？", "江门2024年评查案卷中优秀的占多少"])
+def test_a_share_asked_as_what_part_takes_is_its_rate(wider, question):
+    """ "优秀的占多少" asks a share: the counts had been given without the 优秀率 beside them."""
+    _assert_says(_ask(wider, question), "优秀率")

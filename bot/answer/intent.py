@@ -63,7 +63,8 @@ _ASKS_LENGTH = re.compile(
 _ASKS_FIGURE = re.compile(
     rf"多少|(?<!哪)几(?:{_COUNTERS}|批|万)|(?<!效)率(?!先|领)|比例|占比|数量|金额|排名|第几|{_ASKS_LENGTH.pattern}"
 )
-_ASKS_RATE = re.compile(r"(?<!效)率(?!先|领)|比例|占比|百分")  # 率先 is no rate, nor 效率 (efficiency)
+# 率先 is no rate, nor 效率 (efficiency); "优秀的占多少" asks a share, "占地多少亩" or "占多少件" a count
+_ASKS_RATE = re.compile(r"(?<!效)率(?!先|领)|比例|占比|百分|的占多少(?![\d件宗项个人名次户家元万亿])")
 # A question asking for an enumeration ("哪些", "哪几个方面"); not "举了哪些例子".
 _ASKS_LIST = re.compile(r"^(?!.*(?:例子|案例)).*(?:哪些|哪几|有哪|几个方面|几方面|包括什么|分为)")
 
