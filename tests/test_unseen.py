@@ -1542,3 +1542,9 @@ def test_a_rate_beside_counts_of_its_thing_is_the_things(wider):
 def test_a_share_asked_as_what_part_takes_is_its_rate(wider, question):
     """ "优秀的占多少" asks a share: the counts had been given without the 优秀率 beside them."""
     _assert_says(_ask(wider, question), "优秀率")
+
+
+def test_another_district_of_a_city_with_one_districts_report_is_not_the_city(wider):
+    """ "绵阳市游仙区…" had been asked as "绵阳市涪城区全市游仙区…" (jieba tags 游仙区 `n`, so only 绵阳 was read) and
+    answered with 绵阳's 1203件; 游仙区 has no report."""
+    assert _ask(wider, "绵阳市游仙区2023年收到多少件行政复议申请？").refused

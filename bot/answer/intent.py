@@ -765,7 +765,8 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
             0 <= i + 2 * d < len(tokens) and tokens[i + d][0] in _AND and tokens[i + 2 * d][1].startswith("ns")
             for d in (-1, 1)
         )
-        named = flag.startswith("ns") or (i == first or paired) and rare_district(word)  # 禅城区 is jieba's `n`
+        of_a_city = i > 0 and tokens[i - 1][1].startswith("ns") and tokens[i - 1][0].endswith("市")  # 绵阳市游仙区
+        named = flag.startswith("ns") or (i == first or paired or of_a_city) and rare_district(word)  # 禅城区: `n`
         if named and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name + _town_rest(tokens, i))
     years = years_named(text)
@@ -1927,6 +1928,8 @@ def _its_city_named(question: str, issuers: list[str]) -> str:
     """ "绵阳全市…收到多少": a city no report is of, named, whose one district's report gives the city's figures
     beside its own ("全市各级行政复议机构共收到…1203件"): asked as that report's 全市 ("绵阳市涪城区全市…")."""
     scope = find_scope(question, issuers)
+    if len(scope.places) > 1:  # "绵阳市游仙区…": another district of the city, with no report of its own
+        return question
     for place in scope.places:
         of_it = {
             i for i in issuers if is_local(i) and stem(_CITY_OF.match(i).group(0) if _CITY_OF.match(i) else "") == place
