@@ -162,6 +162,20 @@ def test_change_and_its_indicator():
 @pytest.mark.parametrize(
     "sentence",
     [
+        "全年受理行政复议申请138件，较去年的114件增加24件（同比增长21%）",
+        "全市人民调解组织调解纠纷2.15万宗，上年为1.87万宗",
+    ],
+)
+def test_the_year_befores_figure_and_the_change_after_it_are_of_the_measure_before(sentence):
+    """ "较去年的114件增加24件": 114件 and its change had been read as counting "增加", so a change asked of
+    行政复议申请 found none of it."""
+    first, *rest = extract_figures(sentence)
+    assert rest and all(f.indicator == first.indicator for f in rest), [(f.text, f.indicator) for f in rest]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "2024年，市政府坚持以习近平法治思想为指导。",
         "網上立法聽證於8月1日至8月4日舉行。",
         "第三届广州市人民政府外聘法律顾问，第十二条规定。",

@@ -1548,3 +1548,9 @@ def test_another_district_of_a_city_with_one_districts_report_is_not_the_city(wi
     """ "绵阳市游仙区…" had been asked as "绵阳市涪城区全市游仙区…" (jieba tags 游仙区 `n`, so only 绵阳 was read) and
     answered with 绵阳's 1203件; 游仙区 has no report."""
     assert _ask(wider, "绵阳市游仙区2023年收到多少件行政复议申请？").refused
+
+
+def test_a_change_said_against_the_year_befores_figure_answers(wider):
+    """ "全年受理行政复议申请138件，较去年的114件增加24件": "比上年多了多少" had been refused (the change's measure was
+    read as "增加")."""
+    _assert_says(_ask(wider, "信丰县2024年行政复议申请比上年多了多少？"), "增加24件")

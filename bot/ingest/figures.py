@@ -303,6 +303,9 @@ def _change(before: str) -> str | None:
 
 # Between two figures, only another year of the same measure: "…2022年为93.4%，2023年为98.2%".
 _ANOTHER_YEAR = re.compile(r"^[，,；;、]\s*(?:(?:19|20)\d{2}年度?|上一?年|去年|今年)(?:为|是|达到?)?\s*$")
+# "…申请138件，较去年的114件增加24件": the year before's figure of the same measure, its change after it
+_YEAR_BEFORES = re.compile(r"^[，,]\s*(?:较|比)(?:去年|上一?年)(?:同期)?的?\s*$")
+_ONLY_CHANGED = re.compile(r"^(?:增加|减少|增长|下降|上升|降低|提高)(?:了)?$")
 
 
 def _has_delimiter(text: str) -> bool:
@@ -413,7 +416,9 @@ def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: in
         qualifiers = _qualifiers(m, unit)
         indicator = _indicator(simplified, (m.start(), m.end()), (floor, ceiling), unit, change)
         between = simplified[floor : m.start()]
-        if not indicator and figures and (change or not _has_delimiter(between) or _ANOTHER_YEAR.match(between)):
+        indicator = "" if _ONLY_CHANGED.match(indicator) else indicator  # "较去年的114件增加…": no measure
+        same = _ANOTHER_YEAR.match(between) or _YEAR_BEFORES.match(between)
+        if figures and (same or not indicator and (change or not _has_delimiter(between))):
             indicator = figures[-1].indicator  # "出庭应诉率2022年为93.4%，2023年为98.2%": the same measure
         figures.append(
             Figure(
