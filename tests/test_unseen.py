@@ -1554,3 +1554,19 @@ def test_a_change_said_against_the_year_befores_figure_answers(wider):
     """ "全年受理行政复议申请138件，较去年的114件增加24件": "比上年多了多少" had been refused (the change's measure was
     read as "增加")."""
     _assert_says(_ask(wider, "信丰县2024年行政复议申请比上年多了多少？"), "增加24件")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("湛江市2024年度法治政府建设报告是报送给哪里的？", "报送省委依法治省办、省司法厅"),
+        ("涪城区2023年度法治政府建设报告是报给谁的？", "报送市人民政府"),
+        ("信丰县2024年的报告是报给谁的？", "报送县人大常委会，市人民政府"),
+        ("成都市关于2024年度法治政府建设情况的报告是写给谁的，落款时间是什么时候？", "报送市人大常委会，落款日期为"),
+        ("江门这份2024年度法治政府建设报告是谁向谁报告的？", "由江门市人民政府报送市人大常委会"),
+    ],
+)
+def test_whom_a_report_is_addressed_to_is_read_from_its_opening_line(wider, question, said):
+    """Addressees other than a 常委会 or a named 人民政府 ("省委依法治省办、省司法厅：", "市人民政府：", two bodies
+    with a comma) had not been read, nor "写给谁"; "谁向谁" asks by whom too."""
+    _assert_says(_ask(wider, question), said)

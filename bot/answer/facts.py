@@ -676,7 +676,9 @@ _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位|哪(?
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
 _ASKS_RELEASED = re.compile(r"发布|公布|网上|上网|刊发")
 _ASKS_GAP = re.compile(r"隔|相差|差了|同一天|几天|多少天|多久")
-_ADDRESSEE = re.compile(r"^([^，。：]{2,20}(?:常委会|人民政府|委员会))[：:]$")
+# The bodies a report is addressed to, on a line of their own after its title: "市人大常委会：", "市人民政府：",
+# "省委依法治省办、省司法厅：", "县人大常委会，市人民政府："
+_ADDRESSEE = re.compile(r"^([^。：:]{1,40}?(?:常委会|人民政府|委员会|办公室|依法治[省市县区]办|司法厅|司法局))[：:]$")
 
 
 def _lines(report: Report) -> list[str]:
@@ -695,8 +697,8 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     addressed = ADDRESSEE_ASKED.search(wants)
     if addressed:
         addressee = next((m.group(1) for line in lines[:4] if (m := _ADDRESSEE.match(line))), None)
-        if addressee:
-            said.append(f"报送{addressee}")
+        if addressee:  # "谁向谁报告": by whom too
+            said.append(f"由{issuer}报送{addressee}" if issuer and "谁向谁" in wants else f"报送{addressee}")
     if _ASKS_TITLE.search(wants) and report.title:
         said.append(f"标题为《{report.title.strip('《》')}》")
     if (_ASKS_ISSUER.search(wants) or _ASKS_SIGNER.search(wants)) and issuer and not addressed:

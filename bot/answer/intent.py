@@ -86,7 +86,7 @@ _FALLS_SHORT = re.compile(r"不高|不够|不足|不强|不完善|偏低|偏少|
 
 # Whom a report is addressed to ("报送给谁", "向哪个机关报告", "主送机关"): its opening line says (市人大常委会：).
 ADDRESSEE_ASKED = re.compile(
-    r"(?:报送|提交|报告)给|报(?:送|给)(?:谁|哪)|向(?:谁|哪个?(?:机关|单位|部门))(?:报告|汇报|报送|提交)|主送|报告对象"
+    r"(?:报送|提交|报告)给|[报写](?:送|给)(?:谁|哪)|向(?:谁|哪个?(?:机关|单位|部门))(?:报告|汇报|报送|提交)|主送|报告对象"
 )
 # Questions about a report as a whole (its year, date, issuer, source, addressee) are answered from what the
 # report says of itself: its title, opening, date and source lines and signature.
