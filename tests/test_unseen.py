@@ -1570,3 +1570,19 @@ def test_whom_a_report_is_addressed_to_is_read_from_its_opening_line(wider, ques
     """Addressees other than a 常委会 or a named 人民政府 ("省委依法治省办、省司法厅：", "市人民政府：", two bodies
     with a comma) had not been read, nor "写给谁"; "谁向谁" asks by whom too."""
     _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # the count inside "占全市…2860件的17%" is the city's; the share is the district's
+        (("2023年惠州全市行政复议申请总量是多少件？",), "2860件", None),
+        (("惠阳区2023年收到多少件行政复议申请，占全市的比重是多少？",), "2860件的17%", "未载明"),
+        (("惠阳区2023年收到多少件行政复议申请？", "区里的复议申请量占惠州全市多大比例？"), "17%", None),
+    ],
+)
+def test_a_districts_share_of_its_city_stated_by_its_report_is_said(wider, turns, said, not_said):
+    """惠阳 says "全区行政复议申请量约占全市（惠州市）行政复议申请总量2860件的17%". The city's total had been refused
+    (占全市 reads as the district's share), the share asked beside the district's count said not to be given, and
+    "占惠州全市" asked as 惠阳's report's 全市."""
+    _assert_says(_converse(wider, *turns), said, not_said)

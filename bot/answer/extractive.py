@@ -226,6 +226,16 @@ class Extractive:
                 continue
             if said and arithmetic_asked(part) == "share" and _STATES_A_SHARE.search(to_simplified(said[-1][2])):
                 continue  # "…申请量约占全市（惠州市）…的17%": the share is the report's own, said already
+            if said and arithmetic_asked(part) == "share" and SHARE_OF_ITS_CITY.search(to_simplified(part)):
+                stating = [  # "…收到多少件，占全市比重多少": "全区…申请量约占全市（惠州市）…总量2860件的17%" says it
+                    (n, x)
+                    for _, n, x in scored
+                    if _STATES_A_SHARE.search(to_simplified(x))
+                    and self._answers_part(parts[0], parts[0], x, passages, idf)
+                ]
+                if stating:
+                    said.append((stating[0][0], stating[0][1], _trimmed(stating[0][1].strip().rstrip("。"))))
+                    continue
             if said and (arithmetic_asked(part) in ("share", "sum") or apart_asked(part)):  # "占比多少", "相差多少":
                 # worked out of the figures said
                 if citys := _its_citys(said[-1][2], part, passages[said[-1][0] - 1], passages):  # "占全市比重多少"

@@ -1934,6 +1934,8 @@ def _its_city_named(question: str, issuers: list[str]) -> str:
         of_it = {
             i for i in issuers if is_local(i) and stem(_CITY_OF.match(i).group(0) if _CITY_OF.match(i) else "") == place
         }
+        if of_it and SHARE_OF_ITS_CITY.search(to_simplified(question)):  # "区里的…占惠州全市多大比例": the share
+            return re.sub(rf"占{re.escape(place)}市?(?=全市)", "占", to_simplified(question))  # of "占全市多大比例"
         if len(of_it) == 1 and (named := re.search(rf"{re.escape(place)}市?(?:全市)?", to_simplified(question))):
             return to_simplified(question).replace(named.group(0), f"{next(iter(of_it))}全市", 1)
     return question

@@ -191,6 +191,9 @@ def of_its_city(sentence: str, held: str, issuer: str | None) -> bool:
     text = to_simplified(sentence)
     at = text.find(to_simplified(held))
     run = re.split(r"[；;。]", text[: max(at, 0)])[-1]
+    after = text[at + len(to_simplified(held)) :] if at >= 0 else ""
+    if _SHARE_OF_WHOLE.search(run) and after.startswith("的") and not held.endswith("%"):
+        return True  # "约占全市（惠州市）行政复议申请总量2860件的17%": the whole the district's share is of
     wholes = list(_WHOLE_CITY.finditer(run))
     own = re.escape(stem(to_simplified(issuer)))
     return at >= 0 and bool(wholes) and not re.search(rf"[我全本该][区县旗]|{own}", run[wholes[-1].start() :])
@@ -202,6 +205,9 @@ def of_its_city(sentence: str, held: str, issuer: str | None) -> bool:
 _WHOLE_CITY = re.compile(  # not a rank in it ("居全市第一"), nor a share of it ("占全市比重": the district's)
     r"(?<![在列排居占])全市(?!率先|首|第|前|唯一|通办|[^，。；]{0,12}(?:考评|考核|评比|评估|评价|排名))"
 )
+
+
+_SHARE_OF_WHOLE = re.compile(r"占全市[^，。；;]*$")
 
 
 def asks_its_city(question: str, issuer: str | None) -> bool:
