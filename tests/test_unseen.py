@@ -1586,3 +1586,16 @@ def test_a_districts_share_of_its_city_stated_by_its_report_is_said(wider, turns
     (占全市 reads as the district's share), the share asked beside the district's count said not to be given, and
     "占惠州全市" asked as 惠阳's report's 全市."""
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("南海区2024年人民调解，一共调了多少宗，成功多少宗？",),
+        ("南海区2024年人民调解成功率多少？", "一共调了多少宗，成功多少宗？"),
+    ],
+)
+def test_two_counts_asked_in_comma_clauses_after_what_they_are_of(wider, turns):
+    """ "…人民调解，一共调了多少宗，成功多少宗": the clause naming what is counted asks nothing, so the two asking
+    clauses had been read as one question and only the first count given."""
+    _assert_says(_converse(wider, *turns), "调解成功9712宗")

@@ -324,8 +324,11 @@ def _clauses_asking(text: str) -> list[str]:
     """A sentence's comma clauses when each asks a thing of its own ("…什么时候实施，观察期多长"), else the whole:
     "截至2016年，…制定了多少件" asks one."""
     clauses = [c for c in re.split(r"[，,]", text) if c.strip()]
-    asking = all(_ASKS_IN_CLAUSE.search(c) and not _CONFIRMS_ONLY.match(c.strip()) for c in clauses)
-    return clauses if len(clauses) > 1 and asking else [text]
+    asks_own = [bool(_ASKS_IN_CLAUSE.search(c) and not _CONFIRMS_ONLY.match(c.strip())) for c in clauses]
+    lead = asks_own.index(True) if True in asks_own else len(clauses)  # "南海区2024年人民调解，一共调了多少宗，
+    if len(clauses) - lead < 2 or not all(asks_own[lead:]):  # 成功多少宗": what the first asking clause is of
+        return [text]
+    return ["，".join(clauses[: lead + 1]), *clauses[lead + 1 :]]
 
 
 # "…，是这样吗？", "…，对不对": a clause asking whether the one before holds, no question of its own.
