@@ -1599,3 +1599,10 @@ def test_two_counts_asked_in_comma_clauses_after_what_they_are_of(wider, turns):
     """ "…人民调解，一共调了多少宗，成功多少宗": the clause naming what is counted asks nothing, so the two asking
     clauses had been read as one question and only the first count given."""
     _assert_says(_converse(wider, *turns), "调解成功9712宗")
+
+
+def test_three_things_asked_each_are_each_answered(wider):
+    """ "行政处罚、行政许可、行政检查分别办了多少": the answer had stopped at two sentences, leaving out "开展行政检查
+    6914次"."""
+    answer = _ask(wider, "涪城区2023年行政处罚、行政许可、行政检查分别办了多少？").answer
+    assert all(x in answer for x in ("2847件", "11280件", "6914次")), answer

@@ -57,6 +57,7 @@ from bot.answer.intent import (
     short_name,
     speaker_said,
     subject_of,
+    things_listed,
     unit_asked,
     years_named,
 )
@@ -163,14 +164,17 @@ class Extractive:
                 return
         by_year = len(years_named(question)) > 1  # "2017年和2024年广州…": one place's two reports are two answers
         reports_needed = {_whose(p, by_year) for p in passages}
+        # "行政处罚、行政许可、行政检查分别办了多少": a sentence for each thing, if need be
+        most = max(self.max_sentences, things_listed(question) if intent.each else 0)
+        near = 0.75 if most == self.max_sentences else 0.3  # of the best: each thing's own sentence says less of all
         chosen: list[tuple[float, int, str]] = []
         for item in sorted(scored, key=lambda x: -x[0]):
             new_report = _whose(passages[item[1] - 1], by_year) not in {
                 _whose(passages[c[1] - 1], by_year) for c in chosen
             }
-            if item[0] >= 0.75 * best and len(chosen) < self.max_sentences or new_report and item[0] >= 0.3 * best:
+            if item[0] >= near * best and len(chosen) < most or new_report and item[0] >= 0.3 * best:
                 chosen.append(item)
-            if len(chosen) >= max(self.max_sentences, len(reports_needed)):
+            if len(chosen) >= max(most, len(reports_needed)):
                 break
         if wants_number and not intent.each:
             chosen = _beside_the_figure(chosen, passages, terms, intent, question, idf)

@@ -2533,7 +2533,12 @@ _HOW_IT_WENT_ASKED = re.compile(r"(?:的)?(?:工作)?(?:情况)?(?:怎么样|怎
 
 def lists_things(text: str) -> bool:
     """Whether what a question asks about is several things ("地方性法规和政府规章", "建议、提案")."""
-    return bool(re.search("[、和及]", _noun_run(text)))
+    return things_listed(text) > 1
+
+
+def things_listed(text: str) -> int:
+    """How many things a question asks about ("行政处罚、行政许可、行政检查分别办了多少": 3)."""
+    return len(re.split("[、和及]", _noun_run(text)))
 
 
 def _noun_run(text: str) -> str:
