@@ -1606,3 +1606,19 @@ def test_three_things_asked_each_are_each_answered(wider):
     6914次"."""
     answer = _ask(wider, "涪城区2023年行政处罚、行政许可、行政检查分别办了多少？").answer
     assert all(x in answer for x in ("2847件", "11280件", "6914次")), answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (("江门2024年收到多少行政复议申请？", "其中台山市呢？"), "台山市收到行政复议申请214件"),
+        (("汕头2023年行政复议直接纠错多少件？", "其中潮阳区收到多少申请？"), "潮阳区收到行政复议申请421件"),
+        # the report gives no rate of 潮阳区: 汕头's 纠错率 had been given beside 潮阳区's count
+        (("汕头2023年行政复议直接纠错多少件？", "其中潮阳区收到多少申请？", "潮阳区的纠错率呢？"), None),
+    ],
+)
+def test_a_district_named_after_its_citys_question_is_asked_in_the_citys_report(wider, turns, said):
+    """ "潮阳区的纠错率呢" names a place with no report of its own, in the report the conversation is about: it had
+    been asked as "其中潮阳区收到申请，纠错率？" and answered with 汕头's rate. The first two are guards (they passed
+    before): a part named after a count, asked in the city's report."""
+    _assert_says(_converse(wider, *turns), said)

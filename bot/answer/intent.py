@@ -2145,9 +2145,12 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if (similar := _SIMILAR.search(question)) and (thing := _named_or_noun(earlier)):
         return question.replace(similar.group(0), thing, 1)  # "成都有没有类似做法" after "“综合查一次”…"
     named = find_scope(question, issuers)
+    old = find_scope(earlier, issuers)
+    if named.places and not named.issuers and (part := _PART_OF.match(to_simplified(question))):
+        year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])  # "其中潮阳区收到多少申请？": a
+        return f"{''.join(old.issuers)}{year}{to_simplified(question)[part.end() :]}"  # district of the place asked
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
-    old = find_scope(earlier, issuers)
     if named.years and _of_no_thing(question) and (thing := _unchanged(earlier, old, issuers)):
         asked = YEAR_NAMED.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
         return f"{''.join(old.issuers)}{''.join(f'{y}年' for y in named.years)}{thing}{asked}"
@@ -2211,6 +2214,14 @@ _ANY_THING = {"多少", "什么", "哪些", "是否", "情况", "工作", "全�
 _AGAINST = re.compile(r"(?:较|比|同比|与|和|跟)$")
 
 
+def _after_scope(question: str, scope: Scope, issuers: list[str], place: str) -> str:
+    """A question with `place` put after the body and year it names first: "江门2024年收到…" → "江门2024年台山市
+    收到…"."""
+    names = _names_in(question, scope.issuers, issuers)
+    named = re.search(rf"{_as_written(names[0])}(?:\s*(?:19|20)\d{{2}}年度?)?", question) if names else None
+    return f"{question[: named.end()]}{place}{question[named.end() :]}" if named else f"{place}{question}"
+
+
 def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
     """`question`, a follow-up to the standalone question `base`, as a standalone question."""
     new, old = find_scope(question, issuers), find_scope(base, issuers)
@@ -2224,10 +2235,24 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         part = YEAR_PART.fullmatch(core.strip(" ，,的"))  # "上半年呢": the same question, of that part of its year
         return _in_part_of_year(base, part.group(0)) if part else _new_topic(core, base, old)
     rewritten = to_simplified(base)
+    # a district or a part with no report of its own named after a city's question ("潮阳区的纠错率呢", "其中台山市
+    # 呢"): a place in that city's report, asked of it ("那深圳呢": another city, asked of itself)
+    within = bool(
+        new.places
+        and not new.issuers
+        and len(old.issuers) == 1
+        and not is_local(old.issuers[0])
+        and (_PART_OF.match(to_simplified(core)) or re.search(rf"{re.escape(new.places[0])}[区县镇]", core))
+    )
+    if within and not old.places:
+        rewritten = _after_scope(rewritten, old, issuers, new.places[0])
     replacements = [
         (old_names, new_names)
         for old_names, new_names in (
-            (_names_in(rewritten, old.issuers, issuers) + old.places, new.issuers + new.places),
+            (
+                (old.places if within else _names_in(rewritten, old.issuers, issuers) + old.places),
+                [] if within and not old.places else new.issuers + new.places,
+            ),
             ([f"{y}年" for y in old.years], [f"{y}年" for y in new.years]),
         )
         if new_names
@@ -2259,6 +2284,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):
         return _in_part_of_year(rewritten, part.group(0))
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
+    leftover = _PART_OF.sub("", leftover.strip()) if within else leftover  # "其中台山市呢": no thing either
     for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
         named = f"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?"  # 赤坎区 of 赤坎: no 区 left
         leftover = re.sub(named, "", leftover)
@@ -2270,6 +2296,10 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
     measured = _ASKS_WHAT.search(thing) or _ASKS_RATE.search(thing) or _ASKS_CHANGE.search(thing)
+    if within and _RATE_NAMED.search(thing) and not _ASKS_WHAT.search(thing):  # "潮阳区的纠错率呢": that place's
+        place = re.search(rf"{re.escape(new.places[0])}[区县市镇]?", to_simplified(core))
+        year = "".join(f"{y}年" for y in (new.years or old.years)[:1])
+        return f"{''.join(old.issuers)}{year}{place.group(0) if place else new.places[0]}的{thing}是多少？"
     if (
         _RATE_NAMED.search(thing)
         and not _ASKS_WHAT.search(thing)
