@@ -164,6 +164,7 @@ def test_change_and_its_indicator():
     [
         "全年受理行政复议申请138件，较去年的114件增加24件（同比增长21%）",
         "全市人民调解组织调解纠纷2.15万宗，上年为1.87万宗",
+        "全市行政机关负责人出庭应诉率达到96.5%，比去年全年的87.3%提高了9.2个百分点",
     ],
 )
 def test_the_year_befores_figure_and_the_change_after_it_are_of_the_measure_before(sentence):

@@ -1622,3 +1622,12 @@ def test_a_district_named_after_its_citys_question_is_asked_in_the_citys_report(
     been asked as "其中潮阳区收到申请，纠错率？" and answered with 汕头's rate. The first two are guards (they passed
     before): a part named after a count, asked in the city's report."""
     _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_rate_and_its_rise_over_last_years_whole_are_said_with_the_year(wider):
+    """The 2019 article: "今年以来…出庭应诉率达到96.5%，比去年全年的87.3%提高了9.2个百分点". The rise had been read
+    as of "比去年全年" (refused), and 去年全年 left unsaid as 2018."""
+    _assert_says(
+        _ask(wider, "厦门2019年以来行政机关负责人出庭应诉率达到多少？比2018年全年提高了多少？"),
+        "达到96.5%，比2018年全年的87.3%提高了9.2个百分点",
+    )

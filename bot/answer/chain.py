@@ -85,7 +85,7 @@ def retrieve(
 
 
 # A base's own figure right after it ("较去年的114件"): the year's, said as a year.
-_ITS_FIGURE = re.compile(r"(?:同期)?(?:的|为)\s*\d")
+_ITS_FIGURE = re.compile(r"(?:同期|全年)?(?:的|为)\s*\d")  # "较去年的114件", "比去年全年的87.3%"
 # A figure the extractive composer worked out of those it cites, said so: "（精简53支，据报告数字计算）".
 _WORKED_OUT = re.compile(r"（[^（）]*据(?:报告数字|起止日期)计算）")
 

@@ -304,7 +304,7 @@ def _change(before: str) -> str | None:
 # Between two figures, only another year of the same measure: "…2022年为93.4%，2023年为98.2%".
 _ANOTHER_YEAR = re.compile(r"^[，,；;、]\s*(?:(?:19|20)\d{2}年度?|上一?年|去年|今年)(?:为|是|达到?)?\s*$")
 # "…申请138件，较去年的114件增加24件": the year before's figure of the same measure, its change after it
-_YEAR_BEFORES = re.compile(r"^[，,]\s*(?:较|比)(?:去年|上一?年)(?:同期)?的?\s*$")
+_YEAR_BEFORES = re.compile(r"^[，,]\s*(?:较|比)(?:去年|上一?年)(?:同期|全年)?的?\s*$")
 _ONLY_CHANGED = re.compile(r"^(?:增加|减少|增长|下降|上升|降低|提高)(?:了)?$")
 
 
