@@ -1631,3 +1631,15 @@ def test_a_rate_and_its_rise_over_last_years_whole_are_said_with_the_year(wider)
         _ask(wider, "厦门2019年以来行政机关负责人出庭应诉率达到多少？比2018年全年提高了多少？"),
         "达到96.5%，比2018年全年的87.3%提高了9.2个百分点",
     )
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("湛江2024年行政复议案件有多少？", "上一年是多少？"),  # 7 characters: had not been read as a follow-up
+        ("湛江2024年行政复议案件是1586件，那上一年是多少？",),  # a figure stated, then asked of the year before
+    ],
+)
+def test_the_year_before_asked_of_the_thing_just_asked(wider, turns):
+    """Both had been asked as "湛江市2023年是多少？" (no thing) and refused."""
+    _assert_says(_converse(wider, *turns), "湛江市2023年为1209件")

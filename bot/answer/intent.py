@@ -1580,8 +1580,8 @@ def is_follow_up(question: str) -> bool:
         return True
     if SPEAKER_ASKED.search(bare) and not names_quoted(bare):  # "这句话是谁说的": of the quotation just told
         return True
-    if _ONLY_ASKS.fullmatch(_without_scope(bare)):  # "汕头2023年有几个？", "江门有多少名？": the thing just asked
-        return True
+    if _ONLY_ASKS.fullmatch(RELATIVE.sub("", _without_scope(bare))):  # "汕头2023年有几个？", "江门有多少名？",
+        return True  # "上一年是多少": the thing just asked
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
     core = _THESE.sub("", to_simplified(text))
@@ -1625,6 +1625,9 @@ def standalone(
     question = _item_named(tidy(question), history, issuers)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     question = _its_city_named(_place_named_back(question, previous, issuers), issuers)
+    if not previous and (stated := _STATED_THEN.match(to_simplified(question))):
+        asked = _ITS_FIGURE_STATED.sub("是多少", stated.group(1), count=1)  # "湛江2024年行政复议案件是1586件，那上一年
+        return standalone(stated.group(2), _as_history([asked]), issuers, years)  # 是多少？": a follow-up to it
     if not previous:
         return _year_before_said(_latest_said(question), issuers, years)[:MAX_QUESTION_CHARS]
     if (left := _of_two_counts(question, previous, issuers, years)) is not None:
@@ -1669,6 +1672,11 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return base[:MAX_QUESTION_CHARS]
+
+
+# A figure stated, then a question on it put as a follow-up: "湛江2024年行政复议案件是1586件，那上一年是多少？".
+_STATED_THEN = re.compile(r"^(.{4,}?(?:是|为|有)\s*\d[\d.,]*\s*[万亿]?[^\d，,。？?]{0,3})[，,]\s*那(?:么)?(.{2,})$")
+_ITS_FIGURE_STATED = re.compile(r"(?:是|为|有)\s*\d[\d.,]*\s*[万亿]?[^\d，,。？?]{0,3}$")
 
 
 def _part_asking(question: str, thing: str, issuers: list[str]) -> str:
