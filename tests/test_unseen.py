@@ -1643,3 +1643,10 @@ def test_a_rate_and_its_rise_over_last_years_whole_are_said_with_the_year(wider)
 def test_the_year_before_asked_of_the_thing_just_asked(wider, turns):
     """Both had been asked as "湛江市2023年是多少？" (no thing) and refused."""
     _assert_says(_converse(wider, *turns), "湛江市2023年为1209件")
+
+
+def test_where_an_articles_figure_comes_from_is_the_article(wider):
+    """A news article has no headings: "这个数字出自哪里" after its figure had been refused. It is the article, by its
+    headline, source and date."""
+    answer = _converse(wider, "厦门在福建省2018年度法治政府建设考评中得了多少分？", "这个数字出自哪里？")
+    _assert_says(answer, "出自《厦门法治政府建设考评连续三年居全省第一》（厦门日报，2019-07-09）")

@@ -193,7 +193,7 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
     if plan.kind == "rate":
         return _rate(plan, report, name, idf)
     if plan.kind == "located":
-        return _located(plan, report, name, idf)
+        return _located(plan, report, name, idf, library)
     return None
 
 
@@ -201,17 +201,20 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
 _THIS_FIGURE = re.compile(r"(?:这个|该|这一|此)(?:数字|数据|数值|数)")
 
 
-def _located(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
+def _located(plan: Plan, report: Report, name: str, idf: Idf, library: Library) -> Facts | None:
     """Which part of its report says something ("这个数字出自报告哪一部分？" after a figure was given): the
     sentence saying most of what is asked (holding a figure when a number is asked of), in its deepest
-    section, whose heading path is the answer. None when no sentence says enough of it."""
+    section, whose heading path is the answer; of an article, which has no headings, the article itself (its
+    headline, source and date). None when no sentence says enough of it."""
     asked = make_plan(_THIS_FIGURE.sub("", LOCATION_ASKED.sub("", plan.question)), [])
     names = [to_simplified(n) for n in plan.scope.issuers + plan.scope.places]
     terms = {t for t in _terms(asked) if not any(t in name for name in names)}  # every sentence is its place's
     number = asked.intent.figure or _NUMBER_ASKED.search(plan.question)
+    record = library.document(report.doc) or {}
+    article = record.get("kind") == "article"
     best, best_key = None, (0.0, 0)
     for section in report.sections:
-        for sentence in _body_sentences(section) if section.path else []:
+        for sentence in _body_sentences(section) if section.path or article else []:
             if number and not NUMBER.search(sentence):
                 continue
             key = (_score(sentence, terms, idf), len(section.path))
@@ -220,6 +223,10 @@ def _located(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if best is None or best_key[0] < 0.6 * _score(report.text, terms, idf):
         return None
     section, sentence = best
+    if article:  # "出自哪里": the article, said by its headline, source and date
+        source = "，".join(x for x in (record.get("source"), report.published) if x)
+        text = f"出自《{report.title}》（{source}）：{_clean(sentence).rstrip('。')}[1]。"
+        return Facts([_passage(report, section, sentence)], text, (str(report.covered_year or ""),))
     part = " > ".join(section.path)
     text = f"{name}{report.covered_year or ''}年度报告“{part}”部分：{_clean(sentence).rstrip('。')}[1]。"
     return Facts([_passage(report, section, sentence)], text, (str(report.covered_year or ""),))
