@@ -185,3 +185,23 @@ def test_a_resumed_job_finishes_and_puts_the_previous_version_back(make_library,
         assert not (uploads.folder / "乙县.txt").exists() and not uploads.staging.exists()
     finally:
         restarted.close()
+
+
+def test_a_job_is_seen_over_only_after_its_end_is_recorded(tmp_path):
+    """A poller reading a job (`GET /api/v1/jobs/{id}` reads `get`, with no lock) had seen it "done" before the
+    service's `on_finish` hook had written "job_finished" to the audit log: ci56 read the log too early. The hook
+    is held here until the job has been read while it runs."""
+    entered, release = threading.Event(), threading.Event()
+
+    def hook(job) -> None:
+        entered.set()
+        assert release.wait(60)
+
+    jobs = JobQueue(tmp_path / "jobs.sqlite", on_finish=hook)
+    job = jobs.submit("index", lambda job: None, ["a.txt"])
+    assert entered.wait(60)
+    seen = jobs.get(job.id).status  # what a poller reads while the end is being recorded
+    release.set()
+    assert jobs.wait(job.id, 60).status == "done"
+    jobs.close()
+    assert seen == "running", seen

@@ -20,7 +20,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 KEEP_FINISHED = 200
@@ -220,8 +220,8 @@ class JobQueue:
 
     Jobs are journaled (`Journal`, at `journal`; in memory without one). A queue opened on the journal of a
     run that crashed knows all its jobs again: finished ones answer as before, unfinished ones wait (`queued`)
-    until their owner gives them back their work with `resume`. `on_finish(job)` is called once a job is
-    over, before anyone waiting for it is woken (the service writes the audit log there).
+    until their owner gives them back their work with `resume`. `on_finish(job)` is called once a job ends,
+    before anyone can see it over or waiting for it is woken (the service writes the audit log there).
     """
 
     def __init__(self, journal: Path | None = None, on_finish: Callable[[Job], None] | None = None) -> None:
@@ -325,15 +325,18 @@ class JobQueue:
             self._finish(job, status)
 
     def _finish(self, job: Job, status: str) -> None:
+        """The job's end: `on_finish` is given it as it ends before the job itself shows it, so no reader (`get`
+        takes no lock) sees the job over before its end is recorded (the audit log)."""
         with self._changed:
-            job.status, job.finished = status, time.time()
-            self._save(job)
-            self._forget_old()
+            ended = replace(job, status=status, finished=time.time())
             if self._on_finish is not None:
                 try:
-                    self._on_finish(job)
+                    self._on_finish(ended)
                 except Exception:  # a failing hook must not stop the worker either
                     log.exception("after job %s", job.id)
+            job.status, job.finished = ended.status, ended.finished
+            self._save(job)
+            self._forget_old()
             self._changed.notify_all()
 
     def _save(self, job: Job) -> None:
