@@ -144,10 +144,42 @@ def strip_glosses(text: str) -> str:
     return _GLOSS.sub("", text)
 
 
+_HAN_CHAR = re.compile(rf"[{CJK}]")
+_BRACKET_OR_LINE = re.compile(r"[()\n]")
+
+
+def _widen_brackets(text: str) -> str:
+    """ASCII brackets around Han text, on one line, made full-width, nested ones included, in one pass.
+
+    A pair holds Han text when its own text or a pair inside it does, so `((㐀))` is widened whole at once:
+    widening only the innermost pair would leave cleaning the cleaned text widening the next pair out.
+    """
+    if "(" not in text:
+        return text
+    chars = list(text)
+    opened: list[list] = []  # [offset of "(", holds Han text], innermost last
+    last = 0
+    for mark in _BRACKET_OR_LINE.finditer(text):
+        at = mark.start()
+        if opened and _HAN_CHAR.search(text, last, at):
+            opened[-1][1] = True
+        last = at + 1
+        if mark[0] == "(":
+            opened.append([at, False])
+        elif mark[0] == "\n":
+            opened.clear()
+        elif opened:
+            start, has_han = opened.pop()
+            if has_han:
+                chars[start], chars[at] = "（", "）"
+                if opened:
+                    opened[-1][1] = True
+    return "".join(chars)
+
+
 def normalize_width(text: str) -> str:
     """Full-width letters/digits to ASCII; ASCII sentence punctuation beside Han text to full-width."""
-    text = text.translate(_WIDE_ALNUM)
-    text = re.sub(rf"\(([^()\n]*[{CJK}][^()\n]*)\)", r"（\1）", text)
+    text = _widen_brackets(text.translate(_WIDE_ALNUM))
     text = re.sub(rf"(?<=[{CJK}”）》])([,;?!])|([,;?!])(?=[{CJK}“（《])", lambda m: _TO_WIDE[m.group(0)], text)
     text = re.sub(rf"(?<=[{CJK}]):", "：", text)
     return text

@@ -148,3 +148,14 @@ def test_width_normalisation():
     assert normalize_width("２０２４年,廣州(三)依法") == "2024年，廣州（三）依法"
     assert normalize_width("16:49 and 1,000 人") == "16:49 and 1,000 人"
     assert normalize_width("发布日期:2024") == "发布日期：2024"
+
+
+def test_nested_brackets_around_han_text_are_widened_whole():
+    """Only the innermost pair had been widened, so cleaning the cleaned text widened the next pair out (CI's
+    hypothesis run found `((㐀))`). A pair holds Han text through a pair inside it; brackets never pair across
+    lines, and a pair around ASCII only stays ASCII."""
+    assert normalize_width("((㐀))") == "（（㐀））"
+    assert normalize_width("见(附件(一))") == "见（附件（一））"
+    assert normalize_width("(a(中)b)(x)") == "（a（中）b）(x)"
+    assert normalize_width("((中)\n)") == "(（中）\n)"
+    assert normalize_width("(中") == "(中" and normalize_width("1) 第(2)条") == "1) 第(2)条"

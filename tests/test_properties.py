@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.ingest.chunk import chunk_document
@@ -48,6 +48,7 @@ def document(text: str) -> Document:
 
 @FAST
 @given(st.text())
+@example("((㐀))")  # CI found it: only the inner brackets were widened, so cleaning twice widened the outer ones
 def test_cleaning_any_text_gives_tidy_lines(raw):
     text = clean_text(raw)
     lines = text.split("\n")
