@@ -1650,3 +1650,18 @@ def test_where_an_articles_figure_comes_from_is_the_article(wider):
     headline, source and date."""
     answer = _converse(wider, "厦门在福建省2018年度法治政府建设考评中得了多少分？", "这个数字出自哪里？")
     _assert_says(answer, "出自《厦门法治政府建设考评连续三年居全省第一》（厦门日报，2019-07-09）")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都市2024年全市实有经营主体多少户？", None),  # 成都 counts warnings to them, not them
+        ("兴宁市截至2024年底全市实有经营主体多少户？", "6.3万户"),  # said with the thing: a guard
+        ("花都区现有公职律师多少名？", "68名"),  # a guard
+    ],
+)
+def test_how_many_there_are_is_said_with_the_thing_itself(wider, question, said):
+    """How many there are ("实有/现有…多少") is stated with the thing ("全市实有经营主体58.6万户"). A count of an act
+    done to the thing, named in the clause before ("…经营主体推行触发式监管，开展信用预警提示31.4万户（次）"), had
+    been given as 成都's number of 经营主体."""
+    _assert_says(_ask(wider, question), said, "31.4万")

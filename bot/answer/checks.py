@@ -304,6 +304,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         nouns = asked_nouns(part, idf, named) if UNIT_CLASSES.get(wanted) in COUNT_CLASSES else []
         if nouns and not says(to_simplified(text), nouns[0]):
             counts = [f for f in counts if not _anothers_count(f, said, part, wanted, nouns[0])]
+        if nouns and _STOCK_ASKED.search(part):  # "实有经营主体多少户": not "…经营主体…，开展信用预警提示31.4万户"
+            counts = [f for f in counts if not _counts_another_thing(f, nouns, idf, named)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
         if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
@@ -748,6 +750,20 @@ def counts_successes(question: str, clause: str) -> bool:
     """Whether a clause counts the successes a question asks ("调成功了多少宗", "成功的宗数"), if it asks them: the
     total beside a 成功率 counts none."""
     return act_counted(question) != "成功" or "成功" in clause
+
+
+# How many of a thing there are ("实有经营主体多少户", "现有公职律师多少名"): a report states it with the thing
+# ("全市实有经营主体58.6万户").
+_STOCK_ASKED = re.compile(r"实有|现有|拥有|共有")
+
+
+def _counts_another_thing(figure, nouns: list[str], idf, named: list[str]) -> bool:
+    """Whether a figure's own clause names a thing of its own, not the one asked: "开展信用预警提示31.4万户（次）"
+    counts warnings, though the clause before names 经营主体. A clause naming nothing ("共有3860人参加") may count
+    what the clause before names."""
+    clause = _own_clause(figure)
+    before = clause[: clause.find(to_simplified(figure.text))]
+    return bool(asked_nouns(before, idf, named)) and not any(mentions(clause, n) for n in nouns)
 
 
 def _own_clause(figure, before: int = 0) -> str:
