@@ -1665,3 +1665,37 @@ def test_how_many_there_are_is_said_with_the_thing_itself(wider, question, said)
     done to the thing, named in the clause before ("…经营主体推行触发式监管，开展信用预警提示31.4万户（次）"), had
     been given as 成都's number of 经营主体."""
     _assert_says(_ask(wider, question), said, "31.4万")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        # said in the shortcomings, with no figure: the rate is said beside it
+        ("湛江的行政诉讼败诉率是不是低于全省平均水平？", "否。", ("仍高于全省平均水平", "败诉率6.8%")),
+        ("惠阳区人民调解成功率是不是低于全市平均水平？", "否。", ("高于全市平均水平（97.8%）",)),
+        ("惠阳区人民调解成功率高于全市平均水平吗？", "是。", ("高于全市平均水平（97.8%）",)),
+        ("涪城区行政机关负责人出庭应诉率是否高于全市平均水平？", "是。", ("高于全市97.3%的平均水平",)),
+    ],
+)
+def test_a_level_claimed_against_an_average_is_judged(wider, question, verdict, said):
+    """ "…是不是低于全省平均水平": the report says which side of the average the thing is ("仍高于全省平均水平",
+    with no figure, in 湛江's shortcomings). 湛江's had been refused (only sentences with a rate were read), the
+    others answered with no "是。"/"否。"."""
+    answer = _ask(wider, question)
+    assert answer.answer.startswith(verdict) and all(x in answer.answer for x in said), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("湛江2024年推行包容审慎监管具体是怎么做的？", ("18个领域", "1200余件")),  # had got next year's plan
+        ("湛江2024年是怎么推行包容审慎监管的？", ("18个领域", "1200余件")),
+        ("花都区2023年在优化行政审批服务上做了哪些事？", ("四证跨部门联办",)),  # had got two headings
+        ("成都2024年推进行政执法体制改革采取了哪些做法？", ("市级统筹执法", "114支")),
+    ],
+)
+def test_what_was_done_about_a_thing_is_its_items_content(wider, question, said):
+    """What was done is asked by "…具体是怎么做的", "做了哪些事" and "采取了哪些做法" as by "采取了哪些措施": the
+    report's item on that thing, read whole ("四是推行包容审慎监管。动态调整…18个领域的…清单，全年…1200余件")."""
+    answer = _ask(wider, question)
+    assert all(x in answer.answer for x in said), answer.answer

@@ -44,6 +44,8 @@ from bot.answer.intent import (
     figure_claimed,
     in_full,
     kind_asked,
+    level_claimed,
+    level_said,
     money_measured,
     names_quoted,
     of_another_kind,
@@ -509,6 +511,9 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     figures = [f for f in figures if not of_another_act(f, question)]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
     figures = [f for f in figures if counts_as_asked(question, _own_clause(f))]  # 全市 is no 市本级
+    if claimed is None and (level := level_claimed(question)):  # "…是不是低于全省平均水平": the side said
+        sides = {level_said(s) for s in answer_sentences(to_simplified(CITATION.sub("", answer)))} - {0}
+        return "" if len(sides) != 1 else "是。" if sides == {level} else "否。"
     if claimed is None:
         way = direction_claimed(question)
         ways = {direction(f.change) for f in figures if f.change}
@@ -753,14 +758,14 @@ def counts_successes(question: str, clause: str) -> bool:
 
 
 # How many of a thing there are ("实有经营主体多少户", "现有公职律师多少名"): a report states it with the thing
-# ("全市实有经营主体58.6万户").
-_STOCK_ASKED = re.compile(r"实有|现有|拥有|共有")
+# ("全市实有经营主体58.6万户"). Not 共有: "普法活动一共有多少人参加" is a total of those who took part.
+_STOCK_ASKED = re.compile(r"实有|现有|拥有")
 
 
 def _counts_another_thing(figure, nouns: list[str], idf, named: list[str]) -> bool:
     """Whether a figure's own clause names a thing of its own, not the one asked: "开展信用预警提示31.4万户（次）"
-    counts warnings, though the clause before names 经营主体. A clause naming nothing ("共有3860人参加") may count
-    what the clause before names."""
+    counts warnings, though the clause before names 经营主体. A clause naming nothing ("现有68名") may count what
+    the clause before names."""
     clause = _own_clause(figure)
     before = clause[: clause.find(to_simplified(figure.text))]
     return bool(asked_nouns(before, idf, named)) and not any(mentions(clause, n) for n in nouns)

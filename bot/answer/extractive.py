@@ -45,6 +45,7 @@ from bot.answer.intent import (
     confirm_asked,
     done_asked,
     find_scope,
+    level_claimed,
     listed_thing,
     measure,
     names_a_thing,
@@ -72,6 +73,7 @@ from bot.text import (
     NUMBER,
     NUMERALS,
     ORDINAL,
+    RATE,
     TITLE,
     bigrams,
     sentence_holding,
@@ -181,6 +183,7 @@ class Extractive:
             # a district's figure said, its city's beside it goes ("全市…1203件，同比上升9.6%" before "我区…148件")
             own = [c for c in chosen if not _not_the_asked_level(c[2], passages[c[1] - 1], question)]
             chosen = own or chosen
+        chosen = _with_the_rate_judged(chosen, scored, question)
         lines = self._said(question, chosen, passages, terms, idf, intent)
         yield from [verdict] if (verdict := confirmation(question, "".join(lines), idf)) else []
         yield from lines
@@ -933,3 +936,22 @@ def _marked(question: str) -> str | None:
 
 # The word of a change asked ("…增长多少", "下降了多少"; not one claimed): the clause saying it holds the answer.
 _CHANGE_WORD = re.compile(r"(增长|下降|上升|提高|减少)(?=了?(?:多少|几))")
+
+
+def _with_the_rate_judged(
+    chosen: list[tuple[float, int, str]], scored: list[tuple[float, int, str]], question: str
+) -> list[tuple[float, int, str]]:
+    """A rate claimed above or below an average ("败诉率是不是低于全省平均水平") is judged by the sentence saying
+    its side ("行政诉讼败诉率仍高于全省平均水平", in the shortcomings), which often gives no figure: the best
+    sentence giving the rate ("…，行政诉讼败诉率6.8%") is said beside it."""
+    rates = rates_named(question)
+    if not level_claimed(question) or not rates:
+        return chosen
+
+    def gives_rate(sentence: str) -> bool:
+        return bool(RATE.search(sentence)) and any(r in to_simplified(sentence) for r in rates)
+
+    if any(gives_rate(c[2]) for c in chosen):
+        return chosen
+    giving = [x for x in scored if x not in chosen and x[0] > 0 and gives_rate(x[2])]
+    return [*chosen, max(giving)] if giving else chosen

@@ -185,11 +185,12 @@ _ASKS_SUMMARY = re.compile(
     r"|(?:在.{2,24}?)?方面.{0,8}?(?:做了|开展了|采取了|推进了|有)(?:哪些|什么|啥)(?:工作|措施|举措|做法)?"
     r"|方面.{0,4}?取得(?:了)?(?:哪些|什么)(?:成效|成绩|进展)"  # "在行政复议方面取得了哪些成效"
     r"|(?:取得(?:了)?|有)(?:哪些|什么|啥)(?:主要)?(?:成效|成绩|成果|亮点)"  # "法治政府建设取得了哪些成绩"
-    r"|(?:做了|开展了|采取了)(?:哪些|什么|啥)(?:工作|措施|举措)|工作情况(?:怎么样|如何)"
+    r"|(?:做了|开展了|采取了)(?:哪些|什么|啥)(?:工作|措施|举措|做法|事)|工作情况(?:怎么样|如何)"
     # "简单介绍一下湛江2024年法治政府建设情况": the whole year's work, not one thing of it
     r"|(?:介绍|说说|讲讲|谈谈)(?:一下)?.{0,16}?法治政府建设(?:工作)?的?(?:总体|整体|基本)?(?:情况|工作)"
     r"|(?:成效|成绩|工作|举措|做法)(?:分为?|有|包括|可分为)?(?:哪几个|哪些|几个)方面"  # the measures, by heading
-    r"|(?:如何|怎样|怎么)(?:推进|加强|开展|落实|做好|推动|提升|优化|实施|深化|完善|强化)"
+    r"|(?:如何|怎样|怎么)(?:推进|推行|加强|开展|落实|做好|推动|提升|优化|实施|深化|完善|强化)"
+    r"|(?:如何|怎样|怎么)(?:做|干)的"  # "…具体是怎么做的": what was done, not next year's plan
     # "报道讲了什么", "报告主要讲了什么内容"
     r"|(?:报告|报道|文章|新闻)(?:主要)?(?:讲|说|写|介绍|谈)了?(?:些)?(?:什么|哪些|啥)(?:内容|事)?[？?]?$"
 )
@@ -229,9 +230,10 @@ class Intent:
         trend = bool(TREND_ASKED.search(text))
         figure = bool(_ASKS_FIGURE.search(text)) or trend or figure_claimed(text) is not None  # "…2000件，对吗？"
         figure = figure or bool(_AGAINST_BEFORE.search(text))  # "比上年多吗": its change
+        level = level_claimed(text) and not HOW_MANY.search(text)  # "败诉率是不是低于全省平均水平": a side, no rate
         return cls(
-            figure=figure,
-            rate=bool(_ASKS_RATE.search(text)),
+            figure=figure and not level,
+            rate=bool(_ASKS_RATE.search(text)) and not level,
             list=bool(_ASKS_LIST.search(text)),
             shortcomings=bool(_ASKS_SHORTCOMINGS.search(text)),
             about_report=bool(_ASKS_ABOUT_REPORT.search(text)) and not _NAMES_ANOTHER_DOCUMENT.search(text),
@@ -1236,6 +1238,28 @@ def claims(question: str) -> list[str]:
 
 # A round bound claimed in words ("是不是过万了", "破千"): 超过1万 of what is counted.
 _ROUND_CLAIMED = re.compile(r"(?:过|破|超)(千|万|亿)(?![\d一二三四五六七八九十])")
+
+
+def level_claimed(question: str) -> int:
+    """The side of an average a yes-or-no question claims a thing is on ("败诉率是不是低于全省平均水平": -1,
+    "…高于全市平均水平吗": 1), or 0 when it claims none or asks which ("是高于还是低于")."""
+    text = to_simplified(question)
+    if not confirm_asked(text) or "还是" in text:
+        return 0
+    return level_said(text)
+
+
+def level_said(text: str) -> int:
+    """The side of an average a text says a thing is on ("仍高于全省平均水平", "高于全市97.3%的平均水平",
+    "高于全市平均水平（97.8%）"): 1 above, -1 below, 0 when it says none (simplified text)."""
+    found = _AGAINST_AVERAGE.search(text)
+    return 0 if found is None else 1 if found.group(1) in _ABOVE else -1
+
+
+_ABOVE = ("高于", "超过", "超出", "优于", "好于")
+_AGAINST_AVERAGE = re.compile(
+    rf"({'|'.join(_ABOVE)}|低于|不到|不及|差于)(?:全国|全省|全市|全区|全县|同级|同类)?(?:\d+(?:\.\d+)?%)?的?平均"
+)
 
 
 def direction_claimed(question: str) -> int:
