@@ -1699,3 +1699,16 @@ def test_what_was_done_about_a_thing_is_its_items_content(wider, question, said)
     report's item on that thing, read whole ("四是推行包容审慎监管。动态调整…18个领域的…清单，全年…1200余件")."""
     answer = _ask(wider, question)
     assert all(x in answer.answer for x in said), answer.answer
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("涪城区2023年收到多少行政复议申请？", "全市呢？"),
+        ("绵阳全市2023年各级行政复议机构共收到多少行政复议申请？",),
+    ],
+)
+def test_a_citys_whole_in_a_districts_report_is_said_as_the_citys(wider, turns):
+    """涪城区's report gives 绵阳's whole ("2023年，全市各级行政复议机构共收到行政复议申请1203件"): it had been said
+    "涪城区2023年，全市各级…1203件", which reads as the district's."""
+    _assert_says(_converse(wider, *turns), "绵阳市2023年", "涪城区2023年，全市")

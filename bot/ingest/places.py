@@ -210,6 +210,12 @@ _WHOLE_CITY = re.compile(  # not a rank in it ("居全市第一"), nor a share o
 _SHARE_OF_WHOLE = re.compile(r"占全市[^，。；;]*$")
 
 
+def its_city(issuer: str | None) -> str | None:
+    """The city a district's or county's report is of (绵阳市涪城区 → 绵阳市), or None for a city's own."""
+    found = _COMPOUND.match(to_simplified(issuer)) if is_local(issuer) else None
+    return found.group(1) if found else None
+
+
 def asks_its_city(question: str, issuer: str | None) -> bool:
     """Whether a question about a district's report asks its city's whole: "全市的纠错率呢", or the city named
     without the district ("绵阳2023年收到多少行政复议申请" of 绵阳市涪城区's report)."""
