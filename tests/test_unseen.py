@@ -1712,3 +1712,19 @@ def test_a_citys_whole_in_a_districts_report_is_said_as_the_citys(wider, turns):
     """涪城区's report gives 绵阳's whole ("2023年，全市各级行政复议机构共收到行政复议申请1203件"): it had been said
     "涪城区2023年，全市各级…1203件", which reads as the district's."""
     _assert_says(_converse(wider, *turns), "绵阳市2023年", "涪城区2023年，全市")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 南海's report gives no 纠错率 of the year before: 收到's growth and 败诉率's fall are of other things
+        (("南海区2024年行政复议纠错率和上年比有什么变化？",), None),
+        (("南海区2024年行政复议收到多少件？", "纠错率是多少？", "和上年比呢？"), None),
+        (("南海区2024年行政诉讼败诉率是多少？", "和上年比呢？"), "较上年下降1.7个百分点"),  # a guard
+    ],
+)
+def test_a_rates_change_asked_is_that_rates(wider, turns, said):
+    """A change asked of a rate is a change said of that rate, in its clause or the one before ("行政诉讼败诉率4.1%，
+    较上年下降1.7个百分点"); a sentence naming the rate in another clause ("…同比增长42.3%，…；…纠错率9.6%") does not
+    make its other changes the rate's."""
+    _assert_says(_converse(wider, *turns), said, "42.3%")

@@ -295,6 +295,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         rated = any(r in to_simplified(s) for r in rates_named(thing) for s in said_of)  # "…败诉率多少？比上年变化多少"
         if nouns and not rated and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
             return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
+        if (rates := rates_named(part)) and not any(r in _own_clause(f, 1) for r in rates for f in changes):
+            return False  # "纠错率和上年比": "…收到…1124件，同比增长42.3%" is 收到's, "败诉率…下降1.7个百分点" 败诉率's
     if wanted and _unit_claimed_wrong(plan.question, figures) or spanned:
         wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"; a date range, with its days
     if wanted:
