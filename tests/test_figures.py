@@ -234,6 +234,9 @@ def test_units_that_count_one_kind_of_thing():
     assert counts_for("个", "名") and not counts_for("件", "个")  # 个 asks anything countable; 件 asks cases
     assert counts_for("件", "份", "审查规范性文件多少件") and counts_for("件", "宗", "行政复议案件多少件")
     assert not counts_for("件", "份", "行政复议案件多少件")  # a count of cases: documents are not cases
+    # 行政复议 and 行政诉讼 counted in 件 are cases too: "…行政裁量权基准文件33份" had answered "行政复议收到多少件"
+    assert not counts_for("件", "份", "广州2024年行政复议收到多少件") and not counts_for("件", "份", "行政诉讼多少件")
+    assert counts_for("件", "件", "广州2024年行政复议收到多少件") and counts_for("件", "部", "出台了多少件规章")
 
 
 def test_where_a_qualified_value_may_lie():

@@ -1728,3 +1728,18 @@ def test_a_rates_change_asked_is_that_rates(wider, turns, said):
     较上年下降1.7个百分点"); a sentence naming the rate in another clause ("…同比增长42.3%，…；…纠错率9.6%") does not
     make its other changes the rate's."""
     _assert_says(_converse(wider, *turns), said, "42.3%")
+
+
+def test_a_years_value_and_its_rise_asked_in_two_parts(wider):
+    """ "出庭应诉率2022年为93.4%，2023年为98.2%": asked "2023年…是多少？比上年提高了多少？", it had been answered
+    "出庭应诉率2022年为93.4%" (2023's clause cut) and "报告未载明比上年提高", though the rise is worked out of the two
+    ends, as it is asked alone."""
+    answer = _ask(wider, "汕头2023年出庭应诉率是多少？比上年提高了多少？")
+    assert all(x in answer.answer for x in ("2023年为98.2%", "提高4.8个百分点")), answer.answer
+    assert "未载明" not in answer.answer, answer.answer
+
+
+def test_a_count_of_review_cases_is_not_answered_by_documents(wider):
+    """广州's 2024 report counts no 行政复议 cases. Asked with a second part, the first had been answered by a
+    sentence naming 复议 and counting documents: "…复议诉讼撤改败诉案件同步抄告等举措，全市…行政裁量权基准文件33份"."""
+    _assert_says(_ask(wider, "广州2024年行政复议收到多少件？比上年增长多少？"), None, "33份")

@@ -36,6 +36,7 @@ from bot.answer.intent import (
     SPEAKER_AFTER,
     SPEAKER_ASKED,
     TREND_ASKED,
+    YEAR_NAMED,
     Intent,
     act_counted,
     acts_asked,
@@ -249,6 +250,10 @@ class Extractive:
                     said.append((citys[0], citys[1], citys[1]))
                 unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
                 continue
+            if said and _LAST_YEAR.search(part) and (worked := change_between(said[-1][2], part)):
+                # "比上年提高了多少": worked out of the two years' values said for the part before
+                said[-1] = (said[-1][0], said[-1][1], f"{said[-1][2]}{worked}")
+                continue
             terms = _content(set(tokenize(to_simplified(part))), passages)  # its place names no sentence better
             if not terms:  # "…几部地方性法规，主要是哪些": of the thing before it, whose sentence is said
                 continue
@@ -359,6 +364,7 @@ class Extractive:
         holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
         kept = _answering(clauses, found, best, holds, intent, idf, changed)
         kept |= {start - 1 for i in kept if (start := series_start(clauses, i))}  # "复议案件数量…，2024年为1586件"
+        kept |= _year_asked_in_series(clauses, kept, terms)  # "出庭应诉率2022年为93.4%，2023年为98.2%": 2023 asked
         if changed and (ends := from_to(sentence)):  # "2022年为93.4%，2023年为98.2%": both ends, to work it out
             first, last, _ = ends
             said = (to_simplified(first.text), to_simplified(last.text))
@@ -366,6 +372,24 @@ class Extractive:
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
         text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
         return text.rstrip("：，；")
+
+
+# A change asked against the year before ("比上年提高了多少", "同比增长多少").
+_LAST_YEAR = re.compile(r"上一?年|去年|前一年|同比")
+
+
+def _year_asked_in_series(clauses: list[str], kept: set[int], terms: set[str]) -> set[int]:
+    """The clauses giving a year's value that the question names ("2023年为98.2%"), in the run of years' values
+    a kept clause is in or starts ("出庭应诉率2022年为93.4%，2023年为98.2%"): the first year's clause names the
+    measure and scores best, but the year asked is the answer."""
+    years = {t for t in terms if YEAR_NAMED.fullmatch(f"{t}年")}
+    starts = {i: start for i in range(len(clauses)) if years and (start := series_start(clauses, i)) is not None}
+    return {
+        i
+        for i, start in starts.items()
+        if any(f"{y}年" in to_simplified(clauses[i]) for y in years)
+        and any(k == start - 1 or starts.get(k) == start for k in kept)  # the run the kept clause is in or names
+    }
 
 
 def _answering(

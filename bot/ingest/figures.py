@@ -165,8 +165,9 @@ COUNT_CLASSES = {"cases", "people", "households", "organisations", "items", "doc
 def counts_for(asked: str, unit: str, of: str = "") -> bool:
     """Whether a figure in `unit` can answer a count asked in `asked`: units alike, or a count asked in 个, the
     measure word for anything ("几个行政执法监督员" is answered by 18名; a count in 件 is not by 3个). A count in
-    件 `of` cases ("行政复议案件多少件") is of cases only: 33份 of 裁量权基准文件 is no number of cases."""
-    if to_simplified(asked) == "件" and (of := to_simplified(of)) and any(noun in of for noun in CASE_NOUNS):
+    件 `of` cases ("行政复议案件多少件", "行政复议收到多少件") is of cases only: 33份 of 裁量权基准文件 is no number
+    of cases."""
+    if to_simplified(asked) == "件" and (of := to_simplified(of)) and any(noun in of for noun in _OF_CASES):
         return unit_class(unit) == "cases"
     if to_simplified(asked) == "个" and unit_class(unit) == "cases":  # "几个受理点": 受理452件 counts cases
         return not of or any(noun in to_simplified(of) for noun in _CASES_NAMED)
@@ -188,6 +189,8 @@ def counts_alike(unit: str, other: str) -> bool:
 
 # The nouns naming cases, which 件 counts (行政复议案件, 矛盾纠纷): asked of them, 件 is not of documents.
 CASE_NOUNS = ("案件", "纠纷")
+# What 件 counts as cases when a question names it: 行政复议 and 行政诉讼 are cases, as 案件 are.
+_OF_CASES = (*CASE_NOUNS, "复议", "诉讼")
 # What a count of cases may be asked of in 个 ("多少个行政复议申请"); "几个受理点" asks none of them.
 _CASES_NAMED = (*CASE_NOUNS, "案子", "申请", "诉求", "投诉", "举报", "信访", "案卷", "事项")
 # Units of documents, which 件 counts too (政府规章11件, 2部市政府规章); not 场 or 期 (sessions, issues).
