@@ -1743,3 +1743,18 @@ def test_a_count_of_review_cases_is_not_answered_by_documents(wider):
     """广州's 2024 report counts no 行政复议 cases. Asked with a second part, the first had been answered by a
     sentence naming 复议 and counting documents: "…复议诉讼撤改败诉案件同步抄告等举措，全市…行政裁量权基准文件33份"."""
     _assert_says(_ask(wider, "广州2024年行政复议收到多少件？比上年增长多少？"), None, "33份")
+
+
+def test_the_year_befores_value_asked_as_a_second_part(wider):
+    """The sentence gives both ("全年受理行政复议申请138件，较去年的114件增加24件"), but asked "信丰县…申请是多少件？
+    上年是多少件？" the second part had been dropped without a word, its clause cut as for the first."""
+    answer = _ask(wider, "信丰县2024年行政复议申请是多少件？上年是多少件？")
+    assert all(x in answer.answer for x in ("138件", "114件")), answer.answer
+
+
+def test_a_question_of_its_own_ending_in_ne_is_no_follow_up(wider):
+    """A question naming its place, year and thing ("湛江2024年调解纠纷多少宗？上年呢？") has its "呢" of its own first
+    part. After a question on 行政复议申请 it had been asked as "湛江市2024年行政复议申请，调解纠纷多少宗？上年？"."""
+    answer = _converse(wider, "信丰县2024年行政复议申请是多少件？", "湛江2024年调解纠纷多少宗？上年呢？")
+    _assert_says(answer, "2.15万宗", "312件")
+    assert "行政复议" not in answer.standalone, answer.standalone

@@ -250,6 +250,15 @@ class Extractive:
                     said.append((citys[0], citys[1], citys[1]))
                 unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
                 continue
+            if said and _YEAR_BEFORES_ASKED.match(to_simplified(part)):  # "上年是多少件？": the first part's sentence
+                n, sentence, core = said[-1]  # says it beside the year's ("…138件，较去年的114件增加24件")
+                first = _content(set(tokenize(to_simplified(parts[0]))), passages)
+                before = _trimmed(
+                    _lifted(self._core(sentence, first, idf, Intent.of(parts[0]), None, changed=True), sentence)
+                )
+                if len(NUMBER.findall(before)) > len(NUMBER.findall(core)):
+                    said[-1] = (n, sentence, before)
+                    continue
             if said and _LAST_YEAR.search(part) and (worked := change_between(said[-1][2], part)):
                 # "比上年提高了多少": worked out of the two years' values said for the part before
                 said[-1] = (said[-1][0], said[-1][1], f"{said[-1][2]}{worked}")
@@ -374,6 +383,8 @@ class Extractive:
         return text.rstrip("：，；")
 
 
+# The year before's value asked as a part of its own ("上年是多少件？", "去年呢？").
+_YEAR_BEFORES_ASKED = re.compile(r"(?:那)?(?:上一?年|去年|前一年)度?(?:的|呢|是|为|有)*(?:多少|几|[？?]|$)")
 # A change asked against the year before ("比上年提高了多少", "同比增长多少").
 _LAST_YEAR = re.compile(r"上一?年|去年|前一年|同比")
 

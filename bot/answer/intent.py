@@ -1597,6 +1597,9 @@ def is_follow_up(question: str) -> bool:
     """A question that needs the conversation: it says so ("那…", "…呢？"), is a few characters, or asks which
     is larger or how much something changed without naming any thing ("两者相比哪个更多？", "同比增长了多少？")."""
     text = question.strip()
+    parts = [part for part in re.split(r"(?<=[？?])", text) if part.strip()]
+    if len(parts) > 1 and find_scope(parts[0], []) != Scope() and not is_follow_up(parts[0]):
+        return False  # "湛江2024年调解纠纷多少宗？上年呢？": its "呢" is of its own first part
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
     bare = to_simplified(text).strip(" ？?。")  # "所占比例是多少", "主要原因是什么": of what was just told
