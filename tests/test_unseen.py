@@ -1758,3 +1758,11 @@ def test_a_question_of_its_own_ending_in_ne_is_no_follow_up(wider):
     answer = _converse(wider, "信丰县2024年行政复议申请是多少件？", "湛江2024年调解纠纷多少宗？上年呢？")
     _assert_says(answer, "2.15万宗", "312件")
     assert "行政复议" not in answer.standalone, answer.standalone
+
+
+def test_a_count_asked_with_a_share_the_report_does_not_give(wider):
+    """Asked "花都区2023年公职律师有多少名？占全区律师比例多少？", the count is given ("现有公职律师68名"), the share
+    is not. The whole had been refused (the share asked made every sentence need a percentage); answered, the
+    share's part must not be taken as said by the count's sentence."""
+    answer = _ask(wider, "花都区2023年公职律师有多少名？占全区律师比例多少？")
+    assert "68名" in answer.answer and "未载明占全区律师比例" in answer.answer, answer.answer

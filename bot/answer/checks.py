@@ -21,6 +21,7 @@ from bot.answer.intent import (
     GRADE_ASKED,
     HOW_MANY,
     NUMBER_NAMES,
+    SHARE_OF_ASKED,
     SPEAKER_ASKED,
     TREND_ASKED,
     WHERE_DONE,
@@ -102,9 +103,10 @@ def coverage(
     and they must name the other places the question names: the figure has to be about them.
     """
     parts = asks(question)
-    if len(parts) > 1 and (kept := [p for p in parts if not arithmetic_asked(p)]) and len(kept) < len(parts):
-        question = "，".join(kept)  # "…，占比多少": worked out of the figures, its words in no sentence
-        intent = Intent.of(question)
+    kept = [p for p in parts if not arithmetic_asked(p) and not _share_of_a_whole(p)]
+    if len(parts) > 1 and kept and len(kept) < len(parts):
+        question = "，".join(kept)  # "…，占比多少": worked out of the figures, or said not given ("占全区律师比例
+        intent = Intent.of(question)  # 多少": no count of the whole), its words in no sentence
     scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
     asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went is said by the change, not these words
     asked = CHANGE_WORDING.sub("", asked)  # nor "和上年比有什么变化"
@@ -124,6 +126,11 @@ def coverage(
             found = sum(max(idf(t), 0.0) for t in terms if says(text, t) or t in context)
             best = max(best, found / total)
     return best
+
+
+def _share_of_a_whole(part: str) -> bool:
+    """Whether a part asks what share a thing is of a whole ("占全区律师比例多少"), no rate the reports name."""
+    return bool(SHARE_OF_ASKED.search(to_simplified(part))) and not rates_named(part)
 
 
 def _of_the_places(sentence: str, places: list[str]) -> bool:

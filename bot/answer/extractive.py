@@ -317,6 +317,7 @@ class Extractive:
         return bool(
             (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
+            and (not Intent.of(part).rate or RATE.search(sentence))  # "占全区律师比例多少": a share, not 68名
             and all(act in to_simplified(sentence) for act in part_acts(part))  # "主动撤回多少件": a withdrawal
             and counts_asked_in(part, sentence)  # "调解成功多少宗": not the 宗 received beside a 成功率
             and names_the_thing(thing, whole, idf, places)
