@@ -110,7 +110,7 @@ def without_own_place(sentence: str) -> str:
     return sentence[own.end() :] if own else sentence
 
 
-# …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
 # A district's report on its city's whole ("2023年，全市各级行政复议机构共收到…"); not a rank in it ("全市率先").
 _OPENS_WITH_WHOLE_CITY = re.compile(rf"^(?:{YEAR_NAMED.pattern}(?:以来)?[，,]?)?全市(?!率先|首|第|前|唯一)")
+# …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
 _OPENS_WITH_FIGURE = re.compile(rf"^(?!{YEAR_NAMED.pattern})[\d（(“]")
