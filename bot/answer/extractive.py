@@ -384,10 +384,11 @@ class Extractive:
         return text.rstrip("：，；")
 
 
-# The year before's value asked as a part of its own ("上年是多少件？", "去年呢？").
-_YEAR_BEFORES_ASKED = re.compile(r"(?:那)?(?:上一?年|去年|前一年)度?(?:的|呢|是|为|有)*(?:多少|几|[？?]|$)")
-# A change asked against the year before ("比上年提高了多少", "同比增长多少").
-_LAST_YEAR = re.compile(r"上一?年|去年|前一年|同比")
+# A change asked against the year before ("比上年提高了多少", "同比增长多少"), and that year's value asked as a part of
+# its own ("上年是多少件？", "去年呢？").
+_YEAR_BEFORE = "(?:上一?年|去年|前一年)"
+_LAST_YEAR = re.compile(rf"{_YEAR_BEFORE}|同比")
+_YEAR_BEFORES_ASKED = re.compile(rf"(?:那)?{_YEAR_BEFORE}度?(?:的|呢|是|为|有)*(?:多少|几|[？?]|$)")
 
 
 def _year_asked_in_series(clauses: list[str], kept: set[int], terms: set[str]) -> set[int]:

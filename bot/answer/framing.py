@@ -7,7 +7,7 @@ import re
 
 from bot.answer.intent import YEAR_NAMED, YEAR_PART, short_name
 from bot.ingest.dates import PERIOD, RELATIVE, relative_dates
-from bot.ingest.places import its_city
+from bot.ingest.places import its_city, opens_with_its_city
 from bot.ingest.structure import heading_role
 from bot.models import Passage
 from bot.text import CJK, TITLE, to_simplified
@@ -25,7 +25,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     if not passage.issuer or whose in named or _OPENS_WITH_OTHER_BODY.match(text):
         return sentence
     named.add(whose)
-    city = its_city(passage.issuer) if _OPENS_WITH_WHOLE_CITY.match(text) else None
+    city = its_city(passage.issuer) if opens_with_its_city(text) else None
     name = short_name(city or passage.issuer)  # "2023年，全市各级…1203件" in 涪城区's report: 绵阳市's
     stem = re.sub(r"[市区县]$", "", name)
     if heading_role(passage.heading) == "plans":  # next year's tasks: not done in the year ("南海区2024年…配备")
@@ -110,7 +110,5 @@ def without_own_place(sentence: str) -> str:
     return sentence[own.end() :] if own else sentence
 
 
-# A district's report on its city's whole ("2023年，全市各级行政复议机构共收到…"); not a rank in it ("全市率先").
-_OPENS_WITH_WHOLE_CITY = re.compile(rf"^(?:{YEAR_NAMED.pattern}(?:以来)?[，,]?)?全市(?!率先|首|第|前|唯一)")
 # …nor run into a figure or bracket: "2024年86.15%…" reads as one number.
 _OPENS_WITH_FIGURE = re.compile(rf"^(?!{YEAR_NAMED.pattern})[\d（(“]")

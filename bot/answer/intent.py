@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.ingest.dates import RELATIVE, relative_dates
 from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
-from bot.ingest.places import asks_its_city, is_local, own_name, rare_district, stem
+from bot.ingest.places import asks_its_city, is_local, its_city, own_name, rare_district, stem
 from bot.models import REFUSAL, Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -1969,18 +1969,12 @@ def _its_city_named(question: str, issuers: list[str]) -> str:
     if len(scope.places) > 1:  # "绵阳市游仙区…": another district of the city, with no report of its own
         return question
     for place in scope.places:
-        of_it = {
-            i for i in issuers if is_local(i) and stem(_CITY_OF.match(i).group(0) if _CITY_OF.match(i) else "") == place
-        }
+        of_it = {i for i in issuers if stem(its_city(i) or "") == place}
         if of_it and SHARE_OF_ITS_CITY.search(to_simplified(question)):  # "区里的…占惠州全市多大比例": the share
             return re.sub(rf"占{re.escape(place)}市?(?=全市)", "占", to_simplified(question))  # of "占全市多大比例"
         if len(of_it) == 1 and (named := re.search(rf"{re.escape(place)}市?(?:全市)?", to_simplified(question))):
             return to_simplified(question).replace(named.group(0), f"{next(iter(of_it))}全市", 1)
     return question
-
-
-# A district's or county's city, its name's start ("绵阳市" of 绵阳市涪城区).
-_CITY_OF = re.compile(r"^.{2,}?市(?=.{2,}[区县旗市]$)")
 
 
 # "回到刚才那个区", "刚才那个城市呢": a place asked about earlier in the conversation, named by its kind.

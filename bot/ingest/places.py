@@ -208,6 +208,13 @@ _WHOLE_CITY = re.compile(  # not a rank in it ("居全市第一"), nor a share o
 
 
 _SHARE_OF_WHOLE = re.compile(r"占全市[^，。；;]*$")
+_OPENS_WITH_WHOLE_CITY = re.compile(rf"^(?:(?:19|20)\d{{2}}年(?:以来)?[，,]?)?(?={_WHOLE_CITY.pattern})")
+
+
+def opens_with_its_city(text: str) -> bool:
+    """Whether a district's or county's sentence (simplified) opens with its city's whole, after its year at most
+    ("2023年，全市各级行政复议机构共收到…"): the sentence is about the city (`_WHOLE_CITY`: not a rank in it)."""
+    return bool(_OPENS_WITH_WHOLE_CITY.match(text))
 
 
 def its_city(issuer: str | None) -> str | None:
