@@ -1766,3 +1766,18 @@ def test_a_count_asked_with_a_share_the_report_does_not_give(wider):
     share's part must not be taken as said by the count's sentence."""
     answer = _ask(wider, "花都区2023年公职律师有多少名？占全区律师比例多少？")
     assert "68名" in answer.answer and "未载明占全区律师比例" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都2024年新收行政复议案件比上年增加了吗？", "是。"),
+        ("信丰县2024年行政复议申请比上年增加了吗？", "是。"),
+        ("南海区2024年行政诉讼败诉率比上年减少了吗？", "是。"),
+    ],
+)
+def test_a_rise_claimed_with_zengjia_is_judged_by_the_change(wider, question, said):
+    """ "…比上年增加了吗？" claims a rise: the report's "同比增长89.6%" bears it out. The claimed way had been read
+    from 多 or 少 alone in "比上年…了吗", so 增加 was taken for a fall and the answer opened "否。"."""
+    _assert_says(_ask(wider, question), said, "否。")
+

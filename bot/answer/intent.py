@@ -1268,8 +1268,9 @@ def direction_claimed(question: str) -> int:
     text = to_simplified(question)
     if not _ASKS_CONFIRM.search(text) or figure_claimed(text) or "还是" in text:
         return 0
-    if against := _AGAINST_BEFORE.search(text):  # "比上年多吗？", "比上年少了吗？"
-        return 1 if "多" in against.group(0).replace("多少", "") else -1
+    if against := _AGAINST_BEFORE.search(text):  # "比上年多吗？", "比上年少了吗？", "比上年增加了吗？"
+        claim = against.group(0).replace("多少", "")
+        return 1 if "多" in claim else -1 if "少" in claim else direction(claim)
     return direction(text)
 
 
