@@ -1781,3 +1781,22 @@ def test_a_rise_claimed_with_zengjia_is_judged_by_the_change(wider, question, sa
     from 多 or 少 alone in "比上年…了吗", so 增加 was taken for a fall and the answer opened "否。"."""
     _assert_says(_ask(wider, question), said, "否。")
 
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # no 2023 rate in 信丰's report: the rate, and that the report gives none to compare it with
+        ("信丰县2024年行政复议纠错率比上年高还是低？", "未载明", None),
+        ("南海区2024年行政复议纠错率比上年是高了还是低了？", "未载明", "42.3%"),
+        ("信丰县2024年行政复议纠错率有没有下降？", "未载明", None),  # had been refused: "纠错率13.5%" names no 复议
+        # 成都 gives no change of its 应诉 cases: 行政复议's growth (89.6%) is another thing's
+        ("成都2024年行政应诉案件比上年增加还是减少？", "5652件", "89.6%"),
+        # two years' values: which way, worked out
+        ("汕头2023年出庭应诉率比上年高还是低？", "提高4.8个百分点", "未载明"),
+        ("信丰县2024年行政复议申请比上年多还是少？", "增加24件", "未载明"),
+    ],
+)
+def test_which_way_a_figure_went_asked(wider, question, said, not_said):
+    """ "…比上年高还是低？" where the report gives the year's figure and none of the year before had been answered
+    with the figure alone, as if it said which way; where it gives another thing's change, with that change too."""
+    _assert_says(_ask(wider, question), said, not_said)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.answer.intent import ACT_AFTER_MORE, GAP_ASKED, SUM_ASKED, names_a_thing
+from bot.answer.intent import ACT_AFTER_MORE, GAP_ASKED, SUM_ASKED, TREND_ASKED, names_a_thing
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
 from bot.text import CITATION, to_simplified
 
@@ -180,7 +180,11 @@ def change_between(text: str, question: str) -> str:
     giving only its two ends: "（提高2个百分点，据报告数字计算）"; "" when none is asked, or the text says it."""
     asked = to_simplified(question)
     ends = from_to(text)
-    if not ends or not change_asked_of_ends(asked) or any(f.change for f in extract_figures(text)):
+    if (
+        not ends
+        or not (change_asked_of_ends(asked) or TREND_ASKED.search(asked))
+        or any(f.change for f in extract_figures(text))
+    ):
         return ""
     first, last, verb = ends
     if inexact(first) or inexact(last):

@@ -236,7 +236,7 @@ def _lists_the_counted(text: str) -> bool:
     return any(_A_LISTING.search("，".join(clauses[i : i + 2])) for i in at) if at else bool(_A_LISTING.search(text))
 
 
-_CHANGE_SAID = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降低|持平|翻番|倍")
+CHANGE_SAID = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降低|持平|翻番|倍")
 _AGENT_SAID = re.compile(
     r"部门|机关|单位|机构|中心|小组|政府|法院|检察院|公安|司法所|[^\s，。]{1,6}(?:局|厅|处|委员会|办公室|领导小组)"
 )
@@ -291,19 +291,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False
     if _count_by_a_rate(plan, figures):
         return False
-    if change_asked(plan.question) and HOW_MANY.search(plan.question) and not (changes or _CHANGE_SAID.search(text)):
+    if change_asked(plan.question) and HOW_MANY.search(plan.question) and not (changes or CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
-    if change_asked(plan.question) and changes and not TREND_ASKED.search(plan.question):
-        part = next((a for a in asks(plan.question) if change_asked(a)), plan.question)
-        thing = part if asked_nouns(part, idf, named) else asks(plan.question)[0]  # "比上年增长了多少": the first's
-        nouns = asked_nouns(thing, idf, named)  # of one thing, all: 交通事故死亡人数's change is no 交通事故数's
-        each = any if re.search(r"[和与及、，,]|呢", thing) else all  # of several things, one's
-        said_of = [s for f in changes for s in _changed(f, said)]
-        rated = any(r in to_simplified(s) for r in rates_named(thing) for s in said_of)  # "…败诉率多少？比上年变化多少"
-        if nouns and not rated and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
-            return False  # 经营主体's growth asked: 行政复议案件's growth is another thing's
-        if (rates := rates_named(part)) and not any(r in _own_clause(f, 1) for r in rates for f in changes):
-            return False  # "纠错率和上年比": "…收到…1124件，同比增长42.3%" is 收到's, "败诉率…下降1.7个百分点" 败诉率's
+    if changes and not changes_of_the_asked(plan.question, changes, said, idf, named):
+        return False
     if wanted and _unit_claimed_wrong(plan.question, figures) or spanned:
         wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"; a date range, with its days
     if wanted:
@@ -446,8 +437,11 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect
     if plan.kind == "time" and not (DATE_WORDS.search(text) or _ACT_DATE.search(text)):
         return False  # "…什么时候发的": "发布日期" without the date says no time
-    if direction_claimed(plan.question) and not names_the_thing(plan.question, text, idf, named):
-        return False  # "…是否比上年减少了？": a sentence on what else decreased does not say
+    if direction_claimed(plan.question) and not any(
+        names_the_thing(plan.question, s, idf, named) for s in [text, *said]
+    ):
+        return False  # "…是否比上年减少了？": a sentence on what else decreased does not say ("纠错率13.5%" is cut
+        # from a sentence on 行政复议)
     if AGENT_ASKED.search(plan.question) and plan.kind != "report" and not _agent_said(text, plan.question):
         return False  # "…是哪个部门做的？": a sentence saying it was done, by no one named, does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
@@ -938,6 +932,25 @@ def _of_the_thing(figure, nouns: list[str], rates: set[str]) -> bool:
     near = "，".join(clauses[start : at + 1])
     said = f"{near}，{to_simplified(figure.indicator or '')}"
     return not nouns or any(mentions(said, n, close=True) for n in nouns) or any(rate in near for rate in rates)
+
+
+def changes_of_the_asked(question: str, changes: list, said: list[str], idf, named: list[str]) -> bool:
+    """Whether the changes an answer says are of what a question asks the change (or which way it went) of: 经营主体's
+    growth asked, 行政复议案件's is another thing's; "纠错率和上年比", "…收到…1124件，同比增长42.3%" is 收到's. True
+    when no change is asked."""
+    text = to_simplified(question)
+    if not changes or not (change_asked(text) or TREND_ASKED.search(text)):
+        return True
+    part = next((a for a in asks(question) if change_asked(a) or TREND_ASKED.search(to_simplified(a))), question)
+    thing = part if asked_nouns(part, idf, named) else asks(question)[0]  # "比上年增长了多少": the first's
+    nouns = asked_nouns(thing, idf, named)  # of one thing, all: 交通事故死亡人数's change is no 交通事故数's
+    each = any if re.search(r"[和与及、，,]|呢", thing) else all  # of several things, one's
+    said_of = [s for f in changes for s in _changed(f, said)]
+    rated = any(r in to_simplified(s) for r in rates_named(thing) for s in said_of)  # "…败诉率多少？比上年变化多少"
+    if nouns and not rated and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
+        return False
+    rates = rates_named(part)  # "败诉率…下降1.7个百分点" is 败诉率's: the rate in the change's clause or the one before
+    return not rates or any(r in _own_clause(f, 1) for r in rates for f in changes)
 
 
 def _changed(change, said: list[str]) -> list[str]:

@@ -18,7 +18,9 @@ from bot.answer.arithmetic import (
     series_start,
 )
 from bot.answer.checks import (
+    CHANGE_SAID,
     asked_nouns,
+    changes_of_the_asked,
     confirmation,
     counted_elsewhere,
     counted_together,
@@ -69,6 +71,7 @@ from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
+    CITATION,
     CJK,
     DATE_WORDS,
     NUMBER,
@@ -185,9 +188,11 @@ class Extractive:
             own = [c for c in chosen if not _not_the_asked_level(c[2], passages[c[1] - 1], question)]
             chosen = own or chosen
         chosen = _with_the_rate_judged(chosen, scored, question)
+        chosen = _without_others_changes(chosen, question, passages, idf)
         lines = self._said(question, chosen, passages, terms, idf, intent)
         yield from [verdict] if (verdict := confirmation(question, "".join(lines), idf)) else []
         yield from lines
+        yield from [unsaid] if (unsaid := _way_unsaid(question, "".join(lines))) else []
 
     def _said(
         self, question: str, chosen: list[tuple[float, int, str]], passages: list[Passage], terms, idf, intent: Intent
@@ -973,6 +978,34 @@ def _marked(question: str) -> str | None:
 
 # The word of a change asked ("…增长多少", "下降了多少"; not one claimed): the clause saying it holds the answer.
 _CHANGE_WORD = re.compile(r"(增长|下降|上升|提高|减少)(?=了?(?:多少|几))")
+
+
+def _without_others_changes(
+    chosen: list[tuple[float, int, str]], question: str, passages: list[Passage], idf
+) -> list[tuple[float, int, str]]:
+    """Which way a thing went asked ("成都…行政应诉案件比上年增加还是减少"): a sentence beside its own giving another
+    thing's change ("全市新收行政复议案件…同比增长89.6%") would read as the answer, and goes."""
+    if not TREND_ASKED.search(to_simplified(question)):
+        return chosen
+    named = [to_simplified(p.issuer) for p in passages if p.issuer] + _places(passages)
+
+    def of_another(sentence: str) -> bool:
+        changes = [f for f in extract_figures(sentence) if f.change]
+        return not changes_of_the_asked(question, changes, [to_simplified(sentence)], idf, named)
+
+    return [c for c in chosen if not of_another(c[2])] or chosen
+
+
+def _way_unsaid(question: str, said: str) -> str:
+    """Which way a thing went asked, and the answer giving its figure but no change, nor the year before's to work
+    one out of: that the report does not give it, rather than the figure alone read as the answer."""
+    text = CITATION.sub("", said)
+    if not said or not TREND_ASKED.search(to_simplified(question)) or "据报告数字计算" in text:
+        return ""
+    if any(f.change for f in extract_figures(text)) or from_to(text) or CHANGE_SAID.search(to_simplified(text)):
+        return ""
+    rates = sorted(rates_named(question))
+    return f"报告未载明上年的{rates[0] if len(rates) == 1 else '数字'}，无法比较。"
 
 
 def _with_the_rate_judged(
