@@ -92,6 +92,15 @@ def test_answer_json_has_citations_highlights_and_timings(api):
     assert answer["flagged_numbers"] == [] and {"retrieve", "total"} <= set(answer["timings"])
 
 
+def test_every_sentence_a_summary_answer_joins_is_highlighted(api):
+    """An answer giving an item's several sentences joined by "；" cites them all: its source card had highlighted
+    only the last ("推动镇（街道）…"), as if the rest were not the report's."""
+    answer = api.post("/answer", json={"question": "成都2024年推进行政执法体制改革采取了哪些做法？"}).json()
+    assert "167支" in answer["answer"] and "102项" in answer["answer"], answer["answer"]
+    highlights = [h for c in answer["citations"] for h in c["highlights"] if h in c["text"]]
+    assert any("167支" in h for h in highlights) and any("102项" in h for h in highlights), highlights
+
+
 def test_filters_history_and_refusals(api):
     filtered = api.post("/answer", json={"question": "办理行政应诉案件多少件？", "filters": {"body": "成都市"}}).json()
     assert "5652" in filtered["answer"] and {c["body"] for c in filtered["citations"]} == {"成都市"}

@@ -12,7 +12,7 @@ from bot.text import MARKER, answer_sentences, bigrams, split_sentences
 
 def cited_sentences(answer: str, n: int, passage: str, min_overlap: float = 0.3) -> list[str]:
     """The passage sentences that the answer's sentences citing [n] were drawn from, in passage order."""
-    claims = [MARKER.sub("", sentence) for sentence in answer_sentences(answer) if str(n) in MARKER.findall(sentence)]
+    claims = _citing(answer, n)
     sentences = [s.strip() for s in split_sentences(passage) if s.strip()]
     grams = [bigrams(s) for s in sentences]
     chosen: set[int] = set()
@@ -25,3 +25,17 @@ def cited_sentences(answer: str, n: int, passage: str, min_overlap: float = 0.3)
         if scores[best] >= min_overlap:
             chosen.add(best)
     return [sentences[i] for i in sorted(chosen)]
+
+
+def _citing(answer: str, n: int) -> list[str]:
+    """The pieces of the answer citing [n], markers removed: a piece ending in "；" is cited by the marker closing
+    its sentence ("（一）…；（二）…；（三）…[1]。" is three pieces of [1], each highlighted, not only the last)."""
+    claims: list[str] = []
+    run: list[str] = []
+    for piece in answer_sentences(answer):
+        run.append(piece)
+        markers = MARKER.findall(piece)
+        if markers or not piece.rstrip().endswith(("；", ";")):
+            claims += [MARKER.sub("", p) for p in run] if str(n) in markers else []
+            run = []
+    return claims
