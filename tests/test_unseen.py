@@ -1800,3 +1800,25 @@ def test_which_way_a_figure_went_asked(wider, question, said, not_said):
     """ "…比上年高还是低？" where the report gives the year's figure and none of the year before had been answered
     with the figure alone, as if it said which way; where it gives another thing's change, with that change too."""
     _assert_says(_ask(wider, question), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("湛江2024年哪个区县受理的行政复议申请最多？", "赤坎区"),
+        ("湛江2024年哪个区县受理的行政复议申请最多？受理了多少件？", "312件"),
+        ("湛江哪个县区的行政复议申请最多", "赤坎区"),
+    ],
+)
+def test_which_of_its_districts_is_first(wider, question, said):
+    """ "哪个区县…最多" is said by the sentence ranking one first ("赤坎区受理行政复议申请312件，居全市各县（市、区）
+    首位"): the asking words (哪个区县, 最多) are no words of it. Asked with a second part it had been refused, and
+    alone led by a sentence on 受理窗口."""
+    answer = _ask(wider, question)
+    _assert_says(answer, said, "受理窗口")
+    assert "首位" in answer.answer, answer.answer
+
+
+def test_which_district_is_first_is_not_answered_by_any_districts_figure(wider):
+    """A report naming no district first gives no answer to "哪个区县…最多", whatever district figures it gives."""
+    _assert_says(_ask(wider, "江门2024年哪个县区收到的行政复议申请最多？"), None)

@@ -17,6 +17,7 @@ from bot.answer.intent import (
     CASE_ACTS,
     CHANGE_WORDING,
     DISTINCT_KINDS,
+    FIRST_SAID,
     GENERIC_THINGS,
     GRADE_ASKED,
     HOW_MANY,
@@ -51,6 +52,7 @@ from bot.answer.intent import (
     names_quoted,
     of_another_kind,
     part_acts,
+    part_first_asked,
     rates_named,
     says,
     speaker_said,
@@ -110,6 +112,8 @@ def coverage(
     scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
     asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went is said by the change, not these words
     asked = CHANGE_WORDING.sub("", asked)  # nor "和上年比有什么变化"
+    for asking in part_first_asked(asked):  # nor "哪个区县…最多": "…居全市各县（市、区）首位" says it
+        asked = asked.replace(asking, "")
     terms = {t for t in words(asked) if not any(t in w or w in t for w in scope_words)}
     total = sum(max(idf(t), 0.0) for t in terms)
     if total <= 0:  # nothing asked beyond a place or year ("那成都呢" with no history)
@@ -446,6 +450,8 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "…是哪个部门做的？": a sentence saying it was done, by no one named, does not say
     if _SCORE_ASKED.search(plan.question) and not _SCORE_SAID.search(text):  # a score: a rank will not do
         return False
+    if part_first_asked(plan.question) and not FIRST_SAID.search(to_simplified(text)):
+        return False  # "哪个区县…最多": "其中，台山市收到…214件" names a district, not the first
     if _THINGS_COUNTED_ASKED.search(plan.question) and not _lists_the_counted(text):
         return False  # "…，具体有哪些？" after a count: a sentence giving the count again names none of them
     if (kind := kind_listed(plan.question)) and not any(kind in to_simplified(x) for x in [text, *said]):

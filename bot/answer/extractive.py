@@ -33,6 +33,7 @@ from bot.answer.checks import (
 from bot.answer.framing import clause_years, framed, paragraph_before, year_of
 from bot.answer.intent import (
     CASE_ACTS,
+    FIRST_SAID,
     GRADE_ASKED,
     SHARE_OF_ITS_CITY,
     SPEAKER_AFTER,
@@ -54,6 +55,7 @@ from bot.answer.intent import (
     names_a_thing,
     part_act,
     part_acts,
+    part_first_asked,
     place_of_what,
     rates_named,
     role_asked,
@@ -147,6 +149,8 @@ class Extractive:
                 score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
                 score *= _of_the_year(sentence, passage, question)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
+        if part_first_asked(question):  # "哪个区县…最多": only a sentence ranking one says which
+            scored = [item for item in scored if FIRST_SAID.search(to_simplified(item[2]))]
         if thing := place_of_what(question):  # "…在哪个城市？": only a sentence saying the thing says where
             scored = [item for item in scored if _says(thing, item[2], passages[item[1] - 1], idf)]
         if owners := _reports_holding_stated(question, passages):  # "1124件复议申请里面受理了几件": 南海's

@@ -19,12 +19,14 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     安排："). A sentence opening with the place ("韶关有5个镇…") has the year said after it
     when it names no year anywhere ("韶关市2024年有5个镇…"), and one naming it inside is led by both."""
     text = to_simplified(sentence)
-    unquoted = TITLE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
     in_force = _year_in_force(text, passage)
     whose = f"{passage.issuer}{in_force}"
     if not passage.issuer or whose in named or _OPENS_WITH_OTHER_BODY.match(text):
         return sentence
     named.add(whose)
+    sentence = re.sub(r"^其中[，,]", "", sentence)  # "其中，赤坎区…首位": the total it is of is not said before it
+    text = to_simplified(sentence)
+    unquoted = TITLE.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)  # a title names no one
     city = its_city(passage.issuer) if opens_with_its_city(text) else None
     name = short_name(city or passage.issuer)  # "2023年，全市各级…1203件" in 涪城区's report: 绵阳市's
     stem = re.sub(r"[市区县]$", "", name)

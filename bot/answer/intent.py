@@ -2152,6 +2152,21 @@ _ASKS_PLACE = re.compile(
 )
 
 
+# Which of a report's own districts, counties or towns is first in something ("湛江…哪个区县受理的行政复议申请最多"):
+# said by a sentence ranking one ("赤坎区受理…312件，居全市各县（市、区）首位"), not by any district's figure.
+_WHICH_PART = re.compile(r"哪一?个(?:区县|县区|县市区|县（市、区）|县级市|区|县|镇街|镇|街道|乡镇)")
+FIRST_SAID = re.compile(r"首位|居首|末位|(?:排名|排|居|位居|位列)第一|最[多高大少低快慢]")
+
+
+def part_first_asked(question: str) -> list[str]:
+    """The words asking which of a place's parts is first ("哪个区县", "最多"), or none: no words of the sentence
+    answering, which says its first by a rank ("居…首位")."""
+    text = to_simplified(question)
+    which = _WHICH_PART.search(text)
+    most = _MOST.search(text, which.end()) if which else None
+    return [which.group(0), most.group(0)] if which and most else []
+
+
 def place_of_what(question: str) -> str:
     """What a question asks the place of ("全国首个企业合规体检中心在哪个城市？" → 全国首个企业合规体检中心), or "":
     the words a sentence answering it must say, since only the place is left to find."""
