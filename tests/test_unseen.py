@@ -1794,6 +1794,8 @@ def test_a_rise_claimed_with_zengjia_is_judged_by_the_change(wider, question, sa
         # two years' values: which way, worked out
         ("汕头2023年出庭应诉率比上年高还是低？", "提高4.8个百分点", "未载明"),
         ("信丰县2024年行政复议申请比上年多还是少？", "增加24件", "未载明"),
+        # a rank's way: "较上年前移三位"; the asking words 进步/退步 had kept the question from being covered
+        ("信丰县在2024年度全市法治政府建设考核中的排名，跟上年比是进步还是退步？", "前移三位", None),
     ],
 )
 def test_which_way_a_figure_went_asked(wider, question, said, not_said):
@@ -1822,3 +1824,103 @@ def test_which_of_its_districts_is_first(wider, question, said):
 def test_which_district_is_first_is_not_answered_by_any_districts_figure(wider):
     """A report naming no district first gives no answer to "哪个区县…最多", whatever district figures it gives."""
     _assert_says(_ask(wider, "江门2024年哪个县区收到的行政复议申请最多？"), None)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("信丰县2024年行政复议审结了多少件？", "126件", "138件"),
+        # 湛江's report gives 赤坎区's 受理 count only
+        ("湛江赤坎区2024年审结了多少件行政复议案件？", None, "312件"),
+    ],
+)
+def test_a_count_of_one_act_on_cases_is_not_answered_by_anothers(wider, question, said, not_said):
+    """ "审结了多少件" had been answered "全年受理行政复议申请138件": that sentence names 行政复议, and the one saying
+    "审结126件" after it does not. A count by another act is no answer where a sentence gives the asked one's."""
+    _assert_says(_ask(wider, question), said, not_said)
+
+
+def test_a_change_asked_after_a_rate_is_the_rates(wider):
+    """ "…办了多少件行政应诉案件？败诉率多少？比上年怎么变的？" asks 败诉率's change, which the same sentence gives
+    ("行政诉讼败诉率4.3%，较上年下降2.6个百分点"). 怎么变 was read as no change asked, and the last part had been
+    answered with 行政复议申请's growth ("同比增长21.5%（2022年为400件）")."""
+    answer = _ask(wider, "惠阳区2023年办了多少件行政应诉案件？败诉率多少？比上年怎么变的？")
+    _assert_says(answer, "2.6个百分点", "21.5%")
+
+
+def test_a_follow_up_naming_its_thing_after_the_act_is_a_new_topic(wider):
+    """ "受理的复议申请一共多少？" after a count of 行政纠纷 names its own thing after its act (jieba tags 复议 and 申请
+    as verbs). It had been asked as "…调解和解了行政纠纷，受理的复议申请一共多少？", and answered by summing
+    "成功调解14155宗" and "调解和解行政纠纷208件" ("合计14363宗")."""
+    answer = _converse(wider, "韶关2024年调解和解了多少行政纠纷？", "受理的复议申请一共多少？")
+    _assert_says(answer, "830件", "合计")
+
+
+@pytest.mark.parametrize(
+    "first", ["廈門今年1至6月思明區調解了多少件矛盾糾紛？", "厦门今年1至6月思明区调解了多少件矛盾纠纷？"]
+)
+def test_another_district_of_the_city_after_a_time_asked(wider, first):
+    """ "湖里區呢？" after a question on 思明区 "今年1至6月" asks 湖里区's, in the same months. 思明区 after the months
+    was not read as a place (jieba tags it a noun, and only a first word is looked up as a district), nor 湖里區 in
+    traditional characters as a part of 厦门: "湖里区今年1至6月思明区调解了多少…" had been asked, and 2018's 4630件
+    given."""
+    _assert_says(_converse(wider, first, "湖里區呢？"), "1927件", "4630件")
+
+
+@pytest.mark.parametrize(("claimed", "verdict"), [("8346户", "否。"), ("8436户", "是。")])
+def test_a_count_in_hu_claimed_is_no_number_name(wider, claimed, verdict):
+    """A count claimed in 户 ("新登记的经营主体是8346户对吧") had been read as a number naming something ("12345热线"),
+    which only a sentence saying that number can be about: so the report's "新登记经营主体8436户" was no answer, and
+    the question was refused instead of answered "否。"."""
+    answer = _ask(wider, f"信丰县2024年新登记的经营主体是{claimed}对吧？")
+    assert answer.answer.startswith(verdict) and "8436户" in answer.answer, answer.answer
+
+
+def test_a_figure_stated_without_shi_then_the_year_before_asked(wider):
+    """ "惠阳区2023年行政复议申请486件，那上一年是多少件？" states the year's figure with no 是 before it: it had
+    been asked as it stood, and answered with the 486件 stated, not the year before's 400件."""
+    _assert_says(_ask(wider, "惠阳区2023年行政复议申请486件，那上一年是多少件？"), "400件")
+
+
+def test_each_of_several_outcomes_counted(wider):
+    """ "审结的129件…里，维持、驳回和纠错各多少件？" asks three counts. It had been refused: the three acts were looked
+    for in one count's clause, and the answer had dropped "…纠错11件", its 纠错 taken as said by "纠错率8.5%"."""
+    answer = _ask(wider, "涪城区2023年审结的129件行政复议案件里，维持、驳回和纠错各多少件？")
+    assert all(x in answer.answer for x in ("61件", "20件", "纠错11件")), answer.answer
+
+
+def test_which_rate_is_higher_after_two_places(wider):
+    """ "哪个成功率高？" after 江门's and then 湛江's 成功率 compares the two. The rate it names was taken for a thing
+    of its own, so it had been asked of 湛江 alone ("湛江市2024年哪个成功率高？") and refused."""
+    turns = ("江门2024年人民调解了多少宗纠纷？成功了多少？", "成功率呢？", "那湛江呢？", "哪个成功率高？")
+    answer = _converse(wider, *turns)
+    assert all(x in answer.answer for x in ("98.36%", "98.3%", "江门市更高")), answer.answer
+
+
+def test_an_assessment_named_after_a_count_is_a_new_topic(wider):
+    """ "平安广东考评排第几？" names an assessment, in words jieba tags no noun (平安/a 广东/ns 考评/v). After a count
+    of 群防共治力量 it had been read as naming nothing, asked as "广州市聚合了群防共治力量，平安广东考评排第几？"
+    and refused."""
+    turns = ("广州建成了多少个三级综治中心？", "聚合了多少群防共治力量？", "平安广东考评排第几？")
+    _assert_says(_converse(wider, *turns), "排名第一")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("厦门那篇文章里说的今年是哪一年？",),
+        ("廈門今年1至6月思明區調解了多少件矛盾糾紛？", "這裡說的「今年」是哪一年？"),
+    ],
+)
+def test_what_a_relative_year_in_an_article_refers_to(wider, turns):
+    """ "文章里说的今年是哪一年" asks how the article's "今年" reads: the year it was published (2019). Its "今年" had
+    been dropped as the asker's own now, or its answer given some sentence naming 2019年 ("2019年1至6月")."""
+    answer = _converse(wider, *turns)
+    assert "今年" in answer.answer and "指2019年" in answer.answer, answer.answer
+
+
+def test_an_articles_byline_asked(wider):
+    """ "这篇报道是哪家报纸、哪位记者写的？" asks the byline too ("作者：本報記者 鄭雅琳…"): only the source had been
+    said."""
+    answer = _ask(wider, "《厦门法治政府建设考评连续三年居全省第一》这篇报道是哪家报纸、哪位记者写的？")
+    assert "厦门日报" in answer.answer and "郑雅琳" in answer.answer, answer.answer

@@ -121,6 +121,9 @@ COMPOSED = frozenset(
 )
 
 
+_QUOTE_OPENS = frozenset("“「‘\"'")
+
+
 class Answerer:
     """Answers questions over a library with one backend (and the extractive one when it fails)."""
 
@@ -348,6 +351,8 @@ class Answerer:
                 out.append(sentence)
                 continue
             for date in reversed(relative_dates(sentence, report.anchor_year)):
+                if sentence[date.start - 1 : date.start] in _QUOTE_OPENS:  # “今年”: the word asked about, quoted
+                    continue
                 base = re.search(r"(?:比|较|同比|高于|低于|多于|少于)$", sentence[: date.start])
                 if not base or _ITS_FIGURE.match(sentence[date.end :]):  # "较去年的114件": 2023's figure, said so
                     said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"

@@ -35,6 +35,7 @@ from bot.answer.intent import (
     act_of_thing,
     acts_asked,
     added_asked,
+    asked_of,
     asks,
     case_acts,
     cause_asked,
@@ -319,7 +320,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         by = _COUNTED_BY.search(to_simplified(part))
         if by and not any(by.group(1) in _own_clause(f, 1) for f in counts):
             return False  # "受援人数": 注册人数达66876人, 法律咨询服务35.8万人次 count others
-        if (acts := part_acts(part)) and not any(all(a in _own_clause(f, 1) for a in acts) for f in counts):
+        if (acts := part_acts(part)) and not _acts_counted(acts, counts, Intent.of(part).each):
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
         if (act := act_of_thing(part)) and not any(act in s for s in _holding(counts, said)):
             return False  # "信用修复了多少户企业": 信用预警提示31.4万户 counts another act on 信用
@@ -947,8 +948,10 @@ def changes_of_the_asked(question: str, changes: list, said: list[str], idf, nam
     text = to_simplified(question)
     if not changes or not (change_asked(text) or TREND_ASKED.search(text)):
         return True
-    part = next((a for a in asks(question) if change_asked(a) or TREND_ASKED.search(to_simplified(a))), question)
-    thing = part if asked_nouns(part, idf, named) else asks(question)[0]  # "比上年增长了多少": the first's
+    parts = asks(question)
+    at = next((i for i, a in enumerate(parts) if change_asked(a) or TREND_ASKED.search(to_simplified(a))), None)
+    part = question if at is None else parts[at]
+    thing = part if asked_nouns(part, idf, named) or at is None else asked_of(parts, at)  # "比上年增长了多少"
     nouns = asked_nouns(thing, idf, named)  # of one thing, all: 交通事故死亡人数's change is no 交通事故数's
     each = any if re.search(r"[和与及、，,]|呢", thing) else all  # of several things, one's
     said_of = [s for f in changes for s in _changed(f, said)]
@@ -957,6 +960,14 @@ def changes_of_the_asked(question: str, changes: list, said: list[str], idf, nam
         return False
     rates = rates_named(part)  # "败诉率…下降1.7个百分点" is 败诉率's: the rate in the change's clause or the one before
     return not rates or any(r in _own_clause(f, 1) for r in rates for f in changes)
+
+
+def _acts_counted(acts: list[str], counts: list, each: bool) -> bool:
+    """Whether the counts count the acts a question names: all in one count's clause ("调解和解多少件": "调解和解结案
+    187件"), or, asked each ("维持、驳回和纠错各多少件"), each in a count's clause of its own."""
+    if each and len(acts) > 1:
+        return all(any(act in _own_clause(f, 1) for f in counts) for act in acts)
+    return any(all(act in _own_clause(f, 1) for act in acts) for f in counts)
 
 
 def _changed(change, said: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ from bot.answer.checks import (
     counts_asked_in,
     kind_listed,
     names_the_thing,
+    of_another_act,
     paired_asked,
     running_total,
 )
@@ -43,6 +44,7 @@ from bot.answer.intent import (
     Intent,
     act_counted,
     acts_asked,
+    asked_of,
     asks,
     case_acts,
     change_asked,
@@ -146,6 +148,8 @@ class Extractive:
                 score *= _PLANNED if n in planned or n in unplanned else 1
                 counting = wants_number and not (intent.rank or intent.ordinal)  # a place in an order is no count
                 score *= _NO_COUNT if counting and _counts_another(simplified, asked) else 1
+                by_act = counting and not intent.rate and _counts_by_another_act(simplified, question, passage)
+                score *= _NO_COUNT if by_act else 1
                 score *= _OTHER_LEVEL if wants_number and _not_the_asked_level(sentence, passage, question) else 1
                 score *= _of_the_year(sentence, passage, question)
                 scored.append((score / (1 + 0.05 * (n - 1)), n, sentence.strip()))
@@ -237,7 +241,7 @@ class Extractive:
         it); a sentence answering two parts is said once."""
         said: list[tuple[int, str, str]] = []  # (passage n, source sentence, the clauses kept)
         unsaid: list[str] = []  # parts no sentence answers
-        for part in parts:
+        for i, part in enumerate(parts):
             if said and arithmetic_asked(part) == "share" and (stated := _share_stated(*said[-1][1:])):
                 said[-1] = (said[-1][0], said[-1][1], f"{said[-1][2]}，{stated}")  # "…398件，占审结案件总数的26.3%"
                 continue
@@ -292,7 +296,7 @@ class Extractive:
             )
             if asked.figure or change_asked(part) or GRADE_ASKED.search(part):  # its figure, change or grade, of the
                 # thing it (or the first) names: "2024年提高了吗" is not answered by "进一步提高全民安全意识"
-                ranked = [r for r in ranked if self._answers_part(part, parts[0], r[2], passages, idf)]
+                ranked = [r for r in ranked if self._answers_part(part, asked_of(parts, i), r[2], passages, idf)]
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
@@ -437,9 +441,13 @@ def _answering(
         figure = max((i for i in range(len(clauses)) if holds[i]), key=lambda i: (scores[i], -abs(i - best), i > best))
         kept.add(figure)
         covered = set(found[figure])
+    # "维持、驳回和纠错各多少件": a rate's clause ("纠错率8.5%") counts none of them
+    counts_each = intent.each and not intent.rate
     for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):
         gain = weight(found[i] - covered)
         if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
+            if counts_each and _a_rate_only(clauses[i]):
+                continue
             kept.add(i)
             covered |= found[i]
     first = min(kept)  # the clause just before naming what the figure is of ("做大做强广州数据交易所，累计交易额…")
@@ -574,6 +582,13 @@ def _paragraph_up_to(sentence: str, passages: list[Passage]) -> str:
     return f"{paragraph_before(to_simplified(sentence), passage)}{sentence}" if passage else sentence
 
 
+def _a_rate_only(clause: str) -> bool:
+    """Whether a clause gives a rate and no count ("行政复议纠错率8.5%"; a change in %, "下降16.22%", is no rate)."""
+    figures = extract_figures(clause)
+    rates = [f for f in figures if f.unit_class == "percent" and not f.change]
+    return bool(rates) and not any(f.unit_class in COUNT_CLASSES or f.change for f in figures)
+
+
 def _counted(text: str) -> bool:
     """Whether a text holds a count in Chinese numerals ("二千三百余场", "一百二十万人次"), as one in digits would:
     two numeral characters at least, so a name ("百场优秀庭审", "千家万户") is none."""
@@ -629,6 +644,17 @@ def _counts_another(sentence: str, question: str) -> bool:
     return bool(counts) and all(
         a and a[0][1].startswith("n") and len(a[0][0]) >= 2 and a[0][0] not in question for a in after
     )
+
+
+def _counts_by_another_act(sentence: str, question: str, passage: Passage) -> bool:
+    """Whether a sentence counts cases by another act than the one a count asked names, never naming it, while its
+    passage does ("审结了多少件": "全年受理行政复议申请138件" counts what was received; "审结126件" in the next
+    sentence, naming no 复议, says it). Where the passage counts no such act, the other's count is said with a note
+    (`_other_act`)."""
+    asked = acts_asked(question)
+    if len(asked) != 1 or asked[0] in sentence or asked[0] not in to_simplified(passage.text):
+        return False
+    return any(of_another_act(f, question) for f in extract_figures(sentence) if f.unit_class in COUNT_CLASSES)
 
 
 def _a_norm(figure: str, sentence: str) -> bool:

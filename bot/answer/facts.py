@@ -54,6 +54,7 @@ from bot.answer.intent import (
     ORDER_ASKED,
     PART_ASKED,
     RATIO_ASKED,
+    RELATIVE_YEAR_ASKED,
     RELEASED_FIRST,
     SHARE_OF_ASKED,
     SUM_ASKED,
@@ -681,6 +682,8 @@ _ASKS_SIGNER = re.compile(r"落款(?:的|是|为)*(?:哪个|哪家|什么)?(?:�
 _NO_SIGNED_DATE = "未载明落款日期"  # said beside the other lines asked, so none is silently left out
 _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位|哪(?:家|个|份)报|什么报")
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
+_ASKS_AUTHOR = re.compile(r"作者|记者|撰稿|谁写|哪位.{0,3}写")
+_AUTHOR_LINE = re.compile(r"作者[：:]\s*(\S.*?)\s*$")  # "作者：本报记者 郑雅琳 通讯员 厦司宣"
 _ASKS_RELEASED = re.compile(r"发布|公布|网上|上网|刊发")
 _ASKS_GAP = re.compile(r"隔|相差|差了|同一天|几天|多少天|多久")
 # The bodies a report is addressed to, on a line of their own after its title: "市人大常委会：", "市人民政府：",
@@ -713,6 +716,9 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     wants = _ASKS_SIGNER.sub("", wants)  # "落款是哪个单位": who signed it, not its date nor its source
     if _ASKS_SOURCE.search(wants) and record.get("source"):
         said.append(f"来源为{record['source']}")
+    author = next((m.group(1) for line in lines[:4] if (m := _AUTHOR_LINE.search(to_simplified(line)))), None)
+    if _ASKS_AUTHOR.search(wants) and author:  # "哪位记者写的": an article's byline
+        said.append(f"作者为{author.strip()}")
     signed = next(
         (x for x in (signature.text.split("\n") if signature else []) if SIGNATURE_DATE.match(x.strip())), None
     )
@@ -726,7 +732,10 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
         said.append(_days_between(signed.strip(), report.published))
     said = [x for x in said if x]
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
-    if _ASKS_YEAR.search(wants) and record.get("kind") == "article" and report.published:
+    article = record.get("kind") == "article"
+    if relative := RELATIVE_YEAR_ASKED.search(to_simplified(wants)):  # "文中的“今年”是哪一年": as answers read it
+        said.append(_relative_year(relative.group(1), report, article))
+    elif _ASKS_YEAR.search(wants) and article and report.published:
         said.append(f"是{report.published[:4]}年的报道")  # an article sums up no year's work
     elif _ASKS_YEAR.search(wants) and report.covered_year:
         year = report.covered_year + 1 if planned else report.covered_year
@@ -742,6 +751,19 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     if subject == f"《{report.title}》" and said[0].startswith("标题为"):  # an article named by the title asked
         subject = f"{name}{report.published[:4] + '年' if report.published else ''}的这篇报道"
     return Facts([cited], f"{subject}{'，'.join(said)}[1]。")
+
+
+def _relative_year(word: str, report: Report, article: bool) -> str:
+    """What a relative year ("今年", "去年") in a document is read as: from the year its relative dates are read
+    from (an article's year of publication), as answers read them; "" when the document has none."""
+    base = report.anchor_year
+    if base is None:
+        return ""
+    when = f"（报道发布于{chinese_date(report.published)}）" if article and report.published else ""
+    return f"文中的“{word}”指{base + _YEARS_FROM_NOW[word]}年{when}"
+
+
+_YEARS_FROM_NOW = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
 def _released_first(plan: Plan, reports: list[tuple[Report, str]]) -> str:

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.ingest.dates import RELATIVE, relative_dates
-from bot.ingest.figures import CASE_NOUNS, NOT_UNIT_AFTER, Figure, direction, extract_figures, numeral_value, unreached
+from bot.ingest.figures import (
+    CASE_NOUNS,
+    NOT_UNIT_AFTER,
+    UNIT_CLASSES,
+    Figure,
+    direction,
+    extract_figures,
+    numeral_value,
+    unreached,
+)
 from bot.ingest.places import asks_its_city, is_local, its_city, own_name, rare_district, stem
 from bot.models import REFUSAL, Filters
 from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
@@ -95,6 +104,11 @@ RELEASED_FIRST = re.compile(
     r"(?:哪个|哪份|哪篇|谁)[^，。？?]{0,6}?(?:先|早|晚)(?:发布|出|公布|印发|发)"
     r"|(?:发布|公布|印发)(?:得|的)?(?:更|最)?(?:早|晚)|(?:更|最)(?:早|晚)(?:发布|公布|印发)"
 )
+# What a relative year in a document refers to ("文中说的“今年”是哪一年", "這裡說的「今年」是哪一年"): the year it is
+# read as, from the document's own (an article's publication, a report's year).
+RELATIVE_YEAR_ASKED = re.compile(
+    r"[“「\"‘']?(今年|去年|前年|明年)[”」\"’']?(?:是|指|说的是|指的是)?(?:哪一?年|何年|哪个年份|什么年份)"
+)
 _ASKS_ABOUT_REPORT = re.compile(
     r"(?:这份|那份|本|该|那篇|这篇)(?:年度)?(?:报告|报道|文章|新闻)(?!里|中|指出|提到|说)|哪一?(?:个)?年度?的(?:工作|报告)"
     r"|(?:报告|报道|文章|新闻)(?:是|为)?哪一?(?:个)?年度?的?(?=[，,？?。]|$)|来源单位"
@@ -125,9 +139,8 @@ DIFFERENCE_ASKED = re.compile(
     r"|比[^，。？?]{0,12}?[多少高低]了?\d"  # a difference claimed ("比肇庆多39项，对吧"): checked by the one worked out
 )
 # A number that is a name ("12345热线", "12348热线呢"): no year, no count in a unit; a sentence of the thing says it.
-NUMBER_NAMES = re.compile(
-    r"(?<![\d.])(?!(?:19|20)\d{2}(?!\d))\d{3,}(?![\d.%年月日万亿千百件项宗人个次家份支名条部余多])"
-)
+_UNIT_STARTS = "".join(sorted({unit[0] for unit in UNIT_CLASSES}))  # not a count before any unit ("8346户")
+NUMBER_NAMES = re.compile(rf"(?<![\d.])(?!(?:19|20)\d{{2}}(?!\d))\d{{3,}}(?![\d.%年月日万亿千百余多{_UNIT_STARTS}])")
 # How many times another's a figure is ("是肇庆的几倍"): a comparison whose ratio is computed; 倍 is no counter.
 RATIO_ASKED = re.compile(r"(?:几|多少)倍")
 # The most or least claimed and asked back ("韶关最高，对吧"): a part comparing the places, judged (`most_claimed`).
@@ -162,6 +175,8 @@ TREND_ASKED = re.compile(
     r"(?:增加|增长|上升|提高|变多|多了)还是(?:减少|下降|降低|变少|少了)|(?:减少|下降)还是(?:增加|增长|上升)"
     r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
     r"|(?:比|较|跟|和|与)(?:上一?年度?|去年)(?:比|相比)?(?:是)?(?:高|多|大|低|少|小)了?还是(?:低|少|小|高|多|大)"
+    r"|(?:进步|上升|前进)了?还是(?:退步|下降|后退)了?|(?:退步|下降|后退)了?还是(?:进步|上升|前进)了?"  # a rank's way
+    r"|(?:有没有|是否|是不是)(?:进步|退步)|(?:进步|退步)了吗"
 )
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"(?:主要|根本|具体)?(?:原因是什么|什么原因|原因有哪些|哪些原因)|为什么|为何")
@@ -236,7 +251,8 @@ class Intent:
             rate=bool(_ASKS_RATE.search(text)) and not level,
             list=bool(_ASKS_LIST.search(text)),
             shortcomings=bool(_ASKS_SHORTCOMINGS.search(text)),
-            about_report=bool(_ASKS_ABOUT_REPORT.search(text)) and not _NAMES_ANOTHER_DOCUMENT.search(text),
+            about_report=bool(_ASKS_ABOUT_REPORT.search(text) or RELATIVE_YEAR_ASKED.search(to_simplified(question)))
+            and not _NAMES_ANOTHER_DOCUMENT.search(text),
             time=bool(_ASKS_TIME.search(text)),
             each=bool(_EACH.search(text)) or len(claims(text)) > 1,  # several figures claimed: each one's clause
             span=bool(_ASKS_SPAN.search(text)),
@@ -340,6 +356,12 @@ _CONFIRMS_ONLY = re.compile(
 _ASKS_IN_CLAUSE = re.compile(
     r"多少|几|什么时候|何时|多长|多久|多大|哪些|哪个|哪一|谁|是否|是不是|怎样|如何|[吗吧][？?]?$"
 )
+
+
+def asked_of(parts: list[str], i: int) -> str:
+    """The part a part naming no thing of its own is asked of ("比上年怎么变的"): the last before it naming a rate
+    ("…办了多少件行政应诉案件？败诉率多少？比上年怎么变的": 败诉率's change), else the first."""
+    return next((p for p in reversed(parts[:i]) if rates_named(p)), parts[0])
 
 
 def subject_of(part: str) -> str:
@@ -529,7 +551,8 @@ def money_measured(question: str) -> str | None:
 # naming none of them asks the total (`asks_a_part`). Before 率 it names a rate (纠错率), no part.
 # Not the name of a body doing it ("行政争议调解中心", "人民调解委员会"): no act the count is of.
 _PART_ACTS = re.compile(
-    r"(?:撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法)(?!成功率|率|中心|委员会|组织|员|室|工作站)"
+    r"(?:撤回|驳回|终止|纠错|纠正|撤销|调解|和解|不予受理|败诉|确认违法|维持(?!稳定|秩序|社会|原))"
+    r"(?!成功率|率|中心|委员会|组织|员|室|工作站)"
 )
 
 
@@ -808,7 +831,10 @@ def _town_rest(tokens: list[tuple[str, str]], at: int) -> str:
 
 # Words a question may open with before the place it asks about ("请问禅城区…", "那禅城区呢", "2019年上半年思明区…").
 _LEAD_INS = frozenset("请问 请 那 那么 而 帮我 帮忙 查 查一下 问 问下 问一下 我想 想 知道".split())
-_LEADS = re.compile(rf"{'|'.join(_LEAD_INS)}|(?:19|20)\d{{2}}|年度?|{YEAR_PART.pattern}")
+# "今年1至6月思明区…" (jieba: 今年 / 1 / 至 / 6 / 月): a time before the place, in words of its own
+_LEADS = re.compile(
+    rf"{'|'.join(_LEAD_INS)}|(?:19|20)\d{{2}}|年度?|{YEAR_PART.pattern}|今年|去年|前年|\d{{1,2}}|[至到月]"
+)
 _AND = frozenset("和 与 及 、 跟 同".split())
 
 
@@ -1157,6 +1183,7 @@ _ASKS_CHANGE = re.compile(
     r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
     r"|前移|后移|前进|后退"  # a rank's move ("比上年前进了几位")
     r"|(?:变化|变动)了?(?:多少|几)|变化幅度"  # "比上年变化多少": by how much, either way
+    r"|(?:比|较)(?:上一?年度?|去年|前一年)(?:是)?(?:怎么|如何)变"  # "比上年怎么变的"
     r"|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
     rf"|{_AGAINST_BEFORE.pattern}"
 )
@@ -1618,12 +1645,14 @@ def is_follow_up(question: str) -> bool:
 
 
 def _named_before_act(text: str) -> bool:
-    """Whether a question names its thing before the act on cases it asks, in words jieba tags as verbs
-    ("执法投诉举报受理了多少件": 执法/投诉/举报, no noun to find), two or more of them."""
+    """Whether a question names its thing around the act on cases it asks, in words jieba tags as verbs: before
+    it ("执法投诉举报受理了多少件": 执法/投诉/举报, no noun to find), two or more of them, or after it and 的
+    ("受理的复议申请一共多少": 复议/申请)."""
     simplified = to_simplified(text)
     first = min(simplified.find(act) for act in CASE_ACTS if act in simplified)
     words = [w for w, flag in tagged(simplified[:first]) if len(w) >= 2 and flag[:1] in ("n", "v", "j")]
-    return len(words) >= 2
+    after = re.match(rf"[{CJK}]{{2}}了?的([{CJK}]+?)(?:一共|总共|共|有|是|为|多少|几)", simplified[first:])
+    return len(words) >= 2 or bool(after and len(after.group(1)) >= 2)
 
 
 def _without_scope(text: str) -> str:
@@ -1703,8 +1732,10 @@ def standalone(
 
 
 # A figure stated, then a question on it put as a follow-up: "湛江2024年行政复议案件是1586件，那上一年是多少？".
-_STATED_THEN = re.compile(r"^(.{4,}?(?:是|为|有)\s*\d[\d.,]*\s*[万亿]?[^\d，,。？?]{0,3})[，,]\s*那(?:么)?(.{2,})$")
-_ITS_FIGURE_STATED = re.compile(r"(?:是|为|有)\s*\d[\d.,]*\s*[万亿]?[^\d，,。？?]{0,3}$")
+# "…是1586件，那上一年是多少？", "…申请486件，那上一年…": a figure stated (no year), then the question asked of it
+_FIGURE_STATED = r"(?:是|为|有)?\s*(?<![\d.])\d[\d.,]*\s*[万亿]?(?![\d.,年])[^\d，,。？?]{0,3}"
+_STATED_THEN = re.compile(rf"^(.{{4,}}?{_FIGURE_STATED})[，,]\s*那(?:么)?(.{{2,}})$")
+_ITS_FIGURE_STATED = re.compile(rf"{_FIGURE_STATED}$")
 
 
 def _part_asking(question: str, thing: str, issuers: list[str]) -> str:
@@ -1907,8 +1938,8 @@ def _latest_said(question: str) -> str:
     covers), which the latest report answers, its year said. Left out, so a 2017 article's own "今年" does
     not pull it in. A relative year with a month ("今年5月…") or quoted is the article's words; one after
     比/较 is a change's base."""
-    if find_scope(question, []).years or _QUOTED.search(question):
-        return question
+    if find_scope(question, []).years or _QUOTED.search(question) or RELATIVE_YEAR_ASKED.search(question):
+        return question  # "文章里说的今年是哪一年": the word is what is asked about
     for found in reversed(relative_dates(question, 0)):
         after = question[found.end :]
         if found.word in _NOW and not _AGAINST.search(question[: found.start]) and not _DATED.match(after):
@@ -2067,8 +2098,9 @@ _THESE = re.compile(
 
 
 def _thing_named(core: str) -> str:
-    """The thing a comparison follow-up names, its measures aside (增幅, 比例 are no things)."""
-    return _noun_run(_MEASURE_WORDS.sub("", core))
+    """The thing a comparison follow-up names, its measures aside (增幅, 比例, a rate named alone, "哪个成功率高",
+    are no things: the rate is compared, of the thing asked before)."""
+    return _noun_run(_RATE_NAMED.sub("", _MEASURE_WORDS.sub("", core)))
 
 
 # The measure compared ("两者增幅相差多少", "占…的比例"), which is no thing of its own.
@@ -2287,7 +2319,10 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         and not new.issuers
         and len(old.issuers) == 1
         and not is_local(old.issuers[0])
-        and (_PART_OF.match(to_simplified(core)) or re.search(rf"{re.escape(new.places[0])}[区县镇]", core))
+        and (
+            _PART_OF.match(to_simplified(core))
+            or re.search(rf"{re.escape(new.places[0])}[区县镇]", to_simplified(core))
+        )
     )
     if within and not old.places:
         rewritten = _after_scope(rewritten, old, issuers, new.places[0])
@@ -2531,7 +2566,11 @@ def _of_no_thing(question: str) -> bool:
         text = _RATE_NAMED.sub("", re.sub(r"(?:是|有|为)?多少$", "", text))
         return not re.search(f"[{CJK}]{{2}}", text)
     named = _noun_run(_ASKS_COUNT.sub("", text)) or case_acts(text) and _named_before_act(text)
-    return bool(_ASKS_COUNT.search(text)) and not named
+    return bool(_ASKS_COUNT.search(text)) and not named and not _ASSESSMENT_NAMED.search(text)
+
+
+# An assessment named by what it assesses ("平安广东考评排第几", "法治政府建设考核…"): jieba tags none of it a noun.
+_ASSESSMENT_NAMED = re.compile(rf"[{CJK}]{{2,}}(?:考评|考核|评估|测评|评议)")
 
 
 def _measured(question: str) -> bool:
