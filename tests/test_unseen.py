@@ -1924,3 +1924,94 @@ def test_an_articles_byline_asked(wider):
     said."""
     answer = _ask(wider, "《厦门法治政府建设考评连续三年居全省第一》这篇报道是哪家报纸、哪位记者写的？")
     assert "厦门日报" in answer.answer and "郑雅琳" in answer.answer, answer.answer
+
+
+def test_a_year_after_the_reports_own_place_is_not_said_twice(wider):
+    """ "我县在2024年度全市法治政府建设考核中排名第二" opens with its year once 我县 is left out: it had been framed
+    "信丰县2024年在2024年度…"."""
+    answer = _ask(wider, "信丰县在2024年度全市法治政府建设考核中的排名是多少？")
+    _assert_says(answer, "信丰县在2024年度", "2024年在2024年度")
+
+
+def test_outcomes_asked_each_after_a_count_of_concluded_cases(wider):
+    """ "其中纠错和调解和解各多少？" after "审结了多少件": the counts are in two sentences ("…纠错决定17件，纠错率
+    13.5%；"
+    and "通过调解、和解方式结案29件。", which opens a chunk of its own). It had been answered with "受理…138件" and
+    "报告未载明其中纠错和调解和解各"."""
+    answer = _converse(wider, "信丰县2024年行政复议审结了多少件？", "其中纠错和调解和解各多少？")
+    assert all(x in answer.answer for x in ("17件", "29件")) and "138件" not in answer.answer, answer.answer
+
+
+def test_a_thing_of_next_years_plans_asked_with_naji(wider):
+    """ "韶关2025年计划完成哪几个立法项目？" names a thing of one item of the plans; "哪几" had been read as asking
+    the plans' parts, and answered with the five headlines."""
+    answer = _ask(wider, "韶关2025年计划完成哪几个立法项目？")
+    assert "城市市容和环境卫生管理办法" in answer.answer and "生活垃圾分类管理办法" in answer.answer, answer.answer
+
+
+def test_measures_asked_of_the_year_after_the_latest_report_are_its_plans(wider):
+    """ "提升基层治理效能具体有哪些措施？" after a question on 韶关's 2025 plans is asked of 2025, which only the 2024
+    report's plans speak of: it had been answered from passages, a plan sentence of another item among them."""
+    turns = ("韶关2025年计划完成哪几个立法项目？", "提升基层治理效能具体有哪些措施？")
+    answer = _converse(wider, *turns)
+    _assert_says(answer, "培训学习制度", "生活垃圾分类管理办法")
+
+
+def test_a_count_asked_again_is_of_the_thing_it_was_asked_of(wider):
+    """ "下一步要扩到多少个领域？" asks 领域 again, counted of the “首违不罚” list two turns before: it had been
+    asked of
+    the last turn's thing ("…全年不予处罚了，下一步要扩到多少个领域？") and refused."""
+    turns = (
+        "涪城区的“首违不罚”清单覆盖多少个领域、多少项事项？",
+        "全年不予处罚了多少件？减免罚款多少？",
+        "下一步要扩到多少个领域？",
+    )
+    _assert_says(_converse(wider, *turns), "20个执法领域")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (
+            (
+                "花都区2023年各级人民调解组织调解了多少宗矛盾纠纷？",
+                "成功率呢？",
+                "我稿子里写的法援案件是2538宗，对不对？",
+            ),
+            "2583宗",
+        ),
+        (("南海区2024年评查了多少宗执法案卷？", "我这里写的持证执法人员是2895人，对吗？"), "2985人"),
+        (("信丰县2024年涉企行政检查多少次？", "我稿子里写的是全年罚没款1865万元，对吗？"), "1856万元"),
+        (("惠陽區2023年人民調解成功率多少？", "我稿子裏寫惠陽法律援助挽回損失2860萬元，對嗎？"), "1860萬元"),
+    ],
+)
+def test_a_figure_from_the_askers_draft_checked_mid_conversation(wider, turns, said):
+    """ "我稿子里写的法援案件是2538宗，对不对？" states its own thing and figure. The clause had been dropped as the
+    asker's story (it says 我 and names no year), leaving "对不对？" as a follow-up of 人民调解: answered with
+    1497宗."""
+    answer = _converse(wider, *turns)
+    assert answer.answer.startswith("否。") and said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_place_and_its_thing_before_ne_then_an_ask(wider):
+    """ "南海那边的规范性文件呢，制定了几件？" names its thing before "呢，": it had been dropped with the place, and
+    the
+    ask put to the last thing ("…办理人大建议，制定了几件？": 96件 of 人大代表建议)."""
+    turns = ("花都区2023年办理人大建议和政协提案各多少件？", "南海区2024年呢？", "南海那边的规范性文件呢，制定了几件？")
+    _assert_says(_converse(wider, *turns), "23件", "96件")
+
+
+def test_which_is_more_against_a_place_jieba_does_not_tag(wider):
+    """ "跟信丰比哪个多？" after 兴宁's 实有经营主体: jieba tags 信丰 `nz`, so it was taken for a thing of its own, the
+    question asked as it stood, and answered with two unrelated sentences of 信丰's report."""
+    answer = _converse(wider, "兴宁市2024年实有经营主体多少户？", "跟信丰比哪个多？")
+    assert all(x in answer.answer for x in ("6.3万户", "6.2万户", "兴宁市更多")), answer.answer
+
+
+def test_which_district_is_first_asked_as_a_follow_up(wider):
+    """ "哪个区县受理最多？" after questions on 湛江's 行政复议 asks of 湛江's districts: it had been asked of every
+    report ("汕头市…61件", "广州市…未载明此项"…), and the place was lost for the turns after it ("这份报告是报给谁的？"
+    answered from three other reports)."""
+    turns = ["湛江2024年行政复议审结了多少件？", "哪个区县受理最多？"]
+    _assert_says(_converse(wider, *turns), "赤坎区", "汕头")
+    _assert_says(_converse(wider, *turns, "这份报告是报给谁的？"), "省司法厅", "信丰")

@@ -35,6 +35,7 @@ from bot.answer.intent import (
     find_scope,
     loosely,
     make_plan,
+    of_the_plans_ahead,
     only_its_districts,
     place_names,
     places_apart,
@@ -177,6 +178,7 @@ class Answerer:
         self, plan: Plan, filters: Filters | None, k: int | None, base: dict, timings: dict, started: float
     ) -> Facts | None:
         """The facts of a plan: from the reports' structure where its kind is answered so, else from passages."""
+        plan = of_the_plans_ahead(plan, years_by_body(self.library.store))
         facts = gather(plan, self.library, filters, self._idf())
         timings.setdefault("facts", time.perf_counter() - started)
         return facts if facts is not None else self._from_passages(plan, filters, k, base, timings, started)

@@ -286,6 +286,7 @@ class Extractive:
                         sum(idf(t) for t in terms if t in to_simplified(x))
                         * _weight(x, terms, idf, part)
                         * (_OTHER_LEVEL if asked.figure and _not_the_asked_level(x, passages[n - 1], question) else 1)
+                        * (_NO_COUNT if asked.figure and _counts_by_another_act(x, part, passages[n - 1]) else 1)
                         * _of_the_year(x, passages[n - 1], question),
                         n,
                         x,
@@ -300,14 +301,14 @@ class Extractive:
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
-            _, n, sentence = ranked[0]
-            core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
-            core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
-            if any(core in earlier for _, _, earlier in said):
-                continue
-            # a later sentence holding every figure of an earlier one says it too: keep the later one only
-            said = [x for x in said if not set(NUMBER.findall(x[2]) or [""]) <= set(NUMBER.findall(core))]
-            said.append((n, sentence, core))
+            for _, n, sentence in _each_acts_sentences(part, ranked):
+                core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
+                core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
+                if any(core in earlier for _, _, earlier in said):
+                    continue
+                # a later sentence holding every figure of an earlier one says it too: keep the later one only
+                said = [x for x in said if not set(NUMBER.findall(x[2]) or [""]) <= set(NUMBER.findall(core))]
+                said.append((n, sentence, core))
         named: set[str] = set()
         for run in _runs(said):
             n, core = run[0][0], _joined([_quotes_closed(c) for _, _, c in run])
@@ -327,11 +328,17 @@ class Extractive:
         # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one; the
         # first part's, before it in its paragraph too ("…收到行政复议申请…。纠错率百分之九点二，直接纠错145件")
         whole = _whole(sentence, passages) if own else _paragraph_up_to(_whole(sentence, passages), passages)
+        if own and _OPENS_WITH_ACT.match(to_simplified(sentence)):  # "审结126件，其中…": of the sentence before's
+            whole = _paragraph_up_to(whole, passages)
+        acts = [act in to_simplified(sentence) for act in part_acts(part)]
         return bool(
             (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
             and (not Intent.of(part).rate or RATE.search(sentence))  # "占全区律师比例多少": a share, not 68名
-            and all(act in to_simplified(sentence) for act in part_acts(part))  # "主动撤回多少件": a withdrawal
+            and (
+                not acts or (any if Intent.of(part).each else all)(acts)
+            )  # "主动撤回多少件": a withdrawal; "纠错和调解
+            # 和解各多少": one of them, the others' sentences said beside it (`_each_acts_sentences`)
             and counts_asked_in(part, sentence)  # "调解成功多少宗": not the 宗 received beside a 成功率
             and names_the_thing(thing, whole, idf, places)
         )
@@ -576,10 +583,42 @@ def _whole(sentence: str, passages: list[Passage]) -> str:
     return next((h for p in passages if (h := sentence_holding(p.text, sentence)) != sentence), sentence)
 
 
+def _each_acts_sentences(part: str, ranked: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    """The sentences answering a part: the best; asked each of several acts ("其中纠错和调解和解各多少") whose counts
+    are in sentences of their own ("…纠错决定17件…；通过调解、和解方式结案29件。"), the best for each act the
+    ones before leave out, in reading order."""
+    chosen = ranked[:1]
+    acts = part_acts(part) if Intent.of(part).each else []
+    for act in acts:
+        if not any(act in to_simplified(c[2]) for c in chosen):
+            chosen += [r for r in ranked if act in to_simplified(r[2])][:1]
+    return sorted(chosen, key=lambda c: c[1]) if len(chosen) > 1 else chosen
+
+
+# A sentence opening with an act on cases ("审结126件，其中…"): of the thing the sentence before it names.
+_OPENS_WITH_ACT = re.compile(rf"^(?:全年|共|依法)?(?:{'|'.join(CASE_ACTS)})")
+
+
 def _paragraph_up_to(sentence: str, passages: list[Passage]) -> str:
-    """The paragraph of the passage holding a sentence, up to the sentence's end (`framing.paragraph_before`)."""
-    passage = next((p for p in passages if sentence in p.text), None)
-    return f"{paragraph_before(to_simplified(sentence), passage)}{sentence}" if passage else sentence
+    """The paragraph of the passage holding a sentence, up to the sentence's end (`framing.paragraph_before`); of
+    overlapping passages, the one holding most of it. A sentence opening its chunk ("通过调解、和解方式结案29件。"
+    after a chunk ending "…纠错率13.5%；") continues the chunk before it, when that was found too."""
+    holding = [p for p in passages if sentence in p.text]
+    before = max((paragraph_before(to_simplified(sentence), p) for p in holding), key=len, default="")
+    if holding and not before:
+        before = next((_unfinished(q) for p in holding for q in passages if _just_before(q, p)), "")
+    return f"{before}{sentence}" if holding else sentence
+
+
+def _just_before(earlier: Passage, passage: Passage) -> bool:
+    """Whether one passage is the chunk right before another of the same report."""
+    return earlier.doc == passage.doc and passage.position is not None and earlier.position == passage.position - 1
+
+
+def _unfinished(passage: Passage) -> str:
+    """The last paragraph of a chunk that ends within it (not at a full stop), simplified; "" else."""
+    text = passage.text.rstrip()
+    return "" if text.endswith(("。", "！", "？")) else to_simplified(text.rsplit("\n", 1)[-1])
 
 
 def _a_rate_only(clause: str) -> bool:

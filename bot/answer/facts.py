@@ -136,7 +136,8 @@ _ROLE_PHRASE = {  # short: the question named the section already, the answer on
     "duty": "关于第一责任人职责",
     "measures": "的举措和成效",
 }
-_ASKS_PARTS = re.compile(r"哪几|几个方面|几方面|哪些方面|主要包括|重点有哪些")
+# "哪几方面", "哪几项": the parts; "哪几个立法项目" names a thing of one of them
+_ASKS_PARTS = re.compile(r"哪几(?:个)?(?:方面|项|条|点|部分|块|[？?]|$)|几个方面|几方面|哪些方面|主要包括|重点有哪些")
 _DUTY = re.compile(r"第一责任人|主要负责(?:人|同志)|主要领导")
 _ITEM_LABEL = re.compile(rf"^(?:[{NUMERALS}]+是|[（(][{NUMERALS}]+[）)]|\d+[.．、](?!\d))")
 

@@ -32,7 +32,8 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     stem = re.sub(r"[市区县]$", "", name)
     if heading_role(passage.heading) == "plans":  # next year's tasks: not done in the year ("南海区2024年…配备")
         return sentence if stem in unquoted else f"{name}{passage.year or ''}年度报告的工作安排：{sentence}"
-    year = f"{in_force}年" if in_force and not _OPENS_WITH_YEAR.match(text) else ""
+    # "我县在2024年度…考核中": its year said once its own place is left out
+    year = f"{in_force}年" if in_force and not _OPENS_WITH_YEAR.match(without_own_place(text)) else ""
     if stem not in unquoted:
         lead = f"{name}{year}"
         if year and (period := _part_in_force(text, passage)):  # "…今年1至6月，思明区…；湖里区共调解…1927件"
@@ -99,7 +100,7 @@ _OPENS_WITH_OTHER_BODY = re.compile(
     r"|^《"  # nor is a sentence about a document ("《…条例》于2017年5月1日起施行")
 )
 # A sentence that opens with its own year (今年 too: the chain writes it as the year) is not given another.
-_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于)?(?:{YEAR_NAMED.pattern}|{RELATIVE.pattern})")
+_OPENS_WITH_YEAR = re.compile(rf"^(?:截至|自|从|于|在)?(?:{YEAR_NAMED.pattern}|{RELATIVE.pattern})")
 _NAMES_A_YEAR = re.compile(rf"{YEAR_NAMED.pattern}|{RELATIVE.pattern}")
 # How a report calls its own place ("我区收到…"): said by the place's name when the sentence is led by it.
 _ITSELF = re.compile(r"^(?:我|本)[省市区县](?![\d])")

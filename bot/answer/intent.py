@@ -976,6 +976,17 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
     return Plan(text, kind, intent, scope, role if section else None, unit, compared, things, pair, term, item)
 
 
+def of_the_plans_ahead(plan: Plan, years: Mapping[str, Collection[int]]) -> Plan:
+    """A list, summary or open question of the year after its place's latest report ("韶关市2025年提升基层治理效能
+    具体有哪些措施", a follow-up to one on its 2025 plans) asks that report's plans: only they speak of that year."""
+    if plan.role or plan.kind not in ("list", "summary", "open") or len(plan.scope.issuers) != 1:
+        return plan
+    latest = max(years.get(plan.scope.issuers[0], ()), default=None)
+    if latest is None or plan.scope.years != [latest + 1]:
+        return plan
+    return replace(plan, kind="section", role="plans", item=item_asked(plan.question))
+
+
 def role_asked(question: str) -> str | None:
     """The role of the report's section a question asks ("有哪些不足": shortcomings), or None."""
     text = _unquoted(to_simplified(question))
@@ -1425,6 +1436,7 @@ def tidy(question: str) -> str:
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = _ASKING_LEAD.sub("", _without_talk(_without_pasted(question.strip())))
+    text = _DRAFT_LEAD.sub("", text) if _ASKS_CONFIRM.search(to_simplified(_DRAFT_LEAD.sub("", text))) else text
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
     asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢|说说|讲讲|谈谈|展开|介绍", after) or _ASKS_CONFIRM.search(
         after
@@ -1542,6 +1554,10 @@ _DRAFT_SAYS = re.compile(
     rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)[。？?]?$"
 )
 _HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
+# "我稿子里写的法援案件是2538宗，对不对？": where the claim was written, no word of it
+_DRAFT_LEAD = re.compile(
+    r"^(?:我|我们|我們)(?:的)?(?:稿子|稿件|材料|文稿|草稿|这里|這裡|这边|這邊)?(?:里|裏|裡|中|上)?[写寫](?:的|了)?(?:是)?"
+)
 # A count in Chinese numerals of a hundred or more, before its counter ("一千一百二十四件", "两千五百多宗"): in digits,
 # as the reports write it; not 三项制度, 百佳案例. A percentage in words ("百分之九十八点七四"): 98.74%.
 _CN_COUNT = re.compile(
@@ -1617,8 +1633,10 @@ _THEY = re.compile(r"^(?:想|我想)?(?:请教一下|请问一下|请问|问一�
 
 
 def _asks_or_dates(text: str) -> bool:
-    """Whether a clause names a year or asks something: then it is part of the question, not talk around it."""
-    return bool(YEAR_NAMED.search(text) or _ASKS_WHAT.search(text))
+    """Whether a clause names a year, asks something or states a figure ("我稿子里写的法援案件是2538宗，对不对？":
+    the figure checked): then it is part of the question, not talk around it."""
+    stated = any(f.unit_class for f in extract_figures(to_simplified(text)))
+    return bool(YEAR_NAMED.search(text) or _ASKS_WHAT.search(text) or stated)
 
 
 def is_follow_up(question: str) -> bool:
@@ -1642,6 +1660,15 @@ def is_follow_up(question: str) -> bool:
     core = _THESE.sub("", to_simplified(text))
     asks_of_it = _ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core) or TREND_ASKED.search(core)  # "多了还是少了"
     return bool(asks_of_it) and not _thing_named(core)
+
+
+def _compares_with(question: str, issuers: list[str]) -> bool:
+    """Whether a question asks which is larger of a place it names and nothing else ("跟信丰比哪个多？": jieba tags
+    信丰 no place, so `is_follow_up` took it for a thing): the thing just asked, compared with that place's."""
+    text = to_simplified(question)
+    scope = find_scope(text, issuers)
+    core = _THESE.sub("", without_places(text, scope, issuers))
+    return bool(scope.issuers and _ASKS_WHICH.search(text)) and not _thing_named(core)
 
 
 def _named_before_act(text: str) -> bool:
@@ -1693,8 +1720,10 @@ def standalone(
         return both[:MAX_QUESTION_CHARS]
     if (share := _share_of_its_city(question, previous, issuers, years)) is not None:
         return share[:MAX_QUESTION_CHARS]
-    if not is_follow_up(question):
-        before = standalone(previous[-1], _as_history(previous[:-1]), issuers, years)
+    if not is_follow_up(question) and not _compares_with(question, issuers):
+        at = _counted_so_before(question, previous)  # "下一步要扩到多少个领域？": of the turn asking 多少个领域
+        at = len(previous) - 1 if at is None else at
+        before = standalone(previous[at], _as_history(previous[:at]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
@@ -1702,6 +1731,8 @@ def standalone(
     between = previous[start + 1 :][-_TURNS:]
     if (counted := _counted_before(question, previous, start)) is not None:
         start, between = counted, []  # "肇庆呢，有几项？" after a name and a date were asked: the count's question
+    elif (counted := _counted_so_before(question, previous)) is not None:
+        start, between = counted, []  # "扩到多少个领域？": of the 清单 "覆盖多少个领域" was asked of
     # the last full question as it was asked in its own place ("修改了多少件次？" after a question on 广州市)
     base = standalone(previous[start], _as_history(previous[:start]), issuers, years)
     asked = find_scope(base, issuers).issuers  # the bodies asked about, for "两者哪个多？"
@@ -2062,6 +2093,26 @@ def _counted_before(question: str, previous: list[str], start: int) -> int | Non
     return next((i for i in range(start - 1, max(start - _TURNS, -1), -1) if counts(previous[i])), None)
 
 
+def _counted_so_before(question: str, previous: list[str]) -> int | None:
+    """Of a follow-up naming no thing that asks a count of what a counter counts ("下一步要扩到多少个领域？"), the
+    full question asking that same count ("…清单覆盖多少个领域、多少项事项？") when turns since asked other things:
+    it is of that question's thing, not of the last turn's ("全年不予处罚了多少件"). None when the last turns ask it,
+    or none did."""
+    asked = _COUNT_OF.search(to_simplified(question))
+    if not asked or names_a_thing(_COUNT_OF.sub("", to_simplified(question))):
+        return None
+
+    def counts(text: str) -> bool:
+        return asked.group(0) in [m.group(0) for m in _COUNT_OF.finditer(to_simplified(text))]
+
+    last = next((i for i in range(len(previous) - 1, max(len(previous) - _TURNS, -1), -1) if counts(previous[i])), None)
+    return last if last is not None and last < len(previous) - 1 else None
+
+
+# A count asked of what its counter counts ("多少个领域", "几家企业"): the words after the counter name it.
+_COUNT_OF = re.compile(rf"(?:多少|几)(?:{_COUNTERS})([{CJK}]{{2}})")
+
+
 def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> str | None:
     """ "两者相差多少？" after two questions of one place on two things: both things asked together."""
     if not earlier or find_scope(earlier, issuers) != find_scope(base, issuers):
@@ -2134,7 +2185,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     if _SHARE_OF_IT.match(core) and not (new.issuers or new.places or _SHARE_ONLY.fullmatch(core)):  # "占收到的比例"
         # after "…审结了多少"; "占多大比例" names no whole: of the counts just given (`_new_topic`)
         return f"{_scope_said(find_scope(base, issuers))}{_last_thing(base, issuers)}{core}？"
-    if not _ASKS_WHICH.search(core) or _thing_named(GAP_ASKED.sub("", core)) or _AGAINST_A_YEAR.match(core):
+    unplaced = without_places(GAP_ASKED.sub("", core), new, issuers)  # "跟信丰比哪个多": 信丰 is no thing (nz)
+    if not _ASKS_WHICH.search(core) or _thing_named(unplaced) or _AGAINST_A_YEAR.match(core):
         return None  # "和上年比有什么变化": the change of the last question's thing, no other place's
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
         return None
@@ -2226,6 +2278,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if named.places and not named.issuers and (part := _PART_OF.match(to_simplified(question))):
         year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])  # "其中潮阳区收到多少申请？": a
         return f"{''.join(old.issuers)}{year}{to_simplified(question)[part.end() :]}"  # district of the place asked
+    if part_first_asked(question) and not (named.issuers or named.places) and old.issuers:
+        return f"{_scope_said(old)}{_noun_run(to_simplified(earlier))}{question}"  # "哪个区县受理最多？": of its parts
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     if named.years and _of_no_thing(question) and (thing := _unchanged(earlier, old, issuers)):
@@ -2267,6 +2321,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
         return f"{_without_count(earlier)}，具体有哪些？"
     scope = "".join(old.issuers + [f"{y}年" for y in old.years])
+    count = _COUNT_OF.search(to_simplified(question))
+    if count and count.group(0) in to_simplified(earlier) and (thing := _named_or_noun(earlier)) != count.group(1):
+        return f"{scope}{thing}{question}"  # "下一步要扩到多少个领域？" after "“首违不罚”清单覆盖多少个领域": its
     return f"{scope}{question}" if scope else question
 
 
@@ -2354,6 +2411,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if stated and (was := figure_claimed(rewritten)):  # "那肇庆的呢？是1586件吧": its own figure claimed
         return rewritten.replace(was.text, stated.text, 1)
     aliases = _aliases(issuers)
+    if (named := _thing_then_asked(core, new, aliases)) is not None:
+        return _own_question(named, new, old, years)  # "南海那边的规范性文件呢，制定了几件？": that thing's
     leftover = re.sub(r"^.*?呢[，,]", "", core) if _THEN_ASKS.search(core) else core  # "肇庆呢，有几项"
     if _ASKS_COUNT.fullmatch(leftover.strip(" ，,？?")):
         if changed := _change_asked_at(rewritten):  # "江门有多少名" after "…比上年增加了多少": a count; "上年是多少"
@@ -2397,6 +2456,25 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
         return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
+
+
+def _thing_then_asked(core: str, new: Scope, aliases: Mapping[str, str]) -> str | None:
+    """A follow-up naming a place and a thing before "呢，" and asking after it ("南海那边的规范性文件呢，制定了几
+    件？"): asked as it stands ("南海的规范性文件制定了几件"); None when nothing but a place comes before "呢"
+    ("肇庆呢，有几项")."""
+    then = re.match(r"^(.*?)呢[，,]\s*(.+)$", core)
+    if not then:
+        return None
+    named = _THAT_SIDE.sub("", then.group(1))
+    thing = named
+    for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
+        thing = re.sub(rf"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?", "", thing)
+    thing = YEAR_NAMED.sub("", thing).strip(" ，,的")
+    return f"{named}{then.group(2)}" if len(thing) >= 2 and _noun_run(to_simplified(thing)) else None
+
+
+# "那边", "那里": where the place named is, no part of the thing asked.
+_THAT_SIDE = re.compile(r"^那|那边|那里|这边|这里")
 
 
 def _as_written(name: str) -> str:
