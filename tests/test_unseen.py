@@ -2015,3 +2015,39 @@ def test_which_district_is_first_asked_as_a_follow_up(wider):
     turns = ["湛江2024年行政复议审结了多少件？", "哪个区县受理最多？"]
     _assert_says(_converse(wider, *turns), "赤坎区", "汕头")
     _assert_says(_converse(wider, *turns, "这份报告是报给谁的？"), "省司法厅", "信丰")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("信丰县在2024年度全市法治政府建设考核中是不是第一名？", "否。"),
+        ("信丰县2024年度全市法治政府建设考核排名第二，对吗？", "是。"),
+        ("湛江2024年赤坎区受理行政复议申请是不是全市第一？", "是。"),  # "居全市各县（市、区）首位"
+    ],
+)
+def test_a_place_in_a_ranking_claimed(wider, question, verdict):
+    """A place in a ranking claimed ("是不是第一名") had been answered with the report's ("排名第二") and no verdict:
+    a drafter asking yes or no reads the opening word."""
+    answer = _ask(wider, question)
+    assert answer.answer.startswith(verdict), answer.answer
+
+
+def test_a_list_of_acts_counted_is_not_merged(wider):
+    """ "废止11件、修改6件" cut to the items asked had been said "废止修改6件": 废止 was taken for a verb all the items
+    share ("办理法律援助…、公证…"), put before the one kept."""
+    answer = _ask(wider, "江门市2024年政策措施清理废止和修改各几件？")
+    _assert_says(answer, "废止11件、修改6件", "废止修改6件")
+
+
+def test_a_rate_of_a_part_of_the_year_is_not_led_by_the_year_twice(wider):
+    """A rate whose clause opens with its period ("今年1至6月，思明区…调解成功率98.2%") had been led by its year
+    as well: "厦门市2019年2019年1至6月…"."""
+    answer = _ask(wider, "厦门那篇报道里，思明区2019年1至6月调解成功率是多少？")
+    _assert_says(answer, "98.2%", "2019年2019年")
+
+
+def test_a_district_after_a_clause_about_the_article(wider):
+    """ "湖里区呢？" after "厦门那篇报道里，思明区…": 思明区 opens a clause, and a district jieba tags a noun there is a
+    place; it had been kept, and 湖里区 put before the question, so 思明区's 98.2% was given."""
+    turns = ("厦门那篇报道里，思明区2019年1至6月调解成功率是多少？", "湖里区呢？")
+    _assert_says(_converse(wider, *turns), "97.6%", "98.2%")

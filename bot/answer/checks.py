@@ -496,6 +496,7 @@ def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str
         verdict = "否。"  # "连续10年100%公示": the 100% holds, the run not (连续8年); "全国首家": 全省首家
     if verdict == "是。" and (_claimed_besides(question, answer) or _rank_unsaid(question, answer)):
         verdict = ""  # the figure holds; what else is claimed ("…是给企业提供的吧", "排名第一"), unsaid
+    verdict = verdict or _rank_verdict(question, answer)  # "…考核中是不是第一名？": "排名第二" says 否
     if cause_asked(question):
         return PREMISE_WRONG if verdict == "否。" else ""
     return verdict
@@ -912,6 +913,28 @@ def _rank_unsaid(question: str, answer: str) -> bool:
 
 
 _RANK = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；\d]{{0,4}}?(第[{NUMERALS}\d]+|前[{NUMERALS}\d]+|首位)")
+
+
+def _rank_verdict(question: str, answer: str) -> str:
+    """A place in a ranking a yes-or-no question claims and nothing else ("是不是第一名", "排名第二，对吗"), judged by
+    the places the answer says ("排名第二", "居…首位"): "是。" when it says the one claimed, "否。" when it says
+    only others, "" when it says none or the question claims a figure too."""
+    if figure_claimed(question) is not None:
+        return ""
+    claimed, said = _claimed_and_said(question, answer, _places_ranked)
+    return "" if len(claimed) != 1 or not said else "是。" if claimed <= said else "否。"
+
+
+def _places_ranked(text: str) -> set[str]:
+    """The places in a ranking a text says or claims ("排名第二", "是不是第一名", "居首位" → 第一)."""
+    ranks = {m.group(1) for m in _RANK_CLAIMED.finditer(text)} | {r for r in _RANK.findall(text) if r.startswith("第")}
+    return {"第一" if r == "首位" else r for r in ranks} | ({"第一"} if "首位" in text else set())
+
+
+# A place in a ranking, claimed ("是不是第一名", "排第一吗") or said; not a batch or a count (第三批, 第一次).
+_RANK_CLAIMED = re.compile(
+    rf"(?:排名|排|位居|位列|居|名列|是)[^，。；\d]{{0,4}}?(第[{NUMERALS}\d]+)(?:名|位)?(?![批次届个项条部季期])"
+)
 
 
 def _claimed_besides(question: str, answer: str) -> bool:

@@ -535,6 +535,8 @@ def _items_asked(clause: str, terms: set[str]) -> str:
     if len(items) < 2 or not all(NUMBER.search(item) for item in items):
         return clause
     lead = next((w for w, flag in tagged(items[0])[:1] if flag == "v" and len(w) >= 2), "")
+    if any(flag == "v" for item in items[1:] for _, flag in tagged(item.strip())[:1]):
+        lead = ""  # "废止11件、修改6件": each item's own act, none shared ("废止修改6件" had been said)
     named = [
         i for i, item in enumerate(items) if any(t in to_simplified(item) for t in terms if len(t) >= 2 and t != lead)
     ]

@@ -38,7 +38,7 @@ from bot.answer.checks import (
     of_another_act,
     pairing,
 )
-from bot.answer.framing import without_own_place
+from bot.answer.framing import without_own_place, year_lead
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     CASE_ACTS,
@@ -480,7 +480,7 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     named = asked_nouns(plan.question, idf, [name]) and names_the_thing(plan.question, said, idf, [name])
     if not named and len(head := _up_to(row)) <= 60:  # "满意率是多少" names nothing: the clause would say of what
         said = _clean(head)
-    text = f"{name}{row.year or report.covered_year or ''}年{said}[1]。"
+    text = f"{name}{year_lead(said, row.year or report.covered_year)}{said}[1]。"
     return Facts([_passage(report, section, whole)], confirmation(plan.question, text, idf) + text)
 
 

@@ -106,6 +106,12 @@ _NAMES_A_YEAR = re.compile(rf"{YEAR_NAMED.pattern}|{RELATIVE.pattern}")
 _ITSELF = re.compile(r"^(?:我|本)[省市区县](?![\d])")
 
 
+def year_lead(text: str, year: int | None) -> str:
+    """The year said before a clause that is its place's ("2024年"), none when the clause opens with its own
+    ("今年1至6月，思明区…": not "厦门市2019年今年1至6月")."""
+    return "" if year is None or _OPENS_WITH_YEAR.match(without_own_place(to_simplified(text))) else f"{year}年"
+
+
 def without_own_place(sentence: str) -> str:
     """A sentence without the "我区", "本市" the report opens it with, for an answer that leads it by the place's
     name ("涪城区2023年" + "收到行政复议申请148件")."""

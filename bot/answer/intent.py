@@ -794,7 +794,8 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
             for d in (-1, 1)
         )
         of_a_city = i > 0 and tokens[i - 1][1].startswith("ns") and tokens[i - 1][0].endswith("市")  # 绵阳市游仙区
-        named = flag.startswith("ns") or (i == first or paired or of_a_city) and rare_district(word)  # 禅城区: `n`
+        opens = i == first or i > 0 and tokens[i - 1][0] in ("，", ",")  # "厦门那篇报道里，思明区…": a clause's first
+        named = flag.startswith("ns") or (opens or paired or of_a_city) and rare_district(word)  # 禅城区: `n`
         if named and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name + _town_rest(tokens, i))
     years = years_named(text)
