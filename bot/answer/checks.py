@@ -928,7 +928,7 @@ def _rank_verdict(question: str, answer: str) -> str:
 def _places_ranked(text: str) -> set[str]:
     """The places in a ranking a text says or claims ("排名第二", "是不是第一名", "居首位" → 第一)."""
     ranks = {m.group(1) for m in _RANK_CLAIMED.finditer(text)} | {r for r in _RANK.findall(text) if r.startswith("第")}
-    return {"第一" if r == "首位" else r for r in ranks} | ({"第一"} if "首位" in text else set())
+    return ranks | ({"第一"} if "首位" in text else set())
 
 
 # A place in a ranking, claimed ("是不是第一名", "排第一吗") or said; not a batch or a count (第三批, 第一次).

@@ -301,7 +301,7 @@ class Extractive:
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
-            for _, n, sentence in _each_acts_sentences(part, ranked):
+            for _, n, sentence in _each_acts_sentences(part_acts(part) if asked.each else [], ranked):
                 core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
                 core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
                 if any(core in earlier for _, _, earlier in said):
@@ -330,15 +330,15 @@ class Extractive:
         whole = _whole(sentence, passages) if own else _paragraph_up_to(_whole(sentence, passages), passages)
         if own and _OPENS_WITH_ACT.match(to_simplified(sentence)):  # "审结126件，其中…": of the sentence before's
             whole = _paragraph_up_to(whole, passages)
+        asked = Intent.of(part)
+        # "主动撤回多少件": a withdrawal; "纠错和调解和解各多少": one of them, the others' sentences said beside it
+        # (`_each_acts_sentences`)
         acts = [act in to_simplified(sentence) for act in part_acts(part)]
         return bool(
-            (Intent.of(part).figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
+            (asked.figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
-            and (not Intent.of(part).rate or RATE.search(sentence))  # "占全区律师比例多少": a share, not 68名
-            and (
-                not acts or (any if Intent.of(part).each else all)(acts)
-            )  # "主动撤回多少件": a withdrawal; "纠错和调解
-            # 和解各多少": one of them, the others' sentences said beside it (`_each_acts_sentences`)
+            and (not asked.rate or RATE.search(sentence))  # "占全区律师比例多少": a share, not 68名
+            and (not acts or (any if asked.each else all)(acts))
             and counts_asked_in(part, sentence)  # "调解成功多少宗": not the 宗 received beside a 成功率
             and names_the_thing(thing, whole, idf, places)
         )
@@ -585,12 +585,11 @@ def _whole(sentence: str, passages: list[Passage]) -> str:
     return next((h for p in passages if (h := sentence_holding(p.text, sentence)) != sentence), sentence)
 
 
-def _each_acts_sentences(part: str, ranked: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
-    """The sentences answering a part: the best; asked each of several acts ("其中纠错和调解和解各多少") whose counts
-    are in sentences of their own ("…纠错决定17件…；通过调解、和解方式结案29件。"), the best for each act the
+def _each_acts_sentences(acts: list[str], ranked: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    """The sentences answering a part: the best; with the acts a part asks each of ("其中纠错和调解和解各多少") whose
+    counts are in sentences of their own ("…纠错决定17件…；通过调解、和解方式结案29件。"), the best for each act the
     ones before leave out, in reading order."""
     chosen = ranked[:1]
-    acts = part_acts(part) if Intent.of(part).each else []
     for act in acts:
         if not any(act in to_simplified(c[2]) for c in chosen):
             chosen += [r for r in ranked if act in to_simplified(r[2])][:1]

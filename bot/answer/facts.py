@@ -85,6 +85,7 @@ from bot.answer.intent import (
     without_places,
 )
 from bot.index.library import Library
+from bot.ingest.dates import relative_dates
 from bot.ingest.figures import (
     Figure,
     antecedents,
@@ -757,14 +758,11 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
 def _relative_year(word: str, report: Report, article: bool) -> str:
     """What a relative year ("今年", "去年") in a document is read as: from the year its relative dates are read
     from (an article's year of publication), as answers read them; "" when the document has none."""
-    base = report.anchor_year
-    if base is None:
+    read = relative_dates(word, report.anchor_year) if report.anchor_year else []
+    if not read:
         return ""
     when = f"（报道发布于{chinese_date(report.published)}）" if article and report.published else ""
-    return f"文中的“{word}”指{base + _YEARS_FROM_NOW[word]}年{when}"
-
-
-_YEARS_FROM_NOW = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+    return f"文中的“{word}”指{read[0].year}年{when}"
 
 
 def _released_first(plan: Plan, reports: list[tuple[Report, str]]) -> str:

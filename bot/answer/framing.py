@@ -32,8 +32,7 @@ def framed(sentence: str, passage: Passage, named: set[str]) -> str:
     stem = re.sub(r"[市区县]$", "", name)
     if heading_role(passage.heading) == "plans":  # next year's tasks: not done in the year ("南海区2024年…配备")
         return sentence if stem in unquoted else f"{name}{passage.year or ''}年度报告的工作安排：{sentence}"
-    # "我县在2024年度…考核中": its year said once its own place is left out
-    year = f"{in_force}年" if in_force and not _OPENS_WITH_YEAR.match(without_own_place(text)) else ""
+    year = year_lead(text, in_force)  # "我县在2024年度…考核中": its own year, once its own place is left out
     if stem not in unquoted:
         lead = f"{name}{year}"
         if year and (period := _part_in_force(text, passage)):  # "…今年1至6月，思明区…；湖里区共调解…1927件"
@@ -108,8 +107,8 @@ _ITSELF = re.compile(r"^(?:我|本)[省市区县](?![\d])")
 
 def year_lead(text: str, year: int | None) -> str:
     """The year said before a clause that is its place's ("2024年"), none when the clause opens with its own
-    ("今年1至6月，思明区…": not "厦门市2019年今年1至6月")."""
-    return "" if year is None or _OPENS_WITH_YEAR.match(without_own_place(to_simplified(text))) else f"{year}年"
+    ("今年1至6月，思明区…": not "厦门市2019年今年1至6月"; "我县在2024年度…", once 我县 is left out)."""
+    return "" if not year or _OPENS_WITH_YEAR.match(without_own_place(to_simplified(text))) else f"{year}年"
 
 
 def without_own_place(sentence: str) -> str:

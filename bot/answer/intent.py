@@ -1437,7 +1437,8 @@ def tidy(question: str) -> str:
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = _ASKING_LEAD.sub("", _without_talk(_without_pasted(question.strip())))
-    text = _DRAFT_LEAD.sub("", text) if _ASKS_CONFIRM.search(to_simplified(_DRAFT_LEAD.sub("", text))) else text
+    claim = _DRAFT_LEAD.sub("", text)  # "我稿子里写的…是2538宗，对不对？": the claim, where it was written aside
+    text = claim if _ASKS_CONFIRM.search(to_simplified(claim)) else text
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
     asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢|说说|讲讲|谈谈|展开|介绍", after) or _ASKS_CONFIRM.search(
         after
@@ -2425,9 +2426,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return _in_part_of_year(rewritten, part.group(0))
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
     leftover = _PART_OF.sub("", leftover.strip()) if within else leftover  # "其中台山市呢": no thing either
-    for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
-        named = f"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?"  # 赤坎区 of 赤坎: no 区 left
-        leftover = re.sub(named, "", leftover)
+    leftover = _without_names_of(leftover, new, aliases)
     for year in new.years:
         leftover = leftover.replace(f"{year}年", "")
     if len(leftover.strip(" ，,的")) < 2:
@@ -2467,11 +2466,17 @@ def _thing_then_asked(core: str, new: Scope, aliases: Mapping[str, str]) -> str 
     if not then:
         return None
     named = _THAT_SIDE.sub("", then.group(1))
-    thing = named
-    for name in sorted([a for a, i in aliases.items() if i in new.issuers] + new.places, key=len, reverse=True):
-        thing = re.sub(rf"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?", "", thing)
-    thing = YEAR_NAMED.sub("", thing).strip(" ，,的")
+    thing = YEAR_NAMED.sub("", _without_names_of(named, new, aliases)).strip(" ，,的")
     return f"{named}{then.group(2)}" if len(thing) >= 2 and _noun_run(to_simplified(thing)) else None
+
+
+def _without_names_of(text: str, scope: Scope, aliases: Mapping[str, str]) -> str:
+    """A follow-up's text without the names of the places it names, each with its level or without ("赤坎区" of 赤坎:
+    no 区 left), longest first."""
+    names = [a for a, i in aliases.items() if i in scope.issuers] + scope.places
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?", "", text)
+    return text
 
 
 # "那边", "那里": where the place named is, no part of the thing asked.
