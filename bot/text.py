@@ -51,10 +51,10 @@ _STOPWORDS = frozenset(
     "的 了 和 与 及 等 是 在 对 为 以 将 并 也 把 被 其 之 于 或 由 从 向 中 上 下 个 年 有 我 各 "
     "多少 哪些 什么 怎么 如何 几 吗 呢 请问 请 关于 一 二 三 年度 情况 有关 哪 是否 这 那 一共 总共 "
     "做 搞 弄 干 办 那边 这边 具体 主要 这样 这么 那样 那么 "
-    "帮 帮忙 帮看 核 核对 核实 一下 看看 看下 写 稿子 拿 里 真正 实际 以后 之后 上来".split()
+    "帮 帮忙 帮看 核 核对 核实 一下 看看 看下 写 稿子 拿 里 真正 实际 以后 之后 上来 多久 多长 能".split()
     # "…搞了多少宗", "考评里拿的什么等次": doing or getting, said any way, is no word of what is asked; "具体有哪些",
     # "主要是哪些" ask for detail, not of 具体部署 or 主要领导; "是这样吗" asks whether, of nothing; nor "帮我核一下",
-    # "我写的是"; "收上来以后，真正受理的": the asker's telling, no word of the thing
+    # "我写的是"; "收上来以后，真正受理的": the asker's telling, no word of the thing; "多久能审完": how long, asked
 )
 # How a question asks a count ("几项", "多少件"): the asking, not the thing asked.
 _ASKING = re.compile(r"^(?:几|多少)\w{1,2}$")

@@ -7,6 +7,7 @@ import pytest
 from test_follow_ups import _converse
 
 from bot.answer.chain import Answerer
+from bot.text import to_simplified
 
 
 def _ask(library, question: str):
@@ -2051,3 +2052,162 @@ def test_a_district_after_a_clause_about_the_article(wider):
     place; it had been kept, and 湖里区 put before the question, so 思明区's 98.2% was given."""
     turns = ("厦门那篇报道里，思明区2019年1至6月调解成功率是多少？", "湖里区呢？")
     _assert_says(_converse(wider, *turns), "97.6%", "98.2%")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("花都区2023年公共法律服务实体平台接待了多少人次？", "2184人次"),
+        ("肇庆2023年普法宣传全年开展了多少场活动？", "2300余场"),
+    ],
+)
+def test_a_count_under_its_items_headline(wider, question, said):
+    """ "一是落实公共法律服务实体平台规范化管理。共接待群众来访来电2184人次。": the count's sentence names no thing,
+    its item's headline does. Cut from it, the count had been refused as no count of the asked thing; it is said
+    with the headline."""
+    answer = _ask(wider, question)
+    _assert_says(answer, said)
+    assert "平台" in answer.answer or "普法" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("惠阳区2023年行政诉讼败诉率比上年高了吗？",),
+        ("惠阳区2023年行政诉讼败诉率多少？", "比上年高了吗？"),
+        ("惠陽區2023年行政訴訟敗訴率多少？", "比上年高了嗎？"),
+    ],
+)
+def test_a_way_claimed_by_higher_or_lower(wider, turns):
+    """ "比上年高了吗？" claims a way, as "增加了吗" does: asked after a rate, it had been asked of no thing and
+    answered with 公职律师's "比上年增加9名"; asked whole, with the rate alone. The rate went down 2.6 points:
+    "否。"."""
+    answer = to_simplified(_converse(wider, *turns).answer)  # answered in the asker's script
+    assert answer.startswith("否。") and "下降2.6个百分点" in answer and "公职律师" not in answer, answer
+
+
+def test_a_part_of_a_year_asked_is_not_answered_by_the_year_before(wider):
+    """ "厦门2019年上半年办了多少件法律援助案件？": the article gives 2018's whole year (7235件) and, for 2019's first
+    half, a count of people at an exam (3860人). The second's period had stood for the first's: neither answers."""
+    _assert_says(_ask(wider, "厦门2019年上半年办了多少件法律援助案件？"), None)
+
+
+def test_people_taking_part_in_a_thing_counted(wider):
+    """ "有多少人参加年度述法？": "参加" was read as the thing counted (rarer than 述法 in the reports), and "组织全区
+    46名党政主要负责人开展年度述法" refused for not saying it."""
+    _assert_says(_ask(wider, "南海区2024年有多少人参加年度述法？"), "46名")
+
+
+def test_how_long_asked_colloquially(wider):
+    """ "简易案件多久能审完？": 多久 and 能 had counted as words of the thing, which no sentence says, so the one
+    saying "简易案件平均审结时间缩短至22天" fell short of the words a figure's sentence must cover."""
+    _assert_says(_ask(wider, "兴宁市2024年简易案件多久能审完？"), "22天")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("成都2024年行政复议案子比上年多了还是少了，幅度多大？", "89.6%"),  # "幅度多大" is said by the change
+        # the year compared with named: that part is answered, the year's own count said not given
+        ("花都区行政复议申请数比2022年多了还是少了？2022年到底是多少件？", "68.67%"),
+    ],
+)
+def test_which_way_with_how_far_or_the_year_before(wider, question, said):
+    """Which way a count went, asked with "幅度多大" or with the year compared's count: both had been refused, the
+    first for words no sentence says, the second as a question of 2022 (no report) as a whole."""
+    _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "verdict", "said"),
+    [
+        (("涪城区2023年案卷评查优秀率多少？", "35.6%这么低，没写错吧？"), "是。", "35.6%"),
+        (("信丰县2024年全年涉企行政检查多少次？", "刚才那个2140次是报告原文写的吗？"), "否。", "1391次"),
+    ],
+)
+def test_whether_the_report_says_a_figure(wider, turns, verdict, said):
+    """ "…这个数是报告原文写的吗？", "…没写错吧？" ask whether the report says a figure of the thing just asked: it
+    had been asked of no thing and refused. It is the figure claimed of that thing, and checked."""
+    answer = _converse(wider, *turns)
+    assert answer.answer.startswith(verdict) and said in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_districts_named_bare(wider):
+    """ "湖里和思明去年谁调解的纠纷多？" named no place (jieba knows neither stem as one); the reports write them 湖里区
+    and 思明区, and so are they read. "那今年上半年呢？" is then the article's 今年: 1至6月's counts, not 2018's."""
+    turns = ("廈門2018年度法治政府考評拿了多少分？", "湖里和思明去年谁调解的纠纷多？")
+    _assert_says(_converse(wider, *turns), "4630件")
+    answer = _converse(wider, *turns, "那今年上半年呢？")
+    assert "1927件" in answer.answer and "2386件" in answer.answer and "4630件" not in answer.answer, answer.answer
+
+
+def test_a_part_of_the_year_asked_with_this_year(wider):
+    """ "今年上半年…" names no year: 湖里区's "去年全年…4630件" had been compared with 思明区's first half."""
+    answer = _ask(wider, "今年上半年湖里区和思明区谁调解的纠纷多？")
+    assert "1927件" in answer.answer and "4630件" not in answer.answer, answer.answer
+
+
+def test_an_item_of_a_list_asked_by_its_topic(wider):
+    """ "其中执法那条具体说了啥？" after next year's five headlines: the item on 执法, in full, as "第四条" is; it had
+    been answered with the five headlines again. "营商环境那条呢？" then is the second."""
+    turns = ("成都下一步打算从哪几个方面推进法治政府建设？", "其中执法那条具体说了啥？")
+    _assert_says(_converse(wider, *turns), "涉企执法监督检查", "坚定践行")
+    _assert_says(_converse(wider, *turns, "营商环境那条呢？"), "蓉易+", "涉企执法监督检查")
+
+
+def test_two_districts_asked_back(wider):
+    """ "2018年全年两个区哪个调解的多？" after a question on each of 思明区 and 湖里区: those two, compared; it had
+    been asked of 湖里 alone and refused. "差多少件？" after it is of the two."""
+    turns = ("厦门那篇报道里，思明区2019年1至6月调解成功率是多少？", "湖里区呢？", "2018年全年两个区哪个调解的多？")
+    _assert_says(_converse(wider, *turns), "湖里区比思明区多118件")
+    _assert_says(_converse(wider, *turns, "差多少件？"), "118件")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # a measure asked alone after an amount asked: the thing's count, not a verdict on the claim before it
+        (("我稿子裏寫惠陽法律援助挽回損失2860萬元，對嗎？", "那件數呢？"), "1026件", "否。"),
+        (("南海区2024年法治建设考核权重是多少？", "督察发现了多少问题？", "信丰县呢？"), "31个", None),
+        (
+            (
+                "2017年广州日报那篇说近5年广州精简了多少行政审批备案事项？",
+                "到2024年的报告里，“穗好办”APP能办多少项服务？",
+            ),
+            "1.1万项",
+            None,
+        ),
+    ],
+)
+def test_a_follow_up_naming_its_own_thing_or_measure(wider, turns, said, not_said):
+    """A follow-up asking a measure of the last thing ("那件數呢？"), or naming a thing of its own in words jieba
+    does not tag as one ("督察发现了多少问题", a name quoted): each had been merged with the turn before or asked of
+    no thing, and refused."""
+    _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_two_places_figures_of_different_periods_are_not_compared(wider):
+    """ "湖里区和思明区谁调解的纠纷多？" (no year): 湖里区's 2018 count and 思明区's for 2019's first half had been
+    compared ("湖里区比思明区多2244件"); figures of two periods are said so, not compared."""
+    answer = _ask(wider, "湖里区和思明区谁调解的纠纷多？")
+    _assert_says(answer, "4630件", "2244件")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海区2024年行政复议：收到多少、受理多少、审结多少？纠错率呢？", "受理1018件"),
+        ("厦门那篇报道里，2018年全年行政复议受理、审结各多少件？直接纠错率多少？", "审结1058件"),
+    ],
+)
+def test_each_act_of_a_list_asked_is_counted(wider, question, said):
+    """Acts asked one after another ("收到多少、受理多少、审结多少") or each ("受理、审结各多少件") with a rate after
+    them: one count had been left out, its clause saying too little of the question beside the others'."""
+    _assert_says(_ask(wider, question), said)
+
+
+def test_a_draft_quoted(wider):
+    """ "草稿里写“…99.96%”，对不对？": the claim quoted after a draft named without 我 had been read as a name
+    quoted, and refused; it is the claim (韶关's 按期办结率 is 100%, 99.96% its 及时受理率)."""
+    answer = _ask(wider, "草稿里写“韶关2024年信访事项按期办结率99.96%”，对不对？")
+    assert answer.answer.startswith("否。") and "100%" in answer.answer, answer.answer

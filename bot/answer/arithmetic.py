@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.answer.intent import ACT_AFTER_MORE, GAP_ASKED, SUM_ASKED, TREND_ASKED, names_a_thing
+from bot.answer.intent import (
+    ACT_AFTER_MORE,
+    GAP_ASKED,
+    SUM_ASKED,
+    TREND_ASKED,
+    YEAR_PART,
+    names_a_thing,
+    part_of_year,
+)
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
 from bot.text import CITATION, to_simplified
 
@@ -81,16 +89,20 @@ def places_compared(places: tuple[str, str], said: str, rate: bool = False) -> s
     of the first figure `said` gives each (a percentage when a rate is compared, else a count): a figure is the
     place's named last before it in its sentence; "" unless each has one, of one kind."""
     each: dict[str, Figure] = {}
+    periods: dict[str, tuple[str, str]] = {}  # the year and part of it each figure's sentence opens with ("2018年全年")
     for sentence in re.split(r"。", CITATION.sub("", to_simplified(said))):
         place = None  # the place last named before a figure in its sentence is whose it is ("思明区…，调解成功率98.2%")
         for clause in re.split(r"[，；]", sentence):
             named = [p for p in places if p in clause]
             place = named[0] if len(named) == 1 else None if named else place
             found = [f for f in extract_figures(clause) if (f.unit_class == "percent") == rate and f.unit_class]
-            if place and found:
-                each.setdefault(place, found[0])
+            if place and found and place not in each:
+                each[place] = found[0]
+                periods[place] = _period(sentence[: sentence.find(clause)] + clause)
     if len(each) != 2 or not counts_alike(each[places[0]].unit, each[places[1]].unit):
         return ""
+    if _apart(periods[places[0]], periods[places[1]]):  # 2018's whole year beside 2019's first half
+        return "两个数字所属时段不同，无法比较。"
     (first, a), (second, b) = ((place, each[place]) for place in places)
     if inexact(a) or inexact(b):
         return "数值为约数，无法精确比较。"
@@ -100,6 +112,22 @@ def places_compared(places: tuple[str, str], said: str, rate: bool = False) -> s
     word = "高" if rate else "多"
     gap = f"{plain_number(round(x.value - y.value, 2))}个百分点" if rate else in_unit_of(x.value - y.value, x)
     return f"{larger}比{smaller}{word}{gap}（据报告数字计算）。"
+
+
+def _period(text: str) -> tuple[str, str]:
+    """The year and part of it a composed sentence says last before a figure ("厦门市2019年1至6月，…": 2019,
+    上半年); "" for each not said (a whole year, 全年, is the year's)."""
+    said = _PERIOD_SAID.findall(text)
+    year, part = said[-1] if said else ("", "")
+    return year, "" if part == "全年" else part_of_year(part)
+
+
+def _apart(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two figures' periods are said to differ: two years, or two parts of a year, each said."""
+    return any(a and b and a != b for a, b in zip(one, other, strict=True))
+
+
+_PERIOD_SAID = re.compile(rf"((?:19|20)\d{{2}})年(?:度)?((?:{YEAR_PART.pattern})?)")
 
 
 def more_than_the_year_before(question: str, said: str) -> str:

@@ -54,6 +54,7 @@ from bot.answer.verify import Verifier, fact_sentences, verified
 from bot.index.library import Library
 from bot.index.search import Extras, years_by_body
 from bot.ingest.dates import periods_dated, relative_dates
+from bot.ingest.places import with_suffixes
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
@@ -147,8 +148,9 @@ class Answerer:
         """Text pieces as they are checked, then the final `Answer` (always last)."""
         started = time.perf_counter()
         known = self.library.issuers(), years_by_body(self.library.store)
-        full = share_of_its_city_apart(standalone(question.strip(), history, *known))
-        base = {"question": question, "standalone": full, "llm": self.backend.name}
+        base = {"question": question, "llm": self.backend.name}
+        question, history = self._places_written_whole(question, history)
+        full = base["standalone"] = share_of_its_city_apart(standalone(question.strip(), history, *known))
         plan = make_plan(full, self.library.issuers())
         timings: dict = {}
         if parts := asked_apart(full, self.library.issuers()):
@@ -173,6 +175,16 @@ class Answerer:
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return
         yield from self._compose(plan, with_worked_out(full, facts), base, timings, started)
+
+    def _places_written_whole(self, question: str, history: list[dict] | None) -> tuple[str, list[dict] | None]:
+        """The question and the asker's turns before it with the districts the reports name written as they write
+        them ("湖里和思明" → 湖里区和思明区, `with_suffixes`): the places asked are then found."""
+        gazetteers = self.library.gazetteers().values()
+        turns = [
+            {**turn, "content": with_suffixes(turn["content"], gazetteers)} if turn.get("role") == "user" else turn
+            for turn in history or []
+        ]
+        return with_suffixes(question, gazetteers), turns if history is not None else None
 
     def _facts(
         self, plan: Plan, filters: Filters | None, k: int | None, base: dict, timings: dict, started: float

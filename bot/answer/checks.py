@@ -28,6 +28,7 @@ from bot.answer.intent import (
     WHERE_DONE,
     YEAR_NAMED,
     YEAR_PART,
+    YEAR_PART_ASKED,
     Intent,
     Plan,
     Scope,
@@ -54,6 +55,7 @@ from bot.answer.intent import (
     of_another_kind,
     part_acts,
     part_first_asked,
+    part_of_year,
     rates_named,
     says,
     speaker_said,
@@ -292,7 +294,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     )
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
-    if not _of_the_scope(plan, [f for f in figures if f.unit_class and f.unit_class != "time"], said):
+    counted_as = [f for f in figures if f.unit_class and f.unit_class != "time"]
+    # of the unit asked: "2019年上半年，共有3860人参加" does not put 2018年全年's 7235件 in the half-year asked
+    counted_as = [f for f in counted_as if counts_for(wanted, f.unit, plan.question)] if wanted else counted_as
+    if not _of_the_scope(plan, counted_as, said):
         return False
     if _count_by_a_rate(plan, figures):
         return False
@@ -794,26 +799,26 @@ def _of_another_span(figure, said: list[str], years: list[int], question: str) -
     """Whether a figure is said of a span of years ("从1986年…，到2016年的30年之间…制定法规148件") that leaves out
     the one year a question asks (2017): it is no figure of that year. A document's year ("2017年的文章里…") asks
     none."""
-    if len(years) != 1 or year_of_a_document(question):
+    part_asked = YEAR_PART_ASKED.search(to_simplified(question)) if not years else None  # "今年上半年…", no year named
+    if len(years) != 1 and not part_asked or year_of_a_document(question):
         return False
     held = to_simplified(figure.text)
     for sentence in [*_as_reported(figure, said), figure.sentence]:  # the answer's: its relative years said
         before = re.split(r"[。；;]", to_simplified(sentence).split(held)[0])[-1]
+        if part_asked:  # "2018年全年湖里区…4630件" is no first half's (the source's "去年全年" says no year)
+            if periods := _YEAR_PERIOD.findall(before):
+                return part_of_year(periods[-1][1]) != part_of_year(part_asked.group(1))
+            continue
         if span := _SPAN.search(before):
             return not int(span.group(1)) <= years[0] <= int(span.group(2))
         periods = _YEAR_PERIOD.findall(before)
         if periods and (asked := _YEAR_PERIOD.search(to_simplified(question))):  # "2018年全年…" asked of its 上半年
-            return (int(periods[-1][0]), _part(periods[-1][1])) != (years[0], _part(asked.group(2)))
+            return (int(periods[-1][0]), part_of_year(periods[-1][1])) != (years[0], part_of_year(asked.group(2)))
         if _last_year_in(before) == years[0]:
             return False  # "…138件，较2023年的114件": the year asked is the last said before it
         if periods:  # "2018年全年湖里区调解…4630件" asked of 2019's first half
             return int(periods[-1][0]) != years[0]
     return False
-
-
-def _part(said: str) -> str:
-    """A part of a year, however it is written: "1至6月" and "前6个月" are 上半年."""
-    return "上半年" if re.fullmatch(r"1?[至到-]6月|前6个?月", said) else said
 
 
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年[^。；]{0,20}?(?:到|至|—|-)\s*((?:19|20)\d{2})\s*年")
@@ -1057,10 +1062,12 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
         return False  # "罚没款金额是多少" (罚没款 tagged a verb, no noun asked): "…合同148份，涉及金额216.5亿元"
     # "多少场行政复议听证会": the rarest word the reports use of what is counted (听证会), not 行政复议 alone; not
     # a word of a kind of thing (信用记录: 修复信用…条), nor the asker's own ("案子")
-    words = [w for w in _words_of(counted_thing(part)) if idf(w) < idf("") and w not in GENERIC_THINGS]
+    words = [w for w in _words_of(counted_thing(part)) if idf(w) < idf("") and w not in GENERIC_THINGS | _ASKING_WORDS]
     if len(words) > 1 and not _says_rarest(words, sentences, idf):
         return False
-    named_before = [w for w in _words_of(thing_of_act(part)) if w not in GENERIC_THINGS | _WHEN_PLANNED]
+    named_before = [  # not the asker's word for the count ("法律援助件数")
+        w for w in _words_of(thing_of_act(part)) if w not in GENERIC_THINGS | _WHEN_PLANNED | _ASKING_WORDS
+    ]
     if len(named_before) > 1 and not any(all(mentions(s, w) for w in named_before) for s in sentences):
         return False  # "行政复议听证会开了几场": "…重大行政决策…，其中召开听证会1场" is of another thing's
     among = _AMONG.search(to_simplified(part))  # "执法人员中有多少人取得法律职业资格": those of them who did
@@ -1148,7 +1155,8 @@ _SAME_ACTS = (
 )
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset(
-    "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数 变化 变动 幅度".split()
+    "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数 变化 变动 幅度 "
+    "参加 参与".split()  # "有多少人参加年度述法": those counted take part in the thing, they are not it
 )
 # A count named by what is counted before its counting word ("受援人数", "述法的人数"): those, not any people counted.
 _COUNTED_BY = re.compile(rf"([{CJK}]{{2}})的?(?:人数|件数|宗数|户数|家数|群众(?=多少|几))")  # "受援群众多少人"

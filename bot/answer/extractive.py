@@ -26,12 +26,13 @@ from bot.answer.checks import (
     counted_together,
     counts_asked_in,
     kind_listed,
+    mentions,
     names_the_thing,
     of_another_act,
     paired_asked,
     running_total,
 )
-from bot.answer.framing import clause_years, framed, paragraph_before, year_of
+from bot.answer.framing import clause_years, framed, paragraph_before, part_of, year_of
 from bot.answer.intent import (
     CASE_ACTS,
     FIRST_SAID,
@@ -41,6 +42,7 @@ from bot.answer.intent import (
     SPEAKER_ASKED,
     TREND_ASKED,
     YEAR_NAMED,
+    YEAR_PART_ASKED,
     Intent,
     act_counted,
     acts_asked,
@@ -58,6 +60,7 @@ from bot.answer.intent import (
     part_act,
     part_acts,
     part_first_asked,
+    part_of_year,
     place_of_what,
     rates_named,
     role_asked,
@@ -216,6 +219,7 @@ class Extractive:
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
             core = _with_its_speaker(core, sentence, passages[n - 1]) if speaker else core
+            core = _with_its_headline(core, sentence, passages[n - 1], asked_nouns(question, idf, _places(passages)))
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -301,7 +305,8 @@ class Extractive:
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
-            for _, n, sentence in _each_acts_sentences(part_acts(part) if asked.each else [], ranked):
+            each_acts = (part_acts(part) or case_acts(part)) if asked.each else []  # "受理、审结各多少件" too
+            for _, n, sentence in _each_acts_sentences(each_acts, ranked):
                 core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
                 core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
                 if any(core in earlier for _, _, earlier in said):
@@ -763,9 +768,14 @@ def _with_the_asked_level(core: str, sentence: str, passage: Passage, question: 
 
 def _of_the_year(sentence: str, passage: Passage, question: str) -> float:
     """A sentence's weight by its year, of a question asking one: half for a sentence of another year than the one
-    asked ("去年全年湖里区调解…4630件" in a 2019 article, asked of 2019's first half)."""
+    asked ("去年全年湖里区调解…4630件" in a 2019 article, asked of 2019's first half), or of another part of the
+    year, of one asking a part ("今年上半年…")."""
     asked = years_named(question)
-    return _OTHER_YEAR if len(asked) == 1 and year_of(sentence, passage) not in (*asked, None) else 1.0
+    if len(asked) == 1 and year_of(sentence, passage) not in (*asked, None):
+        return _OTHER_YEAR
+    part = YEAR_PART_ASKED.search(to_simplified(question)) if not asked else None  # "今年上半年…": not "去年全年…"
+    own = part_of(sentence, passage) if part else ""
+    return _OTHER_YEAR if own and part and part_of_year(own) != part_of_year(part.group(1)) else 1.0
 
 
 def _with_the_place_asked(core: str, sentence: str, question: str, passage: Passage) -> str:
@@ -948,6 +958,33 @@ def _with_labels(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _with_its_headline(core: str, sentence: str, passage: Passage, nouns: list[str]) -> str:
+    """A clause led by the headline of the item it is in, when the clause names none of the things asked
+    (`nouns`) and the headline does ("一是落实公共法律服务实体平台规范化管理。共接待群众来访来电2184人次。")."""
+    head = _headline_of(sentence, passage)
+    simplified = to_simplified(core)
+    if not head or any(mentions(simplified, n) for n in nouns) or not any(mentions(head, n) for n in nouns):
+        return core
+    return f"{head}，{core}"
+
+
+def _headline_of(sentence: str, passage: Passage) -> str:
+    """The headline of the "一是…。" item a sentence of a passage is in (simplified, without its label), "" when
+    it is in none or is the headline itself."""
+    for paragraph in to_simplified(passage.text).split("\n"):
+        sentences = [s.strip() for s in split_sentences(paragraph)]
+        if to_simplified(sentence).strip() not in sentences:
+            continue
+        for earlier in reversed(sentences[: sentences.index(to_simplified(sentence).strip())]):
+            if head := _HEADLINE.match(earlier):
+                return head.group(1)
+            if _LABEL.match(earlier):  # another item's text: not this item's headline
+                return ""
+    return ""
+
+
+# An item's headline, its own sentence: "一是落实公共法律服务实体平台规范化管理。"
+_HEADLINE = re.compile(rf"^[{NUMERALS}]是([^，。；,;]{{2,30}})。$")
 # A paragraph's short numbered label ending its own sentence: "1.加强重点领域立法。", "（二）推进侨乡特色领域立法。"
 _ITEM_LABEL = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])[^，。；]{2,24}。$")
 

@@ -66,6 +66,14 @@ def _part_in_force(text: str, passage: Passage) -> str:
     return part.group(0) if part else ""
 
 
+def part_of(sentence: str, passage: Passage) -> str:
+    """The part of its year a sentence of a passage is of: its own ("去年全年，…": 全年), else the one an earlier clause
+    of its paragraph says ("今年1至6月，思明区…；湖里区共调解…": 1至6月); "" for none said."""
+    text = to_simplified(sentence)
+    own = YEAR_PART.search(text)
+    return own.group(0) if own else _part_in_force(text, passage)
+
+
 def paragraph_before(text: str, passage: Passage) -> str:
     """The part of its paragraph in the passage before a simplified sentence (simplified), "" when it opens the
     passage or is not found in it: what the sentence continues."""

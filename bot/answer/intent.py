@@ -34,6 +34,15 @@ from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplifie
 YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")
 # A part of a year said after it ("2018年全年", "2019年上半年", "2019年1至6月"): the one pattern for it.
 YEAR_PART = re.compile(r"全年|上半年|下半年|1?[至到-]\d{1,2}月|前\d{1,2}个?月")
+# A part of a year asked with no year named before it ("今年上半年", "1至6月"): as the article the asker reads says.
+YEAR_PART_ASKED = re.compile(rf"(?<!\d年)({YEAR_PART.pattern})")
+
+
+def part_of_year(said: str) -> str:
+    """A part of a year, however it is written: "1至6月" and "前6个月" are 上半年."""
+    return "上半年" if re.fullmatch(r"1?[至到-]6月|前6个?月", said) else said
+
+
 _NOT_PLACES = set(
     "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
@@ -159,7 +168,10 @@ ORDER_ASKED = re.compile(
     r"排序|排个序|排列|怎么排|如何排|依次|从(?:多|高|大)到(?:少|低|小)|从(?:少|低|小)到(?:多|高|大)"
 )
 # One figure asked of each of several places ("A和B分别…多少"): answered place by place, like a comparison.
-_EACH = re.compile(r"分别|各自|各是|各有|各为|各(?![级类地])[^，。？?]{0,4}?(?:多少|几)")
+_EACH = re.compile(
+    r"分别|各自|各是|各有|各为|各(?![级类地])[^，。？?]{0,4}?(?:多少|几)"
+    r"|(?:多少|几)[^，。？?、]{0,3}、[^，。？?、]{1,6}?(?:多少|几)"  # "收到多少、受理多少、审结多少": each one's
+)
 # The parts of a report by the regulation's roles (keys of `ingest.structure.ROLES`), as questions name them.
 _ASKS_ROLE = {
     "plans": re.compile(
@@ -175,6 +187,7 @@ TREND_ASKED = re.compile(
     r"(?:增加|增长|上升|提高|变多|多了)还是(?:减少|下降|降低|变少|少了)|(?:减少|下降)还是(?:增加|增长|上升)"
     r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
     r"|(?:比|较|跟|和|与)(?:上一?年度?|去年)(?:比|相比)?(?:是)?(?:高|多|大|低|少|小)了?还是(?:低|少|小|高|多|大)"
+    r"|(?:比|较)(?:上一?年度?|去年)(?:是)?(?:高|多|大|低|少|小)了?吗"  # "比上年高了吗": one way claimed
     r"|(?:进步|上升|前进)了?还是(?:退步|下降|后退)了?|(?:退步|下降|后退)了?还是(?:进步|上升|前进)了?"  # a rank's way
     r"|(?:有没有|是否|是不是)(?:进步|退步)|(?:进步|退步)了吗"
 )
@@ -490,7 +503,7 @@ def separate_parts(question: str) -> list[str]:
 
 
 # What a change is measured against ("同比增长多少", "比上年降了多少"): the report's own change, no rows compared.
-_CHANGE_BASE = re.compile(r"同比|环比|(?:比|较|与)(?:上一?年度?|去年|前一年)(?:同期)?(?:相比)?")
+_CHANGE_BASE = re.compile(r"同比|环比|(?:比|较|与)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:相比)?")
 
 
 # "A和B各多少…": a figure of each of two things (not of two places: "广州和成都各…" compares them).
@@ -778,13 +791,7 @@ def only_its_districts(scope: Scope, issuers: list[str]) -> bool:
 def find_scope(question: str, issuers: list[str]) -> Scope:
     """Bodies, other places and years named in `question` (simplified before matching)."""
     text = to_simplified(question)
-    aliases = _aliases(issuers)
-    found: list[str] = []
-    rest = text
-    for alias in sorted(aliases, key=len, reverse=True):
-        if alias in rest:
-            found.append(aliases[alias])
-            rest = rest.replace(alias, " ")
+    rest, found = _names_marked(text, issuers, " ")
     places, tokens = [], tagged(rest)
     first = next((i for i, (word, _) in enumerate(tokens) if word.strip() and not _LEADS.fullmatch(word)), 0)
     for i, (word, flag) in enumerate(tokens):
@@ -1188,7 +1195,7 @@ ACT_AFTER_MORE = "收到|受理|办理|审结|出台|制定"
 # Against the year before ("比2023年多了多少", "比上年增加了多少宗", "比上年多吗"): a change, which the latest report
 # says in %.
 _AGAINST_BEFORE = re.compile(
-    rf"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{{2}}\s*年度?)(?:同期)?(?:多|少|增加|减少)(?:{ACT_AFTER_MORE})?了?"
+    rf"(?:比|较)(?:上一?年度?|去年|前一年|(?:19|20)\d{{2}}\s*年度?)(?:同期)?(?:多|少|高|低|增加|减少)(?:{ACT_AFTER_MORE})?了?"
     r"(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
@@ -1206,6 +1213,7 @@ _ASKS_CHANGE = re.compile(
 CHANGE_WORDING = re.compile(
     r"(?:(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)?)?[，,]?(?:有什么|有何|有哪些|发生了?什么)?"
     r"变化(?:了?多少|如何|情况|大吗|怎么样)?"
+    r"|(?:变化|增减)?幅度(?:有?多大|是?多少|如何)?"  # "多了还是少了，幅度多大": said by the change, "同比增长89.6%"
 )
 
 
@@ -1309,7 +1317,7 @@ def direction_claimed(question: str) -> int:
         return 0
     if against := _AGAINST_BEFORE.search(text):  # "比上年多吗？", "比上年少了吗？", "比上年增加了吗？"
         claim = against.group(0).replace("多少", "")
-        return 1 if "多" in claim else -1 if "少" in claim else direction(claim)
+        return 1 if re.search("[多高]", claim) else -1 if re.search("[少低]", claim) else direction(claim)
     return direction(text)
 
 
@@ -1419,16 +1427,16 @@ def _named_together(text: str, issuers: list[str]) -> bool:
     return bool(re.search(r"@(?:和|与|及|、|以及|同|跟)@", marked))
 
 
-def _names_marked(text: str, issuers: list[str]) -> tuple[str, list[str]]:
-    """`text` with each body's name (its longest alias first, so 广州市花都区 is one name) replaced by "@", and the
-    bodies named, in the order their aliases were found."""
+def _names_marked(text: str, issuers: list[str], mark: str = "@") -> tuple[str, list[str]]:
+    """`text` with each body's name (its longest alias first, so 广州市花都区 is one name) replaced by `mark`, and
+    the bodies named, in the order the text names them ("广州和花都区…": 广州市 first)."""
     aliases = _aliases(issuers)
-    found, rest = [], text
+    at, rest = [], text
     for alias in sorted(aliases, key=len, reverse=True):
         if alias in rest:
-            found.append(aliases[alias])
-            rest = rest.replace(alias, "@")
-    return rest, found
+            at.append((rest.find(alias), aliases[alias]))
+            rest = rest.replace(alias, "\0" * len(alias))  # as long as the name: where later ones are stays
+    return re.sub("\0+", mark, rest), [issuer for _, issuer in sorted(at)]
 
 
 @lru_cache(maxsize=256)  # the chain reads a question's words again for each sentence's script (`chain._asked_in`)
@@ -1438,6 +1446,8 @@ def tidy(question: str) -> str:
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = _ASKING_LEAD.sub("", _without_talk(_without_pasted(question.strip())))
     claim = _DRAFT_LEAD.sub("", text)  # "我稿子里写的…是2538宗，对不对？": the claim, where it was written aside
+    if claim != text and (quoted := re.match(r"^[“\"「]([^”\"」]+)[”\"」]", claim)):  # "草稿里写“…”": unquoted
+        claim = quoted.group(1) + claim[quoted.end() :]
     text = claim if _ASKS_CONFIRM.search(to_simplified(claim)) else text
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
     asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢|说说|讲讲|谈谈|展开|介绍", after) or _ASKS_CONFIRM.search(
@@ -1454,6 +1464,7 @@ def tidy(question: str) -> str:
     text = _NOT_DONE_ASKED.sub(_as_apart, text)
     text = _NOT_MEDIATED_ASKED.sub(_as_mediations_apart, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
+    text = _IN_THE_YEARS_REPORT.sub(r"\1", text)  # "到2024年的报告里，…": of 2024, no 报告 asked of
     text = _CN_COUNT.sub(lambda m: f"{numeral_value(m.group(1)):g}", text)  # "一千一百二十四件": 1124件
     text = _CN_PERCENT.sub(
         lambda m: f"{numeral_value(m.group(1)):g}{'.' + _digits(m.group(2)) if m.group(2) else ''}%", text
@@ -1558,7 +1569,8 @@ _DRAFT_SAYS = re.compile(
 _HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
 # "我稿子里写的法援案件是2538宗，对不对？": where the claim was written, no word of it
 _DRAFT_LEAD = re.compile(
-    r"^(?:我|我们|我們)(?:的)?(?:稿子|稿件|材料|文稿|草稿|这里|這裡|这边|這邊)?(?:里|裏|裡|中|上)?[写寫](?:的|了)?(?:是)?"
+    r"^(?:(?:我|我们|我們)(?:的)?(?:稿子|稿件|材料|文稿|草稿|这里|這裡|这边|這邊)?|(?:稿子|稿件|文稿|草稿|材料))"
+    r"(?:里|裏|裡|中|上)?[写寫](?:的|了|着|著)?(?:是)?[：:]?"  # "草稿里写“…”，对不对": the claim quoted
 )
 # A count in Chinese numerals of a hundred or more, before its counter ("一千一百二十四件", "两千五百多宗"): in digits,
 # as the reports write it; not 三项制度, 百佳案例. A percentage in words ("百分之九十八点七四"): 98.74%.
@@ -1574,6 +1586,8 @@ def _digits(numerals: str) -> str:
 
 
 # A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
+# A year's report named as where to look ("到2024年的报告里，", "在2023年度报告中"): the year asked.
+_IN_THE_YEARS_REPORT = re.compile(r"(?:到|在)?((?:19|20)\d{2}\s*年度?)的?(?:那份|这份)?报告(?:里面?|中|上|里头)[，,]?")
 _SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
 
 
@@ -1708,9 +1722,10 @@ def standalone(
     the old scope and question: "政协提案呢？" after "…办理人大代表建议多少件？" asks "…办理政协提案多少件？",
     "满意率呢？" asks the old topic's 满意率.
     """
-    question = _item_named(tidy(question), history, issuers)
+    question = _item_by_its_topic(_item_named(tidy(question), history, issuers), history)
     previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
     question = _its_city_named(_place_named_back(question, previous, issuers), issuers)
+    question = _two_places_named_back(question, previous, issuers)
     if not previous and (stated := _STATED_THEN.match(to_simplified(question))):
         asked = _ITS_FIGURE_STATED.sub("是多少", stated.group(1), count=1)  # "湛江2024年行政复议案件是1586件，那上一年
         return standalone(stated.group(2), _as_history([asked]), issuers, years)  # 是多少？": a follow-up to it
@@ -1728,9 +1743,12 @@ def standalone(
         before = standalone(previous[at], _as_history(previous[:at]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
+        question = _dated_by_its_report(question, before, issuers, years)
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if _asked_whole(i, previous, issuers, years)), 0)
-    between = previous[start + 1 :][-_TURNS:]
+    between = [  # each as asked then: "两个区…" of the two before it
+        _two_places_named_back(q, previous[: start + 1 + j], issuers) for j, q in enumerate(previous[start + 1 :])
+    ][-_TURNS:]
     if (counted := _counted_before(question, previous, start)) is not None:
         start, between = counted, []  # "肇庆呢，有几项？" after a name and a date were asked: the count's question
     elif (counted := _counted_so_before(question, previous)) is not None:
@@ -1786,7 +1804,7 @@ def _asked_whole(i: int, previous: list[str], issuers: list[str], years: Mapping
     """Whether the i-th question asked was a full question: no follow-up, or one asking again the two counts just
     asked (`_of_two_counts`, `_two_asked_again`), which a follow-up of another place asks of it ("兴宁的化解比例呢？",
     "汕头2023年呢？")."""
-    if not is_follow_up(previous[i]):
+    if not is_follow_up(_two_places_named_back(previous[i], previous[:i], issuers)):  # "两个区…": named, whole
         return True
     return any(ask(previous[i], previous[:i], issuers, years) is not None for ask in (_of_two_counts, _two_asked_again))
 
@@ -1961,8 +1979,8 @@ def loosely(
     core = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))  # "广州全市呢": no thing
     core = YEAR_NAMED.sub("", core).strip(" ，,。?？的")
     thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last
-    if not (_noun_run(thing) or part_acts(thing)):  # "主动撤回的呢": an act of its own
-        return None
+    if not (_noun_run(thing) or part_acts(thing)) or _MEASURE_ONLY.fullmatch(thing):  # "主动撤回的呢": an act of
+        return None  # its own; "人次呢": a measure, of no thing
     return f"{''.join(scope.issuers + scope.places + [f'{y}年' for y in scope.years])}{core}"
 
 
@@ -1980,7 +1998,8 @@ def _latest_said(question: str) -> str:
     return question
 
 
-_NOW = frozenset({"今年", "今年度", "本年", "本年度", "去年", "去年度"})
+_THIS_YEAR = frozenset({"今年", "今年度", "本年", "本年度"})
+_NOW = _THIS_YEAR | {"去年", "去年度"}
 _DATED = re.compile(rf"\s*(?:\d|[{NUMERALS}]+月|以来|同期|上半年|下半年|年初|年底)")
 
 
@@ -2013,6 +2032,23 @@ def _without_item(question: str) -> str:
 _ITEM_PLACE = re.compile(rf"第(?:[{NUMERALS}]|\d{{1,2}})(?:条|项|点|个)")
 
 
+def _dated_by_its_report(
+    question: str, before: str, issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> str:
+    """A question naming districts of the report the conversation is on, and a year by 去年 or 今年 ("湖里和思明去年
+    谁调解的纠纷多？" after a question on 厦门's 2019 article): the year said, as that report's 去年 (2018), and the
+    report's place before them; the question keeps no other word of the conversation, naming its own places."""
+    named, old = find_scope(question, issuers), find_scope(before, issuers)
+    anchor = _latest_year(old, years)
+    if named.issuers or not named.places or named.years or not anchor:
+        return question
+    relative = [r for r in relative_dates(question, anchor) if not _AGAINST.search(question[: r.start])]
+    if not relative:
+        return question
+    dated = f"{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
+    return f"{old.issuers[0]}{dated}" if len(old.issuers) == 1 else dated  # whose report the year is read in
+
+
 def _place_named_back(question: str, previous: list[str], issuers: list[str]) -> str:
     """ "回到刚才那个区": the place of that kind the conversation asked about before the one it is on now, by name
     ("回到南海区"), so the follow-up is of it and not of the last place."""
@@ -2025,6 +2061,24 @@ def _place_named_back(question: str, previous: list[str], issuers: list[str]) ->
     kind = back.group(1)[-1] if back.group(1)[-1] in "区县市" else ""
     earlier = [p for p in places if p != places[-1] and p.endswith(kind)]
     return question.replace(back.group(0), f"回到{short_name(earlier[-1])}", 1) if earlier else question
+
+
+def _two_places_named_back(question: str, previous: list[str], issuers: list[str]) -> str:
+    """ "两个区哪个调解的多？": the last two districts the conversation asked about, by name ("湖里区和思明区哪个…"),
+    when they are not reports of their own (two reports asked are compared as such, `_compared`)."""
+    both = _TWO_PLACES.search(to_simplified(question))
+    if not both:
+        return question
+    places = [p for q in reversed(previous[-_TURNS:]) for p in reversed(find_scope(q, issuers).places)]
+    named = list(dict.fromkeys(places))[:2]
+    if len(named) < 2:
+        return question
+    kind = both.group(1)[-1]
+    written = [p if p[-1] in "区县市镇" else f"{p}{kind}" for p in reversed(named)]  # in the order asked
+    return f"{question[: both.start()]}{'和'.join(written)}{question[both.end() :]}"
+
+
+_TWO_PLACES = re.compile(r"(?:这)?(?:两|二)个?(区|县|镇|街道)")
 
 
 def _its_city_named(question: str, issuers: list[str]) -> str:
@@ -2076,6 +2130,27 @@ _THIS_ITEM = re.compile(
 _ONE_ITEM_TOLD = re.compile(
     r"^(\S{2,12}?)(?:\d{4}年度?)?报告所列不足：(?:共\d+项，第\d+项：)?(?!一是|（一）|\(一\))([^：，,；。\[]{4,40})[：，,；。\[]"
 )
+
+
+def _item_by_its_topic(question: str, history: list[dict] | None) -> str:
+    """An item of the list the last answer gave, asked by its topic ("其中执法那条具体说了啥？", "营商环境那条呢？"
+    after "一是…；二是…"), asked by its place in the list ("第四条具体说了啥？"), which the list's question answers;
+    unchanged when the topic names no one item."""
+    asked = _ITEM_BY_TOPIC.search(to_simplified(question))
+    if not asked:
+        return question
+    lists = (_LIST_TOLD.findall(to_simplified(t.get("content") or "")) for t in reversed(history or []))
+    heads = next((heads for heads in lists if len(heads) >= 2), [])  # the last list told, an item told since
+    topic = [w for w in tokenize(asked.group(1)) if len(w) >= 2]
+    named = [i for i, head in enumerate(heads, 1) if topic and all(w in head for w in topic)]
+    if len(heads) < 2 or len(named) != 1:
+        return question
+    return f"{question[: asked.start(1)]}第{named[0]}条{question[asked.end() :]}"
+
+
+_LIST_TOLD = re.compile(rf"(?<=[{NUMERALS}]是)[^；。\[]+")  # "一是…；二是…": each item's headline
+# An item asked by its topic: "其中执法那条", "关于营商环境的那一条", "监督这项".
+_ITEM_BY_TOPIC = re.compile(r"(?:其中|关于)?([^，,。？?！!、]{2,10}?)的?(?:那|这)一?(?:条|项|点)")
 
 
 def _counted_before(question: str, previous: list[str], start: int) -> int | None:
@@ -2284,6 +2359,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_scope_said(old)}{_noun_run(to_simplified(earlier))}{question}"  # "哪个区县受理最多？": of its parts
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
+    if claim := _claimed_of(question, earlier):  # "35.6%这么低，没写错吧？": of the thing just asked
+        return claim
     if named.years and _of_no_thing(question) and (thing := _unchanged(earlier, old, issuers)):
         asked = YEAR_NAMED.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
         return f"{''.join(old.issuers)}{''.join(f'{y}年' for y in named.years)}{thing}{asked}"
@@ -2364,11 +2441,13 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
     anchor = old.years[0] if old.years else _latest_year(old, years)  # no year asked: its latest report's
     relative = [r for r in relative_dates(core, anchor) if not _AGAINST.search(core[: r.start])] if anchor else []
-    if not new.years and relative:
-        new = replace(new, years=[relative[0].year])  # "去年呢？": the year before the one asked about
+    if not new.years and relative:  # "去年呢？": the year before the one asked about; "今年上半年呢": the asker's now,
+        now = to_simplified(relative[0].word) in _THIS_YEAR and _latest_year(old, years)  # its latest report's
+        new = replace(new, years=[now or relative[0].year])
         core = core[: relative[0].start] + core[relative[0].end :]
     if not (new.issuers or new.places or new.years):
-        part = YEAR_PART.fullmatch(core.strip(" ，,的"))  # "上半年呢": the same question, of that part of its year
+        # "上半年呢": the same question, of that part of its year; "今年上半年呢" of a question of no year, as said
+        part = re.fullmatch(rf"(?:{RELATIVE.pattern})?(?:{YEAR_PART.pattern})", core.strip(" ，,的"))
         return _in_part_of_year(base, part.group(0)) if part else _new_topic(core, base, old)
     rewritten = to_simplified(base)
     # a district or a part with no report of its own named after a city's question ("潮阳区的纠错率呢", "其中台山市
@@ -2543,7 +2622,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     """A follow-up naming no place or year: a rate or a change of the same thing ("满意率呢？", "同比增长多少？"),
     the same question of another thing ("政协提案呢？": the old question's noun phrase replaced), or else a new
     question in the old scope."""
-    scope = _scope_said(old)
+    scope, core = _scope_said(old), to_simplified(core)  # "比上年高了嗎": the rules are written in simplified
     core = _ITS.sub("", core) if _of_the_report(base) else core  # "它的落款日期呢": the report's, named by its place
     counted = _COUNT_ASKED.search(base)
     if _PART_OF.match(core) and not _ASKS_WHAT.search(core) and counted:  # "其中企业呢": a part of what was counted
@@ -2555,6 +2634,11 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", rate))) >= 2:  # "行政诉讼败诉率呢？": its own thing
             return f"{scope}{rate}是多少？"
         return f"{_thing_asked(base)}的{rate}是多少？"  # "纠错率呢？": of the last question's thing
+    if claim := _claimed_of(core, base):  # "那99.58%是报告原文写的吗？"
+        return claim
+    if measured := _MEASURE_ONLY.fullmatch(core):  # "那件数呢？" after an amount asked: that thing's count
+        counter = measured.group(1) or measured.group(2)
+        return f"{_thing_asked(base)}，{f'多少{counter}' if counter else f'{measured.group(3)}是多少'}？"
     if item_asked(core) and not role_asked(core) and role_asked(base):  # "第三条是什么？" of the list just given
         return f"{_without_item(base)}，{core}？"
     if _ASKS_CAUSE.search(core) and not role_asked(base) and not _noun_run(_ASKS_CAUSE.sub("", core)):
@@ -2592,6 +2676,29 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
 
 # The kinds of question asking of a report itself or its parts: nothing in them is a thing asked more of.
 _OF_THE_REPORT = frozenset({"report", "outline", "located", "catalogue", "section", "summary"})
+
+
+def _claimed_of(question: str, earlier: str) -> str:
+    """A question asking whether the report says a figure ("99.58%这个数是报告原文写的吗", "35.6%这么低，没写错吧"),
+    naming no thing of its own, as the figure claimed of the earlier question's thing ("…调解成功率是99.58%，对吗？"),
+    which the claim check answers; "" for another question."""
+    text = to_simplified(question)
+    claimed = figure_claimed(text)
+    rated = claimed and claimed.unit == "%" and _ASKS_RATE.search(to_simplified(earlier))  # the rate's name kept
+    if not claimed or not confirm_asked(text) or not (thing := (_without_count if rated else _thing_asked)(earlier)):
+        return ""
+    rest = _OF_A_FIGURE_SAID.sub("", text.replace(claimed.text, ""))
+    return "" if re.search(f"[{CJK}]", rest) else f"{thing}是{claimed.text}，对吗？"
+
+
+# The words of a question on whether the report says a figure, naming nothing ("刚才那个…是报告原文写的吗", "…这么低，
+# 没写错吧"): "我稿子里写的是全年罚没款…" names a thing and a draft, a claim of its own.
+_OF_A_FIGURE_SAID = re.compile(
+    r"刚才|上面|前面|那个|这个|这一|数字|数据|数|报告|原文|里面|里|中|是|的|写|错|没|有|吗|吧|呢|对|不|准确|这么|确实|真的"
+    r"|[高低大小多少]|[\s，,。？?！!“”\"]"
+)
+# A measure asked alone, of no thing ("件数", "人次", "金额"): the last question's thing measured so.
+_MEASURE_ONLY = re.compile(r"(?:(?:案)?(件|人|户|项|个|次|场|家)数|(人次)|(金额|数量|总数|总量))(?:是|有|为)?(?:多少)?")
 
 
 def _of_the_report(question: str) -> bool:
@@ -2650,7 +2757,15 @@ def _of_no_thing(question: str) -> bool:
         text = _RATE_NAMED.sub("", re.sub(r"(?:是|有|为)?多少$", "", text))
         return not re.search(f"[{CJK}]{{2}}", text)
     named = _noun_run(_ASKS_COUNT.sub("", text)) or case_acts(text) and _named_before_act(text)
+    named = named or _found(text) or _NAMED.search(text)  # "“穗好办”APP能办多少项": a name quoted is a thing
     return bool(_ASKS_COUNT.search(text)) and not named and not _ASSESSMENT_NAMED.search(text)
+
+
+def _found(text: str) -> bool:
+    """Whether a count asks what an act found, named after it ("督察发现了多少问题"): its thing, though jieba tags the
+    act before it (督察) a verb."""
+    counted = re.search(rf"(?:发现|查处|查出|排查|梳理|收集)了?(?:多少|几)(?:{_COUNTERS})?([{CJK}]{{2,}})$", text)
+    return bool(counted) and tagged(counted.group(1))[0][1].startswith("n")
 
 
 # An assessment named by what it assesses ("平安广东考评排第几", "法治政府建设考核…"): jieba tags none of it a noun.
@@ -2701,6 +2816,8 @@ def _thing_asked(question: str) -> str:
     ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it.
     Of a question of several parts, the first names the thing ("…收到多少件申请，其中直接纠错了多少件？")."""
     question = (asks(question) or [question])[0]
+    if confirm_asked(question) and (claimed := figure_claimed(question)):  # "…挽回损失2860万元，对吗": the thing
+        question = re.sub(r"(?:是|为|有|达到?)$", "", question[: question.find(claimed.text)])  # the claim is of
     change = _change_asked_at(question)  # before the count goes: "比上年多了多少" is one
     text = _without_count(to_simplified(question)[: change.start()] if change else question)
     rate = _RATE_NAMED.search(text)

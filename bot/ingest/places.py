@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.text import CJK, segmenter, tagged, to_simplified
+from bot.text import CJK, segmenter, simplified_in_place, tagged, to_simplified
 
 # 州 alone is part of a name (广州, 杭州); only 自治州 is a level.
 _SUFFIX = re.compile(r"(?:自治州|省|市|区|县|旗|盟)$")
@@ -158,6 +159,34 @@ def gazetteer(text: str, issuer: str | None) -> Gazetteer:
     places = [name for name in dict.fromkeys(_named(text_s)) if stem(name) not in own]
     places.sort(key=lambda name: text_s.find(stem(name)))
     return Gazetteer(issuer=issuer_s, parent=parent, places=tuple(places))
+
+
+def with_suffixes(text: str, gazetteers: Iterable[Gazetteer]) -> str:
+    """The districts and counties the reports name, written bare in `text`, with their suffix as the reports write
+    them ("湖里和思明谁调解的纠纷多" → "湖里区和思明区…"): jieba tags few by their stem alone, so the question had named
+    no place. Only a stem jieba reads as a word of its own there (not 白云 of 白云山), rare, and no verb or adjective
+    (健全县 is a misread of "健全县乡…")."""
+    suffixes = {
+        stem(name): own_name(name)[-1]
+        for g in gazetteers
+        for name in (*g.places, g.issuer or "")
+        if own_name(name).endswith(_LOCAL_SUFFIX)
+    }
+    text_s = simplified_in_place(text)  # the asker's script kept: offsets hold for both
+    pieces, at = [], 0
+    tokens = tagged(text_s)
+    for i, (word, _) in enumerate(tokens):
+        at += len(word)
+        pieces.append(text[at - len(word) : at])
+        after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if word in suffixes and not after.startswith(("区", "县", "旗", "市", "镇", "街")) and _rare_stem(word):
+            pieces.append(suffixes[word])
+    return "".join(pieces)
+
+
+def _rare_stem(word: str) -> bool:
+    """Whether a place's stem names only it: rare in jieba's dictionary, and no verb, adjective or adverb."""
+    return len(word) >= 2 and segmenter().dt.FREQ.get(word, 0) < _COMMON and tagged(word)[0][1][0] not in "avd"
 
 
 def covering(place: str, gazetteers: dict[str, Gazetteer]) -> list[str]:
