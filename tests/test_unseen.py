@@ -2177,6 +2177,7 @@ def test_two_districts_asked_back(wider):
             "1.1万项",
             None,
         ),
+        (("汕头2023年全市调解和解结案多少？占比多少？", "审理周期缩短到多少天？"), "28天", None),  # a time named
     ],
 )
 def test_a_follow_up_naming_its_own_thing_or_measure(wider, turns, said, not_said):
@@ -2211,3 +2212,58 @@ def test_a_draft_quoted(wider):
     quoted, and refused; it is the claim (韶关's 按期办结率 is 100%, 99.96% its 及时受理率)."""
     answer = _ask(wider, "草稿里写“韶关2024年信访事项按期办结率99.96%”，对不对？")
     assert answer.answer.startswith("否。") and "100%" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # whether the figures are of a year: the report's year told, not its plans listed
+        (("汕头2023年行政复议收到、受理、审结各多少件？", "这些是2024年的数据吗？"), "2023年度的工作", "工作安排"),
+        # the report asked after next year's plans: its own, not one of the year its plans are for
+        (
+            ("肇庆2023年行政应诉案件多少件，负责人出庭率多少？", "那2024年打算怎么改？", "这份报告什么时候发的？"),
+            "2024年2月28日",
+            None,
+        ),
+    ],
+)
+def test_the_report_asked_of_after_its_figures_or_plans(wider, turns, said, not_said):
+    """ "这些是2024年的数据吗？" had been answered with the report's five plans; "这份报告什么时候发的？" after a plans
+    question asked of 2024 was asked of 肇庆's 2024 report (none), and answered with a plan's "2024年"."""
+    _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_which_way_shown_by_the_year_befores_figure(wider):
+    """ "比上一年是多了还是少了" where the report gives the year before's figure after the year's ("…2.15万宗，上年为
+    1.87万宗"): that clause had been cut, and the answer said no earlier figure was given."""
+    _assert_says(_ask(wider, "湛江人民调解的纠纷数量比上一年是多了还是少了"), "1.87万宗", "报告未载明")
+
+
+def test_the_year_befores_rate_asked_as_a_part(wider):
+    """ "…败诉率多少？上一年的败诉率是多少？": the part asking the year before's rate by its name had been answered
+    with the year's rate alone; the change beside it ("较上年下降1.2个百分点") is what the report gives of it."""
+    _assert_says(_ask(wider, "兴宁2024年行政诉讼败诉率多少？上一年的败诉率是多少？"), "下降1.2个百分点")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("兴宁2024年法治督察发现了多少问题？", "对6个镇、8个市直部门"),
+        ("成都2024年办理法律援助多少件？", "法律援助1.8万余件"),
+    ],
+)
+def test_a_list_of_figures_sharing_what_follows_is_not_cut(wider, question, said):
+    """ "对6个镇、8个市直部门开展法治建设专项督察": the words after the last figure are what every item shares, and
+    had marked it the one item asked ("8个市直部门开展…督察", the towns dropped). A list whose items name what is
+    asked ("办理法律援助1.8万余件、公证55万余件…") is still cut to that item."""
+    answer = _ask(wider, question)
+    _assert_says(answer, said, "公证")
+
+
+def test_a_question_located_in_an_article(wider):
+    """ "广州日报那篇讲广州法治建设的文章里，…制定了多少件法规？": the words naming the article (广州日报, 文章) had
+    been taken for the thing asked, which no sentence names, and the article's 148件 refused; "修改和废止的呢？"
+    after it."""
+    turns = ("广州日报那篇讲广州法治建设的文章里，广州市人大常委会到2016年一共制定了多少件法规？",)
+    _assert_says(_converse(wider, *turns), "148件")
+    _assert_says(_converse(wider, *turns, "修改和废止的呢？"), "废止37件")

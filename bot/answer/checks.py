@@ -1126,12 +1126,15 @@ def names_every_thing(plan: Plan, answer: str, idf: Callable[[str], float]) -> b
 def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:
     """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
     rates and units aside ("人次" names no thing: any count in 人次 says it)."""
+    question = _ARTICLE_LOCATED.sub("", to_simplified(question))  # "广州日报那篇…的文章里，": where, not what
     nouns = _nouns(_BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     nouns -= set(CASE_ACTS)  # 受理 of "热线受理企业诉求": an act any count of cases says, not the thing
     things = [_MEASURE_OF.sub("", n) for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: -idf(n))[:2]
 
 
+# Where the asker read it, an article named before the question ("广州日报那篇讲广州法治建设的文章里，"): nothing asked.
+_ARTICLE_LOCATED = re.compile(r"^[^，,。？?]*?(?:那|这)篇[^，,。？?]*?(?:新闻|报道|文章)(?:里|中|上)?[，,]")
 # An asker's word for how much of a thing ("申请量", "办件量"): the thing the reports count (申请, 办件).
 _MEASURE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})量$")
 

@@ -267,7 +267,7 @@ class Extractive:
                     said.append((citys[0], citys[1], citys[1]))
                 unsaid.append(part)  # (`with_worked_out`), not answered by a sentence's own "同比增长6.4%"
                 continue
-            if said and _YEAR_BEFORES_ASKED.match(to_simplified(part)):  # "上年是多少件？": the first part's sentence
+            if said and _year_befores_asked(part, parts[0]):  # "上年是多少件？": the first part's sentence
                 n, sentence, core = said[-1]  # says it beside the year's ("…138件，较去年的114件增加24件")
                 first = _content(set(tokenize(to_simplified(parts[0]))), passages)
                 before = _trimmed(
@@ -414,6 +414,18 @@ class Extractive:
 _YEAR_BEFORE = "(?:上一?年|去年|前一年)"
 _LAST_YEAR = re.compile(rf"{_YEAR_BEFORE}|同比")
 _YEAR_BEFORES_ASKED = re.compile(rf"(?:那)?{_YEAR_BEFORE}度?(?:的|呢|是|为|有)*(?:多少|几|[？?]|$)")
+_YEAR_BEFORE_LEAD = re.compile(rf"(?:那)?{_YEAR_BEFORE}度?的?")
+
+
+def _year_befores_asked(part: str, first: str) -> bool:
+    """Whether a part asks the year before's value of what the first part asked: "上年是多少件？", or by the rate the
+    first named ("…败诉率多少？上一年的败诉率是多少？")."""
+    text = to_simplified(part)
+    if _YEAR_BEFORES_ASKED.match(text):
+        return True
+    lead = _YEAR_BEFORE_LEAD.match(text)
+    rates = rates_named(text[lead.end() :]) if lead else set()
+    return bool(rates) and rates <= rates_named(first)
 
 
 def _year_asked_in_series(clauses: list[str], kept: set[int], terms: set[str]) -> set[int]:
@@ -532,6 +544,9 @@ def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[
     )
 
 
+_COUNTED_AFTER = 6  # the characters after an item's figure naming what it counts: "8个市直部门"
+
+
 def _items_asked(clause: str, terms: set[str]) -> str:
     """Of a clause listing figures ("办理法律援助1.8万余件、公证55万余件、司法鉴定13万余件"), the items the question
     names, after the verb they share ("办理公证55万余件" for "公证呢？"); the clause as it is when the question names
@@ -542,9 +557,10 @@ def _items_asked(clause: str, terms: set[str]) -> str:
     lead = next((w for w, flag in tagged(items[0])[:1] if flag == "v" and len(w) >= 2), "")
     if any(flag == "v" for item in items[1:] for _, flag in tagged(item.strip())[:1]):
         lead = ""  # "废止11件、修改6件": each item's own act, none shared ("废止修改6件" had been said)
-    named = [
-        i for i, item in enumerate(items) if any(t in to_simplified(item) for t in terms if len(t) >= 2 and t != lead)
-    ]
+    # an item is itself up to its figure and what the figure counts; the words after the last one are what all of
+    # them share ("对6个镇、8个市直部门开展法治建设专项督察": 督察 is no item's of its own)
+    heads = [to_simplified(item[: m.end() + _COUNTED_AFTER]) for item in items if (m := NUMBER.search(item))]
+    named = [i for i, head in enumerate(heads) if any(t in head for t in terms if len(t) >= 2 and t != lead)]
     if not named or len(named) == len(items):
         return clause
     ending = clause[len(clause.rstrip("，；：")) :]
@@ -723,9 +739,11 @@ def _counts_a_part(sentence: str, terms: set[str], idf: Callable[[str], float], 
 
 
 def _changed(question: str, passages: list[Passage]) -> bool:
-    """Whether the change a sentence says is asked: a change or its ends, or the year before's figure, which is
-    said in the change beside the year's (`_year_before_asked`)."""
-    return change_asked(question) or change_asked_of_ends(question) or _year_before_asked(question, passages)
+    """Whether the change a sentence says is asked: a change or its ends, which way it went ("比上一年是多了还是
+    少了": the ends said, "…2.15万宗，上年为1.87万宗", show it), or the year before's figure, which is said in the
+    change beside the year's (`_year_before_asked`)."""
+    asked = change_asked(question) or change_asked_of_ends(question) or TREND_ASKED.search(to_simplified(question))
+    return bool(asked) or _year_before_asked(question, passages)
 
 
 def _year_before_asked(question: str, passages: list[Passage]) -> bool:

@@ -2298,8 +2298,8 @@ _AGENT_OF_THIS = re.compile(  # "这是哪个部门做的？", "是哪个机构�
 )
 _YEAR_OF_THIS = re.compile(
     r"^(?:这个?|该|上述|这些|以上|它|(?:刚才|前面|上面|之前)(?:说|提到?|讲|给)?的(?:第[一二两三]个)?)"
-    r"(?:数字|数据|数值|数|figure)?(?:是|为)?(?:哪一?年|什么时候)(?:的|报告)"
-)  # "刚才说的第一个数字是哪一年的？": of the conversation's report too
+    r"(?:数字|数据|数值|数|figure)?(?:是|为)?(?:(?:哪一?年|什么时候)(?:的|报告)|(?:19|20)\d{2}年度?的(?:数字|数据|数)?(?:吗|吧))"
+)  # "刚才说的第一个数字是哪一年的？", "这些是2024年的数据吗？": of the conversation's report too
 # An article named by a question ("法治广州那篇新闻里…", "广州日报的报道中…"): a place has a report and articles.
 _ARTICLE_NAMED = re.compile(r"^[^，。？?]*?(?:新闻|报道|文章)")
 # "韶关有没有类似做法": the thing just asked about, of the place it names.
@@ -2361,6 +2361,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     if claim := _claimed_of(question, earlier):  # "35.6%这么低，没写错吧？": of the thing just asked
         return claim
+    if _YEAR_OF_THIS.search(to_simplified(question)) and named.years and old.issuers:  # "这些是2024年的数据吗？"
+        return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
     if named.years and _of_no_thing(question) and (thing := _unchanged(earlier, old, issuers)):
         asked = YEAR_NAMED.sub("", question)  # "上年是多少" after "…败诉率比上年降了多少": that rate, of that year
         return f"{''.join(old.issuers)}{''.join(f'{y}年' for y in named.years)}{thing}{asked}"
@@ -2399,7 +2401,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_thing_asked(earlier)}，{question}"  # 人民调解's count; "受援的有多少人次？" after 法援's: 法援's
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
         return f"{_without_count(earlier)}，具体有哪些？"
-    scope = "".join(old.issuers + [f"{y}年" for y in old.years])
+    # "这份报告什么时候发的" after "那2024年打算…": the report's own year, not the year its plans are for
+    of_plans = role_asked(earlier) == "plans" and _of_the_report(question)
+    scope = "".join(old.issuers + [f"{y}年" for y in ([] if of_plans else old.years)])
     count = _COUNT_OF.search(to_simplified(question))
     if count and count.group(0) in to_simplified(earlier) and (thing := _named_or_noun(earlier)) != count.group(1):
         return f"{scope}{thing}{question}"  # "下一步要扩到多少个领域？" after "“首违不罚”清单覆盖多少个领域": its
@@ -2414,7 +2418,8 @@ def _with_its_thing(question: str, earlier: str) -> str:
     if thing and _of_no_thing(_without_scope(text)) and (year := YEAR_NAMED.search(text)):
         return f"{text[: year.end()]}{thing}{text[year.end() :]}"  # "2023年推出了多少项？" after "…深惠通办事项…"
     shared = next((w for w, _ in tagged(text) if len(w) >= 2 and w in earlier and w not in _ANY_THING), None)
-    if not thing or not shared or thing in text or _noun_run(_without_scope(text).split(shared)[0]):
+    before = _without_scope(text).split(shared)[0] if shared else ""
+    if not thing or not shared or thing in text or _noun_run(before) or _NAMED.search(before):  # "“穗好办”APP能办"
         return question
     return text.replace(shared, f"{thing}{shared}", 1)
 
@@ -2768,8 +2773,9 @@ def _found(text: str) -> bool:
     return bool(counted) and tagged(counted.group(1))[0][1].startswith("n")
 
 
-# An assessment named by what it assesses ("平安广东考评排第几", "法治政府建设考核…"): jieba tags none of it a noun.
-_ASSESSMENT_NAMED = re.compile(rf"[{CJK}]{{2,}}(?:考评|考核|评估|测评|评议)")
+# An assessment named by what it assesses ("平安广东考评排第几", "法治政府建设考核…"), or a time by what it times
+# ("审理周期缩短到多少天"): jieba tags none of it a noun.
+_ASSESSMENT_NAMED = re.compile(rf"[{CJK}]{{2,}}(?:考评|考核|评估|测评|评议)|[{CJK}]{{2}}(?:周期|时限|期限|用时)")
 
 
 def _measured(question: str) -> bool:
