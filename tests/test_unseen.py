@@ -2267,3 +2267,29 @@ def test_a_question_located_in_an_article(wider):
     turns = ("广州日报那篇讲广州法治建设的文章里，广州市人大常委会到2016年一共制定了多少件法规？",)
     _assert_says(_converse(wider, *turns), "148件")
     _assert_says(_converse(wider, *turns, "修改和废止的呢？"), "废止37件")
+
+
+def test_an_amount_asked_after_a_count(wider):
+    """ "市財政投入的經費呢？" after a count of cases: an amount of its own, not "…經費多少件" (refused)."""
+    turns = ("廈門那篇報道裡，2018年全年辦理法律援助案件多少件？", "市財政投入的經費呢？")
+    _assert_says(_converse(wider, *turns), "2860萬元")
+
+
+def test_the_citys_count_in_a_districts_report(wider):
+    """ "全市一共調解了多少宗？" of 惠阳区's report: the sentence giving the district's 3275宗 also gives its city's
+    average rate, so it had not weighed less than "同期全市（惠州市）…1.86万宗", and its count was refused."""
+    turns = ("惠陽區2023年人民調解成功率多少？", "全市一共調解了多少宗？")
+    _assert_says(_converse(wider, *turns), "1.86萬宗", "3275")
+
+
+def test_a_share_worked_out_of_the_counts_asked(wider):
+    """ "受理…多少件，其中纠错多少件，占比多少？": the share had been worked out of the first two counts said (审结
+    126件 ÷ 受理 138件, "91.3%"); it is of the two the parts ask by their acts."""
+    _assert_says(_ask(wider, "信丰县2024年受理行政复议申请多少件，其中纠错多少件，占比多少？"), "17÷138", "126÷138")
+
+
+def test_a_share_of_two_counts_asked_as_a_follow_up(wider):
+    """ "立案的占比是多少？" after 移送 and 立案 counts: asked as a rate, the counts' answer had been refused for
+    saying none; the share is worked out of them."""
+    turns = ("江门2024年行政执法机关向公安移送了多少涉嫌犯罪案件？", "立案了多少？", "立案的占比是多少？")
+    _assert_says(_converse(wider, *turns), "61÷73")

@@ -17,7 +17,9 @@ from bot.answer.intent import (
     SUM_ASKED,
     TREND_ASKED,
     YEAR_PART,
+    case_acts,
     names_a_thing,
+    part_acts,
     part_of_year,
 )
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
@@ -58,11 +60,13 @@ _APART = re.compile(r"相差|差距|差了?多少|差几")
 _OF_A_YEAR = re.compile(r"上年|去年|前年|同比|环比|较|比(?:19|20)\d{2}")
 
 
-def worked_out(part: str, said: str) -> str:
-    """The sentence working out what `part` asks of the first two counts `said` gives ("占比约25.1%（208÷830，据报告
-    数字计算）。"), "" when the part asks none, or the counts are not two of one kind."""
+def worked_out(part: str, said: str, before: list[str] | None = None) -> str:
+    """The sentence working out what `part` asks of the two counts `said` gives ("占比约25.1%（208÷830，据报告
+    数字计算）。"): the ones the parts `before` it ask by their acts ("受理多少件，其中纠错多少件，占比多少": 17÷138,
+    not the 审结 126件 said between them), else the first two; "" when the part asks none, or the counts are not two
+    of one kind."""
     kind = arithmetic_asked(part)
-    counts = _counts(said)
+    counts = _counted_by_acts(before or [], said) or _counts(said)
     if not kind or len(counts) < 2 or not counts_alike(counts[0].unit, counts[1].unit):
         return ""
     first, second = counts[:2]
@@ -326,6 +330,16 @@ _DAYS_ASKED = re.compile(r"(?:几|多少)天|多长时间|多久")
 _RANGE = re.compile(
     r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:起)?(?:至|到|—|-|～|~)(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
 )
+
+
+def _counted_by_acts(parts: list[str], said: str) -> list[Figure]:
+    """The counts of the last two parts asking a count by an act ("受理…多少件", "其中纠错多少件"), each the first
+    count `said` gives in a clause saying its act, in the parts' order; [] unless both are found, and differ."""
+    acts = [found[-1] for p in parts if (found := part_acts(p) or case_acts(p))][-2:]
+    clauses = [c for c in re.split(r"[，；。]", to_simplified(CITATION.sub("", said))) if c]
+    counts = [next((f for c in clauses if act in c for f in _counts(c)), None) for act in acts]
+    found = [f for f in counts if f is not None]
+    return found if len(found) == 2 and found[0].text != found[1].text else []
 
 
 def _counts(said: str) -> list[Figure]:

@@ -135,6 +135,20 @@ def coverage(
     return best
 
 
+def _wanted(plan: Plan) -> str | None:
+    """The unit a figure answering a plan is in: the one asked, a percentage for a rate (not for a share worked out
+    of the counts asked, `_share_worked_out`), or None."""
+    return plan.unit or ("%" if plan.kind == "rate" and not _share_worked_out(plan.question) else None)
+
+
+def _share_worked_out(question: str) -> bool:
+    """Whether a question's only rate is a share of the counts its other parts ask ("移送了多少…，立案了多少，占比
+    多少？"): worked out of them after the checks (`facts.with_worked_out`), no rate the answer must say."""
+    parts = asks(question)
+    kept = [p for p in parts if not arithmetic_asked(p) and not _share_of_a_whole(p)]
+    return bool(kept) and len(kept) < len(parts) and not Intent.of("，".join(kept)).rate
+
+
 def _share_of_a_whole(part: str) -> bool:
     """Whether a part asks what share a thing is of a whole ("占全区律师比例多少"), no rate the reports name."""
     return bool(SHARE_OF_ASKED.search(to_simplified(part))) and not rates_named(part)
@@ -282,7 +296,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     """The figure checks: how many needs a figure, a change a change of the thing, a count in a unit one of that
     class naming the thing (`_counts_the_asked`), a rate its level, a level of government that level, a rate
     named that rate."""
-    wanted = plan.unit or ("%" if plan.kind == "rate" else None)
+    wanted = _wanted(plan)
     changes = [f for f in figures if f.change]
     lengths = UNIT_CLASSES.get(plan.unit or "") == "time"  # "观察期多长": 6个月 says it
     spanned = lengths and span_in_days(text)  # "举行了几天": "于8月1日至8月4日举行" says it, its days counted
@@ -365,7 +379,7 @@ def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
 
 def _as_asked(plan: Plan, figure: str) -> bool:
     """Whether a figure (as written) is of the unit asked: a rate of a rate asked, a count of a count."""
-    wanted = plan.unit or ("%" if plan.kind == "rate" else None)
+    wanted = _wanted(plan)
     return not wanted or any(counts_for(wanted, f.unit, plan.question) for f in extract_figures(figure))
 
 

@@ -399,9 +399,10 @@ def with_worked_out(question: str, facts: Facts) -> Facts:
     """The facts with what a part of the question asks of their figures worked out ("…调解和解多少，占比多少":
     208÷830) in place of the note that the report does not say it; unchanged when no part asks any, or no such
     note stands (a comparison works out its own difference or sum)."""
-    for part in asks(question):
+    parts = asks(question)
+    for i, part in enumerate(parts):
         unsaid = re.search(rf"[^。\]]*未载明{re.escape(subject_of(part))}。", facts.text)
-        if unsaid and (worked := worked_out(part, facts.text)):  # a comparison has worked out its own already
+        if unsaid and (worked := worked_out(part, facts.text, parts[:i])):  # a comparison has worked out its own
             text = facts.text.replace(unsaid.group(0), "", 1)
             facts = replace(facts, text=text + worked, derived=(*facts.derived, worked))
     if worked := more_than_the_year_before(question, facts.text):  # "比上一年多了多少件": from "（上年为990件）"

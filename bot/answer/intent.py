@@ -2658,6 +2658,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         core = f"{core}增长多少" if _BARE_CHANGE.fullmatch(core) else core  # "同比呢？": how much it changed
         return f"{_without_count(base)}{core}？"  # "增幅多少", "比上年多了还是少了？": of the same thing
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
+        if money_measured(core) and not money_measured(base) and _COUNT_ASKED.search(to_simplified(base)):
+            return f"{scope}{core}是多少？"  # "市财政投入的经费呢" after a count of cases: an amount, not 多少件
         act = _ACT.search(to_simplified(base))
         if act and all(flag == "v" for _, flag in tagged(core)):  # "废止呢？" after "修改了多少件次？"
             return to_simplified(base).replace(act.group(1), core, 1)
