@@ -2293,3 +2293,35 @@ def test_a_share_of_two_counts_asked_as_a_follow_up(wider):
     saying none; the share is worked out of them."""
     turns = ("江门2024年行政执法机关向公安移送了多少涉嫌犯罪案件？", "立案了多少？", "立案的占比是多少？")
     _assert_says(_converse(wider, *turns), "61÷73")
+
+
+def test_a_district_of_the_city_asked_about_then_the_whole_city(wider):
+    """ "赤坎的纠错率是多少？" in a conversation on 湛江: once written 赤坎区 (`places.with_suffixes`, this session),
+    the question named its own place and left 湛江市 behind, so "那全市的纠错率呢？" after it was asked of "赤坎全市"
+    and refused (9004c18); it is 湛江市's 12.6%."""
+    turns = ("湛江2024年行政复议案件有多少件？", "其中哪个县区最多？", "赤坎的纠错率是多少？", "那全市的纠错率呢？")
+    _assert_says(_converse(wider, *turns), "12.6%")
+
+
+def test_the_year_before_is_no_thing_compared(wider):
+    """ "…涉企行政检查比上一年少了多少次？": 上一年 had been read as a second thing to compare, and the answer set
+    1391次 against an unrelated "不超过2次" ("数值为约数…"); the change asked is the report's "较上年减少749次"."""
+    _assert_says(_ask(wider, "信丰县2024年涉企行政检查比上一年少了多少次？"), "减少749次", "无法精确")
+
+
+def test_the_provinces_average_asked_of_a_citys_report(wider):
+    """ "全省平均是多少？" after 湛江's 败诉率: the report says only that it is above the province's; "平均减少办事环节
+    62%", the city's own figure, had answered it."""
+    _assert_says(_converse(wider, "湛江2024年行政诉讼败诉率是多少？", "全省平均是多少？"), None)
+
+
+def test_a_figure_of_a_year_with_no_report_after_a_claim(wider):
+    """ "涪城2024年的处罚案件数呢？" after "…优秀率才35.6%？帮我确认一下": the claim had been carried into it
+    ("…2024年处罚案件数才35.6%？") and the 2023 report's plans given for 2024. No report gives 2024's count."""
+    turns = (
+        "涪城区2023年行政处罚案件办了多少件？",
+        "案卷评查优秀率才35.6%？帮我确认一下",
+        "涪城2024年的处罚案件数呢？",
+    )
+    answer = _converse(wider, *turns)
+    assert answer.refused and "35.6%" not in answer.standalone, (answer.standalone, answer.answer)

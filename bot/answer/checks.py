@@ -354,11 +354,20 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     ):
         return False  # "破案率是多少": "破案率同比上升5.91%" says how it changed, not what it is
     level, counted = _LEVEL.search(to_simplified(plan.question)), [f for f in figures if f.unit_class]
+    wider = _WIDER_WHOLE.search(to_simplified(plan.question))  # "全省平均是多少": the province's, said so
+    if wider and counted and not any(wider.group(1) in _own_clause(f, 1) for f in counted):
+        return False  # "湛江市…平均减少办事环节62%" is the city's
     if level and counted and not any(_at_level(f, level.group(0)) for f in counted):
         return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
     if level and not counted and _level_named(level) not in map(_level_named, _LEVEL.finditer(to_simplified(text))):
         return False  # "市一级还设执法队伍吗": answered by a sentence of that level ("市级原则上不设…")
     return _rate_of_the_thing(plan, text, said, idf, named)
+
+
+# The whole of a wider level asked of a place's report ("全省平均是多少", "全国有多少"): a figure of it says so.
+_WIDER_WHOLE = re.compile(  # not "全国首创吗", nor "是不是低于全省平均水平" (a level claimed)
+    r"(全省|全国)(?:的|范围内)?(?:平均(?:水平|值|数)?|一共|总共|共|总数|总量)?(?:是|为|有)?(?:多少|几)"
+)
 
 
 def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:

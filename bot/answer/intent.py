@@ -989,6 +989,8 @@ def of_the_plans_ahead(plan: Plan, years: Mapping[str, Collection[int]]) -> Plan
     具体有哪些措施", a follow-up to one on its 2025 plans) asks that report's plans: only they speak of that year."""
     if plan.role or plan.kind not in ("list", "summary", "open") or len(plan.scope.issuers) != 1:
         return plan
+    if _ASKS_UNIT.search(to_simplified(plan.question)):  # "涪城2024年的处罚案件数呢": a count, which plans do not give
+        return plan
     latest = max(years.get(plan.scope.issuers[0], ()), default=None)
     if latest is None or plan.scope.years != [latest + 1]:
         return plan
@@ -1094,10 +1096,15 @@ def things_compared(question: str, issuers: list[str]) -> tuple[str, str] | tupl
     if not found:
         return ()
     pair = tuple(_thing_phrase(x) for x in (found.group(1), found.group(2)))
+    if any(RELATIVE.fullmatch(x) or _YEAR_BEFORE_WORD.fullmatch(x) for x in pair):
+        return ()  # "比上一年少了多少次": the year before is no thing, the change is asked (`change_asked`)
     summed = _OF_THE_SUM.fullmatch(found.group(2))  # "人大建议占人大建议和政协提案总数的比例": the other of the two
     if summed and pair[0] in summed.groups():
         pair = (pair[0], next(x for x in summed.groups() if x != pair[0]))
     return pair if all(len(x) >= 2 for x in pair) and pair[0] != pair[1] else ()
+
+
+_YEAR_BEFORE_WORD = re.compile(r"上一?年度?|前一年|去年同期|上年同期")
 
 
 def things_summed(question: str, issuers: list[str]) -> tuple[str, str] | tuple[()]:
@@ -1908,9 +1915,12 @@ def _whole_city_asked(
     if not asks_its_city(follow_up, None) or _SHARE_ONLY.fullmatch(follow_up.strip(" ，,。?？")):
         return None  # "占全市比重多少": the district's share of its city, not the city's own figure
     scope = find_scope(base, issuers)
+    rest = _WHOLE_CITY_ASKED.sub("", to_simplified(follow_up))
+    if len(scope.issuers) == 1 and not is_local(scope.issuers[0]) and scope.places:  # after 湛江市's 赤坎区: the city's
+        whole = re.sub("|".join(rf"{re.escape(p)}[区县镇]?的?" for p in scope.places), "", to_simplified(base))
+        return _rewrite(rest, whole, issuers, years) if rest.strip(" ，,的呢？?") else whole
     if len(scope.issuers) != 1 or not is_local(scope.issuers[0]):
         return None
-    rest = _WHOLE_CITY_ASKED.sub("", to_simplified(follow_up))
     asked = _rewrite(rest, base.replace("全市", ""), issuers, years) if rest.strip(" ，,的呢？?") else base
     asked = _LEVEL_ITSELF.sub(f"{scope.issuers[0]}全市", asked, count=1)  # "全县…" of the city: not "全市全县…"
     if "全市" in asked:
@@ -2352,9 +2362,13 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return question.replace(similar.group(0), thing, 1)  # "成都有没有类似做法" after "“综合查一次”…"
     named = find_scope(question, issuers)
     old = find_scope(earlier, issuers)
-    if named.places and not named.issuers and (part := _PART_OF.match(to_simplified(question))):
-        year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])  # "其中潮阳区收到多少申请？": a
-        return f"{''.join(old.issuers)}{year}{to_simplified(question)[part.end() :]}"  # district of the place asked
+    part = _PART_OF.match(to_simplified(question))
+    district = named.places and re.search(rf"{re.escape(named.places[0])}[区县]", to_simplified(question))
+    of_a_city = len(old.issuers) == 1 and not is_local(old.issuers[0])
+    if named.places and not named.issuers and (part or district and of_a_city):  # "其中潮阳区收到多少申请？",
+        year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])  # "赤坎区的纠错率是多少？": a
+        return f"{''.join(old.issuers)}{year}{to_simplified(question)[part.end() if part else 0 :]}"  # district of
+        # the city asked about
     if part_first_asked(question) and not (named.issuers or named.places) and old.issuers:
         return f"{_scope_said(old)}{_noun_run(to_simplified(earlier))}{question}"  # "哪个区县受理最多？": of its parts
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
@@ -2444,6 +2458,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     """`question`, a follow-up to the standalone question `base`, as a standalone question."""
     new, old = find_scope(question, issuers), find_scope(base, issuers)
     core = _FOLLOW_UP.sub("", question.strip()).strip(" ，,。?？")
+    if not confirm_asked(core) and (asked := _unclaimed(base)):  # "涪城2024年的处罚案件数呢" after "…才35.6%？帮我
+        base = asked  # 确认一下": of the thing claimed, asked, not the claim again
     anchor = old.years[0] if old.years else _latest_year(old, years)  # no year asked: its latest report's
     relative = [r for r in relative_dates(core, anchor) if not _AGAINST.search(core[: r.start])] if anchor else []
     if not new.years and relative:  # "去年呢？": the year before the one asked about; "今年上半年呢": the asker's now,
@@ -2540,6 +2556,17 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
         return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
+
+
+def _unclaimed(question: str) -> str:
+    """A question claiming a figure ("…优秀率才35.6%？帮我确认一下") as the question asking it ("…优秀率是多少？"), ""
+    for one claiming none."""
+    claimed = figure_claimed(question) if confirm_asked(question) else None
+    if not claimed:
+        return ""
+    text = to_simplified(question)
+    head = re.sub(r"(?:是|为|有|才|只有|达到?|共)$", "", text[: text.find(claimed.text)])
+    return f"{head.rstrip(' ，,')}是多少？" if head.strip() else ""
 
 
 def _thing_then_asked(core: str, new: Scope, aliases: Mapping[str, str]) -> str | None:
@@ -2824,8 +2851,7 @@ def _thing_asked(question: str) -> str:
     ("…同比增长多少？") or a rate ("…人民调解成功率是多少？"), so that a follow-up can ask another measure of it.
     Of a question of several parts, the first names the thing ("…收到多少件申请，其中直接纠错了多少件？")."""
     question = (asks(question) or [question])[0]
-    if confirm_asked(question) and (claimed := figure_claimed(question)):  # "…挽回损失2860万元，对吗": the thing
-        question = re.sub(r"(?:是|为|有|达到?)$", "", question[: question.find(claimed.text)])  # the claim is of
+    question = _unclaimed(question) or question  # "…挽回损失2860万元，对吗": the thing the claim is of
     change = _change_asked_at(question)  # before the count goes: "比上年多了多少" is one
     text = _without_count(to_simplified(question)[: change.start()] if change else question)
     rate = _RATE_NAMED.search(text)
