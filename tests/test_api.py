@@ -101,6 +101,15 @@ def test_every_sentence_a_summary_answer_joins_is_highlighted(api):
     assert any("167支" in h for h in highlights) and any("102项" in h for h in highlights), highlights
 
 
+def test_a_count_said_with_its_items_headline_is_highlighted(api):
+    """ "…落实公共法律服务实体平台规范化管理，共接待群众来访来电2184人次" joins an item's headline and the count after
+    it: the source card had highlighted the headline only, not the sentence with the figure a drafter checks."""
+    answer = api.post("/answer", json={"question": "花都区2023年公共法律服务实体平台接待了多少人次？"}).json()
+    assert "2184人次" in answer["answer"], answer["answer"]
+    highlights = [h for c in answer["citations"] for h in c["highlights"] if h in c["text"]]
+    assert any("2184人次" in h for h in highlights), highlights
+
+
 def test_filters_history_and_refusals(api):
     filtered = api.post("/answer", json={"question": "办理行政应诉案件多少件？", "filters": {"body": "成都市"}}).json()
     assert "5652" in filtered["answer"] and {c["body"] for c in filtered["citations"]} == {"成都市"}

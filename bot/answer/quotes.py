@@ -24,7 +24,13 @@ def cited_sentences(answer: str, n: int, passage: str, min_overlap: float = 0.3)
         best = max(range(len(sentences)), key=lambda i: scores[i])
         if scores[best] >= min_overlap:
             chosen.add(best)
+            # a claim joining sentences ("…管理，共接待…2184人次"): each one it holds almost whole is drawn from too
+            chosen |= {i for i, g in enumerate(grams) if len(g) >= _WHOLE_MIN and len(wanted & g) >= _HELD * len(g)}
     return [sentences[i] for i in sorted(chosen)]
+
+
+_WHOLE_MIN = 6  # bigrams of a sentence short enough to be held by chance ("…。")
+_HELD = 0.9  # the share of a sentence's bigrams a claim holds when it says the sentence
 
 
 def _citing(answer: str, n: int) -> list[str]:
