@@ -17,9 +17,8 @@ from bot.answer.intent import (
     SUM_ASKED,
     TREND_ASKED,
     YEAR_PART,
-    case_acts,
+    counting_acts,
     names_a_thing,
-    part_acts,
     part_of_year,
 )
 from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
@@ -335,7 +334,7 @@ _RANGE = re.compile(
 def _counted_by_acts(parts: list[str], said: str) -> list[Figure]:
     """The counts of the last two parts asking a count by an act ("受理…多少件", "其中纠错多少件"), each the first
     count `said` gives in a clause saying its act, in the parts' order; [] unless both are found, and differ."""
-    acts = [found[-1] for p in parts if (found := part_acts(p) or case_acts(p))][-2:]
+    acts = [found[-1] for p in parts if (found := counting_acts(p))][-2:]
     clauses = [c for c in re.split(r"[，；。]", to_simplified(CITATION.sub("", said))) if c]
     counts = [next((f for c in clauses if act in c for f in _counts(c)), None) for act in acts]
     found = [f for f in counts if f is not None]

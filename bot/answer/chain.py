@@ -26,6 +26,7 @@ from bot.answer.checks import (
 )
 from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_places_compared, with_worked_out
 from bot.answer.intent import (
+    PLANNED_ASKED,
     SHARE_OF_ITS_CITY,
     Intent,
     Plan,
@@ -255,7 +256,7 @@ class Answerer:
         if deeper and not names_every_thing(plan, checked.answer, self._idf()):
             return None
         if (year := self._unreported_year(plan)) and not said_of_year(plan, checked.answer, year):
-            planned = _PLANS_ASKED.search(to_simplified(plan.question)) and all(
+            planned = PLANNED_ASKED.search(to_simplified(plan.question)) and all(
                 heading_role(c.heading) == "plans" and c.year == year - 1 for c in checked.citations
             )
             if not planned:  # "汕头2022年…" with only its 2023 report: a 2023 figure is no answer; the 2024
@@ -396,12 +397,6 @@ class Answerer:
     def _idf(self):
         """The index's idf as it is now (the keyword index is rebuilt when the reports change)."""
         return self.library.keyword_index().idf
-
-
-# A question asking what is planned ("2025年打算…", "江门2025年要争创第几批…", "想把…提到什么位置"): next year's
-# tasks in the report of the year before answer it; a figure of that year asked plainly ("涪城2024年的处罚案件数呢")
-# they do not.
-_PLANS_ASKED = re.compile(r"要|想|拟|打算|计划|准备|目标|力争")
 
 
 def _citation(n: int, passage: Passage) -> Citation:

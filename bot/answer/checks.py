@@ -108,7 +108,7 @@ def coverage(
     and they must name the other places the question names: the figure has to be about them.
     """
     parts = asks(question)
-    kept = [p for p in parts if not arithmetic_asked(p) and not _share_of_a_whole(p)]
+    kept = _read_parts(parts)
     if len(parts) > 1 and kept and len(kept) < len(parts):
         question = "，".join(kept)  # "…，占比多少": worked out of the figures, or said not given ("占全区律师比例
         intent = Intent.of(question)  # 多少": no count of the whole), its words in no sentence
@@ -145,8 +145,14 @@ def _share_worked_out(question: str) -> bool:
     """Whether a question's only rate is a share of the counts its other parts ask ("移送了多少…，立案了多少，占比
     多少？"): worked out of them after the checks (`facts.with_worked_out`), no rate the answer must say."""
     parts = asks(question)
-    kept = [p for p in parts if not arithmetic_asked(p) and not _share_of_a_whole(p)]
+    kept = _read_parts(parts)
     return bool(kept) and len(kept) < len(parts) and not Intent.of("，".join(kept)).rate
+
+
+def _read_parts(parts: list[str]) -> list[str]:
+    """The parts a sentence of a report can answer: not those worked out of the figures given ("占比多少", "相差
+    多少"), nor a share of a whole the reports do not name (`_share_of_a_whole`)."""
+    return [p for p in parts if not arithmetic_asked(p) and not _share_of_a_whole(p)]
 
 
 def _share_of_a_whole(part: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from bot.answer.arithmetic import (
     apart_asked,
@@ -51,6 +52,7 @@ from bot.answer.intent import (
     case_acts,
     change_asked,
     confirm_asked,
+    counting_acts,
     done_asked,
     find_scope,
     level_claimed,
@@ -211,15 +213,15 @@ class Extractive:
         """The chosen sentences in reading order, each trimmed to its answering clauses and cited, once each."""
         said: list[tuple[int, str]] = []  # (passage n, the clauses kept)
         speaker = SPEAKER_ASKED.search(to_simplified(question))  # "“…”是谁说的": each quotation with who said it
+        content, act, changed = _content(terms, passages), _marked(question), _changed(question, passages)
+        nouns = asked_nouns(question, idf, _places(passages))  # what a headline must name (`_with_its_headline`)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = self._core(
-                sentence, _content(terms, passages), idf, intent, _marked(question), True, _changed(question, passages)
-            )
+            core = self._core(sentence, content, idf, intent, act, True, changed)
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
             core = _with_its_speaker(core, sentence, passages[n - 1]) if speaker else core
-            core = _with_its_headline(core, sentence, passages[n - 1], asked_nouns(question, idf, _places(passages)))
+            core = _with_its_headline(core, sentence, passages[n - 1], nouns)
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -305,7 +307,7 @@ class Extractive:
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
-            each_acts = (part_acts(part) or case_acts(part)) if asked.each else []  # "受理、审结各多少件" too
+            each_acts = counting_acts(part) if asked.each else []  # "受理、审结各多少件" too
             for _, n, sentence in _each_acts_sentences(each_acts, ranked):
                 core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
                 core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
@@ -856,13 +858,19 @@ def _not_the_asked_level(sentence: str, passage: Passage, question: str) -> bool
     city's (`places.of_its_city`) for the district, none of its city's for the city ("全市的纠错率呢")."""
     if not is_local(passage.issuer):  # first: it is asked of every sentence a figure question scores
         return False
-    unit = unit_asked(to_simplified(question), Intent.of(question))  # of the unit asked: the district's 3275宗 beside
-    # its city's average rate (97.8%) is no city's count
+    unit = _unit_of(question)  # of the unit asked: the district's 3275宗 beside its city's average rate (97.8%) is
+    # no city's count
     figures = [f.text for f in extract_figures(sentence) if f.unit_class and (not unit or counts_for(unit, f.unit))]
     if not figures:
         return False
     citys = [of_its_city(sentence, figure, passage.issuer) for figure in figures]
     return not any(citys) if asks_its_city(question, passage.issuer) else all(citys)
+
+
+@lru_cache(maxsize=64)  # read for every sentence a figure question scores (`_not_the_asked_level`)
+def _unit_of(question: str) -> str | None:
+    """The unit a question asks a count or measure in ("多少宗": 宗), or None."""
+    return unit_asked(to_simplified(question), Intent.of(question))
 
 
 def _whose(passage: Passage, by_year: bool) -> tuple[str | None, int | None]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.ingest.dates import RELATIVE, relative_dates
+from bot.ingest.dates import RELATIVE, RelativeDate, relative_dates
 from bot.ingest.figures import (
     CASE_NOUNS,
     NOT_UNIT_AFTER,
@@ -574,6 +574,12 @@ def part_acts(text: str) -> list[str]:
     return [act.group(0) for act in _PART_ACTS.finditer(to_simplified(text))]
 
 
+def counting_acts(part: str) -> list[str]:
+    """The acts a part counts by: those counting a part of a total ("其中纠错多少件": 纠错), else the acts on cases it
+    names ("受理、审结各多少件": 受理, 审结)."""
+    return part_acts(part) or case_acts(part)
+
+
 def act_of_thing(question: str) -> str | None:
     """The act a count asks of the thing named just before it ("信用修复了多少户企业": 修复), or None: a sentence
     counting that thing by another act ("信用预警提示31.4万户") does not say it. Acts any count of a thing says
@@ -995,6 +1001,12 @@ def of_the_plans_ahead(plan: Plan, years: Mapping[str, Collection[int]]) -> Plan
     if latest is None or plan.scope.years != [latest + 1]:
         return plan
     return replace(plan, kind="section", role="plans", item=item_asked(plan.question))
+
+
+# A question asking what is planned ("2025年打算…", "江门2025年要争创第几批…", "想把…提到什么位置"): next year's tasks
+# in the report of the year before answer it (`chain`); a figure of that year asked plainly ("涪城2024年的处罚案件数呢")
+# they do not.
+PLANNED_ASKED = re.compile(r"要|想|拟|打算|计划|准备|目标|力争")
 
 
 def role_asked(question: str) -> str | None:
@@ -2052,11 +2064,22 @@ def _dated_by_its_report(
     anchor = _latest_year(old, years)
     if named.issuers or not named.places or named.years or not anchor:
         return question
-    relative = [r for r in relative_dates(question, anchor) if not _AGAINST.search(question[: r.start])]
+    relative = _relative_asked(question, anchor)
     if not relative:
         return question
-    dated = f"{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
+    dated = _dated(question, relative[0])
     return f"{old.issuers[0]}{dated}" if len(old.issuers) == 1 else dated  # whose report the year is read in
+
+
+def _relative_asked(text: str, anchor: int | None) -> list[RelativeDate]:
+    """The relative years a text asks of, read against `anchor` ("去年呢": the year before it), not one a change is
+    measured against ("较上年下降多少"); none without an anchor."""
+    return [r for r in relative_dates(text, anchor) if not _AGAINST.search(text[: r.start])] if anchor else []
+
+
+def _dated(text: str, relative: RelativeDate) -> str:
+    """A text with a relative year it names written as the year it reads as ("上年的败诉率" → "2022年的败诉率")."""
+    return f"{text[: relative.start]}{relative.year}年{text[relative.end :]}"
 
 
 def _place_named_back(question: str, previous: list[str], issuers: list[str]) -> str:
@@ -2386,10 +2409,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{article.group(0)}是哪一年的？"  # of a figure from "法治广州那篇新闻": that article's year
     if _YEAR_OF_THIS.search(to_simplified(question)):  # "这个数字是哪一年的？": the year of the report it came from
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
-    relative = relative_dates(question, old.years[0]) if old.years else []
-    relative = [r for r in relative if not _AGAINST.search(question[: r.start])]
+    relative = _relative_asked(question, old.years[0] if old.years else None)
     if relative:  # "上年的败诉率是多少？": the year before the one asked
-        return f"{''.join(old.issuers)}{question[: relative[0].start]}{relative[0].year}年{question[relative[0].end :]}"
+        return f"{''.join(old.issuers)}{_dated(question, relative[0])}"
     if question.startswith("其中") and _without_count(earlier):  # "其中调解成功了几宗？": a part of the count asked,
         return f"{earlier.rstrip(' ？?')}，{question}"  # which is asked too: a share asked next is of the two
     if item_asked(question) and not role_asked(question) and role_asked(earlier):
@@ -2461,7 +2483,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     if not confirm_asked(core) and (asked := _unclaimed(base)):  # "涪城2024年的处罚案件数呢" after "…才35.6%？帮我
         base = asked  # 确认一下": of the thing claimed, asked, not the claim again
     anchor = old.years[0] if old.years else _latest_year(old, years)  # no year asked: its latest report's
-    relative = [r for r in relative_dates(core, anchor) if not _AGAINST.search(core[: r.start])] if anchor else []
+    relative = _relative_asked(core, anchor)
     if not new.years and relative:  # "去年呢？": the year before the one asked about; "今年上半年呢": the asker's now,
         now = to_simplified(relative[0].word) in _THIS_YEAR and _latest_year(old, years)  # its latest report's
         new = replace(new, years=[now or relative[0].year])
