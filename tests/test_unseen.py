@@ -2123,11 +2123,16 @@ def test_which_way_with_how_far_or_the_year_before(wider, question, said):
     [
         (("涪城区2023年案卷评查优秀率多少？", "35.6%这么低，没写错吧？"), "是。", "35.6%"),
         (("信丰县2024年全年涉企行政检查多少次？", "刚才那个2140次是报告原文写的吗？"), "否。", "1391次"),
+        (("韶关2024年人民调解受理了多少宗案件？", "99.58%这个数是报告原文写的吗？"), "是。", "调解成功率为99.58%"),
+        (("韶关2024年人民调解成功率是多少？", "14251宗这个数是报告原文写的吗？"), "是。", "14251宗"),
+        (("韶关2024年99.58%这个数是报告原文写的吗？",), "是。", "调解成功率为99.58%"),
     ],
 )
 def test_whether_the_report_says_a_figure(wider, turns, verdict, said):
     """ "…这个数是报告原文写的吗？", "…没写错吧？" ask whether the report says a figure of the thing just asked: it
-    had been asked of no thing and refused. It is the figure claimed of that thing, and checked."""
+    had been asked of no thing and refused. It is the figure claimed of that thing, and checked. A percentage after a
+    count (or a count after a rate) is of another thing: it had been claimed of the count ("…受理了案件是99.58%") and
+    answered with the count and no verdict; the report is looked through for it, as for a figure asked alone."""
     answer = _converse(wider, *turns)
     assert answer.answer.startswith(verdict) and said in answer.answer, (answer.standalone, answer.answer)
 
@@ -2325,3 +2330,105 @@ def test_a_figure_of_a_year_with_no_report_after_a_claim(wider):
     )
     answer = _converse(wider, *turns)
     assert answer.refused and "35.6%" not in answer.standalone, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("南海区2024年度报告里“存在的不足”写了哪几条？", "镇街执法队伍专业化水平有待提高"),
+        ("肇庆2023年报告的“下一步工作安排”有几项？", "的工作安排共3项：一是"),
+    ],
+)
+def test_a_sections_heading_quoted(wider, question, said):
+    """A section asked by its heading in quotes ("报告里“存在的不足”写了哪几条？"): quoted words are a name, no part of
+    the asking, so the question asked nothing and was refused. A quoted heading asks its section."""
+    _assert_says(_ask(wider, question), said)
+
+
+def test_a_reports_date_and_a_figure_asked_together(wider):
+    """ "…的报告是哪天发布的？办理行政应诉案件多少件？": one plan for the whole was of the report, and the answer gave
+    its date only. Each part is answered as a question of its own."""
+    answer = _ask(wider, "成都2024年的报告是哪天发布的？办理行政应诉案件多少件？")
+    assert "2025年1月6日" in answer.answer and "5652件" in answer.answer, answer.answer
+
+
+def test_the_year_a_figure_is_of_said_in_the_clause_before_it(wider):
+    """ "厦门得了多少分？" after the 2019 article's date: "在福建省2018年度…考评中，" was cut, and the score was led by
+    the article's year ("厦门市2019年以96.8分…"); the clause naming the year it is of is kept."""
+    answer = _converse(wider, "厦门法治政府考评连续三年第一那篇报道是哪天的？", "厦门得了多少分？")
+    _assert_says(answer, "2018年度法治政府建设考评中，厦门市以96.8分", "2019年以96.8分")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "江门2023年的行政复议纠错率是多少？",  # only its 2024 report: "…（2023年为990件），纠错率7.4%" is 2024's rate
+        "湛江2024年行政处罚罚没款一共多少？",  # an amount: "办理行政处罚案件2.86万件" had answered it
+    ],
+)
+def test_a_figure_of_another_year_or_measure_is_no_answer(wider, question):
+    """A rate after a year-before count in brackets was taken as that year's; an amount of 罚没款 asked with no
+    unit was answered by a count of cases. Neither report says what is asked."""
+    _assert_says(_ask(wider, question), None)
+
+
+def test_a_follow_up_naming_a_thing_and_its_act(wider):
+    """ "法律顾问参与处理涉法事务呢？" after "提出多少条法律意见？": its words had been put in the last question's place
+    ("…提出多少条法律顾问参与处理涉法事务？"), and a count of 下放执法事项 answered; it asks a count of its own."""
+    turns = ("南海24年区司法局审查了多少份区政府合同？", "提出多少条法律意见？", "法律顾问参与处理涉法事务呢？")
+    _assert_says(_converse(wider, *turns), "参与处理涉法事务2140件")
+
+
+def test_people_counted_by_the_word_for_them(wider):
+    """ "培训了多少执法人员？" asks people: "组织执法人员培训班14期" (the first clause of two on 培训) had answered it;
+    the clause in the unit asked, "培训执法人员2650人次", does."""
+    _assert_says(_ask(wider, "肇庆培训了多少执法人员？"), "培训执法人员2650人次", "14期")
+
+
+def test_ships_counted(wider):
+    """ "多少艘涉渔三无船舶": 艘 was no unit, so "清理取缔涉渔“三无”船舶217艘" held no count and the question was
+    refused."""
+    _assert_says(_ask(wider, "湛江24年清理取缔了多少艘涉渔三无船舶？"), "217艘")
+
+
+def test_a_unit_after_how_many_is_no_place(wider):
+    """ "多少台粤智助终端": jieba cut 台粤 as a place, the passages were filtered by it and none was left."""
+    _assert_says(_ask(wider, "韶关有多少台粤智助终端拿来做普法？"), "1473台")
+
+
+def test_a_count_named_by_its_unit_before_a_bare_number(wider):
+    """ "关注人数突破20万": 20万 has no unit, so it counted nothing and "多少人关注" was refused; 人数 names its
+    unit."""
+    _assert_says(_ask(wider, "厦门普法公众号多少人关注？"), "突破20万")
+
+
+def test_the_day_a_report_was_published_asked_by_its_number(wider):
+    """ "报告网上是几号发的？" asks the report's date as "哪天发的" does; it was read as a question on 网上 services."""
+    _assert_says(_ask(wider, "惠阳区2023年度法治政府建设报告网上是几号发的？"), "2024年3月12日")
+
+
+def test_a_follow_up_naming_its_thing_in_words_tagged_as_acts(wider):
+    """ "应急演练搞了多少场？": jieba tags 应急 and 演练 as verbal nouns, so it named no thing and was asked of the last
+    question's ("…司法建议和检察建议办了，应急演练多少场？"), and refused."""
+    turns = ("惠阳区2023年公证办了多少件？", "司法建议和检察建议办了多少件？", "应急演练搞了多少场？")
+    _assert_says(_converse(wider, *turns), "应急演练210场")
+
+
+def test_both_places_asked_about_named_by_a_word_for_both(wider):
+    """ "两边裁量基准文件各修订了多少份？" after turns on 惠阳 and 兴宁: 两边 named no place, and only the last one's
+    count was given. It is the last two places asked about."""
+    turns = (
+        "惠阳区23年特邀行政执法监督员聘了几名？",
+        "兴宁呢？",
+        "惠阳向公安移送了多少件涉嫌犯罪案件？",
+        "兴宁受理了多少执法投诉举报？",
+        "两边裁量基准文件各修订了多少份？",
+    )
+    answer = _converse(wider, *turns)
+    assert "21份" in answer.answer and "14份" in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_what_was_done_on_one_thing(wider):
+    """ "…具体做了什么？" had been answered by its first clause (the 办法's name); like "…方面采取了哪些措施", it asks
+    what the report says was done on it."""
+    _assert_says(_ask(wider, "信丰县2024年在规范涉企行政检查上具体做了什么？"), "检查不超过2次")

@@ -41,6 +41,7 @@ from bot.answer.intent import (
     place_names,
     places_apart,
     places_left,
+    report_apart,
     report_years,
     role_asked,
     separate_parts,
@@ -154,7 +155,7 @@ class Answerer:
         full = base["standalone"] = share_of_its_city_apart(standalone(question.strip(), history, *known))
         plan = make_plan(full, self.library.issuers())
         timings: dict = {}
-        if parts := asked_apart(full, self.library.issuers()):
+        if parts := asked_apart(full, self.library.issuers()) or report_apart(full, plan):
             facts = self._each_part(parts, filters, k, base, timings, started)
         elif parts := places_apart(full, plan.scope):  # "思明区和湖里区哪个区…更多": each one's, then compared
             facts = with_places_compared(plan, self._each_part(parts, filters, k, base, timings, started))

@@ -75,7 +75,7 @@ from bot.answer.intent import (
     years_named,
 )
 from bot.ingest.dates import PERIOD, RELATIVE
-from bot.ingest.figures import COUNT_CLASSES, SHARE_OF_BEFORE, antecedents, counts_for, extract_figures
+from bot.ingest.figures import COUNT_CLASSES, SHARE_OF_BEFORE, UNIT_CLASSES, antecedents, counts_for, extract_figures
 from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
@@ -216,7 +216,7 @@ class Extractive:
         content, act, changed = _content(terms, passages), _marked(question), _changed(question, passages)
         nouns = asked_nouns(question, idf, _places(passages))  # what a headline must name (`_with_its_headline`)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = self._core(sentence, content, idf, intent, act, True, changed)
+            core = self._core(sentence, content, idf, intent, act, True, changed, _unit_of(question))
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
@@ -309,7 +309,8 @@ class Extractive:
                 continue
             each_acts = counting_acts(part) if asked.each else []  # "受理、审结各多少件" too
             for _, n, sentence in _each_acts_sentences(each_acts, ranked):
-                core = _trimmed(_lifted(self._core(sentence, terms, idf, asked, _marked(part)), sentence))
+                core = self._core(sentence, terms, idf, asked, _marked(part), unit=_unit_of(part))
+                core = _trimmed(_lifted(core, sentence))
                 core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
                 if any(core in earlier for _, _, earlier in said):
                     continue
@@ -359,6 +360,7 @@ class Extractive:
         act: str | None = None,
         items: bool = False,
         changed: bool = False,
+        unit: str | None = None,
     ) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
         the report's paragraph.
@@ -369,7 +371,9 @@ class Extractive:
         Otherwise a short sentence is kept whole, and of a long one the neighbouring clauses that say
         something of the question, up to three. `act` marks the clause that answers (`_marked`); with `items`
         (a question of one part), a kept list of figures is cut to the items the question names; `changed`
-        (a change asked), the change said is kept ("比2023年多收到多少件": "同比增长35.6%（上年为990件）").
+        (a change asked), the change said is kept ("比2023年多收到多少件": "同比增长35.6%（上年为990件）"); `unit`
+        (a count asked in it), of clauses saying as much of the question the one with a figure in it answers
+        ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期").
         """
         clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
         if len(clauses) < 2:
@@ -399,6 +403,7 @@ class Extractive:
         # a figure asked: a clause's date is none ("…2022年度…考评中获评优秀等次，连续3年获评优秀": the 3年 answers)
         bare = [DATE_WORDS.sub("", c) if intent.figure and not intent.time else c for c in clauses]
         holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
+        best = _in_the_unit(bare, scores, best, unit)
         kept = _answering(clauses, found, best, holds, intent, idf, changed)
         kept |= {start - 1 for i in kept if (start := series_start(clauses, i))}  # "复议案件数量…，2024年为1586件"
         kept |= _year_asked_in_series(clauses, kept, terms)  # "出庭应诉率2022年为93.4%，2023年为98.2%": 2023 asked
@@ -407,8 +412,8 @@ class Extractive:
             said = (to_simplified(first.text), to_simplified(last.text))
             kept |= {i for i, c in enumerate(clauses) if any(x in to_simplified(c) for x in said)}
         pick = _items_asked if items else lambda clause, _: clause  # one question: the items it names, of a list
-        text = "".join(pick(clauses[i], terms) for i in sorted(kept | _time_frame(clauses, kept)))
-        return text.rstrip("：，；")
+        kept |= _time_frame(clauses, kept) | _year_just_before(clauses, kept)
+        return "".join(pick(clauses[i], terms) for i in sorted(kept)).rstrip("：，；")
 
 
 # A change asked against the year before ("比上年提高了多少", "同比增长多少"), and that year's value asked as a part of
@@ -970,6 +975,34 @@ def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:
             break  # a law's date ("新修订的《行政复议法》于2024年1月1日起施行后") frames no figure of the year
         frame.add(i)
     return frame if frame and len(frame) + lead == min(kept) else set()
+
+
+def _year_just_before(clauses: list[str], kept: set[int]) -> set[int]:
+    """The clause just before the kept ones when it names the year they are of and they name none ("…获悉，在福建省
+    2018年度法治政府建设考评中，厦门市以96.8分的成绩位列全省第一"): without it the figure reads as the year of the
+    article ("厦门市2019年以96.8分…")."""
+    first = min(kept) if kept else 0
+    if not first or any(YEAR_NAMED.search(clauses[i]) for i in kept):
+        return set()
+    before = clauses[first - 1]
+    others = [f for f in extract_figures(before) if f.unit_class != "time"]
+    return {first - 1} if _A_YEAR_OF.match(before) and not others and not TITLE.search(before) else set()
+
+
+# A frame naming the year a figure is of ("在福建省2018年度法治政府建设考评中，"), not another act of a year
+# ("公布2024年…清单，") nor a day something took effect ("自2024年1月1日起施行后").
+_A_YEAR_OF = re.compile(r"^(?:在|于)[^，；]*?(?:19|20)\d{2}年(?!\d{1,2}月)[^，；]*?(?:中|上|里|期间)[，；]?$")
+
+
+def _in_the_unit(clauses: list[str], scores: list[float], best: int, unit: str | None) -> int:
+    """The clause answering a count asked in `unit`: of those saying as much of the question as the best, the first
+    with a figure in it ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期"). A length
+    asked keeps the best: the clause naming the thing leads its 6个月."""
+    if not unit or UNIT_CLASSES.get(unit) == "time":
+        return best
+    held = [any(counts_for(unit, f.unit) for f in extract_figures(c)) for c in clauses]
+    tied = [i for i in range(len(clauses)) if held[i] and scores[i] >= scores[best]]
+    return best if held[best] or not tied else tied[0]
 
 
 def _with_labels(text: str) -> list[tuple[str, str]]:

@@ -889,7 +889,8 @@ def _section(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         )
     if not said:
         return None
-    subject = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}："
+    subject = f"{name}{report.covered_year or ''}年度报告{_ROLE_PHRASE.get(plan.role or '', '')}"
+    subject += "" if said.startswith("共") else "："  # "…的工作安排共3项：一是…", not "…的工作安排：共3项："
     counted = tuple(re.findall(r"^共(\d+)项", said))  # the items counted here, grounded by the items cited
     return Facts([_passage(report, sections[0], text)], f"{subject}{said.rstrip('。')}[1]。", counted)
 

@@ -214,6 +214,7 @@ _ASKS_SUMMARY = re.compile(
     r"|方面.{0,4}?取得(?:了)?(?:哪些|什么)(?:成效|成绩|进展)"  # "在行政复议方面取得了哪些成效"
     r"|(?:取得(?:了)?|有)(?:哪些|什么|啥)(?:主要)?(?:成效|成绩|成果|亮点)"  # "法治政府建设取得了哪些成绩"
     r"|(?:做了|开展了|采取了)(?:哪些|什么|啥)(?:工作|措施|举措|做法|事)|工作情况(?:怎么样|如何)"
+    r"|(?:具体)?(?:做了|干了)(?:哪些|什么|啥)[？?]?$"  # "在规范涉企行政检查上具体做了什么": all done on it
     # "简单介绍一下湛江2024年法治政府建设情况": the whole year's work, not one thing of it
     r"|(?:介绍|说说|讲讲|谈谈)(?:一下)?.{0,16}?法治政府建设(?:工作)?的?(?:总体|整体|基本)?(?:情况|工作)"
     r"|(?:成效|成绩|工作|举措|做法)(?:分为?|有|包括|可分为)?(?:哪几个|哪些|几个)方面"  # the measures, by heading
@@ -410,6 +411,14 @@ def asked_apart(question: str, issuers: list[str]) -> list[str]:
     parts = separate_parts(question) or _each_places_own(question, scope, issuers)
     places = [tuple(find_scope(part, issuers).issuers) for part in parts]
     return parts if parts and (len({p for p in places if p}) > 1 or len(places[0]) > 1) else []
+
+
+def report_apart(question: str, plan: Plan) -> list[str]:
+    """The parts of a question asking of a report itself and of what it says ("成都2024年的报告是哪天发布的？办理行政
+    应诉案件多少件？"), each answered as a question of its own: one plan for the whole was of the report, and
+    answered its date only. [] for any other question."""
+    parts = separate_parts(question) if plan.kind == "report" else []
+    return parts if any(Intent.of(part).figure and not Intent.of(part).about_report for part in parts) else []
 
 
 def places_apart(question: str, scope: Scope) -> list[str]:
@@ -809,7 +818,8 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
         of_a_city = i > 0 and tokens[i - 1][1].startswith("ns") and tokens[i - 1][0].endswith("市")  # 绵阳市游仙区
         opens = i == first or i > 0 and tokens[i - 1][0] in ("，", ",")  # "厦门那篇报道里，思明区…": a clause's first
         named = flag.startswith("ns") or (opens or paired or of_a_city) and rare_district(word)  # 禅城区: `n`
-        if named and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
+        counted = i > 0 and tokens[i - 1][0] in ("多少", "几") and word[:1] in UNIT_CLASSES  # "多少台粤智助": 台 a unit
+        if named and not counted and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
             places.append(name + _town_rest(tokens, i))
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
@@ -1302,6 +1312,29 @@ def claims(question: str) -> list[str]:
     return segments
 
 
+def _as_claimed(question: str) -> str:
+    """A question asking whether the report writes a figure ("韶关2024年99.58%这个数是报告原文写的吗？") as the claim
+    it is ("韶关2024年99.58%，对吗？"): its words on the figure are in no sentence a claim is checked against."""
+    text = to_simplified(question)
+    claimed = figure_claimed(text)
+    end = text.find(claimed.text) + len(claimed.text) if claimed else -1
+    after = text[end:] if end > 0 else ""
+    if not _FIGURE_AS_WRITTEN.search(after) or re.search(f"[{CJK}]", _OF_A_FIGURE_SAID.sub("", after)):
+        return question
+    return f"{question[:end]}，对吗？"
+
+
+def _heading_unquoted(quoted: re.Match) -> str:
+    """A section's heading quoted ("报告里“存在的不足”写了哪几条？") as the words asking that section: quoted names
+    are no part of a question's asking (`_unquoted`), but this one names what is asked."""
+    heading = quoted.group(0)[1:-1]
+    return heading if len(heading) <= 12 and role_asked(heading) else quoted.group(0)
+
+
+# A figure named as written ("这个数", "原文写的", "报告里"): a question on whether the report says it.
+_FIGURE_AS_WRITTEN = re.compile(r"数|原文|报告")
+
+
 # A round bound claimed in words ("是不是过万了", "破千"): 超过1万 of what is counted.
 _ROUND_CLAIMED = re.compile(r"(?:过|破|超)(千|万|亿)(?![\d一二三四五六七八九十])")
 
@@ -1382,13 +1415,19 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
         return "天"  # of the time class: 6个月 and 15个工作日 answer it
     if not found and _ASKS_MONEY.search(text):
         return "元"  # "收费多少钱": an amount; 公证55万余件 is no answer
+    if not found and _PEOPLE_COUNTED.search(text):
+        return "人"  # "培训了多少执法人员": people; 培训班14期 is no answer
     if found and _PLACES_MOVED.search(text):
         return None  # "较上年前移了几位": places in a ranking, not people (位 counts both)
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
 
 
 _PLACES_MOVED = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|进步|跃升|提高)了?(?:几|多少)个?位")
-_ASKS_MONEY = re.compile(r"(?:多少|几)(?:块)?钱|花了多少|多少经费|多少费用")
+# People counted by the word for them, no counter ("培训了多少执法人员？", "有多少律师"): a count in 人.
+_PEOPLE_COUNTED = re.compile(rf"(?:多少|几)[{CJK}]{{0,4}}?(?:人员|干部|律师|群众|学员|职工)[？?]?$")
+_ASKS_MONEY = re.compile(  # "罚没款一共多少": money is what it is
+    r"(?:多少|几)(?:块)?钱|花了多少|多少经费|多少费用|(?:罚没款?|罚款)(?:收入|金额)?(?:一共|共|总共|累计)?(?:是|有|为)?多少[？?]?$"
+)
 
 
 def _counted_in(text: str, intent: Intent, compared: bool) -> str | None:
@@ -1475,11 +1514,11 @@ def tidy(question: str) -> str:
     if asked and after.strip() and not asks_after:
         text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether); "第四项
         # 具体说说" does
-    text = _THANKS.sub("", text)
+    text = _as_claimed(_THANKS.sub("", text))
     if (draft := _DRAFT_SAYS.search(text)) and _HOW_MANY_ASKED.search(text[: draft.start()]):
         figure = draft.group("figure")  # "同比增长多少？我写的是86.67%": whether 同比增长86.67% holds
         text = _HOW_MANY_ASKED.sub(figure, text[: draft.start()], count=1).rstrip("？?，,。") + "，对吗？"
-    text = _outside_quotes(text, _as_reports_say)
+    text = _NAMED.sub(_heading_unquoted, _outside_quotes(text, _as_reports_say))
     text = _NOT_DONE_ASKED.sub(_as_apart, text)
     text = _NOT_MEDIATED_ASKED.sub(_as_mediations_apart, text)
     text = _SHORT_YEAR.sub(r"20\1年", text)
@@ -1548,6 +1587,7 @@ _PLAIN_WORDS = {
     },
     **{f"全{where}第一个": f"全{where}首个" for where in "国省市"},  # "全国第一个…的城市": 全国首个, as reports say
     **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥": "什么"},
+    **{f"几号{act}": f"哪天{act}" for act in ("发", "公布", "印发", "刊发", "签发")},  # "网上是几号发的"
     **{"出庭率": "出庭应诉率", "数交所": "数据交易所", "百分百": "100%"},  # the short forms the reports do not use
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
@@ -2099,6 +2139,10 @@ def _place_named_back(question: str, previous: list[str], issuers: list[str]) ->
 def _two_places_named_back(question: str, previous: list[str], issuers: list[str]) -> str:
     """ "两个区哪个调解的多？": the last two districts the conversation asked about, by name ("湖里区和思明区哪个…"),
     when they are not reports of their own (two reports asked are compared as such, `_compared`)."""
+    if bodies := _BOTH_BODIES.match(to_simplified(question)):  # "两边裁量基准文件各修订了多少份？": the last two
+        named = [n for q in reversed(previous[-_TURNS:]) for n in reversed(_bodies_asked(q, issuers))]  # asked of
+        last = list(dict.fromkeys(named))[:2]
+        return "和".join(reversed(last)) + question[bodies.end() :] if len(last) == 2 else question
     both = _TWO_PLACES.search(to_simplified(question))
     if not both:
         return question
@@ -2112,6 +2156,14 @@ def _two_places_named_back(question: str, previous: list[str], issuers: list[str
 
 
 _TWO_PLACES = re.compile(r"(?:这)?(?:两|二)个?(区|县|镇|街道)")
+# The two places asked about, by a word for both, a figure asked of each ("两边…各修订了多少份", "两地分别…").
+_BOTH_BODIES = re.compile(r"^(?:这)?(?:两边|两地|两个地方)(?:的)?(?=[^？?]*(?:各|分别))")
+
+
+def _bodies_asked(question: str, issuers: list[str]) -> list[str]:
+    """The bodies a question names, reports' or not, in its order."""
+    scope = find_scope(question, issuers)
+    return [short_name(issuer) for issuer in scope.issuers] + scope.places
 
 
 def _its_city_named(question: str, issuers: list[str]) -> str:
@@ -2161,7 +2213,7 @@ _THIS_ITEM = re.compile(
 # An answer telling one shortcoming, as `facts` words it ("南海区2024年度报告所列不足：HEADLINE：what it says" or
 # "…所列不足：HEADLINE，what it says"), not a list ("一是…；二是…"): its place and the shortcoming's headline.
 _ONE_ITEM_TOLD = re.compile(
-    r"^(\S{2,12}?)(?:\d{4}年度?)?报告所列不足：(?:共\d+项，第\d+项：)?(?!一是|（一）|\(一\))([^：，,；。\[]{4,40})[：，,；。\[]"
+    r"^(\S{2,12}?)(?:\d{4}年度?)?报告所列不足(?:：|共\d+项，第\d+项：)(?!一是|（一）|\(一\))([^：，,；。\[]{4,40})[：，,；。\[]"
 )
 
 
@@ -2253,7 +2305,7 @@ def _as_history(questions: list[str]) -> list[dict]:
 # A follow-up asking which of the places asked about is larger, naming no thing of its own: "两者哪个多？",
 # "哪个更高？", "和成都比呢？".
 _THESE = re.compile(
-    r"^(?:两者|二者|两地|两市|两区|两个|这两个?|它们|他们|三者|三地"
+    r"^(?:两者|二者|两地|两边|两市|两区|两个|这两个?|它们|他们|三者|三地"
     r"|(?:这)?[两三四五几]个(?:地方|城市|地区|区|市)?(?:里|中|之中|当中)?)(?:的)?"
 )
 
@@ -2396,7 +2448,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_scope_said(old)}{_noun_run(to_simplified(earlier))}{question}"  # "哪个区县受理最多？": of its parts
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
-    if claim := _claimed_of(question, earlier):  # "35.6%这么低，没写错吧？": of the thing just asked
+    if claim := _claimed_of(question, earlier, _scope_said(old)):  # "35.6%这么低，没写错吧？": of the thing just asked
         return claim
     if _YEAR_OF_THIS.search(to_simplified(question)) and named.years and old.issuers:  # "这些是2024年的数据吗？"
         return f"{''.join(old.issuers)}{''.join(f'{y}年度' for y in old.years)}报告总结的是哪一年的工作？"
@@ -2688,7 +2740,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", rate))) >= 2:  # "行政诉讼败诉率呢？": its own thing
             return f"{scope}{rate}是多少？"
         return f"{_thing_asked(base)}的{rate}是多少？"  # "纠错率呢？": of the last question's thing
-    if claim := _claimed_of(core, base):  # "那99.58%是报告原文写的吗？"
+    if claim := _claimed_of(core, base, scope):  # "那99.58%是报告原文写的吗？"
         return claim
     if measured := _MEASURE_ONLY.fullmatch(core):  # "那件数呢？" after an amount asked: that thing's count
         counter = measured.group(1) or measured.group(2)
@@ -2713,6 +2765,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         if act and all(flag == "v" for _, flag in tagged(core)):  # "废止呢？" after "修改了多少件次？"
             return to_simplified(base).replace(act.group(1), core, 1)
         run = _noun_run(to_simplified(base))
+        if run and _doing(core):  # "法律顾问参与处理涉法事务呢" after "…提出多少条法律意见": its own count
+            return f"{scope}{core}多少？"
         if run:
             said = to_simplified(base)
             after = said[said.find(run) + len(run) :]  # "行政复议|申请" with "政府信息公开申请": its 申请 too
@@ -2734,17 +2788,31 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
 _OF_THE_REPORT = frozenset({"report", "outline", "located", "catalogue", "section", "summary"})
 
 
-def _claimed_of(question: str, earlier: str) -> str:
+def _claimed_of(question: str, earlier: str, scope: str) -> str:
     """A question asking whether the report says a figure ("99.58%这个数是报告原文写的吗", "35.6%这么低，没写错吧"),
     naming no thing of its own, as the figure claimed of the earlier question's thing ("…调解成功率是99.58%，对吗？"),
-    which the claim check answers; "" for another question."""
+    which the claim check answers; "" for another question. A figure of another measure than the one asked (a
+    percentage after a count) is of no thing asked: the report in scope is looked through for it."""
     text = to_simplified(question)
     claimed = figure_claimed(text)
     rated = claimed and claimed.unit == "%" and _ASKS_RATE.search(to_simplified(earlier))  # the rate's name kept
     if not claimed or not confirm_asked(text) or not (thing := (_without_count if rated else _thing_asked)(earlier)):
         return ""
     rest = _OF_A_FIGURE_SAID.sub("", text.replace(claimed.text, ""))
-    return "" if re.search(f"[{CJK}]", rest) else f"{thing}是{claimed.text}，对吗？"
+    if re.search(f"[{CJK}]", rest):
+        return ""
+    if _of_another_measure(claimed, earlier):
+        return f"{scope}{claimed.text}，对吗？"
+    return f"{thing}是{claimed.text}，对吗？"
+
+
+def _of_another_measure(claimed: Figure, earlier: str) -> bool:
+    """Whether a figure claimed is of another measure than the earlier question asked: a percentage after a count
+    ("…受理了多少宗？" then "99.58%这个数是报告原文写的吗？": 调解成功率, not the count), a count after a rate."""
+    text = to_simplified(earlier)
+    percent_asked = bool(_ASKS_RATE.search(text) or _ASKS_CHANGE.search(text) or TREND_ASKED.search(text))
+    count_asked = not percent_asked and unit_asked(text, Intent.of(text)) is not None
+    return percent_asked if claimed.unit_class != "percent" else count_asked
 
 
 # The words of a question on whether the report says a figure, naming nothing ("刚才那个…是报告原文写的吗", "…这么低，
@@ -2790,6 +2858,15 @@ def _named_or_noun(question: str) -> str:
     return quoted.group(0) if quoted else _noun_run(to_simplified(question))
 
 
+def _doing(core: str) -> bool:
+    """Whether a follow-up names a thing, an act and what the act is on ("法律顾问参与处理涉法事务"): a question of
+    its own, not another thing put in the last question's place ("…提出多少条法律顾问参与处理涉法事务")."""
+    flags = [flag for _, flag in tagged(core)]
+    first = next((i for i, flag in enumerate(flags) if _named(flag)), None)
+    act = next((i for i, flag in enumerate(flags) if flag == "v" and first is not None and i > first), None)
+    return act is not None and any(_named(flag) for flag in flags[act + 1 :])
+
+
 def _of_its_thing(question: str, earlier: str) -> bool:
     """Whether a question naming no thing asks a measure of the earlier one's thing: a count after a rate or a
     change, a rate, or a count in another unit or none ("受援的有多少人次？" after "…办了多少件？"). A count in the
@@ -2814,6 +2891,7 @@ def _of_no_thing(question: str) -> bool:
         return not re.search(f"[{CJK}]{{2}}", text)
     named = _noun_run(_ASKS_COUNT.sub("", text)) or case_acts(text) and _named_before_act(text)
     named = named or _found(text) or _NAMED.search(text)  # "“穗好办”APP能办多少项": a name quoted is a thing
+    named = named or sum(flag == "vn" for _, flag in tagged(_ASKS_COUNT.sub("", text))) >= 2  # 应急/演练: a thing
     return bool(_ASKS_COUNT.search(text)) and not named and not _ASSESSMENT_NAMED.search(text)
 
 

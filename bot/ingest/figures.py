@@ -24,7 +24,7 @@ UNIT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("名", "人", "人次", "位"), "people"),
     **dict.fromkeys(("户", "户次"), "households"),
     **dict.fromkeys(("家", "所", "支"), "organisations"),
-    **dict.fromkeys(("项", "条", "个", "类", "次", "种", "批", "台", "套", "处", "座"), "items"),
+    **dict.fromkeys(("项", "条", "个", "类", "次", "种", "批", "台", "套", "处", "座", "艘", "辆"), "items"),
     **dict.fromkeys(("份", "篇", "期", "场", "场次", "部", "本", "册"), "docs"),
     **dict.fromkeys(("元", "美元", "港元", "澳门元", "欧元", "日元", "英镑"), "money"),
     **dict.fromkeys(("%", "个百分点"), "percent"),
@@ -420,6 +420,7 @@ def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: in
         indicator = _indicator(simplified, (m.start(), m.end()), (floor, ceiling), unit, change)
         between = simplified[floor : m.start()]
         indicator = "" if _ONLY_CHANGED.match(indicator) else indicator  # "较去年的114件增加…": no measure
+        unit = unit or _counted_by_name(indicator)
         same = _ANOTHER_YEAR.match(between) or _YEAR_BEFORES.match(between)
         if figures and (same or not indicator and (change or not _has_delimiter(between))):
             indicator = figures[-1].indicator  # "出庭应诉率2022年为93.4%，2023年为98.2%": the same measure
@@ -439,6 +440,16 @@ def _sentence_figures(sentence: str, paragraph: int, place: str | None, year: in
             )
         )
     return figures
+
+
+def _counted_by_name(indicator: str) -> str:
+    """The unit a bare number is in when what it measures names it ("关注人数突破20万": 人), else ""."""
+    named = _COUNT_NAMED.search(indicator)
+    return named.group(1) if named else ""
+
+
+# A count named by its unit ("关注人数", "案件数") right before a bare number.
+_COUNT_NAMED = re.compile(r"(人|件|户|宗)数(?:已|共|累计)?(?:突破|达到|达|超过|超|为|是|约)?$")
 
 
 def unreached(figure: Figure) -> bool:
