@@ -51,7 +51,7 @@ _STOPWORDS = frozenset(
     "的 了 和 与 及 等 是 在 对 为 以 将 并 也 把 被 其 之 于 或 由 从 向 中 上 下 个 年 有 我 各 "
     "多少 哪些 什么 怎么 如何 几 吗 呢 请问 请 关于 一 二 三 年度 情况 有关 哪 是否 这 那 一共 总共 "
     "做 搞 弄 干 办 那边 这边 具体 主要 这样 这么 那样 那么 "
-    "帮 帮忙 帮看 核 核对 核实 一下 看看 看下 写 稿子 拿 里 真正 实际 以后 之后 上来 多久 多长 能".split()
+    "帮 帮忙 帮看 核 核对 核实 一下 看看 看下 写 稿子 拿 里 真正 实际 以后 之后 上来 多久 多长 能 吧".split()
     # "…搞了多少宗", "考评里拿的什么等次": doing or getting, said any way, is no word of what is asked; "具体有哪些",
     # "主要是哪些" ask for detail, not of 具体部署 or 主要领导; "是这样吗" asks whether, of nothing; nor "帮我核一下",
     # "我写的是"; "收上来以后，真正受理的": the asker's telling, no word of the thing; "多久能审完": how long, asked
@@ -262,9 +262,21 @@ def words(text_s: str) -> list[str]:
     """Precise-mode jieba words of simplified text, without punctuation and stopwords: what a question asks."""
     return [
         word.lower()
-        for word in segmenter().lcut(text_s)
+        for word in map(_without_locative, segmenter().lcut(_YEAR_APART.sub(r"\1 ", text_s)))
         if _WORD.search(word) and word not in _STOPWORDS and word.strip() and not _ASKING.match(word)
     ]
+
+
+def _without_locative(word: str) -> str:
+    """A word jieba's guesser made of a locative and the verb after it ("考核里排第几": 里排) as the verb (排): no
+    sentence says 里排, and the report's "考核中排名第二" says 排."""
+    unknown = not segmenter().dt.FREQ.get(word)
+    return word[1:] if unknown and len(word) == 2 and word[0] in _LOCATIVES else word
+
+
+_LOCATIVES = "里中内上"
+# A year written ("2024年"), apart from the word after it: jieba's guesser had joined them ("2024年川渝通办": 年川渝通).
+_YEAR_APART = re.compile(r"(\d{4}年度?)(?=[\u4e00-\u9fff])")
 
 
 # jieba's dictionary mistags some words of the reports: these verbs as nouns ("办理…案件": 办理 is the act, not

@@ -2432,3 +2432,111 @@ def test_what_was_done_on_one_thing(wider):
     """ "…具体做了什么？" had been answered by its first clause (the 办法's name); like "…方面采取了哪些措施", it asks
     what the report says was done on it."""
     _assert_says(_ask(wider, "信丰县2024年在规范涉企行政检查上具体做了什么？"), "检查不超过2次")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("信丰县在全市法治政府建设考核里排第几？", "上一年排第几？"),
+        ("信丰县2024年在全市法治政府建设考核中排第几？去年排第几？",),
+    ],
+)
+def test_the_rank_of_the_year_before_worked_out_from_its_move(wider, turns):
+    """ "上一年排第几？" after "…排名第二" got this year's rank again; the report says "较上年前移三位", so it was
+    fifth, worked out and said so. "…考核里排第几" had been refused: jieba cut 里排 as a word no sentence says."""
+    _assert_says(_converse(wider, *turns), "排名第五，据报告数字计算")
+
+
+def test_its_attribute_asked_of_a_name_quoted(wider):
+    """ "它的注册用户有多少？" after "那个“穗好办”APP能提供多少项服务？": 它的 had been read as the services
+    ("…APP能提供服务，的注册用户有多少"), and "超1.1万项" given; it is the APP's users, which the report does not
+    give."""
+    turns = ("广州2024年底全市实有经营主体多少户？", "那个“穗好办”APP能提供多少项服务？", "它的注册用户有多少？")
+    answer = _converse(wider, *turns)
+    assert answer.refused and "“穗好办”APP的注册用户" in answer.standalone, (answer.standalone, answer.answer)
+
+
+def test_a_return_to_a_thing_asked_before_with_a_draft_figure(wider):
+    """ "回到经营主体那个数，我稿子里写367.7万户行不行？": "回到…那个数" had been kept as words of the question, and it
+    was refused; it names the thing the claim is of."""
+    turns = (
+        "广州2024年底全市实有经营主体多少户？",
+        "同比增长多少？",
+        "回到经营主体那个数，我稿子里写367.7万户行不行？",
+    )
+    _assert_says(_converse(wider, *turns), "否。")
+
+
+def test_a_distance_asked(wider):
+    """ "海岸线有多长" asks a distance: 公里 was no unit, so "1556公里大陆海岸线" held no figure, and 多长 asked a
+    time; it was refused."""
+    _assert_says(_ask(wider, "湛江市海岸线有多长？"), "1556公里")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the change of a traditional-script article, asked in other words than it says ("涨了", not 增長): the
+        # clause "同比增長11.5%" was not seen as a change, and the count alone did not answer
+        ("厦门2019年1至6月行政复议受理案件同比涨了多少？", "同比增长11.5%"),
+        # "19年1到6月": 19年 before a month was no year, nor 1到6月 the reports' 1至6月
+        ("厦门那篇报道里，19年1到6月行政复议受理量同比涨了多少？", "同比增长11.5%"),
+        # "汕头23年的": 23年 before 的 was no year, and 2024 was asked of 汕头
+        ("湛江24年和汕头23年的执法案卷评查优秀率，哪个高？", "汕头市更高"),
+    ],
+)
+def test_short_years_months_and_a_change_in_other_words(wider, question, said):
+    _assert_says(_ask(wider, question), said)
+
+
+def test_a_figure_stated_with_a_particle(wider):
+    """ "成都24年川渝通办是131项吧？": jieba joined the year to the next word (年川渝通) and the claim was read as a
+    question of 吧; a count of another thing (155项) was given with no verdict."""
+    _assert_says(_ask(wider, "成都24年川渝通办是131项吧？"), "否。", "155项")
+
+
+def test_a_change_in_percent_claimed_of_one_in_points(wider):
+    """ "…败诉率，我写的“同比下降0.9%”，行不行？": a claim quoted after its thing had been refused; and the report's
+    rate fell 0.9个百分点, which is not 0.9% ("是。" had been said to "同比下降0.9%，对吗")."""
+    _assert_says(_ask(wider, "江门24年行政诉讼败诉率，我写的“同比下降0.9%”，行不行？"), "否。")
+    _assert_says(_ask(wider, "江门2024年行政诉讼败诉率同比下降0.9个百分点，对吗？"), "是。")
+
+
+def test_a_time_asked_of_a_thing_the_report_does_not_time(wider):
+    """ "企业开办时间压到几个工作日了？": 湛江's report times another thing ("…项目审批时间压缩至15个工作日以内"),
+    which had answered it; a length of time asked must be said of what is timed."""
+    _assert_says(_ask(wider, "湛江2024年企业开办时间压到几个工作日了？"), None)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 两边 after the thing, and which is more: jieba had tagged 惠及 a place, the last two "places"
+        (
+            (
+                "惠阳区23年兑现了多少惠企资金，惠及多少家次？",
+                "免申即享事项有几项？",
+                "兴宁呢？",
+                "兴宁兑现了多少惠企资金？",
+                "两边兑现的钱哪个多，差多少？",
+            ),
+            "惠阳区比兴宁市多",
+        ),
+        (("兴宁24年审计项目完成了几个？挽回多少损失？", "江门呢？", "推动建立制度，两边各多少项？"), "52项"),
+    ],
+)
+def test_both_places_named_by_a_word_for_both_inside_the_question(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)
+
+
+def test_levels_named_together_are_no_thing(wider):
+    """ "市县两级一共多少项政务服务事项能网上办": 市县 was the rarest noun asked, and "市、县两级1826项…" does not
+    write it so; it was refused."""
+    _assert_says(_ask(wider, "湛江24年市县两级一共多少项政务服务事项能网上办？"), "1826项")
+
+
+def test_an_articles_editor_asked_with_its_date(wider):
+    """ "…那篇报道是哪天登的？责任编辑是谁？": the page's last line names its editor ("【責任編輯：陳思敏】"); only the
+    date had been given."""
+    answer = _ask(wider, "厦门法治考评连续三年第一那篇报道是哪天登的？责任编辑是谁？")
+    assert "责任编辑为陈思敏" in answer.answer and "2019年7月9日" in answer.answer, answer.answer

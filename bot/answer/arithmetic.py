@@ -14,6 +14,7 @@ from datetime import date
 from bot.answer.intent import (
     ACT_AFTER_MORE,
     GAP_ASKED,
+    RANK_BEFORE_ASKED,
     SUM_ASKED,
     TREND_ASKED,
     YEAR_PART,
@@ -21,8 +22,8 @@ from bot.answer.intent import (
     names_a_thing,
     part_of_year,
 )
-from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, value_range
-from bot.text import CITATION, to_simplified
+from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, numeral_value, value_range
+from bot.text import CITATION, NUMERALS, to_simplified
 
 # What a part asks of the figures before it, by kind: a change from the first in %, a share of the first, a
 # difference, a sum. A rate the report names ("成功率") is the report's figure, not one to work out.
@@ -374,3 +375,22 @@ def inexact(row: Figure) -> bool:
 def plain_number(value: float) -> str:
     """A value as a report writes it: 53, 25.1, not 53.0."""
     return str(int(round(value))) if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def rank_the_year_before(text: str, question: str) -> str:
+    """The year before's rank, when asked, from the year's and how far it moved ("排名第二，较上年前移三位": 上年排名
+    第五), as a note saying it was worked out; "" when not asked or not said so."""
+    said = _RANK_MOVED.search(to_simplified(text)) if RANK_BEFORE_ASKED.search(to_simplified(question)) else None
+    if said is None:
+        return ""
+    rank, moved = (int(numeral_value(x)) if not x.isdigit() else int(x) for x in (said["rank"], said["moved"]))
+    before = rank + moved if said["way"] in _MOVED_UP else rank - moved
+    written = NUMERALS[before - 1] if 0 < before <= len(NUMERALS) else str(before)
+    return f"（上年排名第{written}，据报告数字计算）" if before > 0 else ""
+
+
+_MOVED_UP = ("前移", "提升", "上升", "前进", "进步", "提高")
+_RANK_MOVED = re.compile(
+    r"第(?P<rank>\d{1,2}|[一二三四五六七八九十]{1,3})[位名]?[^，。；]{0,4}[，,]?较上年(?:度)?"
+    r"(?P<way>前移|提升|上升|前进|进步|提高|后移|下降|后退)了?(?P<moved>\d{1,2}|[一二三四五六七八九十]{1,3})[位名个]"
+)

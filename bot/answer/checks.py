@@ -325,6 +325,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if changes and not changes_of_the_asked(plan.question, changes, said, idf, named):
         return False
+    if lengths and not _timed_thing_said(plan.question, text, idf, named):
+        return False  # "企业开办时间压到几个工作日": "…项目审批时间压缩至15个工作日" is another thing's time
     if wanted and _unit_claimed_wrong(plan.question, figures) or spanned:
         wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"; a date range, with its days
     if wanted:
@@ -575,6 +577,8 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
         return "否。"  # the amount is given in another currency: "55亿美元" is not the report's 55亿元
     if not said and _unit_claimed_wrong(question, figures):
         return "否。"  # "35.8万件": the report's 35.8万 are 人次
+    if said and claimed.change and not any(f.unit == claimed.unit for f in said):
+        return "否。"  # "同比下降0.9%": the report's rate fell 0.9个百分点, which is not 0.9%
     if said and any(_same_bound(f, claimed) for f in said):
         return "是。"  # the bound the report gives, as it gives it ("超55亿元")
     if said and approximate(claimed):  # "超过3000项" claimed: borne out only by a figure at least that
@@ -586,6 +590,17 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _timed_thing_said(question: str, text: str, idf, named: list[str]) -> bool:
+    """Whether an answer to a length of time asked names what is timed, when the question names it with its word of
+    time ("企业开办时间": 开办; not "…听证举行了几天", whose thing its paragraph may name before). A question of several
+    parts names other things too: not held to it."""
+    timed = _TIMED.search(to_simplified(question))
+    return len(asks(question)) > 1 or not timed or says(to_simplified(text), timed.group(1))
+
+
+_TIMED = re.compile(r"([\u4e00-\u9fff]{2})(?:时间|时限|时长|用时|期限|周期)")  # "企业开办时间": 开办
 
 
 def _labelled(figure, nouns: list[str]) -> bool:

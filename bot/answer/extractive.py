@@ -16,6 +16,7 @@ from bot.answer.arithmetic import (
     days_said,
     first_dated,
     from_to,
+    rank_the_year_before,
     series_start,
 )
 from bot.answer.checks import (
@@ -38,6 +39,7 @@ from bot.answer.intent import (
     CASE_ACTS,
     FIRST_SAID,
     GRADE_ASKED,
+    RANK_BEFORE_ASKED,
     SHARE_OF_ITS_CITY,
     SPEAKER_AFTER,
     SPEAKER_ASKED,
@@ -235,6 +237,7 @@ class Extractive:
             note = note or _unit_elsewhere(core, question, intent, idf, _places(passages))
             note = note if intent.figure and not intent.each else ""
             note = note or change_between(core, question)  # "减少了百分之几" (a rate asked) too
+            note = note or rank_the_year_before(core, question)  # "上一年排第几": from "…较上年前移三位"
             note = note or first_dated(core, question)  # "哪个先施行": of the dates said
             lines.append(f"{framed(_quotes_closed(core), passages[n - 1], named)}{note}[{n}]。")
         return lines
@@ -275,7 +278,11 @@ class Extractive:
                 before = _trimmed(
                     _lifted(self._core(sentence, first, idf, Intent.of(parts[0]), None, changed=True), sentence)
                 )
-                if len(NUMBER.findall(before)) > len(NUMBER.findall(core)):
+                if (
+                    len(NUMBER.findall(before)) > len(NUMBER.findall(core))
+                    or len(before) > len(core)
+                    and rank_the_year_before(before, part)
+                ):  # "去年排第几": "…排名第二，较上年前移三位"
                     said[-1] = (n, sentence, before)
                     continue
             if said and _LAST_YEAR.search(part) and (worked := change_between(said[-1][2], part)):
@@ -320,7 +327,7 @@ class Extractive:
         named: set[str] = set()
         for run in _runs(said):
             n, core = run[0][0], _joined([_quotes_closed(c) for _, _, c in run])
-            yield f"{framed(core, passages[n - 1], named)}[{n}]。"
+            yield f"{framed(core, passages[n - 1], named)}{rank_the_year_before(core, question)}[{n}]。"
         if said:  # a part the report does not answer is said so, not answered with another thing's figure
             yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := subject_of(part)))
 
@@ -397,7 +404,9 @@ class Extractive:
                 return sentence
             span, went = _span(scores, best), intent.how_it_went
             end = span.stop  # "…怎么样": "组织…学法考试活动，参加率、及格率达到100%" — the rates right after say how
-            while went and end < len(clauses) and end - span.start < 4 and _LEVEL_SAID.search(clauses[end]):
+            while (
+                went and end < len(clauses) and end - span.start < 4 and _LEVEL_SAID.search(to_simplified(clauses[end]))
+            ):
                 end += 1
             return "".join(clauses[span.start : end]).rstrip("：，；")
         # a figure asked: a clause's date is none ("…2022年度…考评中获评优秀等次，连续3年获评优秀": the 3年 answers)
@@ -428,7 +437,7 @@ def _year_befores_asked(part: str, first: str) -> bool:
     """Whether a part asks the year before's value of what the first part asked: "上年是多少件？", or by the rate the
     first named ("…败诉率多少？上一年的败诉率是多少？")."""
     text = to_simplified(part)
-    if _YEAR_BEFORES_ASKED.match(text):
+    if _YEAR_BEFORES_ASKED.match(text) or RANK_BEFORE_ASKED.match(text):  # "上年是多少件？", "去年排第几？"
         return True
     lead = _YEAR_BEFORE_LEAD.match(text)
     rates = rates_named(text[lead.end() :]) if lead else set()
@@ -485,7 +494,7 @@ def _answering(
     if first and not holds[first - 1] and weight(found[first - 1] - covered) >= _WIDEN * scores[best]:
         kept.add(first - 1)
         covered |= found[first - 1]
-    changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(c)]
+    changes = [i for i, c in enumerate(clauses) if _CHANGE_SAID.search(to_simplified(c))]  # 增長 too
     way = set()  # which way it went: the nearest change said, whatever else the answer says
     if (intent.trend or changed) and changes and not kept & set(changes):
         way = {min(changes, key=lambda i: (abs(i - best), i < best))}
@@ -750,6 +759,7 @@ def _changed(question: str, passages: list[Passage]) -> bool:
     少了": the ends said, "…2.15万宗，上年为1.87万宗", show it), or the year before's figure, which is said in the
     change beside the year's (`_year_before_asked`)."""
     asked = change_asked(question) or change_asked_of_ends(question) or TREND_ASKED.search(to_simplified(question))
+    asked = asked or RANK_BEFORE_ASKED.search(to_simplified(question))  # "…排名第二，较上年前移三位": its move
     return bool(asked) or _year_before_asked(question, passages)
 
 

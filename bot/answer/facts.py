@@ -687,6 +687,8 @@ _ASKS_SOURCE = re.compile(r"来源|媒体|出自|哪个部门|哪个单位|哪(?
 _ASKS_TITLE = re.compile(r"标题|题目|全称")
 _ASKS_AUTHOR = re.compile(r"作者|记者|撰稿|谁写|哪位.{0,3}写")
 _AUTHOR_LINE = re.compile(r"作者[：:]\s*(\S.*?)\s*$")  # "作者：本报记者 郑雅琳 通讯员 厦司宣"
+_ASKS_EDITOR = re.compile(r"编辑")
+_EDITOR_LINE = re.compile(r"责任编辑[：:]\s*([^】\]\s]{2,8})")  # "【责任编辑：陈思敏】"
 _ASKS_RELEASED = re.compile(r"发布|公布|网上|上网|刊发")
 _ASKS_GAP = re.compile(r"隔|相差|差了|同一天|几天|多少天|多久")
 # The bodies a report is addressed to, on a line of their own after its title: "市人大常委会：", "市人民政府：",
@@ -722,6 +724,9 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     author = next((m.group(1) for line in lines[:4] if (m := _AUTHOR_LINE.search(to_simplified(line)))), None)
     if _ASKS_AUTHOR.search(wants) and author:  # "哪位记者写的": an article's byline
         said.append(f"作者为{author.strip()}")
+    editor = next((m.group(1) for line in lines[-4:] if (m := _EDITOR_LINE.search(to_simplified(line)))), None)
+    if _ASKS_EDITOR.search(wants) and editor:  # "责任编辑是谁": the page's last line names them
+        said.append(f"责任编辑为{editor}")
     signed = next(
         (x for x in (signature.text.split("\n") if signature else []) if SIGNATURE_DATE.match(x.strip())), None
     )

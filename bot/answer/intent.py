@@ -45,10 +45,10 @@ def part_of_year(said: str) -> str:
 
 _NOT_PLACES = set(
     "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
-    "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村".split()
+    "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村 惠及".split()  # 惠及: jieba tags it ns
 )
 _FOLLOW_UP = re.compile(
-    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|那|还有|另外|以及|而|换成|换作|改成|改为|如果是)[，,]?)+"  # assent too
+    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|(?:那|这)个(?=[“「])|那|还有|另外|以及|而|换成|换作|改成|改为|如果是)[，,]?)+"
     r"|呢[?？]?$|(?:看看|看一下|看下)[?？]?$"  # "换成韶关看看"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
     r"|^我(?:是|想|要)?(?:问|说)的?是?"  # "我是说2024年的", "我问的是南海"
@@ -1210,7 +1210,7 @@ _COMPARES = re.compile(
 # sentence holding one of them is not yet about the thing asked.
 GENERIC_THINGS = frozenset(
     "行政 政府 案件 事项 申请 项目 活动 企业 单位 问题 纠纷 文件 服务 政务 人员 机关 部门 制度 平台 领域 工作 记录 "
-    "全市 全区 全县 全省 全国 本市 本区".split()
+    "全市 全区 全县 全省 全国 本市 本区 市县 县区 区县 省市".split()  # "市县两级": levels, written "市、县两级"
 )
 
 # A figure asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？", "涉及金额是多少？") is in the unit of
@@ -1218,6 +1218,7 @@ GENERIC_THINGS = frozenset(
 _COUNTED_IN = {
     **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
     **dict.fromkeys(CASE_NOUNS, "件"),
+    **dict.fromkeys(("用户", "粉丝"), "人"),  # "注册用户有多少": people, not 服务超1.1万项
 }
 # The act a count asked against the year before may name after 多/少 ("比2023年多收到多少件").
 ACT_AFTER_MORE = "收到|受理|办理|审结|出台|制定"
@@ -1313,15 +1314,19 @@ def claims(question: str) -> list[str]:
 
 
 def _as_claimed(question: str) -> str:
-    """A question asking whether the report writes a figure ("韶关2024年99.58%这个数是报告原文写的吗？") as the claim
-    it is ("韶关2024年99.58%，对吗？"): its words on the figure are in no sentence a claim is checked against."""
+    """A question asking whether the report writes a figure ("韶关2024年99.58%这个数是报告原文写的吗？"), or stating
+    it with a particle ("川渝通办是131项吧？"), as the claim it is ("韶关2024年99.58%，对吗？", "川渝通办131项，
+    对吗？"): its words on the figure are in no sentence a claim is checked against; the search reads the claim's."""
     text = to_simplified(question)
     claimed = figure_claimed(text)
-    end = text.find(claimed.text) + len(claimed.text) if claimed else -1
+    start = text.find(claimed.text) if claimed else -1
+    end = start + len(claimed.text) if claimed else -1
     after = text[end:] if end > 0 else ""
-    if not _FIGURE_AS_WRITTEN.search(after) or re.search(f"[{CJK}]", _OF_A_FIGURE_SAID.sub("", after)):
+    particle = re.fullmatch(r"(?:吧|吗|对吧|是吧)[？?]?", after)
+    if not (_FIGURE_AS_WRITTEN.search(after) or particle) or re.search(f"[{CJK}]", _OF_A_FIGURE_SAID.sub("", after)):
         return question
-    return f"{question[:end]}，对吗？"
+    lead = question[:start].removesuffix("是") if particle else question[:start]  # "…是131项吧": 是 asks nothing
+    return f"{lead}{question[start:end]}，对吗？"
 
 
 def _heading_unquoted(quoted: re.Match) -> str:
@@ -1329,6 +1334,13 @@ def _heading_unquoted(quoted: re.Match) -> str:
     are no part of a question's asking (`_unquoted`), but this one names what is asked."""
     heading = quoted.group(0)[1:-1]
     return heading if len(heading) <= 12 and role_asked(heading) else quoted.group(0)
+
+
+# A return to a thing asked before ("回到经营主体那个数，", "说回信用修复，"): the thing is what follows is of; a place
+# asked before by its kind ("回到刚才那个区") is `_place_named_back`'s.
+_BACK_TO_A_THING = re.compile(
+    r"^(?:回到|再回到|说回|回头说)((?:(?!刚才|前面|之前|上面|原来)[^，,？?]){2,12}?)(?:那个数字?|那个数据|这个数|那个|的数)?[，,]"
+)
 
 
 # A figure named as written ("这个数", "原文写的", "报告里"): a question on whether the report says it.
@@ -1411,6 +1423,8 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
         return "元" if claimed.unit_class == "money" else claimed.unit
     if found and not found.group(1) and _ASKS_CHANGE.search(text):
         return None  # "检查次数同比下降了多少": a change of the count, said in %
+    if not found and _ASKS_LENGTH.search(text) and _DISTANCE_NAMED.search(text):
+        return "公里"  # "海岸线有多长": a distance, not a time
     if not found and _ASKS_LENGTH.search(text):
         return "天"  # of the time class: 6个月 and 15个工作日 answer it
     if not found and _ASKS_MONEY.search(text):
@@ -1422,6 +1436,14 @@ def unit_asked(text: str, intent: Intent, compared: bool = False) -> str | None:
     return (found.group(1) or found.group(2)) if found else _counted_in(text, intent, compared)
 
 
+# The rank of the year before asked ("上一年排第几？", "去年的排名呢"): worked out from the year's and its move
+# ("排名第二，较上年前移三位": 第五, `arithmetic.rank_the_year_before`).
+RANK_BEFORE_ASKED = re.compile(
+    r"(?:上一?年|去年|前一年)度?的?(?:排名|名次|排位?)(?:是|在|为)?(?:第(?:几|多少)[位名]?|多少|呢|怎样|如何)?"
+    r"|(?:上一?年|去年|前一年)度?的?(?:排|是)?第(?:几|多少)"
+)
+# Things whose length is a distance ("海岸线有多长"), not a time.
+_DISTANCE_NAMED = re.compile(r"海岸线|岸线|河道|河段|道路|公路|铁路|绿道|碧道|线路|管网|里程|距离")
 _PLACES_MOVED = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|进步|跃升|提高)了?(?:几|多少)个?位")
 # People counted by the word for them, no counter ("培训了多少执法人员？", "有多少律师"): a count in 人.
 _PEOPLE_COUNTED = re.compile(rf"(?:多少|几)[{CJK}]{{0,4}}?(?:人员|干部|律师|群众|学员|职工)[？?]?$")
@@ -1503,6 +1525,7 @@ def tidy(question: str) -> str:
     最近在写材料，想问一下…"), a remark after it ("…是多少？顺便说一下今年天气特别热"), thanks and a softening
     particle at its end ("…是多少啊，谢谢！") weigh in no search; everyday words are the reports' (法援: 法律援助)."""
     text = _ASKING_LEAD.sub("", _without_talk(_without_pasted(question.strip())))
+    text = _BACK_TO_A_THING.sub(r"\1，", text)  # "回到经营主体那个数，我稿子里写…": the thing, and what is asked of it
     claim = _DRAFT_LEAD.sub("", text)  # "我稿子里写的…是2538宗，对不对？": the claim, where it was written aside
     if claim != text and (quoted := re.match(r"^[“\"「]([^”\"」]+)[”\"」]", claim)):  # "草稿里写“…”": unquoted
         claim = quoted.group(1) + claim[quoted.end() :]
@@ -1515,13 +1538,16 @@ def tidy(question: str) -> str:
         text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether); "第四项
         # 具体说说" does
     text = _as_claimed(_THANKS.sub("", text))
+    if draft := _DRAFT_QUOTED.search(text):  # "…败诉率，我写的“同比下降0.9%”，行不行？": the claim, of that thing
+        text = f"{text[: draft.start()]}{draft.group('claim')}，对吗？"
     if (draft := _DRAFT_SAYS.search(text)) and _HOW_MANY_ASKED.search(text[: draft.start()]):
         figure = draft.group("figure")  # "同比增长多少？我写的是86.67%": whether 同比增长86.67% holds
         text = _HOW_MANY_ASKED.sub(figure, text[: draft.start()], count=1).rstrip("？?，,。") + "，对吗？"
     text = _NAMED.sub(_heading_unquoted, _outside_quotes(text, _as_reports_say))
     text = _NOT_DONE_ASKED.sub(_as_apart, text)
     text = _NOT_MEDIATED_ASKED.sub(_as_mediations_apart, text)
-    text = _SHORT_YEAR.sub(r"20\1年", text)
+    text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1) or m.group(2)}年", text)
+    text = re.sub(r"(\d{1,2})月?(?:到|-|~)(\d{1,2})月", r"\1至\2月", text)  # "1到6月": as reports write it
     text = _IN_THE_YEARS_REPORT.sub(r"\1", text)  # "到2024年的报告里，…": of 2024, no 报告 asked of
     text = _CN_COUNT.sub(lambda m: f"{numeral_value(m.group(1)):g}", text)  # "一千一百二十四件": 1124件
     text = _CN_PERCENT.sub(
@@ -1626,6 +1652,11 @@ _DRAFT_SAYS = re.compile(
     rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)[。？?]?$"
 )
 _HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
+# A claim quoted from a draft after the thing it is of ("…败诉率，我写的“同比下降0.9%”，行不行？").
+_DRAFT_QUOTED = re.compile(
+    r"[，,]\s*我(?:的?稿子|的?材料|的?草稿)?(?:里|中)?写(?:的是|的|了)?[“\"「](?P<claim>[^”\"」]{1,30})[”\"」]"
+    r"[，,]?\s*(?:行不行|对不对|对吗|行吗|可以吗|没问题吧|对吧)?[？?]?$"
+)
 # "我稿子里写的法援案件是2538宗，对不对？": where the claim was written, no word of it
 _DRAFT_LEAD = re.compile(
     r"^(?:(?:我|我们|我們)(?:的)?(?:稿子|稿件|材料|文稿|草稿|这里|這裡|这边|這邊)?|(?:稿子|稿件|文稿|草稿|材料))"
@@ -1647,7 +1678,9 @@ def _digits(numerals: str) -> str:
 # A year in two digits ("广州24年", "23年度"), not a length of time ("近12年来", "连续第24年", "30年之间").
 # A year's report named as where to look ("到2024年的报告里，", "在2023年度报告中"): the year asked.
 _IN_THE_YEARS_REPORT = re.compile(r"(?:到|在)?((?:19|20)\d{2}\s*年度?)的?(?:那份|这份)?报告(?:里面?|中|上|里头)[，,]?")
-_SHORT_YEAR = re.compile(r"(?<![\d第近这过去连续历时用达共约余])([12]\d)年(?=度|[^\d来间以后前内多的半]|$)")
+_SHORT_YEAR = re.compile(  # "汕头23年的…", "19年1到6月" too: a year of the reports' decades before 的 or a month
+    r"(?<![\d第近这过去连续历时用达共约余])(?:([12]\d)年(?=度|[^\d来间以后前内多的半]|$)|(1[5-9]|2\d)年(?=的|\d{1,2}(?:月|到|至)))"
+)
 
 
 # Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，", "帮我查一下哈，").
@@ -2139,10 +2172,12 @@ def _place_named_back(question: str, previous: list[str], issuers: list[str]) ->
 def _two_places_named_back(question: str, previous: list[str], issuers: list[str]) -> str:
     """ "两个区哪个调解的多？": the last two districts the conversation asked about, by name ("湖里区和思明区哪个…"),
     when they are not reports of their own (two reports asked are compared as such, `_compared`)."""
-    if bodies := _BOTH_BODIES.match(to_simplified(question)):  # "两边裁量基准文件各修订了多少份？": the last two
+    if bodies := _BOTH_BODIES.search(to_simplified(question)):  # "两边裁量基准文件各修订了多少份？": the last two
         named = [n for q in reversed(previous[-_TURNS:]) for n in reversed(_bodies_asked(q, issuers))]  # asked of
         last = list(dict.fromkeys(named))[:2]
-        return "和".join(reversed(last)) + question[bodies.end() :] if len(last) == 2 else question
+        if len(last) < 2:
+            return question
+        return f"{question[: bodies.start()]}{'和'.join(reversed(last))}{question[bodies.end() :]}"
     both = _TWO_PLACES.search(to_simplified(question))
     if not both:
         return question
@@ -2156,8 +2191,9 @@ def _two_places_named_back(question: str, previous: list[str], issuers: list[str
 
 
 _TWO_PLACES = re.compile(r"(?:这)?(?:两|二)个?(区|县|镇|街道)")
-# The two places asked about, by a word for both, a figure asked of each ("两边…各修订了多少份", "两地分别…").
-_BOTH_BODIES = re.compile(r"^(?:这)?(?:两边|两地|两个地方)(?:的)?(?=[^？?]*(?:各|分别))")
+# The two places asked about, by a word for both, a figure asked of each or which is more ("两边…各修订了多少份",
+# "两地分别…", "两边兑现的钱哪个多").
+_BOTH_BODIES = re.compile(r"(?:这)?(?:两边|两地|两个地方)(?:的)?(?=[^？?]*(?:各|分别|哪个|哪边|谁))")
 
 
 def _bodies_asked(question: str, issuers: list[str]) -> list[str]:
@@ -2376,6 +2412,10 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
 
 # "它的…" of a report just asked about: its place names it.
 _ITS = re.compile(r"^(?:它的|它|其|该报告的?)")
+# A quoted name with the kind of thing it names ("“穗好办”APP", "“粤智助”终端"): what "它的…" asks of.
+_NAME_WITH_ITS_KIND = re.compile(
+    rf"[“「][^”」]{{1,20}}[”」](?:[A-Za-z]+|[{CJK}]{{0,4}}?(?:平台|系统|热线|终端|中心|APP))?"
+)
 # "这个…", "它…": the figure or thing just asked ("其中" is a part of it, `_in_scope_of`).
 _THIS = re.compile(r"^(?:这个数字?|这个数据|这个比例|这个|该数字?|它|其(?!中)|这(?=是))(?!是哪|为哪)")
 _AGENT_OF_THIS = re.compile(  # "这是哪个部门做的？", "是哪个机构评的": who did what was just asked
@@ -2476,6 +2516,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}，{question[this.end() :]}"  # "这是哪个部门做的？": who did the last thing
     if (pronoun := _THIS.match(to_simplified(question))) and role_asked(question[pronoun.end() :]):
         return f"{''.join(old.issuers + [f'{y}年' for y in old.years])}{question[pronoun.end() :]}"  # "它提了哪些不足"
+    its = (pronoun := _THIS.match(to_simplified(question))) and question[pronoun.end() :].startswith("的")
+    if its and (name := _NAME_WITH_ITS_KIND.search(to_simplified(earlier))):  # "它的注册用户有多少" after "“穗好办”
+        return f"{_scope_said(old)}{name.group(0)}{question[pronoun.end() :]}"  # APP能提供多少项服务": the APP's
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing

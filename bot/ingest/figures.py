@@ -29,6 +29,7 @@ UNIT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("元", "美元", "港元", "澳门元", "欧元", "日元", "英镑"), "money"),
     **dict.fromkeys(("%", "个百分点"), "percent"),
     "倍": "ratio",
+    **dict.fromkeys(("公里", "千米", "平方公里"), "length"),  # "1556公里大陆海岸线"
     **dict.fromkeys(("年", "天", "日", "小时", "个月", "个工作日", "工作日", "周", "分钟"), "time"),
 }
 # A unit character that starts a longer word is not a unit there (`两项目`, `条例`, `部门`, `人民`).
