@@ -2540,3 +2540,29 @@ def test_an_articles_editor_asked_with_its_date(wider):
     date had been given."""
     answer = _ask(wider, "厦门法治考评连续三年第一那篇报道是哪天登的？责任编辑是谁？")
     assert "责任编辑为陈思敏" in answer.answer and "2019年7月9日" in answer.answer, answer.answer
+
+
+def test_a_town_of_the_county_asked_about(wider):
+    """ "大塘埠镇那个老乡调解室调了多少？" in a conversation on 信丰县 was asked of no report, and the next question,
+    "法律援助帮群众挽回了多少损失？", of every report; a town named so is the county's."""
+    turns = (
+        "信丰24年矛盾纠纷调处了多少件，成功多少？",
+        "大塘埠镇那个老乡调解室调了多少？",
+        "法律援助帮群众挽回了多少损失？",
+    )
+    answer = _converse(wider, *turns)
+    assert answer.standalone.startswith("信丰县") and "2360万元" in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_a_claim_from_a_draft_is_no_talk(wider):
+    """ "我写乳源县被认定为全省信用县建设首批示范单位，没错吧？": the clause was dropped as the asker's story (it opens
+    with 我 and jieba tags no place in it), leaving "没错吧？", which was read as a claim about the last count."""
+    turns = ("韶关24年市内通办搞了多少项？", "我写乳源县被认定为全省信用县建设首批示范单位，没错吧？")
+    _assert_says(_converse(wider, *turns), "全省信用县建设首批示范单位")
+
+
+def test_a_follow_up_naming_what_it_counts_after_the_count(wider):
+    """ "他们那个应知应会清单涵盖多少部法规？": jieba tags 清单 an adjective, so it named no thing and was joined to the
+    last question ("…这些事，应知应会清单涵盖多少部法规"), and refused; "多少部法规" names what it counts."""
+    turns = ("成都24年市政府开会研究外商投资、行政备案这些事，一共多少次？", "他们那个应知应会清单涵盖多少部法规？")
+    _assert_says(_converse(wider, *turns), "144部")

@@ -1037,7 +1037,7 @@ def counted_thing(question: str) -> str:
     return found.group(1) if found else ""
 
 
-_COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|了|的)[{CJK}]){{3,8}})[？?。]?$")
+_COUNTED_THING = re.compile(rf"(?:多少|几)(?:{_COUNTERS})((?:(?!多少|几|了|的)[{CJK}]){{2,8}})[？?。]?$")
 
 
 # How many items a section has ("下一步工作安排一共几项？", "存在几个方面的不足"): they are counted and told;
@@ -1538,11 +1538,11 @@ def tidy(question: str) -> str:
         text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether); "第四项
         # 具体说说" does
     text = _as_claimed(_THANKS.sub("", text))
-    if draft := _DRAFT_QUOTED.search(text):  # "…败诉率，我写的“同比下降0.9%”，行不行？": the claim, of that thing
-        text = f"{text[: draft.start()]}{draft.group('claim')}，对吗？"
-    if (draft := _DRAFT_SAYS.search(text)) and _HOW_MANY_ASKED.search(text[: draft.start()]):
-        figure = draft.group("figure")  # "同比增长多少？我写的是86.67%": whether 同比增长86.67% holds
-        text = _HOW_MANY_ASKED.sub(figure, text[: draft.start()], count=1).rstrip("？?，,。") + "，对吗？"
+    if (draft := _DRAFT_SAYS.search(text)) and (draft.group("claim") or _HOW_MANY_ASKED.search(text[: draft.start()])):
+        said, before = draft.group("figure") or draft.group("claim"), text[: draft.start()]  # "同比增长多少？我写的是
+        asked = _HOW_MANY_ASKED.sub(said, before, count=1) if _HOW_MANY_ASKED.search(before) else f"{before}{said}"
+        text = asked.rstrip("？?，,。") + "，对吗？"  # 86.67%": whether 同比增长86.67% holds; "…败诉率，我写的“同比
+        # 下降0.9%”，行不行？": whether the thing before it is so
     text = _NAMED.sub(_heading_unquoted, _outside_quotes(text, _as_reports_say))
     text = _NOT_DONE_ASKED.sub(_as_apart, text)
     text = _NOT_MEDIATED_ASKED.sub(_as_mediations_apart, text)
@@ -1647,16 +1647,14 @@ def in_full(text: str) -> str:
     return text
 
 
-# A figure from the asker's draft after the question asking it ("…多少？我写的是86.67%"): a claim of that figure.
+# A figure from the asker's draft after the question asking it ("…多少？我写的是86.67%"), or a claim quoted after the
+# thing it is of ("…败诉率，我写的“同比下降0.9%”，行不行？"): a claim of that figure.
 _DRAFT_SAYS = re.compile(
-    rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿)?(?:里|中)?写(?:的是|了)\s*(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)[。？?]?$"
+    rf"[？?，,。]\s*我(?:的?稿子|的?材料|的?文稿|的?草稿)?(?:里|中)?写(?:的是|的|了)?\s*"
+    rf"(?:(?P<figure>\d[\d.,]*\s*(?:万|亿)?(?:{_COUNTERS}|%)?)|[“\"「](?P<claim>[^”\"」]{{1,30}})[”\"」])"
+    r"[，,]?\s*(?:行不行|对不对|对吗|行吗|可以吗|没问题吧|对吧)?[。？?]?$"
 )
 _HOW_MANY_ASKED = re.compile(rf"(?:是|为|有)?(?:多少|几)(?:{_COUNTERS})?")
-# A claim quoted from a draft after the thing it is of ("…败诉率，我写的“同比下降0.9%”，行不行？").
-_DRAFT_QUOTED = re.compile(
-    r"[，,]\s*我(?:的?稿子|的?材料|的?草稿)?(?:里|中)?写(?:的是|的|了)?[“\"「](?P<claim>[^”\"」]{1,30})[”\"」]"
-    r"[，,]?\s*(?:行不行|对不对|对吗|行吗|可以吗|没问题吧|对吧)?[？?]?$"
-)
 # "我稿子里写的法援案件是2538宗，对不对？": where the claim was written, no word of it
 _DRAFT_LEAD = re.compile(
     r"^(?:(?:我|我们|我們)(?:的)?(?:稿子|稿件|材料|文稿|草稿|这里|這裡|这边|這邊)?|(?:稿子|稿件|文稿|草稿|材料))"
@@ -1728,7 +1726,7 @@ def _places_named(clause: str) -> list[str]:
 def _talk(clause: str) -> bool:
     """Whether a clause opening a question is talk around it: a greeting or the asker's story ("我是区司法局新来的
     同事，", "领导让我明天交一份材料，"), asking nothing, naming no year and no place."""
-    if _asks_or_dates(clause):
+    if _asks_or_dates(clause) or _DRAFT_LEAD.match(clause.strip()):  # "我写乳源县被认定为…，没错吧": the claim
         return False
     story = _STORY.search(clause) and not _places_named(clause)
     return bool(_SMALL_TALK.search(clause) or story)
@@ -2480,7 +2478,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     part = _PART_OF.match(to_simplified(question))
     district = named.places and re.search(rf"{re.escape(named.places[0])}[区县]", to_simplified(question))
     of_a_city = len(old.issuers) == 1 and not is_local(old.issuers[0])
-    if named.places and not named.issuers and (part or district and of_a_city):  # "其中潮阳区收到多少申请？",
+    town = named.places and re.search(rf"{re.escape(named.places[0])}(?:镇|乡|街道)", to_simplified(question))
+    if named.places and not named.issuers and (part or district and of_a_city or town and len(old.issuers) == 1):
         year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])  # "赤坎区的纠错率是多少？": a
         return f"{''.join(old.issuers)}{year}{to_simplified(question)[part.end() if part else 0 :]}"  # district of
         # the city asked about
@@ -2935,6 +2934,8 @@ def _of_no_thing(question: str) -> bool:
     named = _noun_run(_ASKS_COUNT.sub("", text)) or case_acts(text) and _named_before_act(text)
     named = named or _found(text) or _NAMED.search(text)  # "“穗好办”APP能办多少项": a name quoted is a thing
     named = named or sum(flag == "vn" for _, flag in tagged(_ASKS_COUNT.sub("", text))) >= 2  # 应急/演练: a thing
+    counted = counted_thing(text)  # "应知应会清单涵盖多少部法规": 法规 (jieba tags 清单 an adjective)
+    named = named or counted and counted not in GENERIC_THINGS | UNIT_CLASSES.keys()
     return bool(_ASKS_COUNT.search(text)) and not named and not _ASSESSMENT_NAMED.search(text)
 
 
