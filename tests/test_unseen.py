@@ -2566,3 +2566,17 @@ def test_a_follow_up_naming_what_it_counts_after_the_count(wider):
     last question ("…这些事，应知应会清单涵盖多少部法规"), and refused; "多少部法规" names what it counts."""
     turns = ("成都24年市政府开会研究外商投资、行政备案这些事，一共多少次？", "他们那个应知应会清单涵盖多少部法规？")
     _assert_says(_converse(wider, *turns), "144部")
+
+
+def test_a_follow_up_naming_the_same_thing_again_and_a_pronoun_for_the_place(wider):
+    """ "他们那个应知应会清单…" kept 他们那个 as words asked, and "江门的清单呢？" then put 清单 in the place of 法规
+    ("…涵盖多少部清单"), so the comparison of the three lost 江门's 76部. 他们 is the place asked about, and a thing
+    the last question names already is that thing."""
+    turns = (
+        "成都24年市政府开会研究外商投资、行政备案这些事，一共多少次？",
+        "他们那个应知应会清单涵盖多少部法规？",
+        "江门的清单呢？",
+        "南海呢？",
+        "这三个哪个最多？比最少的多几部？",
+    )
+    _assert_says(_converse(wider, *turns), "江门市最少")

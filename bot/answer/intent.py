@@ -48,7 +48,8 @@ _NOT_PLACES = set(
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村 惠及".split()  # 惠及: jieba tags it ns
 )
 _FOLLOW_UP = re.compile(
-    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|(?:那|这)个(?=[“「])|那|还有|另外|以及|而|换成|换作|改成|改为|如果是)[，,]?)+"
+    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|(?:那|这)个(?=[“「])|(?:他们|她们)(?:那个|的)?|那|还有|另外|以及|而|换成|换作"
+    r"|改成|改为|如果是)[，,]?)+"
     r"|呢[?？]?$|(?:看看|看一下|看下)[?？]?$"  # "换成韶关看看"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
     r"|^我(?:是|想|要)?(?:问|说)的?是?"  # "我是说2024年的", "我问的是南海"
@@ -2665,6 +2666,8 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return rewritten  # "兴宁的化解比例呢" after a share of two counts worked out: the same, of 兴宁
     if 2 <= len(thing) <= 12 and not measured and (own := _part_asking(rewritten, thing, issuers)):
         return own  # "江门2024年的罚没款呢" after "…查处违法案件，罚没款多少？": that part, of 江门
+    if 2 <= len(thing) <= 12 and not measured and thing in to_simplified(rewritten):
+        return rewritten  # "江门的清单呢" after "…应知应会清单涵盖多少部法规": the same thing, of 江门
     if 2 <= len(thing) <= 12 and not measured and (sibling := _sibling_in(to_simplified(rewritten), thing)):
         return to_simplified(rewritten).replace(sibling, thing, 1)  # "那成都跨省通办呢" after 省内通办
     if 2 <= len(thing) <= 12 and not measured and (run := _noun_run(to_simplified(rewritten))):
