@@ -260,17 +260,18 @@ def tokenize(text_s: str) -> list[str]:
 
 def words(text_s: str) -> list[str]:
     """Precise-mode jieba words of simplified text, without punctuation and stopwords: what a question asks."""
+    jieba = segmenter()
     return [
         word.lower()
-        for word in map(_without_locative, segmenter().lcut(_YEAR_APART.sub(r"\1 ", text_s)))
+        for word in (_without_locative(w, jieba.dt.FREQ) for w in jieba.lcut(_YEAR_APART.sub(r"\1 ", text_s)))
         if _WORD.search(word) and word not in _STOPWORDS and word.strip() and not _ASKING.match(word)
     ]
 
 
-def _without_locative(word: str) -> str:
-    """A word jieba's guesser made of a locative and the verb after it ("考核里排第几": 里排) as the verb (排): no
-    sentence says 里排, and the report's "考核中排名第二" says 排."""
-    unknown = not segmenter().dt.FREQ.get(word)
+def _without_locative(word: str, known: dict[str, int]) -> str:
+    """A word jieba's guesser made of a locative and the verb after it ("考核里排第几": 里排), not in its dictionary
+    `known`, as the verb (排): no sentence says 里排, and the report's "考核中排名第二" says 排."""
+    unknown = not known.get(word)
     return word[1:] if unknown and len(word) == 2 and word[0] in _LOCATIVES else word
 
 

@@ -22,7 +22,15 @@ from bot.answer.intent import (
     names_a_thing,
     part_of_year,
 )
-from bot.ingest.figures import Figure, approximate, counts_alike, extract_figures, numeral_value, value_range
+from bot.ingest.figures import (
+    Figure,
+    approximate,
+    counts_alike,
+    direction,
+    extract_figures,
+    numeral_value,
+    value_range,
+)
 from bot.text import CITATION, NUMERALS, to_simplified
 
 # What a part asks of the figures before it, by kind: a change from the first in %, a share of the first, a
@@ -383,13 +391,12 @@ def rank_the_year_before(text: str, question: str) -> str:
     said = _RANK_MOVED.search(to_simplified(text)) if RANK_BEFORE_ASKED.search(to_simplified(question)) else None
     if said is None:
         return ""
-    rank, moved = (int(numeral_value(x)) if not x.isdigit() else int(x) for x in (said["rank"], said["moved"]))
-    before = rank + moved if said["way"] in _MOVED_UP else rank - moved
+    rank, moved = (int(numeral_value(x)) for x in (said["rank"], said["moved"]))
+    before = rank + moved if direction(said["way"]) >= 0 else rank - moved  # 进步, no word `direction` knows: up
     written = NUMERALS[before - 1] if 0 < before <= len(NUMERALS) else str(before)
     return f"（上年排名第{written}，据报告数字计算）" if before > 0 else ""
 
 
-_MOVED_UP = ("前移", "提升", "上升", "前进", "进步", "提高")
 _RANK_MOVED = re.compile(
     r"第(?P<rank>\d{1,2}|[一二三四五六七八九十]{1,3})[位名]?[^，。；]{0,4}[，,]?较上年(?:度)?"
     r"(?P<way>前移|提升|上升|前进|进步|提高|后移|下降|后退)了?(?P<moved>\d{1,2}|[一二三四五六七八九十]{1,3})[位名个]"

@@ -325,7 +325,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if changes and not changes_of_the_asked(plan.question, changes, said, idf, named):
         return False
-    if lengths and not _timed_thing_said(plan.question, text, idf, named):
+    if lengths and not _timed_thing_said(plan.question, text):
         return False  # "企业开办时间压到几个工作日": "…项目审批时间压缩至15个工作日" is another thing's time
     if wanted and _unit_claimed_wrong(plan.question, figures) or spanned:
         wanted = None  # "…推送1553万家，对吗": 1553万次 answers it, with "否。"; a date range, with its days
@@ -592,7 +592,7 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
 
 
-def _timed_thing_said(question: str, text: str, idf, named: list[str]) -> bool:
+def _timed_thing_said(question: str, text: str) -> bool:
     """Whether an answer to a length of time asked names what is timed, when the question names it with its word of
     time ("企业开办时间": 开办; not "…听证举行了几天", whose thing its paragraph may name before). A question of several
     parts names other things too: not held to it."""
