@@ -134,7 +134,8 @@ def test_magnitude_and_chinese_numerals():
     assert _one("累计交易额超55亿元。").value == 5.5e9
     assert _one("落实亲商助企二十六条政策。").value == 26
     assert _one("出台七项重点领域攻坚行动方案。").value == 7
-    assert _one("曝光量超过3.69亿。").unit == ""
+    assert _one("规模超过3.69亿。").unit == ""  # a bare number: nothing names its unit
+    assert _one("曝光量超过3.69亿。").unit == "次"  # a count of the times a page was seen
 
 
 def test_qualifiers_and_approximate():

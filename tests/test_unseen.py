@@ -2580,3 +2580,226 @@ def test_a_follow_up_naming_the_same_thing_again_and_a_pronoun_for_the_place(wid
         "这三个哪个最多？比最少的多几部？",
     )
     _assert_says(_converse(wider, *turns), "江门市最少")
+
+
+def test_a_part_of_another_year_asked_after_a_rate(wider):
+    """ "2019年上半年呢？" after 2018's 直接纠错率: the half-year was left after the question ("…直接纠错率是多少？
+    上半年"), and answered by 上半年's 考试合格率 beside 2018年全年's rate. The article gives no half-year rate."""
+    turns = ("廈門2018年行政複議受理了多少件？", "直接糾錯率呢？", "2019年上半年呢？")
+    answer = _converse(wider, *turns)
+    assert answer.standalone == "厦门市2019年上半年直接纠错率是多少？", answer.standalone
+    _assert_says(answer, None)
+
+
+def test_a_rate_asked_is_not_answered_by_another_rate(wider):
+    """One rate named: a sentence naming only another ("上半年，考试合格率为94.3%") was chosen for the question's other
+    words and said beside another year's rate."""
+    _assert_says(_ask(wider, "厦门市2019年上半年直接纠错率是多少？"), None)
+
+
+def test_what_was_added_is_not_answered_by_another_act(wider):
+    """ "江门呢？" after "…全年新设立了多少？": "对1890家次经营主体依法不予处罚" was given as what was added, and summed
+    beside 湛江's; 江门's report does not say how many were set up."""
+    turns = ("湛江2024年底经营主体总量多少？", "全年新设立了多少？", "江门呢？", "两个加起来多少？")
+    _assert_says(_converse(wider, *turns[:3]), None)
+    summed = _converse(wider, *turns)
+    assert "1890" not in summed.answer and "9.7万户" in summed.answer, summed.answer
+
+
+def test_which_grew_more_asked_by_the_increase(wider):
+    """ "这两个哪个增量大？" after two places' increases: 增量 was read as a thing of its own, and the question
+    was asked of one place ("绵阳市涪城区2023年这两个哪个增量大？"), answered by sentences on nothing asked. 增量
+    is a measure of the change, as 增幅 is."""
+    turns = ("信丰县2024年受理了多少件行政复议申请？", "涪城2023年复议申请比上年增加了多少？", "这两个哪个增量大？")
+    answer = _converse(wider, *turns)
+    said = all(s in answer.answer for s in ("增加24件", "增加31件", "涪城区更"))
+    assert said and "我区" not in answer.answer, answer.answer
+
+
+def test_which_is_more_of_one_of_two_things_asked(wider):
+    """ "哪个受众多？" after "…普法活动搞了多少场？受众多少？": both things were kept, and the places' 场 compared
+    ("…2300余场，…二千三百余场；数值为约数"); the comparison is of the one it names."""
+    turns = ("肇庆23年普法活动搞了多少场？受众多少？", "汕头呢？", "哪个受众多？")
+    answer = _converse(wider, *turns)
+    assert "85万人次" in answer.answer and "余场" not in answer.answer, answer.answer
+
+
+def test_what_is_left_undone_asked_after_a_count(wider):
+    """ "还有几个没改完？" after "…发现了多少问题？": the count of all found (29个) was given again; the clause saying
+    what is left ("其余2个正在按计划整改中") answers. Of 江门's "对5个市（区）、12个市直部门…，剩余2个问题…", the
+    clause of 2个 was taken to be the one holding 12个, and the answer refused."""
+    turns = ("兴宁2024年法治督察发现了多少问题？", "还有几个没改完？")
+    _assert_says(_converse(wider, *turns), "其余2个")
+    _assert_says(_converse(wider, *turns, "江门呢？"), "剩余2个")
+
+
+def test_what_is_left_undone_worked_out_of_the_whole_and_those_done(wider):
+    """ "那没按期办结的有多少件？" after "…涉企诉求多少件？按期办结多少？": the report gives the whole and those done,
+    not the rest, which is worked out of them; they were asked in one turn, and are not paired with the turn
+    before's count ("政务服务事项…1568项")."""
+    turns = (
+        "信丰24年政务服务事项梳理公布了多少项？网上可办率呢？",
+        "12345接到的涉企诉求多少件？按期办结多少？",
+        "那没按期办结的有多少件？",
+    )
+    _assert_says(_converse(wider, *turns), "其余16件", "1568项")
+
+
+def test_places_counted_before_their_suffix_are_no_place(wider):
+    """ "汕潮揭三市": jieba tags 揭三市 a place, and 揭三 was then a place every passage had to name; 三市 counts
+    the three cities, and the claim of the report's own figure was refused."""
+    question = "我写的是汕头23年推动汕潮揭三市76项政务服务事项“跨市通办”，数对吗？"
+    _assert_says(_ask(wider, question), "76项政务服务事项")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("厦门2019年度法治政府建设考评拿了多少分？", None),  # the 2019 article gives 2018年度's score
+        ("厦门2018年度法治政府建设考评拿了多少分？", "96.8分"),
+        # a report's year
+        ("广州2024年度报告里，广州在法治广东建设考评中排第几？", "2023年度法治广东建设考评中排名第一"),
+    ],
+)
+def test_a_years_account_asked_is_not_answered_by_anothers(wider, question, said):
+    """A year's account asked was answered by the one the answer itself says is of another year ("在福建省2018年度…
+    考评中，厦门市以96.8分…" for 2019年度)."""
+    _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(("question", "said"), [("是47个", "是。"), ("是45个", "否。")])
+def test_a_claim_of_a_count_found_after_figures_of_where_it_was_looked_for(wider, question, said):
+    """ "…法治督察发现的问题好像也是47个？": the thing's words are in the clause before, which holds figures of its own
+    ("对5个市（区）、12个市直部门开展法治督察"), so only 5个 and 12个 were read as the thing's and 47个 was judged
+    否; the clause saying the question's verb (发现) holds the count."""
+    answer = _ask(wider, f"江门24年法治督察发现的问题好像也{question}？")
+    assert answer.answer.startswith(said), answer.answer
+
+
+def test_reports_a_place_made_are_no_catalogue(wider):
+    """ "律师走访企业多少家次？出了多少份法治体检报告？" was read as asking how many reports the archive holds, and
+    answered with the list of them."""
+    turns = ("南海24年法律援助受援群众有多少人次？", "律师走访企业多少家次？出了多少份法治体检报告？")
+    _assert_says(_converse(wider, *turns), "415份", "2024年度报告[")
+
+
+def test_a_part_counted_by_its_act_after_the_whole(wider):
+    """ "一审行政诉讼案件败诉几件？": the clause counting the cases (64件) was kept and the one saying 败诉 cut, so the
+    answer was refused; the act counting the part marks the clause that answers."""
+    turns = ("信丰24年持证执法人员里乡镇综合执法人员有多少？", "一审行政诉讼案件败诉几件？")
+    _assert_says(_converse(wider, *turns), "败诉3件")
+
+
+def test_a_bare_number_of_times_a_page_was_seen(wider):
+    """ "页面曝光量有多少？": "听证会页面曝光量超过3.69亿" gives no unit, so no figure was read in it and the answer
+    was refused; 曝光量 names a count of times, as 人数 names one of people."""
+    _assert_says(_ask(wider, "2017年广州日报那篇讲网络立法听证，页面曝光量有多少？"), "3.69亿")
+
+
+def test_a_count_in_the_unit_asked_beside_the_clause_naming_more(wider):
+    """ "镇街执法人员培训了多少人次？": "组织镇街执法人员业务培训班5期" names more of the question than "培训执法人员
+    980人次" right after it, and the answer in 期 was refused; the clause beside it in the unit asked answers."""
+    turns = ("兴宁24年向镇街下放了多少项执法事项？", "镇街执法人员培训了多少人次？")
+    _assert_says(_converse(wider, *turns), "980人次")
+
+
+def test_a_follow_up_naming_its_thing_in_three_verbs(wider):
+    """ "帮办代办服务了多少件次？": jieba tags 帮办, 代办 verbs and 服务 a verbal noun, so it named no thing, was joined
+    to the last question ("…专窗和帮办代办窗口各设了，帮办代办服务了多少件次？") and refused."""
+    turns = ("惠阳23年推出了多少项“深惠通办”事项？", "专窗和帮办代办窗口各设了几个？", "帮办代办服务了多少件次？")
+    _assert_says(_converse(wider, *turns), "1.9万件次")
+
+
+@pytest.mark.parametrize("asked", ["这个30个是哪一年的数？", "广州这个30个是哪一年的数？"])
+def test_the_year_of_a_figure_just_given_asked_with_the_figure(wider, asked):
+    """ "这个30个是哪一年的数？": the figure between 这个 and its ask was not read as "this figure", and the question,
+    of 广州 with no thing, was answered by "…到2016年的30年之间" of the 2017 article."""
+    answer = _converse(wider, "广州24年督查激励了几个？", asked)
+    _assert_says(answer, "2024年度", "30年之间")
+
+
+def test_what_came_of_a_year_after_the_latest_report_is_not_in_its_plans(wider):
+    """ "那2024年花都的考评结果怎么样？" (花都区 reports on 2023): read as a question on the 2023 report's plans
+    for 2024, it was answered with them; plans do not say what came of anything."""
+    _assert_says(_converse(wider, "法治花都建设考评对多少个单位开展了？", "那2024年花都的考评结果怎么样？"), None)
+
+
+def test_an_askers_verb_for_what_was_obtained(wider):
+    """ "中新广州知识城拿到几项省级行政职权？": 拿到 was held to be the act counted, and "…获得23项省级行政职权" refused
+    for not saying it; the asker's 拿到 is the report's 获得."""
+    _assert_says(_ask(wider, "广州24年中新广州知识城拿到几项省级行政职权？"), "23项")
+
+
+def test_counts_asked_in_case_files(wider):
+    """ "评了多少卷": 卷 was no counter a question asks in, so the part asked no unit and its clause ("评查案卷320卷")
+    was cut from the answer, without a word that it was not given."""
+    answer = _ask(wider, "信丰24年执法案卷评查了几次？评了多少卷，发现多少问题？")
+    assert all(s in answer.answer for s in ("2次", "320卷", "58个")), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("成都24年全市持证的行政执法人员有多少人？", None), ("信丰县持证的行政执法人员有多少人？", "1027名")],
+)
+def test_which_of_a_thing_are_counted_said_before_it(wider, question, said):
+    """ "持证的行政执法人员有多少人？": "抽考行政执法人员4000余人" counts those examined, not those holding a
+    certificate; 成都's report gives no count of them."""
+    _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("汕头23年各级人民调解组织一共调解了多少宗纠纷？", None), ("汕头23年人民调解成功了多少宗？", "18642宗")],
+)
+def test_the_successes_are_no_total(wider, question, said):
+    """ "一共调解了多少宗纠纷？": the report gives only those that succeeded ("共调解成功矛盾纠纷18642宗"), which were
+    given as the total."""
+    _assert_says(_ask(wider, question), said)
+
+
+def test_a_quotation_as_the_asker_recalls_it(wider):
+    """ "“纠错不是挑刺”是谁说的？": the article says "‘纠错’不是给政府‘挑刺’", and a quotation not found word for word
+    refused the answer that gave it with its speaker."""
+    _assert_says(_ask(wider, "“纠错不是挑刺”是谁说的？"), "吴海涛")
+
+
+def test_a_rate_asked_after_a_change_asks_its_change(wider):
+    """ "破案率呢？" after "…立案数降了多少？": asked as the rate's value, which the report gives only as a change
+    ("破案率同比上升5.91%"), it was refused; after a change, a rate named alone asks how it changed."""
+    _assert_says(_converse(wider, "韶关24年涉林木案件立案数降了多少？", "破案率呢？"), "5.91%")
+
+
+def test_a_count_asked_in_three_characters_after_a_clause(wider):
+    """ "…说的是哪个年度的考评，多少分？": a part shorter than four characters was dropped, and the score with it; a
+    bare count is asked of the clause before it."""
+    answer = _ask(wider, "厦门法治政府考评连续三年第一那篇报道是哪天的？说的是哪个年度的考评，多少分？")
+    assert all(s in answer.answer for s in ("2019年7月9日", "2018年度", "96.8分")), answer.answer
+
+
+def test_which_is_more_after_a_rate_compares_the_counts(wider):
+    """ "跟广州比哪个多？" after "满意率呢？", "成都呢？": the rates were compared (成都 gives none); a rate is
+    higher, not more, so the counts are (成都's "1400余件" beside 广州's 1407件, which cannot be ordered)."""
+    turns = ("广州2024年人大建议政协提案办了多少？", "满意率呢？", "成都呢？", "跟广州比哪个多？")
+    answer = _converse(wider, *turns)
+    assert all(s in answer.answer for s in ("1400余件", "1407件", "约数")), answer.answer
+
+
+def test_a_count_asked_with_no_unit_names_its_thing(wider):
+    """ "那19年上半年12348热线接了多少咨询？" asks no unit, so no check held the figure to its thing, and "上半年，共有
+    3860人参加" (an examination's) was given."""
+    _assert_says(_ask(wider, "厦门19年上半年12348热线接了多少咨询？"), None)
+
+
+def test_an_articles_byline_asked_after_a_figure_of_a_year(wider):
+    """ "這篇報道的記者是誰？" after "…2018年全年辦理法律援助案件多少件？": the year of the figure was kept
+    ("厦门市2018年這篇報道…"), no report is of it, and a sentence saying 記者 was given; an article is dated by its
+    day."""
+    turns = ("廈門那篇報道裡，2018年全年辦理法律援助案件多少件？", "這篇報道的記者是誰？")
+    _assert_says(_converse(wider, *turns), "鄭雅琳")
+
+
+def test_an_articles_day_asked_by_this_piece(wider):
+    """ "这篇是哪天登的？" after questions on the 2017 article: asked of the thing of the last question ("广州市停车场
+    这篇…"), it was refused; "这篇" is the article, and its own lines date it."""
+    turns = ("广州日报那篇讲广州法治建设的文章里，广州市人大常委会到2016年一共制定了多少件法规？", "这篇是哪天登的？")
+    _assert_says(_converse(wider, *turns), "2017年11月13日")

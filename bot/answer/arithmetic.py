@@ -14,11 +14,13 @@ from datetime import date
 from bot.answer.intent import (
     ACT_AFTER_MORE,
     GAP_ASKED,
+    LEFT_SAID,
     RANK_BEFORE_ASKED,
     SUM_ASKED,
     TREND_ASKED,
     YEAR_PART,
     counting_acts,
+    left_asked,
     names_a_thing,
     part_of_year,
 )
@@ -338,6 +340,23 @@ _DAYS_ASKED = re.compile(r"(?:几|多少)天|多长时间|多久")
 _RANGE = re.compile(
     r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:起)?(?:至|到|—|-|～|~)(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
 )
+
+
+def left_worked_out(text: str, question: str) -> str:
+    """What is left undone asked ("没按期办结的有多少件") of a clause giving the whole and those done ("接收涉企诉求
+    1905件，按期办结1889件") and no word of the rest: their difference, worked out ("（其余16件，1905件−1889件，据报告
+    数字计算）"); "" otherwise."""
+    plain = to_simplified(CITATION.sub("", text))
+    if not left_asked(question) or LEFT_SAID.search(plain):
+        return ""
+    counts = _counts(plain)
+    if len(counts) != 2 or not counts_alike(counts[0].unit, counts[1].unit) or any(map(inexact, counts)):
+        return ""
+    whole, done = counts
+    if done.value >= whole.value:
+        return ""
+    rest = in_unit_of(whole.value - done.value, whole)
+    return f"（其余{rest}，{written(whole)}{whole.unit}−{written(done)}{done.unit}，据报告数字计算）"
 
 
 def _counted_by_acts(parts: list[str], said: str) -> list[Figure]:

@@ -21,6 +21,7 @@ from bot.answer.intent import (
     GENERIC_THINGS,
     GRADE_ASKED,
     HOW_MANY,
+    LEFT_SAID,
     NUMBER_NAMES,
     SHARE_OF_ASKED,
     SPEAKER_ASKED,
@@ -48,6 +49,7 @@ from bot.answer.intent import (
     figure_claimed,
     in_full,
     kind_asked,
+    left_asked,
     level_claimed,
     level_said,
     money_measured,
@@ -56,6 +58,7 @@ from bot.answer.intent import (
     part_acts,
     part_first_asked,
     part_of_year,
+    quality_asked,
     rates_named,
     says,
     speaker_said,
@@ -295,7 +298,23 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
     if cause_asked(plan.question) and plan.role != "shortcomings" and not _CAUSE_SAID.search(text):
         return text.startswith(PREMISE_WRONG)  # why it grew: a sentence saying only that it grew does not say,
         # but one showing the figure asked about is not the report's does
+    if _of_another_years_account(plan.question, text):
+        return False
     return _figures_answer(plan, text, figures, said, idf, named) and _kind_answered(plan, text, said, idf, named)
+
+
+def _of_another_years_account(question: str, text: str) -> bool:
+    """Whether a year's account asked ("2019年度…考评拿了多少分") is answered only by sentences saying they are of
+    another year's ("在福建省2018年度…考评中，厦门市以96.8分…": a 2019 article giving the 2018 score)."""
+    asked = set(_ACCOUNT_ASKED.findall(to_simplified(question)))
+    sentences = [set(_ACCOUNT_YEAR.findall(s)) for s in split_sentences(to_simplified(text))]
+    return len(asked) == 1 and bool(sentences) and all(years and not years & asked for years in sentences)
+
+
+_ACCOUNT_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+# A year's account asked: its year said before what assesses it ("2019年度法治政府建设考评"), not before a place
+# ("2024年度广州在…考评中", a report's year with its 报告 left out).
+_ACCOUNT_ASKED = re.compile(r"((?:19|20)\d{2})年度(?=[^，,。？?在中]{0,10}(?:考评|考核|评估|评价|测评|评选))")
 
 
 def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, named: list[str]) -> bool:
@@ -314,6 +333,9 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     )
     if plan.kind in ("figure", "rate") and not counted:
         return False  # "…立法多少？": a sentence holding no figure does not say how many
+    codes = NUMBER_NAMES.findall(to_simplified(plan.question))  # "12348热线接了多少咨询" (no unit asked): "上半年，
+    if codes and not any(all(c in to_simplified(s) for c in codes) for s in [text, *said]):  # 共有3860人参加" is
+        return False  # of no line of that number
     counted_as = [f for f in figures if f.unit_class and f.unit_class != "time"]
     # of the unit asked: "2019年上半年，共有3860人参加" does not put 2018年全年's 7235件 in the half-year asked
     counted_as = [f for f in counted_as if counts_for(wanted, f.unit, plan.question)] if wanted else counted_as
@@ -321,6 +343,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False
     if _count_by_a_rate(plan, figures):
         return False
+    if counted_as and not any(counts_added(plan.question, _own_clause(f)) for f in counted_as):
+        return False  # "全年新设立了多少": "对1890家次经营主体依法不予处罚" counts nothing added
+    if counted_as and not any(counts_left(plan.question, _own_clause(f)) for f in counted_as):
+        return False  # "还有几个没改完": "发现问题29个" counts all found
     if change_asked(plan.question) and HOW_MANY.search(plan.question) and not (changes or CHANGE_SAID.search(text)):
         return False  # "比上年增长了多少？": the counts said again do not say how they changed
     if changes and not changes_of_the_asked(plan.question, changes, said, idf, named):
@@ -351,6 +377,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
         if (act := act_of_thing(part)) and not any(act in s for s in _holding(counts, said)):
             return False  # "信用修复了多少户企业": 信用预警提示31.4万户 counts another act on 信用
+        if (quality := quality_asked(part)) and not any(quality in _own_clause(f, 1) for f in counts):
+            return False  # "持证的行政执法人员": "抽考行政执法人员4000余人" counts those examined
         for kinds in DISTINCT_KINDS:  # "修改了几件政府规章": "推进制定…政府规章11件" counts what was made
             if (kind := kind_asked(part, kinds)) and not any(_of_the_kind(f, said, kind, kinds) for f in counts):
                 return False
@@ -469,7 +497,7 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
     """The checks by what else is asked: a date of an act, which way a thing changed, who did it, a score, the
     things counted, a grade or rank of the thing."""
     quoted = [_QUOTES.sub("", q) for q in names_quoted(plan.question)]  # a quotation asked without its inner ‘’
-    if quoted and not any(q in _QUOTES.sub("", to_simplified(x)) for q in quoted for x in [text, *said]):
+    if quoted and not any(_quoted_in(q, _QUOTES.sub("", to_simplified(x))) for q in quoted for x in [text, *said]):
         return False  # "…获得“法治政府建设典范城市”称号的吗": sentences not naming it say nothing of it
     if SPEAKER_ASKED.search(to_simplified(plan.question)) and not speaker_said(text):
         return False  # "“…”是谁说的": the quotation given back names no one
@@ -497,6 +525,14 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)
     return True
+
+
+def _quoted_in(quote: str, text: str) -> bool:
+    """Whether a quotation is in a text as said, or as an asker recalls it: its characters in order, a few apart
+    ("纠错不是挑刺" in "纠错不是给政府挑刺")."""
+    if quote in text:
+        return True
+    return len(quote) >= 4 and re.search(".{0,4}".join(map(re.escape, quote)), text) is not None
 
 
 # The kind of a thing listed, asked before a word any thing is ("哪些立法项目": 立法; not "哪些创新举措"): the
@@ -554,7 +590,13 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
     figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
-    figures = [f for f in figures if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns)]
+    figures = [
+        f
+        for f in figures
+        if _of_the_thing(f, nouns, rates)
+        or _of_the_act_asked(f, question, nouns)
+        or _by_a_verb_asked(f, question, nouns)
+    ]
     figures = [f for f in figures if not of_another_act(f, question)]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
     figures = [f for f in figures if counts_as_asked(question, _own_clause(f))]  # 全市 is no 市本级
@@ -790,16 +832,28 @@ def _act_of(figure) -> str | None:
 def counts_as_asked(question: str, clause: str) -> bool:
     """Whether the clause holding a figure counts what the question narrows it to: successes, one level
     ("市本级": not 全市)."""
-    if added_asked(question) and _STANDING.search(clause) and not _ADDED_SAID.search(clause):
-        return False  # "新增经营主体多少户": "实有经营主体367.07万户" is what stands, not what was added
+    if not counts_added(question, clause):
+        return False
     if standing_asked(question) and _NEWLY_SAID.search(clause):
         return False  # "共有多少个示范村": "新增…示范村5个" is what was added, not all there are
     return counts_successes(question, clause) and ("本级" not in to_simplified(question) or "本级" in clause)
 
 
-# What stands at a time (实有, 累计…), against what was added in the year.
-_STANDING = re.compile(r"实有|现有|存量|总量|共有|在册|累计|累积")
+def counts_added(question: str, clause: str) -> bool:
+    """Whether a clause counts what was added, where the question asks that ("新增经营主体多少户", "全年新设立了
+    多少"): "实有经营主体367.07万户" is what stands, "对1890家次经营主体依法不予处罚" another act on the thing."""
+    return not added_asked(question) or bool(_ADDED_SAID.search(to_simplified(clause)))
+
+
 _ADDED_SAID = re.compile(r"新|增")
+
+
+def counts_left(question: str, clause: str) -> bool:
+    """Whether a clause counts what is left undone, where the question asks that ("还有几个没改完"): "发现问题29个"
+    counts all found, "其余2个正在按计划整改中" what is left."""
+    return not left_asked(question) or bool(LEFT_SAID.search(to_simplified(clause)))
+
+
 _NEWLY_SAID = re.compile(r"新增|新建|新设|新认定|新创建")
 
 
@@ -814,9 +868,16 @@ def counts_asked_in(part: str, sentence: str) -> bool:
 
 
 def counts_successes(question: str, clause: str) -> bool:
-    """Whether a clause counts the successes a question asks ("调成功了多少宗", "成功的宗数"), if it asks them: the
-    total beside a 成功率 counts none."""
-    return act_counted(question) != "成功" or "成功" in clause
+    """Whether a clause counts what a question asks of settlements: the successes when it asks them ("调成功了多少
+    宗", "成功的宗数": the total beside a 成功率 counts none), else not only those ("一共调解了多少宗纠纷": "共调解
+    成功矛盾纠纷18642宗" leaves out those that failed)."""
+    if act_counted(question) == "成功":
+        return "成功" in clause
+    return not _SETTLED.search(to_simplified(clause))
+
+
+# A count of the settlements that succeeded ("调解成功14155宗", "成功化解51件"); not a 成功率.
+_SETTLED = re.compile(r"(?:调解|化解|调处|和解)成功(?!率)|成功(?:调解|化解|调处|和解)(?!率|成功率)")
 
 
 # How many of a thing there are ("实有经营主体多少户", "现有公职律师多少名"): a report states it with the thing
@@ -837,7 +898,8 @@ def _own_clause(figure, before: int = 0) -> str:
     """The clause of its sentence holding a figure (simplified), with the `before` clauses before it: a rate's
     clause often names no act, the count's before it does ("…调解矛盾纠纷1497宗，成功率达98.73%")."""
     held, clauses = to_simplified(figure.text), re.split(r"[，；;]", to_simplified(figure.sentence))
-    at = next((i for i, c in enumerate(clauses) if held in c), None)
+    whole = re.compile(rf"(?<![\d.]){re.escape(held)}")  # "2个" is not in "12个市直部门"
+    at = next((i for i, c in enumerate(clauses) if whole.search(c)), None)
     return "" if at is None else "，".join(clauses[max(0, at - before) : at + 1])
 
 
@@ -919,6 +981,14 @@ def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
     受理1432件" says 受理's count in a clause of its own."""
     asked = acts_asked(question)
     return asked == [_act_of(figure)] and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
+
+
+def _by_a_verb_asked(figure, question: str, nouns: list[str]) -> bool:
+    """Whether a figure's own clause says a verb of the question, in a sentence about the thing: "…开展法治督察，发现
+    问题47个" for "法治督察发现的问题…是47个": the clause before, naming the thing, holds figures of its own."""
+    clause = _own_clause(figure)
+    verbs = [w for w, flag in tagged(to_simplified(question)) if flag == "v" and len(w) >= 2 and w in clause]
+    return bool(verbs) and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
 
 
 def _claimed_and_said(question: str, answer: str, read: Callable[[str], set]) -> tuple[set, set]:

@@ -16,6 +16,7 @@ from bot.answer.arithmetic import (
     days_said,
     first_dated,
     from_to,
+    left_worked_out,
     rank_the_year_before,
     series_start,
 )
@@ -39,6 +40,7 @@ from bot.answer.intent import (
     CASE_ACTS,
     FIRST_SAID,
     GRADE_ASKED,
+    LEFT_SAID,
     RANK_BEFORE_ASKED,
     SHARE_OF_ITS_CITY,
     SPEAKER_AFTER,
@@ -57,6 +59,7 @@ from bot.answer.intent import (
     counting_acts,
     done_asked,
     find_scope,
+    left_asked,
     level_claimed,
     listed_thing,
     measure,
@@ -204,6 +207,7 @@ class Extractive:
             chosen = own or chosen
         chosen = _with_the_rate_judged(chosen, scored, question)
         chosen = _without_others_changes(chosen, question, passages, idf)
+        chosen = _without_other_rates(chosen, question)
         lines = self._said(question, chosen, passages, terms, idf, intent)
         yield from [verdict] if (verdict := confirmation(question, "".join(lines), idf)) else []
         yield from lines
@@ -218,7 +222,8 @@ class Extractive:
         content, act, changed = _content(terms, passages), _marked(question), _changed(question, passages)
         nouns = asked_nouns(question, idf, _places(passages))  # what a headline must name (`_with_its_headline`)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
-            core = self._core(sentence, content, idf, intent, act, True, changed, _unit_of(question))
+            marked = _left_said(sentence, question) or act
+            core = self._core(sentence, content, idf, intent, marked, True, changed, _unit_of(question))
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
@@ -235,6 +240,7 @@ class Extractive:
             note = counted_together(core, question) or _other_act(core, question, passages[n - 1].text)
             note = note or running_total(core, question) or paired_asked(core, question) or days_said(core, question)
             note = note or _unit_elsewhere(core, question, intent, idf, _places(passages))
+            note = note or left_worked_out(core, question)  # "没按期办结的有多少件": the whole less those done
             note = note if intent.figure and not intent.each else ""
             note = note or change_between(core, question)  # "减少了百分之几" (a rate asked) too
             note = note or rank_the_year_before(core, question)  # "上一年排第几": from "…较上年前移三位"
@@ -1006,13 +1012,18 @@ _A_YEAR_OF = re.compile(r"^(?:在|于)[^，；]*?(?:19|20)\d{2}年(?!\d{1,2}月)
 
 def _in_the_unit(clauses: list[str], scores: list[float], best: int, unit: str | None) -> int:
     """The clause answering a count asked in `unit`: of those saying as much of the question as the best, the first
-    with a figure in it ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期"). A length
-    asked keeps the best: the clause naming the thing leads its 6个月."""
+    with a figure in it ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期"), else the
+    clause right beside the best with one, saying at least half as much. A length asked keeps the best: the clause
+    naming the thing leads its 6个月."""
     if not unit or UNIT_CLASSES.get(unit) == "time":
         return best
     held = [any(counts_for(unit, f.unit) for f in extract_figures(c)) for c in clauses]
     tied = [i for i in range(len(clauses)) if held[i] and scores[i] >= scores[best]]
-    return best if held[best] or not tied else tied[0]
+    if held[best] or tied:
+        return best if held[best] else tied[0]
+    # "镇街执法人员培训了多少人次": "组织镇街执法人员业务培训班5期" says more of it, the clause right after it counts
+    beside = [i for i in (best + 1, best - 1) if 0 <= i < len(clauses) and held[i] and scores[i] >= scores[best] / 2]
+    return beside[0] if beside else best
 
 
 def _with_labels(text: str) -> list[tuple[str, str]]:
@@ -1151,7 +1162,16 @@ def _marked(question: str) -> str | None:
     changed = _CHANGE_WORD.search(to_simplified(question)) if not rates else None
     if changed:  # "新收…增长多少": the clause saying 同比增长89.6%, not the one counting what was 新收
         return changed.group(0)
-    return act_counted(question) or listed_thing(question) or (next(iter(rates)) if len(rates) == 1 else None)
+    acts = part_acts(question)  # "一审行政诉讼案件败诉几件": the clause saying 败诉, not the one counting the cases
+    parted = acts[0] if len(set(acts)) == 1 and not rates else None
+    return act_counted(question) or parted or listed_thing(question) or (next(iter(rates)) if len(rates) == 1 else None)
+
+
+def _left_said(sentence: str, question: str) -> str | None:
+    """What is left undone asked ("还有几个没改完"): the word a sentence says it by ("其余2个正在按计划整改中"), which
+    marks the clause answering."""
+    found = LEFT_SAID.search(to_simplified(sentence)) if left_asked(question) else None
+    return found.group(0) if found else None
 
 
 # The word of a change asked ("…增长多少", "下降了多少"; not one claimed): the clause saying it holds the answer.
@@ -1170,6 +1190,21 @@ def _without_others_changes(
     def of_another(sentence: str) -> bool:
         changes = [f for f in extract_figures(sentence) if f.change]
         return not changes_of_the_asked(question, changes, [to_simplified(sentence)], idf, named)
+
+    return [c for c in chosen if not of_another(c[2])] or chosen
+
+
+def _without_other_rates(chosen: list[tuple[float, int, str]], question: str) -> list[tuple[float, int, str]]:
+    """One rate named ("上半年直接纠错率是多少"): a sentence naming only other rates ("上半年，考试合格率为94.3%")
+    is chosen for the rest of the question's words, and read beside the answer it says a figure of another
+    thing; it goes. A sentence naming no rate ("占比65%") stays."""
+    asked = rates_named(question)
+    if len(asked) != 1:
+        return chosen
+
+    def of_another(sentence: str) -> bool:
+        named = rates_named(sentence)
+        return bool(named) and not any(r in to_simplified(sentence) for r in asked)
 
     return [c for c in chosen if not of_another(c[2])] or chosen
 

@@ -32,6 +32,7 @@ from bot.answer.checks import (
     asked_nouns,
     confirmation,
     counted_together,
+    counts_added,
     counts_successes,
     mentions,
     names_the_thing,
@@ -41,6 +42,7 @@ from bot.answer.checks import (
 from bot.answer.framing import without_own_place, year_lead
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
+    ARTICLE_ASKED,
     CASE_ACTS,
     DIFFERENCE_ASKED,
     DISTINCT_KINDS,
@@ -130,7 +132,6 @@ _FRAME = set(
     "分别 各自 各是 各有 各为 "
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
 )
-_ARTICLE = re.compile(r"报道|文章|新闻|媒体|刊发|刊登")
 _ROLE_PHRASE = {  # short: the question named the section already, the answer only says which report's
     "shortcomings": "所列不足",
     "plans": "的工作安排",
@@ -330,7 +331,7 @@ def _mentioned_in(term: str, report: Report, title: str) -> Facts:
 def _catalogue(plan: Plan, library: Library) -> Facts:
     """The archive's reports of the years asked (its articles, when those are asked), each by place and year and
     cited by its own title lines: which reports there are, and how many."""
-    wanted = "article" if _ARTICLE.search(plan.question) else "report"
+    wanted = "article" if ARTICLE_ASKED.search(plan.question) else "report"
     records = [d for d in library.documents() if not d.get("duplicate_of") and d.get("kind", "report") == wanted]
     records = [d for d in records if not plan.scope.years or d.get("year") in plan.scope.years]
     records = [d for d in records if not plan.scope.issuers or d.get("body") in plan.scope.issuers]
@@ -601,7 +602,7 @@ def reports_for(plan: Plan, library: Library, filters: Filters | None) -> list[t
     """
     issuers = list(plan.scope.issuers) or ([filters.issuer] if filters and filters.issuer else [])
     years = report_years(list(plan.scope.years) or ([filters.year] if filters and filters.year else []), plan.role)
-    wanted_kind = "article" if _ARTICLE.search(plan.question) else "report"
+    wanted_kind = "article" if ARTICLE_ASKED.search(plan.question) else "report"
     records = [d for d in library.documents() if not d.get("duplicate_of")]
     found = []
     for issuer in issuers:
@@ -1589,6 +1590,8 @@ def _best_row(
             continue
         if not counts_successes(plan.question, to_simplified(_clause(row))):  # "成功的宗数": not the total
             continue
+        if not counts_added(plan.question, _clause(row)):  # "新设立了多少": not what stands, nor another act
+            continue
         said = f"{row.indicator}{to_simplified(_clause(row))}"  # "…率2022年为93.4%，2023年为98.2%": the same rate
         if rates and row.unit_class == "percent" and not any(rate in said for rate in rates):
             continue
@@ -1660,8 +1663,9 @@ def _clause(row: Figure) -> str:
         clause = "，".join(clauses[i] for i in [*before, at])
     said = re.sub(r"^(?:截至)?(?:19|20)\d{2}年(?:底|末)?[，,]?", "", _clean(clause)) or _clean(clause)
     said = without_own_place(said)  # "我区收到…" said after the place's name
-    if row.change and row.indicator and row.indicator not in to_simplified(said):  # "同比增长68.67%": of what
-        said = f"{row.indicator}{said}"
+    indicator = without_own_place(row.indicator or "")
+    if row.change and indicator and indicator not in to_simplified(said):  # "同比增长68.67%": of what
+        said = f"{indicator}{said}"
     return said
 
 

@@ -56,6 +56,7 @@ _FOLLOW_UP = re.compile(
 )
 _THEN_ASKS = re.compile(r"呢[，,]|呢[？?](?=\S)")  # "肇庆呢，有几项？", "南海的呢？是98.74%对吗": asked again
 _SUFFIX = re.compile(r"(市|区|县)$")
+_PLACES_COUNTED = frozenset("一二两三四五六七八九十几各")  # before a suffix: "三市", "两区" count places
 _TURNS = 8  # earlier user turns a follow-up may reach back through
 
 # How long a question may be — the one asked, every earlier user turn, and the standalone form a follow-up is
@@ -67,9 +68,9 @@ MAX_TURNS = 50
 
 # The counters a count is asked in ("几份", "多少件"), one list for "is a figure asked" and "in what unit".
 # The counters a question asks in ("多少件"), not where they start a longer word ("多少部署": figures' rule).
+_COUNTER_WORDS = "个百分点 个工作日 个月 件 宗 起 名 人次 人 位 项 条 个 家 所 户 份 篇 部 支 次 场 元 天 年 倍 卷"
 _COUNTERS = "|".join(
-    re.escape(u) + (f"(?![{NOT_UNIT_AFTER[u]}])" if u in NOT_UNIT_AFTER else "")
-    for u in "个百分点 个工作日 个月 件 宗 起 名 人次 人 位 项 条 个 家 所 户 份 篇 部 支 次 场 元 天 年 倍".split()
+    re.escape(u) + (f"(?![{NOT_UNIT_AFTER[u]}])" if u in NOT_UNIT_AFTER else "") for u in _COUNTER_WORDS.split()
 )
 # A length of time asked ("观察期有多长？", "多久"): a figure in a unit of time ("6个月"), not a date.
 # A length of time asked: "多长时间", or a time named and how much it is or came to ("审结时间多少", "开办时间
@@ -122,7 +123,8 @@ RELATIVE_YEAR_ASKED = re.compile(
 _ASKS_ABOUT_REPORT = re.compile(
     r"(?:这份|那份|本|该|那篇|这篇)(?:年度)?(?:报告|报道|文章|新闻)(?!里|中|指出|提到|说)|哪一?(?:个)?年度?的(?:工作|报告)"
     r"|(?:报告|报道|文章|新闻)(?:是|为)?哪一?(?:个)?年度?的?(?=[，,？?。]|$)|来源单位"
-    r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发|发的|发出)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
+    r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发|发的|发出|登的)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
+    r"|(?:这篇|那篇|这份|那份)(?:是|在)?(?:哪天|哪一天|什么时候|何时)"  # "这篇是哪天登的"
     r"|成文日期|(?:报告|报道|文章|新闻)(?:是|由)?谁(?:发|报|出|写|印发|发布)的?(?=[，,？?。]|$)"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
     r"|出自哪|哪家媒体|总结的是哪|(?:报告|报道|文章)(?:讲|说|写)的是哪一?年|针对(?:的是)?哪一?年(?:度)?的?(?:工作|安排)?[？?]?$|落款|(?:报告|报道|文章|新闻)的?(?:完整)?(?:标题|题目|全称)|"
@@ -349,8 +351,18 @@ def asks(question: str) -> list[str]:
 
 def _asked_clauses(question: str) -> list[str]:
     """The questions a question puts in turn: its sentences, and their comma clauses that each ask."""
-    parts = [c.strip(" ，,") for p in re.split(r"[?？]", to_simplified(question)) for c in _clauses_asking(p)]
-    return [part for part in parts if len(part) >= 4]
+    parts: list[str] = []
+    for sentence in re.split(r"[?？]", to_simplified(question)):
+        for i, clause in enumerate(c.strip(" ，,") for c in _clauses_asking(sentence)):
+            if i and parts and _BARE_COUNT.fullmatch(clause):  # "说的是哪个年度的考评，多少分？": of the clause
+                parts[-1] = f"{parts[-1]}，{clause}"  # before it
+            elif len(clause) >= 4:
+                parts.append(clause)
+    return parts
+
+
+# A count asked in three characters, naming only its unit ("多少分", "几个人").
+_BARE_COUNT = re.compile(rf"多少[{CJK}]|几个?[{CJK}]")
 
 
 def _clauses_asking(text: str) -> list[str]:
@@ -600,6 +612,22 @@ def act_of_thing(question: str) -> str | None:
     return found[1]
 
 
+def quality_asked(question: str) -> str | None:
+    """A standing telling which of a thing are counted, said before it ("持证的行政执法人员有多少人": 持证), or None:
+    a sentence counting the thing another way ("抽考行政执法人员4000余人") does not say how many hold one. Only a
+    standing (`_STANDINGS`): an act said so ("12345接到的涉企诉求") is the report's 接收, counted by its own checks."""
+    pairs = tagged(to_simplified(question))
+    for i in range(len(pairs) - 1):
+        word, after = pairs[i][0], pairs[i + 1]
+        if word in _STANDINGS and (after[0] == "的" or after[1].startswith("n")):
+            return word
+    return None
+
+
+# What people or bodies are, that tells some of them from the rest ("持证的", "在编", "执业律师").
+_STANDINGS = frozenset("持证 在编 在岗 在职 执业 注册 签约 在册".split())
+
+
 def thing_of_act(question: str) -> str:
     """The nouns a count names just before its act ("行政复议听证会开了几场": 行政复议听证会), or "": a sentence
     counting 听证会 of 重大行政决策 names one of them but is of another thing."""
@@ -627,6 +655,7 @@ def _thing_and_act(question: str) -> tuple[str, str] | None:
 _ANY_COUNT_SAYS = frozenset(
     "开展 完成 实现 办理 处理 达到 累计 共有 共计 合计 总计 还有 尚有 仍有 剩下 剩余 新增 申请"
     " 收录 汇聚 汇集 涵盖 覆盖 包含 包括 拥有 容纳 入驻"
+    " 拿到 得到"  # the asker's words for what a report says 获得, 开展 ("知识城拿到几项…职权")
     " 相差 占比 增长 增加 减少 下降 上升 提高 降低 压缩 缩短".split()
 )
 
@@ -658,7 +687,7 @@ def act_counted(question: str) -> str | None:
     if not found:  # "受理行政复议申请多少件": the one act on cases it names
         acts = [act for act in CASE_ACTS if act in text]
         return acts[0] if len(acts) == 1 else None
-    return "成功" if found.group(1).startswith("成功") else found.group(1)
+    return "成功" if found.group(1).startswith("成功") or found.group(1) == "调成" else found.group(1)  # "调成了多少"
 
 
 def added_asked(question: str) -> bool:
@@ -672,6 +701,8 @@ def year_of_a_document(question: str) -> bool:
     return bool(_DOCUMENT_YEAR.search(to_simplified(question)))
 
 
+# An article asked about, not a report ("那篇报道", "这篇是哪天登的"): the body's articles answer.
+ARTICLE_ASKED = re.compile(r"报道|文章|新闻|媒体|刊发|刊登|登的|[这那该]篇")
 _DOCUMENT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:那篇|那份|这篇|这份)?(?:文章|报道|新闻|报告)")
 
 
@@ -812,6 +843,8 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
     first = next((i for i, (word, _) in enumerate(tokens) if word.strip() and not _LEADS.fullmatch(word)), 0)
     for i, (word, flag) in enumerate(tokens):
         name = _SUFFIX.sub("", word)
+        if name != word and name[-1:] in _PLACES_COUNTED:  # "汕潮揭三市": 三市 counts the three cities
+            name = name[:-1]
         paired = any(  # "思明区和湖里区": a place named beside one jieba knows
             0 <= i + 2 * d < len(tokens) and tokens[i + d][0] in _AND and tokens[i + 2 * d][1].startswith("ns")
             for d in (-1, 1)
@@ -906,7 +939,8 @@ KINDS = (
     "open",
 )
 # Which reports the archive holds ("哪些是2023年度的报告", "一共有几份报告？", "有哪些城市的报告").
-CATALOGUE_ASKED = re.compile(
+CATALOGUE_ASKED = re.compile(  # not reports a place made ("出了多少份法治体检报告", "出具…")
+    r"(?<![出具成交写制]了)(?<!出)(?<!出具)(?<!形成)(?<!提交)(?<!撰写)(?<!编制)"
     r"(?:哪些|哪几份|几份|多少份|几篇)(?:是|属于)?[^，。？?]{0,12}?(?:的)?(?:报告|报道|文章|新闻)[？?]?$"
     r"|(?:有|是)哪些(?:城市|地方|地区)的报告"
     # "最新的是哪份报告", "最新的报告是哪一年度的"
@@ -1008,12 +1042,16 @@ def of_the_plans_ahead(plan: Plan, years: Mapping[str, Collection[int]]) -> Plan
         return plan
     if _ASKS_UNIT.search(to_simplified(plan.question)):  # "涪城2024年的处罚案件数呢": a count, which plans do not give
         return plan
+    if _RESULT_ASKED.search(to_simplified(plan.question)):  # "2024年花都的考评结果怎么样": what came of it, which
+        return plan  # plans do not say either
     latest = max(years.get(plan.scope.issuers[0], ()), default=None)
     if latest is None or plan.scope.years != [latest + 1]:
         return plan
     return replace(plan, kind="section", role="plans", item=item_asked(plan.question))
 
 
+# What came of something ("考评结果", "成效如何", "排第几"): the year's own report says it, not the plans before it.
+_RESULT_ASKED = re.compile(r"结果|成效|成绩|效果|得分|多少分|排名|排第|获评|评为")
 # A question asking what is planned ("2025年打算…", "江门2025年要争创第几批…", "想把…提到什么位置"): next year's tasks
 # in the report of the year before answer it (`chain`); a figure of that year asked plainly ("涪城2024年的处罚案件数呢")
 # they do not.
@@ -1230,7 +1268,7 @@ _AGAINST_BEFORE = re.compile(
     r"(?:多少|几|吗|不|没有)"
 )
 _ASKS_CHANGE = re.compile(
-    r"增长|增幅|增速|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
+    r"增长|增幅|增速|增量|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
     r"|前移|后移|前进|后退"  # a rank's move ("比上年前进了几位")
     r"|(?:变化|变动)了?(?:多少|几)|变化幅度"  # "比上年变化多少": by how much, either way
     r"|(?:比|较)(?:上一?年度?|去年|前一年)(?:是)?(?:怎么|如何)变"  # "比上年怎么变的"
@@ -1911,6 +1949,8 @@ def _of_two_counts(
     share = _SHARE_OF_DONE.fullmatch(simplified)
     if len(previous) < 2 or not (left or share) or find_scope(question, issuers) != Scope():
         return None
+    if len([p for p in asks(previous[-1]) if HOW_MANY.search(p)]) > 1:  # "…多少件？按期办结多少？" asked both
+        return None  # already: its own two counts, not one of them and the turn before's
     if share and (share.group("of") not in to_simplified(previous[-1]) or asks_its_city(previous[-1], None)):
         return None  # "立案的占比" of the count of 立案 just asked; "占比多少" after "那全市呢": the county's share
     counts = _last_two_counts(previous, issuers, years)
@@ -1988,7 +2028,17 @@ _THESE_TWO_ASKED = re.compile(
 # What is left undone, asked ("还剩几个没整改完", "没调解成功的有多少宗", "未办结的有几件").
 _LEFT_ASKED = re.compile(
     r"(?:还)?(?:剩|剩下|余下)(?:几|多少).{0,3}(?:没|未)|^(?:还)?(?:没有?|未)[^，。？?]{1,6}的?(?:还)?(?:有)?(?:多少|几)"
+    r"|(?:几|多少)[个件项宗条家名]?(?:没|未)(?!成年)"  # "还有几个没改完"
+    r"|(?:没有?|未)(?!成年|来)[^，。？?]{1,6}的(?:还)?(?:有)?(?:多少|几)"  # "…诉求没按期办结的有多少件"
 )
+# How a report says what is left undone ("其余2个正在按计划整改中", "尚未办结3件").
+LEFT_SAID = re.compile(r"其余|剩余|剩下|尚未|尚有|仍有|未|没")
+
+
+def left_asked(question: str) -> bool:
+    """Whether a question asks what is left undone ("还有几个没改完？"): the clause saying it answers, not the
+    count of all ("发现问题29个")."""
+    return bool(_LEFT_ASKED.search(to_simplified(question)))
 
 
 def _whole_city_asked(
@@ -2072,6 +2122,9 @@ def loosely(
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
     core = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))  # "广州全市呢": no thing
     core = YEAR_NAMED.sub("", core).strip(" ，,。?？的")
+    asked_before = next((t.get("content") or "" for t in reversed(history) if t.get("role") == "user"), "")
+    if _RATE_NAMED.fullmatch(core) and change_asked(asked_before):  # "破案率呢？" after "…立案数降了多少？", the
+        return re.sub(r"(?:是|有|为)?多少[？?]?$", "同比变化多少？", full)  # rate given only as its change
     thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last
     if not (_noun_run(thing) or part_acts(thing)) or _MEASURE_ONLY.fullmatch(thing):  # "主动撤回的呢": an act of
         return None  # its own; "人次呢": a measure, of no thing
@@ -2351,8 +2404,10 @@ def _thing_named(core: str) -> str:
     return _noun_run(_RATE_NAMED.sub("", _MEASURE_WORDS.sub("", core)))
 
 
+# More or fewer asked ("哪个多", "谁少"): of counts; a rate is higher or lower.
+_MORE_OR_FEWER = re.compile(r"多|少")
 # The measure compared ("两者增幅相差多少", "占…的比例"), which is no thing of its own.
-_MEASURE_WORDS = re.compile(r"增幅|降幅|增速|幅度|增长率|比例|比重|百分比")
+_MEASURE_WORDS = re.compile(r"增幅|降幅|增速|增量|幅度|增长率|比例|比重|百分比")
 _BARE_CHANGE = re.compile(r"同比|环比")  # a change asked by its base alone ("同比呢？")
 # "加上广州，…哪个最多？": the places asked about and the one named, not the last one and it.
 _ADDED = re.compile(r"^(?:再)?(?:加上|算上|包括|连同)")
@@ -2399,14 +2454,33 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     topic = re.sub(r"^[和与及、的\s]+", "", YEAR_NAMED.sub("", topic)).strip(" ，,。?？的")  # "A和B的…" named before
     if _ASKS_CHANGE.search(core):  # "哪个同比增长更快？" after counts: the changes compared, not the counts
         topic = _without_count(topic).strip(" ，,。?？的")
+    topic = _the_part_compared(topic, core)
     if (rate := _RATE_NAMED.search(core)) and rate.group(0) not in topic:  # "南海的败诉率也比肇庆低，对吧": its own
         topic = rate.group(0)
+    elif (
+        (rate := _RATE_NAMED.search(topic))
+        and _MORE_OR_FEWER.search(core.replace("多少", ""))
+        and not _ASKS_CHANGE.search(core)  # "哪个降得多": the rate's changes
+    ):  # "跟广州比哪个多" after a rate: the counts compared (a rate is higher, not more)
+        topic = f"{re.sub(rf'的?{rate.group(0)}(?:是|为|有)?(?:多少)?', '', topic)}多少"
     claims_most = most_claimed(core) is not None  # "所以韶关最高，对吧": the claim kept, 韶关 in it
     for name in _names_in(core, new.issuers, issuers) if (len(new.issuers) < 2 or added) and not claims_most else []:
         core = core.replace(name, "")  # "和肇庆比呢"; two places named keep their order ("南海比肇庆高，对吧")
+    core = re.sub(r"^(?:和|跟|与|同)(?:相)?比[，,]?", "", core)  # "跟广州比哪个多": its place gone, "跟比" goes too
     which = _what_is_compared(core, "哪个更高" if Intent.of(topic).rate else "哪个更多")
     first = tagged(topic)[0][1] if topic else ""
     return f"{'和'.join(bodies)}{'' if first.startswith('v') else '的'}{topic}，{which.strip(' ，,的')}？"
+
+
+def _the_part_compared(topic: str, core: str) -> str:
+    """Of a question asking several things in turn ("普法活动多少场？受众多少"), the one a comparison names ("哪个受众
+    多"), with the thing the first part names ("普法活动受众多少"); the question as it is when it names none or
+    several."""
+    parts = asks(topic)
+    named = [i for i, part in enumerate(parts) if len(thing := _without_count(part)) >= 2 and thing in core]
+    if len(parts) < 2 or len(named) != 1:
+        return topic
+    return parts[0] if not named[0] else f"{_without_count(parts[0])}{parts[named[0]]}"
 
 
 # "它的…" of a report just asked about: its place names it.
@@ -2422,6 +2496,7 @@ _AGENT_OF_THIS = re.compile(  # "这是哪个部门做的？", "是哪个机构�
 )
 _YEAR_OF_THIS = re.compile(
     r"^(?:这个?|该|上述|这些|以上|它|(?:刚才|前面|上面|之前)(?:说|提到?|讲|给)?的(?:第[一二两三]个)?)"
+    r"(?:[\d.]+[万亿]?[^\d\s，,。？?是]{0,3})?"  # "这个30个是哪一年的数"
     r"(?:数字|数据|数值|数|figure)?(?:是|为)?(?:(?:哪一?年|什么时候)(?:的|报告)|(?:19|20)\d{2}年度?的(?:数字|数据|数)?(?:吗|吧))"
 )  # "刚才说的第一个数字是哪一年的？", "这些是2024年的数据吗？": of the conversation's report too
 # An article named by a question ("法治广州那篇新闻里…", "广州日报的报道中…"): a place has a report and articles.
@@ -2476,6 +2551,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return question.replace(similar.group(0), thing, 1)  # "成都有没有类似做法" after "“综合查一次”…"
     named = find_scope(question, issuers)
     old = find_scope(earlier, issuers)
+    first = re.split(r"[？?]", to_simplified(question))[0]  # "广州这个30个是哪一年的数？" after 广州's count: its year
+    if old.issuers and find_scope(first, issuers).issuers == old.issuers and _YEAR_OF_THIS.match(_without_scope(first)):
+        question, named = f"{_without_scope(first)}？", Scope()
     part = _PART_OF.match(to_simplified(question))
     district = named.places and re.search(rf"{re.escape(named.places[0])}[区县]", to_simplified(question))
     of_a_city = len(old.issuers) == 1 and not is_local(old.issuers[0])
@@ -2526,7 +2604,14 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before
     of_a_thing = not _of_the_report(earlier)  # after "…报告哪天发布的", "调解了多少纠纷" is of no thing it asked
     when = _ASKS_TIME.search(question)
-    if of_a_thing and when and not _noun_run(_ASKS_TIME.sub("", question)) and (thing := _noun_run(earlier)):
+    itself = _of_the_report(question)  # "这篇是哪天登的": the article's own date, not its thing's
+    if (
+        of_a_thing
+        and when
+        and not itself
+        and not _noun_run(_ASKS_TIME.sub("", question))
+        and (thing := _noun_run(earlier))
+    ):
         return f"{''.join(old.issuers)}{thing}{question}"  # "什么时候开始施行" after the 观察期: the 观察期's date
     if of_a_thing and _of_its_thing(question, earlier) and _thing_asked(earlier):  # "调解了多少宗？" after a rate:
         return f"{_thing_asked(earlier)}，{question}"  # 人民调解's count; "受援的有多少人次？" after 法援's: 法援's
@@ -2534,7 +2619,9 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_without_count(earlier)}，具体有哪些？"
     # "这份报告什么时候发的" after "那2024年打算…": the report's own year, not the year its plans are for
     of_plans = role_asked(earlier) == "plans" and _of_the_report(question)
-    scope = "".join(old.issuers + [f"{y}年" for y in ([] if of_plans else old.years)])
+    # "这篇报道的记者是谁" after "…2018年全年…": an article is dated by its day, not by the years it speaks of
+    of_an_article = bool(ARTICLE_ASKED.search(to_simplified(question))) and itself
+    scope = "".join(old.issuers + [f"{y}年" for y in ([] if of_plans or of_an_article else old.years)])
     count = _COUNT_OF.search(to_simplified(question))
     if count and count.group(0) in to_simplified(earlier) and (thing := _named_or_noun(earlier)) != count.group(1):
         return f"{scope}{thing}{question}"  # "下一步要扩到多少个领域？" after "“首违不罚”清单覆盖多少个领域": its
@@ -2639,13 +2726,13 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
             head = to_simplified(rewritten)[: changed.start()].rstrip(" ，,的")
             return f"{re.sub(r'(?:这个数?|这一?数字?|它)$', '', head)}{leftover.strip(' ，,')}"
         leftover = ""  # the ask again, of the same thing
-    if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):
-        return _in_part_of_year(rewritten, part.group(0))
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
     leftover = _PART_OF.sub("", leftover.strip()) if within else leftover  # "其中台山市呢": no thing either
     leftover = _without_names_of(leftover, new, aliases)
     for year in new.years:
         leftover = leftover.replace(f"{year}年", "")
+    if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):  # "2019年上半年呢？": its year replaced, then
+        return _in_part_of_year(rewritten, part.group(0))  # the part said after it
     if len(leftover.strip(" ，,的")) < 2:
         return rewritten
     if _ASKS_WHAT.search(leftover) and (_noun_run(to_simplified(leftover)) or _THING_AFTER_COUNT.search(leftover)):
@@ -2936,7 +3023,8 @@ def _of_no_thing(question: str) -> bool:
         return not re.search(f"[{CJK}]{{2}}", text)
     named = _noun_run(_ASKS_COUNT.sub("", text)) or case_acts(text) and _named_before_act(text)
     named = named or _found(text) or _NAMED.search(text)  # "“穗好办”APP能办多少项": a name quoted is a thing
-    named = named or sum(flag == "vn" for _, flag in tagged(_ASKS_COUNT.sub("", text))) >= 2  # 应急/演练: a thing
+    acts = [flag for word, flag in tagged(_ASKS_COUNT.sub("", text)) if len(word) >= 2 and flag in ("v", "vn")]
+    named = named or acts.count("vn") >= 2 or len(acts) >= 3  # 应急/演练, 帮办/代办/服务: a thing, in verbs
     counted = counted_thing(text)  # "应知应会清单涵盖多少部法规": 法规 (jieba tags 清单 an adjective)
     named = named or counted and counted not in GENERIC_THINGS | UNIT_CLASSES.keys()
     return bool(_ASKS_COUNT.search(text)) and not named and not _ASSESSMENT_NAMED.search(text)
