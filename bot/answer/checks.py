@@ -314,7 +314,7 @@ def _of_another_years_account(question: str, text: str) -> bool:
 _ACCOUNT_YEAR = re.compile(r"((?:19|20)\d{2})年度")
 # A year's account asked: its year said before what assesses it ("2019年度法治政府建设考评"), not before a place
 # ("2024年度广州在…考评中", a report's year with its 报告 left out).
-_ACCOUNT_ASKED = re.compile(r"((?:19|20)\d{2})年度(?=[^，,。？?在中]{0,10}(?:考评|考核|评估|评价|测评|评选))")
+_ACCOUNT_ASKED = re.compile(rf"{_ACCOUNT_YEAR.pattern}(?=[^，,。？?在中]{{0,10}}(?:考评|考核|评估|评价|测评|评选))")
 
 
 def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, named: list[str]) -> bool:
@@ -590,12 +590,11 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     claimed = figure_claimed(question)
     nouns, rates = asked_nouns(question, idf, []), rates_named(question)
     figures = [f for f in extract_figures(CITATION.sub("", answer)) if not unreached(f)]
+    verbs = [w for w, flag in tagged(to_simplified(question)) if flag == "v" and len(w) >= 2]  # tagged once
     figures = [
         f
         for f in figures
-        if _of_the_thing(f, nouns, rates)
-        or _of_the_act_asked(f, question, nouns)
-        or _by_a_verb_asked(f, question, nouns)
+        if _of_the_thing(f, nouns, rates) or _of_the_act_asked(f, question, nouns) or _by_a_verb_asked(f, verbs, nouns)
     ]
     figures = [f for f in figures if not of_another_act(f, question)]  # 收到1586件 is no 受理 count
     figures = [f for f in figures if not _cumulative_for_a_year(f, question)]
@@ -983,12 +982,14 @@ def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
     return asked == [_act_of(figure)] and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
 
 
-def _by_a_verb_asked(figure, question: str, nouns: list[str]) -> bool:
-    """Whether a figure's own clause says a verb of the question, in a sentence about the thing: "…开展法治督察，发现
-    问题47个" for "法治督察发现的问题…是47个": the clause before, naming the thing, holds figures of its own."""
+def _by_a_verb_asked(figure, verbs: list[str], nouns: list[str]) -> bool:
+    """Whether a figure's own clause says one of the question's `verbs`, in a sentence about the thing: "…开展法治
+    督察，发现问题47个" for "法治督察发现的问题…是47个": the clause before, naming the thing, holds figures of its
+    own."""
     clause = _own_clause(figure)
-    verbs = [w for w, flag in tagged(to_simplified(question)) if flag == "v" and len(w) >= 2 and w in clause]
-    return bool(verbs) and any(mentions(to_simplified(figure.sentence), n, close=True) for n in nouns)
+    return any(w in clause for w in verbs) and any(
+        mentions(to_simplified(figure.sentence), n, close=True) for n in nouns
+    )
 
 
 def _claimed_and_said(question: str, answer: str, read: Callable[[str], set]) -> tuple[set, set]:

@@ -482,8 +482,13 @@ def places_left(question: str, history: list[dict] | None, issuers: list[str]) -
     its answer must not be about; [] for any other question. Which place is meant the chain cannot tell."""
     if not _ANOTHER_PLACE.match(to_simplified(question).strip()):
         return []
-    asked = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
+    asked = _asked(history)
     return find_scope(asked[-1], issuers).places if asked else []
+
+
+def _asked(history: list[dict] | None) -> list[str]:
+    """The asker's turns of a conversation, in order (an empty one aside)."""
+    return [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
 
 
 _ANOTHER_PLACE = re.compile(r"^(?:那么?)?(?:另一个|另外一个|另外的?|其他的?|别的)(?:区|县|市|镇|乡|地方|城市)")
@@ -1852,7 +1857,7 @@ def standalone(
     "满意率呢？" asks the old topic's 满意率.
     """
     question = _item_by_its_topic(_item_named(tidy(question), history, issuers), history)
-    previous = [turn["content"] for turn in history or [] if turn.get("role") == "user" and turn.get("content")]
+    previous = _asked(history)
     question = _its_city_named(_place_named_back(question, previous, issuers), issuers)
     question = _two_places_named_back(question, previous, issuers)
     if not previous and (stated := _STATED_THEN.match(to_simplified(question))):
@@ -2122,8 +2127,10 @@ def loosely(
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
     core = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))  # "广州全市呢": no thing
     core = YEAR_NAMED.sub("", core).strip(" ，,。?？的")
-    asked_before = next((t.get("content") or "" for t in reversed(history) if t.get("role") == "user"), "")
-    if _RATE_NAMED.fullmatch(core) and change_asked(asked_before):  # "破案率呢？" after "…立案数降了多少？", the
+    asked_before = _asked(history)[-1:]
+    if (
+        _RATE_NAMED.fullmatch(core) and asked_before and change_asked(asked_before[0])
+    ):  # "破案率呢？" after "…立案数降了多少？", the
         return re.sub(r"(?:是|有|为)?多少[？?]?$", "同比变化多少？", full)  # rate given only as its change
     thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last
     if not (_noun_run(thing) or part_acts(thing)) or _MEASURE_ONLY.fullmatch(thing):  # "主动撤回的呢": an act of
@@ -2618,7 +2625,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
         return f"{_without_count(earlier)}，具体有哪些？"
     # "这份报告什么时候发的" after "那2024年打算…": the report's own year, not the year its plans are for
-    of_plans = role_asked(earlier) == "plans" and _of_the_report(question)
+    of_plans = role_asked(earlier) == "plans" and itself
     # "这篇报道的记者是谁" after "…2018年全年…": an article is dated by its day, not by the years it speaks of
     of_an_article = bool(ARTICLE_ASKED.search(to_simplified(question))) and itself
     scope = "".join(old.issuers + [f"{y}年" for y in ([] if of_plans or of_an_article else old.years)])
