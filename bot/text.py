@@ -249,11 +249,16 @@ def segmenter():
     return jieba
 
 
+# The search tokens' version, in every chunk's id: bump it when `tokenize` changes what it gives for a text
+# (2: a year apart from the word after it), so that stored chunks are tokenized again.
+TOKENS_VERSION = "2"
+
+
 def tokenize(text_s: str) -> list[str]:
     """Search-mode jieba tokens of simplified text, lower-cased, without punctuation and stopwords."""
     return [
         token.lower()
-        for token in segmenter().cut_for_search(text_s)
+        for token in segmenter().cut_for_search(_YEAR_APART.sub(r"\1 ", text_s))  # "2023年免申即享": not 年免
         if _WORD.search(token) and token not in _STOPWORDS and token.strip()
     ]
 

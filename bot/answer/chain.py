@@ -24,7 +24,16 @@ from bot.answer.checks import (
     said_of_year,
     ungrounded_numbers,
 )
-from bot.answer.facts import UNSAID, Facts, chinese_date, gather, parts_joined, with_places_compared, with_worked_out
+from bot.answer.facts import (
+    UNSAID,
+    Facts,
+    chinese_date,
+    gather,
+    parts_joined,
+    with_places_compared,
+    with_the_claimed_placed,
+    with_worked_out,
+)
 from bot.answer.intent import (
     PLANNED_ASKED,
     SHARE_OF_ITS_CITY,
@@ -176,7 +185,8 @@ class Answerer:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
             return
-        yield from self._compose(plan, with_worked_out(full, facts), base, timings, started)
+        facts = with_the_claimed_placed(plan, with_worked_out(full, facts), self.library)
+        yield from self._compose(plan, facts, base, timings, started)
 
     def _places_written_whole(self, question: str, history: list[dict] | None) -> tuple[str, list[dict] | None]:
         """The question and the asker's turns before it with the districts the reports name written as they write

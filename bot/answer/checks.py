@@ -8,7 +8,7 @@ Users paste answers into official documents, so nothing a backend writes reaches
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from bot.answer.arithmetic import arithmetic_asked, counted_from_dates, span_in_days
@@ -20,6 +20,7 @@ from bot.answer.intent import (
     FIRST_SAID,
     GENERIC_THINGS,
     GRADE_ASKED,
+    HONOUR_WON,
     HOW_MANY,
     LEFT_SAID,
     NUMBER_NAMES,
@@ -79,7 +80,7 @@ from bot.ingest.figures import (
     unreached,
     value_range,
 )
-from bot.ingest.places import asks_its_city, is_local, of_its_city
+from bot.ingest.places import asks_its_city, is_local, of_its_city, places_in
 from bot.models import Passage, with_context
 from bot.text import (
     CITATION,
@@ -521,10 +522,54 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "…，具体有哪些？" after a count: a sentence giving the count again names none of them
     if (kind := kind_listed(plan.question)) and not any(kind in to_simplified(x) for x in [text, *said]):
         return False  # "完成了哪些立法项目": 审计's "完成审计项目138个" names another kind of 项目
+    if (acts := _acts_claimed(plan.question, idf, named)) and not any(
+        a in to_simplified(x) for a in acts for x in [text, *said]
+    ):
+        return False  # "南海…不予处罚了413件，对吗？": "办理行政应诉案件413件" holds the figure, of another act
+    if (ever := _EVER_DONE.search(to_simplified(plan.question))) and not _says_act(ever, [text, *said]):
+        return False  # "这个条例后来修订过没有": a sentence saying when it took effect says nothing of it
+    if (honour := _honour_words(plan.question, idf)) and not any(honour in to_simplified(x) for x in [text, *said]):
+        return False  # "哪两个镇街获评…第二批法治镇街": "…省级第二批改革试点" is another batch of another thing
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)
     return True
+
+
+def _acts_claimed(question: str, idf: Callable[[str], float], named: list[str]) -> list[str]:
+    """The acts a claim names when it names no thing ("不予处罚了413件，对吗？": 不予, 处罚): one must be said."""
+    if not confirm_asked(question) or figure_claimed(question) is None or asked_nouns(question, idf, named):
+        return []
+    return [w for w, flag in tagged(to_simplified(question)) if flag == "v" and len(w) >= 2 and w not in _ASKING_WORDS]
+
+
+def _says_act(asked: re.Match, texts: list[str]) -> bool:
+    """Whether one of the texts says the act asked of ("修订过没有": 修订, or 修改, 修正)."""
+    act = next(g for g in asked.groups() if g)
+    acts = next((group for group in _SAME_ACTS if act in group), (act,))
+    return any(a in to_simplified(x) for a in acts for x in texts)
+
+
+# Whether a thing was ever done, asked ("修订过没有", "有没有修改过", "是否调整过"): the act must be said.
+_EVER_DONE = re.compile(rf"([{CJK}]{{2}})过(?:没有|没|吗|了吗)|(?:有没有|是否|有无)([{CJK}]{{2}})过")
+
+
+def _honour_words(question: str, idf: Callable[[str], float]) -> str:
+    """The rarest word of an honour a question names as won ("获评广州市第二批法治镇街": 镇街), not its giver's place,
+    level or batch, which another honour shares; "" when none is named ("入选了什么")."""
+    won = HONOUR_WON.search(to_simplified(question))
+    if not won or re.search(r"什么|啥|哪|几|多少", won.group(1)):
+        return ""
+    title = won.group(1)
+    for place in places_in(title):
+        title = title.replace(place, "")
+    title = _GIVEN_BY.sub("", title)
+    found = [w for w in tokenize(title) if len(w) >= 2 and w not in GENERIC_THINGS]
+    return rarest(found, idf) if found else ""
+
+
+# An honour's giver, level and batch ("广州市", "省级", "第二批", "2024年"): other honours share them.
+_GIVEN_BY = re.compile(rf"(?:19|20)\d{{2}}年度?|{ORDINAL.pattern}批?|全国|国家级?|省级?|市级?|[县区]级")
 
 
 def _quoted_in(quote: str, text: str) -> bool:
@@ -620,6 +665,10 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
         return "否。"  # "35.8万件": the report's 35.8万 are 人次
     if said and claimed.change and not any(f.unit == claimed.unit for f in said):
         return "否。"  # "同比下降0.9%": the report's rate fell 0.9个百分点, which is not 0.9%
+    if any(_end_of_change(f) for f in said):  # "由167支精简至114支": "精简到167支" claims the end, which is 114支,
+        said = [f for f in said if _end_of_change(f) == (_end_of_change(claimed) or "to")]  # as "有114支" does
+        if not said:
+            return "否。"
     if said and any(_same_bound(f, claimed) for f in said):
         return "是。"  # the bound the report gives, as it gives it ("超55亿元")
     if said and approximate(claimed):  # "超过3000项" claimed: borne out only by a figure at least that
@@ -631,6 +680,17 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     if any(approximate(f) for f in said):  # "近300项" leaves 327 out, "超1.11万件" 1万: not where any may lie
         return "" if any(low <= claimed.value <= high for low, high in map(value_range, said)) else "否。"
     return "是。" if any(f.value == claimed.value for f in said) else "否。"
+
+
+def _end_of_change(figure) -> str:
+    """Which end of a change from one figure to another a figure is ("由167支精简至114支"): "from" (由, 从),
+    "to" (到, 至), or "" for a figure said alone."""
+    before = figure.sentence[: figure.sentence.find(figure.text)]
+    end = _CHANGE_END.search(before)
+    return "" if end is None else "from" if end.group(1) else "to"
+
+
+_CHANGE_END = re.compile(r"(由|从)(?:[^，,。；;由从到至]{0,10}?的)?$|(到|至)了?$")  # "由2023年的4%提高至6%"
 
 
 def _timed_thing_said(question: str, text: str) -> bool:
@@ -1213,8 +1273,14 @@ def _says_a_word(thing: str, money: str, sentences: list[str], named: list[str])
 
 def _says_rarest(words: list[str], sentences: list[str], idf: Callable[[str], float]) -> bool:
     """Whether one of the sentences says the rarest of the words."""
-    rarest = max(words, key=idf)
-    return any(rarest in s for s in sentences)
+    word = rarest(words, idf)
+    return any(word in s for s in sentences)
+
+
+def rarest(words: Iterable[str], idf: Callable[[str], float]) -> str:
+    """The rarest of some words by the index's idf; of equally rare, the longer, then the first in code order.
+    Never the order of a set, which Python changes with each process's hash seed: the answer would change too."""
+    return max(sorted(words), key=lambda w: (idf(w), len(w)))
 
 
 def names_the_thing(question: str, sentence: str, idf: Callable[[str], float], named: list[str]) -> bool:
@@ -1248,7 +1314,7 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     nouns = _nouns(_BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     nouns -= set(CASE_ACTS)  # 受理 of "热线受理企业诉求": an act any count of cases says, not the thing
     things = [_MEASURE_OF.sub("", n) for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
-    return sorted(things, key=lambda n: -idf(n))[:2]
+    return sorted(things, key=lambda n: (-idf(n), n))[:2]  # ties in code order, not the set's (see `rarest`)
 
 
 # Where the asker read it, an article named before the question ("广州日报那篇讲广州法治建设的文章里，"): nothing asked.
@@ -1273,6 +1339,7 @@ _SAME_ACTS = (
     ("举行", "召开"),
     ("印发", "发布", "公布", "颁布"),
     ("评为", "获评"),
+    ("修订", "修改", "修正"),
 )
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset(

@@ -33,6 +33,7 @@ from bot.answer.checks import (
     names_the_thing,
     of_another_act,
     paired_asked,
+    rarest,
     running_total,
 )
 from bot.answer.framing import clause_years, framed, paragraph_before, part_of, year_of
@@ -81,7 +82,7 @@ from bot.answer.intent import (
 )
 from bot.ingest.dates import PERIOD, RELATIVE
 from bot.ingest.figures import COUNT_CLASSES, SHARE_OF_BEFORE, UNIT_CLASSES, antecedents, counts_for, extract_figures
-from bot.ingest.places import asks_its_city, is_local, of_its_city
+from bot.ingest.places import asks_its_city, is_local, of_its_city, places_in, stem
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Passage
 from bot.text import (
@@ -127,7 +128,8 @@ class Extractive:
         changed = _changed(asked, passages)
         # every sentence is its place's; "几个百分点" is no word of the thing: its tokens (百分, 分点, 百分点) had
         # outweighed the thing's words, and any change of a rate says them
-        unasked = re.sub(r"(?:多少|几)个?百分点", "", asked)
+        unasked = re.sub(r"(?:多少|几)个?百分点|第?几[批届期]", "", asked)  # nor 第 of "第几批", which any batch
+        # says ("…省级第二批改革试点" for "广州是第几批试点"); a rank's ("排第几") is its clause's
         terms = _content(set(tokenize(unasked)), passages)
         done, scored, seen = done_asked(question, intent), [], set()
         # what was done: not next year's tasks
@@ -157,6 +159,9 @@ class Extractive:
                     score *= _UNDATED
                 score *= _PLANNED if n in planned or n in unplanned else 1
                 counting = wants_number and not (intent.rank or intent.ordinal)  # a place in an order is no count
+                score *= (
+                    _NO_COUNT if intent.ordinal and not intent.rank and _ordinal_of_others(simplified, question) else 1
+                )
                 score *= _NO_COUNT if counting and _counts_another(simplified, asked) else 1
                 by_act = counting and not intent.rate and _counts_by_another_act(simplified, question, passage)
                 score *= _NO_COUNT if by_act else 1
@@ -694,7 +699,7 @@ def _says(thing: str, sentence: str, passage: Passage, idf: Callable[[str], floa
     not said by "…获评为全国信访工作示范区", which has its rarest word but half of its words."""
     words = [t for t in tokenize(thing) if len(t) >= 2]
     text = to_simplified(sentence)
-    if not words or max(words, key=idf) not in text or any(n not in text for n in NUMBER.findall(thing)):
+    if not words or rarest(words, idf) not in text or any(n not in text for n in NUMBER.findall(thing)):
         return False
     topic = to_simplified(split_sentences(sentence_holding(passage.text, sentence))[0])
     return sum(w in text or w in topic for w in words) > _SAYS_THE_THING * len(words)
@@ -715,6 +720,17 @@ def _holds_figure(
         return intent.figure_in(sentence)
     figures = extract_figures(sentence)
     return any(counts_for(unit, f.unit, question) and not (norms and _a_norm(f.text, sentence)) for f in figures)
+
+
+def _ordinal_of_others(sentence: str, question: str) -> bool:
+    """Whether a place asked its place in a series ("广州是第几批试点？") is answered by a clause giving other places'
+    ("开展天河区、南沙区…省级第二批改革试点"), not its own ("广州是首批试点之一"); districts, counties and towns, not
+    the province or city giving the title."""
+    scope = find_scope(question, [])
+    asked = [stem(p) for p in scope.issuers + scope.places]
+    clause = next((c for c in re.split(r"[，,；;]", sentence) if ORDINAL.search(c)), "")
+    others = [p for p in places_in(clause) if re.search(r"[区县镇乡街]$|街道$", p)]  # not a giver: 广东省, 广州市
+    return bool(asked and others) and not any(a in clause for a in asked)
 
 
 def _counts_another(sentence: str, question: str) -> bool:

@@ -38,6 +38,7 @@ from bot.answer.checks import (
     names_the_thing,
     of_another_act,
     pairing,
+    rarest,
 )
 from bot.answer.framing import without_own_place, year_lead
 from bot.answer.intent import (
@@ -60,11 +61,13 @@ from bot.answer.intent import (
     RELEASED_FIRST,
     SHARE_OF_ASKED,
     SUM_ASKED,
+    UNITS_ASKED,
     Plan,
     acts_asked,
     asks,
     case_acts,
     change_asked,
+    figure_claimed,
     find_scope,
     honours_listed,
     kind_asked,
@@ -89,6 +92,7 @@ from bot.answer.intent import (
 from bot.index.library import Library
 from bot.ingest.dates import relative_dates
 from bot.ingest.figures import (
+    COUNT_CLASSES,
     Figure,
     antecedents,
     approximate,
@@ -130,6 +134,8 @@ _FRAME = set(
     "有何 有 "
     "内容 要点 篇 那篇 这篇 一下 介绍 哪几 几个 哪几个 分为 简要 简单 简述 大致 大概 总体 整体 重点 "
     "分别 各自 各是 各有 各为 "
+    "上年 去年 上一年 同比 涨得 降得 快 慢 更快 更慢 "  # a change asked: its row is the thing's change
+    # ("较上年减少45件" of 行政诉讼 is no change of 复议申请)
     "的 了 在 上 中 和 与 及 等 是 为 对".split()
 )
 _ROLE_PHRASE = {  # short: the question named the section already, the answer only says which report's
@@ -408,6 +414,36 @@ def with_worked_out(question: str, facts: Facts) -> Facts:
             facts = replace(facts, text=text + worked, derived=(*facts.derived, worked))
     if worked := more_than_the_year_before(question, facts.text):  # "比上一年多了多少件": from "（上年为990件）"
         facts = replace(facts, text=_beside_its_figures(facts.text, worked), derived=(*facts.derived, worked))
+    return facts
+
+
+def with_the_claimed_placed(plan: Plan, facts: Facts, library: Library) -> Facts:
+    """A figure claimed of a thing and judged 否 ("成都…取消和调整不合理罚款事项25项，这么写没问题吧"), with what the
+    report gives that figure of, where it gives one ("报告中的25件是：推动修改、废止涉企政策文件25件"): a drafter has
+    most often taken a neighbouring line's figure. Unchanged when the answer is no 否, or the report gives that
+    number neither in the answer's sentence nor once in a unit like the one claimed (24份 claimed: not 24项 of
+    another paragraph)."""
+    claimed = figure_claimed(plan.question)
+    if not facts.text.startswith("否。") or claimed is None or claimed.unit_class not in COUNT_CLASSES:
+        return facts
+    said = to_simplified(CITATION.sub("", facts.text))
+    for report, _ in reports_for(plan, library, None):
+        rows = [
+            row
+            for row in report.figures
+            if row.value == claimed.value and row.unit_class in COUNT_CLASSES and not row.change
+        ]
+        given = [f.text for f in extract_figures(said)]
+        near = [row for row in rows if any(text in to_simplified(row.sentence) for text in given)]
+        alike = [row for row in rows if counts_alike(row.unit, claimed.unit)]
+        rows = near if len(near) == 1 else alike  # beside the figure the answer gives, or else of the unit claimed
+        if len(rows) == 1 and to_simplified(rows[0].text) not in said:
+            passage = _row_passage(report, rows[0])
+            placed = (
+                f"报告中的{to_simplified(rows[0].text)}是：{to_simplified(_topic_clause(rows[0])).strip('，,；;。 ')}"
+            )
+            text = f"{facts.text}{placed}[{len(facts.passages) + 1}]。"
+            return replace(facts, passages=[*facts.passages, passage], text=text)
     return facts
 
 
@@ -919,7 +955,7 @@ def _speaks_of(text: str, topic: str, idf: Idf) -> bool:
     """Whether a text speaks of a topic: the rarest of its words (of two characters or more, not generic) is in
     it ("地方立法": 立法, not 地方)."""
     words = {w for w in tokenize(topic) if len(w) >= 2 and w not in GENERIC_THINGS}
-    return not words or _rarest(words, idf) in to_simplified(text)
+    return not words or rarest(words, idf) in to_simplified(text)
 
 
 def _said_of_it(sections: list[Section], terms: set[str], idf: Idf) -> str:
@@ -927,9 +963,9 @@ def _said_of_it(sections: list[Section], terms: set[str], idf: Idf) -> str:
     plans' opening: "全力争创全国第三批法治政府建设示范市"): that sentence."""
     if not terms:
         return ""
-    rarest = _rarest(terms, idf)
+    word = rarest(terms, idf)
     items = "".join(item.text for s in sections for item in s.items)
-    said = [x for s in sections for x in _body_sentences(s) if rarest in to_simplified(x) and x not in items]
+    said = [x for s in sections for x in _body_sentences(s) if word in to_simplified(x) and x not in items]
     return _clean(said[0]) if said else ""
 
 
@@ -1057,10 +1093,10 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return 2 * _score(unit[1], terms, idf) + _score(unit[2], terms, idf)
 
     section, heading, text = max(units, key=fit)
-    rarest = _rarest(terms, idf)
-    if not any(max(named, key=idf) in to_simplified(unit[2]) for unit in units):
+    word = rarest(terms, idf)
+    if not any(rarest(named, idf) in to_simplified(unit[2]) for unit in units):
         return UNSAID  # named only among shortcomings or plans (韶关's 法治人才): what was done is not said
-    if fit((section, heading, text)) <= 0 or rarest not in to_simplified(text):
+    if fit((section, heading, text)) <= 0 or word not in to_simplified(text):
         return None  # no part of the measures is about the topic: similar chunks are read, and checked
     if text != section.text and _several_items_about(section, terms, idf):
         text = section.text  # a topic several of the section's items are about: the section, told by its items
@@ -1217,6 +1253,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
         parts.append(f"{_after(lead, said)}{together[n - 1]}[{n}]")
     comparable = len(summed) > 1 and all(counts_alike(summed[0][2].unit, row.unit) for *_, row, _ in summed)
     comparable = comparable and not any(together)
+    times = {row.unit: _counts_times(row.unit) for *_, row, _ in summed}  # 家 beside 家次: firms, and visits to them
+    comparable = comparable and len(set(times.values())) == 1
     rows = [(name, row) for _, name, row, _ in summed]
     verdict, difference = _verdicts(plan, rows) if comparable else ("", "")
     absent = [_not_said_row(report, name) for report, name in unsaid]
@@ -1224,7 +1262,10 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     judged = _order_judged(plan, rows) if comparable and not absent else ""  # of all the places claimed of
     text = judged + "，".join(parts) + (f"；{verdict}" if verdict else "") + "。"
     if plan.compare and len(summed) > 1 and not comparable and not any(together):  # 135项 beside 4.68亿元
-        text = text[:-1] + "；二者计量单位不同，无法比较。"
+        units = f"（{'、'.join(times)}，按次计的同一对象可计多次）" if len(set(times.values())) > 1 else ""
+        text = text[:-1] + f"；二者计量单位不同{units}，无法比较。"
+    elif UNITS_ASKED.search(plan.question) and comparable:  # "单位一样吗": it is said either way
+        text = text[:-1] + "；二者计量单位相同。"
     if absent or any(together):
         text += "".join(absent)
         text = text[:-1] + ("，无法比较。" if plan.compare and not verdict else "。")
@@ -1232,6 +1273,11 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     years = tuple(f"{report.covered_year}年度" for report, _ in unsaid if report.covered_year)
     years += tuple(str(y) for y in plan.scope.years if missing)
     return Facts(passages, text, sums + years + tuple(NUMBER.findall(difference)))
+
+
+def _counts_times(unit: str) -> bool:
+    """Whether a unit counts times, not things (人次, 家次, 件次): one person or firm may be counted in it twice."""
+    return len(unit) > 1 and unit.endswith("次")
 
 
 def _sums_compared(plan: Plan, reports: list[tuple[Report, str]], pair: tuple[str, str], idf: Idf) -> Facts | None:
@@ -1439,10 +1485,10 @@ def _rows_compared(
     picked = [(report, name, _alike_row(plan, report, terms, idf, row, picked)) for report, name, row in picked]
     keys = _key_terms(terms, [_topic_clause(row) for *_, row in picked if row is not None], idf)
     found, unsaid = [], []
-    rarest = _rarest(keys, idf) if keys else None
+    word = rarest(keys, idf) if keys else None
     for report, name, row in picked:
-        if row is not None and rarest and not _holds(_topic_clause(row), rarest):
-            row = _best_row(plan, report, terms, idf, {rarest}) or row  # its row naming the rarest, if it has one
+        if row is not None and word and not _holds(_topic_clause(row), word):
+            row = _best_row(plan, report, terms, idf, {word}) or row  # its row naming the rarest, if it has one
         if row is not None and keys is not None and not _names_the_thing(_topic_clause(row), keys, idf):
             row = _best_row(plan, report, terms, idf, keys) if keys else None
         if row is None:
@@ -1493,12 +1539,7 @@ def _names_the_thing(clause: str, keys: set[str], idf: Idf) -> bool:
     if not held:
         return False
     apart = {key for key in held if not any(key != other and key in other for other in held)}
-    return _rarest(keys, idf) in held or len(apart) >= 2
-
-
-def _rarest(keys: set[str], idf: Idf) -> str:
-    """The rarest of a thing's words (the longer of two equally rare)."""
-    return max(keys, key=lambda k: (idf(k), len(k)))
+    return rarest(keys, idf) in held or len(apart) >= 2
 
 
 def _holds(sentence: str, term: str) -> bool:
@@ -1597,6 +1638,8 @@ def _best_row(
             continue
         if bool(row.change) != change and (change or row.change):
             continue
+        if change and not rates and not plan.intent.rate and row.unit == "个百分点":
+            continue  # "哪个涨得快" of counts: "全程网办率较上年提高3.4个百分点" is a rate's move
         if keys and not _names_the_thing(_topic_clause(row), keys, idf) or unreached(row):
             continue
         if next_year != _planned(report, row):  # "推动…出庭应诉率达到100%": a target for next year, the answer
@@ -1675,6 +1718,8 @@ def _topic_clause(row: Figure) -> str:
     规范性文件31件")."""
     clauses, at = _clauses_around(row)
     end = series_start(clauses, at) or at  # "…数量大幅上升，2023年为1209件，2024年为1586件": not 2023's clause
+    if row.change and at > 0 and (series := series_start(clauses, at - 1)) is not None:
+        end = series  # "…，2024年为1586件，同比增长31.2%": the change of the run's measure
     start, own = end, _clause(row)
     if start > 0 and without_own_place(clauses[at].strip()) != clauses[at].strip():
         start -= 1  # "全市共办理法律援助案件9860件，我县办理812件": 我县's count is of the thing counted before,

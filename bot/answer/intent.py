@@ -28,7 +28,7 @@ from bot.ingest.figures import (
 )
 from bot.ingest.places import asks_its_city, is_local, its_city, own_name, rare_district, stem
 from bot.models import REFUSAL, Filters
-from bot.text import CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
+from bot.text import CITATION, CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
 # A year a text names ("2023年"), its number captured: the one pattern for it, in questions and in answers.
 YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -135,12 +135,16 @@ _ASKS_ABOUT_REPORT = re.compile(
 # A document named in title marks, or by its kind ("“首违不罚”清单", "实施办法"), that the question does not call a
 # report or article ("《…重点工作安排》是什么时候印发的"): its date is the document's, which the report's text
 # says, not the report's own; so is an outcome announced ("评选结果什么时候公布", "名单何时公布").
+_DOCUMENT_KINDS = ("清单", "规划", "方案", "办法", "规定", "条例", "细则", "目录", "名录", "指引")
 _NAMES_ANOTHER_DOCUMENT = re.compile(
-    rf"(?:{TITLE.pattern}|清单|规划|方案|办法|规定|条例|细则|目录|名录|指引|结果|名单)(?!.*(?:报告|报道|文章))"
+    rf"(?:{TITLE.pattern}|{'|'.join(_DOCUMENT_KINDS)}|结果|名单)(?!.*(?:报告|报道|文章))"
 )
 # A comparison between places ("哪个更多", "谁更高"); the places come from the scope.
+# Whether two figures can be compared, asked ("单位一样吗", "能直接比吗"): their units are.
+UNITS_ASKED = re.compile(r"(?:计量)?(?:单位|口径)(?:是否|是不是)?(?:一样|相同|一致)|直接比|可比")
 _ASKS_COMPARISON = re.compile(
     r"哪个|哪一个|谁(?!(?:说|讲|提)(?:出)?的)|哪边|哪(?:个|座)?(?:城市|地方|区)|相比|比较|更多|更高|更少|更低|更快|一样"
+    rf"|{UNITS_ASKED.pattern}"
     r"|比[^，。？?]{1,12}?(?:多|少|高|低|快|慢)(?:了?[\d.]+[^\d\s，,。？?]{0,4})?"  # "南海比肇庆多39项，对吧"
     r"(?:吗|不|没有|还是|[，,]?(?:对吧|对吗|是吧|是吗|吧))"  # "比广州多吗？"
 )
@@ -297,7 +301,10 @@ class Intent:
 # How something went, asked ("学法考试怎么样", "效果如何").
 _HOW_IT_WENT = re.compile(r"(?:怎么样|怎样|如何)[？?]?$|效果")  # not "如何推进…": how it was done
 # A question's word the reports say otherwise: an honour by what was won ("获评优秀等次", "荣获…称号").
-_HONOURS = ("获评", "荣获", "评为", "入选", "称号")
+_WON = ("获评", "荣获", "评为", "入选")  # the verbs of winning one ("评上了" is tidied to 获评)
+_HONOURS = (*_WON, "称号")
+# An honour named as won ("获评广州市第二批法治镇街"): its words up to what is asked of it ("的项目", "吗").
+HONOUR_WON = re.compile(rf"(?:{'|'.join(_WON)})[了为]?([^，,。？?！!]{{2,30}}?)(?=的|吗|呢|没有?|[，,。？?！!]|$)")
 SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰", "获奖"), _HONOURS)
 # Words asking for honours, and what reports say winning one with ("获评…", "…获…一等奖").
 _HONOURS_ASKED = re.compile(r"荣誉|殊荣|奖项|表彰|获奖|称号|荣获|获得|获评|拿了?|得了|奖")
@@ -484,6 +491,18 @@ def places_left(question: str, history: list[dict] | None, issuers: list[str]) -
         return []
     asked = _asked(history)
     return find_scope(asked[-1], issuers).places if asked else []
+
+
+def _the_figure_told(question: str, history: list[dict] | None) -> str:
+    """ "湛江24年是不是也是这个数？": "这个数" is the figure the last answer told ("…收到行政复议申请1586件"), written
+    in, so that the claim is checked; the question as asked when no count was told."""
+    also = _ALSO_THIS.search(to_simplified(question))
+    told = history[-1].get("content", "") if also and history and history[-1].get("role") == "assistant" else ""
+    figure = next((f for f in extract_figures(CITATION.sub("", told)) if f.unit_class and not f.change), None)
+    return question if figure is None else to_simplified(question).replace(also.group(1), figure.text, 1)
+
+
+_ALSO_THIS = re.compile(r"也(?:是|有|为)?(这个数字?|这个数据|这个数|这个)(?=[吗吧呢？?，,]|$)")
 
 
 def _asked(history: list[dict] | None) -> list[str]:
@@ -1659,6 +1678,7 @@ _PLAIN_WORDS = {
     **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥": "什么"},
     **{f"几号{act}": f"哪天{act}" for act in ("发", "公布", "印发", "刊发", "签发")},  # "网上是几号发的"
     **{"出庭率": "出庭应诉率", "数交所": "数据交易所", "百分百": "100%"},  # the short forms the reports do not use
+    **{"公职人员": "国家工作人员"},  # the reports' word for those in public office
 }
 _PLAIN = re.compile("|".join(_PLAIN_WORDS))
 # Cities by their one-character names, as askers write them before a year.
@@ -1671,6 +1691,9 @@ _SAID_AS = (
     (re.compile(r"(多少|几)个人(?![民大员口])"), r"\1人"),
     (re.compile(r"(多少|几)个点"), r"\1个百分点"),  # "差几个点": of rates, percentage points
     (re.compile(r"(多少|几)个亿"), r"\1亿元"),  # "兑现资金几个亿": an amount in 亿元
+    (re.compile(r"(?<![违免])不罚了?(?=多少|几)"), "不予处罚"),  # "全年不罚了多少件"; not “首违不罚”, 免罚
+    (re.compile(r"减了?(多少|几)(?:的)?税费"), r"减税降费\1"),  # "给企业减了多少税费": the reports' 减税降费
+    (re.compile(r"收复议"), "收行政复议"),  # "新收复议案件": jieba reads 收复 (to recapture) in it
     (re.compile(r"(?<=[日周月节])(?:那|这)几天"), "期间"),  # "宪法日那几天呢": those days, not how many
     # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
     (re.compile(rf"(?<=[{CJK}])这一?块(?=[的主有做工怎在上]|$)"), "方面"),  # "执法这块主要做法": 执法方面
@@ -1808,6 +1831,7 @@ def is_follow_up(question: str) -> bool:
     if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
     core = _THESE.sub("", to_simplified(text))
+    core = UNITS_ASKED.sub("一样", core)  # "单位一样吗": of the figures just given, 单位 no thing
     asks_of_it = _ASKS_WHICH.search(core) or _ASKS_CHANGE.search(core) or TREND_ASKED.search(core)  # "多了还是少了"
     return bool(asks_of_it) and not _thing_named(core)
 
@@ -1857,6 +1881,7 @@ def standalone(
     "满意率呢？" asks the old topic's 满意率.
     """
     question = _item_by_its_topic(_item_named(tidy(question), history, issuers), history)
+    question = _the_figure_told(question, history)
     previous = _asked(history)
     question = _its_city_named(_place_named_back(question, previous, issuers), issuers)
     question = _two_places_named_back(question, previous, issuers)
@@ -1876,6 +1901,8 @@ def standalone(
         at = len(previous) - 1 if at is None else at
         before = standalone(previous[at], _as_history(previous[:at]), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
+        if against := _this_against_another(question, before, issuers):
+            return against[:MAX_QUESTION_CHARS]
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
         question = _dated_by_its_report(question, before, issuers, years)
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
@@ -2100,6 +2127,21 @@ def _this_compared(question: str, base: str, issuers: list[str]) -> str:
     return question.replace(found.group(0), f"比{thing}", 1) if len(thing) >= 2 else question
 
 
+def _this_against_another(question: str, base: str, issuers: list[str]) -> str:
+    """ "这个比兴宁24年的普法活动多多少？" after a count of 成都's ("…一月一主题普法开展了多少场？"): the thing it
+    names, of the place and year just asked, against the other place's ("成都市2024年普法活动比兴宁2024年多多少？");
+    "" for any other question."""
+    found = _THIS_AGAINST.match(to_simplified(question))
+    if not found:
+        return ""
+    other, old = find_scope(found.group(1), issuers), find_scope(base, issuers)
+    thing = YEAR_NAMED.sub("", without_places(found.group(1), other, issuers)).strip("的 ")
+    if not other.issuers or not old.issuers or other.issuers == old.issuers or len(thing) < 2:
+        return ""  # "这个比兴宁多多少": the thing just asked, of the two (`_compares_with`)
+    return f"{_scope_said(old)}{thing}比{_scope_said(replace(other, places=[]))}{found.group(2)}"
+
+
+_THIS_AGAINST = re.compile(r"^(?:这个数字?|这个|这|它)(?:要|还)?比([^，,。？?]{3,24}?)((?:多|少|高|低)[^，,。]*)$")
 _THIS_COMPARED = re.compile(r"比(?:这个数字?|这个|这|它|那个|刚才那个|刚才的|上面那个)(?=[^，。？?]{0,2}[多少高低])")
 
 
@@ -2116,7 +2158,8 @@ def loosely(
     full = standalone(question, history, issuers, years)
     scope = find_scope(full, issuers)
     reported = {y for i in scope.issuers for y in (years or {}).get(i, ())}
-    named = find_scope(question, issuers).years or RELATIVE.search(to_simplified(question))  # "去年呢": that year
+    named = find_scope(tidy(question), issuers).years or RELATIVE.search(to_simplified(question))  # "去年呢": that
+    # year; "24年…" (tidied to 2024年) names one too, and is not dropped for another year's report
     if scope.issuers and scope.years and not reported & set(scope.years) and not named and not is_follow_up(question):
         return re.sub(rf"(?:{'|'.join(map(str, scope.years))})\s*年度?", "", full)  # "纠错率是多少？" after "上年呢？"
         # (2022's count, read in the 2023 report): of the place's own reports, their years said
@@ -2428,6 +2471,13 @@ _ASKS_WHICH = re.compile(
 _AGAINST_A_YEAR = re.compile(r"^(?:和|跟|与|同)(?:上一?年|去年|前年|上年度|(?:19|20)\d{2}年)(?:相)?比")
 
 
+# "那南海呢，哪两个…": a place, then a question of its own about it.
+_PLACE_THEN = re.compile(r"^(?:那|那么)?([^，,？?]{2,8})呢[，,](.{4,})$")
+# "它那个获评…的项目": the place's own thing, described whole after it.
+_THAT_ONE_OF_IT = re.compile(r"^(?:那个|那项|那一个)(?=[^，,？?]{6,})")
+_UNITS_ONLY = "计量单位一样吗"  # how a follow-up asking whether two figures compare asks it, naming no thing
+
+
 def _compared(question: str, base: str, asked: list[str], issuers: list[str], earlier: str = "") -> str | None:
     """A follow-up asking which is larger, as the last question's thing asked of every body the conversation
     asked about (and any the follow-up names) side by side, each by its latest report; of one body, the things
@@ -2444,7 +2494,10 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     if _SHARE_OF_IT.match(core) and not (new.issuers or new.places or _SHARE_ONLY.fullmatch(core)):  # "占收到的比例"
         # after "…审结了多少"; "占多大比例" names no whole: of the counts just given (`_new_topic`)
         return f"{_scope_said(find_scope(base, issuers))}{_last_thing(base, issuers)}{core}？"
-    unplaced = without_places(GAP_ASKED.sub("", core), new, issuers)  # "跟信丰比哪个多": 信丰 is no thing (nz)
+    if UNITS_ASKED.search(core):  # "这两个数单位一样吗，能直接比吗？": the figures just given, their units
+        core = _UNITS_ONLY
+    unplaced = without_places(GAP_ASKED.sub("", UNITS_ASKED.sub("一样", core)), new, issuers)  # "跟信丰比哪个多": 信丰
+    # is no thing (nz)
     if not _ASKS_WHICH.search(core) or _thing_named(unplaced) or _AGAINST_A_YEAR.match(core):
         return None  # "和上年比有什么变化": the change of the last question's thing, no other place's
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
@@ -2514,8 +2567,8 @@ _SIMILAR = re.compile(r"类似的?(?:做法|举措|制度|措施|工作|情况)|
 # Every place asked of, none named ("各地的出庭应诉率分别是多少"): each report answers for its own.
 _ALL_PLACES = re.compile(r"各地|各个?(?:城市|地方|地区)|每个(?:城市|地方|地区)|所有(?:城市|地方|地区)")
 _MOST = re.compile(r"[最更](?:多|高|少|低|快|慢|大|小)(?!跑)")
-_ASKS_PLACE = re.compile(
-    r"(?:城市|地方|地区|[市区县])(?:是|为)?哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
+_ASKS_PLACE = re.compile(  # not the end of a place named ("惠阳区哪个村获评…": which village, of 惠阳区)
+    r"(?:城市|地方|地区)(?:是|为)?哪(?:个|座|里)|[市区县](?:是|为)哪(?:个|座|里)|哪(?:个|座)(?:城市|地方|地区|[市区县])|哪里"
 )
 
 
@@ -2546,6 +2599,34 @@ def place_of_what(question: str) -> str:
     return re.sub(r"^(?:在|是|为|有)|(?:的|在|是|为|呢|？|\?|。)+$", "", rest.strip())
 
 
+def _of_the_document(question: str, pronoun: re.Match, earlier: str) -> str:
+    """ "这个条例…" after a question naming one ("广州市依法行政条例里行政补偿是怎么规定的？"): asked of the law by its
+    name, its words before the kind (`_DOCUMENT_KINDS`) that jieba tags as nouns; "" when the follow-up names no
+    kind of document, or the question before names none of that kind."""
+    rest = to_simplified(question)[pronoun.end() :]
+    kind = next((k for k in _DOCUMENT_KINDS if rest.startswith(k)), None)
+    pairs = tagged(to_simplified(earlier))
+    at = next((i for i, (word, _) in enumerate(pairs) if word == kind), None) if kind else None
+    if not at:
+        return ""
+    start = at
+    while start > 0 and len(pairs[start - 1][0]) >= 2 and pairs[start - 1][1][:1] in ("n", "l", "j"):
+        start -= 1  # "依法行政" (n), "广州市" (ns)
+    name = "".join(word for word, _ in pairs[start : at + 1])
+    return f"{name}{rest[len(kind) :]}" if start < at else ""
+
+
+def _awarded_by_its_city(question: str, named: Scope, old: Scope) -> bool:
+    """Whether the one city a question names is only the body giving an honour ("哪两个镇街评上了广州市第二批法治
+    镇街？" after a question on 花都区, a district of 广州市): the conversation's district is still asked of, as
+    `find_scope` reads "花都区…获评广州市…"."""
+    if len(named.issuers) != 1 or len(old.issuers) != 1 or named.places:
+        return False
+    city, own = named.issuers[0], old.issuers[0]
+    won = HONOUR_WON.search(to_simplified(question))
+    return own != city and own.startswith(city) and bool(won) and won.group(1).startswith(stem(city))
+
+
 def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     """A new question naming no place or year stays where the conversation is ("其中调解成功了几宗？" after a
     question on 韶关市2024年): it inherits the earlier question's bodies and years; a count of no thing after a
@@ -2571,6 +2652,13 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         # the city asked about
     if part_first_asked(question) and not (named.issuers or named.places) and old.issuers:
         return f"{_scope_said(old)}{_noun_run(to_simplified(earlier))}{question}"  # "哪个区县受理最多？": of its parts
+    if _awarded_by_its_city(question, named, old):
+        year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])
+        return f"{old.issuers[0]}{year}{question}"
+    if also := _also_claimed_of(question, earlier, named, old, issuers):
+        return also
+    if (then := _PLACE_THEN.match(question)) and find_scope(then.group(1), issuers).issuers:
+        return f"{then.group(1)}{then.group(2)}"  # "那南海呢，哪两个评上了佛山市法治镇街？": a question of 南海
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     if claim := _claimed_of(question, earlier, _scope_said(old)):  # "35.6%这么低，没写错吧？": of the thing just asked
@@ -2604,6 +2692,10 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     its = (pronoun := _THIS.match(to_simplified(question))) and question[pronoun.end() :].startswith("的")
     if its and (name := _NAME_WITH_ITS_KIND.search(to_simplified(earlier))):  # "它的注册用户有多少" after "“穗好办”
         return f"{_scope_said(old)}{name.group(0)}{question[pronoun.end() :]}"  # APP能提供多少项服务": the APP's
+    if (pronoun := _THIS.match(to_simplified(question))) and (named := _of_the_document(question, pronoun, earlier)):
+        return named  # "这个条例后来修订过没有？": of the law named before, not of what was asked of it
+    if (pronoun := _THIS.match(to_simplified(question))) and (that := _THAT_ONE_OF_IT.match(question[pronoun.end() :])):
+        return f"{_scope_said(old)}{question[pronoun.end() + that.end() :]}"  # "它那个获评…的项目叫啥": the place's
     if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
         rest = question[pronoun.end() :]
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
@@ -2943,6 +3035,22 @@ def _claimed_of(question: str, earlier: str, scope: str) -> str:
     if _of_another_measure(claimed, earlier):
         return f"{scope}{claimed.text}，对吗？"
     return f"{thing}是{claimed.text}，对吗？"
+
+
+def _also_claimed_of(question: str, earlier: str, named: Scope, old: Scope, issuers: list[str]) -> str:
+    """ "汕头23年也是412件吧？" after "兴宁24年复议申请收了多少？": the figure claimed of the thing just asked, of the
+    place the question names ("汕头市2023年复议申请收了412件，对吗？"), which the claim check answers; "" when the
+    question names a thing of its own, or no other place."""
+    text = to_simplified(question)
+    claimed = figure_claimed(text)
+    if not claimed or "也" not in text or not named.issuers or named.issuers == old.issuers:
+        return ""
+    rest = without_places(YEAR_NAMED.sub("", text.replace(claimed.text, "")), named, issuers).replace("也", "")
+    thing = re.split(r"[，,]", _thing_asked(earlier))[0]  # "…收了多少，其中受理和审结各多少": the first count's
+    thing = without_places(YEAR_NAMED.sub("", thing), old, issuers).strip("的 ")
+    if re.search(f"[{CJK}]", _OF_A_FIGURE_SAID.sub("", rest)) or len(thing) < 2:
+        return ""
+    return f"{_scope_said(named)}{thing}{claimed.text}，对吗？"
 
 
 def _of_another_measure(claimed: Figure, earlier: str) -> bool:

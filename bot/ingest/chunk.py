@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.ingest.structure import read_sections
 from bot.models import Chunk, Document
-from bot.text import encoding, split_sentences, tagged, to_simplified
+from bot.text import TOKENS_VERSION, encoding, split_sentences, tagged, to_simplified
 
 _Part = tuple[tuple[str, ...], list[str]]
 
@@ -66,7 +66,9 @@ def warm_up(chunk_tokens: int = 200, overlap: int = 40) -> None:
 
 
 def chunk_id(doc: str, heading: str, text: str) -> str:
-    return hashlib.sha256(f"{doc}\x1f{heading}\x1f{text}".encode()).hexdigest()[:24]
+    """A chunk's content-hash id, with the version of its search tokens (`TOKENS_VERSION`): an index written by
+    an older tokenizer gets its chunks again, searchable by today's tokens (their vectors come from the cache)."""
+    return hashlib.sha256(f"{TOKENS_VERSION}\x1f{doc}\x1f{heading}\x1f{text}".encode()).hexdigest()[:24]
 
 
 def chunk_document(document: Document, chunk_tokens: int = 200, overlap: int = 40) -> list[Chunk]:

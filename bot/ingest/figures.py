@@ -23,7 +23,7 @@ UNIT_CLASSES: dict[str, str] = {
     **dict.fromkeys(("件", "宗", "起", "件次", "卷"), "cases"),  # 卷: case files ("抽查案卷320卷"), also counted in 宗
     **dict.fromkeys(("名", "人", "人次", "位"), "people"),
     **dict.fromkeys(("户", "户次"), "households"),
-    **dict.fromkeys(("家", "所", "支"), "organisations"),
+    **dict.fromkeys(("家", "家次", "所", "支"), "organisations"),
     **dict.fromkeys(("项", "条", "个", "类", "次", "种", "批", "台", "套", "处", "座", "艘", "辆"), "items"),
     **dict.fromkeys(("份", "篇", "期", "场", "场次", "部", "本", "册"), "docs"),
     **dict.fromkeys(("元", "美元", "港元", "澳门元", "欧元", "日元", "英镑"), "money"),
