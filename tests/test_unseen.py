@@ -2907,6 +2907,9 @@ def test_its_thing_described_whole_is_asked_of_the_place(wider):
         (("湛江24年一共给企业减了多少税费？",), "38.6亿元"),  # "新增减税降费及退税缓费38.6亿元"
         # "对73件首违轻微违法行为依法不予处罚": "不罚了" had been read as part of the 清单 asked before
         (("信丰县24年免罚轻罚清单有多少项？", "全年不罚了多少件，减免多少罚款？"), "73件"),
+        (("兴宁24年打官司输的比例是多少？",), "3.6%"),  # 行政诉讼败诉率
+        (("肇庆23年民告官案子一把手出庭的比例是多少？",), "98.6%"),  # 行政机关负责人出庭应诉率
+        (("湛江24年行政附议案件有多少件？",), "1586件"),  # 附议 typed for 复议
     ],
 )
 def test_everyday_words_are_asked_as_the_reports_say_them(wider, turns, said):
@@ -2943,6 +2946,9 @@ def test_the_same_figure_claimed_of_another_place(wider):
     # "这个数" is the figure just told: 湛江's 2024 count is 1586件 as 肇庆's 2023 one is (was the report's title)
     answer = _converse(wider, "肇庆23年复议申请收了多少？", "湛江24年是不是也是这个数？")
     assert "1586件" in answer.standalone and "1586件" in answer.answer, (answer.standalone, answer.answer)
+    # of "…案件9860件，为受援群众挽回经济损失2360万元", the amount, as 罚没款 is one
+    answer = _converse(wider, "信丰24年法律援助帮群众挽回了多少损失？", "兴宁24年罚没款是不是也是这个数？").answer
+    assert answer.startswith("是。") and "2360万元" in answer, answer
 
 
 def test_which_grew_faster_compares_the_things_changes(wider):
@@ -2959,6 +2965,36 @@ def test_a_short_year_named_in_a_follow_up_is_kept(wider):
     for no year named, the year was dropped, and 2023's 47宗 given as 2024's."""
     turns = ("我稿子写的是惠阳23年法治护企直通车帮企业化解涉法纠纷47宗，对吧？", "24年化解了多少宗？")
     _assert_says(_converse(wider, *turns), None)
+
+
+def test_the_reports_problems_after_next_years_plans(wider):
+    """ "报告里的问题有哪几条？" after "25年打算完成哪些立法项目？": 2025 (the plans' year) was carried, and 问题 was
+    not read as the report's shortcomings, so the plans were given. "几号开始施行" of a law the report dates nowhere
+    had been answered with the sentence saying it was passed."""
+    turns = ("韶关24年出台了哪些地方性法规和政府规章？", "25年打算完成哪些立法项目？", "报告里的问题有哪几条？")
+    _assert_says(_converse(wider, *turns), "法治人才队伍建设有待加强")
+    _assert_says(_converse(wider, turns[0], "珠玑古巷那个条例几号开始施行？"), None)
+
+
+def test_a_rank_asked_among_the_province_is_not_one_among_the_city(wider):
+    """ "信丰24年在全省法治政府建设考核里排第几？" got "在2024年度全市法治政府建设考核中排名第二"."""
+    _assert_says(_ask(wider, "信丰24年在全省法治政府建设考核里排第几？"), None)
+    _assert_says(_ask(wider, "信丰24年在全市法治政府建设考核里排第几？"), "排名第二")
+
+
+def test_how_much_more_one_place_than_another_in_one_sentence(wider):
+    """ "去年湖里比思明多多少？": the article's one sentence gives both ("湖里区调解矛盾纠纷4630件，反而略多于思明区的
+    4512件"), and how far apart they are was not worked out."""
+    answer = _converse(wider, "厦门那篇报道里思明区上半年调解了多少件？", "去年湖里比思明多多少？").answer
+    assert "4630件" in answer and "118件" in answer, answer
+
+
+def test_a_part_asked_by_that_one_is_of_the_count_just_told(wider):
+    """ "那里面市直单位的有几个？" after 江门's 述法 counts: "那里面" is "其中", of the count just told; it was read as
+    a question of its own and answered with "明确7个方面35项重点任务"."""
+    turns = ("江门24年述法的一把手有多少个？", "其中现场述法几个？", "那里面市直单位的有几个？")
+    answer = _converse(wider, *turns)
+    assert "述法" in answer.standalone and "35项" not in answer.answer, (answer.standalone, answer.answer)
 
 
 def test_an_answer_does_not_change_with_the_processs_hash_seed(wider, embed_cache):

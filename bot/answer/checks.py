@@ -532,6 +532,10 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "哪两个镇街获评…第二批法治镇街": "…省级第二批改革试点" is another batch of another thing
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
+        asked = set(_RANKED_AMONG.findall(to_simplified(plan.question)))  # "在全省…排第几": not a rank in 全市
+        graded = [
+            s for s in graded if not asked or asked & set(_RANKED_AMONG.findall(s)) or not _RANKED_AMONG.search(s)
+        ]
         return any(names_the_thing(plan.question, s, idf, named) for s in graded)
     return True
 
@@ -570,6 +574,10 @@ def _honour_words(question: str, idf: Callable[[str], float]) -> str:
 
 # An honour's giver, level and batch ("广州市", "省级", "第二批", "2024年"): other honours share them.
 _GIVEN_BY = re.compile(rf"(?:19|20)\d{{2}}年度?|{ORDINAL.pattern}批?|全国|国家级?|省级?|市级?|[县区]级")
+
+
+# Among whom a rank or grade is given: the whole country, province or city.
+_RANKED_AMONG = re.compile(r"全([国省市])")
 
 
 def _quoted_in(quote: str, text: str) -> bool:

@@ -414,7 +414,19 @@ def with_worked_out(question: str, facts: Facts) -> Facts:
             facts = replace(facts, text=text + worked, derived=(*facts.derived, worked))
     if worked := more_than_the_year_before(question, facts.text):  # "比上一年多了多少件": from "（上年为990件）"
         facts = replace(facts, text=_beside_its_figures(facts.text, worked), derived=(*facts.derived, worked))
+    elif (
+        _APART_OF_TWO.search(to_simplified(question))
+        and not _APART_SAID.search(facts.text)
+        and (worked := worked_out("两者相差多少", facts.text))
+    ):  # "湖里比思明多多少": "湖里区…4630件，反而略多于思明区的4512件" gives both, not how far apart they are
+        facts = replace(facts, text=facts.text + worked, derived=(*facts.derived, worked))
     return facts
+
+
+# How much more one place's figure is than another's, asked by their names ("湖里区比思明区多多少"), not the year
+# before's ("比上年多了多少"); and an answer saying it already ("江门市比南海区多218件", "…据报告数字计算").
+_APART_OF_TWO = re.compile(r"比(?!上一?年|去年|同期)[^，,。？?]{1,12}?[多少高低]了?(?:多少|几)")
+_APART_SAID = re.compile(r"[多少高低]\d|相差|据报告数字计算|无法")
 
 
 def with_the_claimed_placed(plan: Plan, facts: Facts, library: Library) -> Facts:
@@ -1718,8 +1730,8 @@ def _topic_clause(row: Figure) -> str:
     规范性文件31件")."""
     clauses, at = _clauses_around(row)
     end = series_start(clauses, at) or at  # "…数量大幅上升，2023年为1209件，2024年为1586件": not 2023's clause
-    if row.change and at > 0 and (series := series_start(clauses, at - 1)) is not None:
-        end = series  # "…，2024年为1586件，同比增长31.2%": the change of the run's measure
+    if row.change and at > 0 and (series := series_start(clauses, at - 1)):  # "…复议案件数量大幅上升，2023年
+        return f"{clauses[series - 1].strip()}，{_clause(row)}"  # 为1209件，2024年为1586件，同比增长31.2%": the run's
     start, own = end, _clause(row)
     if start > 0 and without_own_place(clauses[at].strip()) != clauses[at].strip():
         start -= 1  # "全市共办理法律援助案件9860件，我县办理812件": 我县's count is of the thing counted before,

@@ -97,7 +97,8 @@ GAP_ASKED = re.compile(r"差距(?=(?:是|有|为)?(?:多少|多大))")
 _ASKS_SHORTCOMINGS = re.compile(
     r"不足|短板|差距(?!(?:是|有|为)?(?:多少|多大))|薄弱|短处|存在(?:哪些|什么|的)?问题|(?:哪些|还有什么)问题|问题有哪些"
     r"|问题部分|具体表现"  # 差距 but not as `GAP_ASKED`
-    r"|问题(?:分别|一共|共|总共)?有?几(?:条|点|项|个方面)"  # "广州和韶关问题分别有几条": the listed problems
+    r"|问题(?:分别|一共|共|总共)?有?哪?几(?:条|点|项|个方面)"  # "广州和韶关问题分别有几条": the listed problems
+    r"|报告(?:里|中)的?问题"  # "报告里的问题有哪几条"
     r"|报告[^，。？?]{0,8}?(?:几(?:个|条|点|项)问题|问题[^，。？?]{0,4}?几个)"  # "报告一共有几个问题"
 )
 _SHORTCOMING_WORDS = "存在 不足 问题 差距 短板 薄弱 有待 还需 仍".split()
@@ -498,7 +499,9 @@ def _the_figure_told(question: str, history: list[dict] | None) -> str:
     in, so that the claim is checked; the question as asked when no count was told."""
     also = _ALSO_THIS.search(to_simplified(question))
     told = history[-1].get("content", "") if also and history and history[-1].get("role") == "assistant" else ""
-    figure = next((f for f in extract_figures(CITATION.sub("", told)) if f.unit_class and not f.change), None)
+    figures = [f for f in extract_figures(CITATION.sub("", told)) if f.unit_class and not f.change]
+    money = [f for f in figures if f.unit_class == "money"] if money_measured(question) else []  # "罚没款…这个数"
+    figure = (money or figures or [None])[0]  # of "…案件9860件，挽回经济损失2360万元": the amount
     return question if figure is None else to_simplified(question).replace(also.group(1), figure.text, 1)
 
 
@@ -1279,7 +1282,7 @@ GENERIC_THINGS = frozenset(
 # A figure asked without its unit ("行政应诉案件有多少？", "…案件，谁更多？", "涉及金额是多少？") is in the unit of
 # what it counts or measures; an amount of money first ("法律援助案件挽回经济损失多少" asks 元, not 件).
 _COUNTED_IN = {
-    **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额"), "元"),
+    **dict.fromkeys(("金额", "资金", "经费", "损失", "欠薪", "费用", "交易额", "罚没款"), "元"),
     **dict.fromkeys(CASE_NOUNS, "件"),
     **dict.fromkeys(("用户", "粉丝"), "人"),  # "注册用户有多少": people, not 服务超1.1万项
 }
@@ -1676,7 +1679,7 @@ _PLAIN_WORDS = {
     },
     **{f"全{where}第一个": f"全{where}首个" for where in "国省市"},  # "全国第一个…的城市": 全国首个, as reports say
     **{"第一次": "首个", "几号生效": "哪天施行", "什么时候生效": "什么时候施行", "啥": "什么"},
-    **{f"几号{act}": f"哪天{act}" for act in ("发", "公布", "印发", "刊发", "签发")},  # "网上是几号发的"
+    **{f"几号{act}": f"哪天{act}" for act in ("发", "公布", "印发", "刊发", "签发", "开始施行", "施行", "实施")},
     **{"出庭率": "出庭应诉率", "数交所": "数据交易所", "百分百": "100%"},  # the short forms the reports do not use
     **{"公职人员": "国家工作人员"},  # the reports' word for those in public office
 }
@@ -1694,6 +1697,12 @@ _SAID_AS = (
     (re.compile(r"(?<![违免])不罚了?(?=多少|几)"), "不予处罚"),  # "全年不罚了多少件"; not “首违不罚”, 免罚
     (re.compile(r"减了?(多少|几)(?:的)?税费"), r"减税降费\1"),  # "给企业减了多少税费": the reports' 减税降费
     (re.compile(r"收复议"), "收行政复议"),  # "新收复议案件": jieba reads 收复 (to recapture) in it
+    (re.compile(r"行政附议"), "行政复议"),  # a slip of the input method (附议 is seconding a motion)
+    (re.compile(r"^(?:那|这)(?:里面|当中)[，,]?"), "其中"),  # "那里面市直单位的有几个？": a part of what was just told
+    # lawsuits against the government in everyday words: "打官司输的比例", "民告官案子", "一把手出庭的比例"
+    (re.compile(r"(?:打)?官司输(?:了)?的?(?:比例|比率)"), "行政诉讼败诉率"),
+    (re.compile(r"民告官(?:的)?(?:案子|案件)?"), "行政诉讼案件"),
+    (re.compile(r"(?:一把手|负责人)出庭(?:的)?(?:比例|比率)"), "行政机关负责人出庭应诉率"),
     (re.compile(r"(?<=[日周月节])(?:那|这)几天"), "期间"),  # "宪法日那几天呢": those days, not how many
     # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
     (re.compile(rf"(?<=[{CJK}])这一?块(?=[的主有做工怎在上]|$)"), "方面"),  # "执法这块主要做法": 执法方面
@@ -2717,7 +2726,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     if _things_counted(to_simplified(question).strip(" ？?"), earlier):  # "具体是哪些领域？" after their count
         return f"{_without_count(earlier)}，具体有哪些？"
     # "这份报告什么时候发的" after "那2024年打算…": the report's own year, not the year its plans are for
-    of_plans = role_asked(earlier) == "plans" and itself
+    of_plans = role_asked(earlier) == "plans" and (itself or role_asked(question) not in (None, "plans"))  # nor
+    # "报告里的问题有哪几条" after "25年打算完成哪些立法项目": the report's shortcomings, not 2025's
     # "这篇报道的记者是谁" after "…2018年全年…": an article is dated by its day, not by the years it speaks of
     of_an_article = bool(ARTICLE_ASKED.search(to_simplified(question))) and itself
     scope = "".join(old.issuers + [f"{y}年" for y in ([] if of_plans or of_an_article else old.years)])
