@@ -2860,6 +2860,13 @@ def test_a_wrong_claim_is_told_what_its_figure_is_of(wider, question, said):
     assert answer.startswith("否。") and (said in answer if said else "报告中的" not in answer), answer
 
 
+def test_a_claimed_figure_in_the_cited_sentence_is_cited_by_it(wider):
+    """The placed figure's sentence is the one the answer cites already: cited again as [1], not as a second card
+    holding the same sentence."""
+    answer = _ask(wider, "成都24年取消和调整不合理罚款事项25项，这么写没问题吧")
+    assert "报告中的25件" in answer.answer and "[2]" not in answer.answer and len(answer.citations) == 1, answer
+
+
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [

@@ -450,12 +450,13 @@ def with_the_claimed_placed(plan: Plan, facts: Facts, library: Library) -> Facts
         alike = [row for row in rows if counts_alike(row.unit, claimed.unit)]
         rows = near if len(near) == 1 else alike  # beside the figure the answer gives, or else of the unit claimed
         if len(rows) == 1 and to_simplified(rows[0].text) not in said:
-            passage = _row_passage(report, rows[0])
             placed = (
                 f"报告中的{to_simplified(rows[0].text)}是：{to_simplified(_topic_clause(rows[0])).strip('，,；;。 ')}"
             )
-            text = f"{facts.text}{placed}[{len(facts.passages) + 1}]。"
-            return replace(facts, passages=[*facts.passages, passage], text=text)
+            sentence = to_simplified(rows[0].sentence)  # a passage cited already holding it is cited again
+            n = next((i for i, p in enumerate(facts.passages, 1) if sentence in to_simplified(p.text)), None)
+            passages = facts.passages if n else [*facts.passages, _row_passage(report, rows[0])]
+            return replace(facts, passages=passages, text=f"{facts.text}{placed}[{n or len(passages)}]。")
     return facts
 
 
