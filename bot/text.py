@@ -249,8 +249,8 @@ def segmenter():
     return jieba
 
 
-# The search tokens' version, in every chunk's id: bump it when `tokenize` changes what it gives for a text
-# (2: a year apart from the word after it), so that stored chunks are tokenized again.
+# The search tokens' version, in every report's fingerprint and chunk's id: bump it when `tokenize` changes what
+# it gives for a text (2: a year apart from the word after it), so that stored chunks are tokenized again.
 TOKENS_VERSION = "2"
 
 

@@ -549,8 +549,7 @@ def _acts_claimed(question: str, idf: Callable[[str], float], named: list[str]) 
 
 def _says_act(asked: re.Match, texts: list[str]) -> bool:
     """Whether one of the texts says the act asked of ("修订过没有": 修订, or 修改, 修正)."""
-    act = next(g for g in asked.groups() if g)
-    acts = next((group for group in _SAME_ACTS if act in group), (act,))
+    acts = _same_acts(next(g for g in asked.groups() if g))
     return any(a in to_simplified(x) for a in acts for x in texts)
 
 
@@ -602,8 +601,7 @@ def kind_listed(question: str) -> str:
 def _dates(sentence: str, act: str) -> bool:
     """Whether a sentence dates an act, said in any of its words (施行 or 实施): a date in a clause saying it or
     before ("2003年起，…都将法规草案…公布"; "…实施办法》，自2024年7月1日起施行")."""
-    words = next((group for group in _SAME_ACTS if act in group), (act,))
-    for found in re.finditer("|".join(words), sentence):
+    for found in re.finditer("|".join(_same_acts(act)), sentence):
         end = min((i for i in (sentence.find(p, found.start()) for p in "，；;。") if i >= 0), default=len(sentence))
         if _ACT_DATE.search(sentence[:end]):
             return True
@@ -674,7 +672,8 @@ def _verdict(question: str, answer: str, idf: Callable[[str], float], one_of_sev
     if said and claimed.change and not any(f.unit == claimed.unit for f in said):
         return "否。"  # "同比下降0.9%": the report's rate fell 0.9个百分点, which is not 0.9%
     if any(_end_of_change(f) for f in said):  # "由167支精简至114支": "精简到167支" claims the end, which is 114支,
-        said = [f for f in said if _end_of_change(f) == (_end_of_change(claimed) or "to")]  # as "有114支" does
+        end = _end_of_change(claimed) or "to"  # as "有114支" does
+        said = [f for f in said if _end_of_change(f) == end]
         if not said:
             return "否。"
     if said and any(_same_bound(f, claimed) for f in said):
@@ -1349,6 +1348,13 @@ _SAME_ACTS = (
     ("评为", "获评"),
     ("修订", "修改", "修正"),
 )
+
+
+def _same_acts(act: str) -> tuple[str, ...]:
+    """An act and the other words the reports say it with (`_SAME_ACTS`): 施行 → 施行, 实施, 开始…"""
+    return next((group for group in _SAME_ACTS if act in group), (act,))
+
+
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").
 _ASKING_WORDS = frozenset(
     "是不是 有没有 对不对 数量 数目 总数 总量 人数 件数 宗数 次数 个数 户数 家数 项数 场数 变化 变动 幅度 "

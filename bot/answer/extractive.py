@@ -139,6 +139,7 @@ class Extractive:
         unplanned = {n for n, p in enumerate(passages, 1) if planning and heading_role(p.heading) != "plans"}
         dated = intent.time and not wants_number  # a date asked (a duration, "多久", is a figure asked)
         kind = kind_listed(question)  # "哪些立法项目": sentences saying 立法, or under a label saying it
+        batch_of = _places_asked(question) if intent.ordinal and not intent.rank else []  # "广州是第几批": 广州
         for n, passage in enumerate(passages, 1):
             for sentence, label in _with_labels(passage.text):
                 simplified = to_simplified(sentence)
@@ -159,9 +160,7 @@ class Extractive:
                     score *= _UNDATED
                 score *= _PLANNED if n in planned or n in unplanned else 1
                 counting = wants_number and not (intent.rank or intent.ordinal)  # a place in an order is no count
-                score *= (
-                    _NO_COUNT if intent.ordinal and not intent.rank and _ordinal_of_others(simplified, question) else 1
-                )
+                score *= _NO_COUNT if batch_of and _ordinal_of_others(simplified, batch_of) else 1
                 score *= _NO_COUNT if counting and _counts_another(simplified, asked) else 1
                 by_act = counting and not intent.rate and _counts_by_another_act(simplified, question, passage)
                 score *= _NO_COUNT if by_act else 1
@@ -722,15 +721,19 @@ def _holds_figure(
     return any(counts_for(unit, f.unit, question) and not (norms and _a_norm(f.text, sentence)) for f in figures)
 
 
-def _ordinal_of_others(sentence: str, question: str) -> bool:
-    """Whether a place asked its place in a series ("广州是第几批试点？") is answered by a clause giving other places'
-    ("开展天河区、南沙区…省级第二批改革试点"), not its own ("广州是首批试点之一"); districts, counties and towns, not
-    the province or city giving the title."""
+def _places_asked(question: str) -> list[str]:
+    """The places a question names, by the stem two spellings share (广州市/广州 → 广州)."""
     scope = find_scope(question, [])
-    asked = [stem(p) for p in scope.issuers + scope.places]
+    return [stem(p) for p in scope.issuers + scope.places]
+
+
+def _ordinal_of_others(sentence: str, asked: list[str]) -> bool:
+    """Whether a place asked its place in a series ("广州是第几批试点？", `asked` its stems) is answered by a clause
+    giving other places' ("开展天河区、南沙区…省级第二批改革试点"), not its own ("广州是首批试点之一"); districts,
+    counties and towns, not the province or city giving the title."""
     clause = next((c for c in re.split(r"[，,；;]", sentence) if ORDINAL.search(c)), "")
     others = [p for p in places_in(clause) if re.search(r"[区县镇乡街]$|街道$", p)]  # not a giver: 广东省, 广州市
-    return bool(asked and others) and not any(a in clause for a in asked)
+    return bool(others) and not any(a in clause for a in asked)
 
 
 def _counts_another(sentence: str, question: str) -> bool:

@@ -439,13 +439,13 @@ def with_the_claimed_placed(plan: Plan, facts: Facts, library: Library) -> Facts
     if not facts.text.startswith("否。") or claimed is None or claimed.unit_class not in COUNT_CLASSES:
         return facts
     said = to_simplified(CITATION.sub("", facts.text))
+    given = [f.text for f in extract_figures(said)]
     for report, _ in reports_for(plan, library, None):
         rows = [
             row
             for row in report.figures
             if row.value == claimed.value and row.unit_class in COUNT_CLASSES and not row.change
         ]
-        given = [f.text for f in extract_figures(said)]
         near = [row for row in rows if any(text in to_simplified(row.sentence) for text in given)]
         alike = [row for row in rows if counts_alike(row.unit, claimed.unit)]
         rows = near if len(near) == 1 else alike  # beside the figure the answer gives, or else of the unit claimed

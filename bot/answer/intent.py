@@ -2696,17 +2696,18 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{earlier.rstrip('？? ')}，{question}"  # "这个数字出自报告哪一部分？": of the figure just asked
     if (this := _AGENT_OF_THIS.match(to_simplified(question))) and _thing_asked(earlier):
         return f"{_without_count(earlier)}，{question[this.end() :]}"  # "这是哪个部门做的？": who did the last thing
-    if (pronoun := _THIS.match(to_simplified(question))) and role_asked(question[pronoun.end() :]):
-        return f"{''.join(old.issuers + [f'{y}年' for y in old.years])}{question[pronoun.end() :]}"  # "它提了哪些不足"
-    its = (pronoun := _THIS.match(to_simplified(question))) and question[pronoun.end() :].startswith("的")
+    pronoun = _THIS.match(to_simplified(question))  # "这个…", "它…": what it says of the thing or place before
+    rest = question[pronoun.end() :] if pronoun else ""
+    if pronoun and role_asked(rest):
+        return f"{''.join(old.issuers + [f'{y}年' for y in old.years])}{rest}"  # "它提了哪些不足"
+    its = pronoun and rest.startswith("的")
     if its and (name := _NAME_WITH_ITS_KIND.search(to_simplified(earlier))):  # "它的注册用户有多少" after "“穗好办”
-        return f"{_scope_said(old)}{name.group(0)}{question[pronoun.end() :]}"  # APP能提供多少项服务": the APP's
-    if (pronoun := _THIS.match(to_simplified(question))) and (named := _of_the_document(question, pronoun, earlier)):
-        return named  # "这个条例后来修订过没有？": of the law named before, not of what was asked of it
-    if (pronoun := _THIS.match(to_simplified(question))) and (that := _THAT_ONE_OF_IT.match(question[pronoun.end() :])):
-        return f"{_scope_said(old)}{question[pronoun.end() + that.end() :]}"  # "它那个获评…的项目叫啥": the place's
-    if (pronoun := _THIS.match(to_simplified(question))) and _thing_asked(earlier):
-        rest = question[pronoun.end() :]
+        return f"{_scope_said(old)}{name.group(0)}{rest}"  # APP能提供多少项服务": the APP's
+    if pronoun and (document := _of_the_document(question, pronoun, earlier)):
+        return document  # "这个条例后来修订过没有？": of the law named before, not of what was asked of it
+    if pronoun and (that := _THAT_ONE_OF_IT.match(rest)):
+        return f"{_scope_said(old)}{rest[that.end() :]}"  # "它那个获评…的项目叫啥": the place's own thing
+    if pronoun and _thing_asked(earlier):
         if _ASKS_COUNT.search(rest):  # "它直接纠错了多少件？" after a rate: a count of the rate's thing
             return f"{_thing_asked(earlier)}，{rest}"
         return f"{_without_count(earlier)}{rest}"  # "这个达到100%了吗？": of what was asked before

@@ -27,6 +27,7 @@ from bot.ingest.report import FORMAT as REPORT_FORMAT
 from bot.ingest.report import Report, read_report
 from bot.models import Chunk, Document
 from bot.settings import Settings
+from bot.text import TOKENS_VERSION
 
 BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{elapsed}{postfix}]"
 # 3: headings by ingest.structure, structure stored; 4: a signature is dated; 5: a footer's buttons, site lines,
@@ -34,8 +35,8 @@ BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} chunks [{ela
 # city are read, a lost heading opening the plans is plans; 6: simplified text keeps its words where OpenCC's
 # phrases would cross them (载明覆盖); 7: traditional text too (說明覆蓋); 8: districts jieba does not tag as places
 # (赤坎区) are in the gazetteer; 9: the year before's figure and its change ("较去年的114件增加24件") are of the measure
-# before them; 10: 家次 is a unit (firms counted once per visit), no longer read as 家 (a year apart from the word
-# after it in search tokens is `text.TOKENS_VERSION`, in chunk ids)
+# before them; 10: 家次 is a unit (firms counted once per visit), no longer read as 家. A change of the search tokens
+# is `text.TOKENS_VERSION`, in the fingerprint and in chunk ids.
 PIPELINE_VERSION = "10"
 
 
@@ -61,7 +62,8 @@ def make_document(path: Path, raw: str) -> Document:
 
 def _fingerprint(raw: str, settings: Settings, embedder: Embedder) -> str:
     """Same fingerprint ⇔ same text through the same pipeline: the report can be skipped."""
-    recipe = f"{PIPELINE_VERSION}.{REPORT_FORMAT}|{settings.chunk_tokens}|{settings.chunk_overlap}|{embedder.name}"
+    recipe = f"{PIPELINE_VERSION}.{REPORT_FORMAT}.{TOKENS_VERSION}|{settings.chunk_tokens}|{settings.chunk_overlap}"
+    recipe += f"|{embedder.name}"  # new search tokens (`TOKENS_VERSION`) read a report again, its chunks too
     return hashlib.sha256(f"{raw}|{recipe}".encode()).hexdigest()[:32]
 
 
