@@ -302,4 +302,12 @@ def tagged(text_s: str) -> list[tuple[str, str]]:
 def _corrected(word: str, flag: str) -> str:
     if word in _VERBS:
         return "v"
+    if flag == "z" and len(word) >= 4 and _dictionary_tag(word[-2:]).startswith("n"):
+        return "n"  # jieba's dictionary tags "医疗纠纷" a state word (z); it names a kind of 纠纷
     return "n" if word in _NOT_PLACE_NAMES else flag
+
+
+def _dictionary_tag(word: str) -> str:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word, "")

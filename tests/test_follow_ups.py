@@ -476,7 +476,7 @@ def test_those_among_a_count_with_a_mark_the_report_does_not_count_are_said_not_
     2985 (all who hold a permit) had been given alone, reading as those with the qualification. Asked with the
     count it is a part of, the part is said not given (or the whole refused)."""
     answer = _converse(archive, "南海执法人员持证的有多少", "其中有法律职业资格的多少人")
-    assert answer.refused or "未载明其中有法律职业资格" in answer.answer, (answer.standalone, answer.answer)
+    assert answer.refused or "未载明法律职业资格" in answer.answer, (answer.standalone, answer.answer)
 
 
 def test_counts_of_one_thing_said_side_by_side_are_kept_together(seeded):

@@ -37,7 +37,8 @@ from bot.text import CITATION, NUMERALS, to_simplified
 
 # What a part asks of the figures before it, by kind: a change from the first in %, a share of the first, a
 # difference, a sum. A rate the report names ("成功率") is the report's figure, not one to work out.
-_CHANGED = r"(?:减少|下降|降低|精简|压减|增长|增加|提高|上升|少|多|减(?=了)|降(?=了))了?"  # "减了多少支"
+# "减了多少支", "比前一年高多少" (not 最高, 提高 and 降低 said whole)
+_CHANGED = r"(?:减少|下降|降低|精简|压减|增长|增加|提高|上升|少|多|(?<![最提])高|(?<![最降])低|减(?=了)|降(?=了))了?"
 _CHANGE_IN_PERCENT = re.compile(rf"{_CHANGED}(?:百分之几|百分之多少|多少百分比|几成|多少%)")
 _ASKED = (
     ("change", _CHANGE_IN_PERCENT),

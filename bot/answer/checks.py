@@ -14,6 +14,7 @@ from typing import NamedTuple
 from bot.answer.arithmetic import arithmetic_asked, counted_from_dates, span_in_days
 from bot.answer.intent import (
     AGENT_ASKED,
+    BARE_REVIEW,
     CASE_ACTS,
     CHANGE_WORDING,
     DISTINCT_KINDS,
@@ -23,6 +24,7 @@ from bot.answer.intent import (
     HONOUR_WON,
     HOW_MANY,
     LEFT_SAID,
+    NTH_OF_ITS_KIND,
     NUMBER_NAMES,
     SHARE_OF_ASKED,
     SPEAKER_ASKED,
@@ -47,6 +49,7 @@ from bot.answer.intent import (
     confirm_asked,
     counted_thing,
     direction_claimed,
+    document_named,
     figure_claimed,
     in_full,
     kind_asked,
@@ -55,6 +58,7 @@ from bot.answer.intent import (
     level_said,
     money_measured,
     names_quoted,
+    nth_said,
     of_another_kind,
     part_acts,
     part_first_asked,
@@ -251,6 +255,7 @@ _AMONG = re.compile(
     r"中(?:有|共有)?(?:多少|几)[^，。？?\s]{0,2}?(?:人|名|个|家|件|项)?([^，。？?]{2,})"
     r"|其中(?:有|共有)?([^，。？?\d]{2,12}?)的(?:有)?(?:多少|几)"  # "其中有法律职业资格的多少人"
     r"|中(?:有|具有|持有|取得)([^，。？?\d]{2,12}?)的(?:有|共有)?(?:多少|几)"  # "执法人员中有法律职业资格的有多少人"
+    r"|[中里](?:有|共有)?(?:多少|几)[个件宗项名人]?是([^，。？?\d]{2,12}?)的"  # "纠错的案件里有几件是公安领域的"
 )
 # What says why: a report that gives a cause says so with one of these.
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是|随着|(?:实施|施行|出台)后")
@@ -314,8 +319,8 @@ def _of_another_years_account(question: str, text: str) -> bool:
 
 _ACCOUNT_YEAR = re.compile(r"((?:19|20)\d{2})年度")
 # A year's account asked: its year said before what assesses it ("2019年度法治政府建设考评"), not before a place
-# ("2024年度广州在…考评中", a report's year with its 报告 left out).
-_ACCOUNT_ASKED = re.compile(rf"{_ACCOUNT_YEAR.pattern}(?=[^，,。？?在中]{{0,10}}(?:考评|考核|评估|评价|测评|评选))")
+# ("2024年度广州在…考评中", a report's year with its 报告 left out); "2023年度在全市考评里" asks 2023's.
+_ACCOUNT_ASKED = re.compile(rf"{_ACCOUNT_YEAR.pattern}(?=在?[^，,。？?在中]{{0,10}}(?:考评|考核|评估|评价|测评|评选))")
 
 
 def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, named: list[str]) -> bool:
@@ -337,6 +342,9 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     codes = NUMBER_NAMES.findall(to_simplified(plan.question))  # "12348热线接了多少咨询" (no unit asked): "上半年，
     if codes and not any(all(c in to_simplified(s) for c in codes) for s in [text, *said]):  # 共有3860人参加" is
         return False  # of no line of that number
+    where = _WHERE_DONE_ASKED.search(to_simplified(plan.question))  # "成都的省内通办多少": 跨省通办162项 is another
+    if where and not any(where.group(0) in to_simplified(s) for s in [text, *said]):
+        return False
     counted_as = [f for f in figures if f.unit_class and f.unit_class != "time"]
     # of the unit asked: "2019年上半年，共有3860人参加" does not put 2018年全年's 7235件 in the half-year asked
     counted_as = [f for f in counted_as if counts_for(wanted, f.unit, plan.question)] if wanted else counted_as
@@ -378,7 +386,7 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False  # "行政复议主动撤回多少件": 收到行政复议申请1586件 counts no withdrawal
         if (act := act_of_thing(part)) and not any(act in s for s in _holding(counts, said)):
             return False  # "信用修复了多少户企业": 信用预警提示31.4万户 counts another act on 信用
-        if (quality := quality_asked(part)) and not any(quality in _own_clause(f, 1) for f in counts):
+        if (quality := quality_asked(part)) and not any(says(_own_clause(f, 1), quality) for f in counts):
             return False  # "持证的行政执法人员": "抽考行政执法人员4000余人" counts those examined
         for kinds in DISTINCT_KINDS:  # "修改了几件政府规章": "推进制定…政府规章11件" counts what was made
             if (kind := kind_asked(part, kinds)) and not any(_of_the_kind(f, said, kind, kinds) for f in counts):
@@ -405,6 +413,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
 _WIDER_WHOLE = re.compile(  # not "全国首创吗", nor "是不是低于全省平均水平" (a level claimed)
     r"(全省|全国)(?:的|范围内)?(?:平均(?:水平|值|数)?|一共|总共|共|总数|总量)?(?:是|为|有)?(?:多少|几)"
 )
+
+
+# A thing told from others like it by where it is done ("省内通办", not 跨省通办 or 川渝通办): the answer must say it.
+_WHERE_DONE_ASKED = re.compile(rf"(?:{'|'.join(WHERE_DONE)})[{CJK}]{{2}}")
 
 
 def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
@@ -503,7 +515,8 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
     if SPEAKER_ASKED.search(to_simplified(plan.question)) and not speaker_said(text):
         return False  # "“…”是谁说的": the quotation given back names no one
     act = _DATED_ACT.search(to_simplified(plan.question)) if plan.intent.time else None
-    if act and not any(_dates(to_simplified(s), act.group(0)) for s in said or [text]):
+    document = document_named(plan.question) if act else []
+    if act and not any(_dates(to_simplified(s), act.group(0), document) for s in said or [text]):
         return False  # "…条例什么时候施行": a sentence naming the law but no date it took effect
     if plan.kind == "time" and not (DATE_WORDS.search(text) or _ACT_DATE.search(text)):
         return False  # "…什么时候发的": "发布日期" without the date says no time
@@ -530,6 +543,16 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "这个条例后来修订过没有": a sentence saying when it took effect says nothing of it
     if (honour := _honour_words(plan.question, idf)) and not any(honour in to_simplified(x) for x in [text, *said]):
         return False  # "哪两个镇街获评…第二批法治镇街": "…省级第二批改革试点" is another batch of another thing
+    if (nth := NTH_OF_ITS_KIND.search(to_simplified(plan.question))) and not any(
+        nth_said(nth, to_simplified(x)) for x in [text, *said]
+    ):
+        return False  # "…清单第一版什么时候印发的": the sentence on 第二版 says nothing of 第一版
+    if _WHICH_MEETING.search(to_simplified(plan.question)) and not _MEETING_SAID.search(to_simplified(text)):
+        return False  # "…条例是人大常委会哪次会议通过的": "提请市人大常委会审议通过…" says no session
+    if (others := _OTHERS_ASKED.search(to_simplified(plan.question))) and len(
+        _names_besides(text, others.group("besides") or "")
+    ) < numeral_value(others.group("n")):
+        return False  # "除了珠玑古巷那部，另外两部叫什么": "…《…珠玑古巷保护条例》等3部" names neither
     if GRADE_ASKED.search(plan.question):  # a grade or rank of the thing asked, not of another
         graded = [s for s in split_sentences(text) if _GRADE_SAID.search(s)]
         asked = set(_RANKED_AMONG.findall(to_simplified(plan.question)))  # "在全省…排第几": not a rank in 全市
@@ -598,14 +621,39 @@ def kind_listed(question: str) -> str:
     return found.group(1) if found else ""
 
 
-def _dates(sentence: str, act: str) -> bool:
+def _dates(sentence: str, act: str, document: list[str] | None = None) -> bool:
     """Whether a sentence dates an act, said in any of its words (施行 or 实施): a date in a clause saying it or
-    before ("2003年起，…都将法规草案…公布"; "…实施办法》，自2024年7月1日起施行")."""
+    before ("2003年起，…都将法规草案…公布"; "…实施办法》，自2024年7月1日起施行"). Of a `document` asked (its
+    words, `intent.document_named`), a clause naming other documents only dates them ("其中《湛江市海岸线保护与
+    利用条例》自…起施行" does not date 城市绿化条例)."""
     for found in re.finditer("|".join(_same_acts(act)), sentence):
         end = min((i for i in (sentence.find(p, found.start()) for p in "，；;。") if i >= 0), default=len(sentence))
+        start = max(sentence.rfind(p, 0, found.start()) for p in "，；;。") + 1
+        names = _DOCUMENT_NAME.findall(sentence[start:end])
+        if names and document and not any(all(w in name for w in document) for name in names):
+            continue
         if _ACT_DATE.search(sentence[:end]):
             return True
     return False
+
+
+_DOCUMENT_NAME = re.compile(r"《([^》]+)》")
+# A session asked ("哪次会议通过的"): said by its number ("第五次会议").
+_WHICH_MEETING = re.compile(r"(?:哪|第几)一?次(?:会议|常委会|常务会)")
+_MEETING_SAID = re.compile(rf"第[{NUMERALS}\d]+次")
+# The others of a set asked by name, one named left out ("除了珠玑古巷那部，另外两部叫什么"): as many names besides it.
+_OTHERS_ASKED = re.compile(
+    rf"(?:除了?(?P<besides>[^，,]{{2,16}}?)(?:那|这)?(?:部|个|项|件|条)?(?:以外|之外|外)?[，,])?"
+    rf"(?:另外|其他|其余)(?:的)?(?P<n>[两{NUMERALS}\d]+)(?:部|个|项|件|条)"
+)
+
+
+def _names_besides(text: str, besides: str) -> list[str]:
+    """The documents a text names (《…》) other than the one `besides` names ("珠玑古巷": 《韶关市珠玑古巷保护
+    条例》)."""
+    words = [w for w in tokenize(besides) if len(w) >= 2]
+    names = dict.fromkeys(_DOCUMENT_NAME.findall(to_simplified(text)))
+    return [n for n in names if not (words and all(w in n for w in words))]
 
 
 def confirmation(question: str, answer: str, idf: Callable[[str], float]) -> str:
@@ -896,13 +944,19 @@ def _act_of(figure) -> str | None:
 
 
 def counts_as_asked(question: str, clause: str) -> bool:
-    """Whether the clause holding a figure counts what the question narrows it to: successes, one level
-    ("市本级": not 全市)."""
+    """Whether the clause holding a figure counts what the question narrows it to: what stands or what was added
+    (`counts_standing_or_added`), successes, one level ("市本级": not 全市)."""
+    if not counts_standing_or_added(question, clause):
+        return False
+    return counts_successes(question, clause) and ("本级" not in to_simplified(question) or "本级" in clause)
+
+
+def counts_standing_or_added(question: str, clause: str) -> bool:
+    """Whether a clause counts all that stands where the question asks that ("共有多少个示范村", "现在一共几个": not
+    "新增…示范村5个"), and what was added where it asks that (`counts_added`)."""
     if not counts_added(question, clause):
         return False
-    if standing_asked(question) and _NEWLY_SAID.search(clause):
-        return False  # "共有多少个示范村": "新增…示范村5个" is what was added, not all there are
-    return counts_successes(question, clause) and ("本级" not in to_simplified(question) or "本级" in clause)
+    return not (standing_asked(question) and _NEWLY_SAID.search(to_simplified(clause)))
 
 
 def counts_added(question: str, clause: str) -> bool:
@@ -911,7 +965,7 @@ def counts_added(question: str, clause: str) -> bool:
     return not added_asked(question) or bool(_ADDED_SAID.search(to_simplified(clause)))
 
 
-_ADDED_SAID = re.compile(r"新|增")
+_ADDED_SAID = re.compile(r"新|增(?!长|幅|速)")  # not "同比增长6.4%": a change, of what stands
 
 
 def counts_left(question: str, clause: str) -> bool:
@@ -1318,7 +1372,7 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     """The two rarest nouns of a question (by the index's idf): places, words of a kind of thing (案件) and
     rates and units aside ("人次" names no thing: any count in 人次 says it)."""
     question = _ARTICLE_LOCATED.sub("", to_simplified(question))  # "广州日报那篇…的文章里，": where, not what
-    nouns = _nouns(_BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
+    nouns = _nouns(BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     nouns -= set(CASE_ACTS)  # 受理 of "热线受理企业诉求": an act any count of cases says, not the thing
     things = [_MEASURE_OF.sub("", n) for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: (-idf(n), n))[:2]  # ties in code order, not the set's (see `rarest`)
@@ -1330,8 +1384,6 @@ _ARTICLE_LOCATED = re.compile(r"^[^，,。？?]*?(?:那|这)篇[^，,。？?]*?(
 _MEASURE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})量$")
 
 
-# The asker's 复议 (jieba: a verb) is 行政复议, the thing the reports count; not inside a name quoted.
-_BARE_REVIEW = re.compile(r"(?<![政“\"‘「])复议")
 # Acts a question asks the date of ("什么时候施行"): the answer's clause saying the act must hold a date.
 _DATED_ACT = re.compile(
     r"施行|实施|举行|召开|开通|成立|设立|组建|建立|挂牌|上线|启用|启动|推行|印发|通过|公布|发布|颁布|评为|获评"

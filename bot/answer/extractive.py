@@ -28,6 +28,7 @@ from bot.answer.checks import (
     counted_elsewhere,
     counted_together,
     counts_asked_in,
+    counts_standing_or_added,
     kind_listed,
     mentions,
     names_the_thing,
@@ -209,6 +210,7 @@ class Extractive:
             # a district's figure said, its city's beside it goes ("全市…1203件，同比上升9.6%" before "我区…148件")
             own = [c for c in chosen if not _not_the_asked_level(c[2], passages[c[1] - 1], question)]
             chosen = own or chosen
+        chosen = _counting_as_asked(chosen, question) if wants_number and not intent.each else chosen
         chosen = _with_the_rate_judged(chosen, scored, question)
         chosen = _without_others_changes(chosen, question, passages, idf)
         chosen = _without_other_rates(chosen, question)
@@ -227,7 +229,7 @@ class Extractive:
         nouns = asked_nouns(question, idf, _places(passages))  # what a headline must name (`_with_its_headline`)
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             marked = _left_said(sentence, question) or act
-            core = self._core(sentence, content, idf, intent, marked, True, changed, _unit_of(question))
+            core = self._core(sentence, content, idf, intent, marked, True, changed, _unit_of(question), question)
             core = _trimmed(_lifted(core, sentence))
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
@@ -326,10 +328,12 @@ class Extractive:
                 continue
             each_acts = counting_acts(part) if asked.each else []  # "受理、审结各多少件" too
             for _, n, sentence in _each_acts_sentences(each_acts, ranked):
-                core = self._core(sentence, terms, idf, asked, _marked(part), unit=_unit_of(part))
+                core = self._core(sentence, terms, idf, asked, _marked(part), unit=_unit_of(part), asked=part)
                 core = _trimmed(_lifted(core, sentence))
                 core = _with_the_asked_level(core, sentence, passages[n - 1], question) if asked.figure else core
                 if any(core in earlier for _, _, earlier in said):
+                    if i and part.startswith("其中") and len(NUMBER.findall(core)) == 1:  # "其中人大建议多少件"
+                        unsaid.append(part)  # after both's 1407件: the whole's one figure is no part's
                     continue
                 # a later sentence holding every figure of an earlier one says it too: keep the later one only
                 said = [x for x in said if not set(NUMBER.findall(x[2]) or [""]) <= set(NUMBER.findall(core))]
@@ -378,6 +382,7 @@ class Extractive:
         items: bool = False,
         changed: bool = False,
         unit: str | None = None,
+        asked: str = "",
     ) -> str:
         """The clauses of a sentence that carry the answer, in their order: a drafter pastes the answer, not
         the report's paragraph.
@@ -390,7 +395,9 @@ class Extractive:
         (a question of one part), a kept list of figures is cut to the items the question names; `changed`
         (a change asked), the change said is kept ("比2023年多收到多少件": "同比增长35.6%（上年为990件）"); `unit`
         (a count asked in it), of clauses saying as much of the question the one with a figure in it answers
-        ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期").
+        ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期"); `asked`, the question, whose
+        count a clause counting another way does not hold ("现在一共几个": not "新设立…4个",
+        `checks.counts_standing_or_added`).
         """
         clauses = [c for c in re.split(r"(?<=[，；：])", sentence) if c]
         if len(clauses) < 2:
@@ -422,6 +429,11 @@ class Extractive:
         # a figure asked: a clause's date is none ("…2022年度…考评中获评优秀等次，连续3年获评优秀": the 3年 answers)
         bare = [DATE_WORDS.sub("", c) if intent.figure and not intent.time else c for c in clauses]
         holds = [bool(slot.search(b) or intent.figure and _counted(b)) for b in bare]  # 二千三百余场 too
+        narrowed = asked and not intent.each  # "受理和成功调解的…各有多少宗": each act's clause holds its own
+        as_asked = [
+            h and (not narrowed or counts_standing_or_added(asked, c)) for h, c in zip(holds, clauses, strict=True)
+        ]
+        holds = as_asked if any(as_asked) else holds
         best = _in_the_unit(bare, scores, best, unit)
         kept = _answering(clauses, found, best, holds, intent, idf, changed)
         kept |= {start - 1 for i in kept if (start := series_start(clauses, i))}  # "复议案件数量…，2024年为1586件"
@@ -493,9 +505,10 @@ def _answering(
         covered = set(found[figure])
     # "维持、驳回和纠错各多少件": a rate's clause ("纠错率8.5%") counts none of them
     counts_each = intent.each and not intent.rate
-    for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):
+    dates_each = intent.each and intent.time and not intent.figure  # "哪两部…施行了，各自什么时候": each one's date,
+    for i in sorted(range(len(clauses)), key=lambda i: -scores[i]):  # though its clause says no other word asked
         gain = weight(found[i] - covered)
-        if holds[i] and gain > 0 and (intent.each or gain >= _WIDEN * scores[best]):
+        if holds[i] and (gain > 0 or dates_each and found[i]) and (intent.each or gain >= _WIDEN * scores[best]):
             if counts_each and _a_rate_only(clauses[i]):
                 continue
             kept.add(i)
@@ -719,6 +732,25 @@ def _holds_figure(
         return intent.figure_in(sentence)
     figures = extract_figures(sentence)
     return any(counts_for(unit, f.unit, question) and not (norms and _a_norm(f.text, sentence)) for f in figures)
+
+
+def _counting_as_asked(chosen: list[tuple[float, int, str]], question: str) -> list[tuple[float, int, str]]:
+    """The sentences chosen without those whose counts are all of another kind than the question asks (what
+    stands, not what was added, or the other way: `checks.counts_standing_or_added`), when another's count is of
+    it: "持证执法人员多少" is answered by "全区持有行政执法证件人员1068名", not beside it by "…新增持证人员97名"; a
+    sentence holding no count stays (the hearing's "…于8月1日至8月4日举行" beside its 点击量)."""
+    counting = [_counting_clauses(c[2]) for c in chosen]
+    passes = [any(counts_standing_or_added(question, clause) for clause in clauses) for clauses in counting]
+    if not any(passes):
+        return chosen
+    return [c for c, clauses, ok in zip(chosen, counting, passes, strict=True) if ok or not clauses]
+
+
+def _counting_clauses(sentence: str) -> list[str]:
+    """A sentence's comma clauses holding a count."""
+    return [
+        c for c in re.split(r"[，,；;]", sentence) if any(f.unit_class in COUNT_CLASSES for f in extract_figures(c))
+    ]
 
 
 def _places_asked(question: str) -> list[str]:

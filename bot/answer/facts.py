@@ -44,6 +44,7 @@ from bot.answer.framing import without_own_place, year_lead
 from bot.answer.intent import (
     ADDRESSEE_ASKED,
     ARTICLE_ASKED,
+    BARE_REVIEW,
     CASE_ACTS,
     DIFFERENCE_ASKED,
     DISTINCT_KINDS,
@@ -54,11 +55,13 @@ from bot.answer.intent import (
     LATEST_ASKED,
     LOCATION_ASKED,
     NUMBER_NAMES,
+    OPENING_ASKED,
     ORDER_ASKED,
     PART_ASKED,
     RATIO_ASKED,
     RELATIVE_YEAR_ASKED,
     RELEASED_FIRST,
+    RESULTS_ASKED,
     SHARE_OF_ASKED,
     SUM_ASKED,
     UNITS_ASKED,
@@ -1085,7 +1088,10 @@ def _headlines(sections: list[Section]) -> str:
 def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     """ "请概括…主要做法/成效": the part of the report about the topic (a section by its heading, or one item),
     told by its items' headlines and key sentences."""
-    terms = _terms(plan)
+    terms = {t for t in _terms(plan) if not OPENING_ASKED.fullmatch(t)}
+    opening = OPENING_ASKED.search(plan.question)  # "开头提到的主要成效": the results its preface lists
+    if (opening or not terms and RESULTS_ASKED.search(plan.question)) and (results := _preface_results(report, name)):
+        return results  # "主要成效有哪些": the year's results, as the report sums them up before its parts
     if not terms:  # "主要举措有哪些": the measures, by their headings
         return _measures(report, name)
     named = [t for t in terms if t in to_simplified(report.text)]
@@ -1159,6 +1165,32 @@ def _several_items_about(section: Section, terms: set[str], idf: Idf) -> bool:
     改革稳妥推进", "行政执法方式不断优化", "行政执法监督持续加强" of 行政执法)."""
     scores = [_score(_headline(item.text), terms, idf) for item in section.items]
     return bool(scores) and max(scores) > 0 and scores.count(max(scores)) >= 2
+
+
+def _preface_results(report: Report, name: str) -> Facts | None:
+    """The results a report lists in its preface, after the sentence saying the year's work went well ("…法治政府建设
+    取得新成效。全市荣获…先进集体3个…；专利授权数居粤东西北首位；…"): its sentences holding an honour, a rank or a
+    figure. None when the preface lists none (its sentence says only how the work was done)."""
+    preface = next((s for s in report.sections if not s.path), None)
+    if preface is None:
+        return None
+    sentences = [x.strip() for line in preface.text.split("\n") for x in split_sentences(line) if x.strip()]
+    listed = [
+        x
+        for x in sentences[1:]
+        if _RESULT_SAID.search(to_simplified(x)) and not _REPORTED_BELOW.search(to_simplified(x))
+    ]
+    if not listed:
+        return None
+    said = "；".join(_clean(x).rstrip("。；") for x in listed)
+    return Facts([_passage(report, preface, preface.text)], f"{name}{report.covered_year or ''}年：{said}[1]。")
+
+
+# A result a preface lists: an honour, a rank, a figure of a thing (not the year it opens with, nor a date line).
+_RESULT_SAID = re.compile(
+    rf"{HONOUR_SAID.pattern}|首位|第一|前列|前[{NUMERALS}\d]名?|优秀|\d+(?:\.\d+)?\s*[个人项件家%]"
+)
+_REPORTED_BELOW = re.compile(r"报告如下|发布(?:日期|时间)|来源|浏览次数")
 
 
 def _measures(report: Report, name: str) -> Facts | None:
@@ -1564,7 +1596,11 @@ def _holds(sentence: str, term: str) -> bool:
 def _same_names(text: str) -> str:
     for other, name in _SAME_AS.items():
         text = text.replace(other, name)
-    return text
+    return _REVIEW_CASES.sub("行政复议", text)  # "复议案件数量大幅上升，同比增长31.2%": of 行政复议
+
+
+# A report's 复议 of cases or applications, short for 行政复议 (not "复议诉讼撤改败诉案件同步抄告", of both).
+_REVIEW_CASES = re.compile(rf"{BARE_REVIEW.pattern}(?=案件|申请)")
 
 
 def _not_said_row(report: Report, name: str) -> str:

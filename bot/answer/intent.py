@@ -47,6 +47,7 @@ _NOT_PLACES = set(
     "中国 全国 城市 广东 广东省 四川 四川省 粤港澳 大湾 大湾区 粤东西北 省 市 "
     "镇街 街道 乡镇 村居 社区 城乡 区县 县区 市区 镇村 惠及".split()  # 惠及: jieba tags it ns
 )
+_NO_PLACE_OPENS = ("城市", "城乡")  # jieba tags "城市绿化" ns: a thing of towns, no town
 _FOLLOW_UP = re.compile(
     r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|(?:那|这)个(?=[“「])|(?:他们|她们)(?:那个|的)?|那|还有|另外|以及|而|换成|换作"
     r"|改成|改为|如果是)[，,]?)+"
@@ -307,6 +308,7 @@ _HONOURS = (*_WON, "称号")
 # An honour named as won ("获评广州市第二批法治镇街"): its words up to what is asked of it ("的项目", "吗").
 HONOUR_WON = re.compile(rf"(?:{'|'.join(_WON)})[了为]?([^，,。？?！!]{{2,30}}?)(?=的|吗|呢|没有?|[，,。？?！!]|$)")
 SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰", "获奖"), _HONOURS)
+SAID_AS["持证"] = ("持有",)  # "持有行政执法证件人员1068名" are those 持证
 # Words asking for honours, and what reports say winning one with ("获评…", "…获…一等奖").
 _HONOURS_ASKED = re.compile(r"荣誉|殊荣|奖项|表彰|获奖|称号|荣获|获得|获评|拿了?|得了|奖")
 HONOUR_SAID = re.compile(rf"{'|'.join(_HONOURS)}|获得?[^，。；;]{{0,20}}奖")
@@ -362,13 +364,17 @@ def _asked_clauses(question: str) -> list[str]:
     parts: list[str] = []
     for sentence in re.split(r"[?？]", to_simplified(question)):
         for i, clause in enumerate(c.strip(" ，,") for c in _clauses_asking(sentence)):
-            if i and parts and _BARE_COUNT.fullmatch(clause):  # "说的是哪个年度的考评，多少分？": of the clause
+            if parts and _EACH_OF_THOSE.fullmatch(clause):  # "哪两部法规规章施行了？各自啥时候？": of those listed
+                parts[-1] = f"{parts[-1]}，{clause}"
+            elif i and parts and _BARE_COUNT.fullmatch(clause):  # "说的是哪个年度的考评，多少分？": of the clause
                 parts[-1] = f"{parts[-1]}，{clause}"  # before it
             elif len(clause) >= 4:
                 parts.append(clause)
     return parts
 
 
+# What each of those just asked of is asked, naming nothing else ("各自什么时候", "分别是多少").
+_EACH_OF_THOSE = re.compile(r"(?:各自|分别|各)(?:是|为|在|于|有)?(?:什么时候|何时|哪天|哪一?年|多少|几[个件项部])")
 # A count asked in three characters, naming only its unit ("多少分", "几个人").
 _BARE_COUNT = re.compile(rf"多少[{CJK}]|几个?[{CJK}]")
 
@@ -406,8 +412,12 @@ def subject_of(part: str) -> str:
     if not part.strip():
         return ""
     subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
-    subject = _HEDGES.sub("", YEAR_NAMED.sub("", subject))
-    words = [w for w, flag in tagged(subject) if len(w) >= 2 and (_named(flag) or flag.startswith("v"))]
+    subject = _HEDGES.sub("", YEAR_NAMED.sub("", _PART_OF.sub("", subject)))
+    pairs = tagged(subject)
+    act = pairs[-1][0] if len(pairs) > 1 and len(pairs[-1][0]) == 1 and pairs[-1][1] == "v" else ""
+    if act and f"{act}了" in to_simplified(part):  # "医疗纠纷调了多少宗": 医疗纠纷 (not the 率 of "…应诉率是多少")
+        subject = subject[: -len(act)]
+    words = [w for w, flag in pairs if len(w) >= 2 and (_named(flag) or flag.startswith("v"))]
     return subject if words or _QUOTED.search(subject) else "此项"
 
 
@@ -599,7 +609,10 @@ def measure(question: str) -> str | None:
     return found.group(1) if found else None
 
 
-_MEASURE = re.compile(r"的([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少")
+# "…的点击量是多少", "…听证，点击量有多少" (a clause of its own naming the measure)
+_MEASURE = re.compile(
+    r"(?:的|[，,])(?!其中|一共|总共|大概|大约|那|这)([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少"
+)
 
 
 def money_measured(question: str) -> str | None:
@@ -736,11 +749,12 @@ _DOCUMENT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:那篇|那份|�
 def standing_asked(question: str) -> bool:
     """Whether a count asks what stands, all of it ("共有多少个示范村"), not what was added in the period."""
     text = to_simplified(question)
-    return bool(_STANDING_ASKED.search(text)) and not added_asked(text)
+    held = any(word in text for word in _STANDINGS)  # "持证执法人员多少": all who hold one, not 新增持证人员97名
+    return bool(_STANDING_ASKED.search(text) or held) and not added_asked(text)
 
 
 _NEWLY_ADDED = re.compile(r"新(?:增|设|建|登记|注册|发展|公示|公布|认定|创建)")
-_STANDING_ASKED = re.compile(r"(?:共有|现有|总共有|一共有|总数|总量)")
+_STANDING_ASKED = re.compile(r"(?:共有|现有|总共有|一共有|总数|总量|现在|目前)")
 
 
 # Acts on cases a report counts apart ("收到…1586件，…受理1432件，审结1350件"): one is not another.
@@ -880,7 +894,8 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
         opens = i == first or i > 0 and tokens[i - 1][0] in ("，", ",")  # "厦门那篇报道里，思明区…": a clause's first
         named = flag.startswith("ns") or (opens or paired or of_a_city) and rare_district(word)  # 禅城区: `n`
         counted = i > 0 and tokens[i - 1][0] in ("多少", "几") and word[:1] in UNIT_CLASSES  # "多少台粤智助": 台 a unit
-        if named and not counted and len(name) >= 2 and word not in _NOT_PLACES and name not in _NOT_PLACES:
+        unplaced = word in _NOT_PLACES or name in _NOT_PLACES or word.startswith(_NO_PLACE_OPENS)
+        if named and not counted and len(name) >= 2 and not unplaced:
             places.append(name + _town_rest(tokens, i))
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
@@ -966,6 +981,10 @@ KINDS = (
     "open",
 )
 # Which reports the archive holds ("哪些是2023年度的报告", "一共有几份报告？", "有哪些城市的报告").
+# The opening of a report asked ("开头提到的主要成效"): its preface, before its first heading.
+OPENING_ASKED = re.compile(r"开头|开篇|一开始|导语|引言|前言")
+# A year's results asked as a whole ("主要成效有哪些", "取得了哪些成绩"), not what was done.
+RESULTS_ASKED = re.compile(r"成效|成绩|成果|亮点")
 CATALOGUE_ASKED = re.compile(  # not reports a place made ("出了多少份法治体检报告", "出具…")
     r"(?<![出具成交写制]了)(?<!出)(?<!出具)(?<!形成)(?<!提交)(?<!撰写)(?<!编制)"
     r"(?:哪些|哪几份|几份|多少份|几篇)(?:是|属于)?[^，。？?]{0,12}?(?:的)?(?:报告|报道|文章|新闻)[？?]?$"
@@ -1512,7 +1531,10 @@ RANK_BEFORE_ASKED = re.compile(
 _DISTANCE_NAMED = re.compile(r"海岸线|岸线|河道|河段|道路|公路|铁路|绿道|碧道|线路|管网|里程|距离")
 _PLACES_MOVED = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|进步|跃升|提高)了?(?:几|多少)个?位")
 # People counted by the word for them, no counter ("培训了多少执法人员？", "有多少律师"): a count in 人.
-_PEOPLE_COUNTED = re.compile(rf"(?:多少|几)[{CJK}]{{0,4}}?(?:人员|干部|律师|群众|学员|职工)[？?]?$")
+_PEOPLE = r"(?:人员|干部|律师|群众|学员|职工)"  # "培训了多少执法人员", "乡镇执法人员有多少"
+_PEOPLE_COUNTED = re.compile(
+    rf"(?:多少|几)[{CJK}]{{0,4}}?{_PEOPLE}[？?]?$|{_PEOPLE}(?:有|是|共有|一共有?|总共有?)?(?:多少|几)(?:个)?[？?]?$"
+)
 _ASKS_MONEY = re.compile(  # "罚没款一共多少": money is what it is
     r"(?:多少|几)(?:块)?钱|花了多少|多少经费|多少费用|(?:罚没款?|罚款)(?:收入|金额)?(?:一共|共|总共|累计)?(?:是|有|为)?多少[？?]?$"
 )
@@ -1665,6 +1687,9 @@ def _as_apart(found: re.Match) -> str:
 # The asker's everyday words for what the reports call otherwise ("法援办了多少案子"): searched as the reports say.
 # Short names a report may use too ("办理法援案件2583宗"): read as the full name where a thing is looked for.
 SHORT_NAMES = {"法援": "法律援助"}
+# The asker's 复议 (jieba: a verb) is 行政复议, the thing the reports count; not inside a name quoted. A report's
+# "复议案件数量…" after a sentence on 行政复议 is of it too.
+BARE_REVIEW = re.compile(r"(?<![政“\"‘「])复议")
 _PLAIN_WORDS = {
     **SHORT_NAMES,
     **{
@@ -1701,7 +1726,10 @@ _SAID_AS = (
     (re.compile(r"^(?:那|这)(?:里面|当中)[，,]?"), "其中"),  # "那里面市直单位的有几个？": a part of what was just told
     # lawsuits against the government in everyday words: "打官司输的比例", "民告官案子", "一把手出庭的比例"
     (re.compile(r"(?:打)?官司输(?:了)?的?(?:比例|比率)"), "行政诉讼败诉率"),
+    (re.compile(r"民告官(?:的)?(?:案子|案件)?(?=[^？?]*应诉)"), "行政应诉案件"),  # "…政府这边应诉了多少件"
     (re.compile(r"民告官(?:的)?(?:案子|案件)?"), "行政诉讼案件"),
+    (re.compile(r"(?:打)?(?:官司)?输了?(?:的)?(?=(?:有)?(?:多少|几))"), "败诉"),  # "一审行政诉讼多少件，输了几件"
+    (re.compile(r"(?:砍|裁|减)掉"), "精简"),  # "执法队伍砍掉了多少支": 由167支精简至114支
     (re.compile(r"(?:一把手|负责人)出庭(?:的)?(?:比例|比率)"), "行政机关负责人出庭应诉率"),
     (re.compile(r"(?<=[日周月节])(?:那|这)几天"), "期间"),  # "宪法日那几天呢": those days, not how many
     # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
@@ -1845,6 +1873,26 @@ def is_follow_up(question: str) -> bool:
     return bool(asks_of_it) and not _thing_named(core)
 
 
+def _thing_compared_across(
+    question: str, previous: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None
+) -> str | None:
+    """ "法治体检哪个做得多？" after a question on 惠阳 and one on 兴宁: a thing of its own, naming no place, compared
+    between the places of the last two questions; None for any other question."""
+    text = to_simplified(question).strip()
+    core = _THESE.sub("", text)
+    if len(previous) < 2 or not _ASKS_WHICH.search(text) or not _thing_named(core):
+        return None
+    if find_scope(text, issuers) != Scope() or role_asked(text) or things_compared(text, issuers):
+        return None  # "人大建议和政协提案哪个多": two things, of the place just asked about
+    if core != text or UNITS_ASKED.search(text):
+        return None  # "这两个数单位一样吗": the figures just given (`_compared`)
+    asked = [standalone(previous[i], _as_history(previous[:i]), issuers, years) for i in (-2, -1)]
+    bodies = [find_scope(q, issuers).issuers for q in asked]
+    if any(len(b) != 1 for b in bodies) or bodies[0] == bodies[1]:
+        return None
+    return f"{bodies[0][0]}和{bodies[1][0]}的{core}"
+
+
 def _compares_with(question: str, issuers: list[str]) -> bool:
     """Whether a question asks which is larger of a place it names and nothing else ("跟信丰比哪个多？": jieba tags
     信丰 no place, so `is_follow_up` took it for a thing): the thing just asked, compared with that place's."""
@@ -1875,7 +1923,8 @@ def _without_scope(text: str) -> str:
 
 
 # A question asking only how many, of no thing ("有几个", "是多少", "有多少名"): of the thing just asked.
-_ONLY_ASKS = re.compile(rf"(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?")
+# "评了多少宗", "办了几件": a one-character verb names no thing either.
+_ONLY_ASKS = re.compile(rf"(?:[{CJK}]了)?(?:有|是|为|共|一共|总共|累计)?(?:多少|几)(?:{_COUNTERS})?")
 
 
 def standalone(
@@ -1891,7 +1940,7 @@ def standalone(
     """
     question = _item_by_its_topic(_item_named(tidy(question), history, issuers), history)
     question = _the_figure_told(question, history)
-    previous = _asked(history)
+    previous, refused = _asked(history), _refused_turns(history)
     question = _its_city_named(_place_named_back(question, previous, issuers), issuers)
     question = _two_places_named_back(question, previous, issuers)
     if not previous and (stated := _STATED_THEN.match(to_simplified(question))):
@@ -1905,10 +1954,12 @@ def standalone(
         return both[:MAX_QUESTION_CHARS]
     if (share := _share_of_its_city(question, previous, issuers, years)) is not None:
         return share[:MAX_QUESTION_CHARS]
+    if (across := _thing_compared_across(question, previous, issuers, years)) is not None:
+        return across[:MAX_QUESTION_CHARS]
     if not is_follow_up(question) and not _compares_with(question, issuers):
         at = _counted_so_before(question, previous)  # "下一步要扩到多少个领域？": of the turn asking 多少个领域
         at = len(previous) - 1 if at is None else at
-        before = standalone(previous[at], _as_history(previous[:at]), issuers, years)
+        before = standalone(previous[at], _as_history(previous[:at], refused), issuers, years)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
         if against := _this_against_another(question, before, issuers):
             return against[:MAX_QUESTION_CHARS]
@@ -1917,20 +1968,20 @@ def standalone(
         return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if _asked_whole(i, previous, issuers, years)), 0)
     between = [  # each as asked then: "两个区…" of the two before it
-        _two_places_named_back(q, previous[: start + 1 + j], issuers) for j, q in enumerate(previous[start + 1 :])
+        _two_places_named_back(tidy(q), previous[: start + 1 + j], issuers) for j, q in enumerate(previous[start + 1 :])
     ][-_TURNS:]
     if (counted := _counted_before(question, previous, start)) is not None:
         start, between = counted, []  # "肇庆呢，有几项？" after a name and a date were asked: the count's question
     elif (counted := _counted_so_before(question, previous)) is not None:
         start, between = counted, []  # "扩到多少个领域？": of the 清单 "覆盖多少个领域" was asked of
     # the last full question as it was asked in its own place ("修改了多少件次？" after a question on 广州市)
-    base = standalone(previous[start], _as_history(previous[:start]), issuers, years)
+    base = standalone(previous[start], _as_history(previous[:start], refused), issuers, years)
     asked = find_scope(base, issuers).issuers  # the bodies asked about, for "两者哪个多？"
     # Each follow-up replaces the places and years before it, so the last few decide: a runaway history
     # of thousands of turns costs no more than a short one.
     earlier = ""  # the question before `base`, for "两者相差多少？" after two things of one place
     if start and not between:  # "哪个多？" right after a full question: it and the one before are compared
-        earlier = standalone(previous[start - 1], _as_history(previous[: start - 1]), issuers, years)
+        earlier = standalone(previous[start - 1], _as_history(previous[: start - 1], refused), issuers, years)
         asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
         if follow_up is question and _refused_last(history):  # "那去年呢" refused: not of that year again
@@ -2047,12 +2098,14 @@ def _share_of_its_city(
         not asked
         or not previous
         or len(scope.issuers) > 1
-        or _noun_run(without_places(text[: asked.start()], scope, issuers))
-    ):
+        or _noun_run(BARE_REVIEW.sub("行政复议", without_places(text[: asked.start()], scope, issuers)))
+    ):  # "惠阳复议申请占惠州全市多少": a question of its own (jieba tags 复议 and 申请 verbs)
         return None
     for i in range(len(previous) - 1, max(len(previous) - _TURNS, 0) - 1, -1):
         before = standalone(previous[i], _as_history(previous[:i]), issuers, years)
         own = find_scope(before, issuers).issuers
+        if _ASKS_RATE.search(to_simplified(previous[i])):  # "…纠错率多少", "其中公安的占多少": the share of the
+            before = f"{_thing_asked(before)}多少？"  # city is of the thing's count, not of the rate or part
         if HOW_MANY.search(before) and not asks_its_city(before, None) and not change_asked(before) and len(own) == 1:
             if scope.issuers and own != scope.issuers:
                 return None
@@ -2179,6 +2232,8 @@ def loosely(
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
     core = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", core))  # "广州全市呢": no thing
     core = YEAR_NAMED.sub("", core).strip(" ，,。?？的")
+    if NTH_OF_ITS_KIND.fullmatch(core):
+        return None  # "第一版呢": another of the series the last question asked of, read so the first time
     asked_before = _asked(history)[-1:]
     if (
         _RATE_NAMED.fullmatch(core) and asked_before and change_asked(asked_before[0])
@@ -2443,10 +2498,26 @@ def _what_is_compared(core: str, otherwise: str) -> str:
     return "合计多少" if SUM_ASKED.search(core) else otherwise
 
 
-def _as_history(questions: list[str]) -> list[dict]:
+def _as_history(questions: list[str], refused: Collection[int] = ()) -> list[dict]:
     """Earlier questions as the history of one of them: its last few turns, so that rewriting a question
-    asked after thousands goes back only a few levels."""
-    return [{"role": "user", "content": q} for q in questions[-2 * _TURNS :]]
+    asked after thousands goes back only a few levels; those `refused` (by index) with the refusal after them,
+    which tells that a year asked had no report (`_refused_last`)."""
+    turns: list[dict] = []
+    for i in range(max(len(questions) - 2 * _TURNS, 0), len(questions)):
+        turns.append({"role": "user", "content": questions[i]})
+        turns += [{"role": "assistant", "content": REFUSAL}] if i in refused else []
+    return turns
+
+
+def _refused_turns(history: list[dict] | None) -> set[int]:
+    """The asker's turns (by their index in `_asked`) that the refusal answered."""
+    refused, at = set(), -1
+    for turn in history or []:
+        if turn.get("role") == "user" and turn.get("content"):
+            at += 1
+        elif turn.get("role") == "assistant" and at >= 0 and (turn.get("content") or "").startswith(REFUSAL):
+            refused.add(at)
+    return refused
 
 
 # A follow-up asking which of the places asked about is larger, naming no thing of its own: "两者哪个多？",
@@ -2608,6 +2679,18 @@ def place_of_what(question: str) -> str:
     return re.sub(r"^(?:在|是|为|有)|(?:的|在|是|为|呢|？|\?|。)+$", "", rest.strip())
 
 
+def document_named(question: str) -> list[str]:
+    """The words a question names a law or other document by, before its kind ("湛江城市绿化条例哪天起施行":
+    城市绿化; "珠玑古巷那个条例": 珠玑古巷), its place and year aside; [] when it names none."""
+    text = to_simplified(question)
+    kind = re.search("|".join(_DOCUMENT_KINDS), text)
+    if not kind:
+        return []
+    before = re.split(r"[，,。？?]|的|里", text[: kind.start()])[-1]  # "那篇报道里的重大行政决策程序规定": its name
+    before = re.sub(r"那个|这个|那部|这部|该", "", _without_scope(before))
+    return [w for w in tokenize(before) if len(w) >= 2 and not _ASK_WORDS.fullmatch(w)]
+
+
 def _of_the_document(question: str, pronoun: re.Match, earlier: str) -> str:
     """ "这个条例…" after a question naming one ("广州市依法行政条例里行政补偿是怎么规定的？"): asked of the law by its
     name, its words before the kind (`_DOCUMENT_KINDS`) that jieba tags as nouns; "" when the follow-up names no
@@ -2666,6 +2749,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{old.issuers[0]}{year}{question}"
     if also := _also_claimed_of(question, earlier, named, old, issuers):
         return also
+    if series := _series_of(question, earlier):  # "第二版覆盖多少领域" after "…首违不罚清单第一版…": that 清单's
+        return f"{_scope_said(old)}{series}{question}"
     if (then := _PLACE_THEN.match(question)) and find_scope(then.group(1), issuers).issuers:
         return f"{then.group(1)}{then.group(2)}"  # "那南海呢，哪两个评上了佛山市法治镇街？": a question of 南海
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
@@ -2738,11 +2823,22 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     return f"{scope}{question}" if scope else question
 
 
+def _series_of(question: str, earlier: str) -> str:
+    """The name of the series a question opening with one of it ("第二版…") is of, named before another of it in
+    the earlier question ("涪城区首违不罚清单第一版…": 首违不罚清单), or ""."""
+    nth = NTH_OF_ITS_KIND.match(to_simplified(question))
+    other = nth and re.search(rf"第(?:[{NUMERALS}]+|\d+){nth.group(2)}", to_simplified(earlier))
+    name = _without_scope(to_simplified(earlier)[: other.start()]) if other else ""
+    return name if 2 <= len(name) <= 12 else ""
+
+
 def _with_its_thing(question: str, earlier: str) -> str:
     """A question naming a year and a word of the earlier question's thing, not the thing ("2024年的排名目标是什么？"
     after "…在全省营商环境评价中排名…"), with the thing put before that word: "2024年的全省营商环境评价排名目标…";
     one naming a year and no thing ("2023年推出了多少项？"), with the thing after its year."""
     text, thing = to_simplified(question), _noun_run(_without_scope(to_simplified(earlier)))
+    if _found(_without_scope(text).strip(" ？?")):  # "24年打算走访多少家企业": what a plan acts on, its own thing
+        return question
     if thing and _of_no_thing(_without_scope(text)) and (year := YEAR_NAMED.search(text)):
         return f"{text[: year.end()]}{thing}{text[year.end() :]}"  # "2023年推出了多少项？" after "…深惠通办事项…"
     shared = next((w for w, _ in tagged(text) if len(w) >= 2 and w in earlier and w not in _ANY_THING), None)
@@ -2812,9 +2908,9 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     ]
     for old_names, new_names in replacements:
         if old_names:  # a place with its 镇 or 县: "大塘埠镇" replaced whole, not leaving 镇 behind
+            for extra in old_names[1:]:  # the others first, with the 和 before them ("肇庆市和佛山市南海区…" of 南海)
+                rewritten = re.sub(rf"[和与及、跟同]?{_as_written(extra)}", "", rewritten)
             rewritten = re.sub(_as_written(old_names[0]), new_names[0], rewritten, count=1)
-            for extra in old_names[1:]:
-                rewritten = re.sub(_as_written(extra), "", rewritten)
         else:
             rewritten = new_names[0] + rewritten
     for name in new.places:  # written with its suffix, as asked ("那禅城区呢"): a place jieba knows only so
@@ -2869,7 +2965,16 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         return to_simplified(rewritten).replace(sibling, thing, 1)  # "那成都跨省通办呢" after 省内通办
     if 2 <= len(thing) <= 12 and not measured and (run := _noun_run(to_simplified(rewritten))):
         return to_simplified(rewritten).replace(run, thing, 1)  # "我问的是南海区的法律援助": that place's thing
+    if measured and to_simplified(rewritten).rstrip(" ？?").endswith(to_simplified(thing)):
+        return rewritten  # "肇庆比上年降了多少" after "南海…败诉率比上年降了多少": the same question, of 肇庆
+    if _RATE_NAMED.fullmatch(thing) and (asked := _thing_asked(rewritten)):  # "23年的成功率呢" after 人民调解's
+        return f"{asked.rstrip('了的')}的{thing}是多少？"  # count: its rate, of that year
+    rate = _RATE_NAMED.search(to_simplified(rewritten))
+    if rate and _ASKS_CHANGE.search(thing) and not _RATE_NAMED.search(thing) and not _noun_run(to_simplified(thing)):
+        return f"{to_simplified(rewritten)[: rate.end()]}{thing}？"  # "江门比上年提高多少" after its 优秀率: the rate's
     if measured and not _noun_run(to_simplified(thing)) and (asked := _thing_asked(rewritten)):
+        if re.fullmatch(rf"[{CJK}]了", thing[:2]) and asked.endswith(thing[:2]):  # "肇庆23年评了多少宗": the act
+            return f"{asked}{thing[2:]}？"  # asked again, of the thing just asked ("…执法案卷评了多少宗")
         return f"{asked}，{thing}？"  # "那南海呢，调解成功多少宗" after 人民调解's rate: 南海's 人民调解, that count
     return f"{rewritten} {leftover.strip()}"
 
@@ -3000,6 +3105,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _thing_named(core):
         core = f"{core}增长多少" if _BARE_CHANGE.fullmatch(core) else core  # "同比呢？": how much it changed
         return f"{_without_count(base)}{core}？"  # "增幅多少", "比上年多了还是少了？": of the same thing
+    if (nth := NTH_OF_ITS_KIND.fullmatch(core)) and (was := re.search(rf"第[{NUMERALS}\d]+{nth.group(2)}", base)):
+        return to_simplified(base).replace(was.group(0), core, 1)  # "第一版呢？" after 第二版's date: 第一版's
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
         if money_measured(core) and not money_measured(base) and _COUNT_ASKED.search(to_simplified(base)):
             return f"{scope}{core}是多少？"  # "市财政投入的经费呢" after a count of cases: an amount, not 多少件
@@ -3024,6 +3131,19 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if _ASKS_WHAT.search(core) and not _ASKS_COUNT.search(core) and not _noun_run(to_simplified(core)) and base:
         return f"{_without_count(base)}，{core}？"  # "围绕什么开的": of the last question's thing
     return f"{scope}{core}"
+
+
+# One of a series named by its place in it ("第一版", "第二批"): a follow-up naming another asks the same of it, and
+# an answer must name the one asked (a sentence on 第二版 says nothing of 第一版).
+NTH_OF_ITS_KIND = re.compile(rf"第([{NUMERALS}]+|\d+)([版批期届轮])")
+
+
+def nth_said(nth: re.Match, text: str) -> bool:
+    """Whether a text names the member of a series `nth` matched ("第一批", said "第1批" or "首批" too)."""
+    value, kind = int(numeral_value(nth.group(1))), nth.group(2)
+    numerals = [f"第{NUMERALS[value - 1]}{kind}"] if 1 <= value <= 10 else []
+    forms = {nth.group(0), f"第{value}{kind}", *numerals, *([f"首{kind}"] if value == 1 else [])}
+    return any(form in text for form in forms)
 
 
 # The kinds of question asking of a report itself or its parts: nothing in them is a thing asked more of.
@@ -3151,16 +3271,45 @@ def _of_no_thing(question: str) -> bool:
     named = named or _found(text) or _NAMED.search(text)  # "“穗好办”APP能办多少项": a name quoted is a thing
     acts = [flag for word, flag in tagged(_ASKS_COUNT.sub("", text)) if len(word) >= 2 and flag in ("v", "vn")]
     named = named or acts.count("vn") >= 2 or len(acts) >= 3  # 应急/演练, 帮办/代办/服务: a thing, in verbs
+    named = named or _named_before_its_act(text)
     counted = counted_thing(text)  # "应知应会清单涵盖多少部法规": 法规 (jieba tags 清单 an adjective)
     named = named or counted and counted not in GENERIC_THINGS | UNIT_CLASSES.keys()
     return bool(_ASKS_COUNT.search(text)) and not named and not _ASSESSMENT_NAMED.search(text)
 
 
+_CONTENT_FLAGS = ("n", "v", "a", "j", "l")  # nouns, verbs and adjectives of every kind, abbreviations, phrases
+_HOW_MANY_NEXT = re.compile(r"(?:有|是|为)?(?:多少|几)")
+
+
+def _named_before_its_act(text: str) -> bool:
+    """Whether a count names its thing in two words or more before the act it counts ("依申请公开办了多少": 申请,
+    公开, though jieba tags neither a noun), not one word of how it was done ("直接纠错了多少件", "成功调解了几宗")."""
+    pairs = tagged(text)
+    words = [word for word, _ in pairs]
+    act = next(
+        (
+            i - 1
+            for i in range(1, len(words) - 1)
+            if words[i] in ("了", "的") and _HOW_MANY_NEXT.match("".join(words[i + 1 :]))
+        ),
+        None,
+    )
+    if act is None:
+        return False
+    before = [(w, f) for w, f in pairs[:act] if len(w) >= 2 and f.startswith(_CONTENT_FLAGS) and f != "ns"]
+    return len(before) >= 2
+
+
 def _found(text: str) -> bool:
     """Whether a count asks what an act found, named after it ("督察发现了多少问题"): its thing, though jieba tags the
-    act before it (督察) a verb."""
-    counted = re.search(rf"(?:发现|查处|查出|排查|梳理|收集)了?(?:多少|几)(?:{_COUNTERS})?([{CJK}]{{2,}})$", text)
-    return bool(counted) and tagged(counted.group(1))[0][1].startswith("n")
+    act before it (督察) a verb; or what a plan is to act on ("24年打算走访多少家企业": 走访企业, not the thing of
+    the question before)."""
+    counted = re.search(rf"([{CJK}]{{2}})了?(?:多少|几)(?:{_COUNTERS})?([{CJK}]{{2,}})$", text)
+    acted = counted and (counted.group(1) in _FINDING_ACTS or PLANNED_ASKED.search(text[: counted.start()]))
+    return bool(acted) and tagged(counted.group(2))[0][1].startswith("n")
+
+
+_FINDING_ACTS = frozenset("发现 查处 查出 排查 梳理 收集".split())
 
 
 # An assessment named by what it assesses ("平安广东考评排第几", "法治政府建设考核…"), or a time by what it times
