@@ -3134,6 +3134,7 @@ def test_a_law_asked_after_another_is_of_the_place_and_dated_by_its_own_clause(w
     _assert_says(answer, None)
     _assert_says(_converse(wider, first, "规章出了哪两部？"), "燃气安全管理规定")
     _assert_says(_converse(wider, "汕头的侨批条例哪天施行？", "另一个道路挖掘办法呢"), "2023年7月1日")
+    _assert_says(_ask(wider, "国务院那个重大行政决策程序暂行条例哪天施行？"), "2019年9月1日")  # its issuer named
 
 
 def test_how_much_higher_than_the_year_before_is_worked_out(wider):

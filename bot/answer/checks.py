@@ -630,7 +630,7 @@ def _dates(sentence: str, act: str, document: list[str] | None = None) -> bool:
         end = min((i for i in (sentence.find(p, found.start()) for p in "，；;。") if i >= 0), default=len(sentence))
         start = max(sentence.rfind(p, 0, found.start()) for p in "，；;。") + 1
         names = _DOCUMENT_NAME.findall(sentence[start:end])
-        if names and document and not any(all(w in name for w in document) for name in names):
+        if names and document and not any(_names_document(name, document) for name in names):
             continue
         if _ACT_DATE.search(sentence[:end]):
             return True
@@ -638,6 +638,14 @@ def _dates(sentence: str, act: str, document: list[str] | None = None) -> bool:
 
 
 _DOCUMENT_NAME = re.compile(r"《([^》]+)》")
+
+
+def _names_document(name: str, document: list[str]) -> bool:
+    """Whether a document's name is the one a question names by these words: most of them in it ("国务院那个重大
+    行政决策程序暂行条例": its issuer is no word of 《重大行政决策程序暂行条例》)."""
+    return 2 * sum(w in name for w in document) > len(document)
+
+
 # A session asked ("哪次会议通过的"): said by its number ("第五次会议").
 _WHICH_MEETING = re.compile(r"(?:哪|第几)一?次(?:会议|常委会|常务会)")
 _MEETING_SAID = re.compile(rf"第[{NUMERALS}\d]+次")
