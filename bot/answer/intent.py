@@ -1879,18 +1879,19 @@ def _thing_compared_across(
     """ "法治体检哪个做得多？" after a question on 惠阳 and one on 兴宁: a thing of its own, naming no place, compared
     between the places of the last two questions; None for any other question."""
     text = to_simplified(question).strip()
-    core = _THESE.sub("", text)
-    if len(previous) < 2 or not _ASKS_WHICH.search(text) or not _thing_named(core):
+    if len(previous) < 2 or not _ASKS_WHICH.search(text):
         return None
-    if find_scope(text, issuers) != Scope() or role_asked(text) or things_compared(text, issuers):
-        return None  # "人大建议和政协提案哪个多": two things, of the place just asked about
-    if core != text or UNITS_ASKED.search(text):
+    if _THESE.search(text) or UNITS_ASKED.search(text):
         return None  # "这两个数单位一样吗": the figures just given (`_compared`)
+    if not _thing_named(text) or find_scope(text, issuers) != Scope() or role_asked(text):
+        return None
+    if things_compared(text, issuers):
+        return None  # "人大建议和政协提案哪个多": two things, of the place just asked about
     asked = [standalone(previous[i], _as_history(previous[:i]), issuers, years) for i in (-2, -1)]
     bodies = [find_scope(q, issuers).issuers for q in asked]
     if any(len(b) != 1 for b in bodies) or bodies[0] == bodies[1]:
         return None
-    return f"{bodies[0][0]}和{bodies[1][0]}的{core}"
+    return f"{bodies[0][0]}和{bodies[1][0]}的{text}"
 
 
 def _compares_with(question: str, issuers: list[str]) -> bool:
@@ -2827,9 +2828,14 @@ def _series_of(question: str, earlier: str) -> str:
     """The name of the series a question opening with one of it ("第二版…") is of, named before another of it in
     the earlier question ("涪城区首违不罚清单第一版…": 首违不罚清单), or ""."""
     nth = NTH_OF_ITS_KIND.match(to_simplified(question))
-    other = nth and re.search(rf"第(?:[{NUMERALS}]+|\d+){nth.group(2)}", to_simplified(earlier))
+    other = _one_of_the_series(earlier, nth.group(2)) if nth else None
     name = _without_scope(to_simplified(earlier)[: other.start()]) if other else ""
     return name if 2 <= len(name) <= 12 else ""
+
+
+def _one_of_the_series(text: str, kind: str) -> re.Match | None:
+    """Where a text first names one of a series of `kind` (版, 批…: "第二版"), in its simplified form; None if none."""
+    return next((m for m in NTH_OF_ITS_KIND.finditer(to_simplified(text)) if m.group(2) == kind), None)
 
 
 def _with_its_thing(question: str, earlier: str) -> str:
@@ -3105,7 +3111,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _thing_named(core):
         core = f"{core}增长多少" if _BARE_CHANGE.fullmatch(core) else core  # "同比呢？": how much it changed
         return f"{_without_count(base)}{core}？"  # "增幅多少", "比上年多了还是少了？": of the same thing
-    if (nth := NTH_OF_ITS_KIND.fullmatch(core)) and (was := re.search(rf"第[{NUMERALS}\d]+{nth.group(2)}", base)):
+    if (nth := NTH_OF_ITS_KIND.fullmatch(core)) and (was := _one_of_the_series(base, nth.group(2))):
         return to_simplified(base).replace(was.group(0), core, 1)  # "第一版呢？" after 第二版's date: 第一版's
     if 2 <= len(core) <= 12 and not _ASKS_WHAT.search(core):
         if money_measured(core) and not money_measured(base) and _COUNT_ASKED.search(to_simplified(base)):
