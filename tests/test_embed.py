@@ -3,6 +3,7 @@
 import json
 import os
 import sys
+import uuid
 from http.server import BaseHTTPRequestHandler
 
 import numpy as np
@@ -147,8 +148,11 @@ def test_failing_embedder_leaves_the_index_as_it_was(make_library, seeds_dir, tm
     library.index([seeds_dir], show_progress=False)
     before = sorted(library.store.chunks.get(include=[])["ids"])
     report = tmp_path / "new.txt"
+    # a text no run embedded before: with FAZHI_TEST_EMBED_CACHE kept across runs, a cached vector never asked the
+    # failing embedder, and the test failed on its second run
     report.write_text(
-        "某某县人民政府关于2024年度法治政府建设情况的报告\n2024年，某某县办理行政复议案件12件。", encoding="utf-8"
+        f"某某县人民政府关于2024年度法治政府建设情况的报告\n2024年，某某县办理行政复议案件12件。{uuid.uuid4().hex}",
+        encoding="utf-8",
     )
 
     class Failing:
