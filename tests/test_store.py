@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import uuid
 
 import numpy as np
 import pytest
@@ -52,7 +53,10 @@ def test_changed_file_replaces_only_its_own_chunks(tmp_path, make_library):
     others_before = {cid for cid, doc in zip(ids_before, _all_chunk_docs(library)[0]) if doc != SEED_NAMES[2]}
 
     path = folder / SEED_NAMES[2]
-    path.write_text(path.read_text().replace("专利授权数居粤东西北首位", "专利授权数居全省第九位"))
+    # with a text no run embedded before: FAZHI_TEST_EMBED_CACHE, kept across runs, would serve the changed chunk
+    # from the cache on a second run, and nothing would be embedded
+    changed = f"专利授权数居全省第九位（{uuid.uuid4().hex}）"
+    path.write_text(path.read_text().replace("专利授权数居粤东西北首位", changed))
     report = library.index([folder], show_progress=False)
 
     assert report.updated == [SEED_NAMES[2]] and len(report.unchanged) == 4
