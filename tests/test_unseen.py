@@ -3229,3 +3229,156 @@ def test_the_others_of_a_set_asked_by_name_need_their_names(wider):
     _assert_says(_converse(wider, "韶关24年出台了几部地方性法规？", "除了珠玑古巷那部，另外两部叫什么？"), None)
     turns = ("湛江那个海岸线条例啥时候施行？", "海岸线条例是人大常委会哪次会议通过的？")
     _assert_says(_converse(wider, *turns), None)
+
+
+def test_a_reports_date_asked_in_everyday_words(wider):
+    """ "成都那份24年度报告是哪天出的": 出的 is how people say 发布的; the question was refused."""
+    _assert_says(_ask(wider, "成都那份24年度报告是哪天出的"), "2025年1月6日")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # the 2019 article gives 2018年度's score; "19年的呢" had got it again
+        (["厦门18年法治政府考评多少分", "19年的呢"], None, None),
+        # the 2024 report gives 2023年度's rank, beside a sentence naming no 考评 (it had kept the rank answered)
+        (["湛江在23年度全省法治政府考评排第几", "24年度呢"], None, None),
+        # a year with no 度 may be the report's, which tells the year before's account
+        (["汕头23年法治政府建设有啥荣誉", "法治广东考评呢"], "2022年度法治广东建设考评中获评良好等次", None),
+        (["湛江24年调解纠纷多少宗", "去年呢"], "1.87万宗", None),
+    ],
+)
+def test_another_years_account_is_not_the_year_asked(wider, turns, said, not_said):
+    """A follow-up asking only of another year, told the same figures as the year before it, or a 考评 of one 年度
+    asked and answered by another 年度's: refused."""
+    _assert_says(_converse(wider, *turns), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("南海的观察期制度哪天起施行？观察期多长", "6个月", None),
+        ("广州24年人大建议政协提案办了多少？满意率", "99%", None),
+        ("信丰24年在全市法治政府建设考核里排第几？比上年进步了没", "前移三位", "749次"),
+        ("惠阳23年行政复议收了多少件？上年呢", "400件", None),
+    ],
+)
+def test_a_short_question_after_the_question_mark_is_asked_too(wider, question, said, not_said):
+    """ "…哪天起施行？观察期多长", "…办了多少？满意率", "…排第几？比上年进步了没", "…收了多少件？上年呢": the clause
+    after the last question mark was dropped as talk (or, "上年呢", read with the first part's year), so only the
+    first part was answered; "进步了没" asks which way the rank went, not another thing's change (涉企检查's 749次)."""
+    answer = _ask(wider, question)
+    _assert_says(answer, said, not_said)
+    assert not answer.refused and len(answer.answer) > len(said) + 10, answer.answer  # the first part too
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "…调解成功率为99.58%；…新丰县法律援助处…": the county is named in a later clause, of another thing
+        ("韶关新丰县24年人民调解成功率多少", None),
+        # "赤坎区受理行政复议申请312件" is the district's 受理; "全年审结…1512件" the city's 审结
+        ("湛江赤坎区24年行政复议审结了多少件", None),
+        ("湛江赤坎区24年受理了多少件复议申请", "312件"),
+        # a county-level city: "…受理1207件" is 江门's; "台山市收到行政复议申请214件" is no 受理 (both had been given)
+        ("台山市24年受理了多少件复议申请？", None),
+        ("台山市24年收到了多少件复议申请？", "214件"),
+        ("台山24年收到多少件复议申请", "214件"),  # named bare, as people do: 台山市, which 江门's report names
+    ],
+)
+def test_a_districts_figure_is_one_said_of_it(wider, question, said):
+    _assert_says(_ask(wider, question), said)
+
+
+def test_what_stands_is_compared_before_what_was_added(wider):
+    """ "湛江和江门经营主体谁多": 湛江's 新设立经营主体9.7万户 had been compared with 江门's 实有58.6万户."""
+    _assert_says(_ask(wider, "湛江和江门经营主体谁多，多多少"), "湛江市比江门市多9.8万户", "9.7万户")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("信丰24年复议里征地拆迁的有多少件", None),  # "…138件，主要集中在征地拆迁、…等领域"
+        ("兴宁复议里工伤认定的有多少件", None),  # "对征地拆迁、劳动保障、工伤认定等领域的行政争议…74件"
+        ("信丰24年受理行政复议申请多少件", "138件"),
+    ],
+)
+def test_a_field_a_count_lies_in_is_no_count_of_its_own(wider, question, said):
+    _assert_says(_ask(wider, question), said)
+
+
+def test_one_of_two_acts_counted_together_is_said_to_be_counted_with_the_other(wider):
+    """ "其中废止了多少" after 成都's 清理: "修改、废止255件" counts both acts; asked as a part of a question of two
+    parts it had been given bare, to be pasted as 废止's count (asked alone it gets the note)."""
+    answer = _converse(wider, "成都清理了多少市政府本级文件", "其中废止了多少")
+    _assert_says(answer, "（修改、废止合计，报告未单列）")
+
+
+def test_cut_away_in_everyday_words_is_worked_out(wider):
+    _assert_says(_ask(wider, "成都执法队伍精简掉了多少支"), "53支")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["成都清理了多少市政府本级文件", "那修改和废止一共多少"],
+        # after "其中废止了多少" it had been read as "the two asked before" (文件 and 废止), and refused
+        ["成都清理了多少市政府本级文件", "其中废止了多少", "那修改和废止一共多少"],
+    ],
+)
+def test_a_sum_of_two_acts_the_report_counts_together_is_its_count(wider, turns):
+    """ "修改和废止一共多少": "修改、废止255件" counts both; it had been summed with "推动25件涉企政策文件修改、废止"
+    (合计280件, or 1664件+255件 = 1919件)."""
+    answer = _converse(wider, *turns)
+    _assert_says(answer, "修改、废止255件", "280件")
+    assert "1919" not in answer.answer, answer.answer
+
+
+def test_a_follow_up_after_a_bare_measure_asked_keeps_the_count_asked(wider):
+    """ "那花都23年的人大建议呢" after "…办了多少？满意率" (a guard): once the bare 满意率 was kept, it made the
+    question read again "…2023年人大建议", which asks nothing, and the whole paragraph was given; it is asked as
+    满意率是多少."""
+    answer = _converse(wider, "广州24年人大建议政协提案办了多少？满意率", "那花都23年的人大建议呢")
+    _assert_says(answer, "208件", "自觉接受")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        (["湛江24年调解纠纷多少宗", "复议申请多少件"], "1586件", "2.15万宗"),
+        # it had been answered with the 人民调解 count asked before: 2.15万宗
+        (["湛江24年调解纠纷多少宗", "复议收了多少件"], None, "2.15万宗"),
+        # a 考评's 年度 is no report's year: 广州's 出庭应诉率 is in its 2024 report, which tells 2023年度's rank
+        (["广州在23年度法治广东考评里排第几", "出庭应诉率呢"], "100%", None),
+    ],
+)
+def test_a_follow_up_naming_its_own_thing_in_a_verb_is_not_joined_to_the_last(wider, turns, said, not_said):
+    """ "复议申请多少件" after a count of 人民调解: jieba tags 复议 a verb, so the question named no thing and was
+    joined to the last ("湛江2024年调解纠纷，复议申请多少件"), and refused or answered with the last thing's count."""
+    answer = _converse(wider, *turns)
+    _assert_says(answer, said, not_said)
+    assert "调解纠纷" not in answer.standalone, answer.standalone
+
+
+def test_a_county_level_city_named_bare_is_that_place(wider):
+    """ "吴川的复议申请多少件" of 湛江: jieba tags 吴川 a person's name, so no place was asked, and once the question
+    was read as 湛江's, 赤坎区's 受理312件 answered it. A county-level city the reports name is written whole
+    (吴川市)."""
+    answer = _converse(wider, "湛江24年镇街执法人员里法律专业背景的占多少", "吴川的复议申请多少件")
+    _assert_says(answer, None)
+    assert "吴川市" in answer.standalone, answer.standalone
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # "里面" alone is "其中"; 人才库's 620名 names 律师 among its kinds, and 公职律师412名 is no part of it
+        (["江门24年法治人才库入库多少人", "里面律师有多少"], "报告未载明律师", "412名"),
+        # a guard: a part in a later sentence of the count's paragraph is one ("…“复议+调解”新模式，调解成功7宗")
+        (["花都区2023年收到多少宗行政复议申请？", "其中调解成功了几宗？"], "调解成功7宗", None),
+        # a guard: "其中台山多少" asks the count before of 台山市, written whole now that it is found bare
+        (["江门24年收到多少件复议申请", "其中台山多少"], "214件", None),
+    ],
+)
+def test_a_part_of_a_count_is_in_the_paragraph_of_that_count(wider, turns, said, not_said):
+    _assert_says(_converse(wider, *turns), said, not_said)

@@ -43,9 +43,11 @@ from bot.answer.intent import (
     asked_apart,
     asks,
     find_scope,
+    follow_up_apart,
     loosely,
     make_plan,
     of_the_plans_ahead,
+    only_another_year,
     only_its_districts,
     place_names,
     places_apart,
@@ -69,7 +71,7 @@ from bot.ingest.places import with_suffixes
 from bot.ingest.structure import heading_role
 from bot.models import REFUSAL, Answer, Citation, Filters, Passage
 from bot.settings import Settings
-from bot.text import MARKER, answer_sentences, in_script_of, to_simplified
+from bot.text import MARKER, NUMBER, answer_sentences, in_script_of, to_simplified
 
 __all__ = ["Answerer", "retrieve", "search_scoped", "ungrounded_numbers"]
 
@@ -164,7 +166,7 @@ class Answerer:
         full = base["standalone"] = share_of_its_city_apart(standalone(question.strip(), history, *known))
         plan = make_plan(full, self.library.issuers())
         timings: dict = {}
-        if parts := asked_apart(full, self.library.issuers()) or report_apart(full, plan):
+        if parts := asked_apart(full, self.library.issuers()) or report_apart(full, plan) or follow_up_apart(full):
             facts = self._each_part(parts, filters, k, base, timings, started)
         elif parts := places_apart(full, plan.scope):  # "思明区和湖里区哪个区…更多": each one's, then compared
             facts = with_places_compared(plan, self._each_part(parts, filters, k, base, timings, started))
@@ -181,6 +183,8 @@ class Answerer:
             facts = self._facts(plan, filters, k, base, timings, started)
         if facts is not None and any(place in facts.text for place in places_left(question, history, known[0])):
             facts = None  # "那另一个区呢": not the place asked before, whichever the other is
+        if facts is not None and facts is not UNSAID and _told_again(question, history, facts.text):
+            facts = None  # "19年的呢" after 2018年度's score: the same figures again are no other year's
         if facts is None or facts is UNSAID:
             yield REFUSAL
             yield Answer(answer=REFUSAL, refused=True, timings=_total(timings, started), **base)
@@ -418,6 +422,16 @@ def _asked_in(base: dict) -> str:
     """The words the asker wrote of a question, whose script the answer is in: a sentence pasted from a report
     before it ("（五）發揮行政複議主渠道作用…。 肇庆复议申请收了多少") is not theirs."""
     return tidy(base["question"])
+
+
+def _told_again(question: str, history: list[dict] | None, text: str) -> bool:
+    """Whether a follow-up asking only of another year ("19年的呢") would be told the figures of the answer before it
+    again, all and only them: a sentence answering both years would say both years' figures."""
+    if not history or not only_another_year(question):
+        return False
+    before = next((turn["content"] for turn in reversed(history) if turn.get("role") == "assistant"), "")
+    said, again = (set(NUMBER.findall(re.sub(r"\[\d+\]", "", x))) for x in (before, text))
+    return bool(again) and said == again
 
 
 def _total(timings: dict, started: float) -> dict:

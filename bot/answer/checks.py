@@ -13,7 +13,10 @@ from typing import NamedTuple
 
 from bot.answer.arithmetic import arithmetic_asked, counted_from_dates, span_in_days
 from bot.answer.intent import (
+    ACCOUNT_ASKED,
+    ACCOUNT_YEAR,
     AGENT_ASKED,
+    ASSESSED,
     BARE_REVIEW,
     CASE_ACTS,
     CHANGE_WORDING,
@@ -256,6 +259,7 @@ _AMONG = re.compile(
     r"|其中(?:有|共有)?([^，。？?\d]{2,12}?)的(?:有)?(?:多少|几)"  # "其中有法律职业资格的多少人"
     r"|中(?:有|具有|持有|取得)([^，。？?\d]{2,12}?)的(?:有|共有)?(?:多少|几)"  # "执法人员中有法律职业资格的有多少人"
     r"|[中里](?:有|共有)?(?:多少|几)[个件宗项名人]?是([^，。？?\d]{2,12}?)的"  # "纠错的案件里有几件是公安领域的"
+    r"|[中里]([^，。？?\d]{2,12}?)的(?:有|共有)?(?:多少|几)"  # "复议里征地拆迁的有多少件"
 )
 # What says why: a report that gives a cause says so with one of these.
 _CAUSE_SAID = re.compile(r"原因|由于|因为|得益于|归因|受.{1,12}影响|源于|导致|主要是|随着|(?:实施|施行|出台)后")
@@ -312,15 +316,10 @@ def answers_the_asked(plan: Plan, answer: str, idf: Callable[[str], float], sour
 def _of_another_years_account(question: str, text: str) -> bool:
     """Whether a year's account asked ("2019年度…考评拿了多少分") is answered only by sentences saying they are of
     another year's ("在福建省2018年度…考评中，厦门市以96.8分…": a 2019 article giving the 2018 score)."""
-    asked = set(_ACCOUNT_ASKED.findall(to_simplified(question)))
-    sentences = [set(_ACCOUNT_YEAR.findall(s)) for s in split_sentences(to_simplified(text))]
+    asked = set(ACCOUNT_ASKED.findall(to_simplified(question)))
+    assessing = [s for s in split_sentences(to_simplified(text)) if ASSESSED.search(s)]  # not a filler beside it
+    sentences = [set(ACCOUNT_YEAR.findall(s)) for s in assessing]
     return len(asked) == 1 and bool(sentences) and all(years and not years & asked for years in sentences)
-
-
-_ACCOUNT_YEAR = re.compile(r"((?:19|20)\d{2})年度")
-# A year's account asked: its year said before what assesses it ("2019年度法治政府建设考评"), not before a place
-# ("2024年度广州在…考评中", a report's year with its 报告 left out); "2023年度在全市考评里" asks 2023's.
-_ACCOUNT_ASKED = re.compile(rf"{_ACCOUNT_YEAR.pattern}(?=在?[^，,。？?在中]{{0,10}}(?:考评|考核|评估|评价|测评|评选))")
 
 
 def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, named: list[str]) -> bool:
@@ -423,12 +422,16 @@ def _of_the_scope(plan: Plan, counted: list, said: list[str]) -> bool:
     """Whether the figures given are of the place and year asked: a district of the reporting city needs a
     figure said of it ("肇庆鼎湖区调解成功率": the city's 97.91% is none), and the one year asked a figure not
     said of a span leaving it out ("2017年制定了多少": "从1986年…到2016年的30年之间…148件" is none)."""
-    held = [(to_simplified(s), to_simplified(f.text)) for f in counted for s in _holding([f], said)]
+    holding = [(to_simplified(s), f) for f in counted for s in _holding([f], said)]
+    held = [(s, to_simplified(f.text)) for s, f in holding]
     if plan.scope.places and counted and not any(all(p in s for p in plan.scope.places) for s, _ in held):
         return False
     asked = to_simplified(plan.question)
-    districts = [p for p in plan.scope.places if re.search(rf"{re.escape(p)}[区县镇]", asked)]
-    if districts and counted and not any(all(p in _as_said(s, f) for p in districts) for s, f in held):
+    # a district, county or town named so ("番禺区", "新丰县"), or a county-level city (台山市 in 江门's report)
+    districts = [p for p in plan.scope.places if re.search(rf"{re.escape(p)}[区县镇市]", asked)]
+    acts = case_acts(asked)  # "赤坎区…审结了多少件": the count of 审结 must be the district's, not its 受理312件
+    acted = [(s, to_simplified(f.text)) for s, f in holding if len(acts) == 1 and _act_of(f) == acts[0]]
+    if districts and counted and not any(all(p in _as_said(s, f) for p in districts) for s, f in acted or held):
         return False  # "番禺区…": "全市…出庭应诉率达100%，番禺区区长…" names it after the city's figure
     if _of_the_other_level(plan, [(s, f) for s, f in held if _as_asked(plan, f)]):
         return False  # "涪城区…收到多少件": "全市各级行政复议机构共收到…1203件" is 绵阳市's, and the other way
@@ -470,11 +473,15 @@ _COUNT_OF = re.compile(rf"(?:多少|几)[个件宗条项名人户家支份]?([{C
 
 
 def _as_said(sentence: str, held: str) -> str:
-    """The part of a sentence that can say whose a figure is: all of it, but for a figure of a whole city
+    """The part of a sentence that can say whose a figure is: up to the end of its clause ("…调解成功率为99.58%；…
+    新丰县法律援助处…": a county named in a later clause is that clause's), and for a figure of a whole city
     ("全市…出庭应诉率达100%，番禺区区长…") only up to it — a district named after is not the figure's."""
     at = sentence.find(held)
-    whole = at >= 0 and _WHOLE.search(re.split(r"[，；;]", sentence[:at])[-1] + held)
-    return sentence[: at + len(held)] if whole else sentence
+    if at < 0:
+        return sentence
+    if _WHOLE.search(re.split(r"[，；;]", sentence[:at])[-1] + held):
+        return sentence[: at + len(held)]
+    return sentence[: at + len(held)] + re.split(r"[；;]", sentence[at + len(held) :])[0]
 
 
 _WHOLE = re.compile(r"全(?:市|区|县|省)")
@@ -976,6 +983,12 @@ def counts_added(question: str, clause: str) -> bool:
 _ADDED_SAID = re.compile(r"新|增(?!长|幅|速)")  # not "同比增长6.4%": a change, of what stands
 
 
+def added_unasked(question: str, clause: str) -> bool:
+    """Whether a clause counts what was added ("全年新设立经营主体9.7万户") where the question asks neither that nor
+    what stands ("湛江和江门经营主体谁多"): what stands ("经营主体总量达68.4万户") answers it first."""
+    return not added_asked(question) and bool(_NEWLY_SAID.search(to_simplified(clause)))
+
+
 def counts_left(question: str, clause: str) -> bool:
     """Whether a clause counts what is left undone, where the question asks that ("还有几个没改完"): "发现问题29个"
     counts all found, "其余2个正在按计划整改中" what is left."""
@@ -1301,6 +1314,7 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     among a whole with a mark, the mark's rarest word; of an amount, the money named ("涉及金额3.2亿元" of
     人民调解 is no 法律援助 amount, and 法律援助's 追回欠薪2860万元 is no 金额: neither answers, not each half)."""
     money = money_measured(part) if counts_alike(wanted, "元") else None
+    sentences = [_CONCENTRATED_IN.sub("", s) for s in sentences]  # "…138件，主要集中在征地拆迁…等领域" counts none
     # of an amount, what it is of: not 金额 itself, nor the act measuring it ("挽回经济损失": 审计's 挽回损失 is none)
     thing = re.sub(rf"{_MONEY_ACT}(?:经济)?{re.escape(money)}", "", part) if money else part
     if not any(names_the_thing(thing, s, idf, named) for s in sentences):
@@ -1323,6 +1337,14 @@ def _counts_the_asked(part: str, sentences: list[str], wanted: str, idf, named: 
     if marks and not _says_rarest(marks, sentences, idf):  # its rarest word: 表彰, 法律职业
         return False
     return not money or any(money in s for s in sentences)  # 挽回经济损失 asked: 追回欠薪 is another amount
+
+
+# Where a count's items mostly lie ("主要集中在征地拆迁、劳动和社会保障、治安管理等领域"), or the fields a whole is
+# of ("对征地拆迁、劳动保障、工伤认定等领域的行政争议"): the fields named so are no count of their own, so
+# "复议里征地拆迁的有多少件" is not answered by the whole's 138件.
+_CONCENTRATED_IN = re.compile(
+    r"(?:主要)?集中(?:在|于)[^，,。；;]{2,40}|[^，,。；;、]{2,10}(?:、[^，,。；;、]{2,10})+等(?:重点)?(?:领域|方面|行业)"
+)
 
 
 # What an amount asked is measured by doing, said before it: "挽回(经济)损失", "追回欠薪", "兑现…资金".

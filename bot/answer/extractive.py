@@ -341,7 +341,8 @@ class Extractive:
         named: set[str] = set()
         for run in _runs(said):
             n, core = run[0][0], _joined([_quotes_closed(c) for _, _, c in run])
-            yield f"{framed(core, passages[n - 1], named)}{rank_the_year_before(core, question)}[{n}]。"
+            note = counted_together(core, question) or rank_the_year_before(core, question)  # "其中废止了多少": 修改、
+            yield f"{framed(core, passages[n - 1], named)}{note}[{n}]。"  # 废止255件 is both acts' count
         if said:  # a part the report does not answer is said so, not answered with another thing's figure
             yield "".join(f"报告未载明{subject}。" for part in unsaid if (subject := subject_of(part)))
 
@@ -363,6 +364,9 @@ class Extractive:
         # "主动撤回多少件": a withdrawal; "纠错和调解和解各多少": one of them, the others' sentences said beside it
         # (`_each_acts_sentences`)
         acts = [act in to_simplified(sentence) for act in part_acts(part)]
+        # a part of the count before it ("其中律师有多少" of 人才库's 620名) is in a paragraph naming that count's
+        # thing: "全市党政机关公职律师412名" is no part of it
+        of_the_whole = _paragraph_up_to(_whole(sentence, passages), passages)
         return bool(
             (asked.figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
@@ -370,6 +374,7 @@ class Extractive:
             and (not acts or (any if asked.each else all)(acts))
             and counts_asked_in(part, sentence)  # "调解成功多少宗": not the 宗 received beside a 成功率
             and names_the_thing(thing, whole, idf, places)
+            and (not own or not part.startswith("其中") or names_the_thing(first, of_the_whole, idf, places))
         )
 
     def _core(

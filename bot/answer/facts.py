@@ -28,6 +28,7 @@ from bot.answer.arithmetic import (
     written,
 )
 from bot.answer.checks import (
+    added_unasked,
     answers_the_asked,
     asked_nouns,
     confirmation,
@@ -1367,6 +1368,9 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     rows = _rows_of_things(things, subject, plan.unit, report, idf)
     if rows is None or not counts_alike(rows[0][1].unit, rows[1][1].unit):
         return None
+    if SUM_ASKED.search(plan.question) and (both := _counted_as_both(rows, things, plan.question, report)):
+        year = both.year or report.covered_year or ""  # "修改和废止一共多少": "修改、废止255件", no sum of two rows
+        return Facts([_row_passage(report, both)], f"{name}{year}年{_clause(both)}[1]（二者合计）。")
     if SHARE_OF_ASKED.search(plan.question) and not _share_read_off(plan, rows, report):
         return None
     sentences = list(dict.fromkeys(row.sentence for _, row in rows))
@@ -1386,6 +1390,19 @@ def _things_compared(plan: Plan, library: Library, filters: Filters | None, idf:
     verdict, difference = _verdicts(plan, rows)
     judged = _order_judged(plan, rows)
     return Facts(passages, f"{judged}{name}{year}年{said}；{verdict}。", tuple(NUMBER.findall(difference)))
+
+
+def _counted_as_both(rows: list[tuple[str, Figure]], things: tuple[str, str], question: str, report: Report):
+    """The row, of two things' rows, whose clause names both ("修改、废止255件"): the report counts them together, so
+    a sum of the rows would count each twice; of such rows, the one whose sentence says more of the question's
+    words (清理…市政府本级文件, not "25件涉企政策文件"). None when each row counts one thing."""
+    together = [row for _, row in rows if all(mentions(to_simplified(_clause(row)), t) for t in things)]
+    words = [w for w in tokenize(to_simplified(question)) if len(w) >= 2]
+
+    def said(row: Figure) -> int:
+        return sum(w in to_simplified(_sentence_whole(report, row)) for w in words)
+
+    return max(together, key=said, default=None)
 
 
 def _share_read_off(plan: Plan, rows: list[tuple[str, Figure]], report: Report) -> bool:
@@ -1705,6 +1722,8 @@ def _best_row(
         if plan.unit and row.unit == plan.unit:  # 次 asked: a count of times before a count of things
             score *= 1.5
         if part_act(_clause(row), plan.question):  # "主动撤回申请104件" is a part of the 行政复议申请, not them
+            score *= 0.5
+        if added_unasked(plan.question, _clause(row)):  # "经营主体谁多": what stands, not "新设立…9.7万户"
             score *= 0.5
         if of_another_act(row, plan.question) or _closes_unasked(row, plan.question):
             score *= 0.5  # 收到 asked, or none: "审结行政复议案件1512件" counts cases closed, not the caseload

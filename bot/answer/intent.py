@@ -125,7 +125,7 @@ RELATIVE_YEAR_ASKED = re.compile(
 _ASKS_ABOUT_REPORT = re.compile(
     r"(?:这份|那份|本|该|那篇|这篇)(?:年度)?(?:报告|报道|文章|新闻)(?!里|中|指出|提到|说)|哪一?(?:个)?年度?的(?:工作|报告)"
     r"|(?:报告|报道|文章|新闻)(?:是|为)?哪一?(?:个)?年度?的?(?=[，,？?。]|$)|来源单位"
-    r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发|发的|发出|登的)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
+    r"|(?:什么时候|何时|哪天|哪一天)(?:发布|公布|印发|刊发|刊登|发表|签发|发的|发出|出的|登的)|(?:是|在)哪(?:天|一天)(?:发布|刊发|签发)"
     r"|(?:这篇|那篇|这份|那份)(?:是|在)?(?:哪天|哪一天|什么时候|何时)"  # "这篇是哪天登的"
     r"|成文日期|(?:报告|报道|文章|新闻)(?:是|由)?谁(?:发|报|出|写|印发|发布)的?(?=[，,？?。]|$)"
     r"|发布(?:日期|时间)|文章来源|来源是|(?:发布|印发|发文)(?:单位|部门|机关)|发文机关|以哪个机关|名义"
@@ -194,11 +194,11 @@ _ASKS_ROLE = {
 # 89.6%"), not with the question's words.
 TREND_ASKED = re.compile(
     r"(?:增加|增长|上升|提高|变多|多了)还是(?:减少|下降|降低|变少|少了)|(?:减少|下降)还是(?:增加|增长|上升)"
-    r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了吗"
+    r"|(?:有没有|是否|是不是)(?:有所)?(?:增加|增长|上升|下降|减少)|(?:增加|增长|上升|下降|减少)了(?:吗|没有?)"
     r"|(?:比|较|跟|和|与)(?:上一?年度?|去年)(?:比|相比)?(?:是)?(?:高|多|大|低|少|小)了?还是(?:低|少|小|高|多|大)"
     r"|(?:比|较)(?:上一?年度?|去年)(?:是)?(?:高|多|大|低|少|小)了?吗"  # "比上年高了吗": one way claimed
     r"|(?:进步|上升|前进)了?还是(?:退步|下降|后退)了?|(?:退步|下降|后退)了?还是(?:进步|上升|前进)了?"  # a rank's way
-    r"|(?:有没有|是否|是不是)(?:进步|退步)|(?:进步|退步)了吗"
+    r"|(?:有没有|是否|是不是)(?:进步|退步)|(?:进步|退步)了(?:吗|没有?)"
 )
 _ASKS_WHICH_ONES = re.compile(r"(?:具体|分别|都|主要)?(?:有|是|包括)?(?:哪些|哪几个|哪几项|什么)(?:呢)?")
 _ASKS_CAUSE = re.compile(r"(?:主要|根本|具体)?(?:原因是什么|什么原因|原因有哪些|哪些原因)|为什么|为何")
@@ -559,6 +559,38 @@ def separate_parts(question: str) -> list[str]:
     compares (the rows are needed side by side: "…各多少，哪个多")."""
     parts = _asked_clauses(question)  # "…的数量和满意率分别是多少" is one: the comparison gives each place both
     return [] if len(parts) < 2 or any(_COMPARES.search(_CHANGE_BASE.sub("", part)) for part in parts) else parts
+
+
+ACCOUNT_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+ASSESSED = re.compile(r"考评|考核|评估|评价|测评|评选")
+# A year's account asked: its year said before what assesses it ("2019年度法治政府建设考评"), not before a place
+# ("2024年度广州在…考评中", a report's year with its 报告 left out); "2023年度在全市考评里" asks 2023's. A year with
+# no 度 ("2023年法治广东考评") may be the report's, which tells the year before's account.
+ACCOUNT_ASKED = re.compile(rf"{ACCOUNT_YEAR.pattern}(?=在?[^，,。？?在中]{{0,10}}(?:{ASSESSED.pattern}))")
+
+
+def only_another_year(question: str) -> bool:
+    """Whether a follow-up asks only the same of another year ("19年的呢", "去年呢", "24年度呢")."""
+    return bool(_ONLY_A_YEAR.fullmatch(to_simplified(tidy(question)).strip(" ？?。")))
+
+
+_ONLY_A_YEAR = re.compile(
+    r"(?:那|那么)?(?:(?:19|20)\d{2}年度?|上一?年度?|去年|前一年|前年)(?:的)?(?:呢|情况呢|怎么样)?"
+)
+
+
+def follow_up_apart(question: str) -> list[str]:
+    """A question with a follow-up to it after its question mark ("惠阳2023年行政复议收了多少件？上年呢"): the two,
+    the second read after the first as a turn of the chat is (`standalone`); [] for any other question. Read as
+    one, the question's own year answered both, and "上年呢" was left unanswered."""
+    asked, mark, tail = question.strip().rstrip("？?").rpartition("？" if "？" in question else "?")
+    year = _FOLLOW_UP_TAIL.fullmatch(to_simplified(tail.strip()))
+    if not (asked and mark and year and YEAR_NAMED.search(asked)):  # "败诉率多少？2023年是多少": of no year asked
+        return []
+    return [f"{asked}？", f"{year.group(1)}呢？"]
+
+
+_FOLLOW_UP_TAIL = re.compile(r"(?:那|那么)?(上一?年度?|去年|前一年|(?:19|20)\d{2}年度?)(?:的)?(?:呢|是多少|多少)")
 
 
 # What a change is measured against ("同比增长多少", "比上年降了多少"): the report's own change, no rows compared.
@@ -1607,6 +1639,14 @@ def _names_marked(text: str, issuers: list[str], mark: str = "@") -> tuple[str, 
     return re.sub("\0+", mark, rest), [issuer for _, issuer in sorted(at)]
 
 
+# What a clause after a question's last question mark asks with ("…哪天起施行？观察期多长", "…排第几？比上年进步了没",
+# "…办了多少？满意率"): a short clause naming a rate or share alone asks it, as "满意率呢" would.
+_BARE_MEASURE = re.compile(r"[^，,。？?]{1,6}(?:率|占比|比例)[？?。]?")
+_ASKS_AFTER = re.compile(
+    rf"呢|说说|讲讲|谈谈|展开|介绍|多长|多久|多大|多高|了没|没有?[？?。]?$|^{_BARE_MEASURE.pattern}$"
+)
+
+
 @lru_cache(maxsize=256)  # the chain reads a question's words again for each sentence's script (`chain._asked_in`)
 def tidy(question: str) -> str:
     """A question without the talk around it: a greeting or self-introduction before it ("你好，我是司法局的小王，
@@ -1619,12 +1659,12 @@ def tidy(question: str) -> str:
         claim = quoted.group(1) + claim[quoted.end() :]
     text = claim if _ASKS_CONFIRM.search(to_simplified(claim)) else text
     asked, _, after = text.rpartition("？") if "？" in text else text.rpartition("?")
-    asks_after = re.search(rf"{_ASKS_WHAT.pattern}|吗|呢|说说|讲讲|谈谈|展开|介绍", after) or _ASKS_CONFIRM.search(
-        after
-    )
+    asks_after = re.search(rf"{_ASKS_WHAT.pattern}|{_ASKS_AFTER.pattern}", after) or _ASKS_CONFIRM.search(after)
     if asked and after.strip() and not asks_after:
         text = f"{asked}？"  # what follows the last question mark asks nothing ("是1586件吧" asks whether); "第四项
         # 具体说说" does
+    elif asked and _BARE_MEASURE.fullmatch(after.strip()):
+        text = f"{asked}？{after.strip(' ？?。')}是多少？"  # "…办了多少？满意率": asked as "满意率是多少"
     text = _as_claimed(_THANKS.sub("", text))
     if (draft := _DRAFT_SAYS.search(text)) and (draft.group("claim") or _HOW_MANY_ASKED.search(text[: draft.start()])):
         said, before = draft.group("figure") or draft.group("claim"), text[: draft.start()]  # "同比增长多少？我写的是
@@ -1723,13 +1763,13 @@ _SAID_AS = (
     (re.compile(r"减了?(多少|几)(?:的)?税费"), r"减税降费\1"),  # "给企业减了多少税费": the reports' 减税降费
     (re.compile(r"收复议"), "收行政复议"),  # "新收复议案件": jieba reads 收复 (to recapture) in it
     (re.compile(r"行政附议"), "行政复议"),  # a slip of the input method (附议 is seconding a motion)
-    (re.compile(r"^(?:那|这)(?:里面|当中)[，,]?"), "其中"),  # "那里面市直单位的有几个？": a part of what was just told
+    (re.compile(r"^(?:那|这)?(?:里面|当中)[，,]?"), "其中"),  # "那里面市直单位的有几个？": a part of what was just told
     # lawsuits against the government in everyday words: "打官司输的比例", "民告官案子", "一把手出庭的比例"
     (re.compile(r"(?:打)?官司输(?:了)?的?(?:比例|比率)"), "行政诉讼败诉率"),
     (re.compile(r"民告官(?:的)?(?:案子|案件)?(?=[^？?]*应诉)"), "行政应诉案件"),  # "…政府这边应诉了多少件"
     (re.compile(r"民告官(?:的)?(?:案子|案件)?"), "行政诉讼案件"),
     (re.compile(r"(?:打)?(?:官司)?输了?(?:的)?(?=(?:有)?(?:多少|几))"), "败诉"),  # "一审行政诉讼多少件，输了几件"
-    (re.compile(r"(?:砍|裁|减)掉"), "精简"),  # "执法队伍砍掉了多少支": 由167支精简至114支
+    (re.compile(r"(?:砍|裁|减|精简|撤)掉"), "精简"),  # "执法队伍砍掉了多少支": 由167支精简至114支
     (re.compile(r"(?:一把手|负责人)出庭(?:的)?(?:比例|比率)"), "行政机关负责人出庭应诉率"),
     (re.compile(r"(?<=[日周月节])(?:那|这)几天"), "期间"),  # "宪法日那几天呢": those days, not how many
     # the amount of a change asked as the reports say it ("增幅多少": 同比增长42.3%); "降幅谁大" is left as asked
@@ -1985,8 +2025,10 @@ def standalone(
         earlier = standalone(previous[start - 1], _as_history(previous[: start - 1], refused), issuers, years)
         asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
-        if follow_up is question and _refused_last(history):  # "那去年呢" refused: not of that year again
-            base = _unreported_year_dropped(base, issuers, years)
+        account = ACCOUNT_ASKED.search(to_simplified(base)) and not only_another_year(follow_up)
+        if follow_up is question and (_refused_last(history) or account):
+            base = _unreported_year_dropped(base, issuers, years)  # "那去年呢" refused: not of that year again; a
+            # 考评's 年度 ("23年度…考评里排第几", told by the 2024 report) is no report's year for "出庭应诉率呢"
         follow_up = _this_compared(follow_up, base, issuers)
         share = _SHARE_ONLY.fullmatch(_FOLLOW_UP.sub("", follow_up).strip(" ，,？?"))
         if share and earlier and asks_its_city(base, None):  # "占比多少" after "全县…" and "那全市呢": the county's
@@ -2479,14 +2521,20 @@ _COUNT_OF = re.compile(rf"(?:多少|几)(?:{_COUNTERS})([{CJK}]{{2}})")
 
 
 def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> str | None:
-    """ "两者相差多少？" after two questions of one place on two things: both things asked together."""
+    """ "两者相差多少？" after two questions of one place on two things: both things asked together. A follow-up
+    naming two of its own ("那修改和废止一共多少", acts jieba tags as verbs) asks them, not the two before."""
     if not earlier or find_scope(earlier, issuers) != find_scope(base, issuers):
+        return None
+    if _TWO_OF_ITS_OWN.match(to_simplified(core)):
         return None
     now, before = _thing_of(base, issuers), _thing_of(earlier, issuers)
     if len(now) < 2 or len(before) < 2 or now == before or now not in to_simplified(base):
         return None
     which = _what_is_compared(core, "哪个更多")  # "加起来多少": their sum
     return f"{to_simplified(base).strip(' ？?').replace(now, f'{before}和{now}', 1)}，{which}？"
+
+
+_TWO_OF_ITS_OWN = re.compile(rf"^(?:那么?)?[{CJK}]{{2,6}}(?:和|与|跟)[{CJK}]{{2,6}}?(?:{SUM_ASKED.pattern}|相差|差)")
 
 
 def _what_is_compared(core: str, otherwise: str) -> str:
@@ -2741,8 +2789,11 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     town = named.places and re.search(rf"{re.escape(named.places[0])}(?:镇|乡|街道)", to_simplified(question))
     if named.places and not named.issuers and (part or district and of_a_city or town and len(old.issuers) == 1):
         year = "" if named.years else "".join(f"{y}年" for y in old.years[:1])  # "赤坎区的纠错率是多少？": a
-        return f"{''.join(old.issuers)}{year}{to_simplified(question)[part.end() if part else 0 :]}"  # district of
-        # the city asked about
+        asked = to_simplified(question)[part.end() if part else 0 :]  # district of the city asked about
+        if part and _ONLY_ASKS.fullmatch(_without_scope(asked).strip(" ？?")):  # "其中台山多少": the count asked
+            place = re.sub(rf"{_ONLY_ASKS.pattern}[？?\s]*$", "", asked)  # before, of that place
+            asked = f"{place}{_without_scope(to_simplified(earlier))}"
+        return f"{''.join(old.issuers)}{year}{asked}"
     if part_first_asked(question) and not (named.issuers or named.places) and old.issuers:
         return f"{_scope_said(old)}{_noun_run(to_simplified(earlier))}{question}"  # "哪个区县受理最多？": of its parts
     if _awarded_by_its_city(question, named, old):
@@ -3268,8 +3319,8 @@ _PART_OF = re.compile(r"^(?:其中|这里面|这当中|这些(?:案件|申请)?�
 def _of_no_thing(question: str) -> bool:
     """Whether a question asks a count or a rate and names no thing ("受理了多少？", "受援的有多少人次？", "办结率是
     多少？"): it asks it of the thing just asked about. "执法投诉举报受理了多少件？" names one, in words jieba tags
-    as verbs (`_named_before_act`)."""
-    text = to_simplified(question).strip(" ？?")
+    as verbs (`_named_before_act`), and so does "复议收了多少件" (复议, which jieba tags a verb, is 行政复议)."""
+    text = BARE_REVIEW.sub("行政复议", to_simplified(question).strip(" ？?"))
     if _ASKS_RATE.search(text):
         text = _RATE_NAMED.sub("", re.sub(r"(?:是|有|为)?多少$", "", text))
         return not re.search(f"[{CJK}]{{2}}", text)

@@ -162,15 +162,16 @@ def gazetteer(text: str, issuer: str | None) -> Gazetteer:
 
 
 def with_suffixes(text: str, gazetteers: Iterable[Gazetteer]) -> str:
-    """The districts and counties the reports name, written bare in `text`, with their suffix as the reports write
-    them ("湖里和思明谁调解的纠纷多" → "湖里区和思明区…"): jieba tags few by their stem alone, so the question had named
+    """The districts, counties and county-level cities the reports name, written bare in `text`, with their suffix
+    as the reports write them ("湖里和思明谁调解的纠纷多" → "湖里区和思明区…", "吴川" → 吴川市, not an issuer's own 市:
+    "广州" stays as asked): jieba tags few by their stem alone (吴川 it tags a person's name), so the question had named
     no place. Only a stem jieba reads as a word of its own there (not 白云 of 白云山), rare, and no verb or adjective
     (健全县 is a misread of "健全县乡…")."""
     suffixes = {
         stem(name): own_name(name)[-1]
         for g in gazetteers
         for name in (*g.places, g.issuer or "")
-        if own_name(name).endswith(_LOCAL_SUFFIX)
+        if own_name(name).endswith(_LOCAL_SUFFIX) or name in g.places and own_name(name).endswith("市")
     }
     text_s = simplified_in_place(text)  # the asker's script kept: offsets hold for both
     pieces, at = [], 0
