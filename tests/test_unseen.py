@@ -3324,6 +3324,8 @@ def test_cut_away_in_everyday_words_is_worked_out(wider):
         ["成都清理了多少市政府本级文件", "那修改和废止一共多少"],
         # after "其中废止了多少" it had been read as "the two asked before" (文件 and 废止), and refused
         ["成都清理了多少市政府本级文件", "其中废止了多少", "那修改和废止一共多少"],
+        # after two places (the page walk): "韶关市和成都市的清理了多少市政府本级文件，合计多少？"
+        ["韶关新丰县24年人民调解成功率多少", "成都清理了多少市政府本级文件", "那修改和废止一共多少"],
     ],
 )
 def test_a_sum_of_two_acts_the_report_counts_together_is_its_count(wider, turns):

@@ -2521,11 +2521,8 @@ _COUNT_OF = re.compile(rf"(?:多少|几)(?:{_COUNTERS})([{CJK}]{{2}})")
 
 
 def _two_things_of(core: str, base: str, earlier: str, issuers: list[str]) -> str | None:
-    """ "两者相差多少？" after two questions of one place on two things: both things asked together. A follow-up
-    naming two of its own ("那修改和废止一共多少", acts jieba tags as verbs) asks them, not the two before."""
+    """ "两者相差多少？" after two questions of one place on two things: both things asked together."""
     if not earlier or find_scope(earlier, issuers) != find_scope(base, issuers):
-        return None
-    if _TWO_OF_ITS_OWN.match(to_simplified(core)):
         return None
     now, before = _thing_of(base, issuers), _thing_of(earlier, issuers)
     if len(now) < 2 or len(before) < 2 or now == before or now not in to_simplified(base):
@@ -2629,6 +2626,8 @@ def _compared(question: str, base: str, asked: list[str], issuers: list[str], ea
     # is no thing (nz)
     if not _ASKS_WHICH.search(core) or _thing_named(unplaced) or _AGAINST_A_YEAR.match(core):
         return None  # "和上年比有什么变化": the change of the last question's thing, no other place's
+    if _TWO_OF_ITS_OWN.match(unplaced):  # "那修改和废止一共多少" names two of its own (acts jieba tags as verbs):
+        return None  # neither the two things nor the places asked before
     if role_asked(core):  # "不足总共几条": the section's items counted, not the last things summed
         return None
     old = find_scope(base, issuers)
