@@ -33,6 +33,14 @@ def test_a_bound_is_not_worked_out():
     assert worked_out("占比多少", "办理提案1400余件，其中建议208件[1]。") == "数值为约数，无法精确计算。"
 
 
+def test_a_sum_the_report_gives_as_one_count_is_not_worked_out_again():
+    """ "修改和废止一共多少": "修改、废止255件" is their count; "推动25件涉企政策文件修改、废止" beside it is no addend
+    (summed, it would say 合计280件). Things said apart are still summed."""
+    said = "推动25件涉企政策文件修改、废止[1]，修改、废止255件[2]。"
+    assert worked_out("修改和废止一共多少", said) == ""
+    assert worked_out("修改和废止一共多少", "修改地方性法规12件，废止3件[1]。").startswith("合计15件")
+
+
 def test_counts_of_different_kinds_are_not_worked_out():
     assert worked_out("合计多少", "调解纠纷1497宗，服务群众6381人次[1]。") == ""
 

@@ -80,7 +80,7 @@ def worked_out(part: str, said: str, before: list[str] | None = None) -> str:
     counts = _counted_by_acts(before or [], said) or _counts(said)
     if not kind or len(counts) < 2 or not counts_alike(counts[0].unit, counts[1].unit):
         return ""
-    if kind == "sum" and _counted_together(part, said):
+    if kind == "sum" and _one_count_of_all(part, said):
         return ""  # "修改和废止一共多少": "修改、废止255件" is the sum the report gives; another count is no addend
     first, second = counts[:2]
     if inexact(first) or inexact(second):
@@ -362,8 +362,9 @@ def left_worked_out(text: str, question: str) -> str:
     return f"（其余{rest}，{written(whole)}{whole.unit}−{written(done)}{done.unit}，据报告数字计算）"
 
 
-def _counted_together(part: str, said: str) -> bool:
-    """Whether a clause said counts all the things a sum asks together ("修改和废止一共多少": "修改、废止255件")."""
+def _one_count_of_all(part: str, said: str) -> bool:
+    """Whether a clause said counts all the things a sum asks together ("修改和废止一共多少": "修改、废止255件"). The
+    note for a count of several things given as one's is `checks.counted_together`."""
     asked = re.sub(r"^(?:那么?|其中)", "", SUM_ASKED.split(to_simplified(part))[0])
     things = [thing for thing in re.split(r"和|与|及|、", asked) if len(thing) >= 2]
     clauses = re.split(r"[，；。]", to_simplified(CITATION.sub("", said)))

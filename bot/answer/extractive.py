@@ -366,7 +366,7 @@ class Extractive:
         acts = [act in to_simplified(sentence) for act in part_acts(part)]
         # a part of the count before it ("其中律师有多少" of 人才库's 620名) is in a paragraph naming that count's
         # thing: "全市党政机关公职律师412名" is no part of it
-        of_the_whole = _paragraph_up_to(_whole(sentence, passages), passages)
+        of_the_whole = own and part.startswith("其中")
         return bool(
             (asked.figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
@@ -374,7 +374,10 @@ class Extractive:
             and (not acts or (any if asked.each else all)(acts))
             and counts_asked_in(part, sentence)  # "调解成功多少宗": not the 宗 received beside a 成功率
             and names_the_thing(thing, whole, idf, places)
-            and (not own or not part.startswith("其中") or names_the_thing(first, of_the_whole, idf, places))
+            and (
+                not of_the_whole
+                or names_the_thing(first, _paragraph_up_to(_whole(sentence, passages), passages), idf, places)
+            )
         )
 
     def _core(

@@ -574,9 +574,9 @@ def only_another_year(question: str) -> bool:
     return bool(_ONLY_A_YEAR.fullmatch(to_simplified(tidy(question)).strip(" ？?。")))
 
 
-_ONLY_A_YEAR = re.compile(
-    r"(?:那|那么)?(?:(?:19|20)\d{2}年度?|上一?年度?|去年|前一年|前年)(?:的)?(?:呢|情况呢|怎么样)?"
-)
+# A year a follow-up names alone ("19年", "上年", "去年"…): of `only_another_year` and `follow_up_apart`.
+_A_YEAR_SAID = r"(?:19|20)\d{2}年度?|上一?年度?|去年|前一年"
+_ONLY_A_YEAR = re.compile(rf"(?:那|那么)?(?:{_A_YEAR_SAID}|前年)(?:的)?(?:呢|情况呢|怎么样)?")
 
 
 def follow_up_apart(question: str) -> list[str]:
@@ -590,7 +590,7 @@ def follow_up_apart(question: str) -> list[str]:
     return [f"{asked}？", f"{year.group(1)}呢？"]
 
 
-_FOLLOW_UP_TAIL = re.compile(r"(?:那|那么)?(上一?年度?|去年|前一年|(?:19|20)\d{2}年度?)(?:的)?(?:呢|是多少|多少)")
+_FOLLOW_UP_TAIL = re.compile(rf"(?:那|那么)?({_A_YEAR_SAID})(?:的)?(?:呢|是多少|多少)")
 
 
 # What a change is measured against ("同比增长多少", "比上年降了多少"): the report's own change, no rows compared.
