@@ -100,6 +100,9 @@ def keyword_recall(answer: str, keywords: Sequence[str]) -> float | None:
     return sum(_says(answer, k) for k in keywords) / len(keywords)
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def _says(answer: str, keyword: str) -> bool:
     """Whether a keyword is in the answer (compared by answer_key); one starting with a figure must start a figure
     there ("7宗" is not said by "1497宗", nor "5%" by "98.5%"), which is read where separators still part them."""
@@ -109,6 +112,7 @@ def _says(answer: str, keyword: str) -> bool:
     if not key[:1].isdigit():
         return True
     dated = normalize_dates(strip_citation_marks(answer))  # 2025-01-06 is one date, 2026-2030 two years
+    dated = _THOUSANDS.sub("", dated)  # "5,236宗" is one figure, its comma no separator
     parted = " ".join(answer_key(piece) for piece in re.split(r"[-—–~～至到、，,；;（）()\s]", dated))
     return re.search(rf"(?<![\d.]){re.escape(key)}", parted) is not None
 

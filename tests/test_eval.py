@@ -64,6 +64,10 @@ def test_keyword_accuracy_and_recall():
     assert m.keyword_accuracy("调解矛盾纠纷1497宗", ["7宗"]) == 0.0  # a figure keyword must start a figure
     assert m.keyword_accuracy("成功率达98.5%", ["5%"]) == 0.0
     assert m.keyword_accuracy("调解成功7宗", ["7宗"]) == 1.0
+    # a figure written with a thousands comma ("5,236宗", as 汕头's report writes it) is one figure
+    assert m.keyword_accuracy("查处违法案件5,236宗，罚没款1.92亿元[1]。", ["5,236宗", "1.92亿元"]) == 1.0
+    assert m.keyword_accuracy("查处违法案件5236宗", ["5,236宗"]) == 1.0
+    assert m.keyword_accuracy("查处违法案件5,236宗", ["236宗"]) == 0.0
 
 
 @pytest.mark.parametrize(
