@@ -1,4 +1,4 @@
-"""`python -m eval run|compare|check|check-gold|candidates`: errors are one line on stderr, never a traceback."""
+"""`python -m eval run|compare|check|check-gold|candidates|probe`: errors are one line on stderr, never a traceback."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, help="run folder (default eval/runs/<timestamp>)")
     run.add_argument("--limit", type=int, help="only the first N questions")
     run.add_argument("--data", type=Path, help="data directory (default: $BOT_DATA_DIR or ./data)")
-    run.add_argument("--seeds", type=Path, nargs="*", help="files/folders indexed first (default: the bundled seeds/)")
+    run.add_argument("--seeds", type=Path, nargs="*", help="files/folders indexed first (default: seeds/)")
     run.add_argument("--judge", action="store_true", help="also grade answers with an LLM judge (see eval/judge.py)")
     run.add_argument("--min", action="append", default=[], metavar="METRIC=X", help="fail when METRIC < X")
     run.add_argument("--max", action="append", default=[], metavar="METRIC=X", help="fail when METRIC > X")
@@ -77,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     gold = commands.add_parser("check-gold", help="check a gold file against the seed reports, list every problem")
     gold.add_argument("--gold", type=Path, default=HERE / "gold.jsonl", help="default eval/gold.jsonl")
     gold.add_argument("--seeds", type=Path, default=HERE.parent / "seeds", help="the reports (default seeds/)")
+
+    probe = commands.add_parser("probe", help="ask probe conversations turn by turn, each turn right or wrong")
+    probe.add_argument("probes", type=Path, nargs="+", help="probe files (eval/probes/*.jsonl; see eval/probe.py)")
+    probe.add_argument("--llm", choices=LLMS[1:], default="extractive", help="answering backend (default extractive)")
+    probe.add_argument("--data", type=Path, help="data directory (default: $BOT_DATA_DIR or ./data)")
+    probe.add_argument("--seeds", type=Path, nargs="*", help="files/folders indexed first (default: seeds/)")
+    probe.add_argument("--out", type=Path, help="results, a JSON line per turn (default eval/runs/<time>.jsonl)")
+    probe.add_argument("--against", type=Path, metavar="RESULTS", help="an earlier results file: list what changed")
+    probe.add_argument("--quiet", action="store_true", help="no progress bars")
 
     drafts = commands.add_parser("candidates", help="draft gold items from the conversation log's rated answers")
     drafts.add_argument("--from-log", type=Path, required=True, metavar="DB", help="data/conversations.sqlite")
@@ -107,6 +116,53 @@ def _candidates(args: argparse.Namespace) -> int:
     for line in skipped:
         print(f"skipped {line}", file=sys.stderr)
     print(f"{len(items)} draft item(s) written to {args.out}; {len(skipped)} skipped; review, then check-gold")
+    return 0
+
+
+def _probe(args: argparse.Namespace) -> int:
+    """Every probe file's conversations through the answer chain; the tally per file, and what changed."""
+    import json
+
+    from tqdm import tqdm
+
+    from bot import Library, Settings
+
+    from .harness import default_out_dir, index_seeds, make_answerer
+    from .probe import ProbeError, ask, changes, load_probe, read_results, tally
+
+    try:
+        probes = {path: load_probe(path) for path in args.probes}
+        before = read_results(args.against) if args.against else None
+    except ProbeError as exc:
+        return _error(str(exc))
+    settings = Settings(data_dir=args.data) if args.data else Settings()
+    seeds = args.seeds if args.seeds is not None else [settings.seeds_dir]
+    if missing := [p for p in seeds if not p.exists()]:
+        return _error(f"{missing[0]}: no such file or folder")
+    out = args.out or default_out_dir(HERE / "runs").with_suffix(".jsonl")
+    try:
+        library = Library(settings)
+    except Exception as exc:  # a bad data directory or Chroma server: one line, not a traceback
+        return _error(f"{type(exc).__name__}: {exc}", 1)
+    try:
+        index_seeds(library, seeds, not args.quiet)
+        answerer = make_answerer(library, args.llm)
+        rows = {path: [] for path in probes}
+        for path, conversations in probes.items():
+            for conversation in tqdm(conversations, desc=path.name, unit="conv", disable=args.quiet):
+                rows[path] += ask(answerer, conversation)
+    except Exception as exc:  # the chain's and store's own errors (EvalError among them): one line
+        return _error(f"{type(exc).__name__}: {exc}", 1)
+    finally:
+        library.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for found in rows.values() for row in found)
+    for line in changes(before, [row for found in rows.values() for row in found]) if before is not None else []:
+        print(line)
+    for path, found in rows.items():
+        print(f"{path.name}: {tally(found)}")
+    print(f"wrote {out}")
     return 0
 
 
@@ -253,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check_gold(args)
         if args.command == "candidates":
             return _candidates(args)
+        if args.command == "probe":
+            return _probe(args)
         return _check_run(args)
     except KeyboardInterrupt:
         return _error("interrupted", 130)

@@ -263,6 +263,18 @@ def write_run(out: Path, run_info: dict, summary: dict[str, object], results: Se
     return flat
 
 
+def index_seeds(library, seeds: Sequence[Path], progress: bool = True) -> set[str]:
+    """Index the seeds (incrementally: what is indexed already is skipped); the names of the indexed documents."""
+    if seeds:
+        report = library.index(list(seeds), show_progress=progress)
+        if report.errors:
+            raise EvalError(f"indexing failed: {'; '.join(map(str, report.errors))}")
+    indexed = {d["doc"] for d in library.documents()}
+    if not indexed:
+        raise EvalError("the index is empty: give seed documents to index")
+    return indexed
+
+
 def run(
     items: Sequence[GoldItem],
     library,
@@ -280,13 +292,7 @@ def run(
     if k < 1:
         raise EvalError("--k must be at least 1")
     started, started_at = time.perf_counter(), datetime.now().isoformat(timespec="seconds")
-    if seeds:
-        report = library.index(list(seeds), show_progress=progress)
-        if report.errors:
-            raise EvalError(f"indexing failed: {'; '.join(map(str, report.errors))}")
-    indexed = {d["doc"] for d in library.documents()}
-    if not indexed:
-        raise EvalError("the index is empty: give seed documents to index")
+    indexed = index_seeds(library, seeds, progress)
     missing = sorted({d for item in items for d in item.docs} - indexed)
     if missing:
         print(f"warning: gold documents not in the index: {', '.join(missing)}", file=sys.stderr)
