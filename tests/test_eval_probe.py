@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.text import match_key
 from eval.cli import main
 from eval.probe import Conversation, ProbeError, Turn, ask, changes, load_probe, right, tally
 
 ROOT = Path(__file__).resolve().parents[1]
+PROBES = sorted((ROOT / "eval" / "probes").glob("*.jsonl"))
+PIECES = [ROOT / "seeds", ROOT / "tests" / "lookalike" / "reports", ROOT / "tests" / "lookalike" / "unseen"]
 
 
 def _write(path: Path, *conversations: dict) -> Path:
@@ -119,3 +122,25 @@ def test_the_probe_command_asks_through_the_chain_and_lists_what_changed(
     assert "+ c1#1 成都2024年办理行政应诉案件多少件\n    was: 没有" in capsys.readouterr().out
     assert main(["probe", str(tmp_path / "none.jsonl")]) == 2
     assert "none.jsonl: cannot read" in capsys.readouterr().err
+
+
+def test_the_committed_probes_load_and_every_keyword_is_in_a_report():
+    """Each keyword is verbatim in one of the 15 pieces (read in simplified, glosses and punctuation aside), but
+    a date resolved from an article's 今年, whose `why` says so."""
+    texts = [match_key(p.read_text(encoding="utf-8")) for folder in PIECES for p in sorted(folder.glob("*.txt"))]
+    assert PROBES and len(texts) == 15
+    missing = []
+    for path in PROBES:
+        conversations = load_probe(path)
+        whys = [
+            t.get("why", "")
+            for line in path.read_text(encoding="utf-8").splitlines()
+            for t in json.loads(line)["turns"]
+        ]
+        turns = [t for c in conversations for t in c.turns]
+        assert len(whys) == len(turns)
+        for turn, why in zip(turns, whys, strict=True):
+            missing += [
+                (path.name, k) for k in turn.expect if not any(match_key(k) in t for t in texts) and "今年" not in why
+            ]
+    assert not missing, missing
