@@ -711,8 +711,9 @@ def test_a_different_thing_asked_of_each_place_is_each_places_own(archive, quest
     [
         # the change is the report's; the year before's rate worked out from it (the whole had been refused)
         ("南海区行政诉讼败诉率比上年降了多少？上年是多少？", ["1.7个百分点", "5.8%"]),
-        # the count of the year before is not given: said so plainly, not "报告未载明大概"
-        ("南海区行政复议申请同比增长多少？上年大概多少件？", ["42.3%", "未载明此项"]),
+        # the count of the year before is not given: said so plainly, not "报告未载明大概" nor "…未载明此项"
+        ("南海区行政复议申请同比增长多少？上年大概多少件？", ["42.3%", "未载明2023年的数字"]),
+        ("花都23年收到多少宗复议申请？上年呢", ["786宗", "报告未载明上年的数字"]),
     ],
 )
 def test_a_change_and_the_year_befores_figure_asked_together_are_each_answered(archive, question, said):

@@ -503,7 +503,7 @@ def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | N
         return Facts([], note, (note,))
     thing = subject_of(part)  # as asked: "满意率是多少", not as made whole ("…办理人大建议、政协提案的满意率")
     thing = without_places(thing, plan.scope, library.issuers())  # 成都 of 成都市 too
-    for year in plan.scope.years:
+    for year in plan.scope.years if not thing.endswith("年的数字") else ():  # "2023年的数字": only a year asked
         thing = thing.replace(f"{year}年", "")
     thing = thing.lstrip("的有共在")
     name = f"{reports[0][1]}{reports[0][0].covered_year or ''}年度报告" if len(reports) == 1 else "报告"
@@ -1113,7 +1113,7 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return 2 * _score(unit[1], terms, idf) + _score(unit[2], terms, idf)
 
     section, heading, text = max(units, key=fit)
-    word = rarest(terms, idf)
+    word = rarest(named, idf)  # of the words the report names: "多元解纷" is its "多元化解矛盾纠纷"
     if not any(rarest(named, idf) in to_simplified(unit[2]) for unit in units):
         return UNSAID  # named only among shortcomings or plans (韶关's 法治人才): what was done is not said
     if fit((section, heading, text)) <= 0 or word not in to_simplified(text):

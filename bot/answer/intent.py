@@ -329,7 +329,12 @@ def says(text: str, term: str) -> bool:
     """Whether simplified text says a question's word: itself, or as the reports say it (`SAID_AS`); a count asked
     as "申请量" is said by what is counted ("收到行政复议申请148件")."""
     counted = len(term) >= 3 and term.endswith("量") and term[:-1] in text
-    return term in text or counted or any(word in text for word in SAID_AS.get(term, ()))
+    ranked = term in _RANK_WORDS and _RANK_SAID.search(text) is not None  # "排第几": "位列全市9个县（市、区）第二名"
+    return term in text or counted or ranked or any(word in text for word in SAID_AS.get(term, ()))
+
+
+_RANK_WORDS = frozenset({"排", "排名", "排位", "名次", "第几"})
+_RANK_SAID = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；]{{0,12}}?第[{NUMERALS}\d]+[名位]?|首位")
 
 
 @dataclass(frozen=True)
@@ -407,11 +412,13 @@ def asked_of(parts: list[str], i: int) -> str:
 
 def subject_of(part: str) -> str:
     """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名), as a
-    note that a report does not say it names it; "此项" when what is left names no thing or act ("大概多少件",
-    "少了几支": "报告未载明大概" is no sentence)."""
+    note that a report does not say it names it; "上年的数字" when it names only a year ("上年呢"); "此项" when what
+    is left names no thing or act ("大概多少件", "少了几支": "报告未载明大概" is no sentence)."""
     if not part.strip():
         return ""
     subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
+    if _A_YEAR_ALONE.fullmatch(year := _HEDGES.sub("", _PART_OF.sub("", subject)).strip("的")):
+        return f"{year}的数字"  # "上年呢", "上年大概多少件": 报告未载明上年的数字
     subject = _HEDGES.sub("", YEAR_NAMED.sub("", _PART_OF.sub("", subject)))
     pairs = tagged(subject)
     act = pairs[-1][0] if len(pairs) > 1 and len(pairs[-1][0]) == 1 and pairs[-1][1] == "v" else ""
@@ -577,6 +584,7 @@ def only_another_year(question: str) -> bool:
 # A year a follow-up names alone ("19年", "上年", "去年"…): of `only_another_year` and `follow_up_apart`.
 _A_YEAR_SAID = r"(?:19|20)\d{2}年度?|上一?年度?|去年|前一年"
 _ONLY_A_YEAR = re.compile(rf"(?:那|那么)?(?:{_A_YEAR_SAID}|前年)(?:的)?(?:呢|情况呢|怎么样)?")
+_A_YEAR_ALONE = re.compile(rf"{_A_YEAR_SAID}|前年")
 
 
 def follow_up_apart(question: str) -> list[str]:
@@ -1098,7 +1106,7 @@ def make_plan(question: str, issuers: list[str]) -> Plan:
         kind = "comparison"
     elif role and (not intent.figure or ITEMS_COUNTED.search(unquoted) or item_asked(unquoted)):  # its items
         kind = "section"
-    elif _ASKS_SUMMARY.search(text):
+    elif _ASKS_SUMMARY.search(text) and not intent.honours:  # "拿了哪些荣誉，概括一下": the honours, said briefly
         kind = "summary"
     elif _ASKS_TIME.search(text) and not intent.figure:
         kind = "time"
@@ -1821,8 +1829,8 @@ def _digits(numerals: str) -> str:
 # A year's report named as where to look ("到2024年的报告里，", "在2023年度报告中"): the year asked.
 _IN_THE_YEARS_REPORT = re.compile(r"(?:到|在)?((?:19|20)\d{2}\s*年度?)的?(?:那份|这份)?报告(?:里面?|中|上|里头)[，,]?")
 _SHORT_YEAR = re.compile(  # "汕头23年的…", "19年1到6月" too: a year of the reports' decades before 的 or a month
-    r"(?<![\d第近这过去连续历时用达共约余])(?:([12]\d)年(?=度|[^\d来间以后前内多的半]|$)|(1[5-9]|2\d)年(?=的|\d{1,2}(?:月|到|至)))"
-)
+    r"(?<![\d第近这过去连续历时用达共约余])(?:([12]\d)年(?=度|[^\d来间以后前内多的半]|多元|$)|(1[5-9]|2\d)年(?=的|\d{1,2}(?:月|到|至)))"
+)  # not "十年多": a span; "南海24年多元解纷" is a year
 
 
 # Talk that opens a question without asking anything ("你好，", "我是…的小王，", "最近在写材料，", "帮我查一下哈，").
@@ -2006,7 +2014,8 @@ def standalone(
             return against[:MAX_QUESTION_CHARS]
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
         question = _dated_by_its_report(question, before, issuers, years)
-        return _in_scope_of(_latest_said(question), before, issuers)[:MAX_QUESTION_CHARS]
+        question = _year_before_said(_latest_said(question), issuers, years)  # "兴宁上年…" as asked first
+        return _in_scope_of(question, before, issuers)[:MAX_QUESTION_CHARS]
     start = next((i for i in range(len(previous) - 1, -1, -1) if _asked_whole(i, previous, issuers, years)), 0)
     between = [  # each as asked then: "两个区…" of the two before it
         _two_places_named_back(tidy(q), previous[: start + 1 + j], issuers) for j, q in enumerate(previous[start + 1 :])
