@@ -425,13 +425,26 @@ def _asked_in(base: dict) -> str:
 
 
 def _told_again(question: str, history: list[dict] | None, text: str) -> bool:
-    """Whether a follow-up asking only of another year ("19年的呢") would be told the figures of the answer before it
-    again, all and only them: a sentence answering both years would say both years' figures."""
-    if not history or not only_another_year(question):
+    """Whether a follow-up would be told nothing new: asking only of another year ("19年的呢"), the figures of the
+    answer before it again, all and only them (a sentence answering both years would say both years' figures);
+    asking a part of a count told before ("其中农民工的有多少"), only figures told before and that the report does
+    not say the part ("…报告未载明农民工"): no answer to what was asked, which is refused."""
+    if not history:
         return False
-    before = next((turn["content"] for turn in reversed(history) if turn.get("role") == "assistant"), "")
-    said, again = (set(NUMBER.findall(re.sub(r"\[\d+\]", "", x))) for x in (before, text))
-    return bool(again) and said == again
+    answers = [_figures(turn["content"]) for turn in history if turn.get("role") == "assistant"]
+    again = _figures(text)
+    if only_another_year(question):
+        return bool(again) and bool(answers) and answers[-1] == again
+    part = _PART_ASKED.match(to_simplified(question).strip())
+    return bool(part and again) and _NOT_GIVEN.search(text) is not None and again <= set().union(*answers)
+
+
+def _figures(text: str) -> set[str]:
+    return set(NUMBER.findall(re.sub(r"\[\d+\]", "", text)))
+
+
+_NOT_GIVEN = re.compile(r"报告未载明")  # the facts' note that a report does not give a thing asked
+_PART_ASKED = re.compile(r"(?:那)?(?:其中|这里面|这当中|里面)")  # a part of the count before: "其中企业多少户"
 
 
 def _total(timings: dict, started: float) -> dict:

@@ -367,8 +367,10 @@ class Extractive:
         # a part of the count before it ("其中律师有多少" of 人才库's 620名) is in a paragraph naming that count's
         # thing: "全市党政机关公职律师412名" is no part of it
         of_the_whole = own and part.startswith("其中")
+        kind = _KIND_OF_PART.match(to_simplified(part))  # "其中企业多少户": a generic word, the part's own thing
         return bool(
             (asked.figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
+            and (not kind or kind.group(1) in to_simplified(sentence))  # 经营主体8436户 has no 企业's count
             and (not rates or any(rate in to_simplified(sentence) for rate in rates))
             and (not asked.rate or RATE.search(sentence))  # "占全区律师比例多少": a share, not 68名
             and (not acts or (any if asked.each else all)(acts))
@@ -665,6 +667,9 @@ def _each_acts_sentences(acts: list[str], ranked: list[tuple[float, int, str]]) 
 
 
 # A sentence opening with an act on cases ("审结126件，其中…"): of the thing the sentence before it names.
+# A part of a count naming a kind among its whole by a word the checks take as generic ("其中企业多少户" of 经营主体):
+# only a sentence naming that kind answers it.
+_KIND_OF_PART = re.compile(r"^(?:其中|这里面|这当中|里面)[，,]?[^，,。？?]{0,4}?(企业|单位|机关|部门|人员)")
 _OPENS_WITH_ACT = re.compile(rf"^(?:全年|共|依法)?(?:{'|'.join(CASE_ACTS)})")
 
 
