@@ -3472,3 +3472,28 @@ def test_a_follow_up_told_only_what_was_told_and_what_the_report_lacks_is_refuse
 )
 def test_a_part_of_a_count_named_by_a_generic_word_needs_that_word(wider, turns, said, not_said):
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_a_follow_up_naming_its_own_place_year_and_thing_drops_the_field_before(wider):
+    """ "广州24年法律援助呢" after "成都执法队伍精简情况": jieba tags 执法 a verb, so the thing replaced was
+    队伍精简情况 and "执法法律援助" was asked; a sentence on 法律法规清单 answered it. 广州's report gives no
+    法律援助: refused."""
+    answer = _converse(wider, "成都执法队伍精简情况", "广州24年法律援助呢")
+    _assert_says(answer, None)
+    assert "执法" not in answer.standalone, answer.standalone
+
+
+def test_a_comparison_left_with_one_place_asks_its_figure(wider):
+    """ "肇庆24年的呢" after 南海 and 肇庆 were compared: "2024年肇庆市复议申请量哪个多" was an open question, and
+    the 2023 report's plans ("自2024年1月1日起施行") answered it. 肇庆 reports on 2023 only: refused."""
+    turns = ["南海24年收到复议申请多少件", "那肇庆23年呢", "两个地方复议申请量哪个多", "肇庆24年的呢"]
+    answer = _converse(wider, *turns)
+    _assert_says(answer, None)
+    assert "哪个多" not in answer.standalone, answer.standalone
+    # a guard: two places compared still are
+    _assert_says(_converse(wider, "湛江24年公职律师多少名", "江门呢", "哪个多"), "湛江市更多")
+
+
+def test_a_title_asked_is_said_by_huoping(wider):
+    """ "得了什么称号": "宁新街道获评梅州市法治镇街", not the sentence naming 宁新街道 among the 创建试点."""
+    _assert_says(_converse(wider, "兴宁24年行政复议收到多少件", "宁新街道得了啥称号"), "梅州市法治镇街", "创建试点")

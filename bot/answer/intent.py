@@ -308,6 +308,7 @@ _HONOURS = (*_WON, "称号")
 # An honour named as won ("获评广州市第二批法治镇街"): its words up to what is asked of it ("的项目", "吗").
 HONOUR_WON = re.compile(rf"(?:{'|'.join(_WON)})[了为]?([^，,。？?！!]{{2,30}}?)(?=的|吗|呢|没有?|[，,。？?！!]|$)")
 SAID_AS = dict.fromkeys(("荣誉", "殊荣", "奖项", "表彰", "获奖"), _HONOURS)
+SAID_AS["称号"] = _WON  # "得了什么称号": "宁新街道获评梅州市法治镇街"
 SAID_AS["持证"] = ("持有",)  # "持有行政执法证件人员1068名" are those 持证
 # Words asking for honours, and what reports say winning one with ("获评…", "…获…一等奖").
 _HONOURS_ASKED = re.compile(r"荣誉|殊荣|奖项|表彰|获奖|称号|荣获|获得|获评|拿了?|得了|奖")
@@ -2052,7 +2053,19 @@ def standalone(
             base,
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
-    return base[:MAX_QUESTION_CHARS]
+    return _compared_alone(base, issuers)[:MAX_QUESTION_CHARS]
+
+
+def _compared_alone(question: str, issuers: list[str]) -> str:
+    """A comparison made a follow-up's question with one place left ("肇庆24年的呢" after "南海区和肇庆市复议申请量
+    哪个多"): that place's figure asked, as nothing is left to compare it with."""
+    scope = find_scope(question, issuers)
+    if len(scope.issuers) + len(scope.places) != 1 or things_compared(question, issuers):
+        return question  # two things of one place are compared ("…法律援助和公证多少件，哪个多")
+    return _WHICH_MORE_AT_END.sub("是多少？", question)
+
+
+_WHICH_MORE_AT_END = re.compile(r"[，,]?(?:哪个|哪一个|谁)(?:更)?(?:多|少|高|低|大|小)(?:一些|一点)?[？?]?$")
 
 
 # A figure stated, then a question on it put as a follow-up: "湛江2024年行政复议案件是1586件，那上一年是多少？".
@@ -3465,6 +3478,11 @@ def things_listed(text: str) -> int:
     return len(re.split("[、和及]", _noun_run(text)))
 
 
+# Verbs (to jieba) that name a field before a noun ("执法队伍", "调解组织", "立法项目"): of the thing's name, so a
+# follow-up's thing replaces them too ("广州24年法律援助呢" after "成都执法队伍精简情况" is no "执法法律援助").
+_NAMING_VERBS = frozenset({"执法", "调解", "复议", "立法", "普法", "审批", "备案"})
+
+
 def _noun_run(text: str) -> str:
     """The longest run of nouns in a question (places and one-character words aside; "、" and "和" join, and so
     does a verb between two nouns: "行政应诉案件"): the thing it asks about ("人大代表建议")."""
@@ -3482,6 +3500,7 @@ def _noun_run(text: str) -> str:
         inner_verb = current and flag in ("v", "vn") and len(word) >= 2 and is_noun(i + 1)
         # a word qualifying the run's first noun is of its name: "重大行政决策" (replaced whole by a follow-up's thing)
         qualifier = not current and flag == "a" and len(word) >= 2 and is_noun(i + 1)
+        qualifier = qualifier or not current and word in _NAMING_VERBS and is_noun(i + 1)  # "执法队伍"
         if is_noun(i) or inner_verb or qualifier or current and word in ("、", "和", "及"):
             current += word
         else:
