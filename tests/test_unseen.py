@@ -3497,3 +3497,27 @@ def test_a_comparison_left_with_one_place_asks_its_figure(wider):
 def test_a_title_asked_is_said_by_huoping(wider):
     """ "得了什么称号": "宁新街道获评梅州市法治镇街", not the sentence naming 宁新街道 among the 创建试点."""
     _assert_says(_converse(wider, "兴宁24年行政复议收到多少件", "宁新街道得了啥称号"), "梅州市法治镇街", "创建试点")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "那篇报道里" says where the asker read it: no word the sentence must hold ("报道" had left it uncovered)
+        (["厦门那篇报道里2019年上半年行政复议受理多少件"], "602件"),
+        (["厦门那篇报道里行政复议受理多少件", "今年上半年呢"], "602件"),
+    ],
+)
+def test_the_article_the_asker_read_is_no_word_asked(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "还有呢" after the first items of a list asked: the list (it had been asked as the place alone, refused)
+        (["惠阳下一步工作打算前两条是啥", "还有呢"], "加强普法精准性"),
+        (["韶关存在的不足第一条是什么", "还有呢"], "行政执法规范化水平有待提升"),
+    ],
+)
+def test_more_asked_after_items_of_a_list_is_the_list(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)

@@ -126,6 +126,7 @@ def coverage(
     scope_words = {to_simplified(x) for x in scope.issuers + scope.places} | {str(y) for y in scope.years}
     asked = TREND_ASKED.sub("", to_simplified(question))  # which way it went is said by the change, not these words
     asked = CHANGE_WORDING.sub("", asked)  # nor "和上年比有什么变化"
+    asked = _IN_THE_ARTICLE.sub("", asked)  # nor "那篇报道里": where the asker read it
     for asking in part_first_asked(asked):  # nor "哪个区县…最多": "…居全市各县（市、区）首位" says it
         asked = asked.replace(asking, "")
     terms = {t for t in words(asked) if not any(t in w or w in t for w in scope_words)}
@@ -1414,6 +1415,8 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     return sorted(things, key=lambda n: (-idf(n), n))[:2]  # ties in code order, not the set's (see `rarest`)
 
 
+# Where the asker read it, inside the question ("厦门那篇报道里2019年上半年…"): no word a sentence must say.
+_IN_THE_ARTICLE = re.compile(r"(?:那|这)篇(?:新闻|报道|文章)(?:里|中|上)[，,]?")
 # Where the asker read it, an article named before the question ("广州日报那篇讲广州法治建设的文章里，"): nothing asked.
 _ARTICLE_LOCATED = re.compile(r"^[^，,。？?]*?(?:那|这)篇[^，,。？?]*?(?:新闻|报道|文章)(?:里|中|上)?[，,]")
 # An asker's word for how much of a thing ("申请量", "办件量"): the thing the reports count (申请, 办件).

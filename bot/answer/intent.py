@@ -2356,6 +2356,7 @@ def _without_item(question: str) -> str:
 
 
 _ITEM_PLACE = re.compile(rf"第(?:[{NUMERALS}]|\d{{1,2}})(?:条|项|点|个)")
+_FIRST_ITEMS = re.compile(rf"前(?:[两{NUMERALS}]|\d{{1,2}})(?:条|项|点|个)")  # "前两条是啥"
 
 
 def _dated_by_its_report(
@@ -3170,6 +3171,9 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     if measured := _MEASURE_ONLY.fullmatch(core):  # "那件数呢？" after an amount asked: that thing's count
         counter = measured.group(1) or measured.group(2)
         return f"{_thing_asked(base)}，{f'多少{counter}' if counter else f'{measured.group(3)}是多少'}？"
+    if not core.strip(" ，,。？?") and role_asked(base):  # "还有呢" after "…前两条是啥": the list, whole
+        listed = _FIRST_ITEMS.sub("", _without_item(base))
+        return f"{re.sub(r'(?:是什么|是啥|是哪些|有哪些|有啥)?[，,？? ]*$', '', listed)}有哪些？"
     if item_asked(core) and not role_asked(core) and role_asked(base):  # "第三条是什么？" of the list just given
         return f"{_without_item(base)}，{core}？"
     if _ASKS_CAUSE.search(core) and not role_asked(base) and not _noun_run(_ASKS_CAUSE.sub("", core)):
