@@ -42,6 +42,7 @@ from bot.answer.intent import (
     Scope,
     asked_apart,
     asks,
+    asks_a_part,
     find_scope,
     follow_up_apart,
     loosely,
@@ -435,8 +436,8 @@ def _told_again(question: str, history: list[dict] | None, text: str) -> bool:
     again = _figures(text)
     if only_another_year(question):
         return bool(again) and bool(answers) and answers[-1] == again
-    part = _PART_ASKED.match(to_simplified(question).strip())
-    return bool(part and again) and _NOT_GIVEN.search(text) is not None and again <= set().union(*answers)
+    told = bool(again) and again <= set().union(*answers)
+    return told and asks_a_part(question) and _NOT_GIVEN.search(text) is not None
 
 
 def _figures(text: str) -> set[str]:
@@ -444,7 +445,6 @@ def _figures(text: str) -> set[str]:
 
 
 _NOT_GIVEN = re.compile(r"报告未载明")  # the facts' note that a report does not give a thing asked
-_PART_ASKED = re.compile(r"(?:那)?(?:其中|这里面|这当中|里面)")  # a part of the count before: "其中企业多少户"
 
 
 def _total(timings: dict, started: float) -> dict:

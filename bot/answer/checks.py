@@ -29,6 +29,7 @@ from bot.answer.intent import (
     LEFT_SAID,
     NTH_OF_ITS_KIND,
     NUMBER_NAMES,
+    RANK_VERBS,
     SHARE_OF_ASKED,
     SPEAKER_ASKED,
     TREND_ASKED,
@@ -1184,7 +1185,7 @@ def _rank_unsaid(question: str, answer: str) -> bool:
     return bool(claimed - said)
 
 
-_RANK = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；\d]{{0,4}}?(第[{NUMERALS}\d]+|前[{NUMERALS}\d]+|首位)")
+_RANK = re.compile(rf"(?:{RANK_VERBS})[^，。；\d]{{0,4}}?(第[{NUMERALS}\d]+|前[{NUMERALS}\d]+|首位)")
 
 
 def _rank_verdict(question: str, answer: str) -> str:

@@ -43,6 +43,7 @@ from bot.answer.intent import (
     FIRST_SAID,
     GRADE_ASKED,
     LEFT_SAID,
+    PART_OF,
     RANK_BEFORE_ASKED,
     SHARE_OF_ITS_CITY,
     SPEAKER_AFTER,
@@ -669,7 +670,7 @@ def _each_acts_sentences(acts: list[str], ranked: list[tuple[float, int, str]]) 
 # A sentence opening with an act on cases ("审结126件，其中…"): of the thing the sentence before it names.
 # A part of a count naming a kind among its whole by a word the checks take as generic ("其中企业多少户" of 经营主体):
 # only a sentence naming that kind answers it.
-_KIND_OF_PART = re.compile(r"^(?:其中|这里面|这当中|里面)[，,]?[^，,。？?]{0,4}?(企业|单位|机关|部门|人员)")
+_KIND_OF_PART = re.compile(rf"{PART_OF.pattern}[^，,。？?]{{0,4}}?(企业|单位|机关|部门|人员)")
 _OPENS_WITH_ACT = re.compile(rf"^(?:全年|共|依法)?(?:{'|'.join(CASE_ACTS)})")
 
 

@@ -335,7 +335,8 @@ def says(text: str, term: str) -> bool:
 
 
 _RANK_WORDS = frozenset({"排", "排名", "排位", "名次", "第几"})
-_RANK_SAID = re.compile(rf"(?:排名|排|位居|位列|居|名列)[^，。；]{{0,12}}?第[{NUMERALS}\d]+[名位]?|首位")
+RANK_VERBS = "排名|排|位居|位列|居|名列"  # what a report says a rank with ("位列全市…第二名")
+_RANK_SAID = re.compile(rf"(?:{RANK_VERBS})[^，。；]{{0,12}}?第[{NUMERALS}\d]+[名位]?|首位")
 
 
 @dataclass(frozen=True)
@@ -411,6 +412,11 @@ def asked_of(parts: list[str], i: int) -> str:
     return next((p for p in reversed(parts[:i]) if rates_named(p)), parts[0])
 
 
+def asks_a_part(question: str) -> bool:
+    """Whether a question asks a part of the count told before it ("其中农民工的有多少", "里面律师有多少")."""
+    return PART_OF.match(tidy(question)) is not None
+
+
 def subject_of(part: str) -> str:
     """What a part of a question asks about, its asking words left out ("数字政府建设排名呢" → 数字政府建设排名), as a
     note that a report does not say it names it; "上年的数字" when it names only a year ("上年呢"); "此项" when what
@@ -418,9 +424,9 @@ def subject_of(part: str) -> str:
     if not part.strip():
         return ""
     subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
-    if _A_YEAR_ALONE.fullmatch(year := _HEDGES.sub("", _PART_OF.sub("", subject)).strip("的")):
+    if _A_YEAR_ALONE.fullmatch(year := _HEDGES.sub("", PART_OF.sub("", subject)).strip("的")):
         return f"{year}的数字"  # "上年呢", "上年大概多少件": 报告未载明上年的数字
-    subject = _HEDGES.sub("", YEAR_NAMED.sub("", _PART_OF.sub("", subject)))
+    subject = _HEDGES.sub("", YEAR_NAMED.sub("", PART_OF.sub("", subject)))
     pairs = tagged(subject)
     act = pairs[-1][0] if len(pairs) > 1 and len(pairs[-1][0]) == 1 and pairs[-1][1] == "v" else ""
     if act and f"{act}了" in to_simplified(part):  # "医疗纠纷调了多少宗": 医疗纠纷 (not the 率 of "…应诉率是多少")
@@ -1914,7 +1920,7 @@ def is_follow_up(question: str) -> bool:
         return True
     if _ONLY_ASKS.fullmatch(RELATIVE.sub("", _without_scope(bare))):  # "汕头2023年有几个？", "江门有多少名？",
         return True  # "上一年是多少": the thing just asked
-    if case_acts(text) and _of_no_thing(_PART_OF.sub("", text)) and find_scope(text, []) == Scope():
+    if case_acts(text) and _of_no_thing(PART_OF.sub("", text)) and find_scope(text, []) == Scope():
         return True  # "其中审结了多少件？": of the thing just asked, in the place just asked about
     core = _THESE.sub("", to_simplified(text))
     core = UNITS_ASKED.sub("一样", core)  # "单位一样吗": of the figures just given, 单位 no thing
@@ -2805,7 +2811,7 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
     first = re.split(r"[？?]", to_simplified(question))[0]  # "广州这个30个是哪一年的数？" after 广州's count: its year
     if old.issuers and find_scope(first, issuers).issuers == old.issuers and _YEAR_OF_THIS.match(_without_scope(first)):
         question, named = f"{_without_scope(first)}？", Scope()
-    part = _PART_OF.match(to_simplified(question))
+    part = PART_OF.match(to_simplified(question))
     district = named.places and re.search(rf"{re.escape(named.places[0])}[区县]", to_simplified(question))
     of_a_city = len(old.issuers) == 1 and not is_local(old.issuers[0])
     town = named.places and re.search(rf"{re.escape(named.places[0])}(?:镇|乡|街道)", to_simplified(question))
@@ -2968,8 +2974,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         and len(old.issuers) == 1
         and not is_local(old.issuers[0])
         and (
-            _PART_OF.match(to_simplified(core))
-            or re.search(rf"{re.escape(new.places[0])}[区县镇]", to_simplified(core))
+            PART_OF.match(to_simplified(core)) or re.search(rf"{re.escape(new.places[0])}[区县镇]", to_simplified(core))
         )
     )
     if within and not old.places:
@@ -3012,7 +3017,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
             return f"{re.sub(r'(?:这个数?|这一?数字?|它)$', '', head)}{leftover.strip(' ，,')}"
         leftover = ""  # the ask again, of the same thing
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
-    leftover = _PART_OF.sub("", leftover.strip()) if within else leftover  # "其中台山市呢": no thing either
+    leftover = PART_OF.sub("", leftover.strip()) if within else leftover  # "其中台山市呢": no thing either
     leftover = _without_names_of(leftover, new, aliases)
     for year in new.years:
         leftover = leftover.replace(f"{year}年", "")
@@ -3157,7 +3162,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
     scope, core = _scope_said(old), to_simplified(core)  # "比上年高了嗎": the rules are written in simplified
     core = _ITS.sub("", core) if _of_the_report(base) else core  # "它的落款日期呢": the report's, named by its place
     counted = _COUNT_ASKED.search(base)
-    if _PART_OF.match(core) and not _ASKS_WHAT.search(core) and counted:  # "其中企业呢": a part of what was counted
+    if PART_OF.match(core) and not _ASKS_WHAT.search(core) and counted:  # "其中企业呢": a part of what was counted
         return f"{base.rstrip(' ？?')}，{core}{counted.group(0)}？"
     if _SHARE_ONLY.fullmatch(core) and counted:  # "占比多少" after a part counted: its share, worked out
         return f"{base.rstrip(' ？?')}，{core}？"
@@ -3338,7 +3343,8 @@ def _of_its_thing(question: str, earlier: str) -> bool:
     return bool(_measured(earlier) or _ASKS_RATE.search(question) or not same)
 
 
-_PART_OF = re.compile(r"^(?:其中|这里面|这当中|这些(?:案件|申请)?里)[，,]?")
+# A part of the count before asked ("其中企业多少户"; "里面…" is tidied to 其中): the one pattern for it.
+PART_OF = re.compile(r"^(?:其中|这里面|这当中|这些(?:案件|申请)?里)[，,]?")
 
 
 def _of_no_thing(question: str) -> bool:
