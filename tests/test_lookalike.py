@@ -493,12 +493,18 @@ def test_a_news_item_is_an_article(archive, question, said):
     [
         ("肇庆报告落款到网上发布隔了几天？", "相隔2天"),  # signed 2024年2月26日, published 2024-02-28
         ("肇庆报告的落款日期和发布日期是同一天吗？", "不是同一天"),
-        ("成都的报告发布时间和落款是同一天吗？", "是同一天"),  # both 2025年1月6日
     ],
 )
 def test_a_reports_signature_and_publication_dates_are_compared(archive, question, said):
     answer = Answerer(archive, "extractive").ask(question)
     assert said in answer.answer and "发布日期为" in answer.answer and "落款日期为" in answer.answer, answer.answer
+
+
+def test_a_page_with_no_publication_line_is_not_said_published_on_its_signatures_day(archive):
+    """成都's page says only "157天前": the date read off its signature (2025年1月6日) is when it was signed; it had
+    been said to be its publication date, "是同一天"."""
+    answer = Answerer(archive, "extractive").ask("成都的报告发布时间和落款是同一天吗？").answer
+    assert "落款日期为2025年1月6日" in answer and "未载明发布日期" in answer and "同一天" not in answer, answer
 
 
 def test_is_that_so_asks_whether_and_weighs_no_word(lookalike):

@@ -3521,3 +3521,18 @@ def test_the_article_the_asker_read_is_no_word_asked(wider, turns, said):
 )
 def test_more_asked_after_items_of_a_list_is_the_list(wider, turns, said):
     _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # 江门's page has no publication line: the date read off its signature is when it was signed
+        (["江门这份报告哪天发布的"], "未载明发布日期，落款日期为2025年2月18日", "发布日期为"),
+        (["江门这份报告落款日期", "那网上是哪天发布的"], "未载明发布日期", "发布日期为"),
+        (["江门报告落款和网上发布隔了几天"], "未载明发布日期", "同一天"),
+        # a guard: a page dating its publication on a line of its own
+        (["肇庆报告落款和网上发布隔了几天"], "相隔2天", None),
+    ],
+)
+def test_a_date_read_off_the_signature_is_not_said_to_be_the_publication_date(wider, turns, said, not_said):
+    _assert_says(_converse(wider, *turns), said, not_said)

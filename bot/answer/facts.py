@@ -107,7 +107,7 @@ from bot.ingest.figures import (
     unreached,
     value_range,
 )
-from bot.ingest.metadata import SIGNATURE_DATE
+from bot.ingest.metadata import SIGNATURE_DATE, release_dated
 from bot.ingest.places import asks_its_city, is_local, of_its_city
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, items_in, section_at
@@ -788,10 +788,13 @@ def _about_report(plan: Plan, report: Report, name: str, library: Library) -> Fa
     if _ASKS_SIGNED.search(wants):  # a report signed with no date: said, not left out
         said.append(f"落款日期为{signed.strip()}" if signed else _NO_SIGNED_DATE)
     both = bool(_ASKS_SIGNED.search(wants) and _ASKS_RELEASED.search(wants))  # "落款到网上发布隔了几天"
+    released = report.published if release_dated(lines[:8]) or not signed else None  # not the signature's date
     if (dated if _ASKS_SIGNED.search(wants) else _ASKS_DATE.search(wants)) or both:  # both dates, if asked
-        said.append(f"发布日期为{chinese_date(report.published)}（{report.published}）" if report.published else "")
-    if both and signed and report.published and _ASKS_GAP.search(wants):
-        said.append(_days_between(signed.strip(), report.published))
+        said.append(f"发布日期为{chinese_date(released)}（{released}）" if released else "")
+        if report.published and not released:  # "江门…哪天发布的": only the date it was signed is given
+            said.append("未载明发布日期" + ("" if _ASKS_SIGNED.search(wants) else f"，落款日期为{signed.strip()}"))
+    if both and signed and released and _ASKS_GAP.search(wants):
+        said.append(_days_between(signed.strip(), released))
     said = [x for x in said if x]
     planned = bool(re.search(r"安排|下一|计划|打算", wants))
     article = record.get("kind") == "article"

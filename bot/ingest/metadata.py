@@ -61,6 +61,12 @@ def _place_named(line: str) -> str | None:
 _NOT_A_BODY = ("中国", "中华人民共和国", "全国", "广东", "四川", "广东省", "四川省")
 
 
+def release_dated(lines: list[str]) -> bool:
+    """Whether a page gives its date of publication on a line of its own ("发布日期：…", "2017-11-13 来源：…"): where
+    it does not, `read_metadata` takes the signature's date, which says when the report was signed, not put out."""
+    return any(_PUBLISHED.search(line) or _DATE_SOURCE_LINE.match(line) for line in map(to_simplified, lines))
+
+
 def read_metadata(text: str) -> dict:
     """Title, issuing body, year, date, source and kind ('report' or 'article') of cleaned text."""
     simplified = to_simplified(text)
