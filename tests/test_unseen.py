@@ -3536,3 +3536,10 @@ def test_more_asked_after_items_of_a_list_is_the_list(wider, turns, said):
 )
 def test_a_date_read_off_the_signature_is_not_said_to_be_the_publication_date(wider, turns, said, not_said):
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_which_is_more_after_turns_on_another_thing_compares_the_thing_asked_last(wider):
+    """ "哪个多" after "湛江公职律师多少", with two turns on 考核权重 between it and 江门's 公职律师: the turn just
+    before was of 湛江 too, so nothing was compared; the last turn asking the same thing of another place is."""
+    turns = ["江门24年公职律师多少名", "考核权重提到多少了", "那湛江呢", "湛江公职律师多少", "哪个多"]
+    _assert_says(_converse(wider, *turns), "湛江市更多")

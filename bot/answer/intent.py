@@ -2039,6 +2039,8 @@ def standalone(
     earlier = ""  # the question before `base`, for "两者相差多少？" after two things of one place
     if start and not between:  # "哪个多？" right after a full question: it and the one before are compared
         earlier = standalone(previous[start - 1], _as_history(previous[: start - 1], refused), issuers, years)
+        if set(find_scope(earlier, issuers).issuers) <= set(asked):  # of the same place: the last turn asking
+            earlier = _same_thing_elsewhere(base, previous[:start], issuers, years, refused) or earlier  # its thing
         asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
         account = ACCOUNT_ASKED.search(to_simplified(base)) and not only_another_year(follow_up)
@@ -2060,6 +2062,19 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return _compared_alone(base, issuers)[:MAX_QUESTION_CHARS]
+
+
+def _same_thing_elsewhere(
+    base: str, before: list[str], issuers: list[str], years: Mapping[str, Collection[int]] | None, refused: set[int]
+) -> str:
+    """The latest of the turns `before` asking `base`'s thing of another place ("江门24年公职律师多少名", two turns
+    on 考核权重 before "湛江公职律师多少", then "哪个多"), as asked then; "" when none does."""
+    thing, places = _noun_run(to_simplified(base)), set(find_scope(base, issuers).issuers)
+    for at in range(len(before) - 1, max(-1, len(before) - 1 - _TURNS), -1):
+        asked = standalone(before[at], _as_history(before[:at], refused), issuers, years)
+        if thing and thing == _noun_run(to_simplified(asked)) and not set(find_scope(asked, issuers).issuers) <= places:
+            return asked
+    return ""
 
 
 def _compared_alone(question: str, issuers: list[str]) -> str:
