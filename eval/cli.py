@@ -125,7 +125,7 @@ def _probe(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from bot import Library, Settings
+    from bot import Library
 
     from .harness import default_out_dir, index_seeds, make_answerer
     from .probe import ProbeError, ask, changes, load_probe, read_results, tally
@@ -135,10 +135,10 @@ def _probe(args: argparse.Namespace) -> int:
         before = read_results(args.against) if args.against else None
     except ProbeError as exc:
         return _error(str(exc))
-    settings = Settings(data_dir=args.data) if args.data else Settings()
-    seeds = args.seeds if args.seeds is not None else [settings.seeds_dir]
-    if missing := [p for p in seeds if not p.exists()]:
-        return _error(f"{missing[0]}: no such file or folder")
+    try:
+        settings, seeds = _settings_and_seeds(args)
+    except FileNotFoundError as exc:
+        return _error(str(exc))
     out = args.out or default_out_dir(HERE / "runs").with_suffix(".jsonl")
     try:
         library = Library(settings)
@@ -164,6 +164,18 @@ def _probe(args: argparse.Namespace) -> int:
         print(f"{path.name}: {tally(found)}")
     print(f"wrote {out}")
     return 0
+
+
+def _settings_and_seeds(args: argparse.Namespace):
+    """The settings of `--data` and the files or folders `--seeds` names to index first (by default the settings'
+    seeds folder); FileNotFoundError naming the first that does not exist."""
+    from bot import Settings
+
+    settings = Settings(data_dir=args.data) if args.data else Settings()
+    seeds = args.seeds if args.seeds is not None else [settings.seeds_dir]
+    if missing := [p for p in seeds if not p.exists()]:
+        raise FileNotFoundError(f"{missing[0]}: no such file or folder")
+    return settings, seeds
 
 
 def _error(message: str, status: int = 2) -> int:
@@ -202,15 +214,14 @@ def _run(args: argparse.Namespace) -> int:
         return _error(str(exc))
     items = items[: args.limit] if args.limit else items
 
-    from bot import Library, Settings
+    from bot import Library
 
     from .harness import EvalError, default_out_dir, run
 
-    settings = Settings(data_dir=args.data) if args.data else Settings()
-    seeds = args.seeds if args.seeds is not None else [settings.seeds_dir]
-    missing = [p for p in seeds if not p.exists()]
-    if missing:
-        return _error(f"{missing[0]}: no such file or folder")
+    try:
+        settings, seeds = _settings_and_seeds(args)
+    except FileNotFoundError as exc:
+        return _error(str(exc))
     out = args.out or default_out_dir(HERE / "runs")
     judge = None
     if args.judge:

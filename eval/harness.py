@@ -171,7 +171,8 @@ def score_answer(
     return scores
 
 
-def _as_json(answer: Any) -> dict:
+def as_json(answer: Any) -> dict:
+    """The chain's `Answer` or a plain answer dict (a test's answerer), as a dict."""
     return answer.to_json() if hasattr(answer, "to_json") else dict(answer)
 
 
@@ -209,7 +210,7 @@ def evaluate(
         if answerer is not None:
             started = time.perf_counter()
             try:
-                answer = _as_json(answerer.ask(item.question, history or None, k=answer_k))
+                answer = as_json(answerer.ask(item.question, history or None, k=answer_k))
             except Exception as exc:  # one failing question is scored as a miss, not the end of the run
                 answer = {"answer": "", "refused": False, "citations": [], "error": f"{type(exc).__name__}: {exc}"}
             scores.update(score_answer(item, answer, time.perf_counter() - started, known))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import metrics as m
-from .harness import AnswererLike
+from .harness import AnswererLike, as_json
 
 
 class ProbeError(ValueError):
@@ -88,8 +88,7 @@ def ask(answerer: AnswererLike, conversation: Conversation) -> list[dict]:
     rows = []
     for n, turn in enumerate(conversation.turns, start=1):
         try:
-            got = answerer.ask(turn.question, list(history) or None)
-            answer = got.to_json() if hasattr(got, "to_json") else dict(got)
+            answer = as_json(answerer.ask(turn.question, list(history) or None))
         except Exception as exc:  # one failing turn is a miss, not the end of the probe
             answer = {"answer": "", "refused": False, "error": f"{type(exc).__name__}: {exc}"}
         text = answer.get("answer", "") or ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot.answer.arithmetic import arithmetic_asked, counted_from_dates, span_in_days
@@ -1470,7 +1471,8 @@ def mentions(text: str, noun: str, close: bool = False) -> bool:
     return len(parts) > 1 and all(part in text for part in parts)
 
 
-def _words_of(noun: str) -> list[str]:
+@lru_cache(maxsize=4096)  # asked of the same nouns for every sentence `coverage` reads
+def _words_of(noun: str) -> tuple[str, ...]:
     """A noun's words of two characters or more, left to right, not overlapping (人民调解 → 人民, 调解)."""
     found = sorted((noun.find(t), t) for t in set(tokenize(noun)) if len(t) >= 2 and t != noun and t in noun)
     words, end = [], 0
@@ -1478,7 +1480,7 @@ def _words_of(noun: str) -> list[str]:
         if start >= end:
             words.append(token)
             end = start + len(token)
-    return words
+    return tuple(words)
 
 
 def _nouns(question: str) -> set[str]:

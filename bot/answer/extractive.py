@@ -359,20 +359,21 @@ class Extractive:
         # the thing is named anywhere in the whole sentence: "…收到行政复议申请1124件…；…纠错率9.6%。" is one; the
         # first part's, before it in its paragraph too ("…收到行政复议申请…。纠错率百分之九点二，直接纠错145件")
         whole = _whole(sentence, passages) if own else _paragraph_up_to(_whole(sentence, passages), passages)
-        if own and _OPENS_WITH_ACT.match(to_simplified(sentence)):  # "审结126件，其中…": of the sentence before's
+        simplified = to_simplified(sentence)
+        if own and _OPENS_WITH_ACT.match(simplified):  # "审结126件，其中…": of the sentence before's
             whole = _paragraph_up_to(whole, passages)
         asked = Intent.of(part)
         # "主动撤回多少件": a withdrawal; "纠错和调解和解各多少": one of them, the others' sentences said beside it
         # (`_each_acts_sentences`)
-        acts = [act in to_simplified(sentence) for act in part_acts(part)]
+        acts = [act in simplified for act in part_acts(part)]
         # a part of the count before it ("其中律师有多少" of 人才库's 620名) is in a paragraph naming that count's
         # thing: "全市党政机关公职律师412名" is no part of it
         of_the_whole = own and part.startswith("其中")
         kind = _KIND_OF_PART.match(to_simplified(part))  # "其中企业多少户": a generic word, the part's own thing
         return bool(
             (asked.figure_in(sentence) or ORDINAL.search(sentence))  # a year is no figure asked
-            and (not kind or kind.group(1) in to_simplified(sentence))  # 经营主体8436户 has no 企业's count
-            and (not rates or any(rate in to_simplified(sentence) for rate in rates))
+            and (not kind or kind.group(1) in simplified)  # 经营主体8436户 has no 企业's count
+            and (not rates or any(rate in simplified for rate in rates))
             and (not asked.rate or RATE.search(sentence))  # "占全区律师比例多少": a share, not 68名
             and (not acts or (any if asked.each else all)(acts))
             and counts_asked_in(part, sentence)  # "调解成功多少宗": not the 宗 received beside a 成功率

@@ -66,6 +66,7 @@ from bot.answer.intent import (
     SHARE_OF_ASKED,
     SUM_ASKED,
     UNITS_ASKED,
+    YEARS_FIGURE,
     Plan,
     acts_asked,
     asks,
@@ -503,7 +504,7 @@ def _part_not_said(part: str, plan: Plan, library: Library, filters: Filters | N
         return Facts([], note, (note,))
     thing = subject_of(part)  # as asked: "满意率是多少", not as made whole ("…办理人大建议、政协提案的满意率")
     thing = without_places(thing, plan.scope, library.issuers())  # 成都 of 成都市 too
-    for year in plan.scope.years if not thing.endswith("年的数字") else ():  # "2023年的数字": only a year asked
+    for year in plan.scope.years if not thing.endswith(YEARS_FIGURE) else ():  # "2023年的数字": a year asked
         thing = thing.replace(f"{year}年", "")
     thing = thing.lstrip("的有共在")
     name = f"{reports[0][1]}{reports[0][0].covered_year or ''}年度报告" if len(reports) == 1 else "报告"

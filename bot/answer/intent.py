@@ -425,7 +425,7 @@ def subject_of(part: str) -> str:
         return ""
     subject = _ASK_WORDS.sub("", to_simplified(part).strip(" ，,。?？")).strip(" ，,的")
     if _A_YEAR_ALONE.fullmatch(year := _HEDGES.sub("", PART_OF.sub("", subject)).strip("的")):
-        return f"{year}的数字"  # "上年呢", "上年大概多少件": 报告未载明上年的数字
+        return f"{year}{YEARS_FIGURE}"  # "上年呢", "上年大概多少件": 报告未载明上年的数字
     subject = _HEDGES.sub("", YEAR_NAMED.sub("", PART_OF.sub("", subject)))
     pairs = tagged(subject)
     act = pairs[-1][0] if len(pairs) > 1 and len(pairs[-1][0]) == 1 and pairs[-1][1] == "v" else ""
@@ -592,6 +592,7 @@ def only_another_year(question: str) -> bool:
 _A_YEAR_SAID = r"(?:19|20)\d{2}年度?|上一?年度?|去年|前一年"
 _ONLY_A_YEAR = re.compile(rf"(?:那|那么)?(?:{_A_YEAR_SAID}|前年)(?:的)?(?:呢|情况呢|怎么样)?")
 _A_YEAR_ALONE = re.compile(rf"{_A_YEAR_SAID}|前年")
+YEARS_FIGURE = "的数字"  # what `subject_of` names a part asking only another year by ("上年的数字")
 
 
 def follow_up_apart(question: str) -> list[str]:
@@ -2039,8 +2040,9 @@ def standalone(
     earlier = ""  # the question before `base`, for "两者相差多少？" after two things of one place
     if start and not between:  # "哪个多？" right after a full question: it and the one before are compared
         earlier = standalone(previous[start - 1], _as_history(previous[: start - 1], refused), issuers, years)
-        if set(find_scope(earlier, issuers).issuers) <= set(asked):  # of the same place: the last turn asking
-            earlier = _same_thing_elsewhere(base, previous[:start], issuers, years, refused) or earlier  # its thing
+        if set(find_scope(earlier, issuers).issuers) <= set(asked):  # of the same place: the last turn before it
+            earlier = _same_thing_elsewhere(base, previous[: start - 1], issuers, years, refused) or earlier  # asking
+            # its thing of another
         asked = list(dict.fromkeys([*find_scope(earlier, issuers).issuers, *asked]))
     for follow_up in [*between, question]:
         account = ACCOUNT_ASKED.search(to_simplified(base)) and not only_another_year(follow_up)
