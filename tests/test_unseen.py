@@ -3543,3 +3543,17 @@ def test_which_is_more_after_turns_on_another_thing_compares_the_thing_asked_las
     before was of 湛江 too, so nothing was compared; the last turn asking the same thing of another place is."""
     turns = ["江门24年公职律师多少名", "考核权重提到多少了", "那湛江呢", "湛江公职律师多少", "哪个多"]
     _assert_says(_converse(wider, *turns), "湛江市更多")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "评出优秀案卷1237宗，全年共评查案卷1480宗": both say 评, 案卷 and 宗; 优秀 narrows the first, unasked
+        ("汕头评了多少宗案卷", "1480宗", "1237宗"),
+        # a guard: the narrowed count asked by its own word
+        ("汕头评出优秀案卷多少宗", "1237宗", "1480宗"),
+    ],
+)
+def test_a_count_asked_without_a_qualifier_is_not_the_qualified_part(wider, question, said, not_said):
+    _assert_says(_ask(wider, question), said, not_said)
+

@@ -446,7 +446,7 @@ class Extractive:
             h and (not narrowed or counts_standing_or_added(asked, c)) for h, c in zip(holds, clauses, strict=True)
         ]
         holds = as_asked if any(as_asked) else holds
-        best = _in_the_unit(bare, scores, best, unit)
+        best = _unnarrowed(clauses, scores, _in_the_unit(bare, scores, best, unit), holds, terms)
         kept = _answering(clauses, found, best, holds, intent, idf, changed)
         kept |= {start - 1 for i in kept if (start := series_start(clauses, i))}  # "复议案件数量…，2024年为1586件"
         kept |= _year_asked_in_series(clauses, kept, terms)  # "出庭应诉率2022年为93.4%，2023年为98.2%": 2023 asked
@@ -1074,6 +1074,20 @@ def _year_just_before(clauses: list[str], kept: set[int]) -> set[int]:
 # A frame naming the year a figure is of ("在福建省2018年度法治政府建设考评中，"), not another act of a year
 # ("公布2024年…清单，") nor a day something took effect ("自2024年1月1日起施行后").
 _A_YEAR_OF = re.compile(r"^(?:在|于)[^，；]*?(?:19|20)\d{2}年(?!\d{1,2}月)[^，；]*?(?:中|上|里|期间)[，；]?$")
+
+
+def _unnarrowed(clauses: list[str], scores: list[float], best: int, holds: list[bool], terms: set[str]) -> int:
+    """Of the clauses holding a figure and saying as much of the question as the best, one whose thing no adjective
+    the question does not say narrows ("汕头评了多少宗案卷": "全年共评查案卷1480宗", not "评出优秀案卷1237宗", a part
+    of them); the best when it is one, or when none is."""
+
+    def narrowed(clause: str) -> bool:
+        return any(flag == "a" and word not in terms for word, flag in tagged(to_simplified(clause)))
+
+    if not holds[best] or not narrowed(clauses[best]):
+        return best
+    tied = (i for i in range(len(clauses)) if holds[i] and scores[i] >= scores[best] and not narrowed(clauses[i]))
+    return next(tied, best)
 
 
 def _in_the_unit(clauses: list[str], scores: list[float], best: int, unit: str | None) -> int:
