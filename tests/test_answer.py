@@ -267,14 +267,11 @@ def test_a_district_named_only_after_the_citys_figure_does_not_make_it_the_distr
     assert Answerer(seeded, "extractive").ask("番禺区行政机关负责人出庭应诉率是多少").refused
 
 
-@pytest.mark.parametrize(
-    ("question", "thing", "given"),
-    [("成都2024年法律援助服务了多少人次", "法律援助", "1.8万余件"), ("成都普法宣传覆盖了多少人次", "普法", "2万余场")],
-)
-def test_a_count_in_the_unit_asked_of_another_thing_is_said_to_be_not_of_the_thing_asked(
-    seeded, question, thing, given
-):
+@pytest.mark.parametrize("question", ["成都2024年法律援助服务了多少人次", "成都普法宣传覆盖了多少人次"])
+def test_a_count_in_the_unit_asked_of_another_thing_is_refused(seeded, question):
     """ "法律援助服务了多少人次": the sentence's 人次 count is 法律咨询服务's; 法律援助 is counted in 件. Pasted
-    bare, "法律咨询服务35.8万人次，办理法律援助1.8万余件" reads as legal aid's 人次: the answer says none is given."""
-    answer = Answerer(seeded, "extractive").ask(question).answer
-    assert given in answer and f"未载明{thing}" in answer, answer
+    bare, "法律咨询服务35.8万人次，办理法律援助1.8万余件" reads as legal aid's 人次. It had been answered with the 件
+    count and a note ("报告未载明法律援助的人次数"); the report gives no such count, and the asker is told so plainly,
+    as when the other count stands in a part of its own ("肇庆…受援的有多少人次", test_follow_ups)."""
+    answer = Answerer(seeded, "extractive").ask(question)
+    assert answer.refused, answer.answer

@@ -3557,3 +3557,10 @@ def test_which_is_more_after_turns_on_another_thing_compares_the_thing_asked_las
 def test_a_count_asked_without_a_qualifier_is_not_the_qualified_part(wider, question, said, not_said):
     _assert_says(_ask(wider, question), said, not_said)
 
+
+
+def test_a_count_of_people_asked_after_a_count_in_jian_is_refused(wider):
+    """ "受援多少人" after 成都's 法律援助 (1.8万余件): the sentence's 35.8万人次 is 法律咨询服务's, so no count of
+    people helped is given (it had been answered with 法律咨询's 人次 and a note)."""
+    _assert_says(_converse(wider, "成都24年法律援助办了多少", "受援多少人"), None)
+

@@ -375,11 +375,11 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     if wanted:
         part = _part_counted(plan)
         counts = [f for f in figures if counts_for(wanted, f.unit, part)]
-        # a count asked, by an answer not naming the thing: "法律援助服务了多少人次" answered "公共法律服务中心…1.1万
-        # 人次" is another's (one naming it says so in a note: `extractive._unit_elsewhere`; a rate beside counts is
-        # the thing's)
+        # a count asked, by a count of another thing: "法律援助服务了多少人次" answered "公共法律服务中心…1.1万人次",
+        # or "提供法律咨询服务35.8万人次，办理法律援助1.8万余件" (legal aid is counted in 件 alone; a rate beside
+        # counts is the thing's)
         nouns = asked_nouns(part, idf, named) if UNIT_CLASSES.get(wanted) in COUNT_CLASSES else []
-        if nouns and not says(to_simplified(text), nouns[0]):
+        if nouns:
             counts = [f for f in counts if not _anothers_count(f, said, part, wanted, nouns[0])]
         if nouns and _STOCK_ASKED.search(part):  # "实有经营主体多少户": not "…经营主体…，开展信用预警提示31.4万户"
             counts = [f for f in counts if not _counts_another_thing(f, nouns, idf, named)]

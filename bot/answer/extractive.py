@@ -582,8 +582,9 @@ def _other_act(core: str, question: str, passage: str) -> str:
 
 def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[str]) -> str:
     """A note when the answer's count in the unit asked is another thing's, and the clause naming the thing asked
-    counts it in another unit: "法律援助服务了多少人次" answered "提供法律咨询服务35.8万人次，办理法律援助1.8万余件"
-    reads as legal aid's 人次, which the report does not give (`checks.counted_elsewhere`)."""
+    counts it in another unit: "提供法律咨询服务35.8万人次，办理法律援助1.8万余件" reads as legal aid's 人次, which
+    the report does not give (`checks.counted_elsewhere`). Asked of that sentence alone, the question is refused
+    (`checks.coverage`); the note is for an answer covered by another sentence that also cites this one."""
     unit, nouns = unit_asked(to_simplified(question), intent), asked_nouns(question, idf, places)
     if unit is None or not nouns or len(asks(question)) > 1:
         return ""
