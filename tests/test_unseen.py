@@ -3558,9 +3558,47 @@ def test_a_count_asked_without_a_qualifier_is_not_the_qualified_part(wider, ques
     _assert_says(_ask(wider, question), said, not_said)
 
 
-
 def test_a_count_of_people_asked_after_a_count_in_jian_is_refused(wider):
     """ "受援多少人" after 成都's 法律援助 (1.8万余件): the sentence's 35.8万人次 is 法律咨询服务's, so no count of
     people helped is given (it had been answered with 法律咨询's 人次 and a note)."""
     _assert_says(_converse(wider, "成都24年法律援助办了多少", "受援多少人"), None)
 
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 梅州 names the body giving the title, 兴宁's own city, and no report: the conversation's place is asked
+        (["兴宁24年人民调解组织调了多少宗矛盾纠纷？", "哪个街道获评梅州市法治镇街"], "宁新街道"),
+        # "哪个区" in a conversation on a city asks which of its districts, and the place holds for the turn after
+        (["湛江现在一共有多少个基层立法联系点？", "哪个区获评全国法治政府建设示范区"], "霞山区"),
+        (
+            ["湛江现在一共有多少个基层立法联系点？", "哪个区获评全国法治政府建设示范区", "这份报告是报给谁的"],
+            "省司法厅",
+        ),
+        (
+            ["兴宁24年人民调解组织调了多少宗矛盾纠纷？", "哪个街道获评梅州市法治镇街", "这份报告哪天发布的"],
+            "2025年3月21日",
+        ),
+    ],
+)
+def test_a_question_asking_which_part_or_naming_the_city_giving_a_title_stays_in_the_conversations_place(
+    wider, turns, said
+):
+    answer = _converse(wider, *turns)
+    _assert_says(answer, said)
+    assert any(place in answer.standalone for place in ("兴宁", "湛江")), answer.standalone
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 坭陂 is no word jieba knows: the town was no place asked, and the city's 4380宗 was given for it
+        (["兴宁2024年坭陂镇调解了多少宗"], None),
+        (["兴宁24年人民调解组织调了多少宗矛盾纠纷？", "哪个街道获评梅州市法治镇街", "坭陂镇调解了多少宗"], None),
+        # guards: a town the report counts, and a town's title
+        (["信丰县大塘埠镇老乡调解室调处了多少件"], "386件"),
+        (["兴宁24年行政复议收到多少件", "宁新街道得了啥称号"], "梅州市法治镇街"),
+    ],
+)
+def test_a_town_jieba_does_not_know_is_a_place_asked(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)

@@ -26,7 +26,7 @@ from bot.ingest.figures import (
     numeral_value,
     unreached,
 )
-from bot.ingest.places import asks_its_city, is_local, its_city, own_name, rare_district, stem
+from bot.ingest.places import asks_its_city, is_local, its_city, own_name, rare_district, rare_towns, stem
 from bot.models import REFUSAL, Filters
 from bot.text import CITATION, CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
@@ -945,6 +945,7 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
         unplaced = word in _NOT_PLACES or name in _NOT_PLACES or word.startswith(_NO_PLACE_OPENS)
         if named and not counted and len(name) >= 2 and not unplaced:
             places.append(name + _town_rest(tokens, i))
+    places += rare_towns(rest)  # "坭陂镇": no word jieba tags a place
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]
@@ -2805,12 +2806,23 @@ def _of_the_document(question: str, pronoun: re.Match, earlier: str) -> str:
 def _awarded_by_its_city(question: str, named: Scope, old: Scope) -> bool:
     """Whether the one city a question names is only the body giving an honour ("哪两个镇街评上了广州市第二批法治
     镇街？" after a question on 花都区, a district of 广州市): the conversation's district is still asked of, as
-    `find_scope` reads "花都区…获评广州市…"."""
-    if len(named.issuers) != 1 or len(old.issuers) != 1 or named.places:
+    `find_scope` reads "花都区…获评广州市…". The city may have no report of its own ("哪个街道获评梅州市法治镇街"
+    after a question on 兴宁, of 梅州市): a place named, not a body."""
+    cities = named.places if not named.issuers else [] if named.places else named.issuers
+    if len(cities) != 1 or len(old.issuers) != 1:
         return False
-    city, own = named.issuers[0], old.issuers[0]
+    city, own = cities[0], old.issuers[0]
     won = HONOUR_WON.search(to_simplified(question))
     return own != city and own.startswith(city) and bool(won) and won.group(1).startswith(stem(city))
+
+
+def _which_of_its_parts(question: str, named: Scope, old: Scope) -> bool:
+    """Whether a question naming no place asks which of the conversation's one place's parts did something: a
+    district or county of a city, a town or street of either. Asked alone, "哪个区…" is of any report."""
+    which = _WHICH_PART.search(to_simplified(question))
+    if not which or named.issuers or named.places or len(old.issuers) != 1:
+        return False
+    return not is_local(old.issuers[0]) or bool(re.search("镇|街|乡", which.group(0)))
 
 
 def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
@@ -2850,6 +2862,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_scope_said(old)}{series}{question}"
     if (then := _PLACE_THEN.match(question)) and find_scope(then.group(1), issuers).issuers:
         return f"{then.group(1)}{then.group(2)}"  # "那南海呢，哪两个评上了佛山市法治镇街？": a question of 南海
+    if _which_of_its_parts(question, named, old):
+        return f"{_scope_said(old)}{question}"  # "哪个区获评全国法治政府建设示范区" after a question on 湛江市
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     if claim := _claimed_of(question, earlier, _scope_said(old)):  # "35.6%这么低，没写错吧？": of the thing just asked

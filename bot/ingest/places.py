@@ -56,6 +56,28 @@ def rare_district(word: str) -> bool:
     return bool(found) and segmenter().dt.FREQ.get(found.group(1), 0) < _COMMON
 
 
+_TOWN_SUFFIXES = ("镇", "街道", "乡")
+_NAME_STOPS = "mqpucrdf"  # jieba tags no town's name is made of: numbers, counters, particles, pronouns, adverbs
+
+
+def rare_towns(text_s: str) -> list[str]:
+    """Towns and streets whose names jieba does not know, as it splits them ("坭|陂|镇", "宁|新|街道"): the one or
+    two words right before 镇, 街道 or 乡, two or three characters together, no common word ("重点镇", "示范镇")
+    and no count ("17个镇")."""
+    tokens, towns = tagged(text_s), []
+    for at, (word, _) in enumerate(tokens):
+        if word not in _TOWN_SUFFIXES:
+            continue
+        name = ""
+        for before, flag in reversed(tokens[max(0, at - 2) : at]):
+            if not re.fullmatch(rf"[{CJK}]+", before) or flag[:1] in _NAME_STOPS or len(name + before) > 3:
+                break
+            name = before + name
+        if len(name) >= 2 and segmenter().dt.FREQ.get(name, 0) < _COMMON and not _NOT_A_PLACE.search(name):
+            towns.append(name)
+    return towns
+
+
 def own_name(name: str) -> str:
     """The last level of a compound name: 广州市花都区 → 花都区; a simple name is itself."""
     m = _COMPOUND.match(name)
