@@ -3602,3 +3602,32 @@ def test_a_question_asking_which_part_or_naming_the_city_giving_a_title_stays_in
 )
 def test_a_town_jieba_does_not_know_is_a_place_asked(wider, turns, said):
     _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_question_naming_no_place_after_turns_on_a_town_stays_in_the_report_before_them(wider):
+    """ "全区公职律师有多少名" after two turns on 花都's 狮岭 and 炭步 司法所, which name no report's body: the
+    conversation is still on 花都区 (it had been asked of every report naming 全区, 惠阳's 46名 among them)."""
+    turns = ["花都23年存在的不足第一条是什么", "狮岭司法所获评了什么", "炭步司法所所长叫啥", "全区公职律师有多少名"]
+    _assert_says(_converse(wider, *turns), "68名", "46名")
+
+
+def test_a_new_question_after_next_years_plans_is_not_of_next_year(wider):
+    """ "25年打算完成哪两个立法项目" reads the 2024 report's plans; a figure asked after it, naming no year, is of
+    the report, not of 2025 (the follow-up after it, "成功率呢", had been asked of 2025 and refused)."""
+    turns = ["韶关24年存在的问题有哪几条？", "25年打算完成哪两个立法项目", "全市人民调解受理了多少宗，成功多少宗？"]
+    _assert_says(_converse(wider, *turns), "14251宗")
+    _assert_says(_converse(wider, *turns, "成功率呢"), "99.58%")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 涪城's 2023 report tells the 2022年度 assessment only: "2023年度的考评" had lost its 度 ("…，度的考评排第
+        # 几") and been given 2022年度's 第二名
+        (["涪城在绵阳全市考评中排第几", "那2023年度的考评排第几"], None),
+        # a guard: the year assessed that the report tells
+        (["湛江24年考评排第几", "那2023年度的考评呢"], "位列第四"),
+    ],
+)
+def test_a_follow_up_naming_the_year_assessed_asks_that_years_assessment(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)

@@ -2018,10 +2018,13 @@ def standalone(
         at = _counted_so_before(question, previous)  # "下一步要扩到多少个领域？": of the turn asking 多少个领域
         at = len(previous) - 1 if at is None else at
         before = standalone(previous[at], _as_history(previous[:at], refused), issuers, years)
+        before = _placed(before, previous[:at], issuers)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
         if against := _this_against_another(question, before, issuers):
             return against[:MAX_QUESTION_CHARS]
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
+        if role_asked(before) == "plans" and _a_figure_done(question):  # "25年打算…", then a count: not of 2025
+            before = _unreported_year_dropped(before, issuers, years, role=None)
         question = _dated_by_its_report(question, before, issuers, years)
         question = _year_before_said(_latest_said(question), issuers, years)  # "兴宁上年…" as asked first
         return _in_scope_of(question, before, issuers)[:MAX_QUESTION_CHARS]
@@ -2065,6 +2068,24 @@ def standalone(
         )
         asked = list(dict.fromkeys([*asked, *find_scope(base, issuers).issuers]))[-_TURNS:]
     return _compared_alone(base, issuers)[:MAX_QUESTION_CHARS]
+
+
+def _a_figure_done(question: str) -> bool:
+    """Whether a question asks a figure of what was done, not of the plans ("全市人民调解受理了多少宗" after "25年
+    打算完成哪两个立法项目"; not "具体有哪些措施", "第二条展开说说", "下一步要扩到多少个领域")."""
+    return Intent.of(question).figure and not role_asked(question) and not item_asked(question)
+
+
+def _placed(before: str, previous: list[str], issuers: list[str]) -> str:
+    """The question before, opened by the bodies and years of the last turn naming a report's body when it names
+    none ("炭步司法所所长叫什么" after "花都23年存在的不足…" and a turn on 狮岭司法所): the conversation is still
+    there, and a new question naming no place stays in it (`_in_scope_of`)."""
+    if find_scope(before, issuers).issuers:
+        return before
+    for asked in reversed(previous[-_TURNS:]):
+        if (scope := find_scope(asked, issuers)).issuers:
+            return f"{''.join(scope.issuers)}{''.join(f'{y}年' for y in scope.years)}{before}"
+    return before
 
 
 def _same_thing_elsewhere(
@@ -2255,14 +2276,19 @@ def _refused_last(history: list[dict] | None) -> bool:
     return last.get("role") == "assistant" and (last.get("content") or "").startswith(REFUSAL)
 
 
-def _unreported_year_dropped(question: str, issuers: list[str], years: Mapping[str, Collection[int]] | None) -> str:
+def _unreported_year_dropped(
+    question: str, issuers: list[str], years: Mapping[str, Collection[int]] | None, role: str | None = ""
+) -> str:
     """A question without the years its places have no report of: after "那去年呢" about a year with no report (the
-    reports do not say), the next follow-up ("免申即享有几项") is of the place's own reports, not of that year again."""
+    reports do not say), the next follow-up ("免申即享有几项") is of the place's own reports, not of that year again.
+    `role`, the section the years are read for when not the question's own (None: no section, as for a new
+    question after "25年打算…", which is of no 2025 report)."""
     scope = find_scope(question, issuers)
     if not (scope.years and scope.issuers and years):
         return question
     reported = {y for i in scope.issuers for y in years.get(i, ())}
-    if reported & set(report_years(scope.years, role_asked(question))):  # "2025年打算": the 2024 report's plans
+    role = role_asked(question) if role == "" else role
+    if reported & set(report_years(scope.years, role)):  # "2025年打算": the 2024 report's plans
         return question
     return re.sub(rf"(?:{'|'.join(str(y) for y in scope.years)})\s*年度?", "", question)
 
@@ -2816,6 +2842,15 @@ def _awarded_by_its_city(question: str, named: Scope, old: Scope) -> bool:
     return own != city and own.startswith(city) and bool(won) and won.group(1).startswith(stem(city))
 
 
+def _its_own_level(question: str, named: Scope, old: Scope, issuers: list[str]) -> bool:
+    """Whether a question names its bodies only by a level ("全区…", read as every district's report by
+    `_of_the_level_asked`) that the conversation's one body is of: that body is asked."""
+    text = to_simplified(question)
+    if len(old.issuers) != 1 or named.places or not named.issuers:
+        return False
+    return old.issuers[0] in named.issuers and named.issuers == _of_the_level_asked(text, issuers)
+
+
 def _which_of_its_parts(question: str, named: Scope, old: Scope) -> bool:
     """Whether a question naming no place asks which of the conversation's one place's parts did something: a
     district or county of a city, a town or street of either. Asked alone, "哪个区…" is of any report."""
@@ -2862,6 +2897,8 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_scope_said(old)}{series}{question}"
     if (then := _PLACE_THEN.match(question)) and find_scope(then.group(1), issuers).issuers:
         return f"{then.group(1)}{then.group(2)}"  # "那南海呢，哪两个评上了佛山市法治镇街？": a question of 南海
+    if _its_own_level(question, named, old, issuers):
+        return f"{_scope_said(old)}{question}"  # "全区公职律师有多少名" after questions on 花都区
     if _which_of_its_parts(question, named, old):
         return f"{_scope_said(old)}{question}"  # "哪个区获评全国法治政府建设示范区" after a question on 湛江市
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
@@ -3050,12 +3087,14 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     leftover = _WHOLE_PLACE.sub("", _THAT_ONE.sub("", leftover))  # "花都区那份呢？", "广州全市呢": no thing
     leftover = PART_OF.sub("", leftover.strip()) if within else leftover  # "其中台山市呢": no thing either
     leftover = _without_names_of(leftover, new, aliases)
-    for year in new.years:
-        leftover = leftover.replace(f"{year}年", "")
+    for year in new.years:  # with its 度 ("那2023年度的考评排第几": "度的考评" is no thing)
+        leftover = re.sub(rf"{year}\s*年度?", "", leftover)
     if part := YEAR_PART.fullmatch(leftover.strip(" ，,的呢？?")):  # "2019年上半年呢？": its year replaced, then
         return _in_part_of_year(rewritten, part.group(0))  # the part said after it
     if len(leftover.strip(" ，,的")) < 2:
         return rewritten
+    if ACCOUNT_ASKED.search(to_simplified(core)):  # "那2023年度的考评排第几": that year's assessment, asked whole
+        return _own_question(core, new, old, years)
     if _ASKS_WHAT.search(leftover) and (_noun_run(to_simplified(leftover)) or _THING_AFTER_COUNT.search(leftover)):
         return _own_question(core, new, old, years)  # "那2024年报告里广州政府透明度排名第几？": asked whole
     thing = leftover.strip(" ，,的呢？?")
