@@ -3631,3 +3631,16 @@ def test_a_new_question_after_next_years_plans_is_not_of_next_year(wider):
 )
 def test_a_follow_up_naming_the_year_assessed_asks_that_years_assessment(wider, turns, said):
     _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # G17's paragraph opens with 今年 (2017), and its next sentence says "于8月1日至8月4日举行" with no year
+        ("广州停车场规定那次网上立法听证是哪天到哪天举行的？", "2017年8月1日"),
+        # a guard: a date with its year, of the same article
+        ("广州市依法行政条例哪天开始施行的", "2017年5月1日"),
+    ],
+)
+def test_a_month_and_day_in_a_paragraph_opened_by_jinnian_is_said_with_its_year(wider, question, said):
+    _assert_says(_ask(wider, question), said)

@@ -34,6 +34,7 @@ from bot.answer.facts import (
     with_the_claimed_placed,
     with_worked_out,
 )
+from bot.answer.framing import month_days_dated
 from bot.answer.intent import (
     PLANNED_ASKED,
     SHARE_OF_ITS_CITY,
@@ -390,6 +391,7 @@ class Answerer:
                 if not base or _ITS_FIGURE.match(sentence[date.end :]):  # "较去年的114件": 2023's figure, said so
                     said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"
                     sentence = sentence[: date.start] + said + sentence[date.end :]
+            sentence = month_days_dated(sentence, passages[cited[0] - 1], report.anchor_year)  # "8月1日": 2017年
             out.append(periods_dated(sentence, report.anchor_year))
         return "".join(out)
 

@@ -90,6 +90,25 @@ def year_of(sentence: str, passage: Passage) -> int | None:
     return own[0] if own else _year_in_force(text, passage)
 
 
+# A month and day said with no year ("于8月1日至8月4日举行"): the year is the one in force where it stands.
+_MONTH_DAY = re.compile(r"(?<![年\d])(?=\d{1,2}月\d{1,2}日)")
+
+
+def month_days_dated(sentence: str, passage: Passage, anchor: int) -> str:
+    """A sentence naming no year, its month-day dates said with the year its paragraph opened with when that was a
+    relative one ("今年，《…规定》再一次采取了网络立法听证的方式。网上立法听证于8月1日至8月4日举行" in a 2017
+    article: 2017年8月1日, as 今年 itself is said); a written year there is not carried so far."""
+    text = to_simplified(sentence)
+    if _NAMES_A_YEAR.search(text) or not _MONTH_DAY.search(text):
+        return sentence
+    heads = list(_CLAUSE_HEAD_YEAR.finditer(paragraph_before(text, passage)))
+    relative = relative_dates(heads[-1].group(1), anchor) if heads else []
+    if not relative:
+        return sentence
+    first = _MONTH_DAY.search(sentence)
+    return f"{sentence[: first.start()]}{relative[0].year}年{sentence[first.start() :]}" if first else sentence
+
+
 def clause_years(text: str, anchor: int) -> list[int]:
     """The years the clauses of a simplified text opening with a year open with, in order, relative ones resolved
     against `anchor` ("据统计，去年全年，…" in a 2019 article: 2018); a written one is the text's own year ("2022年
