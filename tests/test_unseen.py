@@ -3644,3 +3644,10 @@ def test_a_follow_up_naming_the_year_assessed_asks_that_years_assessment(wider, 
 )
 def test_a_month_and_day_in_a_paragraph_opened_by_jinnian_is_said_with_its_year(wider, question, said):
     _assert_says(_ask(wider, question), said)
+
+
+def test_a_summary_of_an_item_under_an_aspect_is_that_item(wider):
+    """ "概括下兴宁法治护企行动的成效": 兴宁's measures are paragraphs opening "在…方面，", each with its items; the
+    item "五是开展“法治护企”行动" is in the 营商环境 paragraph. Only the first paragraph's items were read, so the
+    summary told 强化第一责任人职责 and the rest of the first paragraph."""
+    _assert_says(_ask(wider, "概括下兴宁法治护企行动的成效"), "290家次", "第一责任人")

@@ -1109,7 +1109,9 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
             below = _numbered_below(report, section)  # "（二）…" over "1.…。" paragraphs: read with them
             units.append((section, section.path[-1], "\n".join([section.text, *(s.text for s in below)])))
             units.extend((section, _headline(item.text), item.text) for item in section.items)
-            units.extend((aspect, aspect.path[-1], aspect.text) for aspect in _aspects(section))
+            for aspect in _aspects(section):  # "在优化法治化营商环境方面，…五是开展“法治护企”行动。": its items too
+                units.append((aspect, aspect.path[-1], aspect.text))
+                units.extend((aspect, _headline(item.text), item.text) for item in aspect.items)
     if not units:
         return None
 
