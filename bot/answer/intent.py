@@ -2897,10 +2897,11 @@ def _in_scope_of(question: str, earlier: str, issuers: list[str]) -> str:
         return f"{_scope_said(old)}{series}{question}"
     if (then := _PLACE_THEN.match(question)) and find_scope(then.group(1), issuers).issuers:
         return f"{then.group(1)}{then.group(2)}"  # "那南海呢，哪两个评上了佛山市法治镇街？": a question of 南海
+    body = "".join(old.issuers + [f"{y}年" for y in old.years])  # not a town the turn before was on ("狮岭司法所")
     if _its_own_level(question, named, old, issuers):
-        return f"{_scope_said(old)}{question}"  # "全区公职律师有多少名" after questions on 花都区
+        return f"{body}{question}"  # "全区公职律师有多少名" after questions on 花都区
     if _which_of_its_parts(question, named, old):
-        return f"{_scope_said(old)}{question}"  # "哪个区获评全国法治政府建设示范区" after a question on 湛江市
+        return f"{body}{question}"  # "哪个区获评全国法治政府建设示范区" after a question on 湛江市
     if named.issuers or named.places or _ASKS_PLACE.search(to_simplified(question)) and not located:
         return question  # it names its own place, or asks which place ("全国首个…的城市是哪个？"; not "出自哪里")
     if claim := _claimed_of(question, earlier, _scope_said(old)):  # "35.6%这么低，没写错吧？": of the thing just asked
