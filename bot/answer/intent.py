@@ -945,7 +945,7 @@ def find_scope(question: str, issuers: list[str]) -> Scope:
         unplaced = word in _NOT_PLACES or name in _NOT_PLACES or word.startswith(_NO_PLACE_OPENS)
         if named and not counted and len(name) >= 2 and not unplaced:
             places.append(name + _town_rest(tokens, i))
-    places += rare_towns(rest)  # "坭陂镇": no word jieba tags a place
+    places += rare_towns(tokens)  # "坭陂镇": no word jieba tags a place
     years = years_named(text)
     # A district's report answers for it; its city named too ("花都区…获评广州市…") is context, not a target.
     found = [issuer for issuer in dict.fromkeys(found) if not any(o != issuer and o.startswith(issuer) for o in found)]

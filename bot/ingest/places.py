@@ -60,11 +60,11 @@ _TOWN_SUFFIXES = ("镇", "街道", "乡")
 _NAME_STOPS = "mqpucrdf"  # jieba tags no town's name is made of: numbers, counters, particles, pronouns, adverbs
 
 
-def rare_towns(text_s: str) -> list[str]:
-    """Towns and streets whose names jieba does not know, as it splits them ("坭|陂|镇", "宁|新|街道"): the one or
-    two words right before 镇, 街道 or 乡, two or three characters together, no common word ("重点镇", "示范镇")
-    and no count ("17个镇")."""
-    tokens, towns = tagged(text_s), []
+def rare_towns(tokens: list[tuple[str, str]]) -> list[str]:
+    """Towns and streets whose names jieba does not know, in a text's `tagged` words, as it splits them ("坭|陂|镇",
+    "宁|新|街道"): the one or two words right before 镇, 街道 or 乡, two or three characters together, no common
+    word ("重点镇", "示范镇") and no count ("17个镇")."""
+    towns = []
     for at, (word, _) in enumerate(tokens):
         if word not in _TOWN_SUFFIXES:
             continue
