@@ -120,8 +120,10 @@ def test_half_written_reports_are_taken_back_or_repaired(make_library, seeds_dir
 
 @contextmanager
 def _app(env: dict, port: int) -> Iterator[subprocess.Popen]:
-    """`app.py` as its own process, as deployed; yields once its API answers."""
-    with running([sys.executable, "app.py"], f"http://127.0.0.1:{port}/api/v1/health", 180, cwd=ROOT, env=env) as app:
+    """`app.py` as its own process, as deployed; yields once its API answers. It answers only after the jobs a
+    crash left are finished, so the wait is long: a deadline for a hang, not a measure of speed. It takes
+    ~15 s on an idle machine; with other work on the cores it once took more than 180 s."""
+    with running([sys.executable, "app.py"], f"http://127.0.0.1:{port}/api/v1/health", 600, cwd=ROOT, env=env) as app:
         yield app
 
 
