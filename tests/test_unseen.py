@@ -3658,3 +3658,19 @@ def test_a_summary_of_an_item_under_an_aspect_is_that_item(wider):
     item "五是开展“法治护企”行动" is in the 营商环境 paragraph. Only the first paragraph's items were read, so the
     summary told 强化第一责任人职责 and the rest of the first paragraph."""
     _assert_says(_ask(wider, "概括下兴宁法治护企行动的成效"), "290家次", "第一责任人")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # 潮阳区's sentence says its change beside its count ("…421件，同比增长37.1%"); the city's 29.6% is the
+        # sentence before's, which the part "同比增长多少" had been given
+        ("潮阳区23年收到行政复议申请多少件？同比增长多少？", "37.1%", "29.6%"),
+        # 兴宁's legal aid sentence says its 挽回经济损失 too; 审计's 挽回损失0.63亿元 had been given
+        ("兴宁24年法援案件办了多少件，挽回损失多少？", "1870万元", "0.63亿元"),
+        # a guard: the city's own, asked of the city
+        ("汕头23年收到行政复议申请多少件？同比增长多少？", "29.6%", "37.1%"),
+    ],
+)
+def test_a_later_part_is_read_first_from_the_sentence_that_answered_the_part_before(wider, question, said, not_said):
+    _assert_says(_ask(wider, question), said, not_said)

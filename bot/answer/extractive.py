@@ -324,6 +324,7 @@ class Extractive:
             if asked.figure or change_asked(part) or GRADE_ASKED.search(part):  # its figure, change or grade, of the
                 # thing it (or the first) names: "2024年提高了吗" is not answered by "进一步提高全民安全意识"
                 ranked = [r for r in ranked if self._answers_part(part, asked_of(parts, i), r[2], passages, idf)]
+                ranked = _the_sentence_told_first(ranked, said, terms)
             if not ranked or ranked[0][0] <= 0:
                 unsaid.append(part)
                 continue
@@ -667,6 +668,21 @@ def _each_acts_sentences(acts: list[str], ranked: list[tuple[float, int, str]]) 
         if not any(act in to_simplified(c[2]) for c in chosen):
             chosen += [r for r in ranked if act in to_simplified(r[2])][:1]
     return sorted(chosen, key=lambda c: c[1]) if len(chosen) > 1 else chosen
+
+
+def _the_sentence_told_first(
+    ranked: list[tuple[float, int, str]], said: list[tuple[int, str, str]], terms: set[str]
+) -> list[tuple[float, int, str]]:
+    """The sentences answering a later part, the one that answered the part before first when it answers this
+    one and says all its words: "潮阳区…收到行政复议申请多少件？同比增长多少？" asks 潮阳区's own change, in its
+    count's sentence ("…421件，同比增长37.1%"), not the city's 29.6% a sentence before, which says 同比增长 as
+    well. "其中台山市多少" names a place the city's sentence does not: its own sentence answers. A word is said
+    when the words it is made of are (`tokenize` gives both)."""
+    if not said:
+        return ranked
+    words = {t for t in terms if not any(u != t and u in t for u in terms)}  # 挽回损失 is said as 挽回经济损失
+    told = [r for r in ranked if r[2] == said[-1][1] and r[0] > 0 and all(says(to_simplified(r[2]), w) for w in words)]
+    return told + [r for r in ranked if r not in told]
 
 
 # A sentence opening with an act on cases ("审结126件，其中…"): of the thing the sentence before it names.
