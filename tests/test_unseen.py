@@ -3674,3 +3674,20 @@ def test_a_summary_of_an_item_under_an_aspect_is_that_item(wider):
 )
 def test_a_later_part_is_read_first_from_the_sentence_that_answered_the_part_before(wider, question, said, not_said):
     _assert_says(_ask(wider, question), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # how far a rank moved, asked as 进步 ("…排名第二，较上年前移三位"): the move had been cut off
+        (["信丰在全市法治政府建设考核里排第几？", "比上年进步了几位"], "前移三位", None),
+        # a date asked of an act the report does not date: "经省人大常委会批准，自2024年10月1日起施行" dates the
+        # taking effect only
+        (["江门侨乡历史文化保护条例是哪天批准的"], None, None),
+        (["江门侨乡历史文化保护条例是哪天施行的"], "2024年10月1日", None),  # a guard: the act it dates
+        # the province's average, with the thing named after 平均: the reports say only 高于全省平均水平
+        (["湛江和江门24年的行政诉讼败诉率各多少", "全省平均败诉率是多少"], None, None),
+    ],
+)
+def test_an_act_or_level_asked_is_the_one_answered(wider, turns, said, not_said):
+    _assert_says(_converse(wider, *turns), said, not_said)

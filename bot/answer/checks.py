@@ -75,6 +75,7 @@ from bot.answer.intent import (
     standing_asked,
     thing_of_act,
     unit_asked,
+    wider_whole_asked,
     year_of_a_document,
 )
 from bot.ingest.figures import (
@@ -407,20 +408,14 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
     ):
         return False  # "破案率是多少": "破案率同比上升5.91%" says how it changed, not what it is
     level, counted = _LEVEL.search(to_simplified(plan.question)), [f for f in figures if f.unit_class]
-    wider = _WIDER_WHOLE.search(to_simplified(plan.question))  # "全省平均是多少": the province's, said so
-    if wider and counted and not any(wider.group(1) in _own_clause(f, 1) for f in counted):
+    wider = wider_whole_asked(plan.question)  # "全省平均是多少": the province's, said so
+    if wider and counted and not any(wider in _own_clause(f, 1) for f in counted):
         return False  # "湛江市…平均减少办事环节62%" is the city's
     if level and counted and not any(_at_level(f, level.group(0)) for f in counted):
         return False  # "市级行政职权" asked: "23项省级行政职权" are of another level
     if level and not counted and _level_named(level) not in map(_level_named, _LEVEL.finditer(to_simplified(text))):
         return False  # "市一级还设执法队伍吗": answered by a sentence of that level ("市级原则上不设…")
     return _rate_of_the_thing(plan, text, said, idf, named)
-
-
-# The whole of a wider level asked of a place's report ("全省平均是多少", "全国有多少"): a figure of it says so.
-_WIDER_WHOLE = re.compile(  # not "全国首创吗", nor "是不是低于全省平均水平" (a level claimed)
-    r"(全省|全国)(?:的|范围内)?(?:平均(?:水平|值|数)?|一共|总共|共|总数|总量)?(?:是|为|有)?(?:多少|几)"
-)
 
 
 # A thing told from others like it by where it is done ("省内通办", not 跨省通办 or 川渝通办): the answer must say it.
@@ -1427,7 +1422,7 @@ _MEASURE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})量$")
 
 # Acts a question asks the date of ("什么时候施行"): the answer's clause saying the act must hold a date.
 _DATED_ACT = re.compile(
-    r"施行|实施|举行|召开|开通|成立|设立|组建|建立|挂牌|上线|启用|启动|推行|印发|通过|公布|发布|颁布|评为|获评"
+    r"施行|实施|举行|召开|开通|成立|设立|组建|建立|挂牌|上线|启用|启动|推行|印发|通过|批准|公布|发布|颁布|评为|获评"
     r"|开始(?=的?[？?]?$)"  # "试点是哪年开始的"; not "从哪一年开始拥有…", which dates 拥有
 )
 # A date an act took place on (2003年起, 2012年底, 7月1日); "2024年度立法工作计划" names a plan's year.

@@ -92,6 +92,7 @@ from bot.answer.intent import (
     short_name,
     subject_of,
     things_summed,
+    wider_whole_asked,
     without_places,
 )
 from bot.index.library import Library
@@ -1283,8 +1284,8 @@ def _comparison(plan: Plan, library: Library, filters: Filters | None, idf: Idf)
     found = {name for _, name in reports}
     named = find_scope(plan.question, library.issuers()).issuers  # "哪个地方…最多" names none: no report, no row
     missing = [short_name(i) for i in plan.scope.issuers if short_name(i) not in found and i in named]
-    if len(reports) + len(missing) < 2 or not reports:
-        return None
+    if len(reports) + len(missing) < 2 or not reports or wider_whole_asked(plan.question):
+        return None  # "全省平均败诉率是多少": the province's one figure, no place's row (checked as chunks)
     if (
         not plan.compare
         and not SUM_ASKED.search(plan.question)

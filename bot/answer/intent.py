@@ -1364,7 +1364,7 @@ _AGAINST_BEFORE = re.compile(
 )
 _ASKS_CHANGE = re.compile(
     r"增长|增幅|增速|增量|同比|环比|上升|下降|降幅|涨幅|提高|减少|(?<![下上])(?:降|升|涨)(?:得|了)"  # "谁降得多"
-    r"|前移|后移|前进|后退"  # a rank's move ("比上年前进了几位")
+    r"|前移|后移|前进|后退|(?:进步|退步)了?(?:几|多少)"  # a rank's move ("比上年前进了几位", "进步了几位")
     r"|(?:变化|变动)了?(?:多少|几)|变化幅度"  # "比上年变化多少": by how much, either way
     r"|(?:比|较)(?:上一?年度?|去年|前一年)(?:是)?(?:怎么|如何)变"  # "比上年怎么变的"
     r"|(?:跟|与|和|比|较)(?:上一?年度?|去年|前一年)(?:比|相比)"
@@ -1483,6 +1483,19 @@ _FIGURE_AS_WRITTEN = re.compile(r"数|原文|报告")
 
 # A round bound claimed in words ("是不是过万了", "破千"): 超过1万 of what is counted.
 _ROUND_CLAIMED = re.compile(r"(?:过|破|超)(千|万|亿)(?![\d一二三四五六七八九十])")
+
+
+def wider_whole_asked(question: str) -> str:
+    """The wider level whose whole a question asks of a place's report ("全省平均败诉率是多少", "全国有多少"): 全省
+    or 全国, which a figure answering it must say; "" for none. A place's own figure is no answer."""
+    found = _WIDER_WHOLE.search(to_simplified(question))
+    return found.group(1) if found else ""
+
+
+_WIDER_WHOLE = re.compile(  # not "全国首创吗", nor "是不是低于全省平均水平" (a level claimed)
+    r"(全省|全国)(?:的|范围内)?(?:平均(?:水平|值|数)?(?:的)?[\u4e00-\u9fff]{0,8}?|一共|总共|共|总数|总量)?"
+    r"(?:是|为|有)?(?:多少|几)"
+)
 
 
 def level_claimed(question: str) -> int:
