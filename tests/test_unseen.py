@@ -3691,3 +3691,15 @@ def test_a_later_part_is_read_first_from_the_sentence_that_answered_the_part_bef
 )
 def test_an_act_or_level_asked_is_the_one_answered(wider, turns, said, not_said):
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+def test_a_share_of_its_city_asked_after_a_count_and_its_change_is_the_counts_share(wider):
+    """ "惠阳这个数占惠州全市多大比例" after "那惠阳呢" (its count and its change) and a comparison: the count's share,
+    which 惠阳's report states (17%). The turn asking a change was passed over, and the question refused."""
+    turns = [
+        "肇庆23年收到行政复议申请多少件？同比增长多少？",
+        "那惠阳呢",
+        "哪个增长得快",
+        "惠阳这个数占惠州全市多大比例",
+    ]
+    _assert_says(_converse(wider, *turns), "17%")

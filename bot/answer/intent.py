@@ -2229,6 +2229,8 @@ def _share_of_its_city(
         own = find_scope(before, issuers).issuers
         if _ASKS_RATE.search(to_simplified(previous[i])):  # "…纠错率多少", "其中公安的占多少": the share of the
             before = f"{_thing_asked(before)}多少？"  # city is of the thing's count, not of the rate or part
+        if change_asked(before) and len(parts := asks(before)) > 1 and not change_asked(parts[0]):
+            before = f"{parts[0]}？"  # "…收到多少件？同比增长多少？": the count's share, not the change's
         if HOW_MANY.search(before) and not asks_its_city(before, None) and not change_asked(before) and len(own) == 1:
             if scope.issuers and own != scope.issuers:
                 return None
