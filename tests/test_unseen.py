@@ -3703,3 +3703,34 @@ def test_a_share_of_its_city_asked_after_a_count_and_its_change_is_the_counts_sh
         "惠阳这个数占惠州全市多大比例",
     ]
     _assert_says(_converse(wider, *turns), "17%")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # all there are, asked: "共有3860人参加" counts those who took a training's exam, no staff count
+        ("厦门全市行政执法人员一共有多少", None),
+        # those who took part, asked as such: counted in 人 (the clause "考试合格率为94.3%" had been kept instead)
+        ("厦门上半年有多少行政执法人员参加了公共法律知识考试", "3860人"),
+        ("厦门2019年上半年参加公共法律知识培训和考试的执法人员有多少人", "3860人"),  # a guard
+    ],
+)
+def test_all_there_are_asked_is_not_answered_by_those_who_took_part(wider, question, said):
+    _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # 企业 asked, 经营主体 counted (个体工商户 too): no count of businesses ("实有经营主体71.4万户" had been given)
+        ("汕头企业有多少户", None),
+        ("广州24年企业有多少户", None),
+        ("广州24年实有经营主体多少户", "367.07万户"),  # a guard: the kind counted, asked
+        # how many there are, asked: those helped or reached are no answer ("帮助112家企业完成信用修复")
+        ("信丰有多少家企业", None),
+        ("兴宁企业有多少家", None),  # "惠及企业1300余家次"
+        ("信丰24年帮助多少家企业完成信用修复", "112家"),  # a guard: the act asked
+    ],
+)
+def test_businesses_asked_are_not_answered_by_all_market_entities_or_those_helped(wider, question, said):
+    _assert_says(_ask(wider, question), said)

@@ -33,6 +33,7 @@ from bot.answer.intent import (
     RANK_VERBS,
     SHARE_OF_ASKED,
     SPEAKER_ASKED,
+    TOOK_PART,
     TREND_ASKED,
     WHERE_DONE,
     YEAR_NAMED,
@@ -73,6 +74,7 @@ from bot.answer.intent import (
     says,
     speaker_said,
     standing_asked,
+    there_are_asked,
     thing_of_act,
     unit_asked,
     wider_whole_asked,
@@ -384,6 +386,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             counts = [f for f in counts if not _anothers_count(f, said, part, wanted, nouns[0])]
         if nouns and _STOCK_ASKED.search(part):  # "实有经营主体多少户": not "…经营主体…，开展信用预警提示31.4万户"
             counts = [f for f in counts if not _counts_another_thing(f, nouns, idf, named)]
+        if there_are_asked(part):  # "信丰有多少家企业": not "帮助112家企业完成信用修复", those helped
+            counts = [f for f in counts if not _acted_on(f)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
         if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
@@ -972,10 +976,14 @@ def counts_as_asked(question: str, clause: str) -> bool:
 
 def counts_standing_or_added(question: str, clause: str) -> bool:
     """Whether a clause counts all that stands where the question asks that ("共有多少个示范村", "现在一共几个": not
-    "新增…示范村5个"), and what was added where it asks that (`counts_added`)."""
+    "新增…示范村5个", nor those who took part in something, unasked), and what was added where it asks that
+    (`counts_added`)."""
     if not counts_added(question, clause):
         return False
-    return not (standing_asked(question) and _NEWLY_SAID.search(to_simplified(clause)))
+    if not standing_asked(question):
+        return True
+    text = to_simplified(clause)  # "一共有多少执法人员": not "共有3860人参加" a training's exam
+    return not (_NEWLY_SAID.search(text) or (TOOK_PART.search(text) and not TOOK_PART.search(to_simplified(question))))
 
 
 def counts_added(question: str, clause: str) -> bool:
@@ -1046,6 +1054,20 @@ def _own_clause(figure, before: int = 0) -> str:
     whole = re.compile(rf"(?<![\d.]){re.escape(held)}")  # "2个" is not in "12个市直部门"
     at = next((i for i, c in enumerate(clauses) if whole.search(c)), None)
     return "" if at is None else "，".join(clauses[max(0, at - before) : at + 1])
+
+
+def _acted_on(figure) -> bool:
+    """Whether a figure counts those something was done to ("帮助112家企业…", "惠及企业1300余家次"), not how many
+    there are."""
+    clause = _own_clause(figure)
+    before = clause[: clause.find(to_simplified(figure.text))]
+    return figure.unit.endswith("次") or bool(_ACTS_ON_THEM.search(before))
+
+
+# Acts done to those a count counts, just before it ("帮助112家企业", "为1.2万名群众", "走访企业300家").
+_ACTS_ON_THEM = re.compile(
+    r"(?:帮助|帮扶|服务|走访|检查|指导|培训|惠及|支持|引导|扶持|约谈|处罚|查处|为|对|向)[\u4e00-\u9fff]{0,4}$"
+)
 
 
 def _of_another_span(figure, said: list[str], years: list[int], question: str) -> bool:

@@ -1110,8 +1110,8 @@ def _unnarrowed(clauses: list[str], scores: list[float], best: int, holds: list[
 def _in_the_unit(clauses: list[str], scores: list[float], best: int, unit: str | None) -> int:
     """The clause answering a count asked in `unit`: of those saying as much of the question as the best, the first
     with a figure in it ("培训了多少执法人员": "培训执法人员2650人次", not "组织执法人员培训班14期"), else the
-    clause right beside the best with one, saying at least half as much. A length asked keeps the best: the clause
-    naming the thing leads its 6个月."""
+    clause right beside the best with one, saying at least half as much, or being the sentence's only one. A length
+    asked keeps the best: the clause naming the thing leads its 6个月."""
     if not unit or UNIT_CLASSES.get(unit) == "time":
         return best
     held = [any(counts_for(unit, f.unit) for f in extract_figures(c)) for c in clauses]
@@ -1120,7 +1120,8 @@ def _in_the_unit(clauses: list[str], scores: list[float], best: int, unit: str |
         return best if held[best] else tied[0]
     # "镇街执法人员培训了多少人次": "组织镇街执法人员业务培训班5期" says more of it, the clause right after it counts
     beside = [i for i in (best + 1, best - 1) if 0 <= i < len(clauses) and held[i] and scores[i] >= scores[best] / 2]
-    return beside[0] if beside else best
+    only = [i for i, h in enumerate(held) if h]  # "…培训和考试，共有3860人参加，考试合格率为94.3%": its one count in 人
+    return beside[0] if beside else only[0] if len(only) == 1 and abs(only[0] - best) == 1 else best
 
 
 def _with_labels(text: str) -> list[tuple[str, str]]:

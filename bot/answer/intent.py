@@ -801,6 +801,20 @@ def standing_asked(question: str) -> bool:
     return bool(_STANDING_ASKED.search(text) or held) and not added_asked(text)
 
 
+def there_are_asked(question: str) -> bool:
+    """Whether a question asks how many of a thing there are, naming no act ("信丰有多少家企业", "兴宁企业有多少
+    家"): a count of those something was done to ("帮助112家企业完成信用修复", "惠及企业1300余家次") is no answer."""
+    asked = _THERE_ARE.fullmatch(_without_scope(to_simplified(question)).strip(" ，,。"))
+    return bool(asked and all(flag.startswith("n") for _, flag in tagged(asked.group(1) + asked.group(2))))
+
+
+_THERE_ARE = re.compile(
+    rf"的?([{CJK}]{{0,8}}?)(?:共|一共|总共|现在|目前|实)?有(?:多少|几)(?:家|户|个|名|所)?([{CJK}]{{0,8}}?)(?:呢)?[？?]?"
+)
+
+
+# Taking part in an event ("共有3860人参加"): those counted so are no count of all there are.
+TOOK_PART = re.compile(r"参加|参与|参训|参赛")
 _NEWLY_ADDED = re.compile(r"新(?:增|设|建|登记|注册|发展|公示|公布|认定|创建)")
 _STANDING_ASKED = re.compile(r"(?:共有|现有|总共有|一共有|总数|总量|现在|目前)")
 
@@ -830,7 +844,9 @@ LAW_ACTS = (
     ("报送备案", "报备"),  # filing one's own with those above
 )
 ADMIN_ACTS = (("行政处罚",), ("行政许可",), ("行政检查",), ("行政强制",), ("行政征收", "行政征用"), ("行政裁决",))
-DISTINCT_KINDS = (LAW_ACTS, ADMIN_ACTS)
+# Businesses and all market entities ("企业有多少户": "实有经营主体71.4万户" counts 个体工商户 too).
+MARKET_ENTITIES = (("企业",), ("经营主体", "市场主体"))
+DISTINCT_KINDS = (LAW_ACTS, ADMIN_ACTS, MARKET_ENTITIES)
 
 
 def kind_asked(question: str, kinds: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
@@ -1594,8 +1610,9 @@ _DISTANCE_NAMED = re.compile(r"海岸线|岸线|河道|河段|道路|公路|铁�
 _PLACES_MOVED = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|进步|跃升|提高)了?(?:几|多少)个?位")
 # People counted by the word for them, no counter ("培训了多少执法人员？", "有多少律师"): a count in 人.
 _PEOPLE = r"(?:人员|干部|律师|群众|学员|职工)"  # "培训了多少执法人员", "乡镇执法人员有多少"
-_PEOPLE_COUNTED = re.compile(
-    rf"(?:多少|几)[{CJK}]{{0,4}}?{_PEOPLE}[？?]?$|{_PEOPLE}(?:有|是|共有|一共有?|总共有?)?(?:多少|几)(?:个)?[？?]?$"
+_PEOPLE_COUNTED = re.compile(  # "有多少执法人员参加了…考试": people, by what they took part in
+    rf"(?:多少|几)[{CJK}]{{0,4}}?{_PEOPLE}(?:(?:{TOOK_PART.pattern})[^，,。？?]*)?[？?]?$"
+    rf"|{_PEOPLE}(?:有|是|共有|一共有?|总共有?)?(?:多少|几)(?:个)?[？?]?$"
 )
 _ASKS_MONEY = re.compile(  # "罚没款一共多少": money is what it is
     r"(?:多少|几)(?:块)?钱|花了多少|多少经费|多少费用|(?:罚没款?|罚款)(?:收入|金额)?(?:一共|共|总共|累计)?(?:是|有|为)?多少[？?]?$"
