@@ -3734,3 +3734,16 @@ def test_all_there_are_asked_is_not_answered_by_those_who_took_part(wider, quest
 )
 def test_businesses_asked_are_not_answered_by_all_market_entities_or_those_helped(wider, question, said):
     _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 肇庆 reports on 2023 only: its plans for 2024 (one of them dated 2024年1月1日) are no 2024 figure
+        (["肇庆23年收到行政复议申请多少件？", "肇庆24年的复议数据有吗"], None),
+        # a guard: the plans, asked
+        (["江门2025年要争创第几批全国法治政府建设示范市"], "第四批"),
+    ],
+)
+def test_a_year_with_no_report_is_not_answered_by_the_year_befores_plans_unless_asked(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)

@@ -1161,8 +1161,9 @@ def of_the_plans_ahead(plan: Plan, years: Mapping[str, Collection[int]]) -> Plan
     return replace(plan, kind="section", role="plans", item=item_asked(plan.question))
 
 
-# What came of something ("考评结果", "成效如何", "排第几"): the year's own report says it, not the plans before it.
-_RESULT_ASKED = re.compile(r"结果|成效|成绩|效果|得分|多少分|排名|排第|获评|评为")
+# What came of something ("考评结果", "成效如何", "排第几", "复议数据有吗"): the year's own report says it, not the
+# plans before it.
+_RESULT_ASKED = re.compile(r"结果|成效|成绩|效果|得分|多少分|排名|排第|获评|评为|数据|数字")
 # A question asking what is planned ("2025年打算…", "江门2025年要争创第几批…", "想把…提到什么位置"): next year's tasks
 # in the report of the year before answer it (`chain`); a figure of that year asked plainly ("涪城2024年的处罚案件数呢")
 # they do not.
