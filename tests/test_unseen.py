@@ -3747,3 +3747,16 @@ def test_businesses_asked_are_not_answered_by_all_market_entities_or_those_helpe
 )
 def test_a_year_with_no_report_is_not_answered_by_the_year_befores_plans_unless_asked(wider, turns, said):
     _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # 人民调解 is a set phrase to jieba (l), no noun: "法律援助呢" replaced 成功率, and 1497宗 was said again
+        ["花都23年人民调解调了多少宗？成功率", "法律援助呢"],
+        # alone, it was asked "花都区2023年法律援助" and answered by a sentence with no count
+        ["花都23年人民调解调了多少宗？", "法律援助呢"],
+    ],
+)
+def test_another_thing_asked_after_a_set_phrase_replaces_it(wider, turns):
+    _assert_says(_converse(wider, *turns), "2583宗", "1497宗")

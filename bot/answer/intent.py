@@ -3607,6 +3607,7 @@ def _noun_run(text: str) -> str:
         # jieba tags a few long terms as names (法律援助/nr); a person's name is two or three characters
         # 人大 of 人大建议 is an abbreviation (j) naming the noun after it; 同比 alone is none
         noun = flag.startswith("n") or flag == "j" and i + 1 < len(pairs) and pairs[i + 1][1].startswith("n")
+        noun = noun or flag == "l" and len(word) >= 4  # a set phrase naming a thing: 人民调解, 行政诉讼, 公平竞争
         return noun and flag != "ns" and (flag != "nr" or len(word) >= 4) and len(word) >= 2
 
     runs, current = [], ""
