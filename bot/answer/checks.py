@@ -1058,16 +1058,18 @@ def _own_clause(figure, before: int = 0) -> str:
 
 def _acted_on(figure) -> bool:
     """Whether a figure counts those something was done to ("帮助112家企业…", "惠及企业1300余家次"), not how many
-    there are."""
+    there are: a count of people or bodies, by visits (家次) or after a verb of helping or reaching them. Not a count
+    of cases or acts ("2024年为1586件", "涉企行政检查1391次")."""
+    if figure.unit not in _ENTITIES:
+        return False
     clause = _own_clause(figure)
     before = clause[: clause.find(to_simplified(figure.text))]
     return figure.unit.endswith("次") or bool(_ACTS_ON_THEM.search(before))
 
 
-# Acts done to those a count counts, just before it ("帮助112家企业", "为1.2万名群众", "走访企业300家").
-_ACTS_ON_THEM = re.compile(
-    r"(?:帮助|帮扶|服务|走访|检查|指导|培训|惠及|支持|引导|扶持|约谈|处罚|查处|为|对|向)[\u4e00-\u9fff]{0,4}$"
-)
+_ENTITIES = {"家", "户", "名", "人", "位", "个", "家次", "户次", "人次"}
+# Acts done to those a count counts, just before it ("帮助112家企业", "走访企业300家").
+_ACTS_ON_THEM = re.compile(r"(?:帮助|帮扶|服务|走访|指导|培训|惠及|支持|引导|扶持|约谈)[\u4e00-\u9fff]{0,4}$")
 
 
 def _of_another_span(figure, said: list[str], years: list[int], question: str) -> bool:
