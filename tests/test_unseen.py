@@ -3760,3 +3760,17 @@ def test_a_year_with_no_report_is_not_answered_by_the_year_befores_plans_unless_
 )
 def test_another_thing_asked_after_a_set_phrase_replaces_it(wider, turns):
     _assert_says(_converse(wider, *turns), "2583宗", "1497宗")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a target asked with 要…多少 and no year: the latest report's plans set it ("不少于3名" had been read as a
+        # bound, no count, and the shortcomings' "法制审核人员不足" given, then refused)
+        ("南海每个镇街法制审核人员要配多少", "不少于3名"),
+        ("惠阳区深惠通办事项要扩大到多少项？", "200项以上"),
+        ("南海区2024年法律援助案件办理需要多少天", None),  # a guard: 需要 asks no target (the report says none)
+    ],
+)
+def test_a_target_asked_with_yao_reads_the_latest_reports_plans(wider, question, said):
+    _assert_says(_ask(wider, question), said)
