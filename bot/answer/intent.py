@@ -805,7 +805,10 @@ def standing_asked(question: str) -> bool:
 def there_are_asked(question: str) -> bool:
     """Whether a question asks how many of a thing there are, naming no act ("信丰有多少家企业", "兴宁企业有多少
     家"): a count of those something was done to ("帮助112家企业完成信用修复", "惠及企业1300余家次") is no answer."""
-    asked = _THERE_ARE.fullmatch(_without_scope(to_simplified(question)).strip(" ，,。"))
+    text = to_simplified(question)
+    if not _THERE_ARE.search(text):  # most questions: no "有多少" at all, and no tagging needed to say so
+        return False
+    asked = _THERE_ARE.fullmatch(_without_scope(text).strip(" ，,。"))
     return bool(asked and all(flag.startswith("n") for _, flag in tagged(asked.group(1) + asked.group(2))))
 
 
