@@ -42,6 +42,7 @@ _FEW_REPORTS = 20  # more changed reports than this are read by one scan instead
 _MAX_IDS = 10_000  # a larger id list costs more to send than Chroma's own `where` filter saves
 _FILTER_FIELDS = ("body", "year")  # chunk metadata the keyword index keeps for filtering (see retrieve.Filters)
 _RECORDS_HNSW = {"sync_threshold": 10, "batch_size": 10}  # see Store._records
+_LOCKED_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)  # seconds between tries of a change Chroma found locked
 _PACKED = "packed"  # the metadata field holding a report's structure: zlib-compressed JSON, base64
 KEYWORD_ONLY, COMPLETE = "keyword", "complete"  # a report's status: searchable by keyword only, or also by vector
 
@@ -448,14 +449,26 @@ def _where(fields: dict[str, object]) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _configured(collection, hnsw: dict) -> None:
+def _configured(collection, hnsw: dict, sleep: Callable[[float], None] = time.sleep) -> None:
     """A collection's vector index set as `hnsw` says, a store made before (or by another setting) changed to it;
     fails soft (a Chroma server too old to change it keeps searching as it did). Done at open, before the index
-    is loaded: Chroma keeps an index it has loaded as it was."""
+    is loaded: Chroma keeps an index it has loaded as it was. Only what Chroma reports back is compared (it keeps
+    no `batch_size`), so an unchanged store is not written at each open. A change made soon after another is
+    answered "database is locked" in about one open in twenty, for some 20 ms: it is tried again (`sleep` is
+    injectable for tests)."""
     with contextlib.suppress(Exception):
         have = collection.configuration_json.get("hnsw") or {}
-        if any(have.get(key) != value for key, value in hnsw.items()):
-            collection.modify(configuration={"hnsw": hnsw})
+        known = [key for key in hnsw if key in have]
+        if known and all(have[key] == hnsw[key] for key in known):
+            return
+        for pause in (*_LOCKED_PAUSES, None):
+            try:
+                collection.modify(configuration={"hnsw": hnsw})
+                return
+            except Exception as exc:
+                if pause is None or "database is locked" not in str(exc):
+                    raise
+            sleep(pause)
 
 
 def _chunk_meta(chunk: Chunk) -> dict:
