@@ -3774,3 +3774,21 @@ def test_another_thing_asked_after_a_set_phrase_replaces_it(wider, turns):
 )
 def test_a_target_asked_with_yao_reads_the_latest_reports_plans(wider, question, said):
     _assert_says(_ask(wider, question), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # 汕头 counts only what its bodies handed on: "…向公安机关移送涉嫌犯罪案件一百零六件"
+        (["汕头23年移送公安的涉嫌犯罪案件有多少件", "公安立案了多少件"], None, None),
+        (["兴宁24年公安立案了多少件"], None, None),
+        # 江门 gives both: its 立案 count answers, and 兴宁's 移送 count is no 立案 count, even with a note
+        (["公安立案了多少件"], "61件", "18件"),
+        (["江门24年移送了多少件涉嫌犯罪案件，公安立案多少件"], "61件", None),
+    ],
+)
+def test_a_count_handed_on_to_another_body_is_no_count_of_what_it_opened(wider, turns, said, not_said):
+    """ "公安立案了多少件" after 汕头's 移送 count was answered with that count, with no note: 移送 was no act on
+    cases the checks knew. With it, the note "（所引为移送数，非立案数）" would still let a drafter paste 106件 as
+    公安's; 移送 and 立案 are two bodies' acts, not stages of one handling (收到, 受理, 审结), so it is refused."""
+    _assert_says(_converse(wider, *turns), said, not_said)

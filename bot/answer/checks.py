@@ -46,6 +46,7 @@ from bot.answer.intent import (
     act_of_thing,
     acts_asked,
     added_asked,
+    another_bodys_act,
     asked_of,
     asks,
     case_acts,
@@ -392,6 +393,8 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             return False
         if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
+        if counts and all(of_another_bodys_act(f, part) for f in counts):
+            return False  # "公安立案了多少件": "…向公安机关移送涉嫌犯罪案件一百零六件" counts what was handed on
         by = _COUNTED_BY.search(to_simplified(part))
         if by and not any(by.group(1) in _own_clause(f, 1) for f in counts):
             return False  # "受援人数": 注册人数达66876人, 法律咨询服务35.8万人次 count others
@@ -1143,6 +1146,12 @@ def of_another_act(figure, question: str) -> bool:
     """Whether a figure counts another act on cases than the one a question names (收到1586件 for "受理…1586件")."""
     asked = acts_asked(question)
     return len(asked) == 1 and _act_of(figure) not in (None, asked[0])
+
+
+def of_another_bodys_act(figure, question: str) -> bool:
+    """Whether a figure counts an act on cases no note can give for the one asked (`intent.another_bodys_act`)."""
+    asked, act = acts_asked(question), _act_of(figure)
+    return len(asked) == 1 and act is not None and another_bodys_act(asked[0], act)
 
 
 def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:

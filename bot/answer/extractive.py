@@ -33,6 +33,7 @@ from bot.answer.checks import (
     mentions,
     names_the_thing,
     of_another_act,
+    of_another_bodys_act,
     paired_asked,
     rarest,
     running_total,
@@ -816,11 +817,14 @@ def _counts_by_another_act(sentence: str, question: str, passage: Passage) -> bo
     """Whether a sentence counts cases by another act than the one a count asked names, never naming it, while its
     passage does ("审结了多少件": "全年受理行政复议申请138件" counts what was received; "审结126件" in the next
     sentence, naming no 复议, says it). Where the passage counts no such act, the other's count is said with a note
-    (`_other_act`)."""
+    (`_other_act`), unless no note can make it the act asked (移送 for 立案: `of_another_bodys_act`)."""
     asked = acts_asked(question)
-    if len(asked) != 1 or asked[0] in sentence or asked[0] not in to_simplified(passage.text):
+    if len(asked) != 1 or asked[0] in sentence:
         return False
-    return any(of_another_act(f, question) for f in extract_figures(sentence) if f.unit_class in COUNT_CLASSES)
+    counts = [f for f in extract_figures(sentence) if f.unit_class in COUNT_CLASSES]
+    if counts and all(of_another_bodys_act(f, question) for f in counts):
+        return True
+    return asked[0] in to_simplified(passage.text) and any(of_another_act(f, question) for f in counts)
 
 
 def _a_norm(figure: str, sentence: str) -> bool:

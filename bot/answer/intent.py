@@ -824,7 +824,7 @@ _STANDING_ASKED = re.compile(r"(?:共有|现有|总共有|一共有|总数|总�
 
 
 # Acts on cases a report counts apart ("收到…1586件，…受理1432件，审结1350件"): one is not another.
-CASE_ACTS = ("收到", "新收", "受理", "审结", "办结", "立案")
+CASE_ACTS = ("收到", "新收", "受理", "审结", "办结", "立案", "移送")
 
 
 def case_acts(text: str) -> list[str]:
@@ -833,6 +833,15 @@ def case_acts(text: str) -> list[str]:
 
 
 _SAME_ACT = {"新收": "收到"}
+# The stages of one body's handling of cases: a count of one given for another is near it, and said with a note
+# ("（所引为收到数，非受理数）"). 移送 (handed on to another body) and 立案 (opened, as 公安 does with what is handed
+# on) are not stages of it: a count of 移送 is never one of 立案, nor the other way.
+ONE_HANDLING = ("收到", "新收", "受理", "审结", "办结")
+
+
+def another_bodys_act(asked: str, said: str) -> bool:
+    """Whether a count of the act `said` cannot stand, even with a note, for a count of the act `asked`."""
+    return asked != said and not {asked, said} <= set(ONE_HANDLING)
 
 
 # Kinds a report counts apart, each with its other words: a count of one is no count of another. Acts on laws
