@@ -3792,3 +3792,28 @@ def test_a_count_handed_on_to_another_body_is_no_count_of_what_it_opened(wider, 
     cases the checks knew. With it, the note "（所引为移送数，非立案数）" would still let a drafter paste 106件 as
     公安's; 移送 and 立案 are two bodies' acts, not stages of one handling (收到, 受理, 审结), so it is refused."""
     _assert_says(_converse(wider, *turns), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "两个市", "两个的": the last two places asked about, each by its own report
+        (["江门24年复议申请收到多少件", "湛江24年复议案件多少件？", "两个市谁的行政诉讼败诉率低"], "江门市更低"),
+        (["江门24年复议申请收到多少件", "湛江24年复议案件多少件？", "两个的直接纠错各多少件"], "191件"),
+        # "两个市": the two cities reporting, not 台山市 (a county-level city of 江门's) asked of between them
+        (
+            ["江门24年复议申请收到多少件", "其中台山审结了多少", "湛江24年复议案件多少件？", "两个市谁的直接纠错多"],
+            "湛江市更多",
+        ),
+        # "跟江门比…": the place just asked about, set against the one named, on the thing named
+        (["湛江24年案卷评查多少宗，优秀率多少", "跟江门比谁的案卷优秀率高"], "湛江市更高"),
+    ],
+)
+def test_two_places_asked_about_are_named_back_by_a_word_for_both_or_one_set_against(wider, turns, said):
+    """ "两个市谁的…高" and "两个的…各多少件" had been asked of the last place alone (one figure, no comparison):
+    only 两边, 两地 and 两个地方 named both. "跟江门比谁的案卷优秀率高" names a thing of its own, so it was no
+    follow-up, and lost the place just asked about: 江门's rate alone. "谁的行政诉讼败诉率低", a long thing between
+    谁 and 低, was answered which is higher."""
+    answer = _converse(wider, *turns)
+    _assert_says(answer, said)
+    assert {"江门", "湛江"} <= {p for p in ("江门", "湛江") if p in answer.answer}, (answer.standalone, answer.answer)

@@ -2064,7 +2064,7 @@ def standalone(
         before = standalone(previous[at], _as_history(previous[:at], refused), issuers, years)
         before = _placed(before, previous[:at], issuers)
         question = _this_compared(question, before, issuers)  # "政协提案比这个多，对吧"
-        if against := _this_against_another(question, before, issuers):
+        if against := _this_against_another(question, before, issuers) or _against_a_place(question, before, issuers):
             return against[:MAX_QUESTION_CHARS]
         before = _unreported_year_dropped(before, issuers, years) if _refused_last(history) else before
         if role_asked(before) == "plans" and _a_figure_done(question):  # "25年打算…", then a count: not of 2025
@@ -2364,6 +2364,24 @@ def _this_against_another(question: str, base: str, issuers: list[str]) -> str:
     return f"{_scope_said(old)}{thing}比{_scope_said(replace(other, places=[]))}{found.group(2)}"
 
 
+def _against_a_place(question: str, base: str, issuers: list[str]) -> str:
+    """ "跟江门比谁的案卷优秀率高" after a question on 湛江: the thing it names, of the place just asked and the one
+    named ("湛江市和江门谁的案卷优秀率高"); "" for any other question (naming no thing: `_compares_with`)."""
+    found = _AGAINST_NAMED.match(to_simplified(question).strip())
+    if not found:
+        return ""
+    other, old = find_scope(found.group(1), issuers), find_scope(base, issuers)
+    if len(other.issuers) != 1 or len(old.issuers) != 1 or other.issuers == old.issuers:
+        return ""
+    if not _thing_named(_THESE.sub("", found.group(2))):
+        return ""
+    return f"{short_name(old.issuers[0])}和{found.group(1)}{found.group(2)}"
+
+
+# "跟江门比谁的…高", "和成都相比，哪个…多": a place set against the conversation's, then which is more of a thing
+_AGAINST_NAMED = re.compile(
+    r"^(?:和|跟|与|同)([^，,。？?比]{2,12}?)(?:相)?比(?:较)?(?:一下)?[，,]?([^，,。]*(?:谁|哪个|哪边)[^，,。]*)$"
+)
 _THIS_AGAINST = re.compile(r"^(?:这个数字?|这个|这|它)(?:要|还)?比([^，,。？?]{3,24}?)((?:多|少|高|低)[^，,。]*)$")
 _THIS_COMPARED = re.compile(r"比(?:这个数字?|这个|这|它|那个|刚才那个|刚才的|上面那个)(?=[^，。？?]{0,2}[多少高低])")
 
@@ -2502,6 +2520,9 @@ def _two_places_named_back(question: str, previous: list[str], issuers: list[str
     when they are not reports of their own (two reports asked are compared as such, `_compared`)."""
     if bodies := _BOTH_BODIES.search(to_simplified(question)):  # "两边裁量基准文件各修订了多少份？": the last two
         named = [n for q in reversed(previous[-_TURNS:]) for n in reversed(_bodies_asked(q, issuers))]  # asked of
+        if "市" in bodies.group(0):  # "两个市": two cities reporting, not a county-level city asked of on the way
+            reporting = [n for q in reversed(previous[-_TURNS:]) for n in reversed(_bodies_asked(q, issuers, True))]
+            named = reporting if len(set(reporting)) >= 2 else named
         last = list(dict.fromkeys(named))[:2]
         if len(last) < 2:
             return question
@@ -2520,14 +2541,16 @@ def _two_places_named_back(question: str, previous: list[str], issuers: list[str
 
 _TWO_PLACES = re.compile(r"(?:这)?(?:两|二)个?(区|县|镇|街道)")
 # The two places asked about, by a word for both, a figure asked of each or which is more ("两边…各修订了多少份",
-# "两地分别…", "两边兑现的钱哪个多").
-_BOTH_BODIES = re.compile(r"(?:这)?(?:两边|两地|两个地方)(?:的)?(?=[^？?]*(?:各|分别|哪个|哪边|谁))")
+# "两地分别…", "两边兑现的钱哪个多", "两个市谁的…高", "两个的…各多少件").
+_BOTH_BODIES = re.compile(
+    r"(?:这)?(?:两边|两地|两个地方|两个?(?:城)?市(?!级)|两个(?=的))(?:的)?(?=[^？?]*(?:各|分别|哪个|哪边|谁))"
+)
 
 
-def _bodies_asked(question: str, issuers: list[str]) -> list[str]:
-    """The bodies a question names, reports' or not, in its order."""
+def _bodies_asked(question: str, issuers: list[str], reporting: bool = False) -> list[str]:
+    """The bodies a question names, reports' or not (`reporting`: reports' alone), in its order."""
     scope = find_scope(question, issuers)
-    return [short_name(issuer) for issuer in scope.issuers] + scope.places
+    return [short_name(issuer) for issuer in scope.issuers] + ([] if reporting else scope.places)
 
 
 def _its_city_named(question: str, issuers: list[str]) -> str:
