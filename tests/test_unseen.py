@@ -3817,3 +3817,22 @@ def test_two_places_asked_about_are_named_back_by_a_word_for_both_or_one_set_aga
     answer = _converse(wider, *turns)
     _assert_says(answer, said)
     assert {"江门", "湛江"} <= {p for p in ("江门", "湛江") if p in answer.answer}, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "确认违法、撤销、变更、责令履行等纠错11件": 撤销 is one of the examples of the 纠错 counted
+        ("涪城23年复议决定撤销的有几件？", "等纠错合计，报告未单列", None),
+        # the kind counted, asked: its count, with no note
+        ("涪城区2023年纠错了多少件", "11件", "报告未单列"),
+        # the count of what a rate is of, though the rate's clause ("行政复议纠错率8.5%") names more of the question
+        ("涪城区2023年行政复议纠错了多少件", "纠错11件", None),
+    ],
+)
+def test_one_example_of_a_kind_counted_is_not_given_that_count_alone(wider, question, said, not_said):
+    """A list of examples and their kind before a count ("确认违法、撤销…等纠错11件") had been let through as the
+    count of any one of them: "撤销的有几件" was answered 11件 with no note, as the rule for lists ("修改、废止255件")
+    passed over any list with 等 in it. "行政复议纠错了多少件" was refused: the clause saying most of it was the
+    rate's, and the count of 纠错 two clauses before it was not kept."""
+    _assert_says(_ask(wider, question), said, not_said)

@@ -834,13 +834,21 @@ def _together(figure, text: str, question: str) -> str:
         return ""
     items = listed.group(1).split("、")
     items[0] = items[0].removeprefix("等")  # "《…》等地方性法规草案、政府规章12件": 等 ends the names before
+    kind = ""  # "确认违法、撤销、变更、责令履行等纠错11件": examples, then the kind they are of, counted
+    if "等" in items[-1] and not any("等" in item for item in items[:-1]):
+        items[-1], kind = items[-1].split("等", 1)
+        if kind[:2] in to_simplified(question) or len(items[-1]) < 2:
+            return ""  # the kind asked ("纠错了多少件"; "公安、交通运输等执法案卷" asked as 执法案卷)
     if any("等" in item for item in items):
         return ""
+    examples = f"{'、'.join(items)}等{kind}" if kind else ""  # as listed: "确认违法", not its verb taken off
     items[0] = _without_its_verb(items[0]) or items[0]  # "办理人大代表建议…": the thing; "修改、废止255件": acts
     asked = _EXCLUDED.sub("", to_simplified(question))  # "（不含政协提案）" asks it left out, not counted in
     asked, keys = _QUOTES.sub("", asked), [_QUOTES.sub("", item) for item in items]  # “穗@i企” or "穗@i企"
     named = [item for item, key in zip(items, keys, strict=True) if key[:2] in asked]
-    return f"（{'、'.join(items)}合计，报告未单列）" if 0 < len(named) < len(items) else ""
+    if not named or not kind and len(named) == len(items):
+        return ""
+    return f"（{examples or '、'.join(items)}合计，报告未单列）"
 
 
 def _without_its_verb(item: str) -> str:

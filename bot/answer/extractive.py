@@ -1125,7 +1125,16 @@ def _in_the_unit(clauses: list[str], scores: list[float], best: int, unit: str |
     # "镇街执法人员培训了多少人次": "组织镇街执法人员业务培训班5期" says more of it, the clause right after it counts
     beside = [i for i in (best + 1, best - 1) if 0 <= i < len(clauses) and held[i] and scores[i] >= scores[best] / 2]
     only = [i for i, h in enumerate(held) if h]  # "…培训和考试，共有3860人参加，考试合格率为94.3%": its one count in 人
-    return beside[0] if beside else only[0] if len(only) == 1 and abs(only[0] - best) == 1 else best
+    if beside or len(only) == 1 and abs(only[0] - best) == 1:
+        return beside[0] if beside else only[0]
+    # "行政复议纠错了多少件": the best says "行政复议纠错率8.5%"; "…等纠错11件", two clauses before, counts what
+    # the rate is of
+    rate = _RATE_OF.search(to_simplified(clauses[best]))
+    counting = [i for i in only if rate and rate.group(1) in to_simplified(clauses[i])]
+    return min(counting, key=lambda i: abs(i - best)) if counting else best
+
+
+_RATE_OF = re.compile(rf"([{CJK}]{{2}})率")  # what a rate is of: 纠错 of 纠错率
 
 
 def _with_labels(text: str) -> list[tuple[str, str]]:
