@@ -3836,3 +3836,21 @@ def test_one_example_of_a_kind_counted_is_not_given_that_count_alone(wider, ques
     passed over any list with 等 in it. "行政复议纠错了多少件" was refused: the clause saying most of it was the
     rate's, and the count of 纠错 two clauses before it was not kept."""
     _assert_says(_ask(wider, question), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "多长时间" is the question's own words, not the thing timed (as 开办 of "企业开办时间")
+        (["南海区观察期制度给新业态企业多长时间"], "6个月"),
+        # 罚没款 (tagged a verb by jieba) is a thing of its own, not a measure of the 案卷评查 asked before
+        (["汕头23年案卷评查了多少宗，优秀率多少", "罚没款多少"], "1.92亿元"),
+        # …and where the report gives none ("罚没收入全部按规定上缴国库"), still refused
+        (["湛江24年行政处罚案件办了多少件", "罚没款多少"], None),
+    ],
+)
+def test_a_follow_up_naming_an_amount_or_a_length_in_its_own_words(wider, turns, said):
+    """ "观察期给企业多长时间" was refused: the check that an answer names the thing timed took 多长 for it.
+    "罚没款多少" after a count and a rate of 案卷评查 was asked as "案卷评查了，罚没款多少", and refused; its second
+    reading, in the conversation's place and year, passed over it as naming no noun."""
+    _assert_says(_converse(wider, *turns), said)

@@ -782,7 +782,8 @@ def _timed_thing_said(question: str, text: str) -> bool:
     return len(asks(question)) > 1 or not timed or says(to_simplified(text), timed.group(1))
 
 
-_TIMED = re.compile(r"([\u4e00-\u9fff]{2})(?:时间|时限|时长|用时|期限|周期)")  # "企业开办时间": 开办
+# "企业开办时间": 开办; not the question's own words ("给企业多长时间")
+_TIMED = re.compile(r"(?!多长|多少|多久|什么|哪些|几个)([\u4e00-\u9fff]{2})(?:时间|时限|时长|用时|期限|周期)")
 
 
 def _labelled(figure, nouns: list[str]) -> bool:

@@ -2419,8 +2419,9 @@ def loosely(
     ):  # "破案率呢？" after "…立案数降了多少？", the
         return re.sub(r"(?:是|有|为)?多少[？?]?$", "同比变化多少？", full)  # rate given only as its change
     thing = re.sub(r"[\u4e00-\u9fff]{2}率", "", _ASKS_CAUSE.sub("", core))  # "原因是什么", "满意率呢": of the last
-    if not (_noun_run(thing) or part_acts(thing)) or _MEASURE_ONLY.fullmatch(thing):  # "主动撤回的呢": an act of
-        return None  # its own; "人次呢": a measure, of no thing
+    named = _noun_run(thing) or part_acts(thing) or money_measured(thing)  # "罚没款多少": jieba tags 罚没款 a verb
+    if not named or _MEASURE_ONLY.fullmatch(thing):  # "主动撤回的呢": an act of its own; "人次呢": a measure, of no
+        return None  # thing
     return f"{''.join(scope.issuers + scope.places + [f'{y}年' for y in scope.years])}{core}"
 
 
