@@ -3854,3 +3854,10 @@ def test_a_follow_up_naming_an_amount_or_a_length_in_its_own_words(wider, turns,
     "罚没款多少" after a count and a rate of 案卷评查 was asked as "案卷评查了，罚没款多少", and refused; its second
     reading, in the conversation's place and year, passed over it as naming no noun."""
     _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_rate_asked_of_two_years_gives_both(wider):
+    """ "出庭应诉率2022年和2023年各多少" was answered with 2022's alone: a rate asked of one report was read from its
+    one best row, and "…率2022年为93.4%，2023年为98.2%" holds a row for each year."""
+    answer = _ask(wider, "汕头22年和23年出庭应诉率各多少")
+    assert "93.4%" in answer.answer and "98.2%" in answer.answer, (answer.standalone, answer.answer)

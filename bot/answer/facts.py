@@ -526,6 +526,8 @@ def _rate(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return None
     if _RATES.search(plan.question) or len(asks(plan.question)) > 1:  # two things asked: one row cannot say both
         return None
+    if len(plan.scope.years) > 1:  # "22年和23年各多少": one row says one year's ("2022年为93.4%，2023年为98.2%")
+        return None
     if plan.intent.trend and not row.change:  # "…败诉率比上年多了还是少了": the change beside it says
         return None
     if change_asked_of_ends(plan.question) and not row.change:  # "精简了百分之几": a level is no change
