@@ -3861,3 +3861,9 @@ def test_a_rate_asked_of_two_years_gives_both(wider):
     one best row, and "…率2022年为93.4%，2023年为98.2%" holds a row for each year."""
     answer = _ask(wider, "汕头22年和23年出庭应诉率各多少")
     assert "93.4%" in answer.answer and "98.2%" in answer.answer, (answer.standalone, answer.answer)
+
+
+def test_which_part_is_first_and_its_count_asked_together(wider):
+    """ "哪个区…最多？多少件？" was refused: with a count asked, the answer was cut to the count's clause, and
+    "居全市各县（市、区）首位", which says the district is first, was left out (asked alone, it was kept)."""
+    _assert_says(_ask(wider, "湛江24年哪个区复议申请最多？多少件？"), "首位")

@@ -232,7 +232,7 @@ class Extractive:
         for _, n, sentence in sorted(chosen, key=lambda x: (x[1], passages[x[1] - 1].text.find(x[2]))):
             marked = _left_said(sentence, question) or act
             core = self._core(sentence, content, idf, intent, marked, True, changed, _unit_of(question), question)
-            core = _trimmed(_lifted(core, sentence))
+            core = _with_the_first_said(_trimmed(_lifted(core, sentence)), sentence, question)
             core = _with_the_asked_level(core, sentence, passages[n - 1], question) if intent.figure else core
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
             core = _with_its_speaker(core, sentence, passages[n - 1]) if speaker else core
@@ -811,6 +811,17 @@ def _counts_another(sentence: str, question: str) -> bool:
     return bool(counts) and all(
         a and a[0][1].startswith("n") and len(a[0][0]) >= 2 and a[0][0] not in question for a in after
     )
+
+
+def _with_the_first_said(core: str, sentence: str, part: str) -> str:
+    """A part asking which of a place's parts is first ("湛江哪个县区…最多？多少件？"), answered by its count's clause
+    with the clause ranking it beside ("赤坎区受理…312件，居全市各县（市、区）首位"): that clause says it is first."""
+    if not part_first_asked(part) or FIRST_SAID.search(to_simplified(core)):
+        return core
+    ranking = next((c for c in re.split(r"[，；。]", sentence) if FIRST_SAID.search(to_simplified(c))), "")
+    if not ranking.strip() or ranking in core:
+        return core
+    return f"{core}，{ranking}" if sentence.find(ranking) > sentence.find(core[-4:]) else f"{ranking}，{core}"
 
 
 def _counts_by_another_act(sentence: str, question: str, passage: Passage) -> bool:
