@@ -3867,3 +3867,11 @@ def test_which_part_is_first_and_its_count_asked_together(wider):
     """ "哪个区…最多？多少件？" was refused: with a count asked, the answer was cut to the count's clause, and
     "居全市各县（市、区）首位", which says the district is first, was left out (asked alone, it was kept)."""
     _assert_says(_ask(wider, "湛江24年哪个区复议申请最多？多少件？"), "首位")
+
+
+def test_that_document_after_next_years_plans_is_the_one_done(wider):
+    """ "那个检查备案办法哪天起施行的" after "25年打算再降多少": 那 was taken off as a follow-up's opening and left
+    "个检查备案办法…", and the plans' 2025 stayed with it, a year no report covers: refused. The date of what was
+    done is asked of the place's own reports."""
+    turns = ("信丰24年涉企检查比上年少了多少", "25年计划再降多少", "那个备案办法是什么时候施行的")
+    _assert_says(_converse(wider, *turns), "2024年10月1日")

@@ -49,7 +49,7 @@ _NOT_PLACES = set(
 )
 _NO_PLACE_OPENS = ("城市", "城乡")  # jieba tags "城市绿化" ns: a thing of towns, no town
 _FOLLOW_UP = re.compile(
-    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|(?:那|这)个(?=[“「])|(?:他们|她们)(?:那个|的)?|那|还有|另外|以及|而|换成|换作"
+    r"^(?:(?:行吧|好吧|好的|嗯|所以|那就|那么|(?:那|这)个(?=[“「])|那个(?=[\u4e00-\u9fff])|(?:他们|她们)(?:那个|的)?|那|还有|另外|以及|而|换成|换作"
     r"|改成|改为|如果是)[，,]?)+"
     r"|呢[?？]?$|(?:看看|看一下|看下)[?？]?$"  # "换成韶关看看"
     r"|^(?:不对|不是的?|错了|搞错了)[，,。]?\s*(?:我(?:问|说|想问|要问)的是|我是(?:问|说)|应该是|是)?"  # a correction
@@ -2098,6 +2098,8 @@ def standalone(
             base = _unreported_year_dropped(base, issuers, years)  # "那去年呢" refused: not of that year again; a
             # 考评's 年度 ("23年度…考评里排第几", told by the 2024 report) is no report's year for "出庭应诉率呢"
         follow_up = _this_compared(follow_up, base, issuers)
+        if role_asked(base) == "plans" and _a_date_done(follow_up):  # "那个…办法哪天起施行的" after "25年打算…"
+            base = _unreported_year_dropped(base, issuers, years, role=None)  # of no 2025 report
         share = _SHARE_ONLY.fullmatch(_FOLLOW_UP.sub("", follow_up).strip(" ，,？?"))
         if share and earlier and asks_its_city(base, None):  # "占比多少" after "全县…" and "那全市呢": the county's
             base = f"{earlier.rstrip(' ？?')}，占全市比重多少？"
@@ -2118,6 +2120,11 @@ def _a_figure_done(question: str) -> bool:
     """Whether a question asks a figure of what was done, not of the plans ("全市人民调解受理了多少宗" after "25年
     打算完成哪两个立法项目"; not "具体有哪些措施", "第二条展开说说", "下一步要扩到多少个领域")."""
     return Intent.of(question).figure and not role_asked(question) and not item_asked(question)
+
+
+def _a_date_done(question: str) -> bool:
+    """Whether a follow-up asks the date of something done ("那个检查备案办法哪天起施行的"), not of the plans."""
+    return Intent.of(question).time and not role_asked(question) and not PLANNED_ASKED.search(to_simplified(question))
 
 
 def _placed(before: str, previous: list[str], issuers: list[str]) -> str:
