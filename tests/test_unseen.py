@@ -3875,3 +3875,10 @@ def test_that_document_after_next_years_plans_is_the_one_done(wider):
     done is asked of the place's own reports."""
     turns = ("信丰24年涉企检查比上年少了多少", "25年计划再降多少", "那个备案办法是什么时候施行的")
     _assert_says(_converse(wider, *turns), "2024年10月1日")
+
+
+def test_a_rates_change_against_the_year_before_is_said_with_the_level_it_moved_to(wider):
+    """ "…出庭应诉率达到96.5%，比去年全年的87.3%提高了9.2个百分点": the change was said with the year before's level
+    alone ("出庭应诉率比2018年全年的87.3%提高了9.2个百分点"), leaving out the rate asked of, 96.5%."""
+    answer = _ask(wider, "厦门2019年负责人出庭应诉率比上年提高了几个百分点")
+    assert "96.5%" in answer.answer and "9.2个百分点" in answer.answer, (answer.standalone, answer.answer)

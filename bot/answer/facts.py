@@ -1785,12 +1785,18 @@ def _clause(row: Figure) -> str:
     elif at is not None and not row.change and (before := antecedents(clauses, at)):  # "…均达100%": the figures
         # it is of, too (a change is said with what it is of, below)
         clause = "，".join(clauses[i] for i in [*before, at])
+    elif at and row.change and _AGAINST_THE_BEFORE.match(clause.strip()) and re.search(r"\d", clauses[at - 1]):
+        clause = f"{clauses[at - 1]}，{clause}"  # "…出庭应诉率达到96.5%，比去年全年的87.3%提高了9.2个百分点": the
+        # level it moved to, with the change
     said = re.sub(r"^(?:截至)?(?:19|20)\d{2}年(?:底|末)?[，,]?", "", _clean(clause)) or _clean(clause)
     said = without_own_place(said)  # "我区收到…" said after the place's name
     indicator = without_own_place(row.indicator or "")
     if row.change and indicator and indicator not in to_simplified(said):  # "同比增长68.67%": of what
         said = f"{indicator}{said}"
     return said
+
+
+_AGAINST_THE_BEFORE = re.compile(r"(?:比|较)(?:去年|上年|上一年|前一年|(?:19|20)\d{2}年)")
 
 
 def _topic_clause(row: Figure) -> str:
