@@ -3882,3 +3882,17 @@ def test_a_rates_change_against_the_year_before_is_said_with_the_level_it_moved_
     alone ("出庭应诉率比2018年全年的87.3%提高了9.2个百分点"), leaving out the rate asked of, 96.5%."""
     answer = _ask(wider, "厦门2019年负责人出庭应诉率比上年提高了几个百分点")
     assert "96.5%" in answer.answer and "9.2个百分点" in answer.answer, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["湛江24年镇街执法人员有多少", "一共多少"], "9860名"),
+        (["信丰乡镇综合行政执法人员有多少名", "全县一共有多少"], "1027名"),
+    ],
+)
+def test_the_whole_asked_after_a_part_counted_at_a_lower_level(wider, turns, said):
+    """ "全市一共多少" after the count of 镇街执法人员 asks all of them, in the whole city ("全市共有持证行政执法人员
+    9860名"): it had been asked naming no thing, and answered with another count of the city's (4.6万人 at a law
+    exam). "全县" is tagged a noun by jieba, so "全县一共有多少" was no follow-up at all."""
+    _assert_says(_converse(wider, *turns), said)

@@ -1960,8 +1960,8 @@ def is_follow_up(question: str) -> bool:
     if _FOLLOW_UP.search(text) or _THEN_ASKS.search(text) or len(text) <= 6:
         return True
     bare = to_simplified(text).strip(" ？?。")  # "所占比例是多少", "主要原因是什么": of what was just told
-    if _SHARE_ONLY.fullmatch(bare) or _ASKS_CAUSE.fullmatch(bare):
-        return True
+    if _SHARE_ONLY.fullmatch(bare) or _ASKS_CAUSE.fullmatch(bare) or _ALL_OF_IT.fullmatch(bare):
+        return True  # "全县一共有多少": jieba tags 全县 a noun
     if SPEAKER_ASKED.search(bare) and not names_quoted(bare):  # "这句话是谁说的": of the quotation just told
         return True
     if _ONLY_ASKS.fullmatch(RELATIVE.sub("", _without_scope(bare))):  # "汕头2023年有几个？", "江门有多少名？",
@@ -2104,6 +2104,9 @@ def standalone(
         if share and earlier and asks_its_city(base, None):  # "占比多少" after "全县…" and "那全市呢": the county's
             base = f"{earlier.rstrip(' ？?')}，占全市比重多少？"
             continue
+        if whole := _all_of_a_part(follow_up, base):  # "全市一共多少" after 镇街执法人员's count
+            base, earlier = whole, base
+            continue
         if whole := _whole_city_asked(follow_up, base, issuers, years):
             base, earlier = whole, base  # the district's question, for a share of the city asked next
             continue
@@ -2120,6 +2123,22 @@ def _a_figure_done(question: str) -> bool:
     """Whether a question asks a figure of what was done, not of the plans ("全市人民调解受理了多少宗" after "25年
     打算完成哪两个立法项目"; not "具体有哪些措施", "第二条展开说说", "下一步要扩到多少个领域")."""
     return Intent.of(question).figure and not role_asked(question) and not item_asked(question)
+
+
+def _all_of_a_part(question: str, base: str) -> str:
+    """ "全市一共多少", "一共多少" after a count at a lower level ("湛江…镇街执法人员多少名"): the thing counted in the
+    whole place ("湛江…全市执法人员一共多少名"); "" for another question."""
+    core = to_simplified(_FOLLOW_UP.sub("", question)).strip(" ，,。？?")
+    counted = _ASKS_COUNT.search(to_simplified(base))
+    level = _LOWER_LEVEL.search(to_simplified(base))
+    if not (_ALL_OF_IT.fullmatch(core) and counted and level):
+        return ""
+    said = _WHOLE_PLACE.search(core)
+    before = to_simplified(base)[: level.start()]  # the place's own level: "惠阳区…村居…" is 全区's
+    own = said.group(0) if said else "全区" if "区" in before else "全县" if "县" in before else "全市"
+    whole = to_simplified(base).replace(level.group(0), own, 1).rstrip(" ？?")
+    asked = _ASKS_COUNT.search(whole)
+    return f"{whole[: asked.start()].rstrip('有')}一共有{asked.group(0).lstrip('有是为共一总累计')}" if asked else whole
 
 
 def _a_date_done(question: str) -> bool:
@@ -3286,6 +3305,9 @@ def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collect
 
 # "全市", "全区范围": a place as a whole, not a thing a follow-up asks about.
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省)(?:范围)?(?:内)?")
+# The whole asked after a part of it counted at a lower level ("全市一共多少" after "镇街执法人员多少名").
+_ALL_OF_IT = re.compile(r"(?:全(?:市|区|县))?(?:一共|总共|共)(?:有|是)?(?:多少|几)[个名人件项家]?")
+_LOWER_LEVEL = re.compile(r"镇街|镇（街道）|乡镇|村居|社区")
 # "那份", "这篇报告": the document a follow-up points at, not a thing it asks about.
 _THAT_ONE = re.compile(r"(?:那|这|该)(?:份|篇)(?:报告|报道|文章)?")
 # The end of a question that asks a count ("…多少件？", "有几项"): what a follow-up on a rate replaces.
