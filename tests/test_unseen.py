@@ -3896,3 +3896,19 @@ def test_the_whole_asked_after_a_part_counted_at_a_lower_level(wider, turns, sai
     9860名"): it had been asked naming no thing, and answered with another count of the city's (4.6万人 at a law
     exam). "全县" is tagged a noun by jieba, so "全县一共有多少" was no follow-up at all."""
     _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # 厦门 gives its legal aid for the whole city alone: a district's is not said
+        (["厦门18年全市法援办了多少件，同比增长多少", "湖里区的法援呢"], None),
+        # …and its districts' mediation, asked so, is answered
+        (["厦门19年上半年全市调解了多少件", "思明区的呢"], "2386件"),
+    ],
+)
+def test_a_district_asked_after_its_citys_whole_is_asked_of_the_district(wider, turns, said):
+    """ "思明区的法援呢" after "厦门18年全市法援办了多少件": the district was put beside the city's 全市
+    ("…思明区全市法律援助…"), then, refused, asked again in its own words with its 区 left behind ("厦门市思明2018年
+    区的法律援助"), which no longer named a district, and the city's 7235件 answered it."""
+    _assert_says(_converse(wider, *turns), said)

@@ -2432,6 +2432,8 @@ def loosely(
         # (2022's count, read in the 2023 report): of the place's own reports, their years said
     if not is_follow_up(question):
         return None
+    if find_scope(tidy(question), issuers).places:  # "思明区的法援呢": the city's frame asked of its district; the
+        return None  # district's own words alone ("思明区法律援助") find its other mentions, no answer
     if asks_its_city(question, None) and any(map(is_local, scope.issuers)):
         return None  # "全市的纠错率呢" after a district: its city's, not the district's (`_whole_city_asked`)
     core = without_places(to_simplified(_FOLLOW_UP.sub("", tidy(question))), scope, issuers)
@@ -2448,7 +2450,14 @@ def loosely(
     named = _noun_run(thing) or part_acts(thing) or money_measured(thing)  # "罚没款多少": jieba tags 罚没款 a verb
     if not named or _MEASURE_ONLY.fullmatch(thing):  # "主动撤回的呢": an act of its own; "人次呢": a measure, of no
         return None  # thing
-    return f"{''.join(scope.issuers + scope.places + [f'{y}年' for y in scope.years])}{core}"
+    places = [_as_named(place, full) for place in scope.places]  # "思明区", as asked: a district, not its city
+    return f"{''.join(scope.issuers + places + [f'{y}年' for y in scope.years])}{core}"
+
+
+def _as_named(place: str, text: str) -> str:
+    """A place found in a text with the kind the text names it by ("思明" of "思明区…" → 思明区)."""
+    named = re.search(f"{re.escape(place)}(区|县|镇|街道)", text)
+    return f"{place}{named.group(1)}" if named else place
 
 
 def _latest_said(question: str) -> str:
@@ -3144,6 +3153,7 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
     )
     if within and not old.places:
         rewritten = _after_scope(rewritten, old, issuers, new.places[0])
+        rewritten = _WHOLE_PLACE.sub("", rewritten, count=1)  # "全市法律援助…" of the city asked before: the part's
     replacements = [
         (old_names, new_names)
         for old_names, new_names in (
@@ -3692,9 +3702,11 @@ def _noun_run(text: str) -> str:
 
 
 def without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") -> str:
-    """`text` with the words it uses for the scope's bodies and places replaced by `mark`, longest first."""
+    """`text` with the words it uses for the scope's bodies and places replaced by `mark`, longest first; a place
+    with its kind ("思明区": 思明 is the place found), so no stray 区 is left to read as a word."""
     for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
-        text = text.replace(name, mark)
+        kind = "(?:区|县|镇|街道)?" if name in scope.places else ""
+        text = re.sub(f"{re.escape(name)}{kind}", lambda _: mark, text)
     return text
 
 
