@@ -3912,3 +3912,19 @@ def test_a_district_asked_after_its_citys_whole_is_asked_of_the_district(wider, 
     ("…思明区全市法律援助…"), then, refused, asked again in its own words with its 区 left behind ("厦门市思明2018年
     区的法律援助"), which no longer named a district, and the city's 7235件 answered it."""
     _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["惠阳23年深惠通办事项推出了多少项？计划扩到多少项？"],
+        ["惠阳23年深惠通办事项推出了多少项", "计划扩到多少项"],
+    ],
+)
+def test_a_target_asked_after_the_count_done_reads_the_plans(wider, turns):
+    """ "…现在有多少项？计划扩到多少？": the target, asked naming no thing, had been read in the question's own year
+    with the done count (158项) and an unrelated "年度学习计划" sentence; as a follow-up, "计划扩到多少" (计划 a noun to
+    jieba) was no follow-up and lost its thing. It is the same thing's target, in the plans ("扩大至200项以上"); the
+    count said before is not said again."""
+    answer = _converse(wider, *turns)
+    assert "200项" in answer.answer and answer.answer.count("158项") <= 1, (answer.standalone, answer.answer)

@@ -33,6 +33,7 @@ from bot.answer.intent import (
     RANK_VERBS,
     SHARE_OF_ASKED,
     SPEAKER_ASKED,
+    TARGET_ASKED,
     TOOK_PART,
     TREND_ASKED,
     WHERE_DONE,
@@ -1450,6 +1451,7 @@ def asked_nouns(question: str, idf: Callable[[str], float], named: list[str]) ->
     question = _ARTICLE_LOCATED.sub("", to_simplified(question))  # "广州日报那篇…的文章里，": where, not what
     nouns = _nouns(BARE_REVIEW.sub("行政复议", question)) - GENERIC_THINGS - _ASKING_WORDS - UNIT_CLASSES.keys()
     nouns -= set(CASE_ACTS)  # 受理 of "热线受理企业诉求": an act any count of cases says, not the thing
+    nouns -= {"计划", "目标", "打算"} if TARGET_ASKED.search(question) else set()  # "…计划扩到多少项": plans asked
     things = [_MEASURE_OF.sub("", n) for n in nouns if not any(n in x for x in named) and not n.endswith("率")]
     return sorted(things, key=lambda n: (-idf(n), n))[:2]  # ties in code order, not the set's (see `rarest`)
 

@@ -370,7 +370,10 @@ def _joined(each: list[Facts | None]) -> Facts | None:
     texts = []
     for facts in each:
         numbers = [_number_of(passage, passages) for passage in facts.passages]  # a passage cited again: its number
-        texts.append(MARKER.sub(lambda m, numbers=numbers: f"[{numbers[int(m.group(1)) - 1]}]", facts.text))
+        text = MARKER.sub(lambda m, numbers=numbers: f"[{numbers[int(m.group(1)) - 1]}]", facts.text)
+        said = "".join(texts)  # a sentence an earlier part's answer gave, with its citation, is not said twice
+        kept = "".join(x for x in re.split(r"(?<=。)", text) if not x.strip() or x not in said)
+        texts.append(kept if kept.strip() else text)
     return Facts(passages, "".join(texts), tuple(d for facts in each for d in facts.derived))
 
 

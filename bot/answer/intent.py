@@ -597,10 +597,12 @@ YEARS_FIGURE = "的数字"  # what `subject_of` names a part asking only another
 
 
 def follow_up_apart(question: str) -> list[str]:
-    """A question with a follow-up to it after its question mark ("惠阳2023年行政复议收了多少件？上年呢"): the two,
-    the second read after the first as a turn of the chat is (`standalone`); [] for any other question. Read as
-    one, the question's own year answered both, and "上年呢" was left unanswered."""
+    """A question with a follow-up to it after its question mark ("惠阳2023年行政复议收了多少件？上年呢", "…现在有
+    多少项？计划扩到多少？"): the two, the second read after the first as a turn of the chat is (`standalone`); [] for
+    any other question. Read as one, the question's own year answered both, and "上年呢" was left unanswered."""
     asked, mark, tail = question.strip().rstrip("？?").rpartition("？" if "？" in question else "?")
+    if asked and mark and TARGET_ASKED.fullmatch(to_simplified(tail.strip())) and _ASKS_COUNT.search(asked):
+        return [f"{asked}？", f"{tail.strip()}？"]  # "…现在有多少项？计划扩到多少？": the plans' target, of the same
     year = _FOLLOW_UP_TAIL.fullmatch(to_simplified(tail.strip()))
     if not (asked and mark and year and YEAR_NAMED.search(asked)):  # "败诉率多少？2023年是多少": of no year asked
         return []
@@ -1962,6 +1964,8 @@ def is_follow_up(question: str) -> bool:
     bare = to_simplified(text).strip(" ？?。")  # "所占比例是多少", "主要原因是什么": of what was just told
     if _SHARE_ONLY.fullmatch(bare) or _ASKS_CAUSE.fullmatch(bare) or _ALL_OF_IT.fullmatch(bare):
         return True  # "全县一共有多少": jieba tags 全县 a noun
+    if TARGET_ASKED.fullmatch(bare):  # "计划扩到多少？": 计划 is a noun to jieba
+        return True
     if SPEAKER_ASKED.search(bare) and not names_quoted(bare):  # "这句话是谁说的": of the quotation just told
         return True
     if _ONLY_ASKS.fullmatch(RELATIVE.sub("", _without_scope(bare))):  # "汕头2023年有几个？", "江门有多少名？",
@@ -3313,6 +3317,11 @@ def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collect
     return f"{place}{year}{core}？"
 
 
+# A target asked ("计划扩到多少", "打算提高到多少"); asked alone, of the thing just counted. Its 计划 is no thing.
+TARGET_ASKED = re.compile(
+    r"(?:计划|打算|准备|目标是?|力争|拟)(?:要)?(?:再)?[\u4e00-\u9fff]{0,2}(?:到|至)(?:多少|几)[个项件名家]?"
+)
+_YEAR_OF_A_COUNT = re.compile(r"((?:19|20)\d{2})\s*年(?!度)")
 # "全市", "全区范围": a place as a whole, not a thing a follow-up asks about.
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省)(?:范围)?(?:内)?")
 # The whole asked after a part of it counted at a lower level ("全市一共多少" after "镇街执法人员多少名").
@@ -3346,6 +3355,10 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{base.rstrip(' ？?')}，{core}{counted.group(0)}？"
     if _SHARE_ONLY.fullmatch(core) and counted:  # "占比多少" after a part counted: its share, worked out
         return f"{base.rstrip(' ？?')}，{core}？"
+    if TARGET_ASKED.fullmatch(core) and _ASKS_COUNT.search(base):  # "计划扩到多少" after "…事项现在有多少项": the
+        thing = re.sub(r"(?:[\u4e00-\u9fff]{2}了|有)$", "", _STANDING_ASKED.sub("", _without_count(base)))  # same
+        # thing's target ("推出了" left out), in the plans of the report
+        return f"{_YEAR_OF_A_COUNT.sub(lambda m: f'{int(m.group(1)) + 1}年', thing)}{core}？"  # asked: 2023's, for 2024
     rate = re.sub(r"(?:是|有|为)?多少$", "", core)  # "纠错率呢", "纠错率是多少": the rate, asked of what?
     if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(rate):
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", rate))) >= 2:  # "行政诉讼败诉率呢？": its own thing
