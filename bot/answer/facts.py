@@ -1276,7 +1276,7 @@ _TWO_ASKS = re.compile(r"(?:数量|多少|件数|人数).{0,6}和.{0,8}(?:率|�
 # The way asked ("谁更快", "谁增长得快": 快, not the 长 of 增长).
 _MORE = re.compile(r"(?:[更最]|哪个|哪一个|谁)[^，。？?]{0,4}?(多|高|少|低|快|慢|大|小|短|(?<![增成延])长)")
 # …or at the end of its clause, a long thing between ("谁的行政诉讼败诉率低")
-_MORE_AT_END = re.compile(
+_WAY_AT_CLAUSE_END = re.compile(
     r"(?:哪个|哪一个|谁)[^，。？?]{5,14}?(多|高|(?<!多)少|低|快|慢|大|小|短|(?<![增成延])长)(?:一些|一点)?(?=[，。？?]|$)"
 )
 _CHANGE_WAY = re.compile(r"[降跌减增涨升](?=得|了|幅)")  # "谁降得多", "涨幅谁大": which way the changes went
@@ -1976,7 +1976,7 @@ def _verdict(plan: Plan, rows: list[tuple[str, Figure]]) -> str:
     if len(tied) > 1 and not top[3] and all(b in tied or top[1] > b[2] for b in bounds):  # 100% of several
         return f"{'、'.join(b[0] for b in tied)}并列{degree}{'高' if rows[0][1].unit_class == 'percent' else '多'}"
     if all(top is b or top[1] > b[2] for b in bounds):
-        asked = _MORE.search(plan.question) or _MORE_AT_END.search(plan.question)
+        asked = _MORE.search(plan.question) or _WAY_AT_CLAUSE_END.search(plan.question)
         said = asked.group(1) if asked else ""
         timed = rows[0][1].unit_class == "time"  # of a time taken the shorter is the faster: 0.5个工作日
         word = f"{degree}{said}" if said else (f"{degree}高" if rows[0][1].unit_class == "percent" else f"{degree}多")

@@ -2133,14 +2133,14 @@ def _all_of_a_part(question: str, base: str) -> str:
     """ "全市一共多少", "一共多少" after a count at a lower level ("湛江…镇街执法人员多少名"): the thing counted in the
     whole place ("湛江…全市执法人员一共多少名"); "" for another question."""
     core = to_simplified(_FOLLOW_UP.sub("", question)).strip(" ，,。？?")
-    counted = _ASKS_COUNT.search(to_simplified(base))
-    level = _LOWER_LEVEL.search(to_simplified(base))
-    if not (_ALL_OF_IT.fullmatch(core) and counted and level):
+    text = to_simplified(base).rstrip(" ？?")
+    level = _LOWER_LEVEL.search(text)
+    if not (_ALL_OF_IT.fullmatch(core) and _ASKS_COUNT.search(text) and level):
         return ""
     said = _WHOLE_PLACE.search(core)
-    before = to_simplified(base)[: level.start()]  # the place's own level: "惠阳区…村居…" is 全区's
+    before = text[: level.start()]  # the place's own level: "惠阳区…村居…" is 全区's
     own = said.group(0) if said else "全区" if "区" in before else "全县" if "县" in before else "全市"
-    whole = to_simplified(base).replace(level.group(0), own, 1).rstrip(" ？?")
+    whole = text.replace(level.group(0), own, 1)
     asked = _ASKS_COUNT.search(whole)
     return f"{whole[: asked.start()].rstrip('有')}一共有{asked.group(0).lstrip('有是为共一总累计')}" if asked else whole
 
@@ -2460,7 +2460,7 @@ def loosely(
 
 def _as_named(place: str, text: str) -> str:
     """A place found in a text with the kind the text names it by ("思明" of "思明区…" → 思明区)."""
-    named = re.search(f"{re.escape(place)}(区|县|镇|街道)", text)
+    named = re.search(f"{re.escape(place)}({_PLACE_KINDS})", text)
     return f"{place}{named.group(1)}" if named else place
 
 
@@ -2559,9 +2559,10 @@ def _two_places_named_back(question: str, previous: list[str], issuers: list[str
     """ "两个区哪个调解的多？": the last two districts the conversation asked about, by name ("湖里区和思明区哪个…"),
     when they are not reports of their own (two reports asked are compared as such, `_compared`)."""
     if bodies := _BOTH_BODIES.search(to_simplified(question)):  # "两边裁量基准文件各修订了多少份？": the last two
-        named = [n for q in reversed(previous[-_TURNS:]) for n in reversed(_bodies_asked(q, issuers))]  # asked of
+        scopes = [find_scope(q, issuers) for q in reversed(previous[-_TURNS:])]  # the last turns first
+        named = [n for scope in scopes for n in reversed(_bodies_asked(scope))]  # asked of, reports' or not
         if "市" in bodies.group(0):  # "两个市": two cities reporting, not a county-level city asked of on the way
-            reporting = [n for q in reversed(previous[-_TURNS:]) for n in reversed(_bodies_asked(q, issuers, True))]
+            reporting = [n for scope in scopes for n in reversed(_bodies_asked(replace(scope, places=[])))]
             named = reporting if len(set(reporting)) >= 2 else named
         last = list(dict.fromkeys(named))[:2]
         if len(last) < 2:
@@ -2587,10 +2588,9 @@ _BOTH_BODIES = re.compile(
 )
 
 
-def _bodies_asked(question: str, issuers: list[str], reporting: bool = False) -> list[str]:
-    """The bodies a question names, reports' or not (`reporting`: reports' alone), in its order."""
-    scope = find_scope(question, issuers)
-    return [short_name(issuer) for issuer in scope.issuers] + ([] if reporting else scope.places)
+def _bodies_asked(scope: Scope) -> list[str]:
+    """The bodies a question's scope names, reports' or not, in its order."""
+    return [short_name(issuer) for issuer in scope.issuers] + scope.places
 
 
 def _its_city_named(question: str, issuers: list[str]) -> str:
@@ -3714,11 +3714,15 @@ def _noun_run(text: str) -> str:
     return max(runs, key=len, default="")
 
 
+# The kinds a place found by its name is written with ("思明" as 思明区): one rule for taking it out and putting it in.
+_PLACE_KINDS = "区|县|镇|街道"
+
+
 def without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") -> str:
     """`text` with the words it uses for the scope's bodies and places replaced by `mark`, longest first; a place
     with its kind ("思明区": 思明 is the place found), so no stray 区 is left to read as a word."""
     for name in sorted(_names_in(text, scope.issuers, issuers) + scope.places, key=len, reverse=True):
-        kind = "(?:区|县|镇|街道)?" if name in scope.places else ""
+        kind = f"(?:{_PLACE_KINDS})?" if name in scope.places else ""
         text = re.sub(f"{re.escape(name)}{kind}", lambda _: mark, text)
     return text
 
