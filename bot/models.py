@@ -61,9 +61,14 @@ class Passage:
     year: int | None = None
     ranks: dict[str, int] = field(default_factory=dict)
     position: int | None = None  # the chunk's place in its report (consecutive chunks overlap)
+    # Its paragraph's text before it when it starts inside one (`Library.opened`): what its first sentences
+    # continue ("去年全年，…。" before "12348热线全年接听…" makes that 2018's). Context, not passage text.
+    opening: str = ""
 
     def to_json(self) -> dict:
-        return wire(asdict(self))
+        data = asdict(self)
+        data.pop("opening")
+        return wire(data)
 
     def in_context(self) -> str:
         return with_context(self.title, self.heading, self.text)

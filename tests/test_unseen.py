@@ -3928,3 +3928,43 @@ def test_a_target_asked_after_the_count_done_reads_the_plans(wider, turns):
     count said before is not said again."""
     answer = _converse(wider, *turns)
     assert "200项" in answer.answer and answer.answer.count("158项") <= 1, (answer.standalone, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # "去年全年，全市共办理法律援助案件7235件…。12348公共法律服务热线全年接听…满意率为99.1%" in a 2019 article
+        ("厦门12348热线群众满意率是多少", "2018年", "2019年"),
+        # …and the sentence read from the indicator table, or a chunk cut inside the paragraph
+        ("厦门市财政投入的法律援助经费有多少", "2018年", "2019年"),
+        ("厦门的12348热线接听了多少人次法律咨询", "2018年", "2019年"),
+        # "调解纠纷2.15万宗，上年为1.87万宗，调解成功率98.3%。在医疗…设立…46个。" in 湛江's 2024 report: the year
+        # before's figure given beside it opens no year for what follows
+        ("湛江行业性专业性人民调解委员会设了多少个", "2024年", "2023年"),
+        ("湛江劳动人事争议仲裁机构立案受理了多少件", "2024年", "2023年"),
+    ],
+)
+def test_a_sentence_is_of_the_year_its_paragraph_opened_with(wider, question, said, not_said):
+    """A sentence is of the year its paragraph's clauses before it opened with: "12348热线…99.1%" after "去年全年，
+    …" in a 2019 article is 2018's. It had been said as 2019's when the chunk cited started inside the paragraph,
+    or the indicator table's row gave the article's year; and a clause giving the year before's figure ("上年为
+    1.87万宗") had made the sentences after it 2023's."""
+    _assert_says(_ask(wider, question), said, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # an article's dateline ("本报讯 7月8日，记者从…推进会上获悉", published 2019-07-09): its own year; what was
+        # said at the meeting dates it
+        ("厦门的法治政府建设工作推进会是哪天召开的", "2019年7月8日"),
+        # "今年，…再一次采取了网络立法听证的方式。网上立法听证于8月1日至8月4日举行": the year of 今年 is said, though
+        # the answer is led by its place and year; the start of an event held is asked with 开始
+        ("广州停车场规定的网上立法听证从哪天开始", "2017年8月1日"),
+    ],
+)
+def test_a_month_and_day_said_with_no_year_is_given_its_year(wider, question, said):
+    """A date written "7月8日" pasted into a document years later says no year. The year its paragraph opened with
+    was added only when the answer's sentence named no year at all, and its own lead ("广州市2017年") is one; an
+    article's dateline had none; and "…推进会上获悉" or "…举行" did not answer "哪天召开", "从哪天开始"."""
+    _assert_says(_ask(wider, question), said)

@@ -391,7 +391,7 @@ class Answerer:
                 if not base or _ITS_FIGURE.match(sentence[date.end :]):  # "较去年的114件": 2023's figure, said so
                     said = f"{date.year}年度" if date.word.endswith("度") else f"{date.year}年"
                     sentence = sentence[: date.start] + said + sentence[date.end :]
-            sentence = month_days_dated(sentence, passages[cited[0] - 1], report.anchor_year)  # "8月1日": 2017年
+            sentence = month_days_dated(sentence, passages[cited[0] - 1], report.anchor_year, report.published)
             out.append(periods_dated(sentence, report.anchor_year))
         return "".join(out)
 

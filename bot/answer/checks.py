@@ -1134,9 +1134,16 @@ def said_of_year(plan: Plan, answer: str, year: int) -> bool:
 
 def _last_year_in(text: str) -> int | None:
     """The last year a text names ("…较2023年的" → 2023), or None; not one in a closed aside ("…（2023年为990件），
-    纠错率7.4%": the rate is of the year the sentence is of)."""
-    named = YEAR_NAMED.findall(re.sub(r"[（(][^（()）]*[)）]", "", text))
+    纠错率7.4%": the rate is of the year the sentence is of), nor one of an earlier clause giving that year's figure
+    ("…2.15万宗，2023年为1.87万宗，调解成功率98.3%": the rate is not 2023's)."""
+    clauses = re.split(r"[，；]", re.sub(r"[（(][^（()）]*[)）]", "", text))
+    kept = [c for c in clauses[:-1] if not _YEARS_FIGURE.match(c)] + clauses[-1:]
+    named = YEAR_NAMED.findall("，".join(kept))
     return int(named[-1]) if named else None
+
+
+# A clause giving a year's figure beside the year's own ("2023年为1.87万宗").
+_YEARS_FIGURE = re.compile(rf"{YEAR_NAMED.pattern}度?(?:为|是)")
 
 
 def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
@@ -1475,7 +1482,7 @@ _ACT_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|\d{1,2}月")
 _SAME_ACTS = (
     ("施行", "实施", "开始", "启动", "推行"),
     ("成立", "设立", "组建", "建立", "挂牌"),
-    ("举行", "召开"),
+    ("举行", "召开", "会上", "开始"),  # "…推进会上获悉": what was said at a meeting dates it; an event held, its start
     ("印发", "发布", "公布", "颁布"),
     ("评为", "获评"),
     ("修订", "修改", "修正"),
@@ -1483,8 +1490,9 @@ _SAME_ACTS = (
 
 
 def _same_acts(act: str) -> tuple[str, ...]:
-    """An act and the other words the reports say it with (`_SAME_ACTS`): 施行 → 施行, 实施, 开始…"""
-    return next((group for group in _SAME_ACTS if act in group), (act,))
+    """An act and the other words the reports say it with (`_SAME_ACTS`): 施行 → 施行, 实施, 开始…; 开始 → what
+    starts a rule's force and what holds an event."""
+    return tuple(dict.fromkeys(word for group in _SAME_ACTS if act in group for word in group)) or (act,)
 
 
 # Words jieba may tag as nouns that ask, or measure, and name no thing ("执法队伍数量是不是减少了").

@@ -38,7 +38,7 @@ from bot.answer.checks import (
     rarest,
     running_total,
 )
-from bot.answer.framing import clause_years, framed, paragraph_before, part_of, year_of
+from bot.answer.framing import framed, paragraph_before, part_of, year_of
 from bot.answer.intent import (
     CASE_ACTS,
     FIRST_SAID,
@@ -83,7 +83,7 @@ from bot.answer.intent import (
     unit_asked,
     years_named,
 )
-from bot.ingest.dates import PERIOD, RELATIVE
+from bot.ingest.dates import PERIOD, RELATIVE, clause_years
 from bot.ingest.figures import COUNT_CLASSES, SHARE_OF_BEFORE, UNIT_CLASSES, antecedents, counts_for, extract_figures
 from bot.ingest.places import asks_its_city, is_local, of_its_city, places_in, stem
 from bot.ingest.structure import heading_role

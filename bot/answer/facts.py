@@ -691,6 +691,7 @@ def _passage(report: Report, section: Section | None, text: str) -> Passage:
         score=1.0,
         issuer=report.gazetteer.issuer,
         year=report.covered_year,
+        opening=report.opening(text),  # a sentence after "去年全年，…" in its paragraph is of that year
     )
 
 

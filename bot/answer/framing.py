@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.intent import YEAR_NAMED, YEAR_PART, short_name
-from bot.ingest.dates import PERIOD, RELATIVE, relative_dates
+from bot.ingest.dates import CLAUSE_HEAD_YEAR, PERIOD, RELATIVE, clause_years, relative_dates
 from bot.ingest.places import its_city, opens_with_its_city
 from bot.ingest.structure import heading_role
 from bot.models import Passage
@@ -61,7 +61,7 @@ def _part_in_force(text: str, passage: Passage) -> str:
     """The part of the year a sentence is of when an earlier clause of its paragraph says it ("今年1至6月，思明区…；
     湖里区共调解…": 1至6月), "" for none."""
     paragraph = paragraph_before(text, passage)
-    heads = list(_CLAUSE_HEAD_YEAR.finditer(paragraph))
+    heads = list(CLAUSE_HEAD_YEAR.finditer(paragraph))
     part = YEAR_PART.match(paragraph, heads[-1].end()) if heads else None
     return part.group(0) if part else ""
 
@@ -75,10 +75,11 @@ def part_of(sentence: str, passage: Passage) -> str:
 
 
 def paragraph_before(text: str, passage: Passage) -> str:
-    """The part of its paragraph in the passage before a simplified sentence (simplified), "" when it opens the
-    passage or is not found in it: what the sentence continues."""
-    whole = to_simplified(passage.text)
-    at = whole.find(re.split(r"[，；。]", text, maxsplit=1)[0])
+    """The part of its paragraph before a simplified sentence of a passage (simplified), its opening before the
+    passage included (`Passage.opening`), "" when the sentence is not found in it: what the sentence continues."""
+    opening = to_simplified(passage.opening)
+    whole = opening + to_simplified(passage.text)
+    at = whole.find(re.split(r"[，；。]", text, maxsplit=1)[0], len(opening))
     return whole[whole.rfind("\n", 0, at) + 1 : at] if at > 0 else ""
 
 
@@ -94,31 +95,33 @@ def year_of(sentence: str, passage: Passage) -> int | None:
 _MONTH_DAY = re.compile(r"(?<![年\d])(?=\d{1,2}月\d{1,2}日)")
 
 
-def month_days_dated(sentence: str, passage: Passage, anchor: int) -> str:
-    """A sentence naming no year, its month-day dates said with the year its paragraph opened with when that was a
-    relative one ("今年，《…规定》再一次采取了网络立法听证的方式。网上立法听证于8月1日至8月4日举行" in a 2017
-    article: 2017年8月1日, as 今年 itself is said); a written year there is not carried so far."""
+def month_days_dated(sentence: str, passage: Passage, anchor: int, published: str | None = None) -> str:
+    """A sentence naming no year (beyond the place and year it is led by), its month-day dates said with the year
+    its paragraph opened with when that was a relative one ("今年，《…规定》再一次采取了网络立法听证的方式。网上立法
+    听证于8月1日至8月4日举行" in a 2017 article: 2017年8月1日, as 今年 itself is said), or, with none opened, in a
+    text published in its own year (an article), that year for a date on or before its publication ("本报讯 7月8日，
+    记者从…推进会上获悉" of 2019-07-09: 2019年7月8日); a written year there is not carried so far."""
     text = to_simplified(sentence)
-    if _NAMES_A_YEAR.search(text) or not _MONTH_DAY.search(text):
+    lead = re.match(rf"{re.escape(short_name(passage.issuer))}{YEAR_NAMED.pattern}", text) if passage.issuer else None
+    if _NAMES_A_YEAR.search(text[lead.end() if lead else 0 :]) or not _MONTH_DAY.search(text):
         return sentence
-    heads = list(_CLAUSE_HEAD_YEAR.finditer(paragraph_before(text, passage)))
+    heads = list(CLAUSE_HEAD_YEAR.finditer(paragraph_before(text, passage)))
     relative = relative_dates(heads[-1].group(1), anchor) if heads else []
-    if not relative:
-        return sentence
-    first = _MONTH_DAY.search(sentence)
-    return f"{sentence[: first.start()]}{relative[0].year}年{sentence[first.start() :]}" if first else sentence
+    year = relative[0].year if relative else None if heads else _published_that_year(text, anchor, published)
+    first = _MONTH_DAY.search(sentence, lead.end() if lead else 0)
+    return f"{sentence[: first.start()]}{year}年{sentence[first.start() :]}" if year and first else sentence
 
 
-def clause_years(text: str, anchor: int) -> list[int]:
-    """The years the clauses of a simplified text opening with a year open with, in order, relative ones resolved
-    against `anchor` ("据统计，去年全年，…" in a 2019 article: 2018); a written one is the text's own year ("2022年
-    以来，…" runs up to it), and one inside a clause ("较去年的114件") is none."""
-    relative = {d.start: d.year for d in relative_dates(text, anchor)}
-    return [relative.get(m.start(1), anchor) for m in _CLAUSE_HEAD_YEAR.finditer(text)]
+def _published_that_year(text: str, anchor: int, published: str | None) -> int | None:
+    """`anchor` when the text was published that year, on or after the first month-day it names ("7月8日" in an
+    article of 2019-07-09), else None: a report published the year after its own cannot tell."""
+    day = re.search(r"(\d{1,2})月(\d{1,2})日", text)
+    out = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if not day or not out or int(out.group(1)) != anchor:
+        return None
+    return anchor if (int(day.group(1)), int(day.group(2))) <= (int(out.group(2)), int(out.group(3))) else None
 
 
-# A clause opening with a year, written or relative ("据统计，去年全年，…", "2023年，…").
-_CLAUSE_HEAD_YEAR = re.compile(rf"(?:^|[，；。：])({YEAR_NAMED.pattern}|{RELATIVE.pattern})")
 # A sentence about what a higher body did ("国务院推出…") is not the place's: "广州市2017年国务院推出…" would
 # say the city did it.
 _OPENS_WITH_OTHER_BODY = re.compile(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.ingest.dates import RELATIVE, RelativeDate, relative_dates
+from bot.ingest.dates import RELATIVE, YEAR_NAMED, RelativeDate, relative_dates
 from bot.ingest.figures import (
     CASE_NOUNS,
     NOT_UNIT_AFTER,
@@ -30,8 +30,6 @@ from bot.ingest.places import asks_its_city, is_local, its_city, own_name, rare_
 from bot.models import REFUSAL, Filters
 from bot.text import CITATION, CJK, NUMBER, NUMERALS, ORDINAL, TITLE, tagged, to_simplified, tokenize, words
 
-# A year a text names ("2023年"), its number captured: the one pattern for it, in questions and in answers.
-YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")
 # A part of a year said after it ("2018年全年", "2019年上半年", "2019年1至6月"): the one pattern for it.
 YEAR_PART = re.compile(r"全年|上半年|下半年|1?[至到-]\d{1,2}月|前\d{1,2}个?月")
 # A part of a year asked with no year named before it ("今年上半年", "1至6月"): as the article the asker reads says.

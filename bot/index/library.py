@@ -211,13 +211,24 @@ class Library:
         self, questions: list[str], k: int = 5, filters: Filters | None = None, extras: Extras | None = None
     ) -> list[list[Passage]]:
         """Hybrid search, one list of the top-k passages per question; plain unless `extras` are given."""
-        return search(self.store, self.embedder, questions, k, filters, self.settings.retrieval, extras)
+        found = search(self.store, self.embedder, questions, k, filters, self.settings.retrieval, extras)
+        return [self.opened(passages) for passages in found]
 
     def scoped_search(
         self, question: str, targets: list[Filters], places: list[str], k: int, extras: Extras | None = None
     ) -> list[Passage]:
         """Hybrid search within each target (body/year), interleaved (see `index.search.scoped_search`)."""
-        return scoped_search(self.store, self.embedder, question, targets, places, k, self.settings.retrieval, extras)
+        return self.opened(
+            scoped_search(self.store, self.embedder, question, targets, places, k, self.settings.retrieval, extras)
+        )
+
+    def opened(self, passages: list[Passage]) -> list[Passage]:
+        """The passages, each with its paragraph's opening when it starts inside one (`Report.opening`): the year a
+        chunk's sentences are of may be said only there."""
+        for passage in passages:
+            report = self.report(passage.doc)
+            passage.opening = report.opening(passage.text) if report else ""
+        return passages
 
     def close(self) -> None:
         self.cache.close()

@@ -39,6 +39,8 @@ RELATIVE = re.compile("|".join(sorted(_OFFSETS, key=len, reverse=True)))
 # A period counted back from the text's own year ("近5年来", "近三年"): it ends in that year, which a reader
 # years later must be told.
 PERIOD = re.compile(r"近(?:\d+|[一二三四五六七八九十]+)年(?:以来|来|间)?")
+# A year a text names ("2023年"), its number captured: the one pattern for it, in questions, reports and answers.
+YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")
 # The clause around a match, as jieba splits text: its segmentation of a clause is that of the whole text.
 _CLAUSE_END = re.compile(r"[\s。！？；，、：（）“”《》,;:()]")
 
@@ -115,3 +117,20 @@ def annotate(text: str, anchor_year: int) -> str:
         parts += [text[at : date.end], f"（{date.year}年）"]
         at = date.end
     return "".join(parts) + text[at:]
+
+
+def clause_years(text: str, anchor: int) -> list[int]:
+    """The years the clauses of a simplified text opening with a year open with, in order, relative ones resolved
+    against `anchor` ("据统计，去年全年，…" in a 2019 article: 2018); a written one, or one a period runs from
+    ("2022年以来，…", "去年以来，…": up to the text's own), is the text's own year, and one inside a clause
+    ("较去年的114件") is none."""
+    relative = {d.start: d.year for d in relative_dates(text, anchor)}
+    heads = CLAUSE_HEAD_YEAR.finditer(text)
+    return [anchor if text.startswith("以来", m.end(1)) else relative.get(m.start(1), anchor) for m in heads]
+
+
+# A clause opening with a year, written or relative ("据统计，去年全年，…", "2023年，…"); not one giving the year
+# before's figure beside this year's ("调解纠纷2.15万宗，上年为1.87万宗，调解成功率98.3%"): what follows is not of it.
+CLAUSE_HEAD_YEAR = re.compile(
+    rf"(?:^|[，；。：])({YEAR_NAMED.pattern}|{RELATIVE.pattern})(?!度?(?:为|是|的|同期|相比|比))"
+)

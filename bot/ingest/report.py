@@ -40,6 +40,13 @@ class Report:
         """The top-level sections of one role (see `structure.ROLES`), in order."""
         return [s for s in self.tops if s.role == role]
 
+    def opening(self, text: str) -> str:
+        """The text of its paragraph before where `text` (a chunk, a sentence) starts in the report, "" when it
+        starts one or is not found: a chunk cut inside a paragraph continues what its opening says ("去年全年，…")."""
+        first = text.strip().split("\n", 1)[0]
+        at = self.text.find(first) if first else -1
+        return self.text[self.text.rfind("\n", 0, at) + 1 : at] if at > 0 else ""
+
     def to_json(self) -> dict:
         return {"format": FORMAT, **asdict(self)}
 
@@ -58,7 +65,7 @@ def read_report(document: Document) -> Report:
         anchor_year=anchor,
         sections=tuple(read_sections(document.text)),
         tops=tuple(top_sections(document.text)),
-        figures=tuple(extract_figures(document.text, document.issuer, covered)),
+        figures=tuple(extract_figures(document.text, document.issuer, covered, anchor)),
         gazetteer=gazetteer(document.text, document.issuer),
         relative=tuple(relative_dates(document.text, anchor)) if anchor else (),
         shingles=_sample(fingerprint(document.text)),
