@@ -3953,6 +3953,33 @@ def test_a_sentence_is_of_the_year_its_paragraph_opened_with(wider, question, sa
 
 
 @pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # a part naming 行政复议 once among three bodies ties with the item counting its cases: the item, by the topic
+        # spoken of the most
+        ("请概括成都2024年行政复议方面的工作", ["1.11万件", "85%"], "1400余件"),
+        # "（四）…提升行政执法质效" over "在行政执法方面，…2847件…。一是…": the aspect, headed by the topic alone, with
+        # what it says before its items
+        ("简要概括涪城区2023年的行政执法工作", ["2847件", "6914次"], None),
+        # "（五）…。在行政复议方面，…": an aspect run in after a heading; the city's 1203件 is not the district's
+        ("概括一下涪城2023年行政复议工作", ["148件", "28.7%"], "1203件"),
+    ],
+)
+def test_a_summary_reads_the_part_most_about_its_topic(wider, question, said, not_said):
+    """ "概括下…行政复议的情况" had been told from the first part naming 行政复议 at all (成都's 自觉接受各类监督, its
+    budget spent before the topic), or from a section's items without the figures said before them, or cut before
+    the district's own figures, after its city's."""
+    answer = _ask(wider, question).answer
+    assert all(s in answer for s in said) and (not_said is None or not_said not in answer), answer
+
+
+def test_two_rates_said_respectively_with_he_are_each_its_own(wider):
+    """ "按期受理率、按期办结率分别达99.5%和98.9%": 分别 pairs the two lists in order when the figures are joined by 和
+    too. It had been read as one figure of the two counted together ("…分别合计，报告未单列"), which is false."""
+    _assert_says(_ask(wider, "湛江2024年信访事项的按期办结率是多少"), "98.9%", "合计")
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [
         # an article's dateline ("本报讯 7月8日，记者从…推进会上获悉", published 2019-07-09): its own year; what was

@@ -886,8 +886,8 @@ def pairing(figure) -> Pairing | None:
             return None
         spans.append((start, at := start + len(to_simplified(f.text))))
     runs: list[list[tuple[int, int]]] = []
-    for span in spans:  # figures joined by 、 are one list
-        if runs and clause[runs[-1][-1][1] : span[0]] == "、":
+    for span in spans:  # figures joined by 、 (or 和, 及: "分别达99.5%和98.9%") are one list
+        if runs and clause[runs[-1][-1][1] : span[0]] in ("、", "和", "及"):
             runs[-1].append(span)
         else:
             runs.append([span])

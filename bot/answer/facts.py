@@ -110,7 +110,7 @@ from bot.ingest.figures import (
     value_range,
 )
 from bot.ingest.metadata import SIGNATURE_DATE, release_dated
-from bot.ingest.places import asks_its_city, is_local, of_its_city
+from bot.ingest.places import asks_its_city, is_local, its_city, of_its_city, opens_with_its_city
 from bot.ingest.report import Report
 from bot.ingest.structure import Section, items_in, section_at
 from bot.models import REFUSAL, Filters, Passage
@@ -1050,10 +1050,14 @@ def _about_topic(sections: list[Section], terms: set[str], idf: Idf, question: s
 def _item_told(text: str, question: str) -> str:
     """An item told: its headline (unless the question says it already) and what it goes on to say."""
     sentences = [x.strip() for x in split_sentences(text) if x.strip()]
-    if len(sentences) > 1 and len(sentences[0]) <= 30:  # a headline, then what it covers
+    if len(sentences) > 1 and len(sentences[0]) <= _HEADLINE_CHARS:  # a headline, then what it covers
         told = "；".join(_clean(x) for x in sentences[1:4])
         return told if _restates(sentences[0], question) else f"{_clean(sentences[0])}：{told}"
     return "；".join(_clean(x) for x in sentences[:3])
+
+
+# The longest first sentence of an item read as its headline ("全面落实行政执法“三项制度”").
+_HEADLINE_CHARS = 30
 
 
 def _nth_item(sections: list[Section], n: int, question: str) -> str:
@@ -1125,8 +1129,17 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     def fit(unit: tuple[Section, str, str]) -> float:
         return 2 * _score(unit[1], terms, idf) + _score(unit[2], terms, idf)
 
-    section, heading, text = max(units, key=fit)
     word = rarest(named, idf)  # of the words the report names: "多元解纷" is its "多元化解矛盾纠纷"
+
+    def about(unit: tuple[Section, str, str]) -> tuple[float, float, int]:
+        """Between units fitting alike, the one headed by the topic the most ("在行政执法方面" over "（四）坚持…，提升
+        行政执法质效"), then the one speaking of it the most (an item counting 行政复议's cases over a part naming
+        行政复议 once among three bodies): its heading's share that is the topic, its word's occurrences."""
+        heading = to_simplified(unit[1])
+        covered = sum(len(t) for t in terms if t in heading and not any(t in u for u in terms - {t} if u in heading))
+        return fit(unit), covered / max(len(heading), 1), to_simplified(unit[2]).count(word)
+
+    section, heading, text = max(units, key=about)
     if not any(rarest(named, idf) in to_simplified(unit[2]) for unit in units):
         return UNSAID  # named only among shortcomings or plans (韶关's 法治人才): what was done is not said
     if fit((section, heading, text)) <= 0 or word not in to_simplified(text):
@@ -1134,7 +1147,8 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
     if text != section.text and _several_items_about(section, terms, idf):
         text = section.text  # a topic several of the section's items are about: the section, told by its items
     whole = text == section.text and section.items
-    said = _told_by_items(section) if whole else _key_sentences(text, terms, idf)
+    local = its_city(report.gazetteer.issuer) is not None
+    said = _told_by_items(section) if whole else _key_sentences(text, terms, idf, local=local)
     if below := _numbered_below(report, section):  # its own text is its heading: told by the paragraphs below
         text = "\n".join([section.text, *(s.text for s in below)])
         said = "；".join(_key_sentences(s.text, terms, idf, budget=80) for s in below)
@@ -1147,15 +1161,18 @@ def _aspects(section: Section) -> list[Section]:
     read whole had told its first paragraph for any aspect asked."""
     found = []
     for paragraph in section.text.split("\n"):
-        if aspect := _ASPECT.match(paragraph.strip()):
-            text = paragraph.strip()
+        paragraph = paragraph.strip()
+        aspects = list(_ASPECT.finditer(paragraph))
+        for aspect, after in zip(aspects, [*aspects[1:], None], strict=False):  # "在行政复议方面，…。在行政应诉方面，"
+            text = paragraph[aspect.start() : after.start() if after else len(paragraph)]
             path = (*section.path, aspect.group(1))
-            found.append(replace(section, path=path, text=text, items=items_in(text[aspect.end() :])))
+            found.append(replace(section, path=path, text=text, items=items_in(text[aspect.end() - aspect.start() :])))
     return found
 
 
-# A paragraph opening with what it is about: "在优化法治化营商环境方面，".
-_ASPECT = re.compile(r"^在([^，。；,]{2,30}?)方面[，,]")
+# A sentence opening with what it and those after it are about: "在优化法治化营商环境方面，", at a paragraph's start
+# or after a heading run into it ("（五）坚持多元化解，…。在行政复议方面，…").
+_ASPECT = re.compile(r"(?:^|(?<=[。；]))在([^，。；,]{2,30}?)方面[，,]")
 
 
 def _numbered_below(report: Report, section: Section) -> list[Section]:
@@ -1225,8 +1242,11 @@ def _measures(report: Report, name: str) -> Facts | None:
 
 
 def _told_by_items(section: Section) -> str:
-    """A section told by its items: each item's headline and the gist of its sentences that hold one."""
-    told = []
+    """A section told by its items: each item's headline and the gist of its sentences that hold one, after the
+    gist of what it says before them ("在行政执法方面，全区…办理行政处罚案件2847件…。一是…"), when that holds one."""
+    first = section.text.find(section.items[0].text) if section.items else -1
+    lead = _body_sentences(replace(section, text=section.text[:first])) if first > 0 else []
+    told = [gist for gist in map(_gist, lead) if gist]
     for item in section.items:
         sentences = [x.strip() for x in split_sentences(item.text) if x.strip()]
         gists = [g for g in map(_gist, sentences[1:]) if g][:_GISTS_PER_ITEM]
@@ -1234,13 +1254,22 @@ def _told_by_items(section: Section) -> str:
     return "；".join(told)
 
 
-def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 220) -> str:
+def _key_sentences(text: str, terms: set[str], idf: Idf, budget: int = 220, local: bool = False) -> str:
     """An item's headline and, in order, the gist of its sentences (the whole sentence where it has none) until
-    the budget: what a summary of it says."""
+    the budget: what a summary of it says. A first sentence longer than a headline ("在行政复议方面，为做好…准备，…
+    设立…受理点15个") is told by its gist too; a `local` (district's, county's) report's sentences about its city's
+    whole ("2023年，全市各级…共收到…1203件") are left out, with the "其中，" of the next: said under the district's
+    name, they read as its."""
     sentences = [x for x in split_sentences(text) if x.strip()]
+    if local:
+        city = [bool(n) and opens_with_its_city(to_simplified(x.strip())) for n, x in enumerate(sentences)]
+        sentences = [
+            re.sub(r"^\s*其中[，,]", "", x) if n and city[n - 1] else x for n, x in enumerate(sentences) if not city[n]
+        ]
     kept, used = [], 0
     for n, sentence in enumerate(sentences):
-        said = _clean(sentence) if n == 0 else _gist(sentence) or _clean(sentence)
+        headline = n == 0 and len(_clean(sentence)) <= _HEADLINE_CHARS
+        said = _clean(sentence) if headline else _gist(sentence) or _clean(sentence)
         if kept and used + len(said) > budget:
             break
         kept.append(said)
