@@ -3995,3 +3995,37 @@ def test_a_month_and_day_said_with_no_year_is_given_its_year(wider, question, sa
     was added only when the answer's sentence named no year at all, and its own lead ("广州市2017年") is one; an
     article's dateline had none; and "…推进会上获悉" or "…举行" did not answer "哪天召开", "从哪天开始"."""
     _assert_says(_ask(wider, question), said)
+
+
+_RECORDED = "2017年的报道里广州有多少个市级部门实现行政处罚全过程电子记录"
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # "21个市级部门实现行政处罚全过程电子记录，35个市级部门实现行政许可全过程电子记录": the follow-up's thing
+        # stands for its like in the clause asked, the clause kept (not "广州多少个行政许可")
+        ([_RECORDED, "那行政许可呢"], "35个"),
+        # views counted, asked by their own name with no 的 before them, and a word pointing back ("那回") no word of
+        # the thing: "听证会页面曝光量超过3.69亿，点击量超过1508万人次"
+        ([_RECORDED, "停车场那回网上听证点击量有多少"], "1508万人次"),
+    ],
+)
+def test_a_follow_up_naming_another_of_the_things_asked_or_a_count_of_views(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # only 海岸线保护与利用条例 is dated: the other 条例 named is asked in the same frame, whole (it had been
+        # "海岸线保护与城市绿化条例"), and not again alone, where the sentence naming it "answered"
+        (["湛江2024年那部海岸线保护与利用条例是哪天起施行的", "那城市绿化条例呢"], None),
+        # "出台《…备案办法》，自2024年10月1日起施行": the clause dates the document named before it, not another
+        (["信丰县2024年的涉企行政检查备案办法是什么时候施行的", "首违不罚清单呢"], None),
+        # a target asked by the word alone after a count: the same thing's, in the plans ("扩大至200项以上")
+        (["惠阳2023年推出了多少项深惠通办事项", "下一步的目标是多少"], "200项以上"),
+    ],
+)
+def test_a_follow_up_naming_another_document_or_a_target(wider, turns, said):
+    _assert_says(_converse(wider, *turns), said)

@@ -644,11 +644,13 @@ def _dates(sentence: str, act: str, document: list[str] | None = None) -> bool:
     """Whether a sentence dates an act, said in any of its words (施行 or 实施): a date in a clause saying it or
     before ("2003年起，…都将法规草案…公布"; "…实施办法》，自2024年7月1日起施行"). Of a `document` asked (its
     words, `intent.document_named`), a clause naming other documents only dates them ("其中《湛江市海岸线保护与
-    利用条例》自…起施行" does not date 城市绿化条例)."""
+    利用条例》自…起施行" does not date 城市绿化条例), and so does one naming none after a clause naming one
+    ("出台《…备案办法》，自2024年10月1日起施行" does not date a 首违不罚清单)."""
     for found in re.finditer("|".join(_same_acts(act)), sentence):
         end = min((i for i in (sentence.find(p, found.start()) for p in "，；;。") if i >= 0), default=len(sentence))
         start = max(sentence.rfind(p, 0, found.start()) for p in "，；;。") + 1
-        names = _DOCUMENT_NAME.findall(sentence[start:end])
+        # the document the clause names, else the last one named before it ("出台《…备案办法》，自…起施行")
+        names = _DOCUMENT_NAME.findall(sentence[start:end]) or _DOCUMENT_NAME.findall(sentence[:start])[-1:]
         if names and document and not any(_names_document(name, document) for name in names):
             continue
         if _ACT_DATE.search(sentence[:end]):

@@ -1070,7 +1070,12 @@ def _content(terms: set[str], passages: list[Passage]) -> set[str]:
     places = {short_name(p.issuer) for p in passages if p.issuer}
     places |= {to_simplified(p.issuer) for p in passages if p.issuer}  # its city too: 佛山市 of 佛山市南海区
     stems = [re.sub(r"[市区县]$", "", name) for name in places]
+    terms = {t for t in terms if not _POINTING.fullmatch(t)}  # "停车场那次网上听证…": 那次 points, names nothing
     return {t for t in terms if not any(t in name or stem in t for name, stem in zip(places, stems, strict=True))}
+
+
+# A word pointing back at what was said ("那次", "这个", "该项"): no word of what is asked.
+_POINTING = re.compile(r"[这那该此](?:次|个|项|份|篇|些|场|回|种|类)")
 
 
 def _time_frame(clauses: list[str], kept: set[int]) -> set[int]:

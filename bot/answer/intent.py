@@ -20,6 +20,7 @@ from bot.ingest.figures import (
     CASE_NOUNS,
     NOT_UNIT_AFTER,
     UNIT_CLASSES,
+    VIEWS_COUNTED,
     Figure,
     direction,
     extract_figures,
@@ -185,6 +186,7 @@ _ASKS_ROLE = {
         r"下一步|下一年|明年|今后|(?:19|20)\d{2}年.{0,16}(?:打算|安排|计划|思路|准备|将)|工作(?:安排|打算|思路|计划)|有何打算"
         r"|哪些打算|什么打算|准备(?:做|出台|怎么|如何)|计划(?:做|怎么)|打算(?:把|将|在|再|于|到)|(?:准备|计划)(?:把|将)"
         r"|(?<![主需重只将还])要[\u4e00-\u9fff]{1,4}?(?:到|至)?(?:多少|几)"  # "每个镇街…要配多少": a target set
+        r"|目标(?:是|为)?(?:多少|几)"  # "…事项目标是多少项"
     ),
     "duty": re.compile(r"第一责任人|主要负责(?:人|同志).{0,12}(?:职责|履行|情况)|主要领导.{0,12}(?:履行|职责)"),
     "shortcomings": _ASKS_SHORTCOMINGS,
@@ -655,12 +657,14 @@ def measure(question: str) -> str | None:
     """What a figure question measures, as it names it ("…听证会的点击量是多少" → 点击量): the words of the topic
     before it are shared by the neighbouring sentences, the measure only by the one holding the figure."""
     found = _MEASURE.search(to_simplified(question))
-    return found.group(1) if found else None
+    return found.group(1) or found.group(2) if found else None
 
 
-# "…的点击量是多少", "…听证，点击量有多少" (a clause of its own naming the measure)
+# "…的点击量是多少", "…听证，点击量有多少" (a clause of its own naming the measure), "…网上听证点击量多少" (views
+# counted, a measure by its own name)
 _MEASURE = re.compile(
-    r"(?:的|[，,])(?!其中|一共|总共|大概|大约|那|这)([^的，。？?、\s]{2,6}?)(?:是|有|为|达到?|共|一共)?多少"
+    r"(?:(?:的|[，,])(?!其中|一共|总共|大概|大约|那|这)([^的，。？?、\s]{2,6}?)|(" + VIEWS_COUNTED + r"))"
+    r"(?:是|有|为|达到?|共|一共)?多少"
 )
 
 
@@ -1962,8 +1966,8 @@ def is_follow_up(question: str) -> bool:
     bare = to_simplified(text).strip(" ？?。")  # "所占比例是多少", "主要原因是什么": of what was just told
     if _SHARE_ONLY.fullmatch(bare) or _ASKS_CAUSE.fullmatch(bare) or _ALL_OF_IT.fullmatch(bare):
         return True  # "全县一共有多少": jieba tags 全县 a noun
-    if TARGET_ASKED.fullmatch(bare):  # "计划扩到多少？": 计划 is a noun to jieba
-        return True
+    if TARGET_ASKED.fullmatch(bare) or _TARGET_ONLY.fullmatch(bare):  # "计划扩到多少？": 计划 is a noun to jieba;
+        return True  # "下一步的目标是多少": a target, of the thing just asked
     if SPEAKER_ASKED.search(bare) and not names_quoted(bare):  # "这句话是谁说的": of the quotation just told
         return True
     if _ONLY_ASKS.fullmatch(RELATIVE.sub("", _without_scope(bare))):  # "汕头2023年有几个？", "江门有多少名？",
@@ -2443,6 +2447,8 @@ def loosely(
     core = YEAR_NAMED.sub("", core).strip(" ，,。?？的")
     if NTH_OF_ITS_KIND.fullmatch(core):
         return None  # "第一版呢": another of the series the last question asked of, read so the first time
+    if document_named(core):  # "城市绿化条例呢" after "…海岸线保护与利用条例哪天开始施行": the document in the last
+        return None  # question's frame, as read the first time; alone, any sentence naming it "answers"
     asked_before = _asked(history)[-1:]
     if (
         _RATE_NAMED.fullmatch(core) and asked_before and change_asked(asked_before[0])
@@ -3137,6 +3143,9 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
         now = to_simplified(relative[0].word) in _THIS_YEAR and _latest_year(old, years)  # its latest report's
         new = replace(new, years=[now or relative[0].year])
         core = core[: relative[0].start] + core[relative[0].end :]
+    ahead = [y + 1 for y in old.years[:1]] or [anchor + 1 if anchor else 0]
+    if _TARGET_ONLY.fullmatch(core.strip(" ，,的")) and not (new.issuers or new.places) and new.years in ([], ahead):
+        return _new_topic(core, base, old)  # "明年目标呢" after a count: the same thing's target, in the plans
     if not (new.issuers or new.places or new.years):
         # "上半年呢": the same question, of that part of its year; "今年上半年呢" of a question of no year, as said
         part = re.fullmatch(rf"(?:{RELATIVE.pattern})?(?:{YEAR_PART.pattern})", core.strip(" ，,的"))
@@ -3319,6 +3328,8 @@ def _own_question(core: str, new: Scope, old: Scope, years: Mapping[str, Collect
 TARGET_ASKED = re.compile(
     r"(?:计划|打算|准备|目标是?|力争|拟)(?:要)?(?:再)?[\u4e00-\u9fff]{0,2}(?:到|至)(?:多少|几)[个项件名家]?"
 )
+# A target asked by the word alone ("明年目标呢", "下一步的目标是多少"), after a count.
+_TARGET_ONLY = re.compile(r"(?:明年|下一步|下一年|来年)?的?目标(?:是|为)?(?:多少|几)?[个项件名家]?")
 _YEAR_OF_A_COUNT = re.compile(r"((?:19|20)\d{2})\s*年(?!度)")
 # "全市", "全区范围": a place as a whole, not a thing a follow-up asks about.
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省)(?:范围)?(?:内)?")
@@ -3353,10 +3364,13 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{base.rstrip(' ？?')}，{core}{counted.group(0)}？"
     if _SHARE_ONLY.fullmatch(core) and counted:  # "占比多少" after a part counted: its share, worked out
         return f"{base.rstrip(' ？?')}，{core}？"
-    if TARGET_ASKED.fullmatch(core) and _ASKS_COUNT.search(base):  # "计划扩到多少" after "…事项现在有多少项": the
-        thing = re.sub(r"(?:[\u4e00-\u9fff]{2}了|有)$", "", _STANDING_ASKED.sub("", _without_count(base)))  # same
-        # thing's target ("推出了" left out), in the plans of the report
-        return f"{_YEAR_OF_A_COUNT.sub(lambda m: f'{int(m.group(1)) + 1}年', thing)}{core}？"  # asked: 2023's, for 2024
+    target = _TARGET_ONLY.fullmatch(core)  # "明年目标呢": asked as a target is
+    if (TARGET_ASKED.fullmatch(core) or target) and (_ASKS_COUNT.search(base) or _COUNT_ASKED.search(base)):
+        thing = _STANDING_ASKED.sub("", _without_count(base))  # "计划扩到多少" after "…事项现在有多少项": the same
+        thing = re.sub(r"(?:[\u4e00-\u9fff]{2}了|有)(?=[\u4e00-\u9fff]*$)", "", thing, count=1)  # thing's target ("推出
+        # 了" left out, after the thing or before it), in the plans of the report asked: 2023's, for 2024
+        asked = "计划达到多少" if target else core
+        return f"{_YEAR_OF_A_COUNT.sub(lambda m: f'{int(m.group(1)) + 1}年', thing)}{asked}？"
     rate = re.sub(r"(?:是|有|为)?多少$", "", core)  # "纠错率呢", "纠错率是多少": the rate, asked of what?
     if core and _ASKS_RATE.search(core) and not _ASKS_WHAT.search(rate):
         if len(re.findall(f"[{CJK}]", _RATE_NAMED.sub("", rate))) >= 2:  # "行政诉讼败诉率呢？": its own thing
@@ -3400,7 +3414,7 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
             run += next((tail for tail in (after[:2], after[:1]) if tail and core.endswith(tail)), "")
             if core[0].isdigit() and (code := re.search(rf"[“\"]?\d+[”\"]?(?={re.escape(run)})", said)):
                 run = code.group(0) + run  # "12348热线呢" after "12345热线…": the number names the line
-            return said.replace(run, core, 1)
+            return said.replace(_documents_name(said, core) or _sibling_in_clause(run, core) or run, core, 1)
     if _of_its_thing(core, base):  # "成功了多少？" after 人民调解's rate, "受理了多少？" after 收到: of the same thing
         return f"{_thing_asked(base)}，{core}？"
     if _of_no_thing(core) and case_acts(core) and case_acts(base):  # "审结多少件" after "…受理了多少件": another
@@ -3682,6 +3696,28 @@ def things_listed(text: str) -> int:
 # Verbs (to jieba) that name a field before a noun ("执法队伍", "调解组织", "立法项目"): of the thing's name, so a
 # follow-up's thing replaces them too ("广州24年法律援助呢" after "成都执法队伍精简情况" is no "执法法律援助").
 _NAMING_VERBS = frozenset({"执法", "调解", "复议", "立法", "普法", "审批", "备案"})
+
+
+def _documents_name(text: str, thing: str) -> str:
+    """The name of a document `text` asks of, of the kind a follow-up's `thing` names ("海岸线保护与利用条例" of
+    城市绿化条例), as written there after its place and year, or "": replaced whole, as the noun run stops at the
+    name's verbs ("保护与利用")."""
+    kind = next((k for k in _DOCUMENT_KINDS if thing.endswith(k) and len(thing) > len(k)), None)
+    at = text.find(kind) if kind else -1
+    if at < 0:
+        return ""
+    name = _without_scope(re.split(r"[，,。？?]|的|里", text[:at])[-1]).strip(" 《“")
+    return f"{name}{kind}" if len(name) >= 2 and f"{name}{kind}" in text else ""
+
+
+def _sibling_in_clause(run: str, thing: str) -> str:
+    """The word of a noun run spanning a clause ("市级部门实现行政处罚全过程电子记录", a verb inside) that a follow-up's
+    thing is one more of, of the same length and first two characters ("行政许可" for 行政处罚): only it is replaced,
+    the rest of the clause kept ("…实现行政许可全过程电子记录"), or "" when the run has no verb or no such word."""
+    pairs = tagged(run)
+    if len(thing) < 4 or not any(flag in ("v", "vn") for _, flag in pairs):
+        return ""
+    return next((w for w, _ in pairs if len(w) == len(thing) and w[:2] == thing[:2] and w != thing), "")
 
 
 def _noun_run(text: str) -> str:

@@ -460,11 +460,10 @@ def _counted_by_name(indicator: str) -> str:
     return (named.group(1) or "次") if named else ""
 
 
-# A count named by its unit ("关注人数", "案件数") right before a bare number, or one of times a page was seen or
-# used ("页面曝光量超过3.69亿", "点击量").
-_COUNT_NAMED = re.compile(
-    r"(?:(人|件|户|宗)数|(?:曝光|点击|访问|浏览|阅读|播放|下载|投票)(?:量|数))(?:已|共|累计)?(?:突破|达到|达|超过|超|为|是|约)?$"
-)
+# A count of times a page was seen or used ("页面曝光量超过3.69亿", "点击量"): named by itself, with no unit.
+VIEWS_COUNTED = r"(?:曝光|点击|访问|浏览|阅读|播放|下载|投票)(?:量|数)"
+# A count named by its unit ("关注人数", "案件数") right before a bare number, or one of views.
+_COUNT_NAMED = re.compile(rf"(?:(人|件|户|宗)数|{VIEWS_COUNTED})(?:已|共|累计)?(?:突破|达到|达|超过|超|为|是|约)?$")
 
 
 def unreached(figure: Figure) -> bool:
