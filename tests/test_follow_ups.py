@@ -313,11 +313,12 @@ def test_a_follow_up_keeps_the_thing_it_does_not_name(archive, turns, not_said):
     assert not_said not in answer.answer, (answer.standalone, answer.answer)
 
 
-def test_a_part_counted_by_another_act_is_noted_as_not_that_acts_count(seeded):
+def test_a_part_counted_by_another_act_is_not_given_that_acts_count(seeded):
     """ "其中审结了多少件？" after 成都's 新收 count: 成都 gives no 审结 count; the 新收 figure said again (it had been,
-    bare, read as the cases closed) carries the note that it is not one."""
+    bare, read as the cases closed, then with a note, "（所引为收到数，非审结数）") counts more than were closed, and is
+    refused (a later stage's count may stand for an earlier one's with its note, not the other way)."""
     answer = _converse(seeded, "成都2024年新收行政复议案件多少件？同比增长多少？", "其中审结了多少件？")
-    assert "非审结数" in answer.answer, (answer.standalone, answer.answer)
+    assert answer.refused, (answer.standalone, answer.answer)
 
 
 @pytest.mark.parametrize(

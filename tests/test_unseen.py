@@ -3782,6 +3782,7 @@ def test_a_target_asked_with_yao_reads_the_latest_reports_plans(wider, question,
         # 汕头 counts only what its bodies handed on: "…向公安机关移送涉嫌犯罪案件一百零六件"
         (["汕头23年移送公安的涉嫌犯罪案件有多少件", "公安立案了多少件"], None, None),
         (["兴宁24年公安立案了多少件"], None, None),
+        (["兴宁2024年向公安移送了多少涉嫌犯罪案件", "那公安立案了多少"], None, None),
         # 江门 gives both: its 立案 count answers, and 兴宁's 移送 count is no 立案 count, even with a note
         (["公安立案了多少件"], "61件", "18件"),
         (["江门24年移送了多少件涉嫌犯罪案件，公安立案多少件"], "61件", None),
@@ -3789,8 +3790,8 @@ def test_a_target_asked_with_yao_reads_the_latest_reports_plans(wider, question,
 )
 def test_a_count_handed_on_to_another_body_is_no_count_of_what_it_opened(wider, turns, said, not_said):
     """ "公安立案了多少件" after 汕头's 移送 count was answered with that count, with no note: 移送 was no act on
-    cases the checks knew. With it, the note "（所引为移送数，非立案数）" would still let a drafter paste 106件 as
-    公安's; 移送 and 立案 are two bodies' acts, not stages of one handling (收到, 受理, 审结), so it is refused."""
+    cases the checks knew. With it, a note ("（所引为移送数，非立案数）") would still let a drafter paste 106件 as
+    公安's: a count of another act is refused, asked in a unit ("多少件") or not ("公安立案了多少")."""
     _assert_says(_converse(wider, *turns), said, not_said)
 
 
@@ -4029,3 +4030,56 @@ def test_a_follow_up_naming_another_of_the_things_asked_or_a_count_of_views(wide
 )
 def test_a_follow_up_naming_another_document_or_a_target(wider, turns, said):
     _assert_says(_converse(wider, *turns), said)
+
+
+def test_a_follow_up_drops_a_year_of_no_report_carried_from_a_things_own_year(wider):
+    """ "2016年行政执法数据" is a thing's year, of no 广州 report: carried into the next questions' scope, it made
+    "行政许可呢" a question of 2016, refused, then read alone ("广州市2016年行政许可"). Read a second time, the
+    follow-up is asked of the place's own reports, its frame kept."""
+    turns = ("广州是什么时候公开2016年行政执法数据的", "有多少个市级部门实现行政处罚全过程电子记录", "行政许可呢")
+    _assert_says(_converse(wider, *turns), "35个")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        # the report's honours are none of 坭陂镇's: its own asked, none is said
+        (["兴宁2024年坭陂镇获得过什么称号"], None),
+        # "宁新街道、坭陂镇等4个镇（街道）开展法治镇街创建试点" says a pilot, no honour won
+        (["兴宁24年拿了哪些荣誉", "坭陂镇呢，也评上了吗"], None),
+        (["兴宁坭陂镇被评为法治镇街了吗"], None),
+        # …while 宁新街道's is ("宁新街道获评梅州市法治镇街")
+        (["兴宁24年拿了哪些荣誉", "宁新街道呢，评上了吗"], "梅州市法治镇街"),
+    ],
+)
+def test_an_honour_asked_of_a_town_is_one_said_won_by_it(wider, turns, said):
+    """ "坭陂镇呢，也评上了吗" after the county's honours was answered with a sentence naming 坭陂镇 among towns
+    piloting 法治镇街 (its 镇 lost in the rewrite, so the town was no place asked), and "坭陂镇得了什么称号" with the
+    county's whole list."""
+    _assert_says(_converse(wider, *turns), said)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "not_said"),
+    [
+        # "涉侨" (涉/vg 侨/ng to jieba) names the cases: 涉港澳商事纠纷's 86% and all disputes' 98.36% are others'
+        (["江门2024年涉侨纠纷的调解成功率是多少"], None, None),
+        # a change asked of a thing named by its act ("调解各类纠纷"): 新收行政复议案件's growth is another thing's
+        (["成都2024年司法鉴定办理了多少件", "比上年增长了多少", "调解各类纠纷呢"], None, "89.6%"),
+        # another line of the report asked after one: not both asked, the first answered alone
+        (["汕头2023年那份报告的落款日期是哪天", "报送给谁了"], None, None),
+    ],
+)
+def test_a_thing_named_by_a_short_word_or_an_act_and_a_reports_line_after_another(wider, turns, said, not_said):
+    answer = _converse(wider, *turns)
+    if not_said is not None:
+        assert not_said not in answer.answer, (answer.standalone, answer.answer)
+    else:
+        _assert_says(answer, said)
+
+
+def test_a_count_asked_by_its_act_alone_is_not_answered_by_another_things_count(wider):
+    """ "参演多少人次" (参演 a verb; no noun of its own): "“12348”公共法律服务热线提供法律咨询1.2万人次" counts in the
+    unit asked, of no 参演; 兴宁 gives no 应急演练 at all."""
+    _assert_says(_converse(wider, "兴宁2024年参演应急演练的有多少人次"), None)
+    _assert_says(_ask(wider, "兴宁2024年参演多少人次"), None)

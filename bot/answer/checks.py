@@ -25,6 +25,8 @@ from bot.answer.intent import (
     FIRST_SAID,
     GENERIC_THINGS,
     GRADE_ASKED,
+    HONOUR_ASKED,
+    HONOUR_SAID,
     HONOUR_WON,
     HOW_MANY,
     LEFT_SAID,
@@ -47,7 +49,6 @@ from bot.answer.intent import (
     act_of_thing,
     acts_asked,
     added_asked,
-    another_bodys_act,
     asked_of,
     asks,
     case_acts,
@@ -73,9 +74,11 @@ from bot.answer.intent import (
     part_of_year,
     quality_asked,
     rates_named,
+    role_asked,
     says,
     speaker_said,
     standing_asked,
+    stands_in_for,
     there_are_asked,
     thing_of_act,
     unit_asked,
@@ -365,6 +368,10 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         return False
     if _count_by_a_rate(plan, figures):
         return False
+    if (acted := [f for f in counted_as if f.unit_class in COUNT_CLASSES]) and all(
+        no_stand_in(f, plan.question) or _a_part_not_asked(f, plan.question) for f in acted
+    ):  # "花都23年行政复议受理了多少宗": 收到786宗 counts more than was accepted (主动撤回申请90宗 a part of it), "公安
+        return False  # 立案了多少": 移送18件 what was handed on; pasted as the count asked, either is wrong
     if counted_as and not any(counts_added(plan.question, _own_clause(f)) for f in counted_as):
         return False  # "全年新设立了多少": "对1890家次经营主体依法不予处罚" counts nothing added
     if counted_as and not any(counts_left(plan.question, _own_clause(f)) for f in counted_as):
@@ -392,10 +399,17 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
             counts = [f for f in counts if not _acted_on(f)]
         if not any(_counts_the_asked(part, _holding([f], said), wanted, idf, named) for f in counts):
             return False
+        counting = UNIT_CLASSES.get(wanted) in COUNT_CLASSES and role_asked(part) != "plans"  # a count done, not a
+        # rate, an amount or a target ("打算扩到多少个领域": "推动…扩展至20个执法领域")
+        if (
+            counting
+            and not nouns
+            and (acts := _acts_of_the_thing(part))
+            and not any(a in to_simplified(x) for a in acts for x in _holding(counts, said))
+        ):  # "兴宁参演多少人次" (no noun of its own): 12348热线's 1.2万人次 says no 参演
+            return False
         if not any(counts_as_asked(part, _own_clause(f)) for f in counts):
             return False  # "调成功了多少宗": the total 调解矛盾纠纷1497宗 beside a 成功率 counts no success
-        if counts and all(of_another_bodys_act(f, part) for f in counts):
-            return False  # "公安立案了多少件": "…向公安机关移送涉嫌犯罪案件一百零六件" counts what was handed on
         by = _COUNTED_BY.search(to_simplified(part))
         if by and not any(by.group(1) in _own_clause(f, 1) for f in counts):
             return False  # "受援人数": 注册人数达66876人, 法律咨询服务35.8万人次 count others
@@ -562,6 +576,11 @@ def _kind_answered(plan: Plan, text: str, said: list[str], idf, named: list[str]
         return False  # "这个条例后来修订过没有": a sentence saying when it took effect says nothing of it
     if (honour := _honour_words(plan.question, idf)) and not any(honour in to_simplified(x) for x in [text, *said]):
         return False  # "哪两个镇街获评…第二批法治镇街": "…省级第二批改革试点" is another batch of another thing
+    if honour and confirm_asked(plan.question) and not _won_said(honour, text):
+        return False  # "坭陂镇获评法治镇街了吗": "…坭陂镇等4个镇（街道）开展法治镇街创建试点" says no honour won
+    places = plan.scope.places if HONOUR_ASKED.search(to_simplified(plan.question)) else []  # "坭陂镇呢，也评上了吗":
+    if places and not any(_won_said(place, text) for place in places):  # the place's own, said won
+        return False
     if (nth := NTH_OF_ITS_KIND.search(to_simplified(plan.question))) and not any(
         nth_said(nth, to_simplified(x)) for x in [text, *said]
     ):
@@ -611,6 +630,12 @@ def _honour_words(question: str, idf: Callable[[str], float]) -> str:
     title = _GIVEN_BY.sub("", title)
     found = [w for w in tokenize(title) if len(w) >= 2 and w not in GENERIC_THINGS]
     return rarest(found, idf) if found else ""
+
+
+def _won_said(honour: str, text: str) -> bool:
+    """Whether an answer says an honour named by its word (or of a place named) was won: a sentence of it with both
+    (`HONOUR_SAID`)."""
+    return any(honour in s and HONOUR_SAID.search(s) for s in answer_sentences(to_simplified(text)))
 
 
 # An honour's giver, level and batch ("广州市", "省级", "第二批", "2024年"): other honours share them.
@@ -1161,16 +1186,23 @@ def _of_the_kind(figure, said: list[str], kind: tuple[str, ...], kinds: tuple[tu
     return False
 
 
+def _a_part_not_asked(figure, question: str) -> bool:
+    """Whether a figure counts a part a question asking an act on cases does not ask ("主动撤回申请90宗" for "受理了
+    多少宗")."""
+    return bool(acts_asked(question)) and bool(part_acts(_own_clause(figure))) and not part_acts(question)
+
+
 def of_another_act(figure, question: str) -> bool:
     """Whether a figure counts another act on cases than the one a question names (收到1586件 for "受理…1586件")."""
     asked = acts_asked(question)
     return len(asked) == 1 and _act_of(figure) not in (None, asked[0])
 
 
-def of_another_bodys_act(figure, question: str) -> bool:
-    """Whether a figure counts an act on cases no note can give for the one asked (`intent.another_bodys_act`)."""
+def no_stand_in(figure, question: str) -> bool:
+    """Whether a figure counts another act on cases that cannot stand, even with a note, for the one asked: an
+    earlier stage of the handling (收到 for 受理), or another body's act (移送 for 立案; `intent.stands_in_for`)."""
     asked, act = acts_asked(question), _act_of(figure)
-    return len(asked) == 1 and act is not None and another_bodys_act(asked[0], act)
+    return of_another_act(figure, question) and not stands_in_for(act, asked[0])
 
 
 def _of_the_act_asked(figure, question: str, nouns: list[str]) -> bool:
@@ -1302,8 +1334,32 @@ def changes_of_the_asked(question: str, changes: list, said: list[str], idf, nam
     rated = any(r in to_simplified(s) for r in rates_named(thing) for s in said_of)  # "…败诉率多少？比上年变化多少"
     if nouns and not rated and not any(each(mentions(to_simplified(s), n) for n in nouns) for s in said_of):
         return False
+    acts = [] if nouns else _acts_of_the_thing(thing)  # "调解各类纠纷…同比增长多少": 纠纷 a word of any kind, 调解
+    if acts and not rated and not any(a in to_simplified(s) for a in acts for s in said_of):  # tells it (新收行政复议
+        return False  # 案件's growth is another thing's)
     rates = rates_named(part)  # "败诉率…下降1.7个百分点" is 败诉率's: the rate in the change's clause or the one before
     return not rates or any(r in _own_clause(f, 1) for r in rates for f in changes)
+
+
+def _acts_of_the_thing(question: str) -> list[str]:
+    """The verbs a question names its thing by when it names no noun of its own ("调解各类纠纷…": 调解), not those
+    asking how it changed (增长, 下降) or how many."""
+    pairs = tagged(to_simplified(question))
+    return [
+        w
+        for w, flag in pairs
+        if flag == "v" and len(w) >= 2 and w not in _ASKING_WORDS | _LIGHT_VERBS and not _CHANGE_VERB.match(w)
+    ]
+
+
+# Verbs that say little of what is done ("涉及多少个单位", "开展了多少次"): no act a thing is told by.
+_LIGHT_VERBS = frozenset(
+    "涉及 包括 包含 覆盖 达到 实现 进行 开展 组织 推动 推进 完成 办理 处理 共有 拥有 打算 计划 准备".split()
+)
+
+
+# The verbs saying a change ("同比增长多少"): no verb of the thing changed.
+_CHANGE_VERB = re.compile(r"增长|增加|减少|下降|上升|提高|降低|变化|变动|提升|扩大|缩小|多了|少了")
 
 
 def _acts_counted(acts: list[str], counts: list, each: bool) -> bool:
@@ -1549,6 +1605,9 @@ def _nouns(question: str) -> set[str]:
     for i, (w, flag) in enumerate(pairs):
         if w in WHERE_DONE and i + 1 < len(pairs) and (noun(i + 1) or pairs[i + 1][1] in ("l", "j")):
             found.add(w + pairs[i + 1][0])  # "省内通办": where it is done tells it from 跨省通办, 川渝通办
+            joined.add(i + 1)
+        elif w == "涉" and i + 1 < len(pairs) and len(pairs[i + 1][0]) == 1 and noun(i + 1):
+            found.add(w + pairs[i + 1][0])  # "涉侨的调解成功率" (涉/vg 侨/ng): what the cases are of, a thing
             joined.add(i + 1)
         elif (
             i not in joined

@@ -32,8 +32,8 @@ from bot.answer.checks import (
     kind_listed,
     mentions,
     names_the_thing,
+    no_stand_in,
     of_another_act,
-    of_another_bodys_act,
     paired_asked,
     rarest,
     running_total,
@@ -51,6 +51,7 @@ from bot.answer.intent import (
     SPEAKER_ASKED,
     TREND_ASKED,
     YEAR_NAMED,
+    YEAR_PART,
     YEAR_PART_ASKED,
     Intent,
     act_counted,
@@ -78,6 +79,7 @@ from bot.answer.intent import (
     says,
     short_name,
     speaker_said,
+    stands_in_for,
     subject_of,
     things_listed,
     unit_asked,
@@ -237,6 +239,8 @@ class Extractive:
             core = _with_the_place_asked(core, sentence, question, passages[n - 1])
             core = _with_its_speaker(core, sentence, passages[n - 1]) if speaker else core
             core = _with_its_headline(core, sentence, passages[n - 1], nouns)
+            if _ONLY_WHEN.fullmatch(to_simplified(core).strip(" ，,。；;：:")):
+                continue  # "今年上半年，" cut from a sentence on another thing says nothing
             again = next((i for i, (_, earlier) in enumerate(said) if _repeats(core, earlier)), None)
             if again is None:
                 said.append((n, core))
@@ -573,13 +577,14 @@ def _reports_holding_stated(question: str, passages: list[Passage]) -> set[str]:
 
 
 def _other_act(core: str, question: str, passage: str) -> str:
-    """A note when the count given is of another act on the cases than the one asked ("受理多少件" answered by
-    "收到行政复议申请786宗") and the passage cited counts none of that act: pasted as that count, it is wrong."""
+    """A note when the count given is of a later stage of the handling than the one asked ("收到多少宗" answered by
+    "受理行政复议申请830件") and the passage cited counts none of that act: pasted as that count, it is wrong. An
+    earlier stage's count, or another body's, is no answer at all (`checks.no_stand_in`)."""
     asked = acts_asked(question)
     if len(asked) != 1 or asked[0] in case_acts(passage):
         return ""
     said = [act for act in CASE_ACTS if act in to_simplified(core)]  # as the report says it (新收)
-    return f"（所引为{said[0]}数，非{asked[0]}数）" if said else ""
+    return f"（所引为{said[0]}数，非{asked[0]}数）" if said and stands_in_for(case_acts(core)[0], asked[0]) else ""
 
 
 def _unit_elsewhere(core: str, question: str, intent: Intent, idf, places: list[str]) -> str:
@@ -827,13 +832,14 @@ def _with_the_first_said(core: str, sentence: str, part: str) -> str:
 def _counts_by_another_act(sentence: str, question: str, passage: Passage) -> bool:
     """Whether a sentence counts cases by another act than the one a count asked names, never naming it, while its
     passage does ("审结了多少件": "全年受理行政复议申请138件" counts what was received; "审结126件" in the next
-    sentence, naming no 复议, says it). Where the passage counts no such act, the other's count is said with a note
-    (`_other_act`), unless no note can make it the act asked (移送 for 立案: `of_another_bodys_act`)."""
+    sentence, naming no 复议, says it). Where the passage counts no such act, a later stage's count is said with a note
+    (`_other_act`); an earlier stage's or another body's is no answer (收到786宗 for 受理, 移送 for 立案:
+    `checks.no_stand_in`)."""
     asked = acts_asked(question)
     if len(asked) != 1 or asked[0] in sentence:
         return False
     counts = [f for f in extract_figures(sentence) if f.unit_class in COUNT_CLASSES]
-    if counts and all(of_another_bodys_act(f, question) for f in counts):
+    if counts and all(no_stand_in(f, question) for f in counts):
         return True
     return asked[0] in to_simplified(passage.text) and any(of_another_act(f, question) for f in counts)
 
@@ -1062,6 +1068,10 @@ def _quotes_closed(core: str) -> str:
 # A web page's own line ("2017-11-13 来源：广州日报", "发布日期：2024-01-04 16:49 文章来源：…"): the report kind
 # reads it (`facts._about_report`); as an answer to anything else it is page chrome.
 _PAGE_LINE = re.compile(r"(?:文章)?来源[:：]|发布日期[:：]|\d{4}-\d{2}-\d{2}")
+
+
+# A clause saying only when ("今年上半年", "2019年1至6月", "去年以来").
+_ONLY_WHEN = re.compile(rf"(?:{RELATIVE.pattern}|{YEAR_NAMED.pattern}度?)?(?:{YEAR_PART.pattern})?(?:以来)?")
 
 
 def _content(terms: set[str], passages: list[Passage]) -> set[str]:

@@ -12,7 +12,7 @@ Derived facts (which figure is larger) are computed here, in code, from rows the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -182,7 +182,7 @@ def gather(plan: Plan, library: Library, filters: Filters | None, idf: Idf) -> F
         return _catalogue(plan, library)
     reports = reports_for(plan, library, filters)
     if len(reports) == 1 and honours_listed(plan.question, plan.scope, library.issuers()):
-        return _honours(*reports[0], library, _level_asked(plan.question))
+        return _honours(*reports[0], library, _level_asked(plan.question), plan.scope.places)
     if len(reports) > 1 and plan.kind == "section" and plan.role:  # "A和B的报告都提到…": each report's part
         return _joined([_section(plan, report, name, idf) for report, name in reports])
     if plan.kind == "report" and reports:  # only a report's own lines say what it is; of several, each one's
@@ -276,10 +276,14 @@ def _mentions(plan: Plan, library: Library, filters: Filters | None) -> Facts | 
     return Facts(passages, text, tuple(year for _, year in silent if year))  # the silent reports' years
 
 
-def _honours(report: Report, name: str, library: Library, level: str = "") -> Facts | None:
+def _honours(
+    report: Report, name: str, library: Library, level: str = "", places: Collection[str] = ()
+) -> Facts | None:
     """A report's honours: every clause outside its plans saying one was won ("台山市获评…示范地区"), in its order,
     each cited by its sentence; not one building on an honour ("以台山市获评…为契机"); None when it says none.
-    Of a `level` asked ("其中国家级的有哪些"), those naming it; when none does, that is said before them all."""
+    Of a `level` asked ("其中国家级的有哪些"), those naming it; when none does, that is said before them all. Of a
+    place within the report's asked ("坭陂镇得了什么称号"), those naming it, and UNSAID when none does: the others'
+    are not its own."""
     won: list[tuple[Passage, str]] = []  # (the sentence cited, a clause saying an honour)
     for at, paragraph in enumerate(report.text.split("\n")):
         section = section_at(list(report.sections), at)
@@ -291,6 +295,8 @@ def _honours(report: Report, name: str, library: Library, level: str = "") -> Fa
             won += [(cited, c) for c in clauses if HONOUR_SAID.search(to_simplified(c)) and not c.startswith("以")]
     if not won:
         return None
+    if places and not (won := [(p, c) for p, c in won if any(place in to_simplified(c) for place in places)]):
+        return UNSAID
     title = f"{_report_name(report, name, _kind(report, library))}所载荣誉"
     if level and (leveled := [(p, c) for p, c in won if re.search(_LEVEL_WORDS[level], to_simplified(c))]):
         passages, said = _cited_in_order(leveled)

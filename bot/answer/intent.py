@@ -314,6 +314,8 @@ SAID_AS["持证"] = ("持有",)  # "持有行政执法证件人员1068名" are t
 # Words asking for honours, and what reports say winning one with ("获评…", "…获…一等奖").
 _HONOURS_ASKED = re.compile(r"荣誉|殊荣|奖项|表彰|获奖|称号|荣获|获得|获评|拿了?|得了|奖")
 HONOUR_SAID = re.compile(rf"{'|'.join(_HONOURS)}|获得?[^，。；;]{{0,20}}奖")
+# An honour asked by its own words ("得了什么称号", "也评上了吗", tidied to 获评), not by a verb of getting alone.
+HONOUR_ASKED = re.compile(rf"荣誉|殊荣|奖项|表彰|获奖|{'|'.join(_HONOURS)}")
 
 
 def honours_listed(question: str, scope: Scope, issuers: list[str]) -> bool:
@@ -837,15 +839,16 @@ def case_acts(text: str) -> list[str]:
 
 
 _SAME_ACT = {"新收": "收到"}
-# The stages of one body's handling of cases: a count of one given for another is near it, and said with a note
-# ("（所引为收到数，非受理数）"). 移送 (handed on to another body) and 立案 (opened, as 公安 does with what is handed
-# on) are not stages of it: a count of 移送 is never one of 立案, nor the other way.
-ONE_HANDLING = ("收到", "新收", "受理", "审结", "办结")
+# The stages of one body's handling of cases, in order (审结 and 办结 one stage). A count of a later stage given for an
+# earlier one counts those of it that went on ("受理行政复议申请830件" for 收到: those received and accepted), and is
+# said with a note ("（所引为受理数，非收到数）"); one of an earlier stage counts more than was asked (收到786宗 for
+# 受理, 审结), and one of another body's act (移送 to 公安 for its 立案) another thing: neither answers.
+_STAGES = {"收到": 0, "新收": 0, "受理": 1, "审结": 2, "办结": 2}
 
 
-def another_bodys_act(asked: str, said: str) -> bool:
-    """Whether a count of the act `said` cannot stand, even with a note, for a count of the act `asked`."""
-    return asked != said and not {asked, said} <= set(ONE_HANDLING)
+def stands_in_for(said: str, asked: str) -> bool:
+    """Whether a count of the act `said` may be given, with a note, for a count of the act `asked`."""
+    return said in _STAGES and asked in _STAGES and _STAGES[said] > _STAGES[asked]
 
 
 # Kinds a report counts apart, each with its other words: a count of one is no count of another. Acts on laws
@@ -882,9 +885,10 @@ def of_another_kind(clause: str, kind: tuple[str, ...], kinds: tuple[tuple[str, 
 
 def acts_asked(question: str) -> list[str]:
     """The acts on cases a question counts: those of the clause asking how many ("新收…案件，其中审结了多少件": 审结),
-    else of the whole."""
-    clauses = [c for c in re.split(r"[，,；;]", to_simplified(question)) if HOW_MANY.search(c)]
-    return (case_acts(clauses[-1]) if clauses else []) or case_acts(question)
+    else of the whole; a rate named is no act counted ("…受理多少件诉求，办结率多少": 受理)."""
+    text = _RATE_NAMED.sub("", to_simplified(question))
+    clauses = [c for c in re.split(r"[，,；;]", text) if HOW_MANY.search(c)]
+    return next((acts for c in reversed(clauses) if (acts := case_acts(c))), []) or case_acts(text)
 
 
 HOW_MANY = re.compile(r"多少|几")  # how many, or how much, asked
@@ -2433,9 +2437,11 @@ def loosely(
     reported = {y for i in scope.issuers for y in (years or {}).get(i, ())}
     named = find_scope(tidy(question), issuers).years or RELATIVE.search(to_simplified(question))  # "去年呢": that
     # year; "24年…" (tidied to 2024年) names one too, and is not dropped for another year's report
-    if scope.issuers and scope.years and not reported & set(scope.years) and not named and not is_follow_up(question):
+    of_a_part = is_follow_up(question) and YEAR_PART.search(to_simplified(question))  # "上半年呢": of that year
+    if scope.issuers and scope.years and not reported & set(scope.years) and not named and not of_a_part:
         return re.sub(rf"(?:{'|'.join(map(str, scope.years))})\s*年度?", "", full)  # "纠错率是多少？" after "上年呢？"
-        # (2022's count, read in the 2023 report): of the place's own reports, their years said
+        # (2022's count, read in the 2023 report): of the place's own reports, their years said; "行政许可呢" after
+        # a question carrying 2016 (of "2016年行政执法数据") too
     if not is_follow_up(question):
         return None
     if find_scope(tidy(question), issuers).places:  # "思明区的法援呢": the city's frame asked of its district; the
@@ -3183,9 +3189,9 @@ def _rewrite(question: str, base: str, issuers: list[str], years: Mapping[str, C
             rewritten = re.sub(_as_written(old_names[0]), new_names[0], rewritten, count=1)
         else:
             rewritten = new_names[0] + rewritten
-    for name in new.places:  # written with its suffix, as asked ("那禅城区呢"): a place jieba knows only so
-        if suffixed := re.search(rf"{re.escape(name)}[区县市]", to_simplified(core)):
-            rewritten = re.sub(rf"{re.escape(name)}(?![区县市])", suffixed.group(0), rewritten, count=1)
+    for name in new.places:  # written with its suffix, as asked ("那禅城区呢", "坭陂镇呢"): a place jieba knows only so
+        if suffixed := re.search(rf"{re.escape(name)}{_WRITTEN_KIND}", to_simplified(core)):
+            rewritten = re.sub(rf"{re.escape(name)}(?!{_WRITTEN_KIND})", suffixed.group(0), rewritten, count=1)
     if new.issuers and not new.years and years and not all(set(old.years) & set(years.get(i, ())) for i in new.issuers):
         for year in old.years:  # a year the new place did not report on: its own report answers
             rewritten = re.sub(rf"{year}\s*年度?", "", rewritten)
@@ -3279,7 +3285,7 @@ def _without_names_of(text: str, scope: Scope, aliases: Mapping[str, str]) -> st
     no 区 left), longest first."""
     names = [a for a, i in aliases.items() if i in scope.issuers] + scope.places
     for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))})[省市区县]?", "", text)
+        text = re.sub(rf"(?:{re.escape(name)}|{re.escape(_SUFFIX.sub('', name))}){_WRITTEN_KIND}?", "", text)
     return text
 
 
@@ -3289,7 +3295,7 @@ _THAT_SIDE = re.compile(r"^那|那边|那里|这边|这里")
 
 def _as_written(name: str) -> str:
     """A pattern for a place or year as a question writes it: a place with its level after it when it has one."""
-    return re.escape(name) if name.endswith("年") else rf"{re.escape(name)}[省市区县镇乡]?"
+    return re.escape(name) if name.endswith("年") else rf"{re.escape(name)}{_WRITTEN_KIND}?"
 
 
 def _in_part_of_year(question: str, part: str) -> str:
@@ -3392,6 +3398,8 @@ def _new_topic(core: str, base: str, old: Scope) -> str:
         return f"{_without_count(base)}的原因是什么？"
     if _of_the_report(base) and _asks_its_own(core):  # "调解了多少纠纷" after "…哪天发布的", "第四点展开说说"
         return f"{scope}{core}"
+    if make_plan(base, []).kind == "report" and make_plan(core, []).kind == "report":  # "报给谁的" after "…落款是
+        return f"{scope}{_THAT_ONE.sub('', core)}"  # 哪天": another line of the same report, not both asked
     if _things_counted(core, base):  # "具体有哪些？" after a count: the things counted
         return f"{_without_count(base)}，具体有哪些？"
     if (_ASKS_CHANGE.search(core) or TREND_ASKED.search(core)) and not _thing_named(core):
@@ -3750,6 +3758,8 @@ def _noun_run(text: str) -> str:
 
 # The kinds a place found by its name is written with ("思明" as 思明区): one rule for taking it out and putting it in.
 _PLACE_KINDS = "区|县|镇|街道"
+# …and with the levels a body is written with ("广东省", "赤坎区", "坭陂镇", "宁新街道").
+_WRITTEN_KIND = f"(?:[省市乡]|{_PLACE_KINDS})"
 
 
 def without_places(text: str, scope: Scope, issuers: list[str], mark: str = "") -> str:
