@@ -4083,3 +4083,18 @@ def test_a_count_asked_by_its_act_alone_is_not_answered_by_another_things_count(
     unit asked, of no 参演; 兴宁 gives no 应急演练 at all."""
     _assert_says(_converse(wider, "兴宁2024年参演应急演练的有多少人次"), None)
     _assert_says(_ask(wider, "兴宁2024年参演多少人次"), None)
+
+
+def test_who_a_report_is_sent_to_is_no_comparison(wider):
+    """ "报给谁的" after "肇庆那份报告是哪天发布的" (肇庆 names no addressee): its 谁 was read as "which of the two" and
+    the question joined with the turn before ("肇庆公证办和那份报告是哪天发布的，报给谁的？"), answered with the
+    date."""
+    turns = ("湛江2024年办了多少件公证", "肇庆的公证呢", "肇庆那份报告是哪天发布的", "报给谁的")
+    _assert_says(_converse(wider, *turns), None)
+
+
+def test_a_periods_count_is_no_count_of_one_year(wider):
+    """ "近5年来（截至2017年），广州市精简204项行政审批备案事项" counts five years': asked of 2017 alone, it had been
+    given as that year's."""
+    _assert_says(_converse(wider, "近5年来广州精简了多少项行政审批备案事项", "那2017年一年精简了多少项"), None)
+    _assert_says(_ask(wider, "近5年来广州精简了多少项行政审批备案事项"), "204项")

@@ -85,6 +85,7 @@ from bot.answer.intent import (
     wider_whole_asked,
     year_of_a_document,
 )
+from bot.ingest.dates import PERIOD
 from bot.ingest.figures import (
     COUNT_CLASSES,
     UNIT_CLASSES,
@@ -372,6 +373,13 @@ def _figures_answer(plan: Plan, text: str, figures: list, said: list[str], idf, 
         no_stand_in(f, plan.question) or _a_part_not_asked(f, plan.question) for f in acted
     ):  # "花都23年行政复议受理了多少宗": 收到786宗 counts more than was accepted (主动撤回申请90宗 a part of it), "公安
         return False  # 立案了多少": 移送18件 what was handed on; pasted as the count asked, either is wrong
+    if (
+        plan.scope.years
+        and not PERIOD.search(to_simplified(plan.question))
+        and counted_as
+        and all(PERIOD.search(_own_clause(f, 1)) for f in counted_as)
+    ):  # "2017年当年精简了多少项": "近5年来（截至2017年），…精简204项" is five years' count, not the year's
+        return False
     if counted_as and not any(counts_added(plan.question, _own_clause(f)) for f in counted_as):
         return False  # "全年新设立了多少": "对1890家次经营主体依法不予处罚" counts nothing added
     if counted_as and not any(counts_left(plan.question, _own_clause(f)) for f in counted_as):
