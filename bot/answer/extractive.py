@@ -22,6 +22,7 @@ from bot.answer.arithmetic import (
 )
 from bot.answer.checks import (
     CHANGE_SAID,
+    CHANGE_WORDS,
     asked_nouns,
     changes_of_the_asked,
     confirmation,
@@ -1218,7 +1219,7 @@ def _slot(intent: Intent) -> re.Pattern | None:
 
 # A rate's level said ("及格率达到100%"), not its change ("同比下降38.24%").
 _LEVEL_SAID = re.compile(r"^(?!.*(?:同比|增长|下降|上升|提高|降低|减少|增加)).*率[^，；。]{0,6}?\d+(?:\.\d+)?%")
-_CHANGE_SAID = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|降低|前移|后移)(?:了)?\s*[\d一二两三四五六七八九十]")
+_CHANGE_SAID = re.compile(rf"(?:{CHANGE_WORDS}|前移|后移)(?:了)?\s*[\d一二两三四五六七八九十]")
 # A clause only leading into what follows ("据统计，"): no frame, nor an end of one.
 _LEAD_IN = re.compile(r"^(?:据统计|据了解|据介绍|数据显示|统计显示)[，,]?$")
 _WHEN = re.compile(f"{DATE_WORDS.pattern}|{RELATIVE.pattern}|{PERIOD.pattern}")

@@ -291,8 +291,10 @@ def _honours(
             continue
         for sentence in split_sentences(paragraph):
             clauses = [c.strip("；; ") for c in re.split(r"(?<=[；;])", _clean(sentence))]
-            cited = _passage(report, section, sentence)
-            won += [(cited, c) for c in clauses if HONOUR_SAID.search(to_simplified(c)) and not c.startswith("以")]
+            honours = [c for c in clauses if HONOUR_SAID.search(to_simplified(c)) and not c.startswith("以")]
+            if honours:  # its passage (the report read for its paragraph's opening) only for a sentence cited
+                cited = _passage(report, section, sentence)
+                won += [(cited, c) for c in honours]
     if not won:
         return None
     if places and not (won := [(p, c) for p, c in won if any(place in to_simplified(c) for place in places)]):
@@ -1146,7 +1148,7 @@ def _summary(plan: Plan, report: Report, name: str, idf: Idf) -> Facts | None:
         return fit(unit), covered / max(len(heading), 1), to_simplified(unit[2]).count(word)
 
     section, heading, text = max(units, key=about)
-    if not any(rarest(named, idf) in to_simplified(unit[2]) for unit in units):
+    if not any(word in to_simplified(unit[2]) for unit in units):
         return UNSAID  # named only among shortcomings or plans (韶关's 法治人才): what was done is not said
     if fit((section, heading, text)) <= 0 or word not in to_simplified(text):
         return None  # no part of the measures is about the topic: similar chunks are read, and checked

@@ -2435,16 +2435,17 @@ def loosely(
     full = standalone(question, history, issuers, years)
     scope = find_scope(full, issuers)
     reported = {y for i in scope.issuers for y in (years or {}).get(i, ())}
-    named = find_scope(tidy(question), issuers).years or RELATIVE.search(to_simplified(question))  # "去年呢": that
-    # year; "24年…" (tidied to 2024年) names one too, and is not dropped for another year's report
-    of_a_part = is_follow_up(question) and YEAR_PART.search(to_simplified(question))  # "上半年呢": of that year
+    own, follow_up = find_scope(tidy(question), issuers), is_follow_up(question)  # what the question names itself
+    named = own.years or RELATIVE.search(to_simplified(question))  # "去年呢": that year; "24年…" (tidied to 2024年)
+    # names one too, and is not dropped for another year's report
+    of_a_part = follow_up and YEAR_PART.search(to_simplified(question))  # "上半年呢": of that year
     if scope.issuers and scope.years and not reported & set(scope.years) and not named and not of_a_part:
         return re.sub(rf"(?:{'|'.join(map(str, scope.years))})\s*年度?", "", full)  # "纠错率是多少？" after "上年呢？"
         # (2022's count, read in the 2023 report): of the place's own reports, their years said; "行政许可呢" after
         # a question carrying 2016 (of "2016年行政执法数据") too
-    if not is_follow_up(question):
+    if not follow_up:
         return None
-    if find_scope(tidy(question), issuers).places:  # "思明区的法援呢": the city's frame asked of its district; the
+    if own.places:  # "思明区的法援呢": the city's frame asked of its district; the
         return None  # district's own words alone ("思明区法律援助") find its other mentions, no answer
     if asks_its_city(question, None) and any(map(is_local, scope.issuers)):
         return None  # "全市的纠错率呢" after a district: its city's, not the district's (`_whole_city_asked`)
@@ -3336,7 +3337,7 @@ TARGET_ASKED = re.compile(
 )
 # A target asked by the word alone ("明年目标呢", "下一步的目标是多少"), after a count.
 _TARGET_ONLY = re.compile(r"(?:明年|下一步|下一年|来年)?的?目标(?:是|为)?(?:多少|几)?[个项件名家]?")
-_YEAR_OF_A_COUNT = re.compile(r"((?:19|20)\d{2})\s*年(?!度)")
+_YEAR_OF_A_COUNT = re.compile(rf"{YEAR_NAMED.pattern}(?!度)")
 # "全市", "全区范围": a place as a whole, not a thing a follow-up asks about.
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省)(?:范围)?(?:内)?")
 # The whole asked after a part of it counted at a lower level ("全市一共多少" after "镇街执法人员多少名").
